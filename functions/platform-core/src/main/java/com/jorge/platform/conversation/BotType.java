@@ -1,0 +1,4 @@
+package com.jorge.platform.conversation;
+
+/** Which Jorge bot leads the conversation. */
+public enum BotType { SELLER, BUYER }
