@@ -1,0 +1,89 @@
+package com.jorge.platform.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.storage.ContactRecord;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The hot copy of a lead's conversation state and profile in Redis. Every failure surfaces as
+ * {@link CacheUnavailableException} so callers have exactly one thing to fall back on.
+ */
+public final class LeadCache {
+
+    private final RedisConnector redis;
+    private final CacheKeys keys;
+    private final ObjectMapper json;
+    private final Duration conversationTtl;
+    private final Duration profileTtl;
+
+    public LeadCache(RedisConnector redis, CacheKeys keys, ObjectMapper json, Duration conversationTtl,
+                     Duration profileTtl) {
+        this.redis = redis;
+        this.keys = keys;
+        this.json = json;
+        this.conversationTtl = conversationTtl;
+        this.profileTtl = profileTtl;
+    }
+
+    public Optional<ConversationState> conversation(LeadRef lead) {
+        return read(keys.conversation(lead), ConversationState.class);
+    }
+
+    public void putConversation(LeadRef lead, ConversationState state) {
+        write(keys.conversation(lead), state, conversationTtl);
+    }
+
+    public Optional<ContactRecord> profile(LeadRef lead) {
+        return read(keys.profile(lead), ContactRecord.class);
+    }
+
+    public void putProfile(LeadRef lead, ContactRecord profile) {
+        write(keys.profile(lead), profile, profileTtl);
+    }
+
+    /** Drops the lead's cached copies (its contact changed or was deleted in GHL). */
+    public void evict(LeadRef lead) {
+        try {
+            redis.commands().del(keys.conversation(lead), keys.profile(lead));
+        } catch (RedisException e) {
+            throw new CacheUnavailableException("Redis DEL failed", e);
+        }
+    }
+
+    private <T> Optional<T> read(String key, Class<T> type) {
+        String value;
+        try {
+            value = redis.commands().get(key);
+        } catch (RedisException e) {
+            throw new CacheUnavailableException("Redis GET failed", e);
+        }
+        if (value == null) return Optional.empty();
+        try {
+            return Optional.of(json.readValue(value, type));
+        } catch (JsonProcessingException e) {
+            // a shape from an older release: treat as a miss, the database copy wins
+            return Optional.empty();
+        }
+    }
+
+    private void write(String key, Object value, Duration ttl) {
+        String body;
+        try {
+            body = json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            redis.commands().set(key, body, SetArgs.Builder.px(ttl.toMillis()));
+        } catch (RedisException e) {
+            throw new CacheUnavailableException("Redis SET failed", e);
+        }
+    }
+}

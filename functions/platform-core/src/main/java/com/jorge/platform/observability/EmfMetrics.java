@@ -1,0 +1,37 @@
+package com.jorge.platform.observability;
+
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+import java.time.Duration;
+
+/**
+ * CloudWatch embedded-metric-format metrics through Powertools. Metrics with a dimension (a rejection
+ * reason, an event type) go out as single-metric lines so they never mix with the function's default
+ * dimensions. Namespace and service come from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME.
+ */
+public final class EmfMetrics implements PlatformMetrics {
+
+    private final Metrics metrics = MetricsFactory.getMetricsInstance();
+
+    @Override
+    public void count(String metric, String dimension, long value) {
+        if (dimension == null) {
+            metrics.addMetric(metric, value, MetricUnit.COUNT);
+        } else {
+            metrics.flushSingleMetric(metric, value, MetricUnit.COUNT, null, DimensionSet.of("Reason", dimension));
+        }
+    }
+
+    @Override
+    public void latency(String metric, Duration duration) {
+        metrics.addMetric(metric, duration.toNanos() / 1_000_000.0, MetricUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void flush() {
+        metrics.flush();
+    }
+}

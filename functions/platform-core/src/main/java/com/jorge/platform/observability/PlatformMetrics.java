@@ -1,0 +1,43 @@
+package com.jorge.platform.observability;
+
+import java.time.Duration;
+
+/**
+ * The platform's metrics, named once here so dashboards and alarms can rely on them. In Lambda they
+ * become CloudWatch EMF lines ({@link EmfMetrics}); locally they are kept in memory ({@link RecordedMetrics}).
+ */
+public interface PlatformMetrics {
+
+    String WEBHOOKS_RECEIVED = "WebhooksReceived";
+    String WEBHOOKS_REJECTED = "WebhooksRejected";
+    String WEBHOOKS_DUPLICATE = "WebhooksDuplicate";
+    String WEBHOOKS_UNKNOWN_TYPE = "WebhooksUnknownType";
+    String WEBHOOKS_ENQUEUED = "WebhooksEnqueued";
+    String QUEUE_AGE = "QueueAgeMs";
+    String REPLY_LATENCY = "ReplyLatencyMs";
+    String REPLIES_SENT = "RepliesSent";
+    String GHL_API_ERRORS = "GhlApiErrors";
+    String GHL_API_RETRIES = "GhlApiRetries";
+    String CACHE_HITS = "CacheHits";
+    String CACHE_MISSES = "CacheMisses";
+    String CACHE_UNAVAILABLE = "CacheUnavailable";
+    String EVENTS_PROCESSED = "EventsProcessed";
+    String EVENTS_FAILED = "EventsFailed";
+    String EVENTS_ALREADY_DONE = "EventsAlreadyDone";
+
+    /** Adds {@code value} to a counter; {@code dimension} may be null (e.g. the rejection reason). */
+    void count(String metric, String dimension, long value);
+
+    void latency(String metric, Duration duration);
+
+    default void count(String metric) {
+        count(metric, null, 1);
+    }
+
+    default void count(String metric, String dimension) {
+        count(metric, dimension, 1);
+    }
+
+    /** Pushes what was recorded (EMF flushes a log line per invocation). */
+    default void flush() {}
+}

@@ -1,0 +1,119 @@
+package com.jorge.platform.storage;
+
+import com.jorge.platform.conversation.LeadRef;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The message history of every lead, and the outbox of replies waiting to be sent. */
+public final class MessageRepository {
+
+    public enum Author { LEAD, BOT, HUMAN }
+
+    /** A reply stored with the bot's decision and not yet accepted by GHL. */
+    public record PendingReply(long id, LeadRef lead, String body) {}
+
+    /** One line of a lead's history. */
+    public record StoredMessage(long id, String direction, Author author, String body, String status,
+                                String ghlMessageId, Instant createdAt) {}
+
+    public void recordInbound(Connection c, LeadRef lead, String body, String channel, String ghlMessageId,
+                              String webhookId) throws SQLException {
+        insert(c, lead, "inbound", Author.LEAD, body, channel, ghlMessageId, webhookId, "received");
+    }
+
+    public void recordHumanOutbound(Connection c, LeadRef lead, String body, String channel, String ghlMessageId,
+                                    String webhookId) throws SQLException {
+        insert(c, lead, "outbound", Author.HUMAN, body, channel, ghlMessageId, webhookId, "sent");
+    }
+
+    public long addPendingReply(Connection c, LeadRef lead, String body, String webhookId) throws SQLException {
+        return insert(c, lead, "outbound", Author.BOT, body, "SMS", null, webhookId, "pending");
+    }
+
+    public List<PendingReply> pendingReplies(Connection c, String locationId, String webhookId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, contact_id, body FROM messages
+                WHERE location_id = ? AND webhook_id = ? AND status = 'pending' ORDER BY id""")) {
+            ps.setString(1, locationId);
+            ps.setString(2, webhookId);
+            List<PendingReply> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new PendingReply(rs.getLong(1), new LeadRef(locationId, rs.getString(2)), rs.getString(3)));
+            }
+            return out;
+        }
+    }
+
+    public void markSent(Connection c, String locationId, long id, String ghlMessageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE messages SET status = 'sent', ghl_message_id = ?, sent_at = now()
+                WHERE location_id = ? AND id = ?""")) {
+            ps.setString(1, ghlMessageId);
+            ps.setString(2, locationId);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** True when GHL's message id is one our bot sent: the OutboundMessage webhook is our own echo. */
+    public boolean sentByBot(Connection c, String locationId, String ghlMessageId) throws SQLException {
+        if (ghlMessageId == null) return false;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT 1 FROM messages WHERE location_id = ? AND ghl_message_id = ? AND author = 'bot'""")) {
+            ps.setString(1, locationId);
+            ps.setString(2, ghlMessageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public List<StoredMessage> history(Connection c, LeadRef lead) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, direction, author, body, status, ghl_message_id, created_at FROM messages
+                WHERE location_id = ? AND contact_id = ? ORDER BY id""")) {
+            ps.setString(1, lead.locationId());
+            ps.setString(2, lead.contactId());
+            List<StoredMessage> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredMessage(rs.getLong(1), rs.getString(2), Author.valueOf(rs.getString(3).toUpperCase()),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private long insert(Connection c, LeadRef lead, String direction, Author author, String body, String channel,
+                        String ghlMessageId, String webhookId, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO messages (location_id, contact_id, direction, author, body, channel, ghl_message_id,
+                    webhook_id, status, sent_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'sent' THEN now() END)""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, lead.locationId());
+            ps.setString(2, lead.contactId());
+            ps.setString(3, direction);
+            ps.setString(4, author.name().toLowerCase());
+            ps.setString(5, body == null ? "" : body);
+            ps.setString(6, channel);
+            ps.setString(7, ghlMessageId);
+            ps.setString(8, webhookId);
+            ps.setString(9, status);
+            ps.setString(10, status);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong("id");
+            }
+        }
+    }
+}
