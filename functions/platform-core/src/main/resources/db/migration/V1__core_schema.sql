@@ -58,6 +58,7 @@ CREATE TABLE messages (
     ghl_message_id  text,
     webhook_id      text,
     status          text        NOT NULL CHECK (status IN ('received', 'pending', 'sent')),
+    not_before      timestamptz,  -- a reply held back by the lead's quiet hours
     created_at      timestamptz NOT NULL DEFAULT now(),
     sent_at         timestamptz,
     PRIMARY KEY (location_id, id)
@@ -65,6 +66,7 @@ CREATE TABLE messages (
 CREATE INDEX messages_contact_idx ON messages (location_id, contact_id, id);
 CREATE INDEX messages_ghl_id_idx ON messages (location_id, ghl_message_id) WHERE ghl_message_id IS NOT NULL;
 CREATE INDEX messages_pending_idx ON messages (location_id, webhook_id) WHERE status = 'pending';
+CREATE INDEX messages_deferred_idx ON messages (not_before) WHERE status = 'pending' AND not_before IS NOT NULL;
 
 CREATE TABLE lead_scores (
     location_id    text        NOT NULL,

@@ -21,8 +21,18 @@ public final class EmfMetrics implements PlatformMetrics {
         if (dimension == null) {
             metrics.addMetric(metric, value, MetricUnit.COUNT);
         } else {
-            metrics.flushSingleMetric(metric, value, MetricUnit.COUNT, null, DimensionSet.of("Reason", dimension));
+            metrics.flushSingleMetric(metric, value, MetricUnit.COUNT, null, DimensionSet.of(dimensionName(metric), dimension));
         }
+    }
+
+    private static String dimensionName(String metric) {
+        return switch (metric) {
+            case WEBHOOKS_REJECTED -> "Reason";
+            case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED, EVENTS_FAILED -> "EventType";
+            case GHL_API_ERRORS -> "Status";
+            case CACHE_UNAVAILABLE -> "Component";
+            default -> "Kind";
+        };
     }
 
     @Override

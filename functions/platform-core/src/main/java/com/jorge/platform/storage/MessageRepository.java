@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +34,51 @@ public final class MessageRepository {
         insert(c, lead, "outbound", Author.HUMAN, body, channel, ghlMessageId, webhookId, "sent");
     }
 
-    public long addPendingReply(Connection c, LeadRef lead, String body, String webhookId) throws SQLException {
-        return insert(c, lead, "outbound", Author.BOT, body, "SMS", null, webhookId, "pending");
+    /** Stores a reply to send; {@code notBefore} (nullable) holds it until the lead's quiet hours end. */
+    public long addPendingReply(Connection c, LeadRef lead, String body, String webhookId, Instant notBefore)
+            throws SQLException {
+        long id = insert(c, lead, "outbound", Author.BOT, body, "SMS", null, webhookId, "pending");
+        if (notBefore != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE messages SET not_before = ? WHERE location_id = ? AND id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(notBefore));
+                ps.setString(2, lead.locationId());
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+        }
+        return id;
     }
 
-    public List<PendingReply> pendingReplies(Connection c, String locationId, String webhookId) throws SQLException {
+    /** Replies of one webhook that may go out at {@code now}. */
+    public List<PendingReply> pendingReplies(Connection c, String locationId, String webhookId, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, contact_id, body FROM messages
-                WHERE location_id = ? AND webhook_id = ? AND status = 'pending' ORDER BY id""")) {
+                WHERE location_id = ? AND webhook_id = ? AND status = 'pending'
+                  AND (not_before IS NULL OR not_before <= ?) ORDER BY id""")) {
             ps.setString(1, locationId);
             ps.setString(2, webhookId);
+            ps.setTimestamp(3, Timestamp.from(now));
             List<PendingReply> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new PendingReply(rs.getLong(1), new LeadRef(locationId, rs.getString(2)), rs.getString(3)));
+            }
+            return out;
+        }
+    }
+
+    /** Replies held by quiet hours that are now due, across all locations, oldest first. */
+    public List<PendingReply> dueDeferredReplies(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, contact_id, body, location_id FROM messages
+                WHERE status = 'pending' AND not_before IS NOT NULL AND not_before <= ?
+                ORDER BY not_before, id LIMIT ?""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            List<PendingReply> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new PendingReply(rs.getLong(1), new LeadRef(rs.getString(4), rs.getString(2)), rs.getString(3)));
             }
             return out;
         }

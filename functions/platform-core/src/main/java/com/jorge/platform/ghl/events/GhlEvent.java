@@ -41,7 +41,7 @@ public sealed interface GhlEvent {
     /** DND on means the lead opted out of messages. */
     record ContactDndChanged(EventMeta meta, String contactId, boolean dnd) implements GhlEvent {}
 
-    enum OpportunityChange { STATUS, STAGE, MONETARY_VALUE }
+    enum OpportunityChange { CREATED, STATUS, STAGE, MONETARY_VALUE }
 
     record OpportunityChanged(EventMeta meta, OpportunityChange change, String opportunityId, String contactId,
                               String pipelineId, String pipelineStageId, String status,

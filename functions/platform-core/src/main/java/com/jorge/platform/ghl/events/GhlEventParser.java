@@ -57,6 +57,7 @@ public final class GhlEventParser {
             case "ContactDelete" -> new ParsedWebhook.Known(new GhlEvent.ContactDeleted(meta, requiredId(root, "id")));
             case "ContactDndUpdate" -> new ParsedWebhook.Known(new GhlEvent.ContactDndChanged(meta,
                     requiredId(root, "id"), requiredBoolean(root, "dnd")));
+            case "OpportunityCreate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.CREATED));
             case "OpportunityStatusUpdate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.STATUS));
             case "OpportunityStageUpdate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.STAGE));
             case "OpportunityMonetaryValueUpdate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.MONETARY_VALUE));

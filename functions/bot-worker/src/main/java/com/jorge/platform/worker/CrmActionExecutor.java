@@ -1,0 +1,66 @@
+package com.jorge.platform.worker;
+
+import com.jorge.platform.conversation.CrmAction;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.storage.Transactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Carries out one CRM action through the GHL API. */
+public final class CrmActionExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(CrmActionExecutor.class);
+
+    private final GhlApiClient ghl;
+    private final PipelineStages pipeline;
+    private final String handOffUserId;
+    private final Transactor db;
+    private final OpportunityRepository opportunities;
+    private final Clock clock;
+
+    public CrmActionExecutor(GhlApiClient ghl, PipelineStages pipeline, String handOffUserId, Transactor db,
+                             OpportunityRepository opportunities, Clock clock) {
+        this.ghl = ghl;
+        this.pipeline = pipeline;
+        this.handOffUserId = handOffUserId;
+        this.db = db;
+        this.opportunities = opportunities;
+        this.clock = clock;
+    }
+
+    public void execute(LeadRef lead, CrmAction action) {
+        switch (action) {
+            case CrmAction.AddTags t -> ghl.addTags(lead, t.tags());
+            case CrmAction.UpdateFields f -> ghl.updateCustomFields(lead, f.fields());
+            case CrmAction.MarkDoNotDisturb d -> ghl.setDoNotDisturb(lead);
+            case CrmAction.MoveOpportunity m -> move(lead, m.stageName());
+            case CrmAction.HandOff h -> {
+                if (handOffUserId != null) ghl.assignContact(lead, handOffUserId);
+                ghl.createTask(lead, "Hot lead: call now", "Jorge bot hand-off: " + h.reason(), handOffUserId,
+                        clock.instant().plus(Duration.ofMinutes(15)));
+                ghl.addTags(lead, List.of("jorge-handoff"));
+            }
+        }
+    }
+
+    private void move(LeadRef lead, String stageName) {
+        String stageId = pipeline.stageId(stageName).orElse(null);
+        if (stageId == null || pipeline.pipelineId() == null) {
+            // not configured for this deployment: the move is skipped, loudly, instead of failing the lead
+            log.warn("no pipeline stage configured for '{}'; opportunity not moved", stageName);
+            return;
+        }
+        String opportunityId = db.inTransaction(c -> opportunities.openOpportunityOf(c, lead)).orElse(null);
+        if (opportunityId == null) {
+            ghl.createOpportunity(lead, pipeline.pipelineId(), stageId, "Jorge lead");
+        } else {
+            ghl.moveOpportunity(lead.locationId(), opportunityId, pipeline.pipelineId(), stageId);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package com.jorge.platform.worker;
+
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.ConversationContext;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.CrmAction;
+import com.jorge.platform.conversation.InboundText;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.ghl.events.GhlEvent;
+import com.jorge.platform.ghl.events.GhlEventParser;
+import com.jorge.platform.ghl.events.ParsedWebhook;
+import com.jorge.platform.observability.PiiMask;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.storage.ContactRecord;
+import com.jorge.platform.storage.ConcurrentUpdateException;
+import com.jorge.platform.storage.ContactRepository;
+import com.jorge.platform.storage.CrmActionOutbox;
+import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.storage.Transactor;
+import com.jorge.platform.storage.WebhookEventRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Handles one queued GHL event for one lead, exactly once in effect. The decision (state, inbound
+ * message, replies and CRM actions to carry out) is stored in one transaction, keyed by the webhookId;
+ * the outbox is then delivered. A redelivery finds the webhook already decided and only finishes the
+ * delivery; a finished one is skipped.
+ */
+public final class LeadEventProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadEventProcessor.class);
+
+    private final GhlEventParser parser;
+    private final Transactor db;
+    private final WebhookEventRepository webhooks;
+    private final ContactRepository contacts;
+    private final MessageRepository messages;
+    private final OpportunityRepository opportunities;
+    private final CrmActionOutbox outbox;
+    private final AuditLog audit;
+    private final ConversationStore store;
+    private final ConversationPolicy policy;
+    private final OutboxDelivery delivery;
+    private final PlatformMetrics metrics;
+    private final Clock clock;
+    private final Duration humanPause;
+
+    public LeadEventProcessor(GhlEventParser parser, Transactor db, WebhookEventRepository webhooks,
+                              ContactRepository contacts, MessageRepository messages,
+                              OpportunityRepository opportunities, CrmActionOutbox outbox, AuditLog audit,
+                              ConversationStore store, ConversationPolicy policy, OutboxDelivery delivery,
+                              PlatformMetrics metrics, Clock clock, Duration humanPause) {
+        this.parser = parser;
+        this.db = db;
+        this.webhooks = webhooks;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.opportunities = opportunities;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.store = store;
+        this.policy = policy;
+        this.delivery = delivery;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.humanPause = humanPause;
+    }
+
+    /** Processes one event body as queued by intake; throws to have the queue deliver it again. */
+    public void process(String body, long receivedAtMillis) {
+        if (!(parser.parse(body) instanceof ParsedWebhook.Known known)) return;
+        GhlEvent event = known.event();
+        LeadRef lead = new LeadRef(event.meta().locationId(), event.contactId());
+        String webhookId = event.meta().webhookId();
+        MDC.put("webhookId", webhookId);
+        MDC.put("locationId", lead.locationId());
+        MDC.put("contactId", lead.contactId());
+        try {
+            if (receivedAtMillis > 0) {
+                metrics.latency(PlatformMetrics.QUEUE_AGE, Duration.ofMillis(Math.max(0, clock.millis() - receivedAtMillis)));
+            }
+            Optional<WebhookEventRepository.Status> status =
+                    db.inTransaction(c -> webhooks.status(c, lead.locationId(), webhookId));
+            if (status.isPresent() && status.get() == WebhookEventRepository.Status.DONE) {
+                metrics.count(PlatformMetrics.EVENTS_ALREADY_DONE);
+                return;
+            }
+            if (status.isEmpty()) {
+                try {
+                    decide(event, lead, body);
+                } catch (ConcurrentUpdateException e) {
+                    store.evict(lead); // the hot copy was stale; the retry reads Aurora
+                    throw e;
+                }
+            }
+            delivery.deliver(lead.locationId(), webhookId, receivedAtMillis);
+            metrics.count(PlatformMetrics.EVENTS_PROCESSED, event.meta().type());
+        } finally {
+            MDC.remove("webhookId");
+            MDC.remove("locationId");
+            MDC.remove("contactId");
+        }
+    }
+
+    private void decide(GhlEvent event, LeadRef lead, String body) {
+        String webhookId = event.meta().webhookId();
+        ConversationState stored = db.inTransaction(c -> {
+            if (!webhooks.claim(c, lead.locationId(), webhookId, event.meta().type(), lead.contactId(), body,
+                    event.meta().timestamp(), WebhookEventRepository.Status.DECIDED)) {
+                return null; // another delivery decided it first; we only help deliver
+            }
+            return switch (event) {
+                case GhlEvent.InboundMessage m -> onInbound(c, lead, m);
+                case GhlEvent.OutboundMessage m -> onOutbound(c, lead, m);
+                case GhlEvent.ContactChanged e -> {
+                    contacts.upsert(c, e);
+                    if (e.dnd()) yield optOut(c, lead, "contact marked DND in GHL");
+                    yield null;
+                }
+                case GhlEvent.ContactDndChanged e -> {
+                    contacts.setDnd(c, lead, e.dnd());
+                    yield e.dnd() ? optOut(c, lead, "DND switched on in GHL") : null;
+                }
+                case GhlEvent.ContactDeleted e -> {
+                    contacts.markDeleted(c, lead);
+                    audit.record(c, lead, AuditLog.Actor.GHL, "contact_deleted", Map.of());
+                    yield null;
+                }
+                case GhlEvent.OpportunityChanged e -> {
+                    opportunities.upsert(c, e);
+                    yield null;
+                }
+                case GhlEvent.AppointmentCreated e -> {
+                    opportunities.upsertAppointment(c, e);
+                    audit.record(c, lead, AuditLog.Actor.GHL, "appointment_booked", Map.of("appointmentId", e.appointmentId()));
+                    yield null;
+                }
+            };
+        });
+        switch (event) {
+            case GhlEvent.ContactChanged e -> store.evict(lead);
+            case GhlEvent.ContactDeleted e -> store.evict(lead);
+            case GhlEvent.ContactDndChanged e -> store.evict(lead);
+            default -> { }
+        }
+        if (stored != null) store.cacheAfterCommit(lead, stored);
+    }
+
+    private ConversationState onInbound(Connection c, LeadRef lead, GhlEvent.InboundMessage m) throws SQLException {
+        String webhookId = m.meta().webhookId();
+        contacts.ensureExists(c, lead);
+        messages.recordInbound(c, lead, m.body(), m.messageType(), m.messageId(), webhookId);
+        ConversationState state = store.load(c, lead);
+        ContactRecord profile = store.profile(c, lead).orElse(null);
+        Instant now = clock.instant();
+        String silence = silenceReason(state, profile, m, now);
+        if (silence != null) {
+            audit.record(c, lead, AuditLog.Actor.BOT, "not_replied", Map.of("reason", silence));
+            log.info("inbound message not answered: {}", silence);
+            return store.save(c, lead, withInbound(state, now));
+        }
+        ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
+                state, zoneOf(profile), now);
+        BotTurn turn = policy.respond(context, new InboundText(m.messageId(), m.body(), m.messageType(),
+                m.dateAdded() == null ? now : m.dateAdded()));
+        Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
+        for (String reply : turn.replies()) messages.addPendingReply(c, lead, reply, webhookId, notBefore);
+        for (CrmAction action : turn.actions()) outbox.add(c, lead, webhookId, action);
+        ConversationState next = turn.nextState();
+        ConversationState toStore = new ConversationState(next.botType(), next.stage(), next.language(), next.facts(),
+                next.turns(), next.temperature(), next.temperatureReasons(), next.optedOut(), next.pausedUntil(),
+                now, turn.replies().isEmpty() ? next.lastReplyAt() : now, state.version());
+        audit.record(c, lead, AuditLog.Actor.BOT, "replied", Map.of(
+                "stage", toStore.stage(), "temperature", toStore.temperature().name(),
+                "replies", turn.replies().size(), "actions", turn.actions().size(),
+                "deferredUntil", notBefore == null ? "" : notBefore.toString()));
+        log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", toStore.stage(),
+                toStore.temperature(), turn.replies().size(), turn.actions().size(),
+                PiiMask.name(profile == null ? null : profile.firstName()));
+        return store.save(c, lead, toStore);
+    }
+
+    /** Why the bot must not answer this message, or null when it may. */
+    private static String silenceReason(ConversationState state, ContactRecord profile, GhlEvent.InboundMessage m,
+                                        Instant now) {
+        if (profile != null && profile.deleted()) return "contact deleted";
+        if (state.optedOut()) return "lead opted out";
+        if (profile != null && profile.dnd()) return "contact is DND";
+        if (state.pausedAt(now)) return "a human is handling the conversation";
+        if (m.body() == null || m.body().isBlank()) return "no text to answer (call, voicemail or attachment)";
+        return null;
+    }
+
+    private ConversationState onOutbound(Connection c, LeadRef lead, GhlEvent.OutboundMessage m) throws SQLException {
+        if (messages.sentByBot(c, lead.locationId(), m.messageId())) return null; // our own reply echoed back
+        if (!m.sentByHuman()) return null; // workflow or campaign sends do not take the conversation over
+        contacts.ensureExists(c, lead);
+        messages.recordHumanOutbound(c, lead, m.body(), m.messageType(), m.messageId(), m.meta().webhookId());
+        ConversationState state = store.load(c, lead);
+        Instant until = clock.instant().plus(humanPause);
+        audit.record(c, lead, AuditLog.Actor.HUMAN, "bot_paused", Map.of("until", until.toString()));
+        return store.save(c, lead, state.withPausedUntil(until));
+    }
+
+    private ConversationState optOut(Connection c, LeadRef lead, String reason) throws SQLException {
+        ConversationState state = store.load(c, lead);
+        if (state.optedOut()) return null;
+        audit.record(c, lead, AuditLog.Actor.GHL, "opted_out", Map.of("reason", reason));
+        return store.save(c, lead, state.withOptedOut());
+    }
+
+    private static ConversationState withInbound(ConversationState s, Instant now) {
+        return new ConversationState(s.botType(), s.stage(), s.language(), s.facts(), s.turns(), s.temperature(),
+                s.temperatureReasons(), s.optedOut(), s.pausedUntil(), now, s.lastReplyAt(), s.version());
+    }
+
+    private static ZoneId zoneOf(ContactRecord profile) {
+        if (profile == null || profile.timeZone() == null) return ZoneId.of("America/Los_Angeles");
+        try {
+            return ZoneId.of(profile.timeZone());
+        } catch (DateTimeException e) {
+            return ZoneId.of("America/Los_Angeles");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.jorge.platform.worker;
+
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.storage.CrmActionOutbox;
+import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.storage.Transactor;
+import com.jorge.platform.storage.WebhookEventRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends what a decision left in the outbox: the replies (through the GHL Conversations API), then the
+ * CRM actions. Each item is marked done as soon as GHL accepted it, so a retry after a failure sends
+ * only what is still pending. A webhook is done when nothing of it is pending any more.
+ */
+public final class OutboxDelivery {
+
+    private final Transactor db;
+    private final MessageRepository messages;
+    private final CrmActionOutbox actions;
+    private final WebhookEventRepository webhooks;
+    private final GhlApiClient ghl;
+    private final CrmActionExecutor crm;
+    private final PlatformMetrics metrics;
+    private final Clock clock;
+
+    public OutboxDelivery(Transactor db, MessageRepository messages, CrmActionOutbox actions,
+                          WebhookEventRepository webhooks, GhlApiClient ghl, CrmActionExecutor crm,
+                          PlatformMetrics metrics, Clock clock) {
+        this.db = db;
+        this.messages = messages;
+        this.actions = actions;
+        this.webhooks = webhooks;
+        this.ghl = ghl;
+        this.crm = crm;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Delivers everything pending for one webhook. Throws when GHL refuses or is unreachable, leaving
+     * the rest pending for the queue's next delivery.
+     *
+     * @param receivedAtMillis when intake accepted the webhook, for the reply-latency metric
+     */
+    public void deliver(String locationId, String webhookId, long receivedAtMillis) {
+        List<MessageRepository.PendingReply> replies =
+                db.inTransaction(c -> messages.pendingReplies(c, locationId, webhookId, clock.instant()));
+        for (MessageRepository.PendingReply reply : replies) {
+            send(reply);
+            if (receivedAtMillis > 0) {
+                metrics.latency(PlatformMetrics.REPLY_LATENCY, Duration.ofMillis(clock.millis() - receivedAtMillis));
+            }
+        }
+        for (CrmActionOutbox.PendingAction action : db.inTransaction(c -> actions.pending(c, locationId, webhookId))) {
+            crm.execute(action.lead(), action.action());
+            db.inTransaction(c -> {
+                actions.markDone(c, locationId, action.id());
+                return null;
+            });
+        }
+        db.inTransaction(c -> {
+            webhooks.markDone(c, locationId, webhookId);
+            return null;
+        });
+    }
+
+    /** Sends replies that quiet hours held back and that are now due; returns how many went out. */
+    public int deliverDueDeferred(int limit) {
+        List<MessageRepository.PendingReply> due = db.inTransaction(c -> messages.dueDeferredReplies(c, clock.instant(), limit));
+        due.forEach(this::send);
+        return due.size();
+    }
+
+    private void send(MessageRepository.PendingReply reply) {
+        String ghlMessageId = ghl.sendSms(reply.lead(), reply.body());
+        db.inTransaction(c -> {
+            messages.markSent(c, reply.lead().locationId(), reply.id(), ghlMessageId);
+            return null;
+        });
+        metrics.count(PlatformMetrics.REPLIES_SENT);
+    }
+}

@@ -1,0 +1,111 @@
+package com.jorge.platform.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.cache.CacheKeys;
+import com.jorge.platform.cache.LeadCache;
+import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.ghl.api.GhlRateLimits;
+import com.jorge.platform.ghl.api.RetryPolicy;
+import com.jorge.platform.ghl.events.GhlEventParser;
+import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.storage.ContactRepository;
+import com.jorge.platform.storage.ConversationRepository;
+import com.jorge.platform.storage.CrmActionOutbox;
+import com.jorge.platform.storage.Database;
+import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.storage.Transactor;
+import com.jorge.platform.storage.WebhookEventRepository;
+import com.jorge.platform.worker.policy.StarterQualificationPolicy;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The worker's object graph, built from configuration once per Lambda container (or once by the local
+ * runtime). Keys: DATABASE_URL, DATABASE_USER/DATABASE_PASSWORD or DATABASE_SECRET (Secrets Manager
+ * JSON with username/password), REDIS_URL (+ REDIS_CLUSTER), GHL_API_BASE_URL, GHL_API_TOKEN,
+ * GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES.
+ */
+public record WorkerFunction(Database database, RedisConnector redis, LeadEventProcessor processor,
+                             OutboxDelivery delivery) implements AutoCloseable {
+
+    public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
+        return fromConfig(PlatformConfig.fromEnvironment(), new StarterQualificationPolicy(), metrics, Clock.systemUTC());
+    }
+
+    public static WorkerFunction fromConfig(PlatformConfig config, ConversationPolicy policy, PlatformMetrics metrics,
+                                            Clock clock) {
+        ObjectMapper json = PlatformJson.mapper();
+        Database database = Database.open(databaseSettings(config, json));
+        if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
+        RedisConnector redis = config.get("REDIS_URL")
+                .map(url -> new RedisConnector(url, config.getBoolean("REDIS_CLUSTER", false), Duration.ofMillis(200)))
+                .orElse(null);
+        LeadCache cache = redis == null ? null : new LeadCache(redis, new CacheKeys(config.get("REDIS_NAMESPACE", "jorge")),
+                json, Duration.ofDays(7), Duration.ofDays(1));
+        Transactor db = new Transactor(database.dataSource());
+        GhlApiClient ghl = new GhlApiClient(new GhlApiClient.Settings(
+                URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")),
+                tokenOnce(config), Duration.ofSeconds(2), Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)),
+                RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.ghlDefaults()), json, metrics);
+        var webhooks = new WebhookEventRepository();
+        var contacts = new ContactRepository();
+        var messages = new MessageRepository();
+        var opportunities = new OpportunityRepository();
+        var outbox = new CrmActionOutbox(json);
+        var crm = new CrmActionExecutor(ghl, PipelineStages.parse(config.get("GHL_PIPELINE_ID", null),
+                config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities, clock);
+        var delivery = new OutboxDelivery(db, messages, outbox, webhooks, ghl, crm, metrics, clock);
+        var store = new ConversationStore(cache, new ConversationRepository(json), contacts, metrics);
+        var processor = new LeadEventProcessor(new GhlEventParser(json), db, webhooks, contacts, messages,
+                opportunities, outbox, new AuditLog(json), store, policy, delivery, metrics, clock,
+                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)));
+        return new WorkerFunction(database, redis, processor, delivery);
+    }
+
+    private static Database.Settings databaseSettings(PlatformConfig config, ObjectMapper json) {
+        String url = config.require("DATABASE_URL");
+        String user = config.get("DATABASE_USER", null);
+        String password = config.get("DATABASE_PASSWORD", null);
+        if (user == null) {
+            String secret = config.get("DATABASE_SECRET").orElse(null);
+            if (secret != null) {
+                try {
+                    JsonNode s = json.readTree(secret);
+                    user = s.path("username").asText(null);
+                    password = s.path("password").asText(null);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("DATABASE_SECRET is not the JSON {username, password}", e);
+                }
+            }
+        }
+        return new Database.Settings(url, user, password, config.getInt("DATABASE_POOL_SIZE", 4));
+    }
+
+    /** Resolves the GHL token on first use (not at SnapStart snapshot time) and keeps it. */
+    private static java.util.function.Supplier<String> tokenOnce(PlatformConfig config) {
+        return new java.util.function.Supplier<>() {
+            private volatile String token;
+
+            @Override
+            public String get() {
+                if (token == null) token = config.require("GHL_API_TOKEN");
+                return token;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) redis.close();
+        database.close();
+    }
+}

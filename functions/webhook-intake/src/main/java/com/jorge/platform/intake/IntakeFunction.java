@@ -1,0 +1,43 @@
+package com.jorge.platform.intake;
+
+import com.jorge.platform.cache.CacheKeys;
+import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.ghl.events.GhlEventParser;
+import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.queue.LeadEventQueue;
+import com.jorge.platform.queue.SqsLeadEventQueue;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the intake from configuration: once per Lambda container, or once in the local runtime. */
+public final class IntakeFunction {
+
+    public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+
+    private IntakeFunction() {}
+
+    /** AWS: SQS FIFO from LEAD_EVENTS_QUEUE_URL. */
+    public static WebhookIntake fromConfig(PlatformConfig config, PlatformMetrics metrics) {
+        SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return fromConfig(config, new SqsLeadEventQueue(sqs, config.require("LEAD_EVENTS_QUEUE_URL")), metrics);
+    }
+
+    public static WebhookIntake fromConfig(PlatformConfig config, LeadEventQueue queue, PlatformMetrics metrics) {
+        PublicKey rsa = SignatureVerifier.publicKeyFromPem(
+                config.get("GHL_WEBHOOK_RSA_PUBLIC_KEY").orElseGet(SignatureVerifier::ghlPublishedRsaKey), "RSA");
+        PublicKey ed25519 = config.get("GHL_WEBHOOK_ED25519_PUBLIC_KEY")
+                .map(pem -> SignatureVerifier.publicKeyFromPem(pem, "Ed25519")).orElse(null);
+        RedisConnector redis = config.get("REDIS_URL")
+                .map(url -> new RedisConnector(url, config.getBoolean("REDIS_CLUSTER", false), Duration.ofMillis(100)))
+                .orElse(null);
+        CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
+        return new WebhookIntake(new SignatureVerifier(rsa, ed25519), new GhlEventParser(PlatformJson.mapper()),
+                new ReplayGuard(redis, keys, Clock.systemUTC(), REPLAY_WINDOW), queue, metrics, Clock.systemUTC());
+    }
+}

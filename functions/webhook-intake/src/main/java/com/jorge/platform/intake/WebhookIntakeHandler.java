@@ -1,0 +1,67 @@
+package com.jorge.platform.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.PlatformMetrics;
+import org.slf4j.MDC;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * λ webhook-intake, behind API Gateway HTTP API (payload 2.0) on {@code POST /webhooks/ghl}.
+ * Parses the HTTP envelope, hands the raw body to {@link WebhookIntake}, maps the outcome to HTTP.
+ */
+public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final WebhookIntake intake;
+    private final PlatformMetrics metrics;
+
+    /** Lambda's entry: built once per container (and captured by SnapStart). */
+    public WebhookIntakeHandler() {
+        this(new EmfMetrics());
+    }
+
+    private WebhookIntakeHandler(EmfMetrics metrics) {
+        this(IntakeFunction.fromConfig(PlatformConfig.fromEnvironment(), metrics), metrics);
+    }
+
+    public WebhookIntakeHandler(WebhookIntake intake, PlatformMetrics metrics) {
+        this.intake = intake;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (context != null) MDC.put("awsRequestId", context.getAwsRequestId());
+        try {
+            String raw = event.getBody() == null ? "" : event.getBody();
+            byte[] body = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+            Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+            IntakeHttpAnswer answer = body == null
+                    ? IntakeHttpAnswer.of(new IntakeOutcome.Rejected(400, "invalid_body", "$", "body is not valid base64"))
+                    : IntakeHttpAnswer.of(intake.accept(new WebhookRequest(body, headers)));
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(answer.status())
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(answer.body())
+                    .build();
+        } finally {
+            metrics.flush();
+            MDC.clear();
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
