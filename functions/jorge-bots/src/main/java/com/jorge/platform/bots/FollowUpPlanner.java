@@ -1,0 +1,93 @@
+package com.jorge.platform.bots;
+
+import com.jorge.platform.bots.policy.LeadFacts;
+import com.jorge.platform.bots.policy.Qualification;
+import com.jorge.platform.bots.policy.Question;
+import com.jorge.platform.bots.policy.Stage;
+import com.jorge.platform.bots.reply.ReplyPart;
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.BotType;
+import com.jorge.platform.conversation.ConversationContext;
+import com.jorge.platform.conversation.ConversationState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follow-ups for leads who went quiet, for the scheduler (EventBridge) to call per conversation. A
+ * follow-up goes out only when one is due, never to an opted-out or wrong-number lead, never while a
+ * human has the conversation, and never more than the configured number of times in a row without
+ * an answer. Quiet hours hold it like any reply.
+ */
+public final class FollowUpPlanner {
+
+    private final JorgeConversationPolicy policy;
+
+    public FollowUpPlanner(JorgeConversationPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The follow-up due at {@code context.now()}, or empty when none may or need go out. */
+    public Optional<BotTurn> followUp(ConversationContext context) {
+        ConversationState state = context.state();
+        Stage stage = Stage.of(state.stage());
+        Instant now = context.now();
+        BotConfig config = policy.config();
+        if (state.optedOut() || stage.silencedForever() || stage == Stage.NEW || stage == Stage.HANDED_OFF
+                || stage == Stage.CLOSED || state.pausedAt(now) || state.lastReplyAt() == null) {
+            return Optional.empty();
+        }
+        if (state.lastInboundAt() != null && state.lastInboundAt().isAfter(state.lastReplyAt())) {
+            return Optional.empty(); // the lead spoke last: that needs an answer, not a follow-up
+        }
+        LeadFacts facts = new LeadFacts(state.facts());
+        int unanswered = facts.count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
+        if (unanswered >= config.maxUnansweredFollowUps()) {
+            return Optional.empty();
+        }
+        List<Duration> delays = config.followUpDelays();
+        Duration delay = stage == Stage.NURTURE
+                ? config.nurtureDelay()
+                : delays.get(Math.min(unanswered, delays.size() - 1));
+        if (now.isBefore(state.lastReplyAt().plus(delay))) {
+            return Optional.empty();
+        }
+
+        List<ReplyPart> parts = new ArrayList<>();
+        if (stage == Stage.NURTURE) {
+            parts.add(ReplyPart.required("followup.nurture"));
+        } else {
+            parts.add(ReplyPart.optional("followup.nudge"));
+            parts.add(ReplyPart.required(pendingStep(state.botType(), facts, stage)));
+        }
+        String text = policy.writer().write(policy.plan(context, state, facts, state.language(), parts, "",
+                config.tone()));
+        facts.setCount(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS, unanswered + 1);
+        Instant notBefore = JorgeConversationPolicy.notBefore(config, context, now);
+        ConversationState next = new ConversationState(state.botType(), state.stage(), state.language(),
+                facts.asMap(), state.turns(), state.temperature(), state.temperatureReasons(), false,
+                state.pausedUntil(), state.lastInboundAt(), notBefore == null ? now : notBefore, state.version());
+        return Optional.of(new BotTurn(List.of(text), List.of(), next, notBefore));
+    }
+
+    /** The question left open, or the appointment offer once everything was asked. */
+    private static String pendingStep(BotType side, LeadFacts facts, Stage stage) {
+        Qualification qualification = Qualification.of(side == null ? BotType.SELLER : side);
+        if (stage == Stage.BOOKING) {
+            return qualification.offerKey();
+        }
+        String last = facts.raw(JorgeConversationPolicy.LAST_QUESTION);
+        if (last != null) {
+            for (Question question : Question.values()) {
+                if (question.name().equals(last)) {
+                    return question.templateKey();
+                }
+            }
+        }
+        Question next = qualification.nextQuestion(facts, Integer.MAX_VALUE);
+        return next == null ? qualification.offerKey() : next.templateKey();
+    }
+}

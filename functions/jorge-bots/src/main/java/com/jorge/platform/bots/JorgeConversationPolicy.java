@@ -1,0 +1,361 @@
+package com.jorge.platform.bots;
+
+import com.jorge.platform.bots.compliance.QuietHours;
+import com.jorge.platform.bots.policy.Decision;
+import com.jorge.platform.bots.policy.Fact;
+import com.jorge.platform.bots.policy.LeadFacts;
+import com.jorge.platform.bots.policy.NextStepDecider;
+import com.jorge.platform.bots.policy.Qualification;
+import com.jorge.platform.bots.policy.Question;
+import com.jorge.platform.bots.policy.Signal;
+import com.jorge.platform.bots.policy.Stage;
+import com.jorge.platform.bots.reply.BedrockReplyWriter;
+import com.jorge.platform.bots.reply.ReplyPart;
+import com.jorge.platform.bots.reply.ReplyPlan;
+import com.jorge.platform.bots.reply.ReplyTemplates;
+import com.jorge.platform.bots.reply.ReplyWriter;
+import com.jorge.platform.bots.reply.TemplateReplyWriter;
+import com.jorge.platform.bots.reply.Tone;
+import com.jorge.platform.bots.temperature.LeadScorer;
+import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
+import com.jorge.platform.bots.temperature.TemperatureAssessment;
+import com.jorge.platform.bots.temperature.TemperatureAssessor;
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.BotType;
+import com.jorge.platform.conversation.ConversationContext;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.CrmAction;
+import com.jorge.platform.conversation.InboundText;
+import com.jorge.platform.conversation.Temperature;
+import com.jorge.platform.understanding.Intent;
+import com.jorge.platform.understanding.LeadMessageUnderstander;
+import com.jorge.platform.understanding.LeadSide;
+import com.jorge.platform.understanding.MessageUnderstander;
+import com.jorge.platform.understanding.MessageUnderstanding;
+import com.jorge.platform.understanding.Slot;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The Jorge seller and buyer bots behind the platform's {@link ConversationPolicy}. Per message:
+ * compliance first (an opt-out or a wrong number is honoured whatever else the text says, and an
+ * opted-out lead is never answered again), then the facts the text adds, then the next step of the
+ * seller or buyer qualification, the temperature, the hot-lead hand-off and the CRM actions, and last
+ * the reply, held until morning when it falls in the lead's quiet hours.
+ */
+public final class JorgeConversationPolicy implements ConversationPolicy {
+
+    /** Longest inbound text read: ten SMS segments, GHL's own limit. */
+    public static final int MAX_INBOUND_CHARS = 1600;
+
+    static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
+    static final String LAST_QUESTION = "bot.last_question";
+    static final String OPTED_OUT_REASON = "compliance.opt_out";
+    static final String WRONG_NUMBER = "compliance.wrong_number";
+    static final String TEMPERATURE_FIELD = "contact.lead_temperature";
+    static final String TEMPERATURE_REASONS_FIELD = "contact.lead_temperature_reasons";
+
+    private final BotConfig config;
+    private final MessageUnderstander understander;
+    private final ReplyWriter writer;
+    private final TemperatureAssessor temperatures;
+    private final NextStepDecider decider = new NextStepDecider();
+
+    public JorgeConversationPolicy(BotConfig config, MessageUnderstander understander, LeadScorer scorer,
+                                   ReplyWriter writer) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.understander = Objects.requireNonNull(understander, "understander");
+        this.temperatures = new TemperatureAssessor(Objects.requireNonNull(scorer, "scorer"));
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * The production wiring from plain settings: the understanding model, the interim rule-based lead
+     * score, templates, and the Bedrock writer when a model id is configured. Loads the embedding model
+     * (about a second): build once per process.
+     */
+    public static JorgeConversationPolicy create(BotConfig config) {
+        return create(config, LeadMessageUnderstander.load());
+    }
+
+    public static JorgeConversationPolicy create(BotConfig config, MessageUnderstander understander) {
+        TemplateReplyWriter templates = new TemplateReplyWriter(ReplyTemplates.load());
+        ReplyWriter writer = templates;
+        BedrockSettings bedrock = config.bedrock();
+        if (bedrock != null) {
+            writer = new BedrockReplyWriter(
+                    BedrockReplyWriter.client(bedrock.region(), bedrock.endpoint(), bedrock.deadline()),
+                    bedrock.modelId(), bedrock.deadline(), templates);
+        }
+        return new JorgeConversationPolicy(config, understander, new RuleBasedLeadScorer(), writer);
+    }
+
+    public BotConfig config() {
+        return config;
+    }
+
+    ReplyWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public BotTurn respond(ConversationContext context, InboundText message) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(message, "message");
+        ConversationState state = Objects.requireNonNull(context.state(), "context.state");
+        Instant now = Objects.requireNonNull(context.now(), "context.now");
+        String body = message.body() == null ? "" : message.body();
+        if (body.length() > MAX_INBOUND_CHARS) {
+            body = body.substring(0, MAX_INBOUND_CHARS);
+        }
+        Stage stage = Stage.of(state.stage());
+        LeadFacts facts = new LeadFacts(state.facts());
+        facts.setCount(UNANSWERED_FOLLOW_UPS, 0); // the lead answered
+        Instant receivedAt = message.receivedAt() == null ? now : message.receivedAt();
+
+        if (state.optedOut() || stage.silencedForever()) {
+            return BotTurn.silent(next(state, stage, state.botType(), state.language(), facts, state.temperature(),
+                    state.temperatureReasons(), true, receivedAt, state.lastReplyAt()));
+        }
+
+        BotType side = state.botType() == null ? BotType.SELLER : state.botType();
+        MessageUnderstanding understanding = understander.understand(body, leadSide(side));
+        String language = languageOf(understanding, state.language(), body, stage == Stage.NEW);
+        if (understanding.optOut()) {
+            return optOut(context, state, facts, side, language, receivedAt, now);
+        }
+        if (understanding.has(Intent.WRONG_NUMBER)) {
+            facts.setInternal(WRONG_NUMBER, "true");
+            List<CrmAction> actions = List.of(new CrmAction.AddTags(List.of("wrong-number")),
+                    new CrmAction.MarkDoNotDisturb("lead said wrong number"));
+            return new BotTurn(List.of(), actions, next(state, Stage.WRONG_NUMBER, side, language, facts,
+                    Temperature.COLD, List.of("wrong number"), true, receivedAt, state.lastReplyAt()));
+        }
+
+        // which side the lead is on may change with this message
+        Set<String> learned = new LinkedHashSet<>();
+        side = chooseSide(side, understanding, facts);
+        absorb(understanding, side, facts, learned);
+        boolean firstMessage = stage == Stage.NEW;
+
+        List<CrmAction> actions = new ArrayList<>();
+        if (firstMessage) {
+            actions.add(new CrmAction.AddTags(List.of(side.name().toLowerCase() + "-lead", "jorge-bot")));
+            actions.add(new CrmAction.MoveOpportunity(config.stages().qualifying()));
+        }
+
+        boolean botSilent = state.pausedAt(now) || stage == Stage.HANDED_OFF;
+        Decision decision = botSilent
+                ? new Decision(stage, side, List.of(), null, false)
+                : decider.decide(stage, side, facts, understanding, firstMessage, !learned.isEmpty());
+        side = decision.side();
+        Stage nextStage = decision.stage();
+        List<ReplyPart> parts = decision.parts();
+
+        TemperatureAssessment assessment = temperatures.assess(side, facts, Qualification.of(side).questions());
+        Map<String, String> fields = new LinkedHashMap<>();
+        facts.changedFacts().forEach((key, value) -> fields.put(fieldOf(key), value));
+        if (assessment.temperature() != state.temperature()) {
+            fields.put(TEMPERATURE_FIELD, assessment.temperature().name().toLowerCase());
+            fields.put(TEMPERATURE_REASONS_FIELD, String.join("; ", assessment.reasons()));
+        }
+
+        boolean canHandOff = !botSilent && nextStage != Stage.CLOSED && nextStage != Stage.NURTURE;
+        if (assessment.temperature() == Temperature.HOT && canHandOff) {
+            actions.add(new CrmAction.AddTags(List.of("hot-lead")));
+            actions.add(new CrmAction.MoveOpportunity(config.stages().hot()));
+            actions.add(new CrmAction.HandOff("hot " + side.name().toLowerCase() + " lead: "
+                    + String.join("; ", assessment.reasons())));
+            if (nextStage != Stage.HANDED_OFF) {
+                List<ReplyPart> handOff = new ArrayList<>();
+                if (firstMessage) {
+                    handOff.add(ReplyPart.optional("greet"));
+                }
+                handOff.add(ReplyPart.required(facts.has(Fact.LEAD_CONTACT_TIME) ? "handoff.hot" : "handoff.hot_ask_time"));
+                parts = handOff;
+            }
+            nextStage = Stage.HANDED_OFF;
+        } else if (decision.bookingAccepted()) {
+            actions.add(new CrmAction.AddTags(List.of(understanding.has(Intent.WANTS_SHOWING) ? "showing-requested" : "call-requested")));
+            actions.add(new CrmAction.MoveOpportunity(config.stages().appointment()));
+            actions.add(new CrmAction.HandOff("asked for a call or showing; " + assessment.temperature().name().toLowerCase()
+                    + ": " + String.join("; ", assessment.reasons())));
+        } else if (assessment.temperature() == Temperature.WARM && state.temperature() == Temperature.COLD
+                && nextStage != Stage.CLOSED) {
+            actions.add(new CrmAction.AddTags(List.of("warm-lead")));
+            actions.add(new CrmAction.MoveOpportunity(config.stages().warm()));
+        }
+        if (nextStage != stage && !botSilent) {
+            if (nextStage == Stage.NURTURE) {
+                actions.add(new CrmAction.AddTags(List.of("nurture")));
+                actions.add(new CrmAction.MoveOpportunity(config.stages().nurture()));
+            } else if (nextStage == Stage.CLOSED) {
+                actions.add(new CrmAction.AddTags(List.of(facts.hasSignal(Signal.HAS_AGENT) ? "has-agent" : "not-interested")));
+                actions.add(new CrmAction.MoveOpportunity(config.stages().closed()));
+            }
+        }
+        if (!fields.isEmpty()) {
+            actions.addFirst(new CrmAction.UpdateFields(fields));
+        }
+
+        Question asked = nextStage == Stage.HANDED_OFF ? null : decision.asked();
+        if (asked != null) {
+            facts.setCount(asked.askedCountKey(), facts.count(asked.askedCountKey()) + 1);
+        }
+        facts.setInternal(LAST_QUESTION, asked == null ? null : asked.name());
+
+        List<String> replies = new ArrayList<>();
+        if (!parts.isEmpty()) {
+            String text = writer.write(plan(context, state, facts, language, parts, body, Tone.PROFESSIONAL == config.tone()
+                    || understanding.has(Intent.ANGRY) ? Tone.PROFESSIONAL : Tone.FRIENDLY));
+            if (!text.isBlank()) {
+                replies.add(text);
+            }
+        }
+        Instant notBefore = replies.isEmpty() ? null : notBefore(config, context, now);
+        Instant lastReplyAt = replies.isEmpty() ? state.lastReplyAt() : (notBefore == null ? now : notBefore);
+        ConversationState nextState = next(state, nextStage, side, language, facts, assessment.temperature(),
+                assessment.reasons(), false, receivedAt, lastReplyAt);
+        return new BotTurn(replies, actions, nextState, notBefore);
+    }
+
+    private BotTurn optOut(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,
+                           String language, Instant receivedAt, Instant now) {
+        facts.setInternal(OPTED_OUT_REASON, "lead opted out by text");
+        List<CrmAction> actions = List.of(new CrmAction.AddTags(List.of("opted-out")),
+                new CrmAction.MarkDoNotDisturb("lead opted out by text"));
+        // the one confirmation answers the lead's own message, so it is not held for quiet hours
+        String confirmation = writer.write(plan(context, state, facts, language,
+                List.of(ReplyPart.required("optout.confirm")), "", config.tone()));
+        return new BotTurn(List.of(confirmation), actions, next(state, Stage.OPTED_OUT, side, language, facts,
+                Temperature.COLD, List.of("opted out"), true, receivedAt, now));
+    }
+
+    /** Stores this message's slots and remembered intents; fills a bare yes/no into the question just asked. */
+    private static void absorb(MessageUnderstanding understanding, BotType side, LeadFacts facts, Set<String> learned) {
+        for (Slot slot : understanding.slots()) {
+            Fact.forSlot(slot.name(), side).ifPresent(fact -> {
+                if (facts.put(fact, slot.value())) {
+                    learned.add(fact.key());
+                }
+            });
+        }
+        for (Intent intent : understanding.intents()) {
+            Signal.of(intent).ifPresent(facts::mark);
+        }
+        if ("yes".equals(facts.get(Fact.BUYER_HOME_TO_SELL))) {
+            facts.mark(Signal.SELLING);
+        }
+        String lastQuestion = facts.raw(LAST_QUESTION);
+        if (lastQuestion != null) {
+            Question question;
+            try {
+                question = Question.valueOf(lastQuestion);
+            } catch (IllegalArgumentException e) {
+                return; // a question from an older release
+            }
+            boolean yes = understanding.has(Intent.AFFIRMATIVE);
+            boolean no = understanding.has(Intent.NEGATIVE);
+            if (question.yesNo() && yes != no && !facts.has(question.primaryFact())) {
+                facts.put(question.primaryFact(), yes ? "yes" : "no");
+                learned.add(question.primaryFact().key());
+            }
+        }
+    }
+
+    /**
+     * A lead who only talks about the other side, before this side learned anything, was routed to the
+     * wrong bot: switch now. Otherwise the other side's interest is remembered and taken up when this
+     * side's questions are done.
+     */
+    private static BotType chooseSide(BotType side, MessageUnderstanding understanding, LeadFacts facts) {
+        BotType other = Qualification.other(side);
+        Qualification mine = Qualification.of(side);
+        Qualification theirs = Qualification.of(other);
+        boolean otherSlots = false;
+        boolean mySlots = false;
+        for (Slot slot : understanding.slots()) {
+            Fact fact = Fact.forSlot(slot.name(), side).orElse(null);
+            if (fact != null && fact.belongsTo(other)) {
+                otherSlots = true;
+            }
+            if (fact != null && fact.belongsTo(side) && slot.name() != com.jorge.platform.understanding.SlotName.TIMELINE) {
+                mySlots = true;
+            }
+        }
+        boolean wantsOther = understanding.has(theirs.intent()) && !understanding.has(mine.intent());
+        boolean nothingKnownHere = !facts.anyOf(side == BotType.SELLER ? "seller." : "buyer.");
+        if ((wantsOther || (otherSlots && !mySlots)) && nothingKnownHere) {
+            return other;
+        }
+        return side;
+    }
+
+    ReplyPlan plan(ConversationContext context, ConversationState state, LeadFacts facts, String language,
+                   List<ReplyPart> parts, String leadMessage, Tone tone) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String name = facts.has(Fact.LEAD_NAME) ? facts.get(Fact.LEAD_NAME) : context.firstName();
+        if (name != null && !name.isBlank()) {
+            values.put("name", name);
+        }
+        values.put("agent", config.agentName());
+        values.put("team", config.teamName());
+        String seed = context.lead().locationId() + "/" + context.lead().contactId() + "#" + state.turns();
+        return new ReplyPlan(language, tone, parts, values, seed, leadMessage);
+    }
+
+    /** Null when a text may go out now, else the first instant outside quiet hours in every candidate zone. */
+    static Instant notBefore(BotConfig config, ConversationContext context, Instant now) {
+        List<ZoneId> zones = new ArrayList<>();
+        if (context.leadZone() != null) {
+            zones.add(context.leadZone());
+        }
+        ZoneId location = config.locationZone(context.lead().locationId());
+        if (!zones.contains(location)) {
+            zones.add(location);
+        }
+        QuietHours quiet = config.quietHours();
+        Instant allowed = quiet.nextAllowed(now, zones);
+        return allowed.equals(now) ? null : allowed;
+    }
+
+    /** The conversation keeps its language unless a message of some length is clearly in the other one. */
+    private static String languageOf(MessageUnderstanding understanding, String current, String body, boolean first) {
+        String detected = understanding.language();
+        boolean known = "es".equals(detected) || "en".equals(detected);
+        if (current == null || (known && (first || body.strip().split("\\s+").length >= 3))) {
+            return known ? detected : "en";
+        }
+        return current;
+    }
+
+    private static LeadSide leadSide(BotType side) {
+        return side == BotType.BUYER ? LeadSide.BUYER : LeadSide.SELLER;
+    }
+
+    private static String fieldOf(String factKey) {
+        for (Fact fact : Fact.values()) {
+            if (fact.key().equals(factKey)) {
+                return fact.crmField();
+            }
+        }
+        return "contact." + factKey.replace('.', '_');
+    }
+
+    private static ConversationState next(ConversationState state, Stage stage, BotType side, String language,
+                                          LeadFacts facts, Temperature temperature, List<String> reasons,
+                                          boolean optedOut, Instant receivedAt, Instant lastReplyAt) {
+        return new ConversationState(side, stage.id(), language, facts.asMap(), state.turns() + 1, temperature,
+                reasons, optedOut || state.optedOut(), state.pausedUntil(), receivedAt, lastReplyAt,
+                state.version());
+    }
+}

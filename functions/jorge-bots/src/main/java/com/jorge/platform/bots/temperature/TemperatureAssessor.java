@@ -1,0 +1,56 @@
+package com.jorge.platform.bots.temperature;
+
+import com.jorge.platform.bots.policy.LeadFacts;
+import com.jorge.platform.bots.policy.Question;
+import com.jorge.platform.bots.policy.Signal;
+import com.jorge.platform.conversation.BotType;
+import com.jorge.platform.conversation.Temperature;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hot, warm or cold from three things: how much of the qualification is known, what the lead asked
+ * for (a call, a showing), and the lead score. A lead who has an agent or is not interested is cold
+ * whatever else is known: the team does not chase another agent's client.
+ */
+public final class TemperatureAssessor {
+
+    public static final double HOT_SCORE = 0.70;
+    public static final double WARM_SCORE = 0.35;
+
+    private final LeadScorer scorer;
+
+    public TemperatureAssessor(LeadScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    public TemperatureAssessment assess(BotType side, LeadFacts facts, List<Question> plan) {
+        long known = plan.stream().filter(q -> q.answeredBy().stream().anyMatch(facts::has)).count();
+        double completeness = plan.isEmpty() ? 0 : (double) known / plan.size();
+        LeadScore score = scorer.score(side, facts);
+        boolean asked = facts.hasSignal(Signal.WANTS_CALL) || facts.hasSignal(Signal.WANTS_SHOWING);
+
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format(Locale.ROOT, "lead score %.2f, %s", score.value(), score.source()));
+        reasons.addAll(score.reasons());
+        reasons.add("qualification " + known + "/" + plan.size() + " known");
+
+        Temperature temperature;
+        if (facts.hasSignal(Signal.HAS_AGENT) || facts.hasSignal(Signal.NOT_INTERESTED)) {
+            reasons.add("cold: has an agent or is not interested");
+            temperature = Temperature.COLD;
+        } else if (score.value() >= HOT_SCORE && (asked || completeness >= 0.8)) {
+            reasons.add(asked ? "hot: high score and asked to talk or see a home" : "hot: high score and qualified");
+            temperature = Temperature.HOT;
+        } else if (score.value() >= WARM_SCORE || completeness >= 0.5) {
+            reasons.add("warm: some qualification or interest");
+            temperature = Temperature.WARM;
+        } else {
+            reasons.add("cold: little known and little interest");
+            temperature = Temperature.COLD;
+        }
+        return new TemperatureAssessment(temperature, reasons, score.value(), completeness);
+    }
+}
