@@ -1,0 +1,16 @@
+package com.jorge.platform.models.training;
+
+import java.util.List;
+
+/**
+ * Where training reads lead outcomes from. The same pipeline retrains on either source, so a
+ * deployment moves from the public stand-in data to its own leads by changing one flag.
+ */
+public sealed interface LeadOutcomeSource permits BankMarketingSource, AuroraLeadOutcomeSource {
+
+    /** Every outcome, in a stable order (the split shuffles from a seed, so order must not drift). */
+    List<LeadOutcome> load();
+
+    /** A one-line description for the model card and metadata; never contains credentials. */
+    String description();
+}

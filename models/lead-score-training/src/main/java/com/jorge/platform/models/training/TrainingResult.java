@@ -1,0 +1,28 @@
+package com.jorge.platform.models.training;
+
+import java.util.List;
+
+/** Everything one training run produced: the ONNX bytes and the figures the card and metadata report. */
+public record TrainingResult(
+        byte[] onnxModel,
+        String sourceDescription,
+        long seed,
+        BoostingParameters parameters,
+        String dataFingerprint,
+        int rows,
+        DatasetSplit split,
+        PlattCalibration calibration,
+        double hotThreshold,
+        ClassifierEvaluation validation,
+        ClassifierEvaluation testRaw,
+        ClassifierEvaluation test,
+        ClassifierEvaluation.OperatingPoint testAtHot,
+        ClassifierEvaluation baselineTest,
+        ClassifierEvaluation.OperatingPoint baselineTestAtItsHot,
+        double onnxMaxAbsDifference,
+        int trees,
+        double trainingSeconds,
+        /** the calibrated probabilities of the test rows, by the trainer (XGBoost + Platt, in double) */
+        double[] testProbabilities,
+        List<LeadOutcome> testRows) {
+}
