@@ -1,0 +1,115 @@
+package com.jorge.platform.inference;
+
+import com.jorge.platform.inference.http.HttpFrontend;
+import com.jorge.platform.inference.http.InferenceRoutes;
+import com.jorge.platform.inference.metrics.InferenceMetrics;
+import com.jorge.platform.inference.model.OnnxSessionFactory;
+import com.jorge.platform.inference.model.SentenceEmbeddingModel;
+import com.jorge.platform.inference.registry.LocalFolderModelRepository;
+import com.jorge.platform.inference.registry.ModelRepository;
+import com.jorge.platform.inference.registry.RoutingManifest;
+import com.jorge.platform.inference.registry.S3ModelRepository;
+import com.jorge.platform.inference.serving.Deployment;
+import com.jorge.platform.inference.serving.ModelCatalog;
+import com.jorge.platform.inference.serving.ModelLoader;
+import com.jorge.platform.inference.serving.RegistrySync;
+import java.net.URI;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/** The inference tier's process: registry models plus the embedding model behind the KServe v2 API. */
+public final class InferenceService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InferenceService.class);
+    /** The embedding model ships inside the Maven artifact; its version is the artifact's. */
+    public static final String EMBEDDING_VERSION = "1";
+
+    private final ModelCatalog catalog;
+    private final RegistrySync sync;
+    private final HttpFrontend http;
+    private final S3Client s3;
+    private final int port;
+
+    private InferenceService(ModelCatalog catalog, RegistrySync sync, HttpFrontend http, S3Client s3, int port) {
+        this.catalog = catalog;
+        this.sync = sync;
+        this.http = http;
+        this.s3 = s3;
+        this.port = port;
+    }
+
+    public static InferenceService start(ServiceConfig config) throws InterruptedException {
+        InferenceMetrics metrics = new InferenceMetrics();
+        OnnxSessionFactory sessions = OnnxSessionFactory.start(config.device(), config.cudaDevice());
+        metrics.executionProvider(sessions.provider().name());
+        ModelLoader loader = new ModelLoader(sessions, metrics);
+        ModelCatalog catalog = new ModelCatalog(metrics);
+
+        S3Client s3 = null;
+        ModelRepository repository = null;
+        if (config.registry() != null && config.registry().startsWith("s3://")) {
+            URI uri = URI.create(config.registry());
+            S3ClientBuilder builder = S3Client.builder();
+            if (config.awsRegion() != null) {
+                builder.region(Region.of(config.awsRegion()));
+            }
+            if (config.s3Endpoint() != null) {
+                builder.endpointOverride(URI.create(config.s3Endpoint())).forcePathStyle(true);
+            }
+            s3 = builder.build();
+            String prefix = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+            repository = new S3ModelRepository(s3, uri.getHost(), prefix);
+        } else if (config.registry() != null) {
+            repository = new LocalFolderModelRepository(Path.of(config.registry()));
+        }
+
+        RegistrySync sync = null;
+        if (repository != null && !config.models().isEmpty()) {
+            sync = new RegistrySync(repository, config.models(), config::batching, catalog, loader);
+            if (!sync.syncOnce()) {
+                log.warn("not every model is loaded yet; /v2/health/ready stays 503 until they are");
+            }
+            sync.start(config.registryPoll());
+        }
+        if (config.embedding()) {
+            var embedding = loader.embedding(EMBEDDING_VERSION, config.batching(SentenceEmbeddingModel.NAME));
+            catalog.register(SentenceEmbeddingModel.NAME).deploy(
+                    new Deployment(RoutingManifest.liveOnly(EMBEDDING_VERSION), embedding, null, null));
+        }
+        InferenceRoutes routes = new InferenceRoutes(catalog, metrics, sessions,
+                repository == null ? "none" : repository.describe());
+        HttpFrontend http = new HttpFrontend(routes, config.ioThreads(), config.maxRequestBytes());
+        int port = http.start(config.bindAddress(), config.port());
+        return new InferenceService(catalog, sync, http, s3, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean syncRegistry() {
+        return sync == null || sync.syncOnce();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        if (sync != null) {
+            sync.close();
+        }
+        catalog.close();
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        InferenceService service = start(ServiceConfig.fromEnv(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(service::close));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,85 @@
+package com.jorge.platform.inference;
+
+import com.jorge.platform.inference.batching.BatchingPolicy;
+import com.jorge.platform.inference.model.OnnxSessionFactory;
+import com.jorge.platform.inference.model.SentenceEmbeddingModel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The service's settings, all from environment variables (documented in gpu-inference/README.md).
+ * Batching settings take a model prefix ({@code LEAD_SCORE_MAX_BATCH_SIZE}) over the global one
+ * ({@code MAX_BATCH_SIZE}) over the built-in default.
+ *
+ * @param registry      s3://bucket/prefix, or a folder; null serves the embedding model only
+ * @param s3Endpoint    endpoint override for S3 (S3Mock, MinIO); null for AWS
+ */
+public record ServiceConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
+                            OnnxSessionFactory.Preference device, int cudaDevice,
+                            String registry, String s3Endpoint, String awsRegion, List<String> models,
+                            Duration registryPoll, boolean embedding, Map<String, String> env) {
+
+    public static ServiceConfig fromEnv(Map<String, String> env) {
+        return new ServiceConfig(
+                env.getOrDefault("BIND_ADDRESS", "0.0.0.0"),
+                integer(env, "PORT", 8080),
+                integer(env, "IO_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors())),
+                integer(env, "MAX_REQUEST_BYTES", 8 << 20),
+                OnnxSessionFactory.Preference.parse(env.getOrDefault("INFERENCE_DEVICE", "auto")),
+                integer(env, "CUDA_DEVICE_ID", 0),
+                blankToNull(env.get("MODEL_REGISTRY")),
+                blankToNull(env.get("S3_ENDPOINT")),
+                blankToNull(env.get("AWS_REGION")),
+                Arrays.stream(env.getOrDefault("MODELS", "lead-score").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList(),
+                Duration.ofSeconds(integer(env, "REGISTRY_POLL_SECONDS", 10)),
+                bool(env, "EMBEDDING_MODEL", true),
+                Map.copyOf(env));
+    }
+
+    /** Built-in defaults: small rows batch wide with a short wait; sentences batch 32 with a longer one. */
+    public BatchingPolicy batching(String model) {
+        BatchingPolicy base = model.equals(SentenceEmbeddingModel.NAME)
+                ? new BatchingPolicy(true, 32, 2_000, 1_024, 1, 0)
+                : new BatchingPolicy(true, 64, 200, 4_096, 1, 1);
+        String p = model.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
+        return new BatchingPolicy(
+                bool(env, p + "DYNAMIC_BATCHING", bool(env, "DYNAMIC_BATCHING", base.dynamicBatching())),
+                integer(env, p + "MAX_BATCH_SIZE", integer(env, "MAX_BATCH_SIZE", base.maxBatchSize())),
+                integer(env, p + "MAX_QUEUE_DELAY_US", integer(env, "MAX_QUEUE_DELAY_US", (int) base.maxQueueDelayMicros())),
+                integer(env, p + "MAX_QUEUE_SIZE", integer(env, "MAX_QUEUE_SIZE", base.maxQueueSize())),
+                integer(env, p + "INSTANCES", integer(env, "INSTANCES", base.instances())),
+                integer(env, p + "INTRA_OP_THREADS", integer(env, "INTRA_OP_THREADS", base.intraOpThreads())));
+    }
+
+    private static int integer(Map<String, String> env, String key, int fallback) {
+        String v = blankToNull(env.get(key));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, was '" + v + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean fallback) {
+        String v = blankToNull(env.get(key));
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> true;
+            case "false", "off", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, was '" + v + "'");
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

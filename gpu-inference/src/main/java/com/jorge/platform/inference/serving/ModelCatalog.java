@@ -1,0 +1,50 @@
+package com.jorge.platform.inference.serving;
+
+import com.jorge.platform.inference.metrics.InferenceMetrics;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Every model this process serves, by name. Ready when each has a live version. */
+public final class ModelCatalog implements AutoCloseable {
+
+    private final Map<String, ModelEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final InferenceMetrics metrics;
+    private final ExecutorService retirer = Executors.newVirtualThreadPerTaskExecutor();
+
+    public ModelCatalog(InferenceMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Declares a model this process must serve before it reports ready. */
+    public ModelEndpoint register(String name) {
+        return endpoints.computeIfAbsent(name, n -> new ModelEndpoint(n, metrics, retirer));
+    }
+
+    public Optional<ModelEndpoint> endpoint(String name) {
+        return Optional.ofNullable(endpoints.get(name));
+    }
+
+    public List<String> names() {
+        return endpoints.keySet().stream().sorted().toList();
+    }
+
+    public List<String> notReady() {
+        return endpoints.values().stream().filter(e -> e.deployment().isEmpty()).map(ModelEndpoint::name).sorted().toList();
+    }
+
+    public boolean ready() {
+        return notReady().isEmpty();
+    }
+
+    @Override
+    public void close() {
+        for (ModelEndpoint e : endpoints.values()) {
+            e.deployment().ifPresent(d -> d.versions().forEach(LoadedVersion::retire));
+        }
+        retirer.close();
+    }
+}
