@@ -161,7 +161,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         Stage nextStage = decision.stage();
         List<ReplyPart> parts = decision.parts();
 
-        TemperatureAssessment assessment = temperatures.assess(side, facts, Qualification.of(side).questions());
+        TemperatureAssessment assessment = assess(side, facts);
         Map<String, String> fields = new LinkedHashMap<>();
         facts.changedFacts().forEach((key, value) -> fields.put(fieldOf(key), value));
         if (assessment.temperature() != state.temperature()) {
@@ -226,6 +226,25 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         ConversationState nextState = next(state, nextStage, side, language, facts, assessment.temperature(),
                 assessment.reasons(), false, receivedAt, lastReplyAt);
         return new BotTurn(replies, actions, nextState, notBefore);
+    }
+
+    /** A lead on both sides is as hot as the hotter side. */
+    private TemperatureAssessment assess(BotType side, LeadFacts facts) {
+        TemperatureAssessment mine = temperatures.assess(side, facts, Qualification.of(side).questions());
+        BotType other = Qualification.other(side);
+        if (!facts.anyOf(other == BotType.SELLER ? "seller." : "buyer.")) {
+            return mine;
+        }
+        TemperatureAssessment theirs = temperatures.assess(other, facts, Qualification.of(other).questions());
+        boolean theirsHotter = theirs.temperature().compareTo(mine.temperature()) > 0
+                || (theirs.temperature() == mine.temperature() && theirs.score() > mine.score());
+        if (!theirsHotter) {
+            return mine;
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("as a " + other.name().toLowerCase() + ":");
+        reasons.addAll(theirs.reasons());
+        return new TemperatureAssessment(theirs.temperature(), reasons, theirs.score(), theirs.completeness());
     }
 
     private BotTurn optOut(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,
