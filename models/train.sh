@@ -9,8 +9,10 @@ source scripts/find-jdk.sh
 
 module=models/lead-score-training
 target=$module/target
-# the models reactor alone: a sibling module mid-edit elsewhere in the tree cannot break training
-./mvnw -B -q -f models/pom.xml -pl lead-score-training -am install -DskipTests >&2
+# the whole reactor resolves the test kit on a fresh clone; if a sibling module elsewhere in the tree
+# does not parse right now, the models reactor alone is enough once the test kit is installed
+./mvnw -B -q -pl "$module" -am install -Dmaven.test.skip=true >&2 \
+  || ./mvnw -B -q -f models/pom.xml -pl lead-score-training -am install -Dmaven.test.skip=true >&2
 ./mvnw -B -q -f models/pom.xml -pl lead-score-training dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime >&2
 

@@ -36,6 +36,9 @@ public record ClassifierEvaluation(int rows, int positives, double rocAuc, doubl
         double brier = 0;
         double logLoss = 0;
         for (int i = 0; i < n; i++) {
+            if (!(probabilities[i] >= 0 && probabilities[i] <= 1)) {
+                throw new IllegalArgumentException("probability " + i + " is " + probabilities[i] + ", not in [0, 1]");
+            }
             double y = converted[i] ? 1 : 0;
             positives += (int) y;
             brier += (probabilities[i] - y) * (probabilities[i] - y);

@@ -6,7 +6,7 @@ import java.util.List;
  * Where training reads lead outcomes from. The same pipeline retrains on either source, so a
  * deployment moves from the public stand-in data to its own leads by changing one flag.
  */
-public sealed interface LeadOutcomeSource permits BankMarketingSource, AuroraLeadOutcomeSource {
+public sealed interface LeadOutcomeSource permits BankMarketingSource, AuroraLeadOutcomeSource, InMemoryOutcomes {
 
     /** Every outcome, in a stable order (the split shuffles from a seed, so order must not drift). */
     List<LeadOutcome> load();

@@ -1,0 +1,59 @@
+package com.jorge.platform.models.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BankMarketingSourceTest {
+
+    private static final String HEADER = "age;job;marital;education;default;housing;loan;duration;campaign;pdays;previous;"
+            + "emp.var.rate;cons.price.idx;cons.conf.idx;euribor3m;nr.employed;y";
+
+    @Test
+    void readsTheBundledFile() {
+        List<LeadOutcome> outcomes = BankData.outcomes();
+        assertThat(outcomes).hasSize(32_815);
+        assertThat(outcomes.stream().filter(LeadOutcome::converted).count()).isEqualTo(3_715);
+        LeadOutcome first = outcomes.get(0);
+        assertThat(first.attributes().age()).isEqualTo(56);
+        assertThat(first.attributes().job()).isEqualTo("housemaid");
+        assertThat(first.attributes().daysSincePreviousContact()).as("pdays 999").isNull();
+        assertThat(first.converted()).isFalse();
+    }
+
+    @Test
+    void durationNeverReachesTheAttributes(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("two.csv");
+        Files.writeString(csv, HEADER + "\n"
+                + "30;student;single;university.degree;no;no;no;4000;1;999;0;1.1;93.994;-36.4;4.857;5191;1\n"
+                + "30;student;single;university.degree;no;no;no;5;1;999;0;1.1;93.994;-36.4;4.857;5191;0\n");
+        List<LeadOutcome> outcomes = new BankMarketingSource(csv).load();
+        // the rows differ only in duration and outcome: with duration dropped the attributes are equal
+        assertThat(outcomes.get(0).attributes()).isEqualTo(outcomes.get(1).attributes());
+        assertThat(outcomes.get(0).converted()).isTrue();
+    }
+
+    @Test
+    void badRowsNameTheLineAndField(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, HEADER + "\n"
+                + "30;student;single;university.degree;no;no;no;5;1;999;0;1.1;93.994;-36.4;4.857;5191;0\n"
+                + "-4;student;single;university.degree;no;no;no;5;1;999;0;1.1;93.994;-36.4;4.857;5191;0\n");
+        assertThatThrownBy(() -> new BankMarketingSource(csv).load()).hasMessageContaining("line 3: age:");
+
+        Files.writeString(csv, HEADER + "\n30;student;single\n");
+        assertThatThrownBy(() -> new BankMarketingSource(csv).load()).hasMessageContaining("line 2: 3 cells");
+
+        Files.writeString(csv, HEADER + "\n"
+                + "30;student;single;university.degree;no;no;no;5;1;999;0;1.1;93.994;-36.4;4.857;5191;maybe\n");
+        assertThatThrownBy(() -> new BankMarketingSource(csv).load()).hasMessageContaining("line 2: y must be");
+
+        Files.writeString(csv, "age;job\n30;student\n");
+        assertThatThrownBy(() -> new BankMarketingSource(csv).load()).hasMessageContaining("no 'y' column");
+    }
+}
