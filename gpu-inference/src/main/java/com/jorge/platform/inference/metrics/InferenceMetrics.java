@@ -2,7 +2,7 @@ package com.jorge.platform.inference.metrics;
 
 import com.jorge.platform.inference.batching.BatchObserver;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -43,14 +43,14 @@ public final class InferenceMetrics {
     private final Counter loads = Counter.builder().name("model_loads_total")
             .help("Model version loads by outcome (loaded, checksum_mismatch, failed)")
             .labelNames("model", "version", "outcome").register(registry);
-    private final Gauge provider = Gauge.builder().name("inference_execution_provider_info")
-            .help("1 for the execution provider chosen at start-up").labelNames("provider").register(registry);
+    private final Info provider = Info.builder().name("inference_execution_provider")
+            .help("The execution provider chosen at start-up").labelNames("provider").register(registry);
     private final Counter httpErrors = Counter.builder().name("http_errors_total")
             .help("Requests answered with an error before reaching a model, by status")
             .labelNames("status").register(registry);
 
     public void executionProvider(String name) {
-        provider.labelValues(name).set(1);
+        provider.setLabelValues(name);
     }
 
     public void request(String model, String version, String outcome, long nanos) {
