@@ -69,7 +69,7 @@ public final class RedisConnector implements AutoCloseable {
             clusterClient = RedisClusterClient.create(seeds);
             clusterClient.setOptions(ClusterClientOptions.builder()
                     .socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    // node connections open lazily, so commands may wait (bounded by the timeout) for one
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers()
                             .enablePeriodicRefresh(Duration.ofSeconds(30))

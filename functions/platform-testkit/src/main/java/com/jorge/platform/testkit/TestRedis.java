@@ -1,7 +1,6 @@
 package com.jorge.platform.testkit;
 
 import redis.embedded.RedisServer;
-import redis.embedded.RedisShardedCluster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * A real Redis for tests: {@code JORGE_TEST_REDIS_URL}, else the server on 127.0.0.1:6379 when it
- * answers PING, else a redis-server binary started from the embedded-redis Maven artifact. Callers
+ * answers PING, else a redis-server binary started from the embedded-redis Maven artifact. For a
+ * cluster see {@link TestRedisCluster}. Callers
  * isolate themselves with {@link #namespace(String)} key prefixes, since a cluster has no databases.
  */
 public final class TestRedis {
@@ -47,34 +44,6 @@ public final class TestRedis {
     /** A unique key prefix for one test class. */
     public static String namespace(String purpose) {
         return "test-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** A real 6-node cluster (3 masters, 3 replicas) on free loopback ports; close it when done. */
-    public static Cluster startCluster() {
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < 6; i++) ports.add(freePort());
-        try {
-            RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
-                    .shard("a", 1).shard("b", 1).shard("c", 1)
-                    .serverPorts(ports)
-                    .initializationTimeout(Duration.ofSeconds(20))
-                    .build();
-            cluster.start();
-            return new Cluster(cluster, ports);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The embedded Redis cluster failed to start", e);
-        }
-    }
-
-    public record Cluster(RedisShardedCluster servers, List<Integer> ports) implements AutoCloseable {
-        public List<String> seedUrls() {
-            return ports.stream().map(p -> "redis://127.0.0.1:" + p).toList();
-        }
-
-        @Override
-        public void close() {
-            stopQuietly(servers::stop);
-        }
     }
 
     static boolean pings(String host, int port) {

@@ -1,0 +1,173 @@
+package com.jorge.platform.testkit;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import redis.embedded.core.ExecutableProvider;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A real Redis cluster of six redis-server processes on loopback: three masters owning the 16384 slots
+ * and one replica each, formed with CLUSTER MEET/ADDSLOTS/REPLICATE like redis-cli does. Uses the
+ * machine's redis-server when there is one, else the binary shipped in the embedded-redis jar.
+ */
+public final class TestRedisCluster implements AutoCloseable {
+
+    private final List<Process> processes;
+    private final List<Integer> ports;
+    private final Path dir;
+
+    private TestRedisCluster(List<Process> processes, List<Integer> ports, Path dir) {
+        this.processes = processes;
+        this.ports = ports;
+        this.dir = dir;
+    }
+
+    public static TestRedisCluster start() {
+        List<Integer> ports = clusterPorts();
+        List<Process> processes = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("jorge-redis-cluster");
+            String binary = binary();
+            for (int port : ports) {
+                processes.add(new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                        "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
+                        "--cluster-node-timeout", "2000", "--save", "", "--appendonly", "no",
+                        "--dir", dir.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start());
+            }
+            TestRedisCluster cluster = new TestRedisCluster(processes, ports, dir);
+            cluster.form();
+            return cluster;
+        } catch (IOException e) {
+            processes.forEach(Process::destroyForcibly);
+            throw new UncheckedIOException("could not start the Redis cluster", e);
+        } catch (RuntimeException e) {
+            processes.forEach(Process::destroyForcibly);
+            throw e;
+        }
+    }
+
+    public List<String> seedUrls() {
+        return ports.stream().map(p -> "redis://127.0.0.1:" + p).toList();
+    }
+
+    public List<Integer> ports() {
+        return ports;
+    }
+
+    /** Kills one node (a master, for failover tests). */
+    public void kill(int index) {
+        processes.get(index).destroyForcibly();
+    }
+
+    /** Six ports whose cluster-bus ports (port + 10000) are free too, so below 55536. */
+    private static List<Integer> clusterPorts() {
+        List<Integer> out = new ArrayList<>();
+        java.util.Random random = new java.util.Random();
+        while (out.size() < 6) {
+            int port = 20_000 + random.nextInt(25_000);
+            if (!out.contains(port) && free(port) && free(port + 10_000)) out.add(port);
+        }
+        return out;
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void form() {
+        List<RedisClient> clients = new ArrayList<>();
+        List<RedisCommands<String, String>> nodes = new ArrayList<>();
+        try {
+            for (int port : ports) {
+                RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+                clients.add(client);
+                nodes.add(connectWithRetry(client).sync());
+            }
+            int[][] ranges = {{0, 5460}, {5461, 10922}, {10923, 16383}};
+            for (int m = 0; m < 3; m++) {
+                nodes.get(m).clusterAddSlots(IntStream.rangeClosed(ranges[m][0], ranges[m][1]).toArray());
+            }
+            for (int i = 1; i < 6; i++) nodes.get(0).clusterMeet("127.0.0.1", ports.get(i));
+            waitFor(() -> nodes.stream().allMatch(n -> n.clusterNodes().lines().count() == 6), "all nodes to meet");
+            for (int r = 0; r < 3; r++) {
+                String masterId = nodes.get(r).clusterMyId();
+                RedisCommands<String, String> replica = nodes.get(r + 3);
+                waitFor(() -> replica.clusterNodes().contains(masterId), "replica to learn its master");
+                replica.clusterReplicate(masterId);
+            }
+            waitFor(() -> nodes.stream().allMatch(n -> n.clusterInfo().contains("cluster_state:ok")), "cluster_state:ok");
+        } finally {
+            clients.forEach(RedisClient::shutdown);
+        }
+    }
+
+    private static StatefulRedisConnection<String, String> connectWithRetry(RedisClient client) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return client.connect();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) throw e;
+                sleep(50);
+            }
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("Redis cluster: timed out waiting for " + what);
+            sleep(50);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String binary() throws IOException {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File f = new File(dir, "redis-server");
+            if (f.canExecute()) return f.getAbsolutePath();
+        }
+        return ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroyForcibly);
+        for (Process p : processes) {
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files only
+        }
+    }
+}
