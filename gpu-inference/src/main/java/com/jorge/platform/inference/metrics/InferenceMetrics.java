@@ -41,7 +41,7 @@ public final class InferenceMetrics {
             .help("Requests mirrored to a shadow version, by outcome").labelNames("model", "version", "outcome")
             .register(registry);
     private final Counter loads = Counter.builder().name("model_loads_total")
-            .help("Model version loads by outcome (loaded, checksum_mismatch, failed)")
+            .help("Model version loads by outcome (loaded, checksum_mismatch, encoder_mismatch, failed)")
             .labelNames("model", "version", "outcome").register(registry);
     private final Info provider = Info.builder().name("inference_execution_provider")
             .help("The execution provider chosen at start-up").labelNames("provider").register(registry);

@@ -13,6 +13,7 @@ import com.jorge.platform.inference.model.TensorSpec;
 import com.jorge.platform.inference.registry.ModelMetadata;
 import com.jorge.platform.inference.registry.ModelRepository;
 import com.jorge.platform.inference.tensor.Tensor;
+import com.jorge.platform.models.features.LeadFeatureEncoder;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,6 +64,11 @@ public final class ModelLoader {
             throw new LoadFailure("model " + name + "/" + version + ": sha256 of model.onnx is " + actual
                     + ", metadata.json says " + metadata.sha256() + "; not serving it", null);
         }
+        String mismatch = encoderMismatch(metadata);
+        if (mismatch != null) {
+            metrics.load(name, version, "encoder_mismatch");
+            throw new LoadFailure("model " + name + "/" + version + ": " + mismatch + "; not serving it", null);
+        }
         OnnxTensorModel servable;
         try {
             OrtSession session = sessions.open(model, policy.intraOpThreads());
@@ -83,6 +89,24 @@ public final class ModelLoader {
                 repository.describe(), actual, model.length, sessions.provider(), servable.inputs(), servable.outputs());
         return new LoadedVersion(servable, new DynamicBatcher(servable, policy, metrics.observer(name, version)),
                 actual, metadata);
+    }
+
+    /**
+     * A model built on the shared lead feature encoder must name the encoder version and feature
+     * order this build links, or clients would send it columns it was not trained on.
+     */
+    static String encoderMismatch(ModelMetadata metadata) {
+        String encoder = metadata.encoder();
+        if (encoder == null || !encoder.startsWith("lead-features/")) {
+            return null;
+        }
+        if (!encoder.equals(LeadFeatureEncoder.VERSION)) {
+            return "trained on encoder " + encoder + ", this server links " + LeadFeatureEncoder.VERSION;
+        }
+        if (!metadata.features().equals(LeadFeatureEncoder.FEATURE_NAMES)) {
+            return "its feature names differ from " + LeadFeatureEncoder.VERSION + "'s";
+        }
+        return null;
     }
 
     public LoadedVersion embedding(String version, BatchingPolicy policy) {
