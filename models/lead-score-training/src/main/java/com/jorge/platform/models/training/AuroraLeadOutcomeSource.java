@@ -51,10 +51,10 @@ public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
 
     @Override
     public List<LeadOutcome> load() {
-        // ordered by the primary key so the seeded split sees the same sequence on every run
+        // oldest first, ties broken by the primary key: the seeded split sees the same sequence on every run
         String sql = "SELECT location_id, contact_id, attributes::text, converted FROM lead_outcomes"
                 + (locationId == null ? "" : " WHERE location_id = ?")
-                + " ORDER BY location_id, contact_id";
+                + " ORDER BY decided_at, location_id, contact_id";
         try (Connection connection = DriverManager.getConnection(jdbcUrl, connectionProperties);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             if (locationId != null) {
@@ -85,6 +85,11 @@ public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(row + ".attributes: not a JSON object: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public boolean chronological() {
+        return true;
     }
 
     @Override

@@ -75,6 +75,12 @@ public record BankMarketingSource(Path csv) implements LeadOutcomeSource {
         }
     }
 
+    /** The UCI rows are ordered by date, May 2008 to November 2010. */
+    @Override
+    public boolean chronological() {
+        return true;
+    }
+
     @Override
     public String description() {
         return "bank-marketing: UCI Bank Marketing (Moro et al. 2014, CC BY 4.0), file " + csv.getFileName()

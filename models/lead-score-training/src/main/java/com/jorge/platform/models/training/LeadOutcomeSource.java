@@ -11,6 +11,12 @@ public sealed interface LeadOutcomeSource permits BankMarketingSource, AuroraLea
     /** Every outcome, in a stable order (the split shuffles from a seed, so order must not drift). */
     List<LeadOutcome> load();
 
+    /**
+     * Whether {@link #load()} returns outcomes oldest first. Then training also reports how a model
+     * trained on the past scores the most recent leads, which a random split cannot show.
+     */
+    boolean chronological();
+
     /** A one-line description for the model card and metadata; never contains credentials. */
     String description();
 }

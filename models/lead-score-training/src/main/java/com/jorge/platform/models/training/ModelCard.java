@@ -71,6 +71,19 @@ public final class ModelCard {
                 .append("feature set and a time-ordered test period, not from this random split of the UCI rows, so it is a ")
                 .append("yardstick, not a like-for-like comparison.\n\n");
 
+        ClassifierEvaluation future = r.forwardInTime();
+        if (future != null) {
+            md.append("## Forward in time: the number to plan with\n\n")
+                    .append("The rows are in date order. The same trees trained on the oldest 70 % and scored on the newest 15 % ")
+                    .append("(").append(future.rows()).append(" leads, ").append(pct(future.positives() / (double) future.rows()))
+                    .append(" converted, against ").append(pct(test.positives() / (double) test.rows()))
+                    .append(" in the random test split): ROC AUC ").append(f(future.rocAuc())).append(", PR AUC ")
+                    .append(f(future.prAuc())).append(", Brier ").append(f(future.brier())).append(".\n")
+                    .append("The random split above lets the macro-economic columns act as a calendar; forward in time the ")
+                    .append("conversion rate and the economy move outside what the trees saw. Retrain often on recent ")
+                    .append("outcomes (`--source aurora`) and watch this figure, not only the random-split AUC.\n\n");
+        }
+
         ClassifierEvaluation.OperatingPoint hot = r.testAtHot();
         ClassifierEvaluation.OperatingPoint base = r.baselineTestAtItsHot();
         md.append("## The hot threshold\n\n")

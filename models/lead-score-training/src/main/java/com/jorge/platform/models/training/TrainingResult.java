@@ -19,6 +19,8 @@ public record TrainingResult(
         ClassifierEvaluation.OperatingPoint testAtHot,
         ClassifierEvaluation baselineTest,
         ClassifierEvaluation.OperatingPoint baselineTestAtItsHot,
+        /** trained on the oldest 70 %, scored on the newest 15 %; null when the source has no time order */
+        ClassifierEvaluation forwardInTime,
         double onnxMaxAbsDifference,
         int trees,
         double trainingSeconds,

@@ -21,6 +21,6 @@ final class BankData {
 
     /** A source over the first rows, for tests that train on a slice. */
     static LeadOutcomeSource slice(int rows) {
-        return new InMemoryOutcomes(outcomes().subList(0, rows), "first " + rows + " bank-marketing rows");
+        return new InMemoryOutcomes(outcomes().subList(0, rows), "first " + rows + " bank-marketing rows", true);
     }
 }

@@ -87,8 +87,10 @@ class LeadScoreModelTest {
         assertThat(metrics.path("roc_auc").asDouble()).isGreaterThan(0.77)
                 .isGreaterThan(metrics.path("baseline_logistic_regression").path("roc_auc").asDouble());
         assertThat(metrics.path("pr_auc").asDouble()).isGreaterThan(0.40);
+        // the bank rows are in date order, so the card must also say how the model fares forward in time
+        assertThat(metrics.path("forward_in_time").path("roc_auc").asDouble()).isStrictlyBetween(0.0, 1.0);
         assertThat(Files.readString(COMMITTED.resolve(ModelArtifacts.CARD_FILE), StandardCharsets.UTF_8))
-                .contains("ROC AUC", "PR AUC", "Brier", "logistic regression baseline", "Moro et al. 2014");
+                .contains("ROC AUC", "PR AUC", "Brier", "logistic regression baseline", "Moro et al. 2014", "Forward in time");
     }
 
     @Test
