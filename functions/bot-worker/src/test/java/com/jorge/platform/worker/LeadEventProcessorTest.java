@@ -1,0 +1,191 @@
+package com.jorge.platform.worker;
+
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.ghl.api.GhlApiException;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.testkit.MutableClock;
+import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.worker.policy.StarterQualificationPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LeadEventProcessorTest {
+
+    private static final String LOC = "locA";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T17:00:00Z"));
+    private WorkerTestRig rig;
+
+    private WorkerTestRig rig(ConversationPolicy policy, String redisUrl) {
+        rig = new WorkerTestRig(policy, clock, redisUrl);
+        return rig;
+    }
+
+    @AfterEach
+    void close() {
+        if (rig != null) rig.close();
+    }
+
+    private void inbound(WorkerTestRig r, String contact, String text) {
+        r.worker.processor().process(GhlWebhooks.inboundSms(LOC, contact, text, clock.instant()), clock.millis());
+    }
+
+    @Test
+    void aSellerIsQualifiedAndHandedToAnAgentThroughTheGhlApi() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        r.worker.processor().process(GhlWebhooks.contactCreate(LOC, "ana", "Ana", "Ruiz", "+15125550101",
+                "ana@example.com", clock.instant()), 0);
+        inbound(r, "ana", "Hi, I'm thinking about selling my house");
+        inbound(r, "ana", "We're relocating to Denver for work");
+        inbound(r, "ana", "ideally in 2 months");
+        inbound(r, "ana", "around 450k");
+
+        List<String> sms = r.ghl.smsTo("ana");
+        assertThat(sms).hasSize(4);
+        assertThat(sms.get(0)).startsWith("Hi Ana").contains("selling").endsWith("What has you thinking about selling?");
+        assertThat(sms.get(1)).contains("moved out");
+        assertThat(sms.get(2)).contains("price");
+        assertThat(sms.get(3)).contains("Jorge");
+
+        List<String> paths = r.ghl.callsFor("ana").stream().map(c -> c.method() + " " + c.path()).toList();
+        assertThat(paths).contains("POST /contacts/ana/tags", "PUT /contacts/ana", "POST /contacts/ana/tasks",
+                "POST /opportunities/");
+        FakeGhlServer.Call opp = r.ghl.calls().stream().filter(c -> c.path().equals("/opportunities/")).findFirst().orElseThrow();
+        assertThat(opp.body().path("pipelineStageId").asText()).isEqualTo("stage-hot");
+
+        assertThat(r.text("SELECT temperature FROM conversations WHERE contact_id = 'ana'")).isEqualTo("HOT");
+        assertThat(r.text("SELECT facts->>'seller.motivation' FROM conversations WHERE contact_id = 'ana'"))
+                .isEqualTo("We're relocating to Denver for work");
+        assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'ana' AND status = 'sent' AND author = 'bot'")).isEqualTo(4);
+        assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'ana' AND author = 'lead'")).isEqualTo(4);
+        assertThat(r.count("SELECT count(*) FROM crm_actions WHERE status = 'pending'")).isZero();
+        assertThat(r.count("SELECT count(*) FROM webhook_events WHERE status = 'done'")).isEqualTo(5);
+        assertThat(r.metrics.counter(PlatformMetrics.CACHE_HITS)).isGreaterThan(0);
+        assertThat(r.metrics.latencySamples(PlatformMetrics.REPLY_LATENCY)).isEqualTo(4);
+
+        // after the hand-off the bot stops leading
+        inbound(r, "ana", "ok thanks");
+        assertThat(r.ghl.smsTo("ana")).hasSize(4);
+    }
+
+    @Test
+    void aRedeliveredWebhookDoesNotTextTheLeadTwice() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        String body = GhlWebhooks.inboundSms(LOC, "bob", "I want to buy a house", clock.instant());
+        r.worker.processor().process(body, 0);
+        r.worker.processor().process(body, 0);
+        assertThat(r.ghl.smsTo("bob")).hasSize(1);
+        assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'bob' AND author = 'lead'")).isEqualTo(1);
+        assertThat(r.metrics.counter(PlatformMetrics.EVENTS_ALREADY_DONE)).isEqualTo(1);
+    }
+
+    @Test
+    void whenGhlIsDownTheReplyWaitsInTheOutboxAndGoesOutExactlyOnceOnRetry() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        String body = GhlWebhooks.inboundSms(LOC, "cara", "selling my townhouse", clock.instant());
+        r.ghl.failNext(4, 503, null);
+        assertThatThrownBy(() -> r.worker.processor().process(body, 0)).isInstanceOf(GhlApiException.class);
+        assertThat(r.ghl.smsTo("cara")).isEmpty();
+        assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'cara' AND status = 'pending'")).isEqualTo(1);
+        assertThat(r.text("SELECT status FROM webhook_events")).isEqualTo("decided");
+
+        r.worker.processor().process(body, 0);
+        assertThat(r.ghl.smsTo("cara")).hasSize(1);
+        assertThat(r.text("SELECT turns FROM conversations WHERE contact_id = 'cara'")).as("the bot decided once").isEqualTo("1");
+        assertThat(r.text("SELECT status FROM webhook_events")).isEqualTo("done");
+    }
+
+    @Test
+    void aHumanReplyPausesTheBotUntilTheQuietPeriodPasses() {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        inbound(r, "dan", "Looking to sell");
+        r.worker.processor().process(GhlWebhooks.humanReply(LOC, "dan", "Hey Dan, Jorge here, calling you now", clock.instant()), 0);
+        inbound(r, "dan", "sure, call me");
+        assertThat(r.ghl.smsTo("dan")).hasSize(1);
+        clock.advance(Duration.ofMinutes(31));
+        inbound(r, "dan", "hello? still there?");
+        assertThat(r.ghl.smsTo("dan")).hasSize(2);
+    }
+
+    @Test
+    void theBotsOwnEchoDoesNotPauseIt() {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        inbound(r, "eve", "selling");
+        String sentText = r.ghl.calls().stream().filter(c -> c.path().equals("/conversations/messages")).findFirst()
+                .orElseThrow().body().path("message").asText();
+        assertThat(sentText).isNotBlank();
+        String echo = GhlWebhooks.envelope("OutboundMessage", LOC, clock.instant()).put("contactId", "eve")
+                .put("messageId", "fake-msg-1").put("body", sentText).put("source", "api").put("userId", "api-user").toString();
+        r.worker.processor().process(echo, 0);
+        inbound(r, "eve", "relocating");
+        assertThat(r.ghl.smsTo("eve")).hasSize(2);
+    }
+
+    @Test
+    void dndAndOptOutSilenceTheBotForGood() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        inbound(r, "fay", "hi, selling my place");
+        r.worker.processor().process(GhlWebhooks.dndUpdate(LOC, "fay", true, clock.instant()), 0);
+        inbound(r, "fay", "are you there?");
+        assertThat(r.ghl.smsTo("fay")).hasSize(1);
+        assertThat(r.text("SELECT detail->>'reason' FROM audit_log WHERE contact_id = 'fay' AND action = 'not_replied'"))
+                .isEqualTo("lead opted out");
+
+        inbound(r, "gus", "selling");
+        inbound(r, "gus", "STOP");
+        inbound(r, "gus", "wait, what?");
+        List<String> sms = r.ghl.smsTo("gus");
+        assertThat(sms).hasSize(2);
+        assertThat(sms.get(1)).contains("unsubscribed");
+        assertThat(r.ghl.callsFor("gus")).anySatisfy(c -> assertThat(c.body().path("dnd").asBoolean()).isTrue());
+    }
+
+    @Test
+    void withRedisDownTheWorkerCarriesOnFromAurora() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), "redis://127.0.0.1:" + TestRedis.freePort());
+        inbound(r, "hal", "I want to sell");
+        inbound(r, "hal", "downsizing");
+        assertThat(r.ghl.smsTo("hal")).hasSize(2);
+        assertThat(r.ghl.smsTo("hal").get(1)).contains("moved out");
+        assertThat(r.metrics.counter(PlatformMetrics.CACHE_UNAVAILABLE, "lead_cache")).isGreaterThan(0);
+    }
+
+    @Test
+    void repliesDueInQuietHoursWaitForTheMorning() throws Exception {
+        Instant morning = clock.instant().plus(Duration.ofHours(10));
+        ConversationPolicy nightOwl = (ctx, msg) -> new BotTurn(List.of("Good morning! Saw your message."),
+                List.of(), ctx.state(), morning);
+        WorkerTestRig r = rig(nightOwl, TestRedis.standaloneUrl());
+        inbound(r, "ivy", "hi at 11pm");
+        assertThat(r.ghl.smsTo("ivy")).isEmpty();
+        assertThat(r.worker.delivery().deliverDueDeferred(10)).isZero();
+        clock.advance(Duration.ofHours(10));
+        assertThat(r.worker.delivery().deliverDueDeferred(10)).isEqualTo(1);
+        assertThat(r.ghl.smsTo("ivy")).containsExactly("Good morning! Saw your message.");
+        assertThat(r.worker.delivery().deliverDueDeferred(10)).isZero();
+    }
+
+    @Test
+    void opportunityAndAppointmentEventsAreStored() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        var opp = GhlWebhooks.envelope("OpportunityStatusUpdate", LOC, clock.instant()).put("id", "opp-9")
+                .put("contactId", "jo").put("pipelineId", "pipe-1").put("pipelineStageId", "stage-q")
+                .put("status", "open").put("monetaryValue", 12500);
+        r.worker.processor().process(opp.toString(), 0);
+        var appt = GhlWebhooks.envelope("AppointmentCreate", LOC, clock.instant());
+        appt.putObject("appointment").put("id", "ap-1").put("contactId", "jo").put("appointmentStatus", "confirmed")
+                .put("startTime", "2026-11-25T16:00:00Z");
+        r.worker.processor().process(appt.toString(), 0);
+        assertThat(r.text("SELECT monetary_value FROM opportunities WHERE opportunity_id = 'opp-9'")).isEqualTo("12500.00");
+        assertThat(r.count("SELECT count(*) FROM appointments WHERE contact_id = 'jo'")).isEqualTo(1);
+    }
+}
