@@ -1,21 +1,52 @@
 package com.jorge.platform.understanding;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The default understander: patterns for what must be exact (money, times, counts, e-mail, opt-out)
- * and a sentence-embedding model for intents. Loading the model takes about a second, so build one
- * with {@link #load()} at cold start and share it; {@link #understand} is thread-safe.
+ * The default understander: patterns for what must be exact (money, times, counts, e-mail,
+ * opt-out) and a sentence-embedding model for intents the lexicon has no words for. Loading the
+ * model and embedding the exemplars takes about a second, so build one with {@link #load()} at
+ * cold start and share it; {@link #understand} is thread-safe.
  */
 public final class LeadMessageUnderstander implements MessageUnderstander {
 
-    private final Clock clock;
+    /** An SMS is at most 1,600 characters (ten segments); web chat a little more. */
+    public static final int MAX_TEXT_LENGTH = 5_000;
 
-    private LeadMessageUnderstander(Clock clock) {
+    static final double EMBEDDING_THRESHOLD = 0.62;
+    static final double EMBEDDING_MARGIN = 0.08;
+
+    private static final Set<SlotName> BUYER_ONLY = EnumSet.of(SlotName.MUST_HAVES);
+
+    private final Clock clock;
+    private final Optional<ExemplarIntentClassifier> classifier;
+    private final OptOutDetector optOut = new OptOutDetector();
+    private final LanguageGuess language = new LanguageGuess();
+    private final ContactDetailsReader contact = new ContactDetailsReader();
+    private final PropertyDetailsReader property = new PropertyDetailsReader();
+    private final RoomCountReader rooms = new RoomCountReader();
+    private final MoneyReader money = new MoneyReader();
+    private final TimelineReader timeline = new TimelineReader();
+    private final ContactTimeReader contactTime = new ContactTimeReader();
+    private final KeywordSlotReader keywords;
+    private final AreaReader areas;
+    private final IntentReader intents;
+
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.classifier = classifier;
+        Lexicon lexicon = Lexicon.load("/understanding/lexicon.txt");
+        this.keywords = new KeywordSlotReader(lexicon);
+        this.intents = new IntentReader(lexicon);
+        this.areas = AreaReader.load("/understanding/areas-austin.txt");
     }
 
     /** Loads the embedding model and exemplars; relative times are read against the system clock. */
@@ -25,12 +56,84 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
 
     /** As {@link #load()}, with relative times ("in 3 months", "by June") read against {@code clock}. */
     public static LeadMessageUnderstander load(Clock clock) {
-        return new LeadMessageUnderstander(clock);
+        return new LeadMessageUnderstander(clock, Optional.of(ExemplarIntentClassifier.load(
+                "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)));
+    }
+
+    /** Patterns only, no embedding model: for measuring what the model adds. */
+    static LeadMessageUnderstander patternsOnly(Clock clock) {
+        return new LeadMessageUnderstander(clock, Optional.empty());
     }
 
     @Override
     public MessageUnderstanding understand(String text, LeadSide side) {
-        // skeleton: the real extractors land in the next commits
-        return new MessageUnderstanding("en", List.of(), EnumSet.of(Intent.OTHER), false);
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(side, "side");
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("text is " + text.length() + " characters; the most a message may have is " + MAX_TEXT_LENGTH);
+        }
+        FoldedText folded = FoldedText.of(text);
+        boolean optedOut = optOut.isOptOut(folded);
+
+        List<Slot> slots = new ArrayList<>();
+        List<int[]> taken = new ArrayList<>(contact.phoneSpans(folded));
+        for (Slot s : contact.email(folded)) {
+            slots.add(s);
+            taken.add(span(s));
+        }
+        for (Slot s : property.addresses(folded)) {
+            slots.add(s);
+            taken.add(span(s));
+        }
+        contact.name(folded).ifPresent(s -> {
+            slots.add(s);
+            taken.add(span(s));
+        });
+        List<int[]> numbersTaken = new ArrayList<>(taken);
+        for (Slot s : rooms.read(folded)) {
+            slots.add(s);
+            numbersTaken.add(span(s));
+        }
+        List<Slot> keywordSlots = keywords.read(folded, taken);
+        String t = folded.folded();
+        boolean buyCue = intents.cued(Intent.BUYING, t);
+        boolean sellerSignal = intents.cued(Intent.SELLING, t) || keywordSlots.stream().anyMatch(s -> switch (s.name()) {
+            case CONDITION, OWES_MORTGAGE, ALREADY_LISTED -> true;
+            case MOTIVATION -> !s.value().equals("upgrading");
+            default -> false;
+        });
+        boolean sellerContext = side == LeadSide.SELLER || (sellerSignal && !buyCue);
+        for (Slot s : money.read(folded, sellerContext, numbersTaken)) {
+            slots.add(s);
+            numbersTaken.add(span(s));
+        }
+        timeline.read(folded, LocalDate.now(clock), numbersTaken).ifPresent(slots::add);
+        slots.addAll(contactTime.read(folded));
+        slots.addAll(areas.read(folded, taken));
+        slots.addAll(property.lender(folded));
+        boolean buyerSignal = buyCue || slots.stream().anyMatch(s -> s.name() == SlotName.BUDGET_MAX || s.name() == SlotName.BUDGET_MIN)
+                || keywordSlots.stream().anyMatch(s -> s.name() == SlotName.PRE_APPROVAL || s.name() == SlotName.FIRST_TIME_BUYER
+                        || s.name() == SlotName.HOME_TO_SELL_FIRST);
+        for (Slot s : keywordSlots) {
+            // a seller describing the house they sell ("fire damage in the garage") is not listing must-haves
+            if (BUYER_ONLY.contains(s.name()) && sellerContext && !buyerSignal) {
+                continue;
+            }
+            slots.add(s);
+        }
+        slots.sort(Comparator.comparingInt(Slot::start));
+
+        Set<Intent> suggested = classifier.flatMap(c -> c.classify(text).intent()).map(EnumSet::of).orElseGet(() -> EnumSet.noneOf(Intent.class));
+        Set<Intent> found = intents.read(folded, slots, optedOut, side, suggested);
+        return new MessageUnderstanding(language.guess(folded), slots, found, optedOut);
+    }
+
+    /** The embedding verdict alone, for diagnostics and the evaluation report. */
+    Optional<ExemplarIntentClassifier.Verdict> embeddingVerdict(String text) {
+        return classifier.map(c -> c.classify(text));
+    }
+
+    private static int[] span(Slot s) {
+        return new int[] {s.start(), s.end()};
     }
 }

@@ -1,0 +1,98 @@
+package com.jorge.platform.understanding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When to reach the lead: "after 5" = after 17:00, "mornings", "weekday evenings", "en la tarde".
+ * Read only where the message is about reaching the lead (call, text, best time...) or is a short
+ * answer made of time words, so that "can we tour it saturday morning" is not a contact time.
+ */
+final class ContactTimeReader {
+
+    private static final Pattern CONTACT_CUE = Pattern.compile(
+            "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|hablar|contact\\w*|best time|works best|work best"
+                    + "|better for me|is best|es mejor|mejor|prefer\\w*|available|free|disponible|anytime is|any time is|is fine|esta bien)\\b");
+    private static final Pattern GREETING_TIME = Pattern.compile("\\b(good (morning|afternoon|evening|night)|buen(os|as) (dias|tardes|noches))\\b");
+    private static final Pattern TIME_WORDS = Pattern.compile(
+            "^[\\s\\p{Punct}]*((mornings?|afternoons?|evenings?|nights?|weekends?|weekdays?|anytime|any time|after|before|work|lunch|noon|around|at|or|and|on|the|best"
+                    + "|en|las?|por|los|fines?|de|semana|mananas?|tardes?|noches?|despues|antes|del|trabajo|entre|\\d{1,2}(:\\d\\d)?|am|pm|p\\.m\\.|a\\.m\\.|is|fine|works?|better"
+                    + "|for|me|ok|okay|mediodia|almuerzo|cualquier|hora|a|es|mejor)[\\s\\p{Punct}]*)+$");
+
+    private static final Map<String, Pattern> PERIODS = new LinkedHashMap<>();
+
+    static {
+        PERIODS.put("weekday", Pattern.compile("\\bweekdays?\\b|\\bentre semana\\b|\\bdurante la semana\\b"));
+        PERIODS.put("weekend", Pattern.compile("\\bweekends?\\b|\\bfines? de semana\\b"));
+        PERIODS.put("morning", Pattern.compile("\\bmornings?\\b|\\b(la|las|por la|en la|en las) mananas?\\b"));
+        PERIODS.put("afternoon", Pattern.compile("\\bafternoons?\\b|\\b(la|las|por la|en la|en las) tardes?\\b"));
+        PERIODS.put("evening", Pattern.compile("\\bevenings?\\b|\\bnights?\\b|\\bafter work\\b|\\b(la|las|por la|en la|en las) noches?\\b|\\bdespues del trabajo\\b"));
+        PERIODS.put("anytime", Pattern.compile("\\banytime\\b|\\bany time\\b|\\bwhenever\\b|\\b(a )?cualquier hora\\b"));
+    }
+
+    private static final Pattern AFTER = Pattern.compile("\\b(after|despues de las|despues de la|luego de las)\\s+(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
+    private static final Pattern BEFORE = Pattern.compile("\\b(before|antes de las|antes de la)\\s+(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
+    private static final Pattern AT = Pattern.compile("\\b(at|around|a las|@|like)\\s+(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?(?!\\s*(k\\b|mil|thousand|million|months?|years?|days?|weeks?|bed|bath|br\\b|ba\\b|\\d|,\\d|\\.\\d|%))");
+    private static final Pattern NOON = Pattern.compile("\\b(noon|lunch|lunchtime|mediodia|almuerzo|hora de (la )?comida)\\b");
+
+    List<Slot> read(FoldedText text) {
+        String t = text.folded();
+        String withoutGreeting = blank(t, GREETING_TIME);
+        boolean contact = CONTACT_CUE.matcher(withoutGreeting).find() || TIME_WORDS.matcher(withoutGreeting).matches();
+        if (!contact) {
+            return List.of();
+        }
+        List<Slot> out = new ArrayList<>();
+        for (Map.Entry<String, Pattern> e : PERIODS.entrySet()) {
+            Matcher m = e.getValue().matcher(withoutGreeting);
+            if (m.find()) {
+                out.add(new Slot(SlotName.CONTACT_TIME, e.getKey(), m.start(), m.end()));
+            }
+        }
+        clock(withoutGreeting, AFTER, "after ", out);
+        clock(withoutGreeting, BEFORE, "before ", out);
+        if (out.stream().noneMatch(s -> s.value().startsWith("after") || s.value().startsWith("before"))) {
+            clock(withoutGreeting, AT, "", out);
+        }
+        Matcher noon = NOON.matcher(withoutGreeting);
+        if (noon.find()) {
+            out.add(new Slot(SlotName.CONTACT_TIME, "12:00", noon.start(), noon.end()));
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static void clock(String t, Pattern p, String prefix, List<Slot> out) {
+        Matcher m = p.matcher(t);
+        if (!m.find()) {
+            return;
+        }
+        int hour = Integer.parseInt(m.group(2));
+        int minute = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        String meridiem = m.group(4) == null ? "" : m.group(4).replace(".", "");
+        if (hour > 23 || minute > 59 || hour == 0) {
+            return;
+        }
+        if (meridiem.equals("pm") && hour < 12) {
+            hour += 12;
+        } else if (meridiem.isEmpty() && hour >= 1 && hour <= 7) {
+            hour += 12; // nobody asks for a call at 5 in the morning
+        }
+        out.add(new Slot(SlotName.CONTACT_TIME, prefix + String.format("%02d:%02d", hour, minute), m.start(), m.end()));
+    }
+
+    private static String blank(String t, Pattern p) {
+        Matcher m = p.matcher(t);
+        StringBuilder sb = new StringBuilder(t);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb.toString();
+    }
+}

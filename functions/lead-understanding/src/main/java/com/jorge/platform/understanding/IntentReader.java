@@ -1,0 +1,192 @@
+package com.jorge.platform.understanding;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the intents of a message from the lexicon's cues, the slots already read, the opt-out
+ * verdict and what the embedding classifier suggests; then applies the rules that make the set
+ * consistent (a showing means buying, QUESTION only when nothing more specific explains the
+ * question mark, OTHER only when nothing else applies).
+ */
+final class IntentReader {
+
+    private static final List<Intent> CUED = List.of(
+            Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.JUST_LOOKING, Intent.HAS_AGENT,
+            Intent.PRICE_TOO_HIGH, Intent.NOT_NOW, Intent.NOT_INTERESTED, Intent.WRONG_NUMBER, Intent.ANGRY);
+    private static final Set<Intent> SPECIFIC_QUESTIONS = EnumSet.of(
+            Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION, Intent.GREETING);
+    private static final Set<String> SELLER_MOTIVATIONS = Set.of(
+            "relocating", "downsizing", "divorce", "inherited", "financial", "retiring", "tired_landlord");
+
+    private static final Pattern OFF_LIMITS_TOPIC = Pattern.compile(
+            "\\binterest rates?\\b|\\brates?\\b|\\btasas?\\b|\\bmonthly payments?\\b|\\bmortgage payments?\\b|\\bpayment be\\b|\\bdown ?payment\\b"
+                    + "|\\bcredit score\\b|\\bva loan\\b|\\bfha\\b|\\bloan (options|programs?|types?)\\b|\\b(15|30|fifteen|thirty)[- ]?(or \\d+ )?year\\b"
+                    + "|\\blawyer\\b|\\battorney\\b|\\blegal(ly)?\\b|\\babogad[oa]s?\\b|\\bpaperwork\\b|\\bcapital gains\\b|\\btax(es)?\\b|\\bimpuestos\\b"
+                    + "|\\bdeposit\\b|\\bbreak (my|the|our) lease\\b|\\bevict\\w*|\\bcredito\\b|\\bprestamo\\b");
+    private static final Pattern QUESTION_FORM = Pattern.compile(
+            "[?¿]|^\\s*(what|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
+                    + "|\\b(wondering|want to know|quiero saber)\\b");
+    private static final Pattern NEGATED = Pattern.compile(
+            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
+    private static final Pattern GREETING_WORDS = Pattern.compile(
+            "\\b(hi+|hello|hey+|heya|hey there|hi there|yo|sup|hola|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening|day)"
+                    + "|thanks|thank you( so much| very much)?|thx|ty|tysm|gracias|muchas gracias|mil gracias|how are you( doing)?|how'?s it going"
+                    + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
+                    + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
+    private static final Pattern AFFIRMATIVE = Pattern.compile(
+            "^\\s*((hi|hey|hola|ok|okay)[,!.]?\\s+)?(yes+|yeah|yea|yep|yup|sure|ok|okay|k|kk|sounds good|absolutely|definitely|of course|correct"
+                    + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please)\\b");
+    private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
+    private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no|nope|nah|negative|not really)(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank you|thx|gracias|i\\b|i'?m|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor))");
+    private static final Pattern WH_START = Pattern.compile(
+            "(^|[.!?\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
+    private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");
+    private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
+
+    private final Lexicon lexicon;
+
+    IntentReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Whether a non-negated cue of SELLING / BUYING occurs: used also to decide how to read money. */
+    boolean cued(Intent intent, String folded) {
+        for (Lexicon.Cue cue : lexicon.cues(intent, folded)) {
+            if (!NEGATED.matcher(folded.substring(0, cue.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Set<Intent> read(FoldedText text, List<Slot> slots, boolean optOut, LeadSide side, Set<Intent> suggested) {
+        String t = text.folded();
+        Set<Intent> out = EnumSet.noneOf(Intent.class);
+        for (Intent intent : CUED) {
+            if (lexicon.hasCue(intent, t)) {
+                out.add(intent);
+            }
+        }
+        if (OFF_LIMITS_TOPIC.matcher(t).find() && QUESTION_FORM.matcher(t).find()) {
+            out.add(Intent.OFF_LIMITS_QUESTION);
+        }
+        if (out.contains(Intent.WANTS_SHOWING) && SHOWING_CANCELLED.matcher(t).find()) {
+            out.remove(Intent.WANTS_SHOWING);
+        }
+        if (out.contains(Intent.WANTS_CALL) && calledByName(t, slots)) {
+            out.remove(Intent.WANTS_CALL);
+        }
+        out.addAll(suggested);
+        if (optOut) {
+            out.add(Intent.OPT_OUT);
+        }
+        sides(t, slots, side, out);
+        if (has(slots, SlotName.ALREADY_LISTED, "yes")) {
+            out.add(Intent.HAS_AGENT);
+        }
+        if (greetingOnly(text)) {
+            out.add(Intent.GREETING);
+        }
+        if (!optOut) {
+            if (AFFIRMATIVE.matcher(t).find() || AFFIRMATIVE_SI.matcher(text.original().toLowerCase()).find()
+                    || AFFIRMATIVE_EMOJI.matcher(t).find()) {
+                out.add(Intent.AFFIRMATIVE);
+            } else if (NEGATIVE.matcher(t).find()) {
+                out.add(Intent.NEGATIVE);
+            }
+        }
+        boolean asks = t.indexOf('?') >= 0 || t.indexOf('¿') >= 0 || WH_START.matcher(t).find()
+                || WH_START_ES.matcher(text.original().toLowerCase()).find() && hasAccentedQuestionWord(text.original());
+        if (asks && out.stream().noneMatch(SPECIFIC_QUESTIONS::contains)) {
+            out.add(Intent.QUESTION);
+        }
+        if (out.isEmpty()) {
+            out.add(Intent.OTHER);
+        }
+        return out;
+    }
+
+    private void sides(String t, List<Slot> slots, LeadSide side, Set<Intent> out) {
+        boolean sellCue = cued(Intent.SELLING, t);
+        boolean buyCue = cued(Intent.BUYING, t);
+        boolean offLimits = out.contains(Intent.OFF_LIMITS_QUESTION);
+        boolean sellerSlot = has(slots, SlotName.PRICE_EXPECTATION) || has(slots, SlotName.OWES_MORTGAGE)
+                || has(slots, SlotName.ALREADY_LISTED) || (has(slots, SlotName.CONDITION) && !buyCue)
+                || (!offLimits && slots.stream().anyMatch(s -> s.name() == SlotName.MOTIVATION && SELLER_MOTIVATIONS.contains(s.value())));
+        boolean strongBuyerSlot = has(slots, SlotName.BUDGET_MIN) || has(slots, SlotName.BUDGET_MAX) || has(slots, SlotName.PRE_APPROVAL)
+                || has(slots, SlotName.LENDER) || has(slots, SlotName.MUST_HAVES) || has(slots, SlotName.FIRST_TIME_BUYER)
+                || has(slots, SlotName.HOME_TO_SELL_FIRST) || has(slots, SlotName.MOTIVATION, "upgrading");
+        boolean weakBuyerSlot = has(slots, SlotName.PROPERTY_TYPE) || has(slots, SlotName.BEDROOMS) || has(slots, SlotName.BATHROOMS)
+                || has(slots, SlotName.AREA);
+        boolean valueQuestion = out.contains(Intent.ASKS_HOME_VALUE);
+
+        boolean selling = sellCue || sellerSlot;
+        if (valueQuestion && !sellerSlot) {
+            selling = false;
+        }
+        boolean buying = buyCue || strongBuyerSlot || out.contains(Intent.WANTS_SHOWING)
+                || (weakBuyerSlot && !selling && !valueQuestion && side != LeadSide.SELLER);
+        if (has(slots, SlotName.HOME_TO_SELL_FIRST, "yes")) {
+            selling = true;
+            buying = true;
+        }
+        if (out.contains(Intent.WRONG_NUMBER)) {
+            selling = false;
+            buying = false;
+        }
+        if (selling) {
+            out.add(Intent.SELLING);
+        }
+        if (buying) {
+            out.add(Intent.BUYING);
+        }
+    }
+
+    private static boolean calledByName(String t, List<Slot> slots) {
+        for (Slot s : slots) {
+            if (s.name() == SlotName.NAME && s.start() >= 8 && t.substring(Math.max(0, s.start() - 8), s.start()).matches("(?s).*call me\\s+$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean greetingOnly(FoldedText text) {
+        Matcher m = GREETING_WORDS.matcher(text.folded());
+        StringBuilder rest = new StringBuilder(text.original());
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            for (int i = m.start(); i < m.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        if (!any) {
+            return false;
+        }
+        String[] words = rest.toString().replaceAll("[^\\p{L}\\p{N}' ]", " ").trim().split("\\s+");
+        if (words.length == 1 && words[0].isEmpty()) {
+            return true;
+        }
+        // a greeting may name us: "Hey Jorge!"
+        return words.length == 1 && Character.isUpperCase(words[0].charAt(0));
+    }
+
+    private static boolean hasAccentedQuestionWord(String original) {
+        return original.matches("(?s).*(cuándo|dónde|quién|cuánt|cuál|cómo).*");
+    }
+
+    private static boolean has(List<Slot> slots, SlotName name) {
+        return slots.stream().anyMatch(s -> s.name() == name);
+    }
+
+    private static boolean has(List<Slot> slots, SlotName name, String value) {
+        return slots.stream().anyMatch(s -> s.name() == name && s.value().equals(value));
+    }
+}

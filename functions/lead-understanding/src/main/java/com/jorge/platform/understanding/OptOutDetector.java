@@ -1,0 +1,95 @@
+package com.jorge.platform.understanding;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a request to stop messages, in English and Spanish. Patterns only: an opt-out is a
+ * legal act, so this must be exact and explainable. A message that is only carrier keywords
+ * ("STOP", "UNSUBSCRIBE", "cancel", "BAJA") opts out; inside a sentence, a keyword opts out only
+ * where it is addressed to us ("stop texting me"), so "stop by the house" and "don't stop sending
+ * listings" do not.
+ */
+final class OptOutDetector {
+
+    /** Words that opt out when a message is made of nothing else (besides politeness). */
+    private static final Set<String> KEYWORDS = Set.of(
+            "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "optout", "opt", "out",
+            "revoke", "remove", "alto", "parar", "para", "pare", "baja", "cancelar", "fin", "basta");
+    private static final Set<String> FILLER = Set.of(
+            "please", "pls", "plz", "now", "me", "por", "favor", "all", "it", "ya", "thanks", "thank", "you",
+            "ok", "just", "the", "texts", "messages", "mensajes", "right", "ahora");
+
+    private static final Pattern TOKEN = Pattern.compile("[a-z]+|\\x{1F6D1}|\\x{270B}");
+    private static final Pattern STOP_TYPO = Pattern.compile("s+t+o+p+|unsu[bs]\\w*|unsubs?c?ri\\w*");
+
+    /** Addressed requests, anywhere in the text. */
+    private static final Pattern REQUEST = Pattern.compile(String.join("|",
+            // English
+            "\\b(stop|quit|cease|end)\\s+(all\\s+)?(texting|txting|messaging|msging|contacting|calling|emailing|spamming|bugging|bothering|harassing|sending\\s+(me|us)|the\\s+(texts|messages|calls))",
+            "\\b(stop|no)\\s+(more\\s+)?(texts|txts|messages|msgs|sms)\\b(?!\\s+(about|than))",
+            "\\bno\\s+more\\s+(texts|txts|messages|msgs|texting|contact)\\b",
+            "\\bunsub\\w*|\\bunsusc\\w*|\\bunsubscib\\w*|\\bopt(ing)?[- ]?out\\b",
+            "\\bremove\\s+(me|my\\s+(number|#|info|phone|name))\\b",
+            "\\btake\\s+(me|my\\s+(number|#|name))\\s+off\\b",
+            "\\b(do\\s*n[o']?t|dont|never|pls\\s+don'?t)\\s+(ever\\s+)?(text|txt|message|msg|contact|call|email|sms)\\s+(me|this\\s+number|us|my\\s+(number|phone))\\b",
+            "\\b(don'?t|do\\s+not|dont)\\s+(want|need)\\s+(any\\s+)?(more\\s+)?(texts|messages|contact)\\b",
+            "\\blose\\s+my\\s+number\\b|\\bleave\\s+me\\s+(the\\s+hell\\s+)?alone\\b|\\bdelete\\s+my\\s+number\\b",
+            // Spanish
+            "\\bno\\s+(mas|quiero\\s+(recibir\\s+)?(mas\\s+)?)\\s*(mensajes|textos|msjs|llamadas)\\b",
+            "\\bya\\s+no\\s+(me\\s+|nos\\s+)?(manden|mande|mandes|envien|envie|escriban|escriba|escribas|contacten|llamen|quiero\\s+(recibir\\s+)?(mas\\s+)?(mensajes|textos))\\b",
+            "\\bno\\s+me\\s+(escriban|escriba|escribas|manden|mande|mandes|envien|contacten|llamen|molesten|vuelvan\\s+a\\s+(escribir|mandar|llamar|contactar|enviar))\\b",
+            "\\b(deja|dejen|deje|dejar)\\s+de\\s+(escribir|mandar|enviar|molestar|llamar|textear|contactar)(me|nos)?\\b",
+            "\\bdejen?me\\s+en\\s+paz\\b",
+            "\\b(borra|borren|borre|quita|quiten|quite|saca|saquen|saque|eliminen)(me|n\\s+mi\\s+numero)\\s+de\\s+(su|la|tu|sus)\\s+lista",
+            "\\bdar(me|nos)?\\s+de\\s+baja\\b|\\bdarme\\s+de\\s+baja\\b",
+            "\\bya\\s+basta\\s+de\\s+(mensajes|textos)\\b"));
+
+    /** "stop" as its own sentence: "Stop! Who is this?", "I said no. STOP", "stop por favor". */
+    private static final Pattern STOP_SENTENCE = Pattern.compile(
+            "(^|[.!?,;:\\n]\\s*|\\s)s+t+o+p+\\s*(it|now|all|please|pls|plz|por\\s+favor|ya)?\\s*([.!?,;:\\n]|$|\\s+(por\\s+favor|please|who|i|ya|no)\\b)");
+    private static final Pattern NEGATION_BEFORE = Pattern.compile(
+            "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
+
+    boolean isOptOut(FoldedText text) {
+        String t = text.folded();
+        return onlyKeywords(t) || request(t) || stopSentence(t);
+    }
+
+    private static boolean request(String t) {
+        Matcher m = REQUEST.matcher(t);
+        while (m.find()) {
+            // "don't stop sending me listings" asks for more, not less
+            if (!NEGATION_BEFORE.matcher(t.substring(0, m.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyKeywords(String t) {
+        Matcher m = TOKEN.matcher(t);
+        int keywords = 0;
+        while (m.find()) {
+            String token = m.group();
+            if (KEYWORDS.contains(token) || token.equals("\uD83D\uDED1") || STOP_TYPO.matcher(token).matches()) {
+                keywords++;
+            } else if (!FILLER.contains(token)) {
+                return false;
+            }
+        }
+        return keywords > 0;
+    }
+
+    private static boolean stopSentence(String t) {
+        Matcher m = STOP_SENTENCE.matcher(t);
+        while (m.find()) {
+            String before = t.substring(0, m.start() + m.group(1).length());
+            if (!NEGATION_BEFORE.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+package com.jorge.platform.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Street addresses ("4410 Oak Hollow Dr") and the lender a buyer is pre-approved with. */
+final class PropertyDetailsReader {
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?i)\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9']*\\s+){1,3}?"
+                    + "(?:St|Street|Ave|Avenue|Dr|Drive|Ln|Lane|Rd|Road|Blvd|Boulevard|Ct|Court|Way|Cir|Circle|Pl|Place|Pkwy|Parkway|Trl|Trail"
+                    + "|Cv|Cove|Loop|Hwy|Highway|Ter|Terrace|Path|Pass|Bend|Xing|Crossing|Sq|Square|Row|Holw|Hollow|Run)\\b\\.?");
+    private static final Pattern NOT_STREET_WORD = Pattern.compile(
+            "(?i)\\b(bed|beds|bedroom|bedrooms|bath|baths|bathroom|bathrooms|months?|years?|days?|weeks?|car|cars|story|acres?|k|mil|bd|br|ba)\\b");
+
+    private static final Pattern APPROVAL = Pattern.compile(
+            "\\b(pre-?approv\\w*|pre approv\\w*|preapprov\\w*|pre-?qualif\\w*|pre qualif\\w*|prequalif\\w*|approv\\w*|pre ?aprob\\w*|aprobad\\w*|lender|loan officer|financing|financiamiento)");
+    private static final Pattern LENDER = Pattern.compile(
+            "\\b(?:with|thru|through|by|w/|w|con|from|at|via)\\s+(?:(?:our|my|the|a|el|la|nuestro|nuestra|mi)\\s+)?"
+                    + "((?:[A-Z][A-Za-z&'.-]*|of|de)(?:\\s+(?:[A-Z][A-Za-z&'.-]*|of|de)){0,3})");
+    private static final Pattern KNOWN_LENDER = Pattern.compile(
+            "(?i)\\b(credit union|navy fed(?:eral)?|usaa|chase|wells fargo|bank of america|rocket(?: mortgage)?|quicken(?: loans)?|guild mortgage"
+                    + "|first horizon|pennymac|uwm|loan ?depot|fairway|movement mortgage|citi(?:bank)?|us bank|pnc|truist|frost(?: bank)?"
+                    + "|amerisave|better\\.com|guaranteed rate|cross ?country|veterans united|nfcu|bofa|boa)\\b");
+
+    List<Slot> addresses(FoldedText text) {
+        List<Slot> out = new ArrayList<>();
+        Matcher m = ADDRESS.matcher(text.original());
+        while (m.find()) {
+            String value = m.group().replaceAll("\\s+", " ").replaceAll("\\.$", "");
+            String street = value.substring(value.indexOf(' ') + 1);
+            if (NOT_STREET_WORD.matcher(street).find()) {
+                continue;
+            }
+            out.add(new Slot(SlotName.PROPERTY_ADDRESS, value, m.start(), m.start() + m.group().replaceAll("\\.$", "").length()));
+        }
+        return out;
+    }
+
+    List<Slot> lender(FoldedText text) {
+        String folded = text.folded();
+        Matcher approval = APPROVAL.matcher(folded);
+        if (!approval.find()) {
+            return List.of();
+        }
+        String original = text.original();
+        Matcher known = KNOWN_LENDER.matcher(original);
+        if (known.find()) {
+            return List.of(new Slot(SlotName.LENDER, known.group(1).replaceAll("\\s+", " "), known.start(1), known.end(1)));
+        }
+        Matcher m = LENDER.matcher(original);
+        while (m.find()) {
+            String name = m.group(1).replaceAll("\\s+(of|de)$", "").trim();
+            if (name.isEmpty() || Character.isLowerCase(name.charAt(0)) || name.toLowerCase(Locale.ROOT).matches("i|we|my|our|the|a")) {
+                continue;
+            }
+            if (Math.abs(m.start() - approval.start()) > 60) {
+                continue;
+            }
+            return List.of(new Slot(SlotName.LENDER, name, m.start(1), m.start(1) + name.length()));
+        }
+        return List.of();
+    }
+}

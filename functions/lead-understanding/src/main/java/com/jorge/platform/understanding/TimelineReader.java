@@ -1,0 +1,203 @@
+package com.jorge.platform.understanding;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads when the lead means to move, as whole months from today: "ASAP" = 0, "in 3 months" = 3,
+ * "by June" (read in January) = 5, "next spring" = months to March, "after the kids finish school"
+ * = months to June. A range gives its lower end; the first time expression in the text wins.
+ */
+final class TimelineReader {
+
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("un", 1), Map.entry("una", 1), Map.entry("uno", 1),
+            Map.entry("two", 2), Map.entry("dos", 2), Map.entry("couple", 2), Map.entry("a couple", 2), Map.entry("a couple of", 2),
+            Map.entry("couple of", 2), Map.entry("three", 3), Map.entry("tres", 3), Map.entry("few", 3), Map.entry("a few", 3),
+            Map.entry("unos cuantos", 3), Map.entry("unos", 3), Map.entry("algunos", 3), Map.entry("several", 4),
+            Map.entry("four", 4), Map.entry("cuatro", 4), Map.entry("five", 5), Map.entry("cinco", 5), Map.entry("six", 6),
+            Map.entry("seis", 6), Map.entry("seven", 7), Map.entry("siete", 7), Map.entry("eight", 8), Map.entry("ocho", 8),
+            Map.entry("nine", 9), Map.entry("nueve", 9), Map.entry("ten", 10), Map.entry("diez", 10), Map.entry("twelve", 12),
+            Map.entry("doce", 12), Map.entry("eighteen", 18), Map.entry("dieciocho", 18));
+
+    private static final String COUNT = "(\\d{1,3}|a couple of|a couple|couple of|couple|a few|few|several|unos cuantos|algunos|unos|an|a|one|un|una|uno|two|dos|three|tres"
+            + "|four|cuatro|five|cinco|six|seis|seven|siete|eight|ocho|nine|nueve|ten|diez|twelve|doce|eighteen|dieciocho)";
+    private static final String UNIT = "(days?|dias?|weeks?|wks?|semanas?|months?|mos\\b|meses|mes|years?|yrs?|anos?)";
+
+    private static final Pattern ASAP = Pattern.compile(
+            "\\basap\\b|\\bas soon as (possible|we can|i can)|\\bright away\\b|\\bimmediately\\b"
+                    + "|\\blo (mas|antes) (pronto )?posible\\b|\\bcuanto antes\\b|\\bde inmediato\\b|\\bya mismo\\b|\\bthis month\\b|\\beste mes\\b"
+                    + "|\\burgent(e|ly)?\\b");
+    private static final Pattern DURATION = Pattern.compile(
+            "\\b" + COUNT + "(\\s*(-|to|or|a|o)\\s*" + COUNT + ")?\\s+" + UNIT + "\\b(?!\\s+(ago|old|mortgage|loan|fixed|term|of (payments|mortgage)))");
+    private static final Pattern NEXT_UNIT = Pattern.compile(
+            "\\b(next|el proximo|el siguiente|la proxima|el que viene) (month|mes|year|ano)\\b|\\b(el )?(mes|ano) que viene\\b|\\bearly next year\\b");
+    private static final Pattern END_OF_YEAR = Pattern.compile("\\b(end of (the |this )?year|year[- ]end|fin(ales)? de(l)? ano)\\b");
+    private static final Pattern SCHOOL = Pattern.compile(
+            "\\b(kids|children|ninos|ninas)\\b.{0,15}\\b(finish|finishes|are done with|get out of|are out of|out of) (school|the school year)\\b"
+                    + "|\\bschool\\b.{0,15}\\b(is out|gets out|ends|is over|finishes|lets out)\\b|\\bend of (the )?school year\\b|\\bschool year ends\\b"
+                    + "|\\bfin (del|de) (ano escolar|curso|clases)\\b|\\bcuando (terminen|salgan|acaben) (las clases|de la escuela|los ninos|la escuela)"
+                    + "|\\bterminen las clases\\b");
+    private static final Pattern SEASON = Pattern.compile(
+            "\\b(next|this|in the|by|by the|in|for|around|este|esta|el proximo|la proxima|en el|en la|para el|para la|el|la)?\\s*(spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)\\b");
+    private static final Pattern MONTH = Pattern.compile(
+            "\\b(by|in|before|until|around|for|para|en|antes de|end of|early|late|mid|mid-|by end of|start of|beginning of|a fines de|a finales de|a principios de)?\\s*"
+                    + "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+                    + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b");
+    private static final Pattern PAST_BEFORE = Pattern.compile("\\b(last|past|ago|lived here|been here|owned it|for the last|hace)\\s*\\S*\\s*$");
+
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december"};
+    private static final String[] MESES = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+        "noviembre", "diciembre"};
+
+    record Found(int months, int start, int end) {}
+
+    Optional<Slot> read(FoldedText text, LocalDate today, java.util.List<int[]> taken) {
+        String t = text.folded();
+        Found best = null;
+        for (Found f : new Found[] {asap(t), duration(t, taken), nextUnit(t, today), endOfYear(t, today), school(t, today),
+            season(t, today), month(t, today)}) {
+            if (f != null && (best == null || f.start < best.start)) {
+                best = f;
+            }
+        }
+        return best == null ? Optional.empty()
+                : Optional.of(new Slot(SlotName.TIMELINE, Integer.toString(best.months), best.start, best.end));
+    }
+
+    private static Found asap(String t) {
+        Matcher m = ASAP.matcher(t);
+        while (m.find()) {
+            if (!t.substring(0, m.start()).matches("(?s).*\\bnot\\s*$")) {
+                return new Found(0, m.start(), m.end());
+            }
+        }
+        return null;
+    }
+
+    private static Found duration(String t, java.util.List<int[]> taken) {
+        Matcher m = DURATION.matcher(t);
+        while (m.find()) {
+            if (overlaps(taken, m.start(), m.end()) || PAST_BEFORE.matcher(t.substring(0, m.start())).find()) {
+                continue;
+            }
+            Integer count = count(m.group(1));
+            if (count == null) {
+                continue;
+            }
+            String unit = m.group(5);
+            int months;
+            if (unit.startsWith("d")) {
+                months = count / 30;
+            } else if (unit.startsWith("w") || unit.startsWith("sem")) {
+                months = count * 7 / 30;
+            } else if (unit.startsWith("y") || unit.startsWith("an")) {
+                months = count * 12;
+            } else {
+                months = count;
+            }
+            return new Found(months, m.start(), m.end());
+        }
+        return null;
+    }
+
+    private static Integer count(String word) {
+        if (word.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(word);
+        }
+        return NUMBER_WORDS.get(word);
+    }
+
+    private static Found nextUnit(String t, LocalDate today) {
+        Matcher m = NEXT_UNIT.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        String s = m.group();
+        int months = s.contains("mes") || s.contains("month") ? 1 : 13 - today.getMonthValue();
+        return new Found(months, m.start(), m.end());
+    }
+
+    private static Found endOfYear(String t, LocalDate today) {
+        Matcher m = END_OF_YEAR.matcher(t);
+        return m.find() ? new Found(12 - today.getMonthValue(), m.start(), m.end()) : null;
+    }
+
+    private static Found school(String t, LocalDate today) {
+        Matcher m = SCHOOL.matcher(t);
+        return m.find() ? new Found(monthsUntil(today, 6), m.start(), m.end()) : null;
+    }
+
+    private static Found season(String t, LocalDate today) {
+        Matcher m = SEASON.matcher(t);
+        while (m.find()) {
+            String s = m.group(2);
+            int startMonth = switch (s) {
+                case "spring", "primavera" -> 3;
+                case "summer", "verano" -> 6;
+                case "fall", "autumn", "otono" -> 9;
+                default -> 12;
+            };
+            String lead = m.group(1) == null ? "" : m.group(1);
+            if (lead.isEmpty() && s.equals("fall")) {
+                continue; // "prices fall", "fall through"
+            }
+            int months = monthsUntil(today, startMonth);
+            boolean inSeason = inSeason(today.getMonthValue(), startMonth);
+            if (inSeason) {
+                months = lead.contains("next") || lead.contains("proxim") ? 12 - (today.getMonthValue() - startMonth + 12) % 12 : 0;
+            }
+            return new Found(months, lead.isEmpty() ? m.start(2) : m.start(1), m.end());
+        }
+        return null;
+    }
+
+    private static boolean inSeason(int month, int startMonth) {
+        int offset = (month - startMonth + 12) % 12;
+        return offset < 3;
+    }
+
+    private static Found month(String t, LocalDate today) {
+        Matcher m = MONTH.matcher(t);
+        while (m.find()) {
+            String name = m.group(2);
+            String lead = m.group(1);
+            if ((name.equals("may") || name.equals("march") || name.equals("jan") || name.equals("dec") || name.equals("sep")
+                    || name.equals("mayo") || name.equals("oct") || name.equals("nov")) && lead == null) {
+                continue; // "we may sell", "march" the verb
+            }
+            if (PAST_BEFORE.matcher(t.substring(0, m.start())).find()) {
+                continue;
+            }
+            int month = monthNumber(name);
+            return new Found(monthsUntil(today, month), m.start(), m.end());
+        }
+        return null;
+    }
+
+    private static int monthNumber(String name) {
+        for (int i = 0; i < 12; i++) {
+            if (MONTHS[i].startsWith(name) || MESES[i].equals(name) || (name.equals("setiembre") && i == 8)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static int monthsUntil(LocalDate today, int month) {
+        return (month - today.getMonthValue() + 12) % 12;
+    }
+
+    private static boolean overlaps(java.util.List<int[]> taken, int start, int end) {
+        for (int[] span : taken) {
+            if (start < span[1] && span[0] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
