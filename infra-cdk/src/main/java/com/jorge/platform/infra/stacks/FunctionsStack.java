@@ -1,0 +1,436 @@
+package com.jorge.platform.infra.stacks;
+
+import com.jorge.platform.infra.RepositoryLayout;
+import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.LogRetention;
+import com.jorge.platform.infra.constructs.CanaryFunction;
+import com.jorge.platform.infra.constructs.CanaryFunctionSpec;
+import com.jorge.platform.infra.constructs.ScheduledFunctionCatalog;
+import com.jorge.platform.infra.constructs.ScheduledFunctionCatalog.Access;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.codedeploy.LambdaApplication;
+import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.DeduplicationScope;
+import software.amazon.awscdk.services.sqs.FifoThroughputLimit;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The functions on the main path and around it: webhook intake behind the HTTP API, the bot worker on
+ * the lead-events FIFO queue (with its dead-letter queue and the replay function), and the scheduled
+ * functions of the catalog whose code exists. Each function gets only the grants its work needs.
+ */
+public final class FunctionsStack extends Stack {
+    public static final String ROUTE_PATH = "/webhooks/ghl";
+    public static final String GHL_API_BASE_URL = "https://services.leadconnectorhq.com";
+    public static final int MAX_RECEIVE_COUNT = 5;
+    public static final int WORKER_BATCH_SIZE = 10;
+
+    private final Queue leadEvents;
+    private final Queue leadEventsDlq;
+    private final CanaryFunction intake;
+    private final CanaryFunction worker;
+    private final CanaryFunction dlqReplay;
+    private final Map<String, CanaryFunction> scheduled = new LinkedHashMap<>();
+    private final HttpApi api;
+    private final Secret ghlApiToken;
+
+    public FunctionsStack(Construct scope, String id, StackProps props, EnvironmentConfig config, RepositoryLayout layout,
+                          NetworkStack network, DataStack data, InferenceStack inference, AlertingStack alerting) {
+        super(scope, id, props);
+        // declared before any grant, so that KMS grants on the data key go to the principal, not the key policy
+        addStackDependency(network);
+        addStackDependency(data);
+        addStackDependency(inference);
+        addStackDependency(alerting);
+        var fn = config.functions();
+        var alarms = config.alarms();
+        var logRetention = LogRetention.days(config.logRetentionDays(), "logRetentionDays");
+        var vpcAccess = new CanaryFunction.Network(network.vpc(), network.appSubnets(), network.functionsGroup());
+        LambdaApplication application = LambdaApplication.Builder.create(this, "Deployments")
+                .applicationName("jorge-platform-" + config.name())
+                .build();
+
+        ghlApiToken = Secret.Builder.create(this, "GhlApiToken")
+                .secretName("jorge/" + config.name() + "/ghl-api-token")
+                .description("GoHighLevel private integration token used by the bot worker; ops writes the real value (see infra-cdk/README.md)")
+                .build();
+        // GHL's published public keys: ops creates these parameters once (see infra-cdk/README.md), the intake only reads them
+        String rsaKeyParameter = "/jorge/" + config.name() + "/ghl/webhook-rsa-public-key";
+        String ed25519KeyParameter = "/jorge/" + config.name() + "/ghl/webhook-ed25519-public-key";
+
+        // --- the queue between intake and worker: FIFO, one message group per contact
+        leadEventsDlq = Queue.Builder.create(this, "LeadEventsDlq")
+                .queueName("lead-events-dlq.fifo")
+                .fifo(true)
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        int workerTimeout = fn.workerTimeoutSeconds();
+        leadEvents = Queue.Builder.create(this, "LeadEvents")
+                .queueName("lead-events.fifo")
+                .fifo(true)
+                .contentBasedDeduplication(true) // intake sets the webhook id as deduplication id; content is the fallback
+                .deduplicationScope(DeduplicationScope.MESSAGE_GROUP)
+                .fifoThroughputLimit(FifoThroughputLimit.PER_MESSAGE_GROUP_ID)
+                .visibilityTimeout(Duration.seconds(6L * workerTimeout)) // AWS guidance for SQS-triggered functions
+                .retentionPeriod(Duration.days(4))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .deadLetterQueue(DeadLetterQueue.builder().queue(leadEventsDlq).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+                .build();
+        NagSuppressions.addResourceSuppressions(leadEventsDlq, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SQS3")
+                .reason("This queue is the dead-letter queue of lead-events.fifo; the dlq-replay function drains it back by hand.")
+                .build()));
+
+        var redisEnv = Map.of(
+                "REDIS_URL", data.redisUrl(),
+                "REDIS_CLUSTER", "true",
+                "REDIS_AUTH_SECRET_ARN", data.redisAuth().getSecretArn());
+
+        // --- webhook intake
+        Map<String, String> intakeEnv = new HashMap<>(redisEnv);
+        intakeEnv.putAll(Map.of(
+                "LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl(),
+                "GHL_WEBHOOK_RSA_PUBLIC_KEY_PARAM", rsaKeyParameter,
+                "GHL_WEBHOOK_ED25519_PUBLIC_KEY_PARAM", ed25519KeyParameter,
+                "POWERTOOLS_SERVICE_NAME", "webhook-intake",
+                "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
+        intake = new CanaryFunction(this, "WebhookIntake", new CanaryFunctionSpec(
+                "jorge-webhook-intake", "Verifies GHL webhooks, rejects replays, enqueues lead events",
+                layout.functionJar("webhook-intake", "webhook-intake-lambda.jar"),
+                "com.jorge.platform.intake.WebhookIntakeHandler::handleRequest",
+                fn.intakeMemoryMiB(), 10, 0, intakeEnv, alarms.canaryErrorThreshold(), alarms.webhookP99Ms()),
+                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        leadEvents.grantSendMessages(intake.function());
+        intake.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .sid("ReadGhlPublicKeys")
+                .actions(List.of("ssm:GetParameter"))
+                .resources(List.of(parameterArn(rsaKeyParameter), parameterArn(ed25519KeyParameter)))
+                .build());
+        data.redisAuth().grantRead(intake.function());
+
+        // --- bot worker: reserved concurrency caps the load on Aurora and on GHL's API rate limit
+        Map<String, String> workerEnv = new HashMap<>(redisEnv);
+        workerEnv.putAll(Map.of(
+                "DATABASE_URL", data.jdbcUrl(),
+                "DATABASE_SECRET_ARN", data.database().getSecret().getSecretArn(),
+                "GHL_API_BASE_URL", GHL_API_BASE_URL,
+                "GHL_API_TOKEN_SECRET_ARN", ghlApiToken.getSecretArn(),
+                "LEAD_SCORE_ENDPOINT", inference.leadScoreEndpoint(),
+                "BOT_HUMAN_PAUSE_MINUTES", Integer.toString(fn.botHumanPauseMinutes()),
+                "HANDOFF_STATE_MACHINE_ARN", WorkflowNames.HOT_LEAD_HANDOFF.arnIn(this),
+                "NURTURE_STATE_MACHINE_ARN", WorkflowNames.LEAD_NURTURE.arnIn(this),
+                "POWERTOOLS_SERVICE_NAME", "bot-worker",
+                "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
+        if (fn.usesBedrock()) {
+            workerEnv.put("BEDROCK_MODEL_ID", fn.bedrockModelId());
+        }
+        worker = new CanaryFunction(this, "BotWorker", new CanaryFunctionSpec(
+                "jorge-bot-worker", "Runs the Jorge bots on each lead event, in order per contact",
+                layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
+                "com.jorge.platform.worker.BotWorkerHandler::handleRequest",
+                fn.workerMemoryMiB(), workerTimeout, fn.workerReservedConcurrency(), workerEnv,
+                alarms.canaryErrorThreshold(), alarms.workerP99Ms()),
+                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        worker.alias().addEventSource(SqsEventSource.Builder.create(leadEvents)
+                .batchSize(WORKER_BATCH_SIZE)
+                .reportBatchItemFailures(true)
+                .build());
+        data.database().getSecret().grantRead(worker.function());
+        data.redisAuth().grantRead(worker.function());
+        ghlApiToken.grantRead(worker.function());
+        worker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .sid("StartHandoffAndNurture")
+                .actions(List.of("states:StartExecution"))
+                .resources(List.of(WorkflowNames.HOT_LEAD_HANDOFF.arnIn(this), WorkflowNames.LEAD_NURTURE.arnIn(this)))
+                .build());
+        worker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .sid("AnswerNurtureSteps")
+                .actions(List.of("states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"))
+                .resources(List.of(WorkflowNames.LEAD_NURTURE.arnIn(this)))
+                .build());
+        if (fn.usesBedrock()) {
+            worker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("WriteRepliesWithBedrock")
+                    .actions(List.of("bedrock:InvokeModel"))
+                    .resources(List.of("arn:" + getPartition() + ":bedrock:" + getRegion() + "::foundation-model/" + fn.bedrockModelId()))
+                    .build());
+        }
+
+        // --- DLQ replay: same jar, run by ops by hand (aws lambda invoke --function-name jorge-dlq-replay:live)
+        dlqReplay = new CanaryFunction(this, "DlqReplay", new CanaryFunctionSpec(
+                "jorge-dlq-replay", "Moves parked lead events from the DLQ back onto lead-events.fifo (run by hand)",
+                layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
+                "com.jorge.platform.worker.DlqReplayHandler::handleRequest",
+                1024, 300, 1, Map.of(
+                        "LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl(),
+                        "LEAD_EVENTS_DLQ_URL", leadEventsDlq.getQueueUrl(),
+                        "POWERTOOLS_SERVICE_NAME", "dlq-replay",
+                        "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"),
+                alarms.canaryErrorThreshold(), 300_000),
+                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        leadEventsDlq.grantConsumeMessages(dlqReplay.function());
+        leadEvents.grantSendMessages(dlqReplay.function());
+
+        // --- scheduled functions whose code exists
+        for (var entry : ScheduledFunctionCatalog.entries(config)) {
+            if (entry.status() != ScheduledFunctionCatalog.Status.READY) {
+                continue;
+            }
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "POWERTOOLS_SERVICE_NAME", entry.name(),
+                    "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
+            if (entry.access().contains(Access.DATABASE)) {
+                env.put("DATABASE_URL", data.jdbcUrl());
+                env.put("DATABASE_SECRET_ARN", data.database().getSecret().getSecretArn());
+            }
+            if (entry.access().contains(Access.REDIS)) {
+                env.putAll(redisEnv);
+            }
+            if (entry.access().contains(Access.PUBLISH_ALERTS)) {
+                env.put("ALERTS_TOPIC_ARN", alerting.opsAlerts().getTopicArn());
+            }
+            CanaryFunction function = scheduledFunction(entry, layout, env, vpcAccess, application, logRetention, alerting, alarms.canaryErrorThreshold());
+            if (entry.access().contains(Access.DATABASE)) {
+                data.database().getSecret().grantRead(function.function());
+            }
+            if (entry.access().contains(Access.REDIS)) {
+                data.redisAuth().grantRead(function.function());
+            }
+            if (entry.access().contains(Access.PUBLISH_ALERTS)) {
+                alerting.opsAlerts().grantPublish(function.function());
+            }
+            if (entry.access().contains(Access.READ_METRICS)) {
+                function.function().addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"))
+                        .resources(List.of("*"))
+                        .build());
+                NagSuppressions.addResourceSuppressions(function.function(), List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("CloudWatch GetMetricData and ListMetrics support no resource-level permissions.")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()), true);
+            }
+            scheduled.put(entry.name(), function);
+        }
+
+        // --- the HTTP API GHL calls
+        LogGroup apiLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
+                .retention(logRetention)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        api = HttpApi.Builder.create(this, "WebhookApi")
+                .apiName("jorge-webhooks-" + config.name())
+                .description("GoHighLevel webhooks for the Jorge Platform")
+                .createDefaultStage(false)
+                .disableExecuteApiEndpoint(config.hasApiDomain())
+                .build();
+        IAccessLogDestination destination = new LogGroupLogDestination(apiLogs);
+        HttpStage stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(fn.apiRateLimit()).burstLimit(fn.apiBurstLimit()).build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return destination;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                                + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
+                                + "\"responseLength\":\"$context.responseLength\",\"integrationLatency\":\"$context.integrationLatency\","
+                                + "\"integrationError\":\"$context.integrationErrorMessage\"}");
+                    }
+                })
+                .build();
+        api.addRoutes(AddRoutesOptions.builder()
+                .path(ROUTE_PATH)
+                .methods(List.of(HttpMethod.POST))
+                .integration(new HttpLambdaIntegration("Intake", intake.alias(), HttpLambdaIntegrationProps.builder()
+                        .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
+                        .build()))
+                .build());
+        if (config.hasApiDomain()) {
+            Certificate certificate = Certificate.Builder.create(this, "ApiCertificate")
+                    .domainName(config.apiDomainName())
+                    .validation(CertificateValidation.fromDns()) // the validation CNAME is shown during deploy
+                    .build();
+            DomainName domain = DomainName.Builder.create(this, "ApiDomain")
+                    .domainName(config.apiDomainName())
+                    .certificate(certificate)
+                    .build();
+            ApiMapping.Builder.create(this, "ApiMapping").api(api).domainName(domain).stage(stage).build();
+            CfnOutput.Builder.create(this, "ApiDomainTarget")
+                    .description("Point a CNAME (or alias) for " + config.apiDomainName() + " here")
+                    .value(domain.getRegionalDomainName())
+                    .build();
+        }
+        CfnOutput.Builder.create(this, "WebhookUrl")
+                .description("The URL to configure in GoHighLevel's webhook settings")
+                .value(config.hasApiDomain() ? "https://" + config.apiDomainName() + ROUTE_PATH : api.getApiEndpoint() + ROUTE_PATH)
+                .build();
+
+        // --- alarms on what nobody watches otherwise
+        Alarm dlqDepth = Alarm.Builder.create(this, "DlqDepth")
+                .alarmDescription("Lead events parked in lead-events-dlq.fifo: look at the cause, then replay (infra-cdk/README.md)")
+                .metric(leadEventsDlq.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                        .period(Duration.minutes(1)).statistic("Maximum").build()))
+                .threshold(alarms.dlqDepthThreshold())
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alerting.notifyOps(dlqDepth);
+        Alarm queueAge = Alarm.Builder.create(this, "LeadEventsAge")
+                .alarmDescription("The oldest lead event waited longer than the configured age: the worker is down or throttled")
+                .metric(leadEvents.metricApproximateAgeOfOldestMessage(MetricOptions.builder()
+                        .period(Duration.minutes(1)).statistic("Maximum").build()))
+                .threshold(alarms.queueAgeSeconds())
+                .evaluationPeriods(3)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alerting.notifyOps(queueAge);
+        Alarm api5xx = Alarm.Builder.create(this, "Api5xx")
+                .alarmDescription("The webhook API answered 5xx: GHL retries, but leads wait")
+                .metric(api.metricServerError(MetricOptions.builder().period(Duration.minutes(1)).statistic("Sum").build()))
+                .threshold(alarms.api5xxPerMinute())
+                .evaluationPeriods(2)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alerting.notifyOps(api5xx);
+
+        NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-APIG4")
+                .reason("GoHighLevel cannot send API Gateway credentials; every request is authenticated by the intake function, "
+                        + "which verifies GHL's RSA-SHA256 / Ed25519 signature and rejects stale or replayed webhooks before anything else.")
+                .build()), true);
+        NagSuppressions.addResourceSuppressions(ghlApiToken, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4")
+                .reason("GoHighLevel private integration tokens are issued and revoked in GHL's UI; there is no API a rotation function could call. "
+                        + "The runbook in infra-cdk/README.md rotates it by hand.")
+                .build()));
+    }
+
+    private CanaryFunction scheduledFunction(ScheduledFunctionCatalog.Entry entry, RepositoryLayout layout, Map<String, String> env,
+                                             CanaryFunction.Network vpcAccess, LambdaApplication application,
+                                             software.amazon.awscdk.services.logs.RetentionDays logRetention, AlertingStack alerting,
+                                             int errorThreshold) {
+        return scheduledFunction(this, entry, layout.functionJar(entry.module(), entry.jarName()), env, vpcAccess, application,
+                logRetention, alerting, errorThreshold);
+    }
+
+    /** A catalog entry as deployed: a canary-deployed function and the EventBridge rule that runs its live alias. */
+    public static CanaryFunction scheduledFunction(Construct scope, ScheduledFunctionCatalog.Entry entry, java.nio.file.Path jar,
+                                                   Map<String, String> env, CanaryFunction.Network vpcAccess,
+                                                   LambdaApplication application,
+                                                   software.amazon.awscdk.services.logs.RetentionDays logRetention,
+                                                   AlertingStack alerting, int errorThreshold) {
+        String id = toPascal(entry.name());
+        CanaryFunction function = new CanaryFunction(scope, id, new CanaryFunctionSpec(
+                "jorge-" + entry.name(), "Scheduled: " + entry.name() + " (" + entry.schedule() + ")", jar, entry.handler(),
+                entry.memoryMiB(), entry.timeoutSeconds(), 1, env, errorThreshold, entry.timeoutSeconds() * 1000),
+                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        Rule.Builder.create(scope, id + "Schedule")
+                .description("Runs " + entry.name() + " " + entry.schedule())
+                .schedule(Schedule.expression(entry.schedule()))
+                .targets(List.of(new LambdaFunction(function.alias(), LambdaFunctionProps.builder().retryAttempts(2).build())))
+                .build();
+        return function;
+    }
+
+    private String parameterArn(String name) {
+        return formatArn(software.amazon.awscdk.ArnComponents.builder()
+                .service("ssm").resource("parameter").resourceName(name.substring(1)).build());
+    }
+
+    private static String toPascal(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+
+    public Queue leadEvents() {
+        return leadEvents;
+    }
+
+    public Queue leadEventsDlq() {
+        return leadEventsDlq;
+    }
+
+    public CanaryFunction intake() {
+        return intake;
+    }
+
+    public CanaryFunction worker() {
+        return worker;
+    }
+
+    public CanaryFunction dlqReplay() {
+        return dlqReplay;
+    }
+
+    public Map<String, CanaryFunction> scheduled() {
+        return scheduled;
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public List<CanaryFunction> allFunctions() {
+        List<CanaryFunction> all = new ArrayList<>(List.of(intake, worker, dlqReplay));
+        all.addAll(scheduled.values());
+        return all;
+    }
+}
