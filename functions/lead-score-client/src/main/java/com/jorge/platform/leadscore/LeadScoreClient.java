@@ -1,0 +1,182 @@
+package com.jorge.platform.leadscore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.models.features.LeadAttributes;
+import com.jorge.platform.models.features.LeadFeatureEncoder;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores a lead on the inference tier (KServe v2 over HTTP) and never makes the bot wait on a sick
+ * tier: each attempt has a deadline (50 ms by default), a failed attempt is retried once, a circuit
+ * breaker stops calling a tier that keeps failing, and whenever the tier does not answer the same
+ * ONNX model scores the lead in-process on the CPU. {@link ScorePath} says which path answered.
+ * Thread-safe; create one per process and reuse it.
+ */
+public final class LeadScoreClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadScoreClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A reply from the tier that is an answer we cannot use; {@code retryable} for 5xx. */
+    static final class TierFailure extends Exception {
+        final boolean retryable;
+
+        TierFailure(String message, boolean retryable) {
+            super(message, null, false, false);
+            this.retryable = retryable;
+        }
+    }
+
+    private final LeadScoreClientConfig config;
+    private final InProcessLeadScorer fallback;
+    private final ScoreMetrics metrics;
+    private final CircuitBreaker breaker;
+    private final HttpClient http;
+    private final URI inferUri;
+
+    public LeadScoreClient(LeadScoreClientConfig config, InProcessLeadScorer fallback, ScoreMetrics metrics) {
+        this.config = config;
+        this.fallback = fallback;
+        this.metrics = metrics;
+        this.breaker = CircuitBreaker.of("lead-score-tier", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(config.breakerWindow())
+                .minimumNumberOfCalls(Math.min(config.breakerWindow(), 10))
+                .failureRateThreshold(config.breakerFailureRate())
+                .waitDurationInOpenState(config.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .recordException(e -> true)
+                .build());
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.attemptTimeout()).build();
+        String base = config.endpoint().toString().replaceAll("/+$", "");
+        this.inferUri = URI.create(base + "/v2/models/" + config.model() + "/infer");
+    }
+
+    /** With the model bundled in this jar as the fallback and counters only. */
+    public static LeadScoreClient create(LeadScoreClientConfig config) {
+        return new LeadScoreClient(config, InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION),
+                new ScoreMetrics((path, nanos) -> { }));
+    }
+
+    public ScoreMetrics metrics() {
+        return metrics;
+    }
+
+    /** "CLOSED", "OPEN" or "HALF_OPEN". */
+    public String breakerState() {
+        return breaker.getState().name();
+    }
+
+    public LeadScore score(LeadAttributes lead) {
+        long start = System.nanoTime();
+        float[] row = LeadFeatureEncoder.encode(lead);
+        String body = requestBody(row);
+        LeadScore score = null;
+        for (int attempt = 1; attempt <= (config.retry() ? 2 : 1) && score == null; attempt++) {
+            if (!breaker.tryAcquirePermission()) {
+                return fallback(row, attempt == 1 ? ScorePath.FALLBACK_CIRCUIT_OPEN : ScorePath.FALLBACK_AFTER_ERROR, start);
+            }
+            long callStart = System.nanoTime();
+            try {
+                score = remote(body, attempt == 1 ? ScorePath.REMOTE : ScorePath.REMOTE_AFTER_RETRY);
+                breaker.onSuccess(System.nanoTime() - callStart, TimeUnit.NANOSECONDS);
+            } catch (TierFailure e) {
+                breaker.onError(System.nanoTime() - callStart, TimeUnit.NANOSECONDS, e);
+                log.debug("lead-score tier attempt {} failed: {}", attempt, e.getMessage());
+                if (!e.retryable) {
+                    break;
+                }
+            }
+        }
+        if (score == null) {
+            return fallback(row, ScorePath.FALLBACK_AFTER_ERROR, start);
+        }
+        metrics.answered(score.path(), System.nanoTime() - start);
+        return score;
+    }
+
+    private LeadScore fallback(float[] row, ScorePath path, long start) {
+        LeadScore score = new LeadScore(fallback.scoreRows(row, 1)[0], fallback.version(), path);
+        metrics.answered(path, System.nanoTime() - start);
+        return score;
+    }
+
+    private LeadScore remote(String body, ScorePath path) throws TierFailure {
+        HttpRequest request = HttpRequest.newBuilder(inferUri)
+                .timeout(config.attemptTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        CompletableFuture<HttpResponse<String>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = call.get(config.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new TierFailure("no answer within " + config.attemptTimeout().toMillis() + " ms", true);
+        } catch (ExecutionException e) {
+            throw new TierFailure("call failed: " + e.getCause(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TierFailure("interrupted", false);
+        }
+        int status = response.statusCode();
+        if (status != 200) {
+            // 5xx may pass; 429 means the tier is saturated and a retry would add to it; 4xx will not change
+            throw new TierFailure("HTTP " + status + ": " + abbreviate(response.body()), status >= 500);
+        }
+        try {
+            JsonNode root = JSON.readTree(response.body());
+            for (JsonNode output : root.path("outputs")) {
+                if (output.path("name").asText().equals(InProcessLeadScorer.OUTPUT)) {
+                    double p = output.path("data").path(0).asDouble(Double.NaN);
+                    if (!(p >= 0 && p <= 1)) {
+                        throw new TierFailure("probability out of range: " + p, false);
+                    }
+                    return new LeadScore(p, root.path("model_version").asText(), path);
+                }
+            }
+            throw new TierFailure("no '" + InProcessLeadScorer.OUTPUT + "' output in the reply", false);
+        } catch (IOException e) {
+            throw new TierFailure("reply is not JSON: " + e.getMessage(), false);
+        }
+    }
+
+    /** NaN (unknown) goes out as the bare literal the tier reads; Float.toString writes exactly that. */
+    static String requestBody(float[] row) {
+        StringBuilder sb = new StringBuilder(64 + row.length * 8);
+        sb.append("{\"inputs\":[{\"name\":\"").append(InProcessLeadScorer.INPUT).append("\",\"shape\":[1,")
+                .append(row.length).append("],\"datatype\":\"FP32\",\"data\":[");
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(Float.toString(row[i]));
+        }
+        return sb.append("]}],\"outputs\":[{\"name\":\"").append(InProcessLeadScorer.OUTPUT).append("\"}]}").toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        fallback.close();
+    }
+}
