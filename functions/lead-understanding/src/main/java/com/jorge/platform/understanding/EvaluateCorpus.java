@@ -35,6 +35,10 @@ public final class EvaluateCorpus {
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
 
+        if (List.of(args).contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
+            EmbeddingDiagnostics.print(lmu, tuning);
+            return;
+        }
         CorpusEvaluation.Report tuningReport = CorpusEvaluation.evaluate(understander, tuning);
         if (showMisses) {
             for (CorpusEvaluation.Miss miss : tuningReport.misses()) {

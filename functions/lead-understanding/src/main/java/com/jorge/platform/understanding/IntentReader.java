@@ -19,6 +19,7 @@ final class IntentReader {
             Intent.PRICE_TOO_HIGH, Intent.NOT_NOW, Intent.NOT_INTERESTED, Intent.WRONG_NUMBER, Intent.ANGRY);
     private static final Set<Intent> SPECIFIC_QUESTIONS = EnumSet.of(
             Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION, Intent.GREETING);
+    private static final Set<String> ANSWER_WORDS = Set.of("no", "yes", "ok", "okay", "si", "sí", "nope", "sure", "nah");
     private static final Set<String> SELLER_MOTIVATIONS = Set.of(
             "relocating", "downsizing", "divorce", "inherited", "financial", "retiring", "tired_landlord");
 
@@ -33,7 +34,7 @@ final class IntentReader {
     private static final Pattern NEGATED = Pattern.compile(
             "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
-            "\\b(hi+|hello|hey+|heya|hey there|hi there|yo|sup|hola|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening|day)"
+            "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening|day)"
                     + "|thanks|thank you( so much| very much)?|thx|ty|tysm|gracias|muchas gracias|mil gracias|how are you( doing)?|how'?s it going"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
@@ -126,7 +127,8 @@ final class IntentReader {
                 || has(slots, SlotName.AREA);
         boolean valueQuestion = out.contains(Intent.ASKS_HOME_VALUE);
 
-        boolean selling = sellCue || sellerSlot;
+        // "no home to sell" / "no tenemos casa que vender" mentions selling only to deny it
+        boolean selling = (sellCue && !has(slots, SlotName.HOME_TO_SELL_FIRST, "no")) || sellerSlot;
         if (valueQuestion && !sellerSlot) {
             selling = false;
         }
@@ -175,7 +177,16 @@ final class IntentReader {
             return true;
         }
         // a greeting may name us: "Hey Jorge!"
-        return words.length == 1 && Character.isUpperCase(words[0].charAt(0));
+        return words.length == 1 && Character.isUpperCase(words[0].charAt(0)) && m.reset().find() && m.start() == leadingSpace(text.folded())
+                && !ANSWER_WORDS.contains(words[0].toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static int leadingSpace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean hasAccentedQuestionWord(String original) {

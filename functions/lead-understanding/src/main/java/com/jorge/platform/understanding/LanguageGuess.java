@@ -26,7 +26,7 @@ final class LanguageGuess {
             "buen", "estado", "condiciones", "agente", "agencia", "venta", "mercado", "trabajando", "rentamos", "piscina", "piso",
             "movil", "verano", "primavera", "invierno", "otono", "cuanto", "antes", "transfirieron", "divorciando", "dejo", "mama",
             "papa", "mucho", "poco", "dos", "tres", "cuatro", "cinco", "seis", "diciembre", "enero", "pagar", "podemos", "escriban",
-            "manden", "recibir", "vuelvan", "escribir", "borrenme", "darme", "basta", "equivoco", "compradores", "preferimos", "prefiero"));
+            "manden", "recibir", "vuelvan", "escribir", "borrenme", "darme", "basta", "equivoco", "compradores", "preferimos", "prefiero", "alto", "parar", "cancelar", "llamo", "llama", "favor", "gusto"));
     private static final Set<String> ENGLISH = Set.copyOf(java.util.List.of(
             "the", "and", "to", "of", "in", "is", "it", "my", "we", "i", "you", "for", "on", "with", "looking", "want", "house", "home",
             "need", "are", "have", "not", "just", "this", "that", "thanks", "please", "yes", "buy", "sell", "bedroom", "bedrooms",
