@@ -57,6 +57,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     /** Longest inbound text read: ten SMS segments, GHL's own limit. */
     public static final int MAX_INBOUND_CHARS = 1600;
 
+    /** Signals an explicit call or showing request cancels. */
+    private static final Set<Signal> RELUCTANCE =
+            Set.of(Signal.NOT_INTERESTED, Signal.NOT_NOW, Signal.JUST_LOOKING, Signal.HAS_AGENT);
+
     static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
     static final String LAST_QUESTION = "bot.last_question";
     static final String OPTED_OUT_REASON = "compliance.opt_out";
@@ -190,7 +194,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             actions.add(new CrmAction.HandOff("asked for a call or showing; " + assessment.temperature().name().toLowerCase()
                     + ": " + String.join("; ", assessment.reasons())));
         } else if (assessment.temperature() == Temperature.WARM && state.temperature() == Temperature.COLD
-                && nextStage != Stage.CLOSED) {
+                && nextStage != Stage.CLOSED && !botSilent) { // a human's pipeline is theirs to move
             actions.add(new CrmAction.AddTags(List.of("warm-lead")));
             actions.add(new CrmAction.MoveOpportunity(config.stages().warm()));
         }
@@ -268,8 +272,18 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
                 }
             });
         }
+        boolean asksForAgent = understanding.has(Intent.WANTS_CALL) || understanding.has(Intent.WANTS_SHOWING);
+        if (asksForAgent) {
+            // an explicit request outweighs reluctance the lead showed earlier
+            for (Signal reluctance : RELUCTANCE) {
+                facts.setInternal(reluctance.key(), null);
+            }
+        }
         for (Intent intent : understanding.intents()) {
-            Signal.of(intent).ifPresent(facts::mark);
+            Signal.of(intent)
+                    .filter(signal -> !(asksForAgent && RELUCTANCE.contains(signal)))
+                    .filter(signal -> !(signal == Signal.NOT_INTERESTED && !learned.isEmpty()))
+                    .ifPresent(facts::mark);
         }
         if ("yes".equals(facts.get(Fact.BUYER_HOME_TO_SELL))) {
             facts.mark(Signal.SELLING);
@@ -328,7 +342,8 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         }
         values.put("agent", config.agentName());
         values.put("team", config.teamName());
-        String seed = context.lead().locationId() + "/" + context.lead().contactId() + "#" + state.turns();
+        String seed = context.lead().locationId() + "/" + context.lead().contactId() + "#" + state.turns()
+                + "." + facts.count(UNANSWERED_FOLLOW_UPS);
         return new ReplyPlan(language, tone, parts, values, seed, leadMessage);
     }
 

@@ -87,7 +87,8 @@ class JorgeConversationPolicyTest {
         Conversation c = lead(BotType.SELLER, "c3");
 
         BotTurn first = c.say("STOP");
-        assertThat(first.replies()).singleElement().asString().contains("unsubscribed");
+        assertThat(writer.lastKeys()).containsExactly("optout.confirm");
+        assertThat(first.replies()).singleElement().asString().contains("Jorge's team");
         assertThat(first.actions()).contains(new CrmAction.MarkDoNotDisturb("lead opted out by text"));
         assertThat(c.state.optedOut()).isTrue();
         assertThat(c.state.stage()).isEqualTo("opted_out");
@@ -239,6 +240,25 @@ class JorgeConversationPolicyTest {
         assertThat(back.replies()).hasSize(1);
         assertThat(writer.lastKeys()).containsExactly("handoff.call_ask_time");
         assertThat(Conversation.of(back.actions(), CrmAction.HandOff.class)).hasSize(1);
+        assertThat(c.state.facts()).doesNotContainKey("signal.has_agent"); // the request outweighs the earlier no
+    }
+
+    @Test
+    void notInterestedInATextThatAnswersTheQuestionDoesNotCloseTheConversation() {
+        understander.when("looking in Austin").slot(AREA, "Austin").intent(BUYING);
+        understander.when("we'd like to move within 2 months").slot(TIMELINE, "2").intent(NOT_INTERESTED);
+        understander.when("not interested").intent(NOT_INTERESTED);
+        Conversation c = lead(BotType.BUYER, "c16");
+
+        c.say("looking in Austin");
+        c.say("we'd like to move within 2 months");
+        assertThat(c.state.stage()).isEqualTo("qualifying");
+        assertThat(c.state.facts()).doesNotContainKey("signal.not_interested");
+        assertThat(writer.lastKeys()).containsExactly("ack", "ask.buyer.budget");
+
+        c.say("not interested");
+        assertThat(c.state.stage()).isEqualTo("closed");
+        assertThat(c.state.temperature()).isEqualTo(Temperature.COLD);
     }
 
     @Test

@@ -34,7 +34,8 @@ public final class NextStepDecider {
         if (message.has(Intent.HAS_AGENT)) {
             return say(parts, "objection.has_agent", Stage.CLOSED, side);
         }
-        if (message.has(Intent.NOT_INTERESTED)) {
+        // "not interested" in a text that also answers the questions contradicts itself: the answers win
+        if (message.has(Intent.NOT_INTERESTED) && !learnedSomething) {
             return say(parts, "objection.not_interested", Stage.CLOSED, side);
         }
         if (message.has(Intent.ANGRY)) {
