@@ -1,0 +1,169 @@
+package com.jorge.platform.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.jorge.platform.queue.LeadEventQueue;
+import com.jorge.platform.queue.QueuedLeadEvent;
+import com.jorge.platform.queue.SqsLeadEventQueue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * SQS FIFO semantics in process, feeding the same worker handler Lambda would: per-group order with one
+ * batch in flight per group, deduplication on the deduplication id, batches of up to 10 handed over as
+ * an {@link SQSEvent}, partial batch failures redelivered after a visibility delay, and a dead-letter
+ * list after {@code maxReceives}.
+ */
+public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
+
+    private record Envelope(String messageId, QueuedLeadEvent event, int receives) {}
+
+    public record DeadLetter(String messageId, QueuedLeadEvent event) {}
+
+    private final Function<SQSEvent, SQSBatchResponse> consumer;
+    private final int maxReceives;
+    private final Duration visibilityDelay;
+    private final Map<String, Deque<Envelope>> groups = new LinkedHashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final Set<String> seenDedupIds = new HashSet<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private int pending;
+
+    public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int maxReceives, Duration visibilityDelay) {
+        this.consumer = consumer;
+        this.maxReceives = maxReceives;
+        this.visibilityDelay = visibilityDelay;
+    }
+
+    @Override
+    public synchronized void send(QueuedLeadEvent event) {
+        if (!seenDedupIds.add(event.deduplicationId())) return; // SQS drops it inside the dedup window
+        groups.computeIfAbsent(event.groupId(), g -> new ArrayDeque<>())
+                .addLast(new Envelope(UUID.randomUUID().toString(), event, 0));
+        pending++;
+        dispatch(event.groupId());
+    }
+
+    private synchronized void dispatch(String group) {
+        if (inFlight.contains(group)) return;
+        Deque<Envelope> queue = groups.get(group);
+        if (queue == null || queue.isEmpty()) return;
+        List<Envelope> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < 10) batch.add(queue.pollFirst());
+        inFlight.add(group);
+        workers.submit(() -> deliver(group, batch));
+    }
+
+    private void deliver(String group, List<Envelope> batch) {
+        SQSEvent event = new SQSEvent();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Envelope e : batch) records.add(toSqsMessage(e));
+        event.setRecords(records);
+        Set<String> failed = new HashSet<>();
+        try {
+            SQSBatchResponse response = consumer.apply(event);
+            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+        } catch (RuntimeException e) {
+            batch.forEach(env -> failed.add(env.messageId())); // a crashed invocation fails the whole batch
+        }
+        synchronized (this) {
+            List<Envelope> retry = new ArrayList<>();
+            for (Envelope env : batch) {
+                if (!failed.contains(env.messageId())) {
+                    pending--;
+                } else if (env.receives() + 1 >= maxReceives) {
+                    deadLetters.add(new DeadLetter(env.messageId(), env.event()));
+                    pending--;
+                } else {
+                    retry.add(new Envelope(env.messageId(), env.event(), env.receives() + 1));
+                }
+            }
+            Deque<Envelope> queue = groups.get(group);
+            for (int i = retry.size() - 1; i >= 0; i--) queue.addFirst(retry.get(i)); // failed ones go first again
+            if (retry.isEmpty()) {
+                inFlight.remove(group);
+                dispatch(group);
+            } else {
+                timer.schedule(() -> {
+                    synchronized (this) {
+                        inFlight.remove(group);
+                        dispatch(group);
+                    }
+                }, visibilityDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            notifyAll();
+        }
+    }
+
+    private static SQSEvent.SQSMessage toSqsMessage(Envelope e) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(e.messageId());
+        m.setBody(e.event().body());
+        m.setEventSource("local:lead-events.fifo");
+        Map<String, String> attrs = new HashMap<>();
+        attrs.put("MessageGroupId", e.event().groupId());
+        attrs.put("MessageDeduplicationId", e.event().deduplicationId());
+        attrs.put("ApproximateReceiveCount", Integer.toString(e.receives() + 1));
+        m.setAttributes(attrs);
+        Map<String, SQSEvent.MessageAttribute> messageAttrs = new HashMap<>();
+        messageAttrs.put(SqsLeadEventQueue.EVENT_TYPE_ATTRIBUTE, attribute("String", e.event().eventType()));
+        messageAttrs.put(SqsLeadEventQueue.RECEIVED_AT_ATTRIBUTE, attribute("Number", Long.toString(e.event().receivedAtMillis())));
+        m.setMessageAttributes(messageAttrs);
+        return m;
+    }
+
+    private static SQSEvent.MessageAttribute attribute(String type, String value) {
+        SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+        a.setDataType(type);
+        a.setStringValue(value);
+        return a;
+    }
+
+    /** Waits until every accepted message was handled or dead-lettered; false on timeout. */
+    public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    public synchronized List<DeadLetter> deadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
+    /** The local twin of the DLQ replay command. */
+    public synchronized int replayDeadLetters() {
+        List<DeadLetter> letters = new ArrayList<>(deadLetters);
+        deadLetters.clear();
+        for (DeadLetter d : letters) {
+            groups.computeIfAbsent(d.event().groupId(), g -> new ArrayDeque<>()).addLast(new Envelope(d.messageId(), d.event(), 0));
+            pending++;
+            dispatch(d.event().groupId());
+        }
+        return letters.size();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}

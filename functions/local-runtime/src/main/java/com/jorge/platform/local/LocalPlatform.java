@@ -1,0 +1,186 @@
+package com.jorge.platform.local;
+
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.WebhookSigner;
+import com.jorge.platform.intake.IntakeFunction;
+import com.jorge.platform.intake.WebhookIntakeHandler;
+import com.jorge.platform.observability.RecordedMetrics;
+import com.jorge.platform.worker.BotWorkerHandler;
+import com.jorge.platform.worker.WorkerFunction;
+import com.jorge.platform.worker.policy.StarterQualificationPolicy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine, hosting the same function code as AWS: an HTTP endpoint in front
+ * of the intake handler, an in-process SQS FIFO queue in front of the worker handler, the EventBridge
+ * schedules, PostgreSQL, Redis and a fake GHL API that records what the bots sent.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private final LocalServices services;
+    private final FakeGhlServer ghl;
+    private final WebhookSigner signer;
+    private final RecordedMetrics metrics;
+    private final WorkerFunction worker;
+    private final LocalFifoQueue queue;
+    private final LocalScheduler scheduler;
+    private final LocalHttpGateway gateway;
+    private final String databaseOrigin;
+    private final String redisUrl;
+
+    private LocalPlatform(LocalServices services, FakeGhlServer ghl, WebhookSigner signer, RecordedMetrics metrics,
+                          WorkerFunction worker, LocalFifoQueue queue, LocalScheduler scheduler,
+                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl) {
+        this.services = services;
+        this.ghl = ghl;
+        this.signer = signer;
+        this.metrics = metrics;
+        this.worker = worker;
+        this.queue = queue;
+        this.scheduler = scheduler;
+        this.gateway = gateway;
+        this.databaseOrigin = databaseOrigin;
+        this.redisUrl = redisUrl;
+    }
+
+    /**
+     * Starts everything. {@code env} is read like the Lambda environment (DATABASE_URL, REDIS_URL, ...);
+     * port 0 picks a free port.
+     */
+    public static LocalPlatform start(Map<String, String> env, int port, ConversationPolicy policy) throws IOException {
+        LocalServices services = new LocalServices();
+        try {
+            LocalServices.Database db = services.database(env.get("DATABASE_URL"), env.get("DATABASE_USER"),
+                    env.get("DATABASE_PASSWORD"));
+            String redisUrl = services.redis(env.get("REDIS_URL"));
+            FakeGhlServer ghl = FakeGhlServer.start(0);
+            WebhookSigner signer = WebhookSigner.generate();
+            RecordedMetrics metrics = new RecordedMetrics();
+
+            Map<String, String> config = new HashMap<>(env);
+            config.put("DATABASE_URL", db.url());
+            if (db.user() != null) config.put("DATABASE_USER", db.user());
+            if (db.password() != null) config.put("DATABASE_PASSWORD", db.password());
+            if (redisUrl != null) config.put("REDIS_URL", redisUrl);
+            config.putIfAbsent("GHL_API_BASE_URL", ghl.baseUrl().toString());
+            config.putIfAbsent("GHL_API_TOKEN", "local-dev-token");
+            config.putIfAbsent("GHL_PIPELINE_ID", "local-pipeline");
+            config.putIfAbsent("GHL_PIPELINE_STAGES", "Qualifying=stage-qualifying,Hot Lead=stage-hot,Nurture=stage-nurture");
+            config.putIfAbsent("GHL_HANDOFF_USER_ID", "agent-jorge");
+            config.putIfAbsent("GHL_WEBHOOK_RSA_PUBLIC_KEY", signer.rsaPublicKeyPem());
+            config.putIfAbsent("GHL_WEBHOOK_ED25519_PUBLIC_KEY", signer.ed25519PublicKeyPem());
+            PlatformConfig platformConfig = PlatformConfig.of(config);
+
+            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, policy, metrics, Clock.systemUTC());
+            BotWorkerHandler workerHandler = new BotWorkerHandler(worker.processor(), metrics);
+            LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), 5,
+                    Duration.ofMillis(500));
+            WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
+            LocalScheduler scheduler = new LocalScheduler();
+            // EventBridge rule due-replies, rate(1 minute) in AWS
+            scheduler.every("due-replies", Duration.ofSeconds(10), () -> worker.delivery().deliverDueDeferred(200));
+            LocalHttpGateway gateway = new LocalHttpGateway(port, intake, signer, ghl);
+            return new LocalPlatform(services, ghl, signer, metrics, worker, queue, scheduler, gateway, db.origin(), redisUrl);
+        } catch (IOException | RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    public URI webhookUrl() {
+        return URI.create("http://127.0.0.1:" + gateway.port() + "/webhooks/ghl");
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public FakeGhlServer ghl() {
+        return ghl;
+    }
+
+    public WebhookSigner signer() {
+        return signer;
+    }
+
+    public RecordedMetrics metrics() {
+        return metrics;
+    }
+
+    public LocalFifoQueue queue() {
+        return queue;
+    }
+
+    public WorkerFunction worker() {
+        return worker;
+    }
+
+    void describe(PrintStream out) {
+        out.println("Jorge Platform, local runtime");
+        out.println("  webhook endpoint  " + webhookUrl());
+        out.println("  PostgreSQL        " + databaseOrigin);
+        out.println("  Redis             " + (redisUrl == null ? "none (running on PostgreSQL alone)" : redisUrl.replaceAll("//[^@]*@", "//***@")));
+        out.println("  fake GHL API      " + ghl.baseUrl());
+        out.println("  logs (JSON)       " + System.getProperty("jorge.local.logFile", ".local-runtime/platform.log"));
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        scheduler.close();
+        queue.close();
+        worker.close();
+        ghl.close();
+        services.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean keepRunning = false;
+        int port = 8080;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--keep-running" -> keepRunning = true;
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: LocalPlatform [--keep-running] [--port 8080]");
+                    System.exit(2);
+                }
+            }
+        }
+        // before any logger exists: the functions' JSON logs go to a file, the terminal shows the demo
+        System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(".local-runtime"));
+
+        LocalPlatform platform;
+        try {
+            platform = start(System.getenv(), port, new StarterQualificationPolicy());
+        } catch (java.net.BindException e) {
+            System.err.println("Port " + port + " is in use: stop what holds it or pass --port <free port>.");
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        platform.describe(System.out);
+        boolean ok = new DemoConversations(platform, System.out).play();
+        if (!keepRunning) {
+            platform.close();
+            System.exit(ok ? 0 : 1);
+        }
+        System.out.println();
+        System.out.println("Still running (Ctrl-C to stop). Sign a body with /dev/sign and post it, for example:");
+        System.out.println("  BODY='{\"type\":\"InboundMessage\",\"locationId\":\"loc-demo\",\"webhookId\":\"'$(uuidgen)'\",\"timestamp\":\"'$(date -u +%FT%TZ)'\",\"contactId\":\"c-curl\",\"body\":\"I want to sell my house\",\"messageType\":\"SMS\"}'");
+        System.out.println("  curl -i " + platform.webhookUrl() + " -H \"X-WH-Signature: $(curl -s localhost:" + platform.port()
+                + "/dev/sign --data-binary \"$BODY\")\" --data-binary \"$BODY\"");
+        System.out.println("  curl -s localhost:" + platform.port() + "/dev/ghl-calls");
+        Thread.currentThread().join();
+    }
+}

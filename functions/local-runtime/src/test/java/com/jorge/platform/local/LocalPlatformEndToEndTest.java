@@ -1,0 +1,102 @@
+package com.jorge.platform.local;
+
+import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.worker.policy.StarterQualificationPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Starts the local runtime on real PostgreSQL and Redis and talks to it only over HTTP, as GHL would. */
+class LocalPlatformEndToEndTest {
+
+    private static TestPostgres.Schema schema;
+    private static LocalPlatform platform;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        schema = TestPostgres.newSchema("local");
+        platform = LocalPlatform.start(Map.of(
+                "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("local")),
+                0, new StarterQualificationPolicy());
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+        schema.close();
+    }
+
+    @Test
+    void signedWebhooksOverHttpGetTheBotsRepliesToGhl() throws Exception {
+        String first = GhlWebhooks.inboundSms("loc-e2e", "c-e2e", "Hi, I want to sell my condo", Instant.now());
+        HttpResponse<String> accepted = post(first, platform.signer().rsaSignature(first));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"status\":\"accepted\"");
+        assertThat(platform.queue().awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(platform.ghl().smsTo("c-e2e")).hasSize(1);
+
+        String second = GhlWebhooks.inboundSms("loc-e2e", "c-e2e", "Downsizing now that the kids moved out", Instant.now());
+        assertThat(post(second, platform.signer().ed25519Signature(second), "X-GHL-Signature").statusCode()).isEqualTo(200);
+        assertThat(platform.queue().awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(platform.ghl().smsTo("c-e2e")).hasSize(2).last().asString().contains("moved out");
+
+        // the same delivery again: acknowledged, not answered twice
+        assertThat(post(second, platform.signer().rsaSignature(second)).body()).contains("duplicate");
+        assertThat(platform.queue().awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(platform.ghl().smsTo("c-e2e")).hasSize(2);
+    }
+
+    @Test
+    void forgedAndOversizedRequestsAreRefusedAtTheDoor() throws Exception {
+        String body = GhlWebhooks.inboundSms("loc-e2e", "c-forged", "hello", Instant.now());
+        HttpResponse<String> forged = post(body, "bm90IGEgc2lnbmF0dXJl");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("signature_invalid");
+
+        String huge = "{\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        assertThat(post(huge, platform.signer().rsaSignature(huge)).statusCode()).isEqualTo(413);
+
+        String bad = "{\"type\":\"InboundMessage\"}";
+        HttpResponse<String> invalid = post(bad, platform.signer().rsaSignature(bad));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"locationId\"");
+        assertThat(platform.queue().awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(platform.ghl().smsTo("c-forged")).isEmpty();
+    }
+
+    @Test
+    void theDemoPlaysBothConversationsAndEndsWithTwoHotLeads() throws Exception {
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        boolean ok = new DemoConversations(platform, new PrintStream(transcript, true, StandardCharsets.UTF_8)).play();
+        String text = transcript.toString(StandardCharsets.UTF_8);
+        assertThat(ok).as(text).isTrue();
+        assertThat(text).contains("Seller: Maria Lopez", "Buyer: James Carter", "temperature=HOT", "POST /opportunities/");
+        assertThat(text).doesNotContain("+15125550101");
+    }
+
+    private HttpResponse<String> post(String body, String signature) throws Exception {
+        return post(body, signature, "X-WH-Signature");
+    }
+
+    private HttpResponse<String> post(String body, String signature, String header) throws Exception {
+        return http.send(HttpRequest.newBuilder(platform.webhookUrl()).header(header, signature)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
