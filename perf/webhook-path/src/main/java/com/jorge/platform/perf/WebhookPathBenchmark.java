@@ -1,0 +1,125 @@
+package com.jorge.platform.perf;
+
+import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.local.LocalPlatform;
+import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.worker.policy.StarterQualificationPolicy;
+import org.HdrHistogram.Histogram;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Webhook received to reply handed to the GHL API, end to end on one machine: signed webhooks over
+ * HTTP at a fixed rate into the local runtime (intake handler, Redis replay guard, in-process FIFO
+ * queue, worker handler, PostgreSQL transaction, Redis write-through) until the fake GHL API receives
+ * the SMS. Open loop: each request's latency counts from its scheduled send time, so a stall shows up
+ * in the tail instead of slowing the load down (no coordinated omission).
+ */
+public final class WebhookPathBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int rate = intArg(args, "--rate", 200);
+        int seconds = intArg(args, "--seconds", 30);
+        int warmupSeconds = intArg(args, "--warmup", 10);
+        System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        System.setProperty("jorge.local.logFile", "target/benchmark-platform.log");
+
+        TestPostgres.Schema schema = TestPostgres.newSchema("bench");
+        String redis = TestRedis.standaloneUrl();
+        try (LocalPlatform platform = LocalPlatform.start(Map.of(
+                "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
+                "DATABASE_POOL_SIZE", "8", "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
+                0, new StarterQualificationPolicy())) {
+            System.out.printf("webhook path benchmark: PostgreSQL %s, Redis %s, %d cores%n",
+                    TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors());
+            run(platform, "warmup", Math.max(1, rate / 2), warmupSeconds, false);
+            Result r = run(platform, "measure", rate, seconds, true);
+            System.out.println();
+            System.out.printf("RESULT rate=%d/s duration=%ds sent=%d replies=%d errors=%d missing=%d%n",
+                    rate, seconds, r.sent, r.latency.getTotalCount(), r.errors, r.sent - r.latency.getTotalCount());
+            System.out.printf("RESULT webhook->GHL send  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  p99.9=%.1f ms  max=%.1f ms%n",
+                    ms(r.latency, 50), ms(r.latency, 95), ms(r.latency, 99), ms(r.latency, 99.9), r.latency.getMaxValue() / 1e6);
+            System.out.printf("RESULT intake HTTP answer p50=%.2f ms  p99=%.2f ms%n", ms(r.intake, 50), ms(r.intake, 99));
+            System.out.printf("RESULT throughput %.1f replies/s%n", r.latency.getTotalCount() / r.elapsedSeconds);
+        } finally {
+            schema.close();
+        }
+    }
+
+    private record Result(long sent, long errors, Histogram latency, Histogram intake, double elapsedSeconds) {}
+
+    private static Result run(LocalPlatform platform, String phase, int rate, int seconds, boolean record) throws Exception {
+        // each lead sends the starter bot's four answers, spaced out; every inbound message gets one reply
+        int total = rate * seconds;
+        int leads = Math.max(1, total / 4);
+        String prefix = phase + "-" + System.nanoTime() + "-";
+        Histogram latency = new Histogram(60_000_000_000L, 3);
+        Histogram intake = new Histogram(60_000_000_000L, 3);
+        Map<String, Long> scheduledAt = new ConcurrentHashMap<>();
+        AtomicInteger errors = new AtomicInteger();
+        platform.ghl().reset();
+        platform.ghl().onCall(call -> {
+            if (!call.path().equals("/conversations/messages")) return;
+            Long start = scheduledAt.remove(call.body().path("contactId").asText());
+            if (start != null) synchronized (latency) {
+                latency.recordValue(Math.max(0, call.atNanos() - start));
+            }
+        });
+        String[] texts = {"Hi, I'm thinking of selling my house", "Relocating for work", "In about 3 months", "Around 450k"};
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+        long interval = 1_000_000_000L / rate;
+        long begin = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long at = begin + i * interval;
+            long wait = at - System.nanoTime();
+            if (wait > 0) LockSupport.parkNanos(wait);
+            String contact = prefix + (i % leads);
+            String body = GhlWebhooks.inboundSms("loc-bench-" + (i % 50), contact, texts[i / leads % 4], Instant.now());
+            String signature = platform.signer().rsaSignature(body);
+            senders.submit(() -> {
+                scheduledAt.put(contact, at);
+                try {
+                    HttpResponse<Void> resp = http.send(HttpRequest.newBuilder(platform.webhookUrl())
+                            .header("X-WH-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    synchronized (intake) {
+                        intake.recordValue(System.nanoTime() - at);
+                    }
+                    if (resp.statusCode() != 200) errors.incrementAndGet();
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        platform.queue().awaitIdle(Duration.ofSeconds(60));
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        Thread.sleep(200);
+        System.out.printf("%s: %d webhooks at %d/s in %.1f s, %d replies%n", phase, total, rate, elapsed, latency.getTotalCount());
+        return new Result(total, errors.get(), latency, intake, elapsed);
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
+        return fallback;
+    }
+}
