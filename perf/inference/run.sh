@@ -19,7 +19,7 @@ if [ "$QUICK" = "--quick" ]; then RATE_SECONDS=10; SAT_SECONDS=5; JMH_ARGS=(-wi 
 
 echo "== build"
 ./mvnw -q -B -pl perf/inference -am install -DskipTests
-./mvnw -q -B -pl perf/inference dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+./mvnw -q -B -pl perf/inference dependency:build-classpath -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
 CP="perf/inference/target/classes:$(cat "$OUT/classpath.txt")"
 JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g)
 
