@@ -27,7 +27,7 @@ class PersonaSimulationTest {
 
     @BeforeAll
     static void loadOnce() {
-        JorgeConversationPolicy policy = JorgeConversationPolicy.create(BotConfig.defaults(), LeadMessageUnderstander.load());
+        JorgeConversationPolicy policy = JorgeConversationPolicy.create(BotConfig.defaults(), JorgeConversationPolicy.loadUnderstander());
         simulator = new ConversationSimulator(policy, ZoneId.of("America/Chicago"));
     }
 
