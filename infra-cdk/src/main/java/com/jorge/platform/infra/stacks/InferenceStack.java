@@ -5,6 +5,7 @@ import com.jorge.platform.infra.config.EnvironmentConfig;
 import com.jorge.platform.infra.config.LogRetention;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -75,6 +76,8 @@ import software.constructs.Construct;
 public final class InferenceStack extends Stack {
     public static final String HEALTH_PATH = "/v2/health/ready";
     public static final String METRICS_NAMESPACE = "JorgePlatform";
+    /** The inference service's S3 registry: models/<model>/<version>/model.onnx and models/<model>/live.json. */
+    public static final String MODEL_PREFIX = "models/";
     public static final String QUEUE_DEPTH_METRIC = "InferenceQueueDepth";
     public static final String SERVICE_DIMENSION_VALUE = "gpu-inference";
 
@@ -148,10 +151,10 @@ public final class InferenceStack extends Stack {
                 .portMappings(List.of(PortMapping.builder().containerPort(NetworkStack.INFERENCE_PORT).protocol(Protocol.TCP).build()))
                 .environment(Map.of(
                         "PORT", Integer.toString(NetworkStack.INFERENCE_PORT),
-                        "MODEL_BUCKET", data.modelBucket().getBucketName(),
-                        "MODEL_REGISTRY_PREFIX", "registry/",
-                        "EXECUTION_PROVIDER", "cuda",
-                        "METRICS_NAMESPACE", METRICS_NAMESPACE))
+                        "MODEL_REGISTRY", "s3://" + data.modelBucket().getBucketName() + "/" + MODEL_PREFIX,
+                        "MODELS", "lead-score",
+                        "INFERENCE_DEVICE", "cuda",
+                        "AWS_REGION", getRegion()))
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("inference").build()))
                 .readonlyRootFilesystem(false)
                 .build());
@@ -283,8 +286,8 @@ public final class InferenceStack extends Stack {
                         .id("AwsSolutions-IAM5")
                         .reason("The task reads models from the model bucket only (s3:GetObject*/GetBucket*/List* on that bucket and its "
                                 + "objects, decrypt with its key); the execution role's ecr:GetAuthorizationToken has no resource-level permission.")
-                        .appliesTo(List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*",
-                                "Resource::<ModelsC55D3500.Arn>/*", "Resource::*"))
+                        .appliesTo(List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Resource::*",
+                                RegexAppliesTo.builder().regex("/^Resource::.*Models.*\\/\\*$/").build()))
                         .build()), true);
         NagSuppressions.addResourceSuppressions(gpuHosts, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")

@@ -78,8 +78,8 @@ public final class WorkflowsStack extends Stack {
                 "MinCanaryRequests", Integer.toString(workflows.minCanaryRequests()),
                 "MaxErrorRateDelta", Double.toString(workflows.maxErrorRateDelta()),
                 "MaxLatencyRatio", Double.toString(workflows.maxLatencyRatio())));
-        data.modelBucket().grantRead(promotion, "models/*"); // HeadObject on the artifact to promote
-        data.modelBucket().grantReadWrite(promotion, "registry/*");
+        // the inference service's registry layout: models/<model>/<version>/model.onnx and models/<model>/live.json
+        data.modelBucket().grantReadWrite(promotion, "models/*");
         promotion.addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("CompareCanaryWithLive")
                 .actions(List.of("cloudwatch:GetMetricData"))
@@ -88,7 +88,7 @@ public final class WorkflowsStack extends Stack {
         alerting.opsAlerts().grantPublish(promotion);
         NagSuppressions.addResourceSuppressions(promotion, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
-                .reason("Object-level S3 actions are limited to the models/ (read) and registry/ (read-write) prefixes of the model bucket; "
+                .reason("Object-level S3 actions are limited to the models/ prefix of the model bucket (the registry the inference service reads); "
                         + "the KMS data key actions use wildcards by design (kms:GenerateDataKey*, kms:ReEncrypt*) on that one key; "
                         + "cloudwatch:GetMetricData has no resource-level permissions.")
                 .build()), true);

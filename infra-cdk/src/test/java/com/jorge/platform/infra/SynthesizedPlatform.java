@@ -1,0 +1,106 @@
+package com.jorge.platform.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentConfigLoader;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
+import java.util.List;
+
+/**
+ * One synthesized app per environment, shared by every test class of the JVM (synth takes seconds).
+ * The context is cdk.json's, exactly as `cdk synth -c env=...` sees it, feature flags included.
+ */
+final class SynthesizedPlatform {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, SynthesizedPlatform> CACHE = new HashMap<>();
+
+    final EnvironmentConfig config;
+    final App app;
+    final CloudAssembly assembly;
+    final JorgePlatform platform;
+    final Map<String, Template> templates = new LinkedHashMap<>();
+    final Map<String, JsonNode> json = new LinkedHashMap<>();
+
+    private SynthesizedPlatform(String env, boolean nag) {
+        Map<String, Object> context = new HashMap<>(cdkJsonContext());
+        context.put(EnvironmentConfigLoader.ENV_KEY, env);
+        app = App.Builder.create().context(context).outdir(tempDir()).build();
+        config = EnvironmentConfigLoader.fromContext(app.getNode());
+        platform = JorgePlatform.build(app, config, RepositoryLayout.discover());
+        if (nag) {
+            Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+        }
+        // one synth; templates and messages are read from its cloud assembly (Template.fromStack and
+        // Annotations.fromStack would synthesise again, seconds each)
+        assembly = app.synth();
+        for (var entry : platform.stacksByName().entrySet()) {
+            CloudFormationStackArtifact artifact = assembly.getStackByName(entry.getValue().getStackName());
+            JsonNode tree = JSON.valueToTree(artifact.getTemplate());
+            json.put(entry.getKey(), tree);
+            templates.put(entry.getKey(), Template.fromJSON(JSON.convertValue(tree, Map.class)));
+        }
+    }
+
+    /** prod, with cdk-nag's AWS Solutions checks applied. */
+    static synchronized SynthesizedPlatform prod() {
+        return CACHE.computeIfAbsent("prod", env -> new SynthesizedPlatform(env, true));
+    }
+
+    static synchronized SynthesizedPlatform of(String env) {
+        return CACHE.computeIfAbsent(env, e -> new SynthesizedPlatform(e, false));
+    }
+
+    Template template(String stack) {
+        return templates.get(stack);
+    }
+
+    JsonNode json(String stack) {
+        return json.get(stack);
+    }
+
+    Stack stack(String name) {
+        return platform.stacksByName().get(name);
+    }
+
+    /** Synthesis messages (cdk-nag findings among them) of one stack, at a level: "error", "warning", "info". */
+    List<SynthesisMessage> messages(Stack stack, SynthesisMessageLevel level) {
+        return assembly.getStackByName(stack.getStackName()).getMessages().stream()
+                .filter(m -> m.getLevel() == level).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cdkJsonContext() {
+        try {
+            Path cdkJson = RepositoryLayout.discover().root().resolve("infra-cdk/cdk.json");
+            return (Map<String, Object>) JSON.readValue(cdkJson.toFile(), Map.class).get("context");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("jorge-cdk-test");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
