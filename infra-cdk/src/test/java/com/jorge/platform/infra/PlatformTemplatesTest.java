@@ -214,6 +214,7 @@ class PlatformTemplatesTest {
         JsonNode mapping = only(functions, "AWS::Lambda::EventSourceMapping").path("Properties");
         assertThat(mapping.path("BatchSize").asInt()).isEqualTo(10);
         assertThat(mapping.path("FunctionResponseTypes")).extracting(JsonNode::asText).containsExactly("ReportBatchItemFailures");
+        assertThat(mapping.path("ScalingConfig").path("MaximumConcurrency").asInt()).isEqualTo(50);
         assertThat(mapping.path("FunctionName").toString()).endsWith(":live\"]]}");
         String target = TemplateJson.references(mapping.path("FunctionName")).get(0);
         assertThat(functions.path("Resources").path(target).path("Type").asText()).isEqualTo("AWS::Lambda::Alias");

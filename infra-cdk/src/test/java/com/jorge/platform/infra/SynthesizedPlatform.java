@@ -94,10 +94,19 @@ final class SynthesizedPlatform {
         }
     }
 
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the folder is under the system temp directory
+        }
+    }
+
     private static String tempDir() {
         try {
             Path dir = Files.createTempDirectory("jorge-cdk-test");
-            dir.toFile().deleteOnExit();
+            // the staged assets (function jars, the inference image context) are hundreds of MB: remove them
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             return dir.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -99,7 +99,7 @@ public record EnvironmentConfig(
             Check.range(intakeMemoryMiB, 128, 10_240, "functions.intakeMemoryMiB");
             Check.range(workerMemoryMiB, 128, 10_240, "functions.workerMemoryMiB");
             Check.range(workerTimeoutSeconds, 5, 900, "functions.workerTimeoutSeconds");
-            Check.range(workerReservedConcurrency, 1, 1000, "functions.workerReservedConcurrency");
+            Check.range(workerReservedConcurrency, 2, 1000, "functions.workerReservedConcurrency"); // the SQS event source needs >= 2
             Check.range(botHumanPauseMinutes, 1, 10_080, "functions.botHumanPauseMinutes");
             Check.range(apiRateLimit, 1, 10_000, "functions.apiRateLimit");
             Check.range(apiBurstLimit, apiRateLimit, 5_000 + apiRateLimit, "functions.apiBurstLimit");

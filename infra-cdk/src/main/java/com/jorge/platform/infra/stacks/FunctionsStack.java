@@ -179,6 +179,9 @@ public final class FunctionsStack extends Stack {
         worker.alias().addEventSource(SqsEventSource.Builder.create(leadEvents)
                 .batchSize(WORKER_BATCH_SIZE)
                 .reportBatchItemFailures(true)
+                // pollers never exceed the reserved concurrency: throttled batches would count as receives and
+                // push healthy messages towards the DLQ
+                .maxConcurrency(Math.max(2, fn.workerReservedConcurrency()))
                 .build());
         data.database().getSecret().grantRead(worker.function());
         data.redisAuth().grantRead(worker.function());
