@@ -34,6 +34,7 @@ import com.jorge.platform.understanding.LeadSide;
 import com.jorge.platform.understanding.MessageUnderstander;
 import com.jorge.platform.understanding.MessageUnderstanding;
 import com.jorge.platform.understanding.Slot;
+import com.jorge.platform.understanding.SlotName;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +57,9 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     /** Longest inbound text read: ten SMS segments, GHL's own limit. */
     public static final int MAX_INBOUND_CHARS = 1600;
+
+    private static final Set<SlotName> OWN_HOME_SLOTS = Set.of(SlotName.AREA, SlotName.PROPERTY_TYPE,
+            SlotName.BEDROOMS, SlotName.BATHROOMS, SlotName.MUST_HAVES);
 
     /** Signals an explicit call or showing request cancels. */
     private static final Set<Signal> RELUCTANCE =
@@ -294,6 +298,9 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     /** Stores this message's slots and remembered intents; fills a bare yes/no into the question just asked. */
     private static void absorb(MessageUnderstanding understanding, BotType side, LeadFacts facts, Set<String> learned) {
         for (Slot slot : understanding.slots()) {
+            if (describesOwnHome(slot.name(), side, understanding)) {
+                continue;
+            }
             Fact.forSlot(slot.name(), side).ifPresent(fact -> {
                 if (facts.put(fact, slot.value())) {
                     learned.add(fact.key());
@@ -334,6 +341,19 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     }
 
     /**
+     * A seller's "Austin", "condo" or "3 bed" describe the home they sell, not one they want: such
+     * slots are buyer facts only in a text that is about buying alone and gives no address.
+     */
+    private static boolean describesOwnHome(SlotName slot, BotType side, MessageUnderstanding understanding) {
+        if (side != BotType.SELLER || !OWN_HOME_SLOTS.contains(slot)) {
+            return false;
+        }
+        boolean aboutBuyingOnly = understanding.has(Intent.BUYING) && !understanding.has(Intent.SELLING)
+                && understanding.value(SlotName.PROPERTY_ADDRESS).isEmpty();
+        return !aboutBuyingOnly;
+    }
+
+    /**
      * A lead who only talks about the other side, before this side learned anything, was routed to the
      * wrong bot: switch now. Otherwise the other side's interest is remembered and taken up when this
      * side's questions are done.
@@ -346,10 +366,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         boolean mySlots = false;
         for (Slot slot : understanding.slots()) {
             Fact fact = Fact.forSlot(slot.name(), side).orElse(null);
-            if (fact != null && fact.belongsTo(other)) {
+            if (fact != null && fact.belongsTo(other) && !describesOwnHome(slot.name(), side, understanding)) {
                 otherSlots = true;
             }
-            if (fact != null && fact.belongsTo(side) && slot.name() != com.jorge.platform.understanding.SlotName.TIMELINE) {
+            if (fact != null && fact.belongsTo(side) && slot.name() != SlotName.TIMELINE) {
                 mySlots = true;
             }
         }

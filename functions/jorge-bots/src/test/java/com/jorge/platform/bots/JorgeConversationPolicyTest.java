@@ -275,6 +275,24 @@ class JorgeConversationPolicyTest {
     }
 
     @Test
+    void aSellersCityAndHomeTypeDescribeTheHomeForSaleNotOneToBuy() {
+        understander.when("I want to sell my condo and buy a bigger house")
+                .slot(PROPERTY_TYPE, "condo").intent(SELLING, BUYING);
+        understander.when("It's 220 Lamar Blvd unit 5, Austin")
+                .slot(PROPERTY_ADDRESS, "220 Lamar Blvd unit 5").slot(AREA, "Austin");
+        understander.when("we want something in Round Rock").slot(AREA, "Round Rock").intent(BUYING);
+        Conversation c = lead(BotType.SELLER, "c17");
+
+        c.say("I want to sell my condo and buy a bigger house");
+        c.say("It's 220 Lamar Blvd unit 5, Austin");
+        assertThat(c.state.facts()).doesNotContainKeys("buyer.property_type", "buyer.areas")
+                .containsEntry("seller.address", "220 Lamar Blvd unit 5");
+
+        c.say("we want something in Round Rock");
+        assertThat(c.state.facts()).containsEntry("buyer.areas", "Round Rock");
+    }
+
+    @Test
     void aSellerWhoAlsoBuysIsQualifiedAsABuyerOnceTheSaleIsCovered() {
         understander.when("relocating in 8 months, 9 Pine Rd, needs work, hoping for 300k, and we'll need to buy too")
                 .slot(MOTIVATION, "relocating").slot(TIMELINE, "8").slot(PROPERTY_ADDRESS, "9 Pine Rd")

@@ -59,6 +59,24 @@ public record SimulationResult(Persona persona, List<Exchange> transcript, Conve
         return problems;
     }
 
+    /** The conversation as text, for logs and the local demo (the persona's texts are fictional). */
+    public String describe() {
+        StringBuilder out = new StringBuilder(persona.id()).append(" (").append(persona.description()).append(")\n");
+        for (Exchange exchange : transcript) {
+            out.append("  lead: ").append(exchange.inbound()).append('\n');
+            exchange.replies().forEach(reply -> out.append("  bot:  ").append(reply).append('\n'));
+            List<String> actions = exchange.actions().stream()
+                    .flatMap(a -> ExpectedOutcome.describe(a).stream()).toList();
+            if (!actions.isEmpty()) {
+                out.append("  crm:  ").append(String.join(", ", actions)).append('\n');
+            }
+        }
+        out.append("  => ").append(finalState.temperature()).append(", stage ").append(finalState.stage())
+                .append(", ").append(finalState.botType()).append(", ").append(finalState.language())
+                .append(finalState.optedOut() ? ", opted out" : "").append('\n');
+        return out.toString();
+    }
+
     private static void check(List<String> problems, String what, Object expected, Object actual) {
         if (expected != null && !Objects.equals(expected, actual)) {
             problems.add(what + ": expected " + expected + " but was " + actual);

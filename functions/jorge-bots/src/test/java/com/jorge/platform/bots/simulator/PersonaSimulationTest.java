@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,12 +69,7 @@ class PersonaSimulationTest {
     }
 
     static String transcript(SimulationResult result) {
-        return result.persona().id() + " transcript:\n" + result.transcript().stream()
-                .map(e -> "  lead: " + e.inbound() + "\n  bot:  " + e.replies() + "\n  crm:  "
-                        + e.actions().stream().flatMap(a -> com.jorge.platform.bots.simulator.ExpectedOutcome.describe(a).stream())
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"))
-                + "\n  final: " + result.finalState().temperature() + " " + result.finalState().stage() + " "
-                + result.finalState().temperatureReasons() + "\n  facts: " + result.finalState().facts();
+        return result.describe() + "  reasons: " + result.finalState().temperatureReasons()
+                + "\n  facts: " + result.finalState().facts();
     }
 }
