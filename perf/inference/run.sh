@@ -21,7 +21,9 @@ echo "== build"
 ./mvnw -q -B -pl perf/inference -am install -DskipTests
 ./mvnw -q -B -pl perf/inference dependency:build-classpath -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
 CP="perf/inference/target/classes:$(cat "$OUT/classpath.txt")"
-JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g)
+# -Xss16m: with this many jars on the class path ONNX Runtime/DJL native loading overflowed the default
+# main-thread stack (SIGSEGV, exit 139); JMH forks inherit it
+JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -Xss16m)
 
 echo "== JMH (in-process)"
 # Known issue: with the whole module class path (76 jars) the JVM dies with SIGSEGV (exit 139) as soon as
