@@ -168,7 +168,7 @@ class PlatformTemplatesTest {
         JsonNode functions = prod.json("Functions");
         var lambdas = resources(functions, "AWS::Lambda::Function");
         assertThat(lambdas.values().stream().map(f -> f.path("Properties").path("FunctionName").asText()))
-                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay");
+                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies");
         for (var entry : lambdas.entrySet()) {
             JsonNode props = entry.getValue().path("Properties");
             String name = props.path("FunctionName").asText();
@@ -272,9 +272,11 @@ class PlatformTemplatesTest {
     }
 
     @Test
-    void scheduledFunctionsWithoutCodeAreNotDeployed() {
+    void onlyScheduledFunctionsWithCodeAreDeployedAndDueRepliesRunsEveryMinute() {
         JsonNode functions = prod.json("Functions");
-        assertThat(resources(functions, "AWS::Events::Rule")).isEmpty();
+        var rules = resources(functions, "AWS::Events::Rule").values();
+        assertThat(rules).singleElement().satisfies(rule ->
+                assertThat(rule.path("Properties").path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)"));
         assertThat(functions.toString()).doesNotContain("cache-warmer").doesNotContain("alert-evaluator").doesNotContain("bi-aggregator");
     }
 

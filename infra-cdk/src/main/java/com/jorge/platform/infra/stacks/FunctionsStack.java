@@ -219,6 +219,18 @@ public final class FunctionsStack extends Stack {
         leadEventsDlq.grantConsumeMessages(dlqReplay.function());
         leadEvents.grantSendMessages(dlqReplay.function());
 
+        // --- due replies: every minute, sends the replies the lead's quiet hours held back (same jar and
+        // environment as the worker, since it finishes the worker's outbox)
+        CanaryFunction dueReplies = scheduledFunction(this, new ScheduledFunctionCatalog.Entry("due-replies", "bot-worker",
+                        "bot-worker-lambda.jar", "com.jorge.platform.worker.DueReplyHandler::handleRequest", "rate(1 minute)",
+                        fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY),
+                layout.functionJar("bot-worker", "bot-worker-lambda.jar"), withService(workerEnv, "due-replies"), vpcAccess,
+                application, logRetention, alerting, alarms.canaryErrorThreshold());
+        data.database().getSecret().grantRead(dueReplies.function());
+        data.redisAuth().grantRead(dueReplies.function());
+        ghlApiToken.grantRead(dueReplies.function());
+        scheduled.put("due-replies", dueReplies);
+
         // --- scheduled functions whose code exists
         for (var entry : ScheduledFunctionCatalog.entries(config)) {
             if (entry.status() != ScheduledFunctionCatalog.Status.READY) {
@@ -388,6 +400,12 @@ public final class FunctionsStack extends Stack {
                 .targets(List.of(new LambdaFunction(function.alias(), LambdaFunctionProps.builder().retryAttempts(2).build())))
                 .build();
         return function;
+    }
+
+    private static Map<String, String> withService(Map<String, String> env, String service) {
+        Map<String, String> out = new HashMap<>(env);
+        out.put("POWERTOOLS_SERVICE_NAME", service);
+        return out;
     }
 
     private String parameterArn(String name) {
