@@ -31,7 +31,7 @@ import java.time.Duration;
 /**
  * The worker's object graph, built from configuration once per Lambda container (or once by the local
  * runtime). Keys: DATABASE_URL, DATABASE_USER/DATABASE_PASSWORD or DATABASE_SECRET (Secrets Manager
- * JSON with username/password), REDIS_URL (+ REDIS_CLUSTER), GHL_API_BASE_URL, GHL_API_TOKEN,
+ * JSON with username/password), REDIS_URL (+ REDIS_CLUSTER, REDIS_AUTH), GHL_API_BASE_URL, GHL_API_TOKEN,
  * GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES.
  */
 public record WorkerFunction(Database database, RedisConnector redis, LeadEventProcessor processor,
@@ -46,9 +46,7 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
         ObjectMapper json = PlatformJson.mapper();
         Database database = Database.open(databaseSettings(config, json));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
-        RedisConnector redis = config.get("REDIS_URL")
-                .map(url -> new RedisConnector(url, config.getBoolean("REDIS_CLUSTER", false), Duration.ofMillis(200)))
-                .orElse(null);
+        RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(200));
         LeadCache cache = redis == null ? null : new LeadCache(redis, new CacheKeys(config.get("REDIS_NAMESPACE", "jorge")),
                 json, Duration.ofDays(7), Duration.ofDays(1));
         Transactor db = new Transactor(database.dataSource());

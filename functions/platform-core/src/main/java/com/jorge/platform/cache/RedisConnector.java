@@ -27,6 +27,7 @@ public final class RedisConnector implements AutoCloseable {
     private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(5);
 
     private final String url;
+    private final String authToken;
     private final boolean cluster;
     private final Duration commandTimeout;
     private RedisClient standaloneClient;
@@ -41,9 +42,32 @@ public final class RedisConnector implements AutoCloseable {
      * @param cluster true for ElastiCache cluster mode
      */
     public RedisConnector(String url, boolean cluster, Duration commandTimeout) {
+        this(url, null, cluster, commandTimeout);
+    }
+
+    /** {@code authToken} (nullable) is ElastiCache's AUTH token, kept out of the URL and out of templates. */
+    public RedisConnector(String url, String authToken, boolean cluster, Duration commandTimeout) {
         this.url = url;
+        this.authToken = authToken;
         this.cluster = cluster;
         this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * From REDIS_URL, REDIS_CLUSTER and REDIS_AUTH (usually REDIS_AUTH_SECRET_ARN); null when no Redis is
+     * configured, and the platform then runs on Aurora alone.
+     */
+    public static RedisConnector fromConfig(com.jorge.platform.config.PlatformConfig config, Duration commandTimeout) {
+        return config.get("REDIS_URL")
+                .map(u -> new RedisConnector(u, config.get("REDIS_AUTH").orElse(null),
+                        config.getBoolean("REDIS_CLUSTER", false), commandTimeout))
+                .orElse(null);
+    }
+
+    private RedisURI uri(String value) {
+        RedisURI uri = RedisURI.create(value.trim());
+        if (authToken != null && !authToken.isBlank()) uri.setAuthentication(authToken.toCharArray());
+        return uri;
     }
 
     /** The commands, connecting first if needed; throws {@link CacheUnavailableException} when Redis is down. */
@@ -65,7 +89,7 @@ public final class RedisConnector implements AutoCloseable {
         SocketOptions socket = SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(5)).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
         if (cluster) {
-            List<RedisURI> seeds = Arrays.stream(url.split(",")).map(String::trim).map(RedisURI::create).toList();
+            List<RedisURI> seeds = Arrays.stream(url.split(",")).map(this::uri).toList();
             clusterClient = RedisClusterClient.create(seeds);
             clusterClient.setOptions(ClusterClientOptions.builder()
                     .socketOptions(socket).timeoutOptions(timeouts)
@@ -79,7 +103,7 @@ public final class RedisConnector implements AutoCloseable {
             connection = c;
             commands = c.sync();
         } else {
-            standaloneClient = RedisClient.create(RedisURI.create(url));
+            standaloneClient = RedisClient.create(uri(url));
             standaloneClient.setOptions(ClientOptions.builder()
                     .socketOptions(socket).timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

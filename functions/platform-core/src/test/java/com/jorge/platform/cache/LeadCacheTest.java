@@ -59,6 +59,29 @@ class LeadCacheTest {
     }
 
     @Test
+    void anAuthTokenFromConfigurationOpensAPasswordProtectedRedis() throws Exception {
+        int port = TestRedis.freePort();
+        redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                .setting("requirepass token-from-secrets-manager").setting("save \"\"").build();
+        server.start();
+        try {
+            var config = com.jorge.platform.config.PlatformConfig.of(java.util.Map.of(
+                    "REDIS_URL", "redis://127.0.0.1:" + port, "REDIS_AUTH", "token-from-secrets-manager"));
+            try (RedisConnector authed = RedisConnector.fromConfig(config, Duration.ofMillis(500))) {
+                exercise(authed, new CacheKeys("auth"));
+            }
+            try (RedisConnector anonymous = new RedisConnector("redis://127.0.0.1:" + port, false, Duration.ofMillis(500))) {
+                LeadCache cache = new LeadCache(anonymous, new CacheKeys("auth"), PlatformJson.mapper(), Duration.ofMinutes(1), Duration.ofMinutes(1));
+                assertThatThrownBy(() -> cache.conversation(new LeadRef("l", "c"))).isInstanceOf(CacheUnavailableException.class);
+            }
+            assertThat(RedisConnector.fromConfig(com.jorge.platform.config.PlatformConfig.of(java.util.Map.of()), Duration.ofMillis(100)))
+                    .as("no REDIS_URL: no cache").isNull();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void anUnreachableRedisFailsFastWithOneExceptionType() {
         int closedPort = TestRedis.freePort();
         try (RedisConnector redis = new RedisConnector("redis://127.0.0.1:" + closedPort, false, Duration.ofMillis(100))) {

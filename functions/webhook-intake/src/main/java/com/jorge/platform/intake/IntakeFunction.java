@@ -33,9 +33,7 @@ public final class IntakeFunction {
                 config.get("GHL_WEBHOOK_RSA_PUBLIC_KEY").orElseGet(SignatureVerifier::ghlPublishedRsaKey), "RSA");
         PublicKey ed25519 = config.get("GHL_WEBHOOK_ED25519_PUBLIC_KEY")
                 .map(pem -> SignatureVerifier.publicKeyFromPem(pem, "Ed25519")).orElse(null);
-        RedisConnector redis = config.get("REDIS_URL")
-                .map(url -> new RedisConnector(url, config.getBoolean("REDIS_CLUSTER", false), Duration.ofMillis(100)))
-                .orElse(null);
+        RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(100));
         CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
         return new WebhookIntake(new SignatureVerifier(rsa, ed25519), new GhlEventParser(PlatformJson.mapper()),
                 new ReplayGuard(redis, keys, Clock.systemUTC(), REPLAY_WINDOW), queue, metrics, Clock.systemUTC());
