@@ -21,12 +21,9 @@ echo "== build"
 ./mvnw -q -B -pl perf/bots dependency:build-classpath -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
 CP="perf/bots/target/classes:$(cat "$OUT/classpath.txt")"
 
-# -Xss8m: with JDK 25's default 1 MB thread stack the benchmark JVM dies with SIGSEGV (exit 139, no
-# hs_err file) once the MiniLM embedding runs inside JMH's worker thread; with 8 MB it runs. A plain
-# thread with a 1 MB stack ran the same calls 2,000 times without fault, so the root cause is open.
 echo "== JMH (in-process, 1 thread, SampleTime)"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -Xss8m -DDJL_CACHE_DIR="$DJL_CACHE_DIR" -Djmh.ignoreLock=true -cp "$CP" \
-  org.openjdk.jmh.Main "${JMH_ARGS[@]}" -jvmArgsAppend "-Xss8m -DDJL_CACHE_DIR=$DJL_CACHE_DIR" -rf csv -rff "$OUT/jmh.csv" "$FILTER" \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -DDJL_CACHE_DIR="$DJL_CACHE_DIR" -Djmh.ignoreLock=true -cp "$CP" \
+  org.openjdk.jmh.Main "${JMH_ARGS[@]}" -jvmArgsAppend "-DDJL_CACHE_DIR=$DJL_CACHE_DIR" -rf csv -rff "$OUT/jmh.csv" "$FILTER" \
   | tee "$OUT/jmh.txt" | grep -E "^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)" || true
 
 echo "== summary (microseconds per message)"

@@ -42,7 +42,35 @@ final class ExemplarIntentClassifier {
         this.margin = margin;
     }
 
+    /**
+     * Loads on a thread of its own with a 16 MiB stack: creating the ONNX session and embedding the
+     * exemplars on a thread with the JDK's default 1 MB stack (a JMH worker, a pool thread) killed
+     * the JVM with SIGSEGV and no hs_err file.
+     */
     static ExemplarIntentClassifier load(String resource, double threshold, double margin) {
+        ExemplarIntentClassifier[] loaded = new ExemplarIntentClassifier[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread loader = new Thread(null, () -> {
+            try {
+                loaded[0] = loadHere(resource, threshold, margin);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "minilm-loader", 16L << 20);
+        loader.start();
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the embedding model", e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return loaded[0];
+    }
+
+    private static ExemplarIntentClassifier loadHere(String resource, double threshold, double margin) {
         ensureDjlCacheOutsideHome();
         List<String> phrases = new ArrayList<>();
         List<Intent> labels = new ArrayList<>();
