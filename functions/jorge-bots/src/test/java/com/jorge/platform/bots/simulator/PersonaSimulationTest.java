@@ -68,6 +68,18 @@ class PersonaSimulationTest {
                 .hasMessageContaining("appears twice");
     }
 
+    @Test
+    void aPersonaWithoutTextsOrWithAnUnknownFieldIsRefused() {
+        String empty = """
+                {"personas": [{"id": "quiet", "startsAs": "SELLER", "messages": [], "expected": {}}]}""";
+        assertThatThrownBy(() -> Personas.parse(new ByteArrayInputStream(empty.getBytes(StandardCharsets.UTF_8))))
+                .hasStackTraceContaining("persona quiet has no messages");
+        String typo = """
+                {"personas": [{"id": "t", "startsAs": "SELLER", "messages": ["hi"], "expected": {"temprature": "HOT"}}]}""";
+        assertThatThrownBy(() -> Personas.parse(new ByteArrayInputStream(typo.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("temprature");
+    }
+
     static String transcript(SimulationResult result) {
         return result.describe() + "  reasons: " + result.finalState().temperatureReasons()
                 + "\n  facts: " + result.finalState().facts();
