@@ -92,35 +92,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
      * (about a second): build once per process.
      */
     public static JorgeConversationPolicy create(BotConfig config) {
-        return create(config, loadUnderstander());
-    }
-
-    /**
-     * Loads the understanding model on a thread with a 16 MiB stack. Loading the tokenizer's native
-     * library overflowed the default 1 MiB Java thread stack here (the JVM died with SIGSEGV and no
-     * error file); once loaded, understanding runs on any thread.
-     */
-    public static LeadMessageUnderstander loadUnderstander() {
-        LeadMessageUnderstander[] loaded = new LeadMessageUnderstander[1];
-        RuntimeException[] failed = new RuntimeException[1];
-        Thread loader = new Thread(null, () -> {
-            try {
-                loaded[0] = LeadMessageUnderstander.load();
-            } catch (RuntimeException e) {
-                failed[0] = e;
-            }
-        }, "understanding-model-load", 16L << 20);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the understanding model", e);
-        }
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return loaded[0];
+        return create(config, LeadMessageUnderstander.load());
     }
 
     public static JorgeConversationPolicy create(BotConfig config, MessageUnderstander understander) {

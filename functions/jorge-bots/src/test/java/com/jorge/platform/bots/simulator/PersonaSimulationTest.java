@@ -26,7 +26,7 @@ class PersonaSimulationTest {
 
     @BeforeAll
     static void loadOnce() {
-        JorgeConversationPolicy policy = JorgeConversationPolicy.create(BotConfig.defaults(), JorgeConversationPolicy.loadUnderstander());
+        JorgeConversationPolicy policy = JorgeConversationPolicy.create(BotConfig.defaults(), LeadMessageUnderstander.load());
         simulator = new ConversationSimulator(policy, ZoneId.of("America/Chicago"));
     }
 

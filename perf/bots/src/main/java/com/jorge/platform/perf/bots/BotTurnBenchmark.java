@@ -73,7 +73,7 @@ public class BotTurnBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        LeadMessageUnderstander understander = JorgeConversationPolicy.loadUnderstander(); // big-stack load
+        LeadMessageUnderstander understander = LeadMessageUnderstander.load();
         policy = JorgeConversationPolicy.create(BotConfig.defaults(), understander);
         scripts = new ArrayList<>();
         if (messages.equals("embedding")) {
