@@ -32,6 +32,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,21 +96,24 @@ public final class LeadEventProcessor {
             if (receivedAtMillis > 0) {
                 metrics.latency(PlatformMetrics.QUEUE_AGE, Duration.ofMillis(Math.max(0, clock.millis() - receivedAtMillis)));
             }
-            Optional<WebhookEventRepository.Status> status =
-                    db.inTransaction(c -> webhooks.status(c, lead.locationId(), webhookId));
-            if (status.isPresent() && status.get() == WebhookEventRepository.Status.DONE) {
-                metrics.count(PlatformMetrics.EVENTS_ALREADY_DONE);
-                return;
+            OutboxDelivery.Pending pending;
+            try {
+                pending = decide(event, lead, body);
+            } catch (ConcurrentUpdateException e) {
+                store.evict(lead); // the hot copy was stale; the retry reads Aurora
+                throw e;
             }
-            if (status.isEmpty()) {
-                try {
-                    decide(event, lead, body);
-                } catch (ConcurrentUpdateException e) {
-                    store.evict(lead); // the hot copy was stale; the retry reads Aurora
-                    throw e;
+            if (pending == null) { // delivered before: finish what is left, if anything
+                Optional<WebhookEventRepository.Status> status =
+                        db.inTransaction(c -> webhooks.status(c, lead.locationId(), webhookId));
+                if (status.isPresent() && status.get() == WebhookEventRepository.Status.DONE) {
+                    metrics.count(PlatformMetrics.EVENTS_ALREADY_DONE);
+                    return;
                 }
+                delivery.deliver(delivery.pendingFor(lead.locationId(), webhookId), receivedAtMillis);
+            } else if (!pending.isEmpty()) { // an empty decision was finished in its own transaction
+                delivery.deliver(pending, receivedAtMillis);
             }
-            delivery.deliver(lead.locationId(), webhookId, receivedAtMillis);
             metrics.count(PlatformMetrics.EVENTS_PROCESSED, event.meta().type());
         } finally {
             MDC.remove("webhookId");
@@ -117,51 +122,63 @@ public final class LeadEventProcessor {
         }
     }
 
-    private void decide(GhlEvent event, LeadRef lead, String body) {
+    /** What the decision stored; the inbound handler fills the outbox lists. */
+    private record Decision(ConversationState state, OutboxDelivery.Pending pending) {}
+
+    /**
+     * Claims the webhook and stores the decision in one transaction; returns what is left to deliver, or
+     * null when an earlier delivery already claimed it.
+     */
+    private OutboxDelivery.Pending decide(GhlEvent event, LeadRef lead, String body) {
         String webhookId = event.meta().webhookId();
-        ConversationState stored = db.inTransaction(c -> {
+        OutboxDelivery.Pending nothing = new OutboxDelivery.Pending(lead.locationId(), webhookId, List.of(), List.of());
+        Decision decision = db.inTransaction(c -> {
             if (!webhooks.claim(c, lead.locationId(), webhookId, event.meta().type(), lead.contactId(), body,
                     event.meta().timestamp(), WebhookEventRepository.Status.DECIDED)) {
-                return null; // another delivery decided it first; we only help deliver
+                return null;
             }
-            return switch (event) {
+            Decision d = switch (event) {
                 case GhlEvent.InboundMessage m -> onInbound(c, lead, m);
-                case GhlEvent.OutboundMessage m -> onOutbound(c, lead, m);
+                case GhlEvent.OutboundMessage m -> new Decision(onOutbound(c, lead, m), nothing);
                 case GhlEvent.ContactChanged e -> {
                     contacts.upsert(c, e);
-                    if (e.dnd()) yield optOut(c, lead, "contact marked DND in GHL");
-                    yield null;
+                    yield new Decision(e.dnd() ? optOut(c, lead, "contact marked DND in GHL") : null, nothing);
                 }
                 case GhlEvent.ContactDndChanged e -> {
                     contacts.setDnd(c, lead, e.dnd());
-                    yield e.dnd() ? optOut(c, lead, "DND switched on in GHL") : null;
+                    yield new Decision(e.dnd() ? optOut(c, lead, "DND switched on in GHL") : null, nothing);
                 }
                 case GhlEvent.ContactDeleted e -> {
                     contacts.markDeleted(c, lead);
                     audit.record(c, lead, AuditLog.Actor.GHL, "contact_deleted", Map.of());
-                    yield null;
+                    yield new Decision(null, nothing);
                 }
                 case GhlEvent.OpportunityChanged e -> {
                     opportunities.upsert(c, e);
-                    yield null;
+                    yield new Decision(null, nothing);
                 }
                 case GhlEvent.AppointmentCreated e -> {
                     opportunities.upsertAppointment(c, e);
                     audit.record(c, lead, AuditLog.Actor.GHL, "appointment_booked", Map.of("appointmentId", e.appointmentId()));
-                    yield null;
+                    yield new Decision(null, nothing);
                 }
             };
+            // nothing to send: finished in the same transaction
+            if (d.pending().isEmpty()) webhooks.markDone(c, lead.locationId(), webhookId);
+            return d;
         });
+        if (decision == null) return null;
         switch (event) {
             case GhlEvent.ContactChanged e -> store.evict(lead);
             case GhlEvent.ContactDeleted e -> store.evict(lead);
             case GhlEvent.ContactDndChanged e -> store.evict(lead);
             default -> { }
         }
-        if (stored != null) store.cacheAfterCommit(lead, stored);
+        if (decision.state() != null) store.cacheAfterCommit(lead, decision.state());
+        return decision.pending();
     }
 
-    private ConversationState onInbound(Connection c, LeadRef lead, GhlEvent.InboundMessage m) throws SQLException {
+    private Decision onInbound(Connection c, LeadRef lead, GhlEvent.InboundMessage m) throws SQLException {
         String webhookId = m.meta().webhookId();
         contacts.ensureExists(c, lead);
         messages.recordInbound(c, lead, m.body(), m.messageType(), m.messageId(), webhookId);
@@ -172,15 +189,21 @@ public final class LeadEventProcessor {
         if (silence != null) {
             audit.record(c, lead, AuditLog.Actor.BOT, "not_replied", Map.of("reason", silence));
             log.info("inbound message not answered: {}", silence);
-            return store.save(c, lead, withInbound(state, now));
+            return new Decision(store.save(c, lead, withInbound(state, now)),
+                    new OutboxDelivery.Pending(lead.locationId(), webhookId, List.of(), List.of()));
         }
         ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
                 state, zoneOf(profile), now);
         BotTurn turn = policy.respond(context, new InboundText(m.messageId(), m.body(), m.messageType(),
                 m.dateAdded() == null ? now : m.dateAdded()));
         Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
-        for (String reply : turn.replies()) messages.addPendingReply(c, lead, reply, webhookId, notBefore);
-        for (CrmAction action : turn.actions()) outbox.add(c, lead, webhookId, action);
+        List<MessageRepository.PendingReply> dueReplies = new ArrayList<>();
+        for (String reply : turn.replies()) {
+            long id = messages.addPendingReply(c, lead, reply, webhookId, notBefore);
+            if (notBefore == null) dueReplies.add(new MessageRepository.PendingReply(id, lead, reply));
+        }
+        List<CrmActionOutbox.PendingAction> actions = new ArrayList<>();
+        for (CrmAction action : turn.actions()) actions.add(outbox.add(c, lead, webhookId, action));
         ConversationState next = turn.nextState();
         ConversationState toStore = new ConversationState(next.botType(), next.stage(), next.language(), next.facts(),
                 next.turns(), next.temperature(), next.temperatureReasons(), next.optedOut(), next.pausedUntil(),
@@ -192,7 +215,8 @@ public final class LeadEventProcessor {
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", toStore.stage(),
                 toStore.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));
-        return store.save(c, lead, toStore);
+        return new Decision(store.save(c, lead, toStore),
+                new OutboxDelivery.Pending(lead.locationId(), webhookId, dueReplies, actions));
     }
 
     /** Why the bot must not answer this message, or null when it may. */

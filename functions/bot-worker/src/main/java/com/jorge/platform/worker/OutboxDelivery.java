@@ -40,30 +40,62 @@ public final class OutboxDelivery {
         this.clock = clock;
     }
 
+    /** What one decision left to deliver: replies due now (held ones wait for the schedule) and CRM actions. */
+    public record Pending(String locationId, String webhookId, List<MessageRepository.PendingReply> replies,
+                          List<CrmActionOutbox.PendingAction> actions) {
+        public boolean isEmpty() {
+            return replies.isEmpty() && actions.isEmpty();
+        }
+    }
+
+    /** Reads what is still pending for a webhook a previous delivery did not finish. */
+    public Pending pendingFor(String locationId, String webhookId) {
+        return db.inTransaction(c -> new Pending(locationId, webhookId,
+                messages.pendingReplies(c, locationId, webhookId, clock.instant()),
+                actions.pending(c, locationId, webhookId)));
+    }
+
     /**
-     * Delivers everything pending for one webhook. Throws when GHL refuses or is unreachable, leaving
-     * the rest pending for the queue's next delivery.
+     * Delivers the replies, then the actions; each is marked done right after GHL accepted it (the last
+     * one together with the webhook), so a failure leaves exactly the rest pending for the queue's next
+     * delivery.
      *
      * @param receivedAtMillis when intake accepted the webhook, for the reply-latency metric
      */
-    public void deliver(String locationId, String webhookId, long receivedAtMillis) {
-        List<MessageRepository.PendingReply> replies =
-                db.inTransaction(c -> messages.pendingReplies(c, locationId, webhookId, clock.instant()));
-        for (MessageRepository.PendingReply reply : replies) {
-            send(reply);
+    public void deliver(Pending pending, long receivedAtMillis) {
+        String locationId = pending.locationId();
+        int remaining = pending.replies().size() + pending.actions().size();
+        if (remaining == 0) {
+            markWebhookDone(pending);
+            return;
+        }
+        for (MessageRepository.PendingReply reply : pending.replies()) {
+            boolean last = --remaining == 0;
+            String ghlMessageId = ghl.sendSms(reply.lead(), reply.body());
+            db.inTransaction(c -> {
+                messages.markSent(c, locationId, reply.id(), ghlMessageId);
+                if (last) webhooks.markDone(c, locationId, pending.webhookId());
+                return null;
+            });
+            metrics.count(PlatformMetrics.REPLIES_SENT);
             if (receivedAtMillis > 0) {
                 metrics.latency(PlatformMetrics.REPLY_LATENCY, Duration.ofMillis(clock.millis() - receivedAtMillis));
             }
         }
-        for (CrmActionOutbox.PendingAction action : db.inTransaction(c -> actions.pending(c, locationId, webhookId))) {
+        for (CrmActionOutbox.PendingAction action : pending.actions()) {
+            boolean last = --remaining == 0;
             crm.execute(action.lead(), action.action());
             db.inTransaction(c -> {
                 actions.markDone(c, locationId, action.id());
+                if (last) webhooks.markDone(c, locationId, pending.webhookId());
                 return null;
             });
         }
+    }
+
+    private void markWebhookDone(Pending pending) {
         db.inTransaction(c -> {
-            webhooks.markDone(c, locationId, webhookId);
+            webhooks.markDone(c, pending.locationId(), pending.webhookId());
             return null;
         });
     }
@@ -71,11 +103,11 @@ public final class OutboxDelivery {
     /** Sends replies that quiet hours held back and that are now due; returns how many went out. */
     public int deliverDueDeferred(int limit) {
         List<MessageRepository.PendingReply> due = db.inTransaction(c -> messages.dueDeferredReplies(c, clock.instant(), limit));
-        due.forEach(this::send);
+        due.forEach(this::sendDeferred);
         return due.size();
     }
 
-    private void send(MessageRepository.PendingReply reply) {
+    private void sendDeferred(MessageRepository.PendingReply reply) {
         String ghlMessageId = ghl.sendSms(reply.lead(), reply.body());
         db.inTransaction(c -> {
             messages.markSent(c, reply.lead().locationId(), reply.id(), ghlMessageId);

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * SQS FIFO semantics in process, feeding the same worker handler Lambda would: per-group order with one
  * batch in flight per group, deduplication on the deduplication id, batches of up to 10 handed over as
  * an {@link SQSEvent}, partial batch failures redelivered after a visibility delay, and a dead-letter
- * list after {@code maxReceives}.
+ * list after {@code maxReceives}. At most {@code concurrency} batches run at once, as the worker's
+ * reserved concurrency caps Lambda: more would only queue up for database connections.
  */
 public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
 
@@ -40,12 +41,14 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
     private final Set<String> inFlight = new HashSet<>();
     private final Set<String> seenDedupIds = new HashSet<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers;
     private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private int pending;
 
-    public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int maxReceives, Duration visibilityDelay) {
+    public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int concurrency, int maxReceives,
+                          Duration visibilityDelay) {
         this.consumer = consumer;
+        this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("local-bot-worker-", 0).daemon().factory());
         this.maxReceives = maxReceives;
         this.visibilityDelay = visibilityDelay;
     }

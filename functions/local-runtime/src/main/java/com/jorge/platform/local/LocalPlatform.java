@@ -67,6 +67,9 @@ public final class LocalPlatform implements AutoCloseable {
             RecordedMetrics metrics = new RecordedMetrics();
 
             Map<String, String> config = new HashMap<>(env);
+            int concurrency = Integer.parseInt(env.getOrDefault("WORKER_CONCURRENCY", "8"));
+            // the worker's batches plus the scheduled jobs, so no batch waits for a connection
+            config.putIfAbsent("DATABASE_POOL_SIZE", Integer.toString(concurrency + 2));
             config.put("DATABASE_URL", db.url());
             if (db.user() != null) config.put("DATABASE_USER", db.user());
             if (db.password() != null) config.put("DATABASE_PASSWORD", db.password());
@@ -82,7 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
 
             WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, policy, metrics, Clock.systemUTC());
             BotWorkerHandler workerHandler = new BotWorkerHandler(worker.processor(), metrics);
-            LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), 5,
+            LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency, 5,
                     Duration.ofMillis(500));
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();

@@ -23,16 +23,20 @@ public final class CrmActionOutbox {
         this.json = json;
     }
 
-    public void add(Connection c, LeadRef lead, String webhookId, CrmAction action) throws SQLException {
+    /** Stores the action as pending; returns it with its id. */
+    public PendingAction add(Connection c, LeadRef lead, String webhookId, CrmAction action) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO crm_actions (location_id, contact_id, webhook_id, action_type, action, status)
-                VALUES (?, ?, ?, ?, ?::jsonb, 'pending')""")) {
+                VALUES (?, ?, ?, ?, ?::jsonb, 'pending') RETURNING id""")) {
             ps.setString(1, lead.locationId());
             ps.setString(2, lead.contactId());
             ps.setString(3, webhookId);
             ps.setString(4, action.getClass().getSimpleName());
             ps.setString(5, json.writeValueAsString(action));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new PendingAction(rs.getLong(1), lead, action);
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

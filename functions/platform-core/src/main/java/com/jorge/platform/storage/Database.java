@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
         config.setConnectionTimeout(5_000);
         config.setPoolName("jorge-aurora");
+        // every unit of work is a transaction (Transactor); no autocommit flip-flop per checkout
+        config.setAutoCommit(false);
         if (settings.jdbcUrl().startsWith("jdbc:aws-wrapper:")) {
             config.setDriverClassName("software.amazon.jdbc.Driver");
             Properties props = new Properties();

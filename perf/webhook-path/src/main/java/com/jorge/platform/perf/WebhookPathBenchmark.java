@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class WebhookPathBenchmark {
 
+    private static final int LOCATIONS = 500;
+
     public static void main(String[] args) throws Exception {
         int rate = intArg(args, "--rate", 200);
         int seconds = intArg(args, "--seconds", 30);
@@ -41,7 +45,7 @@ public final class WebhookPathBenchmark {
         String redis = TestRedis.standaloneUrl();
         try (LocalPlatform platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
-                "DATABASE_POOL_SIZE", "8", "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
+                "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
                 0, new StarterQualificationPolicy())) {
             System.out.printf("webhook path benchmark: PostgreSQL %s, Redis %s, %d cores%n",
                     TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors());
@@ -62,20 +66,34 @@ public final class WebhookPathBenchmark {
     private record Result(long sent, long errors, Histogram latency, Histogram intake, double elapsedSeconds) {}
 
     private static Result run(LocalPlatform platform, String phase, int rate, int seconds, boolean record) throws Exception {
-        // each lead sends the starter bot's four answers, spaced out; every inbound message gets one reply
-        int total = rate * seconds;
-        int leads = Math.max(1, total / 4);
+        // Each lead sends the starter bot's four answers 5 s apart, and the leads are staggered so every
+        // second mixes all four stages (the fourth triggers the hand-off: one SMS and seven CRM calls).
+        // Every inbound message gets exactly one reply.
+        int gap = Math.max(1, rate * 5 / 4);
+        List<int[]> schedule = new ArrayList<>();
+        for (int round = 0; schedule.size() < rate * seconds; round++) {
+            for (int stage = 0; stage < 4; stage++) {
+                if (round - stage * gap >= 0) schedule.add(new int[] {round - stage * gap, stage});
+            }
+        }
+        int total = schedule.size();
         String prefix = phase + "-" + System.nanoTime() + "-";
         Histogram latency = new Histogram(60_000_000_000L, 3);
         Histogram intake = new Histogram(60_000_000_000L, 3);
         Map<String, Long> scheduledAt = new ConcurrentHashMap<>();
+        long[] worstBySecond = new long[seconds + 1];
+        long phaseStart = System.nanoTime();
         AtomicInteger errors = new AtomicInteger();
+        Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
         platform.ghl().reset();
         platform.ghl().onCall(call -> {
             if (!call.path().equals("/conversations/messages")) return;
             Long start = scheduledAt.remove(call.body().path("contactId").asText());
             if (start != null) synchronized (latency) {
-                latency.recordValue(Math.max(0, call.atNanos() - start));
+                long value = Math.max(0, call.atNanos() - start);
+                latency.recordValue(value);
+                int second = (int) Math.min(seconds, Math.max(0, (start - phaseStart) / 1_000_000_000L));
+                worstBySecond[second] = Math.max(worstBySecond[second], value);
             }
         });
         String[] texts = {"Hi, I'm thinking of selling my house", "Relocating for work", "In about 3 months", "Around 450k"};
@@ -87,8 +105,10 @@ public final class WebhookPathBenchmark {
             long at = begin + i * interval;
             long wait = at - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
-            String contact = prefix + (i % leads);
-            String body = GhlWebhooks.inboundSms("loc-bench-" + (i % 50), contact, texts[i / leads % 4], Instant.now());
+            int[] slot = schedule.get(i);
+            String contact = prefix + slot[0];
+            // GHL allows 100 API calls per 10 s per location: 200 webhooks/s must come from many sub-accounts
+            String body = GhlWebhooks.inboundSms("loc-bench-" + (i % LOCATIONS), contact, texts[slot[1]], Instant.now());
             String signature = platform.signer().rsaSignature(body);
             senders.submit(() -> {
                 scheduledAt.put(contact, at);
@@ -99,9 +119,13 @@ public final class WebhookPathBenchmark {
                     synchronized (intake) {
                         intake.recordValue(System.nanoTime() - at);
                     }
-                    if (resp.statusCode() != 200) errors.incrementAndGet();
+                    if (resp.statusCode() != 200) {
+                        errors.incrementAndGet();
+                        errorKinds.computeIfAbsent("HTTP " + resp.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                    }
                 } catch (Exception e) {
                     errors.incrementAndGet();
+                    errorKinds.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
                 }
             });
         }
@@ -111,6 +135,10 @@ public final class WebhookPathBenchmark {
         double elapsed = (System.nanoTime() - begin) / 1e9;
         Thread.sleep(200);
         System.out.printf("%s: %d webhooks at %d/s in %.1f s, %d replies%n", phase, total, rate, elapsed, latency.getTotalCount());
+        StringBuilder worst = new StringBuilder();
+        for (int sec = 0; sec < seconds; sec++) worst.append(String.format(" %d", worstBySecond[sec] / 1_000_000));
+        System.out.println("  worst latency (ms) of the webhooks sent in each second:" + worst);
+        if (!errorKinds.isEmpty()) System.out.println("  client-side errors: " + errorKinds);
         return new Result(total, errors.get(), latency, intake, elapsed);
     }
 
