@@ -57,6 +57,11 @@ public final class LocalPlatform implements AutoCloseable {
      * port 0 picks a free port.
      */
     public static LocalPlatform start(Map<String, String> env, int port, ConversationPolicy policy) throws IOException {
+        // The JDK server closes keep-alive connections beyond 200 idle ones, and a client that reuses one
+        // it closed fails; GHL delivers over many connections. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
         LocalServices services = new LocalServices();
         try {
             LocalServices.Database db = services.database(env.get("DATABASE_URL"), env.get("DATABASE_USER"),
