@@ -5,7 +5,7 @@
 CREATE TABLE locations (
     location_id  text PRIMARY KEY,
     name         text,
-    time_zone    text        NOT NULL DEFAULT 'America/Los_Angeles',
+    time_zone    text,        -- IANA zone; unknown until ops or GHL tells us
     created_at   timestamptz NOT NULL DEFAULT now()
 );
 

@@ -38,9 +38,20 @@ public final class ConversationStore {
     public ConversationState load(Connection c, LeadRef lead) throws SQLException {
         Optional<ConversationState> cached = fromCache(() -> cache.conversation(lead));
         if (cached.isPresent()) return cached.get();
-        ConversationState state = conversations.find(c, lead).orElseGet(() -> ConversationState.fresh(BotType.SELLER));
+        Optional<ConversationState> stored = conversations.find(c, lead);
+        ConversationState state = stored.isPresent() ? stored.get() : ConversationState.fresh(startingSide(c, lead));
         if (state.version() > 0) toCache(() -> cache.putConversation(lead, state));
         return state;
+    }
+
+    /**
+     * A new lead starts with the buyer bot when GHL tagged the contact a buyer (the funnel it came from),
+     * else with the seller bot; the bots switch sides when the conversation says otherwise.
+     */
+    private BotType startingSide(Connection c, LeadRef lead) throws SQLException {
+        return profile(c, lead)
+                .filter(p -> p.tags().stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("buyer")))
+                .map(p -> BotType.BUYER).orElse(BotType.SELLER);
     }
 
     /** Stores in Aurora inside the caller's transaction; call {@link #cacheAfterCommit} once it committed. */

@@ -61,12 +61,13 @@ public final class LeadEventProcessor {
     private final PlatformMetrics metrics;
     private final Clock clock;
     private final Duration humanPause;
+    private final LeadZones leadZones;
 
     public LeadEventProcessor(GhlEventParser parser, Transactor db, WebhookEventRepository webhooks,
                               ContactRepository contacts, MessageRepository messages,
                               OpportunityRepository opportunities, CrmActionOutbox outbox, AuditLog audit,
                               ConversationStore store, ConversationPolicy policy, OutboxDelivery delivery,
-                              PlatformMetrics metrics, Clock clock, Duration humanPause) {
+                              PlatformMetrics metrics, Clock clock, Duration humanPause, LeadZones leadZones) {
         this.parser = parser;
         this.db = db;
         this.webhooks = webhooks;
@@ -81,6 +82,7 @@ public final class LeadEventProcessor {
         this.metrics = metrics;
         this.clock = clock;
         this.humanPause = humanPause;
+        this.leadZones = leadZones;
     }
 
     /** Processes one event body as queued by intake; throws to have the queue deliver it again. */
@@ -193,7 +195,7 @@ public final class LeadEventProcessor {
                     new OutboxDelivery.Pending(lead.locationId(), webhookId, List.of(), List.of()));
         }
         ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
-                state, zoneOf(profile), now);
+                state, leadZones.zoneOf(recordedZone(profile), profile == null ? null : profile.phone()), now);
         BotTurn turn = policy.respond(context, new InboundText(m.messageId(), m.body(), m.messageType(),
                 m.dateAdded() == null ? now : m.dateAdded()));
         Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
@@ -253,12 +255,14 @@ public final class LeadEventProcessor {
                 s.temperatureReasons(), s.optedOut(), s.pausedUntil(), now, s.lastReplyAt(), s.version());
     }
 
-    private static ZoneId zoneOf(ContactRecord profile) {
-        if (profile == null || profile.timeZone() == null) return ZoneId.of("America/Los_Angeles");
+    /** The contact's or location's zone as recorded, or null when nobody told us. */
+    private static ZoneId recordedZone(ContactRecord profile) {
+        if (profile == null || profile.timeZone() == null) return null;
         try {
             return ZoneId.of(profile.timeZone());
         } catch (DateTimeException e) {
-            return ZoneId.of("America/Los_Angeles");
+            return null;
         }
     }
+
 }

@@ -22,11 +22,14 @@ import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.OpportunityRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
-import com.jorge.platform.worker.policy.StarterQualificationPolicy;
+import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.JorgeConversationPolicy;
+import com.jorge.platform.bots.compliance.LeadZoneResolver;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * The worker's object graph, built from configuration once per Lambda container (or once by the local
@@ -37,8 +40,14 @@ import java.time.Duration;
 public record WorkerFunction(Database database, RedisConnector redis, LeadEventProcessor processor,
                              OutboxDelivery delivery) implements AutoCloseable {
 
+    /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* environment (see functions/jorge-bots). */
     public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
-        return fromConfig(PlatformConfig.fromEnvironment(), new StarterQualificationPolicy(), metrics, Clock.systemUTC());
+        return fromConfig(PlatformConfig.fromEnvironment(), jorgeBots(System.getenv()), metrics, Clock.systemUTC());
+    }
+
+    /** The Jorge seller and buyer bots; loads the language model once (about a second), share it. */
+    public static ConversationPolicy jorgeBots(java.util.Map<String, String> settings) {
+        return JorgeConversationPolicy.create(BotConfig.fromSettings(settings));
     }
 
     public static WorkerFunction fromConfig(PlatformConfig config, ConversationPolicy policy, PlatformMetrics metrics,
@@ -65,8 +74,15 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
         var store = new ConversationStore(cache, new ConversationRepository(json), contacts, metrics);
         var processor = new LeadEventProcessor(new GhlEventParser(json), db, webhooks, contacts, messages,
                 opportunities, outbox, new AuditLog(json), store, policy, delivery, metrics, clock,
-                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)));
+                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)),
+                leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago"))));
         return new WorkerFunction(database, redis, processor, delivery);
+    }
+
+    /** The phone's area code first, else the recorded zone, else the team's default zone. */
+    private static LeadZones leadZones(ZoneId defaultZone) {
+        LeadZoneResolver resolver = LeadZoneResolver.load();
+        return (recorded, phone) -> resolver.leadZone(recorded == null ? defaultZone : recorded, phone);
     }
 
     private static Database.Settings databaseSettings(PlatformConfig config, ObjectMapper json) {

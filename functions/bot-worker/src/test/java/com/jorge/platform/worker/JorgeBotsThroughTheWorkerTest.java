@@ -1,0 +1,64 @@
+package com.jorge.platform.worker;
+
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.testkit.MutableClock;
+import com.jorge.platform.testkit.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real Jorge bots behind the worker: the lead's zone, quiet hours and the starting side. */
+class JorgeBotsThroughTheWorkerTest {
+
+    private static ConversationPolicy jorge;
+    private WorkerTestRig rig;
+
+    @BeforeAll
+    static void loadBots() {
+        jorge = WorkerFunction.jorgeBots(Map.of());
+    }
+
+    @AfterEach
+    void close() {
+        if (rig != null) rig.close();
+    }
+
+    @Test
+    void aTextAt3amInAustinIsAnsweredAt8amAustinTime() throws Exception {
+        // 09:00 UTC = 03:00 in Austin (CST): the 512 area code puts the lead there
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
+        rig.worker.processor().process(GhlWebhooks.contactCreate("loc-tx", "nightowl", "Rosa", "Diaz",
+                "+15125550123", "rosa@example.com", clock.instant()), 0);
+        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "nightowl",
+                "Hi, we need to sell our house in Round Rock, relocating in 2 months", clock.instant()), 0);
+
+        assertThat(rig.ghl.smsTo("nightowl")).isEmpty();
+        assertThat(rig.text("SELECT not_before FROM messages WHERE contact_id = 'nightowl' AND status = 'pending'"))
+                .startsWith("2026-11-23 14:00:00"); // 08:00 CST
+        clock.advance(Duration.ofHours(4));
+        assertThat(rig.worker.delivery().deliverDueDeferred(10)).isZero();
+        clock.advance(Duration.ofHours(1));
+        assertThat(rig.worker.delivery().deliverDueDeferred(10)).isEqualTo(1);
+        assertThat(rig.ghl.smsTo("nightowl")).hasSize(1).first().asString().contains("Rosa");
+    }
+
+    @Test
+    void aContactGhlTaggedAsABuyerStartsWithTheBuyerBot() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
+        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
+        String contact = GhlWebhooks.contactCreate("loc-tx", "tagged", "Sam", "Lee", "+15125550124", "sam@example.com",
+                clock.instant()).replace("\"website-lead\"", "\"buyer-lead\"");
+        rig.worker.processor().process(contact, 0);
+        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "tagged", "hi there", clock.instant()), 0);
+        assertThat(rig.text("SELECT bot_type FROM conversations WHERE contact_id = 'tagged'")).isEqualTo("BUYER");
+        assertThat(rig.ghl.smsTo("tagged")).hasSize(1);
+    }
+}
