@@ -56,11 +56,19 @@ public final class CrmActionExecutor {
             log.warn("no pipeline stage configured for '{}'; opportunity not moved", stageName);
             return;
         }
-        String opportunityId = db.inTransaction(c -> opportunities.openOpportunityOf(c, lead)).orElse(null);
-        if (opportunityId == null) {
-            ghl.createOpportunity(lead, pipeline.pipelineId(), stageId, "Jorge lead");
+        String existing = db.inTransaction(c -> opportunities.openOpportunityOf(c, lead)).orElse(null);
+        String opportunityId;
+        if (existing == null) {
+            opportunityId = ghl.createOpportunity(lead, pipeline.pipelineId(), stageId, "Jorge lead");
         } else {
-            ghl.moveOpportunity(lead.locationId(), opportunityId, pipeline.pipelineId(), stageId);
+            ghl.moveOpportunity(lead.locationId(), existing, pipeline.pipelineId(), stageId);
+            opportunityId = existing;
+        }
+        if (opportunityId != null) {
+            db.inTransaction(c -> {
+                opportunities.recordStage(c, lead, opportunityId, pipeline.pipelineId(), stageId);
+                return null;
+            });
         }
     }
 }

@@ -61,4 +61,21 @@ class JorgeBotsThroughTheWorkerTest {
         assertThat(rig.text("SELECT bot_type FROM conversations WHERE contact_id = 'tagged'")).isEqualTo("BUYER");
         assertThat(rig.ghl.smsTo("tagged")).hasSize(1);
     }
+
+    @Test
+    void aLeadMovingThroughThePipelineKeepsOneOpportunity() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
+        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
+        for (String text : new String[] {"Hi! We're pre-approved with Chase for 450k and ready to buy",
+                "Round Rock or Cedar Park", "3 bed 2 bath", "We'd like to move within 2 months"}) {
+            clock.advance(Duration.ofMinutes(3));
+            rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "priya", text, clock.instant()), 0);
+        }
+        var calls = rig.ghl.calls().stream().map(c -> c.method() + " " + c.path() + " " + c.body()).toList();
+        long created = rig.ghl.calls().stream().filter(c -> c.path().equals("/opportunities/")).count();
+        long moved = rig.ghl.calls().stream().filter(c -> c.path().startsWith("/opportunities/fake-opp-")).count();
+        assertThat(created).isEqualTo(1);
+        assertThat(moved).as(String.join("\n", calls)).isGreaterThanOrEqualTo(1);
+        assertThat(rig.text("SELECT pipeline_stage_id FROM opportunities WHERE contact_id = 'priya'")).isEqualTo("stage-hot");
+    }
 }

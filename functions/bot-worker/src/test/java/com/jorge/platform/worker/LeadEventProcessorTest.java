@@ -61,6 +61,7 @@ class LeadEventProcessorTest {
                 "POST /opportunities/");
         FakeGhlServer.Call opp = r.ghl.calls().stream().filter(c -> c.path().equals("/opportunities/")).findFirst().orElseThrow();
         assertThat(opp.body().path("pipelineStageId").asText()).isEqualTo("stage-hot");
+        assertThat(r.text("SELECT pipeline_stage_id FROM opportunities WHERE contact_id = 'ana'")).isEqualTo("stage-hot");
 
         assertThat(r.text("SELECT temperature FROM conversations WHERE contact_id = 'ana'")).isEqualTo("HOT");
         assertThat(r.text("SELECT facts->>'seller.motivation' FROM conversations WHERE contact_id = 'ana'"))

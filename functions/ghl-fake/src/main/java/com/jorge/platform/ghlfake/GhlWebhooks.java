@@ -38,10 +38,16 @@ public final class GhlWebhooks {
 
     public static String contactCreate(String locationId, String contactId, String firstName, String lastName,
                                        String phone, String email, Instant timestamp) {
+        return contactCreate(locationId, contactId, firstName, lastName, phone, email, java.util.List.of("website-lead"), timestamp);
+    }
+
+    public static String contactCreate(String locationId, String contactId, String firstName, String lastName,
+                                       String phone, String email, java.util.List<String> tags, Instant timestamp) {
         ObjectNode n = envelope("ContactCreate", locationId, timestamp).put("id", contactId)
-                .put("firstName", firstName).put("lastName", lastName).put("name", firstName + " " + lastName)
+                .put("firstName", firstName).put("lastName", lastName)
+                .put("name", lastName == null ? firstName : firstName + " " + lastName)
                 .put("phone", phone).put("email", email).put("dnd", false).put("source", "website form");
-        n.putArray("tags").add("website-lead");
+        tags.forEach(n.putArray("tags")::add);
         return n.toString();
     }
 

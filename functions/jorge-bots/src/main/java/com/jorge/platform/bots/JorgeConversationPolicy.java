@@ -136,7 +136,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         }
 
         BotType side = state.botType() == null ? BotType.SELLER : state.botType();
-        MessageUnderstanding understanding = understander.understand(body, leadSide(side));
+        // a new lead's first text is read without assuming a side: "pre-approved for 450k" is a budget,
+        // not an asking price, even when the lead was routed to the seller bot
+        MessageUnderstanding understanding = understander.understand(body,
+                stage == Stage.NEW ? LeadSide.UNKNOWN : leadSide(side));
         String language = languageOf(understanding, state.language(), body, stage == Stage.NEW);
         if (understanding.optOut()) {
             return optOut(context, state, facts, side, language, receivedAt, now);

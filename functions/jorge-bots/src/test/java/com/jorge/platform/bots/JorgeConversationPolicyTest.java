@@ -56,7 +56,8 @@ class JorgeConversationPolicyTest {
                 .containsEntry("contact.seller_timeline_months", "2");
         assertThat(Conversation.tags(turn.actions())).contains("seller-lead");
         assertThat(turn.actions()).contains(new CrmAction.MoveOpportunity("Qualifying"));
-        assertThat(understander.sidesSeen).containsExactly(LeadSide.SELLER);
+        // a first message is read without assuming a side (the lead may have been routed to the wrong bot)
+        assertThat(understander.sidesSeen).containsExactly(LeadSide.UNKNOWN);
     }
 
     @Test

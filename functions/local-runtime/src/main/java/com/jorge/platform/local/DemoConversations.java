@@ -1,6 +1,8 @@
 package com.jorge.platform.local;
 
-import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.bots.simulator.Persona;
+import com.jorge.platform.bots.simulator.Personas;
+import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.observability.PiiMask;
@@ -14,30 +16,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plays two realistic leads (a seller, a buyer) through signed webhooks over HTTP, exactly as GHL would
- * deliver them, and prints what the bot sent to GHL and the state it kept.
+ * Plays leads from the bots' persona library (by default a motivated seller and a pre-approved buyer)
+ * through signed webhooks over HTTP, exactly as GHL would deliver them, and prints what the bot sent to
+ * GHL, the replies it held for the lead's quiet hours, and the state it kept.
  */
 final class DemoConversations {
 
     static final String LOCATION = "loc-demo";
-
-    record Lead(String label, String contactId, String firstName, String lastName, String phone, String email,
-                List<String> texts) {}
-
-    static final List<Lead> LEADS = List.of(
-            new Lead("Seller", "c-maria", "Maria", "Lopez", "+15125550101", "maria.lopez@example.com", List.of(
-                    "Hi! I got your postcard. I'm thinking about selling my house on Elm St",
-                    "We're relocating to Denver, my husband got a job there",
-                    "We need to be out by June",
-                    "Honestly hoping for around 450k, the neighbors got 460")),
-            new Lead("Buyer", "c-james", "James", "Carter", "+15125550177", "jcarter@example.com", List.of(
-                    "Hey, I'm looking to buy a 3 bed home, saw your listing on Zillow",
-                    "Somewhere between 300 and 400k",
-                    "Yes, pre-approved with Chase last week",
-                    "Round Rock or Cedar Park, good schools matter")));
+    static final List<String> DEMO_PERSONAS = List.of("motivated-seller", "pre-approved-buyer");
 
     private final LocalPlatform platform;
     private final PrintStream out;
@@ -48,41 +38,62 @@ final class DemoConversations {
         this.out = out;
     }
 
-    /** Returns true when every message was answered and both leads ended hot and handed off. */
+    /** Plays the demo personas; true when every text was answered and each lead ended where its persona should. */
     boolean play() throws Exception {
         boolean ok = true;
-        for (Lead lead : LEADS) ok &= play(lead);
+        for (String id : DEMO_PERSONAS) ok &= play(Personas.byId(id).orElseThrow()).matchesExpectation();
         out.println();
         out.println("Metrics: " + platform.metrics().snapshot());
         return ok;
     }
 
-    private boolean play(Lead lead) throws Exception {
-        out.println();
-        out.println("── " + lead.label() + ": " + lead.firstName() + " " + lead.lastName() + " (" + PiiMask.phone(lead.phone()) + ") ──");
-        post(GhlWebhooks.contactCreate(LOCATION, lead.contactId(), lead.firstName(), lead.lastName(), lead.phone(),
-                lead.email(), Instant.now()));
-        boolean answered = true;
-        for (String text : lead.texts()) {
-            int before = platform.ghl().smsTo(lead.contactId()).size();
-            long start = System.nanoTime();
-            int status = post(GhlWebhooks.inboundSms(LOCATION, lead.contactId(), text, Instant.now()));
-            out.println("  lead ▸ " + text + "   [webhook " + status + "]");
-            List<String> replies = awaitReplies(lead.contactId(), before);
-            long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            if (replies.isEmpty()) {
-                out.println("  bot  ◂ (no reply)");
-                answered = false;
-            }
-            for (String r : replies) out.println("  bot  ◂ " + r + "   [" + ms + " ms]");
+    /** What happened to one persona's conversation. */
+    record Outcome(Persona persona, boolean everyTextAnswered, String temperature, String stage, boolean optedOut) {
+        boolean matchesExpectation() {
+            var expected = persona.expected();
+            return everyTextAnswered
+                    && expected.temperature().name().equals(temperature)
+                    && (expected.stage() == null || expected.stage().equals(stage))
+                    && (expected.optedOut() == null || expected.optedOut() == optedOut);
         }
-        out.println("  CRM actions sent to GHL:");
-        for (FakeGhlServer.Call c : platform.ghl().callsFor(lead.contactId())) {
+    }
+
+    Outcome play(Persona persona) throws Exception {
+        String contactId = "c-" + persona.id();
+        out.println();
+        out.println("── " + persona.id() + ": " + persona.firstName() + " (" + PiiMask.phone(persona.phone()) + "), "
+                + persona.description() + " ──");
+        String tag = persona.startsAs() == BotType.BUYER ? "buyer-lead" : "seller-lead";
+        post(GhlWebhooks.contactCreate(LOCATION, contactId, persona.firstName(), null, persona.phone(), null,
+                List.of(tag), Instant.now()));
+        boolean allAnswered = true;
+        boolean silenceExpected = persona.expected().optedOut() == Boolean.TRUE || "wrong_number".equals(persona.expected().stage());
+        for (String text : persona.messages()) {
+            int sentBefore = platform.ghl().smsTo(contactId).size();
+            int heldBefore = held(contactId).size();
+            long start = System.nanoTime();
+            int status = post(GhlWebhooks.inboundSms(LOCATION, contactId, text, Instant.now()));
+            out.println("  lead ▸ " + text + "   [webhook " + status + "]");
+            platform.queue().awaitIdle(Duration.ofSeconds(10));
+            long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            List<String> sent = platform.ghl().smsTo(contactId);
+            List<String[]> held = held(contactId);
+            for (String r : sent.subList(sentBefore, sent.size())) out.println("  bot  ◂ " + r + "   [" + ms + " ms]");
+            for (String[] h : held.subList(heldBefore, held.size())) {
+                out.println("  bot  ◂ " + h[0] + "   [held for the lead's quiet hours until " + h[1] + "]");
+            }
+            if (sent.size() == sentBefore && held.size() == heldBefore) {
+                out.println("  bot  ◂ (no reply)");
+                // after an opt-out, a wrong number or a hand-off, silence is the right answer
+                allAnswered &= silenceExpected || isHandedOff(contactId);
+            }
+        }
+        out.println("  CRM calls sent to GHL:");
+        for (FakeGhlServer.Call c : platform.ghl().callsFor(contactId)) {
             if (c.path().equals("/conversations/messages")) continue;
             out.println("    " + c.method() + " " + c.path() + " " + c.body());
         }
-        String temperature = printState(new LeadRef(LOCATION, lead.contactId()));
-        return answered && "HOT".equals(temperature);
+        return printState(persona, contactId, allAnswered);
     }
 
     private int post(String body) throws Exception {
@@ -93,33 +104,55 @@ final class DemoConversations {
         return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private List<String> awaitReplies(String contactId, int before) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            platform.queue().awaitIdle(Duration.ofSeconds(5));
-            List<String> sms = platform.ghl().smsTo(contactId);
-            if (sms.size() > before) return sms.subList(before, sms.size());
-            Thread.sleep(20);
-        }
-        return List.of();
-    }
-
-    private String printState(LeadRef lead) throws Exception {
+    /** Replies stored but held back by quiet hours: text and when they go out. */
+    private List<String[]> held(String contactId) throws Exception {
+        List<String[]> out = new ArrayList<>();
         try (Connection c = platform.worker().database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     SELECT bot_type, stage, temperature, temperature_reasons::text, facts::text, turns
+                     SELECT body, not_before FROM messages WHERE location_id = ? AND contact_id = ?
+                       AND author = 'bot' AND not_before IS NOT NULL ORDER BY id""")) {
+            ps.setString(1, LOCATION);
+            ps.setString(2, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new String[] {rs.getString(1), rs.getTimestamp(2).toInstant().toString()});
+            }
+        }
+        return out;
+    }
+
+    private boolean isHandedOff(String contactId) throws Exception {
+        try (Connection c = platform.worker().database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT stage FROM conversations WHERE location_id = ? AND contact_id = ?")) {
+            ps.setString(1, LOCATION);
+            ps.setString(2, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "handed_off".equals(rs.getString(1));
+            }
+        }
+    }
+
+    private Outcome printState(Persona persona, String contactId, boolean allAnswered) throws Exception {
+        try (Connection c = platform.worker().database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT bot_type, stage, temperature, temperature_reasons::text, facts::text, turns, opted_out
                      FROM conversations WHERE location_id = ? AND contact_id = ?""")) {
-            ps.setString(1, lead.locationId());
-            ps.setString(2, lead.contactId());
+            ps.setString(1, LOCATION);
+            ps.setString(2, contactId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     out.println("  state: (none stored)");
-                    return null;
+                    return new Outcome(persona, false, null, null, false);
                 }
                 out.println("  state kept: bot=" + rs.getString(1) + " stage=" + rs.getString(2) + " temperature="
-                        + rs.getString(3) + " reasons=" + rs.getString(4) + " turns=" + rs.getInt(6));
+                        + rs.getString(3) + " turns=" + rs.getInt(6) + " optedOut=" + rs.getBoolean(7));
+                out.println("  reasons:    " + rs.getString(4));
                 out.println("  facts:      " + rs.getString(5));
-                return rs.getString(3);
+                Outcome outcome = new Outcome(persona, allAnswered, rs.getString(3), rs.getString(2), rs.getBoolean(7));
+                out.println("  expected:   temperature=" + persona.expected().temperature()
+                        + (persona.expected().stage() == null ? "" : " stage=" + persona.expected().stage())
+                        + (outcome.matchesExpectation() ? "  ✓" : "  ✗ MISMATCH"));
+                return outcome;
             }
         }
     }

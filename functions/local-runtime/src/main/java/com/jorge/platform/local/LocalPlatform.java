@@ -9,7 +9,6 @@ import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.worker.BotWorkerHandler;
 import com.jorge.platform.worker.WorkerFunction;
-import com.jorge.platform.worker.policy.StarterQualificationPolicy;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +24,10 @@ import java.util.Map;
  * schedules, PostgreSQL, Redis and a fake GHL API that records what the bots sent.
  */
 public final class LocalPlatform implements AutoCloseable {
+
+    /** The fake GHL pipeline: the stage names the bots use, with made-up ids. */
+    public static final String LOCAL_PIPELINE_STAGES = "Qualifying=stage-qualifying,Warm Lead=stage-warm,"
+            + "Hot Lead=stage-hot,Appointment Requested=stage-appointment,Nurture=stage-nurture,Closed=stage-closed";
 
     private final LocalServices services;
     private final FakeGhlServer ghl;
@@ -57,6 +60,12 @@ public final class LocalPlatform implements AutoCloseable {
      * port 0 picks a free port.
      */
     public static LocalPlatform start(Map<String, String> env, int port, ConversationPolicy policy) throws IOException {
+        return start(env, port, policy, Clock.systemUTC());
+    }
+
+    /** {@code workerClock} is the bots' and worker's clock (quiet hours, pauses); intake always checks real time. */
+    public static LocalPlatform start(Map<String, String> env, int port, ConversationPolicy policy, Clock workerClock)
+            throws IOException {
         // The JDK server closes keep-alive connections beyond 200 idle ones, and a client that reuses one
         // it closed fails; GHL delivers over many connections. Read once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
@@ -82,13 +91,13 @@ public final class LocalPlatform implements AutoCloseable {
             config.putIfAbsent("GHL_API_BASE_URL", ghl.baseUrl().toString());
             config.putIfAbsent("GHL_API_TOKEN", "local-dev-token");
             config.putIfAbsent("GHL_PIPELINE_ID", "local-pipeline");
-            config.putIfAbsent("GHL_PIPELINE_STAGES", "Qualifying=stage-qualifying,Hot Lead=stage-hot,Nurture=stage-nurture");
+            config.putIfAbsent("GHL_PIPELINE_STAGES", LOCAL_PIPELINE_STAGES);
             config.putIfAbsent("GHL_HANDOFF_USER_ID", "agent-jorge");
             config.putIfAbsent("GHL_WEBHOOK_RSA_PUBLIC_KEY", signer.rsaPublicKeyPem());
             config.putIfAbsent("GHL_WEBHOOK_ED25519_PUBLIC_KEY", signer.ed25519PublicKeyPem());
             PlatformConfig platformConfig = PlatformConfig.of(config);
 
-            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, policy, metrics, Clock.systemUTC());
+            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, policy, metrics, workerClock);
             BotWorkerHandler workerHandler = new BotWorkerHandler(worker.processor(), metrics);
             LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency, 5,
                     Duration.ofMillis(500));
@@ -170,7 +179,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         LocalPlatform platform;
         try {
-            platform = start(System.getenv(), port, new StarterQualificationPolicy());
+            platform = start(System.getenv(), port, WorkerFunction.jorgeBots(System.getenv()));
         } catch (java.net.BindException e) {
             System.err.println("Port " + port + " is in use: stop what holds it or pass --port <free port>.");
             System.exit(1);

@@ -1,6 +1,7 @@
 package com.jorge.platform.local;
 
 import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.policy.StarterQualificationPolicy;
@@ -55,6 +56,9 @@ class LocalPlatformEndToEndTest {
         assertThat(post(second, platform.signer().ed25519Signature(second), "X-GHL-Signature").statusCode()).isEqualTo(200);
         assertThat(platform.queue().awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(platform.ghl().smsTo("c-e2e")).hasSize(2).last().asString().contains("moved out");
+        // the lead's state came back from Redis, not only from PostgreSQL
+        assertThat(platform.metrics().counter(PlatformMetrics.CACHE_HITS)).isPositive();
+        assertThat(platform.metrics().counter(PlatformMetrics.CACHE_UNAVAILABLE, "lead_cache")).isZero();
 
         // the same delivery again: acknowledged, not answered twice
         assertThat(post(second, platform.signer().rsaSignature(second)).body()).contains("duplicate");

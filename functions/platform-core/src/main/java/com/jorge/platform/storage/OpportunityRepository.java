@@ -39,6 +39,26 @@ public final class OpportunityRepository {
         }
     }
 
+    /**
+     * Records the pipeline stage the bot put the lead's opportunity in (creating the row for one the bot
+     * just created), so the next move updates that opportunity instead of opening another.
+     */
+    public void recordStage(Connection c, LeadRef lead, String opportunityId, String pipelineId, String stageId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO opportunities (location_id, opportunity_id, contact_id, pipeline_id, pipeline_stage_id, status)
+                VALUES (?, ?, ?, ?, ?, 'open')
+                ON CONFLICT (location_id, opportunity_id) DO UPDATE SET pipeline_id = EXCLUDED.pipeline_id,
+                    pipeline_stage_id = EXCLUDED.pipeline_stage_id, updated_at = now()""")) {
+            ps.setString(1, lead.locationId());
+            ps.setString(2, opportunityId);
+            ps.setString(3, lead.contactId());
+            ps.setString(4, pipelineId);
+            ps.setString(5, stageId);
+            ps.executeUpdate();
+        }
+    }
+
     /** The lead's most recently touched open opportunity, which the bot moves through the pipeline. */
     public Optional<String> openOpportunityOf(Connection c, LeadRef lead) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
