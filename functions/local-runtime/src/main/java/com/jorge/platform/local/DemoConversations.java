@@ -26,16 +26,22 @@ import java.util.List;
  */
 final class DemoConversations {
 
-    static final String LOCATION = "loc-demo";
     static final List<String> DEMO_PERSONAS = List.of("motivated-seller", "pre-approved-buyer");
 
     private final LocalPlatform platform;
     private final PrintStream out;
+    private final String location;
     private final HttpClient http = HttpClient.newHttpClient();
 
     DemoConversations(LocalPlatform platform, PrintStream out) {
+        this(platform, out, "loc-demo");
+    }
+
+    /** {@code location}: the GHL sub-account the leads write to (contact ids repeat across locations). */
+    DemoConversations(LocalPlatform platform, PrintStream out, String location) {
         this.platform = platform;
         this.out = out;
+        this.location = location;
     }
 
     /** Plays the demo personas; true when every text was answered and each lead ended where its persona should. */
@@ -59,20 +65,19 @@ final class DemoConversations {
     }
 
     Outcome play(Persona persona) throws Exception {
-        String contactId = "c-" + persona.id();
+        String contactId = location + "-" + persona.id(); // GHL contact ids are unique across sub-accounts
         out.println();
         out.println("── " + persona.id() + ": " + persona.firstName() + " (" + PiiMask.phone(persona.phone()) + "), "
                 + persona.description() + " ──");
         String tag = persona.startsAs() == BotType.BUYER ? "buyer-lead" : "seller-lead";
-        post(GhlWebhooks.contactCreate(LOCATION, contactId, persona.firstName(), null, persona.phone(), null,
+        post(GhlWebhooks.contactCreate(location, contactId, persona.firstName(), null, persona.phone(), null,
                 List.of(tag), Instant.now()));
         boolean allAnswered = true;
-        boolean silenceExpected = persona.expected().optedOut() == Boolean.TRUE || "wrong_number".equals(persona.expected().stage());
         for (String text : persona.messages()) {
             int sentBefore = platform.ghl().smsTo(contactId).size();
             int heldBefore = held(contactId).size();
             long start = System.nanoTime();
-            int status = post(GhlWebhooks.inboundSms(LOCATION, contactId, text, Instant.now()));
+            int status = post(GhlWebhooks.inboundSms(location, contactId, text, Instant.now()));
             out.println("  lead ▸ " + text + "   [webhook " + status + "]");
             platform.queue().awaitIdle(Duration.ofSeconds(10));
             long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -84,8 +89,7 @@ final class DemoConversations {
             }
             if (sent.size() == sentBefore && held.size() == heldBefore) {
                 out.println("  bot  ◂ (no reply)");
-                // after an opt-out, a wrong number or a hand-off, silence is the right answer
-                allAnswered &= silenceExpected || isHandedOff(contactId);
+                allAnswered &= botMeantToBeSilent(contactId);
             }
         }
         out.println("  CRM calls sent to GHL:");
@@ -111,7 +115,7 @@ final class DemoConversations {
              PreparedStatement ps = c.prepareStatement("""
                      SELECT body, not_before FROM messages WHERE location_id = ? AND contact_id = ?
                        AND author = 'bot' AND not_before IS NOT NULL ORDER BY id""")) {
-            ps.setString(1, LOCATION);
+            ps.setString(1, location);
             ps.setString(2, contactId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(new String[] {rs.getString(1), rs.getTimestamp(2).toInstant().toString()});
@@ -120,14 +124,18 @@ final class DemoConversations {
         return out;
     }
 
-    private boolean isHandedOff(String contactId) throws Exception {
+    /** Stages where the bot stops leading on purpose: a person has the lead, or it must not be texted. */
+    private static final java.util.Set<String> SILENT_STAGES =
+            java.util.Set.of("handed_off", "nurture", "closed", "opted_out", "wrong_number");
+
+    private boolean botMeantToBeSilent(String contactId) throws Exception {
         try (Connection c = platform.worker().database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT stage FROM conversations WHERE location_id = ? AND contact_id = ?")) {
-            ps.setString(1, LOCATION);
+            ps.setString(1, location);
             ps.setString(2, contactId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && "handed_off".equals(rs.getString(1));
+                return rs.next() && SILENT_STAGES.contains(rs.getString(1));
             }
         }
     }
@@ -137,7 +145,7 @@ final class DemoConversations {
              PreparedStatement ps = c.prepareStatement("""
                      SELECT bot_type, stage, temperature, temperature_reasons::text, facts::text, turns, opted_out
                      FROM conversations WHERE location_id = ? AND contact_id = ?""")) {
-            ps.setString(1, LOCATION);
+            ps.setString(1, location);
             ps.setString(2, contactId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

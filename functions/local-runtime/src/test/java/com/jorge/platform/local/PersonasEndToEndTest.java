@@ -1,0 +1,120 @@
+package com.jorge.platform.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jorge.platform.bots.simulator.Persona;
+import com.jorge.platform.bots.simulator.Personas;
+import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.testkit.MutableClock;
+import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.worker.WorkerFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every persona of the bots' library, end to end through the local runtime: signed webhooks over HTTP,
+ * intake, queue, worker, the Jorge bots, PostgreSQL, Redis and the fake GHL API. Each must end in its
+ * expected temperature and stage, with its expected CRM calls at GHL. The worker's clock is pinned to a
+ * weekday noon in Texas so quiet hours never hide a reply.
+ */
+class PersonasEndToEndTest {
+
+    private static TestPostgres.Schema schema;
+    private static LocalPlatform platform;
+    private static final Map<String, String> STAGE_NAMES_BY_ID = new HashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        schema = TestPostgres.newSchema("personas");
+        platform = LocalPlatform.start(Map.of(
+                        "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
+                        "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("personas")),
+                0, WorkerFunction.jorgeBots(Map.of()), new MutableClock(Instant.parse("2026-11-23T18:00:00Z")));
+        for (String pair : LocalPlatform.LOCAL_PIPELINE_STAGES.split(",")) {
+            String[] kv = pair.split("=");
+            STAGE_NAMES_BY_ID.put(kv[1], kv[0]);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+        schema.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPersonaEndsWhereItShould() {
+        return Personas.all().stream().map(persona -> DynamicTest.dynamicTest(persona.id(), () -> play(persona)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDemoPlaysASellerAndABuyerToAHotHandOff() throws Exception {
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        boolean ok = new DemoConversations(platform, new PrintStream(transcript, true, StandardCharsets.UTF_8), "loc-demo").play();
+        String text = transcript.toString(StandardCharsets.UTF_8);
+        assertThat(ok).as(text).isTrue();
+        assertThat(text).contains("motivated-seller", "pre-approved-buyer", "temperature=HOT", "POST /opportunities/");
+        assertThat(text).as("phones are masked in the transcript").doesNotContain("555 0101", "5550101");
+    }
+
+    private static void play(Persona persona) throws Exception {
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        DemoConversations demo = new DemoConversations(platform, new PrintStream(transcript, true, StandardCharsets.UTF_8),
+                "loc-personas");
+        DemoConversations.Outcome outcome = demo.play(persona);
+        String text = transcript.toString(StandardCharsets.UTF_8);
+
+        assertThat(outcome.matchesExpectation()).as(text).isTrue();
+        Set<String> sentToGhl = crmActionsAtGhl("loc-personas-" + persona.id());
+        assertThat(sentToGhl).as(text).containsAll(persona.expected().actions());
+        assertThat(sentToGhl).as(text).doesNotContainAnyElementsOf(persona.expected().absentActions());
+    }
+
+    /** The GHL API calls made for a contact, named the way the personas name CRM actions. */
+    private static Set<String> crmActionsAtGhl(String contactId) throws Exception {
+        Set<String> opportunityPaths = new HashSet<>();
+        try (Connection c = schema.connect();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT opportunity_id FROM opportunities WHERE contact_id = ?")) {
+            ps.setString(1, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) opportunityPaths.add("/opportunities/" + rs.getString(1));
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (FakeGhlServer.Call call : platform.ghl().calls()) {
+            boolean forContact = call.path().contains(contactId) || contactId.equals(call.body().path("contactId").asText())
+                    || opportunityPaths.contains(call.path());
+            if (!forContact) continue;
+            JsonNode body = call.body();
+            if (call.path().endsWith("/tags")) body.path("tags").forEach(t -> out.add("AddTags:" + t.asText()));
+            if (call.path().endsWith("/tasks")) out.add("HandOff");
+            if (call.path().startsWith("/opportunities")) {
+                out.add("MoveOpportunity:" + STAGE_NAMES_BY_ID.get(body.path("pipelineStageId").asText()));
+            }
+            if (call.method().equals("PUT") && call.path().equals("/contacts/" + contactId)) {
+                if (body.path("dnd").asBoolean()) out.add("MarkDoNotDisturb");
+                body.path("customFields").forEach(f -> out.add("UpdateFields:" + f.path("key").asText()));
+            }
+        }
+        return out;
+    }
+}
