@@ -34,6 +34,8 @@ class FunctionArtifactsTest {
             assertThat(sha256(staged)).as(fn[0]).isEqualTo(sha256(jar));
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 assertThat(zip.getEntry(fn[3])).as(fn[0] + " handler class in " + jar.getFileName()).isNotNull();
+                long unzipped = zip.stream().mapToLong(java.util.zip.ZipEntry::getSize).sum();
+                assertThat(unzipped).as(fn[0] + ": Lambda refuses code over 250 MB unzipped").isLessThan(250L * 1024 * 1024);
             }
             String handler = function.path("Properties").path("Handler").asText();
             assertThat(handler.replace('.', '/').replace("::handleRequest", ".class")).isEqualTo(fn[3]);

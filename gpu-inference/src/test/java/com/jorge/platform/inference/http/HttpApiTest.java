@@ -34,12 +34,14 @@ class HttpApiTest {
     private static InferenceService service;
     private static HttpClient http;
     private static String base;
+    private static final int SLOW_WIDTH = 1024;
 
     @BeforeAll
     static void start() throws Exception {
         TinyOnnxModels.publish(registry, "lead-score", "1", TinyOnnxModels.logistic(W, B), "\"features\":[\"a\",\"b\",\"c\"]");
         TinyOnnxModels.publish(registry, "strict", "1", TinyOnnxModels.logistic(W, B), "\"allow_nan\": false");
-        TinyOnnxModels.publish(registry, "slow", "1", TinyOnnxModels.slow(512), "");
+        // wide enough that running a batch takes far longer than parsing a request, so a queue of one overflows
+        TinyOnnxModels.publish(registry, "slow", "1", TinyOnnxModels.slow(SLOW_WIDTH), "");
         service = InferenceService.start(ServiceConfig.fromEnv(Map.ofEntries(
                 Map.entry("PORT", "0"), Map.entry("BIND_ADDRESS", "127.0.0.1"),
                 Map.entry("MODEL_REGISTRY", registry.toString()), Map.entry("MODELS", "lead-score,strict,slow"),
@@ -171,10 +173,10 @@ class HttpApiTest {
     void aFullQueueAnswers429WithRetryAfter() throws Exception {
         int rows = 64;
         StringBuilder data = new StringBuilder("[");
-        for (int i = 0; i < rows * 512; i++) {
+        for (int i = 0; i < rows * SLOW_WIDTH; i++) {
             data.append(i == 0 ? "" : ",").append("0.5");
         }
-        String body = features("[" + rows + ",512]", "FP32", data + "]");
+        String body = features("[" + rows + "," + SLOW_WIDTH + "]", "FP32", data + "]");
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v2/models/slow/infer"))

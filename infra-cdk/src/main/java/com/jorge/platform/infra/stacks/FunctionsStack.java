@@ -167,7 +167,7 @@ public final class FunctionsStack extends Stack {
                 "POWERTOOLS_SERVICE_NAME", "bot-worker",
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
         if (fn.usesBedrock()) {
-            workerEnv.put("BEDROCK_MODEL_ID", fn.bedrockModelId());
+            workerEnv.put("JORGE_BOTS_BEDROCK_MODEL_ID", fn.bedrockModelId()); // read by functions/jorge-bots BotConfig
         }
         worker = new CanaryFunction(this, "BotWorker", new CanaryFunctionSpec(
                 "jorge-bot-worker", "Runs the Jorge bots on each lead event, in order per contact",
