@@ -136,7 +136,10 @@ class LeadScoreClientTest {
             case 2 -> new Object[]{429, "{\"error\":\"queue full\"}"};
             default -> new Object[]{200, "{\"outputs\":[{\"name\":\"probability\",\"data\":[7.5]}]}"};
         });
-        try (LeadScoreClient client = client(refusing)) {
+        // a generous deadline: a cold JVM's first call may pass 50 ms, and a timeout is retried by design
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.defaults(refusing)
+                .withAttemptTimeout(Duration.ofSeconds(2)), InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION),
+                new ScoreMetrics((p, n) -> { }))) {
             assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
             assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
             assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
