@@ -5,13 +5,17 @@ import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.local.LocalPlatform;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.bots.simulator.Personas;
+import com.jorge.platform.worker.WorkerFunction;
 import com.jorge.platform.worker.policy.StarterQualificationPolicy;
 import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +42,7 @@ public final class WebhookPathBenchmark {
         int rate = intArg(args, "--rate", 200);
         int seconds = intArg(args, "--seconds", 30);
         int warmupSeconds = intArg(args, "--warmup", 20);
+        boolean jorge = !"starter".equals(stringArg(args, "--bot", "jorge"));
         System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
         System.setProperty("jorge.local.logFile", "target/benchmark-platform.log");
 
@@ -46,9 +51,12 @@ public final class WebhookPathBenchmark {
         try (LocalPlatform platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
                 "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
-                0, new StarterQualificationPolicy())) {
-            System.out.printf("webhook path benchmark: PostgreSQL %s, Redis %s, %d cores%n",
-                    TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors());
+                0, jorge ? WorkerFunction.jorgeBots(Map.of()) : new StarterQualificationPolicy(),
+                // a weekday noon in Austin: quiet hours must not hold replies back during the run
+                Clock.fixed(Instant.parse("2026-11-23T18:00:00Z"), ZoneOffset.UTC))) {
+            TEXTS = jorge ? Personas.byId("motivated-seller").orElseThrow().messages().toArray(String[]::new) : STARTER_TEXTS;
+            System.out.printf("webhook path benchmark: %s bot, PostgreSQL %s, Redis %s, %d cores%n",
+                    jorge ? "Jorge" : "starter", TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors());
             run(platform, "warmup", rate, warmupSeconds, false);
             Result r = run(platform, "measure", rate, seconds, true);
             System.out.println();
@@ -64,17 +72,21 @@ public final class WebhookPathBenchmark {
     }
 
     private static volatile long phaseStart;
+    private static final String[] STARTER_TEXTS = {"Hi, I'm thinking of selling my house", "Relocating for work",
+            "In about 3 months", "Around 450k"};
+    private static String[] TEXTS = STARTER_TEXTS;
 
     private record Result(long sent, long errors, Histogram latency, Histogram intake, double elapsedSeconds) {}
 
     private static Result run(LocalPlatform platform, String phase, int rate, int seconds, boolean record) throws Exception {
-        // Each lead sends the starter bot's four answers 5 s apart, and the leads are staggered so every
-        // second mixes all four stages (the fourth triggers the hand-off: one SMS and seven CRM calls).
-        // Every inbound message gets exactly one reply.
-        int gap = Math.max(1, rate * 5 / 4);
+        // Each lead sends its script (one answer per bot question) 5 s apart, and the leads are staggered
+        // so every second mixes all stages (the last triggers the hand-off: one SMS and several CRM
+        // calls). Every inbound message gets exactly one reply.
+        String[] texts = TEXTS;
+        int gap = Math.max(1, rate * 5 / texts.length);
         List<int[]> schedule = new ArrayList<>();
         for (int round = 0; schedule.size() < rate * seconds; round++) {
-            for (int stage = 0; stage < 4; stage++) {
+            for (int stage = 0; stage < texts.length; stage++) {
                 if (round - stage * gap >= 0) schedule.add(new int[] {round - stage * gap, stage});
             }
         }
@@ -97,7 +109,6 @@ public final class WebhookPathBenchmark {
                 worstBySecond[second] = Math.max(worstBySecond[second], value);
             }
         });
-        String[] texts = {"Hi, I'm thinking of selling my house", "Relocating for work", "In about 3 months", "Around 450k"};
         // bodies are signed before the clock starts: RSA signing is GHL's work, not ours, and would take a
         // fifth of a core away from the platform under test
         List<String[]> requests = new ArrayList<>(total);
@@ -156,6 +167,11 @@ public final class WebhookPathBenchmark {
 
     private static double ms(Histogram h, double percentile) {
         return h.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return args[i + 1];
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
