@@ -152,18 +152,6 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
         return List.copyOf(deadLetters);
     }
 
-    /** The local twin of the DLQ replay command. */
-    public synchronized int replayDeadLetters() {
-        List<DeadLetter> letters = new ArrayList<>(deadLetters);
-        deadLetters.clear();
-        for (DeadLetter d : letters) {
-            groups.computeIfAbsent(d.event().groupId(), g -> new ArrayDeque<>()).addLast(new Envelope(d.messageId(), d.event(), 0));
-            pending++;
-            dispatch(d.event().groupId());
-        }
-        return letters.size();
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();

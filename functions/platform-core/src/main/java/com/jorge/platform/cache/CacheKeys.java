@@ -8,10 +8,6 @@ import com.jorge.platform.conversation.LeadRef;
  */
 public record CacheKeys(String namespace) {
 
-    public static CacheKeys production() {
-        return new CacheKeys("jorge");
-    }
-
     public String conversation(LeadRef lead) {
         return namespace + ":{" + lead.locationId() + ":" + lead.contactId() + "}:conversation";
     }

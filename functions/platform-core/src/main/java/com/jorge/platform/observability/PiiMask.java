@@ -1,8 +1,8 @@
 package com.jorge.platform.observability;
 
 /**
- * Masks personal data before it reaches a log line. Logs keep enough to correlate (last digits, the
- * email domain, an initial) and nothing that identifies the lead on its own.
+ * Masks personal data before it reaches a log line or a transcript: enough to correlate (last digits,
+ * an initial), nothing that identifies the lead on its own. Emails and message bodies are never logged.
  */
 public final class PiiMask {
     private PiiMask() {}
@@ -14,20 +14,8 @@ public final class PiiMask {
         return "***" + digits.substring(digits.length() - 3);
     }
 
-    public static String email(String email) {
-        if (email == null) return null;
-        int at = email.indexOf('@');
-        if (at <= 0) return "***";
-        return email.charAt(0) + "***" + email.substring(at);
-    }
-
     public static String name(String name) {
         if (name == null || name.isBlank()) return name;
         return name.strip().charAt(0) + "***";
-    }
-
-    /** Free text from a lead may hold anything; only its size is logged. */
-    public static String text(String text) {
-        return text == null ? null : "<" + text.length() + " chars>";
     }
 }

@@ -62,15 +62,6 @@ public final class TestRedisCluster implements AutoCloseable {
         return ports.stream().map(p -> "redis://127.0.0.1:" + p).toList();
     }
 
-    public List<Integer> ports() {
-        return ports;
-    }
-
-    /** Kills one node (a master, for failover tests). */
-    public void kill(int index) {
-        processes.get(index).destroyForcibly();
-    }
-
     /** Six ports whose cluster-bus ports (port + 10000) are free too, so below 55536. */
     private static List<Integer> clusterPorts() {
         List<Integer> out = new ArrayList<>();
