@@ -168,7 +168,8 @@ class PlatformTemplatesTest {
         JsonNode functions = prod.json("Functions");
         var lambdas = resources(functions, "AWS::Lambda::Function");
         assertThat(lambdas.values().stream().map(f -> f.path("Properties").path("FunctionName").asText()))
-                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies");
+                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies",
+                        "jorge-follow-ups");
         for (var entry : lambdas.entrySet()) {
             JsonNode props = entry.getValue().path("Properties");
             String name = props.path("FunctionName").asText();
@@ -272,11 +273,11 @@ class PlatformTemplatesTest {
     }
 
     @Test
-    void onlyScheduledFunctionsWithCodeAreDeployedAndDueRepliesRunsEveryMinute() {
+    void onlyScheduledFunctionsWithCodeAreDeployedAndTheWorkersSchedulesRun() {
         JsonNode functions = prod.json("Functions");
         var rules = resources(functions, "AWS::Events::Rule").values();
-        assertThat(rules).singleElement().satisfies(rule ->
-                assertThat(rule.path("Properties").path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)"));
+        assertThat(rules.stream().map(r -> r.path("Properties").path("ScheduleExpression").asText()))
+                .containsExactlyInAnyOrder("rate(1 minute)", "rate(15 minutes)");
         assertThat(functions.toString()).doesNotContain("cache-warmer").doesNotContain("alert-evaluator").doesNotContain("bi-aggregator");
     }
 

@@ -28,10 +28,8 @@ import org.slf4j.MDC;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +193,7 @@ public final class LeadEventProcessor {
                     new OutboxDelivery.Pending(lead.locationId(), webhookId, List.of(), List.of()));
         }
         ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
-                state, leadZones.zoneOf(recordedZone(profile), profile == null ? null : profile.phone()), now);
+                state, leadZones.zoneOf(profile), now);
         BotTurn turn = policy.respond(context, new InboundText(m.messageId(), m.body(), m.messageType(),
                 m.dateAdded() == null ? now : m.dateAdded()));
         Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
@@ -254,15 +252,4 @@ public final class LeadEventProcessor {
         return new ConversationState(s.botType(), s.stage(), s.language(), s.facts(), s.turns(), s.temperature(),
                 s.temperatureReasons(), s.optedOut(), s.pausedUntil(), now, s.lastReplyAt(), s.version());
     }
-
-    /** The contact's or location's zone as recorded, or null when nobody told us. */
-    private static ZoneId recordedZone(ContactRecord profile) {
-        if (profile == null || profile.timeZone() == null) return null;
-        try {
-            return ZoneId.of(profile.timeZone());
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
 }

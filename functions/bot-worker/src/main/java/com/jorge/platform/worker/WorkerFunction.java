@@ -23,6 +23,7 @@ import com.jorge.platform.storage.OpportunityRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.FollowUpPlanner;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.compliance.LeadZoneResolver;
 
@@ -38,7 +39,7 @@ import java.time.ZoneId;
  * GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES.
  */
 public record WorkerFunction(Database database, RedisConnector redis, LeadEventProcessor processor,
-                             OutboxDelivery delivery) implements AutoCloseable {
+                             OutboxDelivery delivery, FollowUpSweep followUps) implements AutoCloseable {
 
     /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* environment (see functions/jorge-bots). */
     public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
@@ -72,11 +73,22 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
                 config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities, clock);
         var delivery = new OutboxDelivery(db, messages, outbox, webhooks, ghl, crm, metrics, clock);
         var store = new ConversationStore(cache, new ConversationRepository(json), contacts, metrics);
+        LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
+        var conversations = new ConversationRepository(json);
+        var audit = new AuditLog(json);
         var processor = new LeadEventProcessor(new GhlEventParser(json), db, webhooks, contacts, messages,
-                opportunities, outbox, new AuditLog(json), store, policy, delivery, metrics, clock,
-                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)),
-                leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago"))));
-        return new WorkerFunction(database, redis, processor, delivery);
+                opportunities, outbox, audit, store, policy, delivery, metrics, clock,
+                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), zones);
+        var followUps = new FollowUpSweep(db, conversations, messages, audit, store, followUpPolicy(policy), delivery,
+                zones, clock, Duration.ofHours(1), JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS,
+                policy instanceof JorgeConversationPolicy jorge ? jorge.config().maxUnansweredFollowUps() : 0);
+        return new WorkerFunction(database, redis, processor, delivery, followUps);
+    }
+
+    /** The Jorge bots follow quiet leads up; a policy without a follow-up plan sends none. */
+    private static FollowUpPolicy followUpPolicy(ConversationPolicy policy) {
+        if (policy instanceof JorgeConversationPolicy jorge) return new FollowUpPlanner(jorge)::followUp;
+        return context -> java.util.Optional.empty();
     }
 
     /** The phone's area code first, else the recorded zone, else the team's default zone. */

@@ -78,4 +78,42 @@ class JorgeBotsThroughTheWorkerTest {
         assertThat(moved).as(String.join("\n", calls)).isGreaterThanOrEqualTo(1);
         assertThat(rig.text("SELECT pipeline_stage_id FROM opportunities WHERE contact_id = 'priya'")).isEqualTo("stage-hot");
     }
+
+    @Test
+    void aQuietLeadIsFollowedUpAtTheConfiguredDelaysAndNeverPastTheCap() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z")); // 11:00 in Austin
+        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
+        rig.worker.processor().process(GhlWebhooks.contactCreate("loc-tx", "quiet", "Lou", "Kim", "+15125550125",
+                "lou@example.com", clock.instant()), 0);
+        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "quiet", "thinking about selling my house",
+                clock.instant()), 0);
+        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "silent", "thinking about selling too",
+                clock.instant()), 0);
+        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "silent", "STOP", clock.instant()), 0);
+        assertThat(rig.ghl.smsTo("quiet")).hasSize(1);
+
+        clock.advance(Duration.ofHours(12));
+        assertThat(rig.worker.followUps().run(100)).as("not due before a day").isZero();
+        clock.advance(Duration.ofHours(13));
+        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
+        assertThat(rig.ghl.smsTo("quiet")).hasSize(2);
+        clock.advance(Duration.ofDays(1));
+        assertThat(rig.worker.followUps().run(100)).as("the second waits three days").isZero();
+        clock.advance(Duration.ofDays(2));
+        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
+        clock.advance(Duration.ofDays(7));
+        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
+        clock.advance(Duration.ofDays(30));
+        assertThat(rig.worker.followUps().run(100)).as("three unanswered follow-ups is the cap").isZero();
+        assertThat(rig.ghl.smsTo("quiet")).hasSize(4);
+        assertThat(rig.ghl.smsTo("silent")).as("an opted-out lead is never followed up").hasSize(2);
+        assertThat(rig.count("SELECT count(*) FROM audit_log WHERE contact_id = 'quiet' AND action = 'follow_up'")).isEqualTo(3);
+
+        // the lead answers: the bot replies, and the follow-up count starts over
+        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "quiet", "sorry, busy month. relocating in spring",
+                clock.instant()), 0);
+        assertThat(rig.ghl.smsTo("quiet")).hasSize(5);
+        clock.advance(Duration.ofDays(1).plusHours(1));
+        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
+    }
 }

@@ -65,7 +65,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private static final Set<Signal> RELUCTANCE =
             Set.of(Signal.NOT_INTERESTED, Signal.NOT_NOW, Signal.JUST_LOOKING, Signal.HAS_AGENT);
 
-    static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
+    public static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
     static final String LAST_QUESTION = "bot.last_question";
     static final String OPTED_OUT_REASON = "compliance.opt_out";
     static final String WRONG_NUMBER = "compliance.wrong_number";

@@ -105,6 +105,8 @@ public final class LocalPlatform implements AutoCloseable {
             LocalScheduler scheduler = new LocalScheduler();
             // EventBridge rule due-replies, rate(1 minute) in AWS
             scheduler.every("due-replies", Duration.ofSeconds(10), () -> worker.delivery().deliverDueDeferred(200));
+            // EventBridge rule follow-ups, rate(15 minutes) in AWS
+            scheduler.every("follow-ups", Duration.ofMinutes(1), () -> worker.followUps().run(500));
             LocalHttpGateway gateway = new LocalHttpGateway(port, intake, signer, ghl);
             return new LocalPlatform(services, ghl, signer, metrics, worker, queue, scheduler, gateway, db.origin(), redisUrl);
         } catch (IOException | RuntimeException e) {

@@ -90,6 +90,34 @@ public final class ConversationRepository {
                 state.lastInboundAt(), state.lastReplyAt(), next);
     }
 
+    /**
+     * Leads the bot wrote to last, quiet for at least {@code quietFor}, in stages where the bot still
+     * leads, whose count of unanswered follow-ups (the fact {@code counterFact}) is below {@code cap}:
+     * candidates for a follow-up (the policy decides whether one is due). Longest quiet first.
+     */
+    public java.util.List<LeadRef> followUpCandidates(Connection c, Instant now, java.time.Duration quietFor,
+                                                      String counterFact, int cap, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT location_id, contact_id FROM conversations
+                WHERE NOT opted_out AND last_reply_at IS NOT NULL AND last_reply_at <= ?
+                  AND (last_inbound_at IS NULL OR last_inbound_at <= last_reply_at)
+                  AND (paused_until IS NULL OR paused_until <= ?)
+                  AND stage NOT IN ('new', 'handed_off', 'closed', 'opted_out', 'wrong_number')
+                  AND COALESCE((facts->>?)::int, 0) < ?
+                ORDER BY last_reply_at LIMIT ?""")) {
+            ps.setTimestamp(1, Timestamp.from(now.minus(quietFor)));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, counterFact);
+            ps.setInt(4, cap);
+            ps.setInt(5, limit);
+            java.util.List<LeadRef> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new LeadRef(rs.getString(1), rs.getString(2)));
+            }
+            return out;
+        }
+    }
+
     private <T> T read(String value, TypeReference<T> type) {
         try {
             return json.readValue(value, type);

@@ -219,17 +219,23 @@ public final class FunctionsStack extends Stack {
         leadEventsDlq.grantConsumeMessages(dlqReplay.function());
         leadEvents.grantSendMessages(dlqReplay.function());
 
-        // --- due replies: every minute, sends the replies the lead's quiet hours held back (same jar and
-        // environment as the worker, since it finishes the worker's outbox)
-        CanaryFunction dueReplies = scheduledFunction(this, new ScheduledFunctionCatalog.Entry("due-replies", "bot-worker",
-                        "bot-worker-lambda.jar", "com.jorge.platform.worker.DueReplyHandler::handleRequest", "rate(1 minute)",
+        // --- the worker's own schedules (same jar and environment as the worker): replies held by quiet
+        // hours go out every minute; quiet leads are followed up every 15 minutes
+        for (var schedule : List.of(
+                new ScheduledFunctionCatalog.Entry("due-replies", "bot-worker", "bot-worker-lambda.jar",
+                        "com.jorge.platform.worker.DueReplyHandler::handleRequest", "rate(1 minute)",
                         fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY),
-                layout.functionJar("bot-worker", "bot-worker-lambda.jar"), withService(workerEnv, "due-replies"), vpcAccess,
-                application, logRetention, alerting, alarms.canaryErrorThreshold());
-        data.database().getSecret().grantRead(dueReplies.function());
-        data.redisAuth().grantRead(dueReplies.function());
-        ghlApiToken.grantRead(dueReplies.function());
-        scheduled.put("due-replies", dueReplies);
+                new ScheduledFunctionCatalog.Entry("follow-ups", "bot-worker", "bot-worker-lambda.jar",
+                        "com.jorge.platform.worker.FollowUpHandler::handleRequest", "rate(15 minutes)",
+                        fn.workerMemoryMiB(), 300, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY))) {
+            CanaryFunction function = scheduledFunction(this, schedule, layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
+                    withService(workerEnv, schedule.name()), vpcAccess, application, logRetention, alerting,
+                    alarms.canaryErrorThreshold());
+            data.database().getSecret().grantRead(function.function());
+            data.redisAuth().grantRead(function.function());
+            ghlApiToken.grantRead(function.function());
+            scheduled.put(schedule.name(), function);
+        }
 
         // --- scheduled functions whose code exists
         for (var entry : ScheduledFunctionCatalog.entries(config)) {
