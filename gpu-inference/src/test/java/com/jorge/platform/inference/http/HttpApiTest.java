@@ -34,13 +34,14 @@ class HttpApiTest {
     private static InferenceService service;
     private static HttpClient http;
     private static String base;
-    private static final int SLOW_WIDTH = 1024;
+    private static final int SLOW_WIDTH = 2048;
 
     @BeforeAll
     static void start() throws Exception {
         TinyOnnxModels.publish(registry, "lead-score", "1", TinyOnnxModels.logistic(W, B), "\"features\":[\"a\",\"b\",\"c\"]");
         TinyOnnxModels.publish(registry, "strict", "1", TinyOnnxModels.logistic(W, B), "\"allow_nan\": false");
-        // wide enough that running a batch takes far longer than parsing a request, so a queue of one overflows
+        // one-row requests parse in microseconds while a 2048-wide model runs for milliseconds: 24 requests
+        // arrive while the first still runs, so a queue of one must overflow
         TinyOnnxModels.publish(registry, "slow", "1", TinyOnnxModels.slow(SLOW_WIDTH), "");
         service = InferenceService.start(ServiceConfig.fromEnv(Map.ofEntries(
                 Map.entry("PORT", "0"), Map.entry("BIND_ADDRESS", "127.0.0.1"),
@@ -171,7 +172,7 @@ class HttpApiTest {
 
     @Test
     void aFullQueueAnswers429WithRetryAfter() throws Exception {
-        int rows = 64;
+        int rows = 1;
         StringBuilder data = new StringBuilder("[");
         for (int i = 0; i < rows * SLOW_WIDTH; i++) {
             data.append(i == 0 ? "" : ",").append("0.5");
