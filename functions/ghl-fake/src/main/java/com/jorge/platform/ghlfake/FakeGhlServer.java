@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -110,18 +109,18 @@ public final class FakeGhlServer implements AutoCloseable {
             }
             if (failure != null) {
                 if (failure.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
-                respond(exchange, failure.status(), "{\"message\":\"injected failure\"}");
+                JsonResponse.send(exchange, failure.status(), "{\"message\":\"injected failure\"}");
                 return;
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (auth == null || !auth.startsWith("Bearer ")) {
-                respond(exchange, 401, "{\"message\":\"missing bearer token\"}");
+                JsonResponse.send(exchange, 401, "{\"message\":\"missing bearer token\"}");
                 return;
             }
             Call call = new Call(method, path, auth, exchange.getRequestHeaders().getFirst("Version"), body, System.nanoTime());
             calls.add(call);
             listeners.forEach(l -> l.accept(call));
-            respond(exchange, 200, answer(method, path).toString());
+            JsonResponse.send(exchange, 200, answer(method, path).toString());
         }
     }
 
@@ -136,15 +135,6 @@ public final class FakeGhlServer implements AutoCloseable {
             out.put("succeded", true);
         }
         return out;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.JsonResponse;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.intake.WebhookIntake;
 import com.jorge.platform.intake.WebhookIntakeHandler;
@@ -12,7 +13,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +37,11 @@ final class LocalHttpGateway implements AutoCloseable {
         server.createContext("/webhooks/ghl", exchange -> {
             try (exchange) {
                 if (!exchange.getRequestMethod().equals("POST")) {
-                    respond(exchange, 405, "{\"error\":\"method_not_allowed\",\"message\":\"use POST\"}");
+                    JsonResponse.send(exchange, 405, "{\"error\":\"method_not_allowed\",\"message\":\"use POST\"}");
                     return;
                 }
                 APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange), null);
-                respond(exchange, response.getStatusCode(), response.getBody());
+                JsonResponse.send(exchange, response.getStatusCode(), response.getBody());
             }
         });
         server.createContext("/dev/sign", exchange -> {
@@ -57,12 +57,12 @@ final class LocalHttpGateway implements AutoCloseable {
             try (exchange) {
                 List<Map<String, Object>> calls = ghl.calls().stream().map(c -> Map.<String, Object>of(
                         "method", c.method(), "path", c.path(), "body", c.body())).toList();
-                respond(exchange, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(calls));
+                JsonResponse.send(exchange, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(calls));
             }
         });
         server.createContext("/health", exchange -> {
             try (exchange) {
-                respond(exchange, 200, "{\"status\":\"ok\"}");
+                JsonResponse.send(exchange, 200, "{\"status\":\"ok\"}");
             }
         });
         server.start();
@@ -88,15 +88,6 @@ final class LocalHttpGateway implements AutoCloseable {
         event.setBody(java.util.Base64.getEncoder().encodeToString(body));
         event.setIsBase64Encoded(true);
         return event;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override
