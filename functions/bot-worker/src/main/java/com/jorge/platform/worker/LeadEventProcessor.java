@@ -10,6 +10,7 @@ import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.ghl.events.GhlEventParser;
 import com.jorge.platform.ghl.events.ParsedWebhook;
+import com.jorge.platform.observability.CorrelationIds;
 import com.jorge.platform.observability.PiiMask;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
@@ -23,7 +24,6 @@ import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,10 +89,7 @@ public final class LeadEventProcessor {
         GhlEvent event = known.event();
         LeadRef lead = new LeadRef(event.meta().locationId(), event.contactId());
         String webhookId = event.meta().webhookId();
-        MDC.put("webhookId", webhookId);
-        MDC.put("locationId", lead.locationId());
-        MDC.put("contactId", lead.contactId());
-        try {
+        try (CorrelationIds ignored = CorrelationIds.open(webhookId, lead.locationId(), lead.contactId())) {
             if (receivedAtMillis > 0) {
                 metrics.latency(PlatformMetrics.QUEUE_AGE, Duration.ofMillis(Math.max(0, clock.millis() - receivedAtMillis)));
             }
@@ -115,10 +112,6 @@ public final class LeadEventProcessor {
                 delivery.deliver(pending, receivedAtMillis);
             }
             metrics.count(PlatformMetrics.EVENTS_PROCESSED, event.meta().type());
-        } finally {
-            MDC.remove("webhookId");
-            MDC.remove("locationId");
-            MDC.remove("contactId");
         }
     }
 

@@ -4,12 +4,12 @@ import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.ghl.events.GhlEventParser;
 import com.jorge.platform.ghl.events.InvalidWebhookException;
 import com.jorge.platform.ghl.events.ParsedWebhook;
+import com.jorge.platform.observability.CorrelationIds;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.queue.LeadEventQueue;
 import com.jorge.platform.queue.QueuedLeadEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -94,10 +94,7 @@ public final class WebhookIntake {
 
     private IntakeOutcome enqueue(GhlEvent event, String body) {
         var meta = event.meta();
-        MDC.put("webhookId", meta.webhookId());
-        MDC.put("locationId", meta.locationId());
-        MDC.put("contactId", event.contactId());
-        try {
+        try (CorrelationIds ignored = CorrelationIds.open(meta.webhookId(), meta.locationId(), event.contactId())) {
             switch (replayGuard.check(meta.locationId(), meta.webhookId(), meta.timestamp())) {
                 case STALE -> {
                     return new IntakeOutcome.Rejected(401, "stale_timestamp", "timestamp",
@@ -121,10 +118,6 @@ public final class WebhookIntake {
             metrics.count(PlatformMetrics.WEBHOOKS_ENQUEUED, meta.type());
             log.info("webhook accepted: {}", meta.type());
             return new IntakeOutcome.Accepted(meta.type(), meta.webhookId());
-        } finally {
-            MDC.remove("webhookId");
-            MDC.remove("locationId");
-            MDC.remove("contactId");
         }
     }
 }
