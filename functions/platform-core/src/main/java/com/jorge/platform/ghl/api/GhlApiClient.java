@@ -120,14 +120,12 @@ public final class GhlApiClient {
 
     private JsonNode call(String locationId, String method, String path, ObjectNode body, String version) {
         for (int attempt = 1; ; attempt++) {
-            String retryAfter = null;
             GhlApiException failure;
             try {
                 rateLimits.acquire(locationId);
                 return breaker.executeCallable(() -> once(method, path, body, version));
             } catch (GhlApiException e) {
                 failure = e;
-                retryAfter = e.getCause() instanceof RetryAfterHint hint ? hint.value : null;
             } catch (CallNotPermittedException e) {
                 metrics.count(PlatformMetrics.GHL_API_ERRORS, "circuit_open");
                 throw new GhlApiException("GHL API circuit is open after repeated failures", 0, true, e);
@@ -136,7 +134,7 @@ public final class GhlApiClient {
             }
             metrics.count(PlatformMetrics.GHL_API_ERRORS, failure.status() == 0 ? "network" : Integer.toString(failure.status()));
             if (!failure.retryable()) throw failure;
-            Duration delay = settings.retry().delayAfter(attempt, retryAfter);
+            Duration delay = settings.retry().delayAfter(attempt, failure.retryAfter());
             if (delay.isNegative()) throw failure;
             metrics.count(PlatformMetrics.GHL_API_RETRIES);
             log.warn("GHL API {} {} failed (status {}), retry {} in {} ms", method, path.replaceAll("/[A-Za-z0-9_-]{12,}", "/…"),
@@ -172,9 +170,8 @@ public final class GhlApiClient {
             }
         }
         boolean retryable = status == 429 || status >= 500 || status == 408;
-        String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
         throw new GhlApiException("GHL API answered " + status + " to " + method + " " + path.split("/")[1],
-                status, retryable, retryAfter == null ? null : new RetryAfterHint(retryAfter));
+                status, retryable, response.headers().firstValue("Retry-After").orElse(null), null);
     }
 
     private static void sleep(Duration d) {
@@ -183,16 +180,6 @@ public final class GhlApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GhlApiException("interrupted during back-off", 0, true, e);
-        }
-    }
-
-    /** Carries the Retry-After header from the failed response to the retry loop. */
-    private static final class RetryAfterHint extends RuntimeException {
-        final String value;
-
-        RetryAfterHint(String value) {
-            super(null, null, false, false);
-            this.value = value;
         }
     }
 }
