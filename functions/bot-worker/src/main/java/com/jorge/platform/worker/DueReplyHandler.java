@@ -3,8 +3,11 @@ package com.jorge.platform.worker;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.observability.EmfMetrics;
 import com.jorge.platform.observability.PlatformMetrics;
+
+import java.time.Clock;
 
 /**
  * λ due-replies on an EventBridge schedule (every minute): sends replies that the lead's quiet hours
@@ -20,7 +23,8 @@ public final class DueReplyHandler implements RequestHandler<ScheduledEvent, Int
     }
 
     private DueReplyHandler(EmfMetrics metrics) {
-        this(WorkerFunction.fromEnvironment(metrics).delivery(), metrics);
+        this(WorkerFunction.fromConfig(PlatformConfig.fromEnvironment(), WorkerFunction.NO_DECISIONS, metrics,
+                Clock.systemUTC()).delivery(), metrics);
     }
 
     public DueReplyHandler(OutboxDelivery delivery, PlatformMetrics metrics) {

@@ -46,6 +46,14 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
         return fromConfig(PlatformConfig.fromEnvironment(), jorgeBots(System.getenv()), metrics, Clock.systemUTC());
     }
 
+    /**
+     * For functions that only finish decisions already stored (due replies): no bot, so no language
+     * model to load at cold start. Asking it to decide is a wiring mistake.
+     */
+    public static final ConversationPolicy NO_DECISIONS = (context, message) -> {
+        throw new IllegalStateException("this function delivers stored decisions and makes none");
+    };
+
     /** The Jorge seller and buyer bots; loads the language model once (about a second), share it. */
     public static ConversationPolicy jorgeBots(java.util.Map<String, String> settings) {
         return JorgeConversationPolicy.create(BotConfig.fromSettings(settings));
@@ -72,9 +80,9 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
         var crm = new CrmActionExecutor(ghl, PipelineStages.parse(config.get("GHL_PIPELINE_ID", null),
                 config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities, clock);
         var delivery = new OutboxDelivery(db, messages, outbox, webhooks, ghl, crm, metrics, clock);
-        var store = new ConversationStore(cache, new ConversationRepository(json), contacts, metrics);
-        LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var conversations = new ConversationRepository(json);
+        var store = new ConversationStore(cache, conversations, contacts, metrics);
+        LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var audit = new AuditLog(json);
         var processor = new LeadEventProcessor(new GhlEventParser(json), db, webhooks, contacts, messages,
                 opportunities, outbox, audit, store, policy, delivery, metrics, clock,
