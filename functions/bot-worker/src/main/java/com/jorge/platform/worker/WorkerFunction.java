@@ -1,6 +1,5 @@
 package com.jorge.platform.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.LeadCache;
@@ -62,7 +61,7 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
     public static WorkerFunction fromConfig(PlatformConfig config, ConversationPolicy policy, PlatformMetrics metrics,
                                             Clock clock) {
         ObjectMapper json = PlatformJson.mapper();
-        Database database = Database.open(databaseSettings(config, json));
+        Database database = Database.open(Database.Settings.fromConfig(config));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(200));
         LeadCache cache = redis == null ? null : new LeadCache(redis, new CacheKeys(config.get("REDIS_NAMESPACE", "jorge")),
@@ -103,25 +102,6 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
     private static LeadZones leadZones(ZoneId defaultZone) {
         LeadZoneResolver resolver = LeadZoneResolver.load();
         return (recorded, phone) -> resolver.leadZone(recorded == null ? defaultZone : recorded, phone);
-    }
-
-    private static Database.Settings databaseSettings(PlatformConfig config, ObjectMapper json) {
-        String url = config.require("DATABASE_URL");
-        String user = config.get("DATABASE_USER", null);
-        String password = config.get("DATABASE_PASSWORD", null);
-        if (user == null) {
-            String secret = config.get("DATABASE_SECRET").orElse(null);
-            if (secret != null) {
-                try {
-                    JsonNode s = json.readTree(secret);
-                    user = s.path("username").asText(null);
-                    password = s.path("password").asText(null);
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("DATABASE_SECRET is not the JSON {username, password}", e);
-                }
-            }
-        }
-        return new Database.Settings(url, user, password, config.getInt("DATABASE_POOL_SIZE", 4));
     }
 
     /** Resolves the GHL token on first use (not at SnapStart snapshot time) and keeps it. */

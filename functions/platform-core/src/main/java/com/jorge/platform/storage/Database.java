@@ -1,5 +1,8 @@
 package com.jorge.platform.storage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.json.PlatformJson;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -24,6 +27,29 @@ public final class Database implements AutoCloseable {
         @Override
         public String toString() {
             return "Settings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize + "]";
+        }
+
+        /**
+         * DATABASE_URL, with DATABASE_USER/DATABASE_PASSWORD or DATABASE_SECRET (the Secrets Manager JSON
+         * {username, password} that RDS rotation writes), and DATABASE_POOL_SIZE (default 4).
+         */
+        public static Settings fromConfig(PlatformConfig config) {
+            String url = config.require("DATABASE_URL");
+            String user = config.get("DATABASE_USER", null);
+            String password = config.get("DATABASE_PASSWORD", null);
+            if (user == null) {
+                String secret = config.get("DATABASE_SECRET").orElse(null);
+                if (secret != null) {
+                    try {
+                        JsonNode s = PlatformJson.mapper().readTree(secret);
+                        user = s.path("username").asText(null);
+                        password = s.path("password").asText(null);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("DATABASE_SECRET is not the JSON {username, password}", e);
+                    }
+                }
+            }
+            return new Settings(url, user, password, config.getInt("DATABASE_POOL_SIZE", 4));
         }
     }
 
