@@ -1,0 +1,48 @@
+package com.jorge.platform.alerts;
+
+import com.jorge.platform.alerts.aws.CloudWatchMetricSource;
+import com.jorge.platform.alerts.aws.SnsAlertPublisher;
+import com.jorge.platform.alerts.forecast.DetectorSettings;
+import com.jorge.platform.alerts.forecast.MetricAssessor;
+import com.jorge.platform.alerts.rules.AlertRuleCatalog;
+import com.jorge.platform.alerts.state.RedisAlertState;
+import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.config.PlatformConfig;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Builds the evaluation from configuration: the rules ({@link AlertRuleCatalog}), CloudWatch and SNS clients
+ * (endpoints follow AWS_ENDPOINT_URL_*), {@code ALERTS_TOPIC_ARN}, Redis ({@code REDIS_URL}, required: without
+ * shared state two runs could both send), {@code ALERT_CONFIRMATIONS} (3), {@code ALERT_COOLDOWN_MINUTES} (60),
+ * {@code ALERT_STALE_MINUTES} (10).
+ */
+public final class AlertEvaluatorWiring {
+
+    private AlertEvaluatorWiring() {}
+
+    public static AlertEvaluation fromConfig(PlatformConfig config, Clock clock) {
+        var rules = AlertRuleCatalog.load(config);
+        DetectorSettings settings = DetectorSettings.defaults().withConfirmations(positive(config, "ALERT_CONFIRMATIONS", 3));
+        Duration cooldown = Duration.ofMinutes(positive(config, "ALERT_COOLDOWN_MINUTES", 60));
+        Duration stale = Duration.ofMinutes(positive(config, "ALERT_STALE_MINUTES", 10));
+        RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofSeconds(2));
+        if (redis == null) throw new IllegalStateException("configuration REDIS_URL is missing: alert state lives in Redis");
+        String topic = config.require("ALERTS_TOPIC_ARN");
+        CloudWatchClient cloudWatch = CloudWatchClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings),
+                new RedisAlertState(redis, config.get("ALERT_STATE_PREFIX", "alerts:"), cooldown),
+                new SnsAlertPublisher(sns, topic), clock, stale);
+    }
+
+    private static int positive(PlatformConfig config, String name, int fallback) {
+        int value = config.getInt(name, fallback);
+        if (value < 1) throw new IllegalStateException("configuration " + name + " must be at least 1");
+        return value;
+    }
+}
