@@ -1,0 +1,231 @@
+package com.jorge.platform.cachewarmer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.cache.CacheUnavailableException;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.storage.ContactRecord;
+import com.jorge.platform.storage.ContactRepository;
+import com.jorge.platform.storage.ConversationRepository;
+import com.jorge.platform.storage.StorageException;
+import com.jorge.platform.storage.Transactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One warm run: rank the leads likely to write soon, then load each one's conversation state and profile
+ * from Aurora (read-only transactions: the warmer never writes Aurora) and put them into the worker's
+ * Redis keys through {@link GuardedCacheWriter}, best first, until the lead, byte or time budget is spent.
+ * A lead that changed while it was being warmed gets its fresh copy retracted, so a stale copy never
+ * outlives the moment it was written in. Running twice writes nothing new the second time.
+ */
+public final class CacheWarmer {
+
+    private static final Logger log = LoggerFactory.getLogger(CacheWarmer.class);
+
+    private final Transactor db;
+    private final WarmCandidateRepository candidates;
+    private final ConversationRepository conversations;
+    private final ContactRepository contacts;
+    private final GuardedCacheWriter cache;
+    private final WarmCandidatePolicy policy;
+    private final ObjectMapper json;
+    private final CacheWarmerSettings settings;
+    private final PlatformMetrics metrics;
+    private final Clock clock;
+
+    public CacheWarmer(Transactor db, WarmCandidateRepository candidates, ConversationRepository conversations,
+                       ContactRepository contacts, GuardedCacheWriter cache, WarmCandidatePolicy policy, ObjectMapper json,
+                       CacheWarmerSettings settings, PlatformMetrics metrics, Clock clock) {
+        this.db = db;
+        this.candidates = candidates;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.cache = cache;
+        this.policy = policy;
+        this.json = json;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** A lead as loaded from Aurora, with what the worker would cache for it (null: nothing). */
+    private record Loaded(LeadRef lead, String conversationJson, long version, String profileJson, boolean eligible) {
+        boolean hasEntries() {
+            return conversationJson != null || profileJson != null;
+        }
+    }
+
+    /** A lead this run wrote, kept until the batch is rechecked. */
+    private record Fresh(Loaded loaded, GuardedCacheWriter.Written written, long bytes) {}
+
+    private static final class Tally {
+        int warmed;
+        int alreadyWarm;
+        int retracted;
+        long bytes;
+        WarmSummary.StopReason stop = WarmSummary.StopReason.COMPLETED;
+    }
+
+    /** Runs within the configured time budget. */
+    public WarmSummary run() {
+        return run(settings.timeBudget());
+    }
+
+    /**
+     * Runs within {@code timeBudget}. Throws {@link CacheUnavailableException} when Redis fails (nothing is
+     * written to Aurora in any case) and {@link StorageException} when Aurora does.
+     */
+    public WarmSummary run(Duration timeBudget) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        Instant deadline = now.plus(timeBudget);
+        Tally tally = new Tally();
+        int considered = 0;
+        try {
+            cache.ping(); // before any work: an outage fails the run at once
+            var windows = WarmCandidateRepository.Windows.of(settings, now);
+            List<WarmCandidatePolicy.Ranked> ranked = policy.rank(
+                    readOnly(c -> candidates.candidates(c, windows, settings.maxCandidates())), now);
+            considered = ranked.size();
+            for (int from = 0; from < ranked.size() && tally.stop == WarmSummary.StopReason.COMPLETED; from += settings.batchSize()) {
+                if (!clock.instant().isBefore(deadline)) {
+                    tally.stop = WarmSummary.StopReason.TIME_BUDGET;
+                    break;
+                }
+                List<LeadRef> batch = ranked.subList(from, Math.min(ranked.size(), from + settings.batchSize()))
+                        .stream().map(r -> r.candidate().lead()).toList();
+                warmBatch(batch, deadline, tally);
+            }
+        } catch (CacheUnavailableException e) {
+            metrics.count(CacheWarmerMetrics.FAILED, "redis");
+            log.error("cache warm aborted: Redis unavailable ({}); {} of {} leads warmed before the failure, Aurora untouched",
+                    rootMessage(e), tally.warmed, considered);
+            throw new CacheUnavailableException("cache warm aborted: Redis unavailable", e);
+        } catch (StorageException e) {
+            metrics.count(CacheWarmerMetrics.FAILED, "database");
+            log.error("cache warm aborted: Aurora read failed ({}); {} of {} leads warmed before the failure",
+                    rootMessage(e), tally.warmed, considered);
+            throw e;
+        }
+        WarmSummary summary = new WarmSummary(considered, tally.warmed, tally.alreadyWarm,
+                considered - tally.warmed - tally.alreadyWarm, tally.retracted, tally.bytes,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), tally.stop);
+        record(summary);
+        return summary;
+    }
+
+    private void warmBatch(List<LeadRef> batch, Instant deadline, Tally tally) {
+        Map<LeadRef, String> before = new java.util.HashMap<>();
+        List<Loaded> loaded = readOnly(c -> {
+            before.putAll(candidates.fingerprints(c, batch)); // first: any later change shows in the recheck
+            List<Loaded> out = new ArrayList<>(batch.size());
+            for (LeadRef lead : batch) out.add(load(c, lead));
+            return out;
+        });
+        List<Fresh> fresh = new ArrayList<>();
+        for (Loaded l : loaded) {
+            if (!clock.instant().isBefore(deadline)) {
+                tally.stop = WarmSummary.StopReason.TIME_BUDGET;
+                break;
+            }
+            if (!l.eligible() || !l.hasEntries()) continue;
+            if (tally.warmed + tally.alreadyWarm >= settings.maxLeads()) {
+                tally.stop = WarmSummary.StopReason.LEAD_BUDGET;
+                break;
+            }
+            long bytes = size(cache.conversationKey(l.lead()), l.conversationJson()) + size(cache.profileKey(l.lead()), l.profileJson());
+            if (tally.bytes + bytes > settings.maxBytes()) {
+                tally.stop = WarmSummary.StopReason.BYTE_BUDGET;
+                break;
+            }
+            GuardedCacheWriter.Written written = cache.warm(l.lead(), l.conversationJson(), l.version(), l.profileJson());
+            tally.bytes += bytes;
+            if (written.any()) {
+                tally.warmed++;
+                fresh.add(new Fresh(l, written, bytes));
+            } else {
+                tally.alreadyWarm++;
+            }
+        }
+        if (fresh.isEmpty()) return;
+        Map<LeadRef, String> after = readOnly(c -> candidates.fingerprints(c, fresh.stream().map(f -> f.loaded().lead()).toList()));
+        for (Fresh f : fresh) {
+            LeadRef lead = f.loaded().lead();
+            if (Objects.equals(before.get(lead), after.get(lead))) continue;
+            // the worker changed this lead after we read it: drop our copy, the worker's read-through reloads it
+            cache.retract(lead, f.written().conversation() ? f.loaded().conversationJson() : null,
+                    f.written().profile() ? f.loaded().profileJson() : null);
+            tally.warmed--;
+            tally.retracted++;
+            tally.bytes -= f.bytes();
+        }
+    }
+
+    private Loaded load(Connection c, LeadRef lead) throws SQLException {
+        ConversationState state = conversations.find(c, lead).orElse(null);
+        ContactRecord profile = contacts.find(c, lead).orElse(null);
+        boolean eligible = (profile == null || (!profile.dnd() && !profile.deleted()))
+                && (state == null || (!state.optedOut() && WarmCandidatePolicy.stageFactor(state.stage()) > 0));
+        // the worker caches only stored conversations (version > 0), exactly as ConversationStore does
+        String conversationJson = state != null && state.version() > 0 ? write(state) : null;
+        return new Loaded(lead, conversationJson, state == null ? 0 : state.version(),
+                profile == null ? null : write(profile), eligible);
+    }
+
+    private <T> T readOnly(Transactor.Work<T> work) {
+        return db.inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET TRANSACTION READ ONLY");
+            }
+            return work.run(c);
+        });
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static long size(String key, String value) {
+        if (value == null) return 0;
+        return key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void record(WarmSummary s) {
+        metrics.count(CacheWarmerMetrics.CONSIDERED, null, s.considered());
+        metrics.count(CacheWarmerMetrics.WARMED, null, s.warmed());
+        metrics.count(CacheWarmerMetrics.ALREADY_WARM, null, s.alreadyWarm());
+        metrics.count(CacheWarmerMetrics.SKIPPED, null, s.skipped());
+        metrics.count(CacheWarmerMetrics.RETRACTED, null, s.retracted());
+        metrics.count(CacheWarmerMetrics.BYTES, null, s.bytes());
+        metrics.latency(CacheWarmerMetrics.DURATION, Duration.ofMillis(s.elapsedMillis()));
+        metrics.count(CacheWarmerMetrics.STOPPED, s.stoppedBy().name());
+        log.info("cache warm: considered={} warmed={} alreadyWarm={} skipped={} retracted={} bytes={} elapsedMs={} stoppedBy={}",
+                s.considered(), s.warmed(), s.alreadyWarm(), s.skipped(), s.retracted(), s.bytes(), s.elapsedMillis(),
+                s.stoppedBy());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

@@ -1,0 +1,25 @@
+package com.jorge.platform.cachewarmer;
+
+/** The cache warmer's metric names (EMF through {@code PlatformMetrics}); dashboards and alarms use these. */
+public final class CacheWarmerMetrics {
+    private CacheWarmerMetrics() {}
+
+    /** leads ranked in a run */
+    public static final String CONSIDERED = "CacheWarmerConsidered";
+    /** leads whose entries this run wrote */
+    public static final String WARMED = "CacheWarmerWarmed";
+    /** leads already cached at the same or a newer version: TTL extended only */
+    public static final String ALREADY_WARM = "CacheWarmerAlreadyWarm";
+    /** leads not warmed (budget, ineligible, nothing to cache, retracted) */
+    public static final String SKIPPED = "CacheWarmerSkipped";
+    /** leads whose fresh copy was deleted again because they changed while being warmed */
+    public static final String RETRACTED = "CacheWarmerRetracted";
+    /** bytes (keys and values) of the leads kept warm */
+    public static final String BYTES = "CacheWarmerBytes";
+    /** run duration */
+    public static final String DURATION = "CacheWarmerDurationMs";
+    /** one per run, dimension Kind = the stop reason (COMPLETED, LEAD_BUDGET, BYTE_BUDGET, TIME_BUDGET) */
+    public static final String STOPPED = "CacheWarmerStopped";
+    /** one per failed run, dimension Kind = redis or database: alarm on it */
+    public static final String FAILED = "CacheWarmerFailed";
+}

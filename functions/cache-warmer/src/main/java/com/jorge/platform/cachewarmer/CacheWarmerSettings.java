@@ -1,0 +1,98 @@
+package com.jorge.platform.cachewarmer;
+
+import com.jorge.platform.config.PlatformConfig;
+
+import java.time.Duration;
+
+/**
+ * What one warm run may do. Every key is optional; a bad value fails the run at start-up with an error
+ * naming the key, never half-way through a run.
+ *
+ * @param namespace          the Redis key prefix the worker uses (REDIS_NAMESPACE)
+ * @param maxLeads           the most leads kept warm by one run, counting those already warm
+ * @param maxBytes           the most bytes (keys and values) those leads' entries may take
+ * @param timeBudget         how long a run may take; the Lambda handler shortens it to the time it has left
+ * @param entryTtl           how long a warmed entry lives unless the worker touches it (the worker's own
+ *                           writes keep their longer TTL); a lead that stops being wanted drops out by itself
+ * @param activeWindow       a lead who wrote within this window is a candidate
+ * @param awaitingReplyWindow a lead the bot texted within this window and who has not answered is a candidate
+ * @param appointmentWindow  a lead with an appointment starting within this window is a candidate
+ * @param lookahead          how far ahead the run warms for: a held reply due within it is a signal
+ * @param maxCandidates      the most candidate rows read from Aurora per run (bounds memory)
+ * @param batchSize          leads read from Aurora per transaction
+ */
+public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes, Duration timeBudget, Duration entryTtl,
+                                  Duration activeWindow, Duration awaitingReplyWindow, Duration appointmentWindow,
+                                  Duration lookahead, int maxCandidates, int batchSize) {
+
+    public static final int DEFAULT_MAX_LEADS = 5_000;
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+    public CacheWarmerSettings {
+        if (namespace == null || namespace.isBlank()) throw new IllegalArgumentException("REDIS_NAMESPACE must not be blank");
+        atLeast("WARMER_MAX_LEADS", maxLeads, 1);
+        atLeast("WARMER_MAX_BYTES", maxBytes, 1);
+        atLeast("WARMER_MAX_CANDIDATES", maxCandidates, 1);
+        atLeast("WARMER_BATCH_SIZE", batchSize, 1);
+        positive("WARMER_TIME_BUDGET_SECONDS", timeBudget);
+        positive("WARMER_TTL_MINUTES", entryTtl);
+        positive("WARMER_ACTIVE_DAYS", activeWindow);
+        positive("WARMER_AWAITING_REPLY_HOURS", awaitingReplyWindow);
+        positive("WARMER_APPOINTMENT_HOURS", appointmentWindow);
+        positive("WARMER_LOOKAHEAD_MINUTES", lookahead);
+    }
+
+    public static CacheWarmerSettings defaults() {
+        return fromConfig(PlatformConfig.of(java.util.Map.of()));
+    }
+
+    public static CacheWarmerSettings fromConfig(PlatformConfig config) {
+        return new CacheWarmerSettings(
+                config.get("REDIS_NAMESPACE", "jorge"),
+                config.getInt("WARMER_MAX_LEADS", DEFAULT_MAX_LEADS),
+                longValue(config, "WARMER_MAX_BYTES", DEFAULT_MAX_BYTES),
+                Duration.ofSeconds(config.getInt("WARMER_TIME_BUDGET_SECONDS", 240)),
+                Duration.ofMinutes(config.getInt("WARMER_TTL_MINUTES", 120)),
+                Duration.ofDays(config.getInt("WARMER_ACTIVE_DAYS", 7)),
+                Duration.ofHours(config.getInt("WARMER_AWAITING_REPLY_HOURS", 48)),
+                Duration.ofHours(config.getInt("WARMER_APPOINTMENT_HOURS", 24)),
+                Duration.ofMinutes(config.getInt("WARMER_LOOKAHEAD_MINUTES", 45)),
+                config.getInt("WARMER_MAX_CANDIDATES", 50_000),
+                config.getInt("WARMER_BATCH_SIZE", 100));
+    }
+
+    public CacheWarmerSettings withBudget(int leads, long bytes) {
+        return new CacheWarmerSettings(namespace, leads, bytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize);
+    }
+
+    public CacheWarmerSettings withTimeBudget(Duration budget) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, budget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize);
+    }
+
+    public CacheWarmerSettings withNamespace(String ns) {
+        return new CacheWarmerSettings(ns, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize);
+    }
+
+    private static long longValue(PlatformConfig config, String name, long fallback) {
+        return config.get(name).map(v -> {
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("configuration " + name + " must be an integer (bytes)", e);
+            }
+        }).orElse(fallback);
+    }
+
+    private static void atLeast(String name, long value, long min) {
+        if (value < min) throw new IllegalArgumentException("configuration " + name + " must be at least " + min + " (was " + value + ")");
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("configuration " + name + " must be positive (was " + value + ")");
+        }
+    }
+}

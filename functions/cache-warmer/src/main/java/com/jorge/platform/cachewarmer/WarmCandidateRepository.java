@@ -1,0 +1,111 @@
+package com.jorge.platform.cachewarmer;
+
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.conversation.Temperature;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The warmer's reads from Aurora: who may write soon, and whether a lead changed while it was being warmed. */
+public final class WarmCandidateRepository {
+
+    /** The signal windows, as instants for one run. */
+    public record Windows(Instant activeSince, Instant awaitingReplySince, Instant now, Instant appointmentsUntil,
+                          Instant heldRepliesUntil) {
+        public static Windows of(CacheWarmerSettings s, Instant now) {
+            return new Windows(now.minus(s.activeWindow()), now.minus(s.awaitingReplyWindow()), now,
+                    now.plus(s.appointmentWindow()), now.plus(s.lookahead()));
+        }
+    }
+
+    // GHL appointment statuses that mean nobody is coming
+    private static final String LIVE_APPOINTMENT =
+            "COALESCE(lower(status), '') NOT IN ('cancelled', 'canceled', 'invalid', 'noshow', 'no_show')";
+
+    /**
+     * Leads with any signal inside the windows, never opted-out, DND or deleted ones. Leads with an
+     * appointment or a held reply come first, then the most recently active, up to {@code limit}.
+     */
+    public List<WarmCandidate> candidates(Connection c, Windows w, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH appts AS (
+                    SELECT location_id, contact_id, min(starts_at) AS next_at FROM appointments
+                    WHERE starts_at >= ? AND starts_at < ? AND %s
+                    GROUP BY location_id, contact_id),
+                held AS (
+                    SELECT location_id, contact_id, min(not_before) AS next_at FROM messages
+                    WHERE status = 'pending' AND not_before IS NOT NULL AND not_before < ?
+                    GROUP BY location_id, contact_id),
+                pool AS (
+                    SELECT location_id, contact_id FROM conversations
+                    WHERE NOT opted_out AND (last_inbound_at >= ? OR last_reply_at >= ?)
+                    UNION SELECT location_id, contact_id FROM appts
+                    UNION SELECT location_id, contact_id FROM held)
+                SELECT p.location_id, p.contact_id, cv.stage, cv.temperature, cv.last_inbound_at, cv.last_reply_at,
+                       a.next_at, h.next_at
+                FROM pool p
+                LEFT JOIN contacts k ON k.location_id = p.location_id AND k.contact_id = p.contact_id
+                LEFT JOIN conversations cv ON cv.location_id = p.location_id AND cv.contact_id = p.contact_id
+                LEFT JOIN appts a ON a.location_id = p.location_id AND a.contact_id = p.contact_id
+                LEFT JOIN held h ON h.location_id = p.location_id AND h.contact_id = p.contact_id
+                WHERE k.deleted_at IS NULL AND NOT COALESCE(k.dnd, false) AND NOT COALESCE(cv.opted_out, false)
+                ORDER BY (a.next_at IS NOT NULL OR h.next_at IS NOT NULL) DESC,
+                         GREATEST(cv.last_inbound_at, cv.last_reply_at) DESC NULLS LAST, p.location_id, p.contact_id
+                LIMIT ?""".formatted(LIVE_APPOINTMENT))) {
+            ps.setTimestamp(1, Timestamp.from(w.now()));
+            ps.setTimestamp(2, Timestamp.from(w.appointmentsUntil()));
+            ps.setTimestamp(3, Timestamp.from(w.heldRepliesUntil()));
+            ps.setTimestamp(4, Timestamp.from(w.activeSince()));
+            ps.setTimestamp(5, Timestamp.from(w.awaitingReplySince()));
+            ps.setInt(6, limit);
+            List<WarmCandidate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String temperature = rs.getString(4);
+                    out.add(new WarmCandidate(new LeadRef(rs.getString(1), rs.getString(2)), rs.getString(3),
+                            temperature == null ? null : Temperature.valueOf(temperature), instant(rs, 5),
+                            instant(rs, 6), instant(rs, 7), instant(rs, 8)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A fingerprint per lead of what the worker may change (the conversation's version, the contact's last
+     * update): two reads that differ mean the lead changed in between. Leads with neither row are absent.
+     */
+    public Map<LeadRef, String> fingerprints(Connection c, List<LeadRef> leads) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT l.location_id, l.contact_id, cv.version, k.updated_at, k.dnd, k.deleted_at IS NOT NULL
+                FROM unnest(?::text[], ?::text[]) AS l(location_id, contact_id)
+                LEFT JOIN conversations cv ON cv.location_id = l.location_id AND cv.contact_id = l.contact_id
+                LEFT JOIN contacts k ON k.location_id = l.location_id AND k.contact_id = l.contact_id
+                WHERE cv.contact_id IS NOT NULL OR k.contact_id IS NOT NULL""")) {
+            ps.setArray(1, c.createArrayOf("text", leads.stream().map(LeadRef::locationId).toArray()));
+            ps.setArray(2, c.createArrayOf("text", leads.stream().map(LeadRef::contactId).toArray()));
+            Map<LeadRef, String> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp updated = rs.getTimestamp(4);
+                    out.put(new LeadRef(rs.getString(1), rs.getString(2)), rs.getString(3) + "|"
+                            + (updated == null ? "-" : updated.toInstant()) + "|" + rs.getBoolean(5) + "|" + rs.getBoolean(6));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,41 @@
+package com.jorge.platform.cachewarmer;
+
+import com.jorge.platform.config.PlatformConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CacheWarmerSettingsTest {
+
+    @Test
+    void defaultsFitTheLambdaTimeoutAndTheWorkersNamespace() {
+        CacheWarmerSettings s = CacheWarmerSettings.defaults();
+        assertThat(s.namespace()).isEqualTo("jorge");
+        assertThat(s.timeBudget()).isLessThan(Duration.ofSeconds(300));
+        assertThat(s.maxLeads()).isEqualTo(CacheWarmerSettings.DEFAULT_MAX_LEADS);
+    }
+
+    @Test
+    void keysOverrideTheDefaults() {
+        CacheWarmerSettings s = CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of(
+                "WARMER_MAX_LEADS", "10", "WARMER_MAX_BYTES", "4096", "WARMER_TTL_MINUTES", "30", "REDIS_NAMESPACE", "prod")));
+        assertThat(s.maxLeads()).isEqualTo(10);
+        assertThat(s.maxBytes()).isEqualTo(4096);
+        assertThat(s.entryTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.namespace()).isEqualTo("prod");
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_MAX_LEADS", "0"))))
+                .hasMessageContaining("WARMER_MAX_LEADS");
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_MAX_BYTES", "lots"))))
+                .hasMessageContaining("WARMER_MAX_BYTES");
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_TIME_BUDGET_SECONDS", "-5"))))
+                .hasMessageContaining("WARMER_TIME_BUDGET_SECONDS");
+    }
+}
