@@ -19,10 +19,10 @@ public final class WarmCandidateRepository {
 
     /** The signal windows, as instants for one run. */
     public record Windows(Instant activeSince, Instant awaitingReplySince, Instant now, Instant appointmentsUntil,
-                          Instant heldRepliesUntil) {
+                          Instant heldRepliesSince, Instant heldRepliesUntil) {
         public static Windows of(CacheWarmerSettings s, Instant now) {
             return new Windows(now.minus(s.activeWindow()), now.minus(s.awaitingReplyWindow()), now,
-                    now.plus(s.appointmentWindow()), now.plus(s.lookahead()));
+                    now.plus(s.appointmentWindow()), now.minus(s.lookahead()), now.plus(s.lookahead()));
         }
     }
 
@@ -42,11 +42,11 @@ public final class WarmCandidateRepository {
                     GROUP BY location_id, contact_id),
                 held AS (
                     SELECT location_id, contact_id, min(not_before) AS next_at FROM messages
-                    WHERE status = 'pending' AND not_before IS NOT NULL AND not_before < ?
+                    WHERE status = 'pending' AND not_before IS NOT NULL AND not_before >= ? AND not_before < ?
                     GROUP BY location_id, contact_id),
                 pool AS (
                     SELECT location_id, contact_id FROM conversations
-                    WHERE NOT opted_out AND (last_inbound_at >= ? OR last_reply_at >= ?)
+                    WHERE NOT opted_out AND (last_inbound_at BETWEEN ? AND ? OR last_reply_at BETWEEN ? AND ?)
                     UNION SELECT location_id, contact_id FROM appts
                     UNION SELECT location_id, contact_id FROM held)
                 SELECT p.location_id, p.contact_id, cv.stage, cv.temperature, cv.last_inbound_at, cv.last_reply_at,
@@ -62,10 +62,15 @@ public final class WarmCandidateRepository {
                 LIMIT ?""".formatted(LIVE_APPOINTMENT))) {
             ps.setTimestamp(1, Timestamp.from(w.now()));
             ps.setTimestamp(2, Timestamp.from(w.appointmentsUntil()));
-            ps.setTimestamp(3, Timestamp.from(w.heldRepliesUntil()));
-            ps.setTimestamp(4, Timestamp.from(w.activeSince()));
-            ps.setTimestamp(5, Timestamp.from(w.awaitingReplySince()));
-            ps.setInt(6, limit);
+            // a reply overdue by more than the look-ahead is stuck, not about to go out
+            ps.setTimestamp(3, Timestamp.from(w.heldRepliesSince()));
+            ps.setTimestamp(4, Timestamp.from(w.heldRepliesUntil()));
+            // activity later than the look-ahead is no clock skew but a wrong row: leave it out
+            ps.setTimestamp(5, Timestamp.from(w.activeSince()));
+            ps.setTimestamp(6, Timestamp.from(w.heldRepliesUntil()));
+            ps.setTimestamp(7, Timestamp.from(w.awaitingReplySince()));
+            ps.setTimestamp(8, Timestamp.from(w.heldRepliesUntil()));
+            ps.setInt(9, limit);
             List<WarmCandidate> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

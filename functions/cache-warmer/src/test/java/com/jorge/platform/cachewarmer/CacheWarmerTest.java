@@ -14,7 +14,6 @@ import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.ConversationStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class CacheWarmerTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        rig = new WarmerRig();
+        rig = WarmerRig.shared();
         rig.contact(AWAITING, "Maria", false, false);
         rig.conversation(AWAITING, "qualifying", Temperature.HOT, false, NOW.minusSeconds(20 * 60), NOW.minusSeconds(10 * 60));
         rig.contact(HELD, "Ken", false, false);
@@ -81,11 +80,6 @@ class CacheWarmerTest {
         rig.conversation(DORMANT, "nurture", Temperature.COLD, false, NOW.minusSeconds(30 * 86400), NOW.minusSeconds(30 * 86400));
         rig.contact(CANCELLED, "Can", false, false);
         rig.appointment(CANCELLED, "appt-can", "cancelled", NOW.plusSeconds(3600));
-    }
-
-    @AfterAll
-    static void close() {
-        rig.close();
     }
 
     @BeforeEach

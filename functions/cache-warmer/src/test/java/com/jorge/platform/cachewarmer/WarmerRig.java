@@ -44,7 +44,18 @@ final class WarmerRig implements AutoCloseable {
     final ConversationRepository conversations = new ConversationRepository(json);
     final RedisConnector redis = new RedisConnector(TestRedis.standaloneUrl(), false, Duration.ofMillis(500));
 
-    WarmerRig() {
+    private static WarmerRig shared;
+
+    /** One migrated schema for the whole suite (migrating is the slow part); tests keep apart by time and namespace. */
+    static synchronized WarmerRig shared() {
+        if (shared == null) {
+            shared = new WarmerRig();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    private WarmerRig() {
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4)).migrate();
         db = new Transactor(database.dataSource());
     }
