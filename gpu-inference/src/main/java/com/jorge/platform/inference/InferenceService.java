@@ -2,6 +2,7 @@ package com.jorge.platform.inference;
 
 import com.jorge.platform.inference.http.HttpFrontend;
 import com.jorge.platform.inference.http.InferenceRoutes;
+import com.jorge.platform.inference.metrics.EmfMetricsPublisher;
 import com.jorge.platform.inference.metrics.InferenceMetrics;
 import com.jorge.platform.inference.model.OnnxSessionFactory;
 import com.jorge.platform.inference.model.SentenceEmbeddingModel;
@@ -15,6 +16,8 @@ import com.jorge.platform.inference.serving.ModelLoader;
 import com.jorge.platform.inference.serving.RegistrySync;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -32,22 +35,32 @@ public final class InferenceService implements AutoCloseable {
     private final RegistrySync sync;
     private final HttpFrontend http;
     private final S3Client s3;
+    private final EmfMetricsPublisher cloudWatch;
     private final int port;
 
-    private InferenceService(ModelCatalog catalog, RegistrySync sync, HttpFrontend http, S3Client s3, int port) {
+    private InferenceService(ModelCatalog catalog, RegistrySync sync, HttpFrontend http, S3Client s3,
+                             EmfMetricsPublisher cloudWatch, int port) {
         this.catalog = catalog;
         this.sync = sync;
         this.http = http;
         this.s3 = s3;
+        this.cloudWatch = cloudWatch;
         this.port = port;
     }
 
+    /** Starts the service; CloudWatch EMF lines go to stdout, where ECS's awslogs driver picks them up. */
     public static InferenceService start(ServiceConfig config) throws InterruptedException {
+        return start(config, System.out::println);
+    }
+
+    /** Starts the service writing its EMF lines to {@code emfLines}. */
+    public static InferenceService start(ServiceConfig config, Consumer<String> emfLines) throws InterruptedException {
         InferenceMetrics metrics = new InferenceMetrics();
+        EmfMetricsPublisher cloudWatch = new EmfMetricsPublisher(config.emf(), emfLines, Clock.systemUTC());
         OnnxSessionFactory sessions = OnnxSessionFactory.start(config.device(), config.cudaDevice());
         metrics.executionProvider(sessions.provider().name());
         ModelLoader loader = new ModelLoader(sessions, metrics);
-        ModelCatalog catalog = new ModelCatalog(metrics);
+        ModelCatalog catalog = new ModelCatalog(metrics, cloudWatch);
 
         S3Client s3 = null;
         ModelRepository repository = null;
@@ -80,15 +93,21 @@ public final class InferenceService implements AutoCloseable {
             catalog.register(SentenceEmbeddingModel.NAME).deploy(
                     new Deployment(RoutingManifest.liveOnly(EMBEDDING_VERSION), embedding, null, null));
         }
-        InferenceRoutes routes = new InferenceRoutes(catalog, metrics, sessions,
+        InferenceRoutes routes = new InferenceRoutes(catalog, metrics, cloudWatch, sessions,
                 repository == null ? "none" : repository.describe());
         HttpFrontend http = new HttpFrontend(routes, config.ioThreads(), config.maxRequestBytes());
         int port = http.start(config.bindAddress(), config.port());
-        return new InferenceService(catalog, sync, http, s3, port);
+        cloudWatch.start(catalog::queuedRequests);
+        return new InferenceService(catalog, sync, http, s3, cloudWatch, port);
     }
 
     public int port() {
         return port;
+    }
+
+    /** Writes the CloudWatch metrics recorded so far now instead of at the next interval. */
+    public void flushMetrics() {
+        cloudWatch.flush();
     }
 
     public boolean syncRegistry() {
@@ -101,6 +120,7 @@ public final class InferenceService implements AutoCloseable {
         if (sync != null) {
             sync.close();
         }
+        cloudWatch.close(); // the last interval's lines, before the models go
         catalog.close();
         if (s3 != null) {
             s3.close();

@@ -1,6 +1,7 @@
 package com.jorge.platform.inference;
 
 import com.jorge.platform.inference.batching.BatchingPolicy;
+import com.jorge.platform.inference.metrics.EmfMetricsPublisher;
 import com.jorge.platform.inference.model.OnnxSessionFactory;
 import com.jorge.platform.inference.model.SentenceEmbeddingModel;
 import java.time.Duration;
@@ -53,6 +54,19 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
                 integer(env, p + "MAX_QUEUE_SIZE", integer(env, "MAX_QUEUE_SIZE", base.maxQueueSize())),
                 integer(env, p + "INSTANCES", integer(env, "INSTANCES", base.instances())),
                 integer(env, p + "INTRA_OP_THREADS", integer(env, "INTRA_OP_THREADS", base.intraOpThreads())));
+    }
+
+    /** CloudWatch EMF: namespace and Service dimension as infra-cdk's InferenceStack reads them, a line set a minute. */
+    public EmfMetricsPublisher.Settings emf() {
+        int flushSeconds = integer(env, "EMF_FLUSH_SECONDS", 60);
+        if (flushSeconds < 0) {
+            throw new IllegalArgumentException("EMF_FLUSH_SECONDS must not be negative, was " + flushSeconds);
+        }
+        return new EmfMetricsPublisher.Settings(
+                env.getOrDefault("EMF_NAMESPACE", "JorgePlatform").strip(),
+                env.getOrDefault("EMF_SERVICE", "gpu-inference").strip(),
+                Duration.ofSeconds(flushSeconds),
+                Duration.ofMillis(integer(env, "EMF_QUEUE_SAMPLE_MILLIS", 1_000)));
     }
 
     private static int integer(Map<String, String> env, String key, int fallback) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jorge.platform.inference.metrics.InferenceMetrics;
+import com.jorge.platform.inference.metrics.VersionTraffic;
 import com.jorge.platform.inference.model.OnnxSessionFactory;
 import com.jorge.platform.inference.model.TensorSpec;
 import com.jorge.platform.inference.protocol.InferRequest;
@@ -37,14 +38,17 @@ public final class InferenceRoutes {
 
     private final ModelCatalog catalog;
     private final InferenceMetrics metrics;
+    private final VersionTraffic traffic;
     private final OnnxSessionFactory sessions;
     private final String registry;
     private final InferRequestDecoder decoder = new InferRequestDecoder();
     private final InferResponseEncoder encoder = new InferResponseEncoder();
 
-    public InferenceRoutes(ModelCatalog catalog, InferenceMetrics metrics, OnnxSessionFactory sessions, String registry) {
+    public InferenceRoutes(ModelCatalog catalog, InferenceMetrics metrics, VersionTraffic traffic, OnnxSessionFactory sessions,
+                           String registry) {
         this.catalog = catalog;
         this.metrics = metrics;
+        this.traffic = traffic;
         this.sessions = sessions;
         this.registry = registry;
     }
@@ -136,11 +140,14 @@ public final class InferenceRoutes {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 metrics.request(model, served, "error", System.nanoTime() - start);
+                traffic.failed(model, served, routed.role());
                 return error(503, "model " + model + " version " + served + " failed: " + cause.getMessage());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             encoder.writeResponse(out, model, served, request.id(), outputs);
-            metrics.request(model, served, "success", System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            metrics.request(model, served, "success", nanos);
+            traffic.succeeded(model, served, routed.role(), nanos);
             return HttpReply.json(200, out.toByteArray());
         }, completion);
     }

@@ -1,6 +1,7 @@
 package com.jorge.platform.inference.serving;
 
 import com.jorge.platform.inference.metrics.InferenceMetrics;
+import com.jorge.platform.inference.metrics.VersionTraffic;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,15 +14,21 @@ public final class ModelCatalog implements AutoCloseable {
 
     private final Map<String, ModelEndpoint> endpoints = new ConcurrentHashMap<>();
     private final InferenceMetrics metrics;
+    private final VersionTraffic traffic;
     private final ExecutorService retirer = Executors.newVirtualThreadPerTaskExecutor();
 
     public ModelCatalog(InferenceMetrics metrics) {
+        this(metrics, VersionTraffic.NONE);
+    }
+
+    public ModelCatalog(InferenceMetrics metrics, VersionTraffic traffic) {
         this.metrics = metrics;
+        this.traffic = traffic;
     }
 
     /** Declares a model this process must serve before it reports ready. */
     public ModelEndpoint register(String name) {
-        return endpoints.computeIfAbsent(name, n -> new ModelEndpoint(n, metrics, retirer));
+        return endpoints.computeIfAbsent(name, n -> new ModelEndpoint(n, metrics, traffic, retirer));
     }
 
     public Optional<ModelEndpoint> endpoint(String name) {
@@ -34,6 +41,15 @@ public final class ModelCatalog implements AutoCloseable {
 
     public List<String> notReady() {
         return endpoints.values().stream().filter(e -> e.deployment().isEmpty()).map(ModelEndpoint::name).sorted().toList();
+    }
+
+    /** Requests waiting in the batching queues of every version serving now. */
+    public int queuedRequests() {
+        int queued = 0;
+        for (ModelEndpoint e : endpoints.values()) {
+            queued += e.deployment().map(d -> d.versions().stream().mapToInt(v -> v.batcher().queuedRequests()).sum()).orElse(0);
+        }
+        return queued;
     }
 
     public boolean ready() {

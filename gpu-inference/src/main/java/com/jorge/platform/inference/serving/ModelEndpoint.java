@@ -2,6 +2,8 @@ package com.jorge.platform.inference.serving;
 
 import com.jorge.platform.inference.batching.DynamicBatcher;
 import com.jorge.platform.inference.metrics.InferenceMetrics;
+import com.jorge.platform.inference.metrics.TrafficRole;
+import com.jorge.platform.inference.metrics.VersionTraffic;
 import com.jorge.platform.inference.model.TensorSpec;
 import com.jorge.platform.inference.protocol.InferRequest;
 import com.jorge.platform.inference.protocol.InferenceException.BadRequest;
@@ -32,17 +34,19 @@ public final class ModelEndpoint {
     private static final int SHADOW_LOGGED_VALUES = 8;
 
     /** A request accepted by a version; {@code outputs} completes with the requested outputs. */
-    public record Routed(LoadedVersion version, CompletableFuture<List<Tensor>> outputs) {
+    public record Routed(LoadedVersion version, TrafficRole role, CompletableFuture<List<Tensor>> outputs) {
     }
 
     private final String name;
     private final InferenceMetrics metrics;
+    private final VersionTraffic traffic;
     private final Executor retirer;
     private final AtomicReference<Deployment> current = new AtomicReference<>();
 
-    public ModelEndpoint(String name, InferenceMetrics metrics, Executor retirer) {
+    public ModelEndpoint(String name, InferenceMetrics metrics, VersionTraffic traffic, Executor retirer) {
         this.name = name;
         this.metrics = metrics;
+        this.traffic = traffic;
         this.retirer = retirer;
     }
 
@@ -87,22 +91,31 @@ public final class ModelEndpoint {
             LoadedVersion target = version == null ? d.pick() : d.byVersion(version).orElseThrow(() -> new NotFound(
                     "model " + name + " has no version " + version + " loaded (loaded: "
                             + d.versions().stream().map(LoadedVersion::version).toList() + ")"));
-            List<Tensor> inputs = target.model().validate(request.inputs(), target.batcher().policy().maxBatchSize());
-            List<String> wanted = requestedOutputs(target, request.requestedOutputs());
-            int rows = inputs.getFirst().rank() == 0 ? 1 : inputs.getFirst().rows();
+            TrafficRole role = version != null ? TrafficRole.NAMED
+                    : target == d.canary() && target != d.live() ? TrafficRole.CANARY : TrafficRole.LIVE;
             CompletableFuture<List<Tensor>> all;
+            List<String> wanted;
             try {
+                List<Tensor> inputs = target.model().validate(request.inputs(), target.batcher().policy().maxBatchSize());
+                wanted = requestedOutputs(target, request.requestedOutputs());
+                int rows = inputs.getFirst().rank() == 0 ? 1 : inputs.getFirst().rows();
                 all = target.batcher().submit(inputs, rows);
             } catch (DynamicBatcher.Retired retired) {
                 if (version != null && current.get().byVersion(version).isEmpty()) {
                     throw new NotFound("model " + name + " version " + version + " was just retired");
                 }
                 continue; // a swap happened between reading the deployment and queueing: route again
+            } catch (BadRequest e) {
+                traffic.invalid(name, target.version(), role);
+                throw e;
+            } catch (Overloaded e) {
+                traffic.failed(name, target.version(), role);
+                throw e;
             }
             if (d.shadow() != null && version == null) {
                 mirror(d.shadow(), target, request, all);
             }
-            return new Routed(target, wanted.isEmpty() ? all : all.thenApply(outs -> select(outs, wanted)));
+            return new Routed(target, role, wanted.isEmpty() ? all : all.thenApply(outs -> select(outs, wanted)));
         }
         throw new Unavailable("model " + name + " is being swapped; retry");
     }
@@ -127,14 +140,28 @@ public final class ModelEndpoint {
     /** The shadow sees the same inputs; its answer is logged next to the primary one, never returned. */
     private void mirror(LoadedVersion shadow, LoadedVersion primary, InferRequest request, CompletableFuture<List<Tensor>> primaryResult) {
         CompletableFuture<List<Tensor>> shadowResult;
+        long start = System.nanoTime();
         try {
             List<Tensor> inputs = shadow.model().validate(request.inputs(), shadow.batcher().policy().maxBatchSize());
             shadowResult = shadow.batcher().submit(inputs, inputs.getFirst().rank() == 0 ? 1 : inputs.getFirst().rows());
         } catch (RuntimeException e) {
             // the shadow's troubles (different inputs, full queue, retired) never touch the caller
             metrics.shadow(name, shadow.version(), e instanceof Overloaded ? "overloaded" : "skipped");
+            switch (e) {
+                case Overloaded o -> traffic.failed(name, shadow.version(), TrafficRole.SHADOW);
+                case BadRequest b -> traffic.invalid(name, shadow.version(), TrafficRole.SHADOW);
+                default -> {
+                }
+            }
             return;
         }
+        shadowResult.whenComplete((outputs, failure) -> {
+            if (failure == null) {
+                traffic.succeeded(name, shadow.version(), TrafficRole.SHADOW, System.nanoTime() - start);
+            } else {
+                traffic.failed(name, shadow.version(), TrafficRole.SHADOW);
+            }
+        });
         primaryResult.thenAcceptBoth(shadowResult, (p, s) -> {
             metrics.shadow(name, shadow.version(), "compared");
             shadowLog.info("shadow model={} id={} primary={} shadow={} {}", name, request.id(), primary.version(),

@@ -56,6 +56,7 @@ public final class HttpLoadGenerator {
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private volatile boolean closedLoop;
     private volatile boolean running = true;
+    private volatile CpuWindow window;
 
     private HttpLoadGenerator(String url, byte[] body) {
         java.net.URI uri = java.net.URI.create(url);
@@ -172,10 +173,80 @@ public final class HttpLoadGenerator {
         recorder.reset();
         ok.set(0);
         errors.clear();
+        window = CpuWindow.start();
         Thread.sleep(seconds * 1000L);
+        window = window.end();
         Histogram h = recorder.getIntervalHistogram();
         running = false;
         return h;
+    }
+
+    /**
+     * Where the CPU went during the measured window: this process (the load generator), the server
+     * (its pid from -Dserver.pid), and the machine as a whole from /proc/stat, so a run can show that
+     * the generator was not the bottleneck and whether other processes took cores.
+     */
+    record CpuWindow(long wallNanos, long clientCpuNanos, long serverCpuNanos, long machineBusyTicks, long machineTotalTicks,
+                     boolean ended) {
+        private static final long SERVER_PID = Long.getLong("server.pid", -1);
+        private static final double TICK_NANOS = 1e9 / 100; // USER_HZ is 100 on Linux
+
+        static CpuWindow start() {
+            long[] machine = machineTicks();
+            return new CpuWindow(System.nanoTime(), clientCpu(), serverCpu(), machine[0], machine[1], false);
+        }
+
+        CpuWindow end() {
+            long[] machine = machineTicks();
+            return new CpuWindow(System.nanoTime() - wallNanos, clientCpu() - clientCpuNanos, serverCpu() - serverCpuNanos,
+                    machine[0] - machineBusyTicks, machine[1] - machineTotalTicks, true);
+        }
+
+        String describe(long requests) {
+            if (!ended || requests == 0) {
+                return "";
+            }
+            double cores = Runtime.getRuntime().availableProcessors();
+            return String.format(Locale.ROOT,
+                    " client_cpu=%.2fcores server_cpu=%.2fcores machine_busy=%.0f%%of%.0f client_us_per_req=%.1f server_us_per_req=%.1f",
+                    clientCpuNanos / (double) wallNanos, serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / (double) wallNanos,
+                    machineTotalTicks == 0 ? Double.NaN : 100.0 * machineBusyTicks / machineTotalTicks, cores,
+                    clientCpuNanos / 1e3 / requests, serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1e3 / requests);
+        }
+
+        private static long clientCpu() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        }
+
+        /** utime + stime of the server from /proc/PID/stat, in nanoseconds; -1 when unknown. */
+        private static long serverCpu() {
+            if (SERVER_PID < 0) {
+                return -1;
+            }
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(SERVER_PID), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (long) ((Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS); // fields 14 and 15
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        /** {busy, total} jiffies over all cores from /proc/stat. */
+        private static long[] machineTicks() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length; i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new long[]{total - idle, total};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[]{0, 0};
+            }
+        }
     }
 
     private void drain() throws InterruptedException {
@@ -214,9 +285,10 @@ public final class HttpLoadGenerator {
         }
         okBefore = gen.ok.get();
         String label = mode.equals("rate") ? "rate=" + n + "/s" : "concurrency=" + n;
-        System.out.printf(Locale.ROOT, "RESULT http %s %s %s seconds=%d ok=%d errors=%s throughput=%.0f/s p50=%sms p90=%sms p99=%sms p99.9=%sms max=%sms%n",
+        System.out.printf(Locale.ROOT, "RESULT http %s %s %s seconds=%d ok=%d errors=%s throughput=%.0f/s p50=%sms p90=%sms p99=%sms p99.9=%sms max=%s%n",
                 mode, args[2], label, seconds, okBefore, gen.errors, okBefore / (double) seconds,
-                ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), String.format(Locale.ROOT, "%.3f", h.getMaxValue() / 1e6));
+                ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), String.format(Locale.ROOT, "%.3fms", h.getMaxValue() / 1e6)
+                + (gen.window == null ? "" : gen.window.describe(okBefore)));
         gen.group.shutdownGracefully().sync();
     }
 }
