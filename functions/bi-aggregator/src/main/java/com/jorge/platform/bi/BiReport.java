@@ -1,0 +1,76 @@
+package com.jorge.platform.bi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.jorge.platform.json.PlatformJson;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The BI report of one location over a range of days (inclusive, in the location's zone), read from the
+ * rollups. Counts are dated by when each step happened, so over a short range a later step can exceed an
+ * earlier one (a lead that came in last week and was handed off today). Money is in the location's
+ * currency as GHL stores it; commission is value x {@code commissionRate}.
+ */
+public record BiReport(String locationId, LocalDate from, LocalDate to, String zone, BigDecimal commissionRate,
+                       Funnel funnel, List<LeadSource> leadSources, BotPerformance bots, Revenue revenue,
+                       Pipeline pipeline, AgentPerformance agents) {
+
+    public BiReport {
+        leadSources = List.copyOf(leadSources);
+    }
+
+    /** The conversion funnel; each rate is the step's count over new leads (null without new leads). */
+    public record Funnel(int newLeads, int leadsAnswered, int qualified, int hot, int handedOff,
+                         int appointmentsBooked, int dealsWon, int optedOut,
+                         Double answeredRate, Double qualifiedRate, Double hotRate, Double handedOffRate,
+                         Double appointmentRate, Double wonRate) {}
+
+    public record LeadSource(String botType, String channel, int newLeads, int qualified, int handedOff) {}
+
+    /** Response times are from a lead's message to the bot's reply being accepted by GHL (ms, nearest rank). */
+    public record BotPerformance(int inboundMessages, int botRepliesSent, int repliesHeldByQuietHours,
+                                 int responsesMeasured, Integer responseP50Ms, Integer responseP95Ms,
+                                 int followUpsSent, int followUpsAnswered, Double followUpAnswerRate,
+                                 int humanTakeovers) {}
+
+    public record Revenue(int wonCount, BigDecimal wonValue, int lostCount, BigDecimal lostValue,
+                          BigDecimal commissionEarned, List<Attribution> attribution) {
+        public Revenue {
+            attribution = List.copyOf(attribution);
+        }
+    }
+
+    /** Won deals by what the bot did for the lead before the deal was decided, and the lead's first channel. */
+    public record Attribution(String attribution, String channel, int wonCount, BigDecimal wonValue,
+                              BigDecimal commission, int lostCount) {}
+
+    /** The open pipeline as of the latest snapshot day in the range (null asOf when none was taken). */
+    public record Pipeline(LocalDate asOf, int openCount, BigDecimal openValue, BigDecimal commissionPipeline,
+                           List<Stage> stages) {
+        public Pipeline {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    public record Stage(String pipelineStageId, int openCount, BigDecimal openValue, BigDecimal commissionPipeline) {}
+
+    /** Hand-off to the agent's first message to the lead (ms, nearest rank); awaiting = no human message yet. */
+    public record AgentPerformance(int handoffs, int awaitingAgent, Integer firstReplyP50Ms, Integer firstReplyP95Ms,
+                                   List<Agent> agents) {
+        public AgentPerformance {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    public record Agent(String agentId, int handoffs, int replied, Integer firstReplyP50Ms) {}
+
+    public String toJson() {
+        try {
+            return PlatformJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("BI report could not be rendered", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.jorge.platform.bi;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one location-day's rollup rows hold, computed from the source tables. */
+record DayFigures(Map<FunnelKey, Funnel> funnel, Activity activity, Map<String, AgentDay> agents,
+                  Map<RevenueKey, Revenue> revenue, Optional<Map<String, Pipeline>> pipeline) {
+
+    DayFigures {
+        funnel = Map.copyOf(funnel);
+        agents = Map.copyOf(agents);
+        revenue = Map.copyOf(revenue);
+    }
+
+    record FunnelKey(String botType, String channel) {}
+
+    record Funnel(int newLeads, int leadsAnswered, int qualified, int hot, int handedOff, int appointmentsBooked,
+                  int optedOut) {
+        static final Funnel ZERO = new Funnel(0, 0, 0, 0, 0, 0, 0);
+
+        Funnel withAppointments(int appointments) {
+            return new Funnel(newLeads, leadsAnswered, qualified, hot, handedOff, appointments, optedOut);
+        }
+    }
+
+    /** Durations are sorted ascending, in milliseconds. */
+    record Activity(int inboundMessages, int botRepliesSent, int repliesHeld, List<Integer> responseSamplesMs,
+                    int followUpsSent, int followUpsAnswered, int humanTakeovers, int handoffs,
+                    int handoffsAwaitingAgent, List<Integer> agentReplySamplesMs) {
+        Activity {
+            responseSamplesMs = responseSamplesMs.stream().sorted().toList();
+            agentReplySamplesMs = agentReplySamplesMs.stream().sorted().toList();
+        }
+    }
+
+    record AgentDay(int handoffs, List<Integer> agentReplySamplesMs) {
+        AgentDay {
+            agentReplySamplesMs = agentReplySamplesMs.stream().sorted().toList();
+        }
+    }
+
+    record RevenueKey(String attribution, String channel) {}
+
+    record Revenue(int wonCount, BigDecimal wonValue, int lostCount, BigDecimal lostValue) {}
+
+    record Pipeline(int openCount, BigDecimal openValue) {}
+}
