@@ -57,7 +57,8 @@ public final class InferenceService implements AutoCloseable {
     public static InferenceService start(ServiceConfig config, Consumer<String> emfLines) throws InterruptedException {
         InferenceMetrics metrics = new InferenceMetrics();
         EmfMetricsPublisher cloudWatch = new EmfMetricsPublisher(config.emf(), emfLines, Clock.systemUTC());
-        OnnxSessionFactory sessions = OnnxSessionFactory.start(config.device(), config.cudaDevice());
+        OnnxSessionFactory sessions = OnnxSessionFactory.start(config.device(), config.cudaDevice())
+                .withSpinWait(config.spinWait());
         metrics.executionProvider(sessions.provider().name());
         ModelLoader loader = new ModelLoader(sessions, metrics);
         ModelCatalog catalog = new ModelCatalog(metrics, cloudWatch);

@@ -56,6 +56,11 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
                 integer(env, p + "INTRA_OP_THREADS", integer(env, "INTRA_OP_THREADS", base.intraOpThreads())));
     }
 
+    /** ORT_SPIN_WAIT: let ONNX Runtime's intra-op threads spin-wait (its own default); off shares the cores better. */
+    public boolean spinWait() {
+        return bool(env, "ORT_SPIN_WAIT", false);
+    }
+
     /** CloudWatch EMF: namespace and Service dimension as infra-cdk's InferenceStack reads them, a line set a minute. */
     public EmfMetricsPublisher.Settings emf() {
         int flushSeconds = integer(env, "EMF_FLUSH_SECONDS", 60);

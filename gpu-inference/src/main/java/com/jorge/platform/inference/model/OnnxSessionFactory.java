@@ -34,12 +34,26 @@ public final class OnnxSessionFactory {
     private final ExecutionProvider provider;
     private final int cudaDevice;
     private final String detail;
+    private final boolean spinWait;
 
-    private OnnxSessionFactory(ExecutionProvider provider, int cudaDevice, String detail) {
+    private OnnxSessionFactory(ExecutionProvider provider, int cudaDevice, String detail, boolean spinWait) {
         this.env = OrtEnvironment.getEnvironment();
         this.provider = provider;
         this.cudaDevice = cudaDevice;
         this.detail = detail;
+        this.spinWait = spinWait;
+    }
+
+    private OnnxSessionFactory(ExecutionProvider provider, int cudaDevice, String detail) {
+        this(provider, cudaDevice, detail, false);
+    }
+
+    /**
+     * Whether ONNX Runtime's intra-op threads spin between parallel sections (its default) or sleep.
+     * Off by default: on cores shared with the HTTP event loops a spinning pool burns the CPU they need.
+     */
+    public OnnxSessionFactory withSpinWait(boolean spin) {
+        return new OnnxSessionFactory(provider, cudaDevice, detail, spin);
     }
 
     public static OnnxSessionFactory cpu() {
@@ -88,6 +102,7 @@ public final class OnnxSessionFactory {
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
             if (provider == ExecutionProvider.CUDA) {
                 options.addCUDA(cudaDevice);
             }

@@ -39,6 +39,7 @@ public final class OnnxTensorModel implements ServableModel {
     private final List<TensorSpec> outputs;
     private final Set<String> outputNames;
     private final boolean nanAllowed;
+    private final ThreadLocal<Map<String, ByteBuffer>> staging = ThreadLocal.withInitial(HashMap::new);
 
     public OnnxTensorModel(String name, String version, OrtEnvironment env, OrtSession session, boolean nanAllowed)
             throws OrtException {
@@ -119,13 +120,17 @@ public final class OnnxTensorModel implements ServableModel {
         }
     }
 
+    /**
+     * Numeric inputs go through direct buffers this thread keeps: ONNX Runtime reads a direct buffer in
+     * place, where a heap array would cost a fresh direct allocation and a copy on every run.
+     */
     private OnnxTensor toOnnx(Tensor t) throws OrtException {
         long[] shape = t.shape();
         return switch (t.data()) {
-            case float[] a -> OnnxTensor.createTensor(env, FloatBuffer.wrap(a), shape);
-            case double[] a -> OnnxTensor.createTensor(env, DoubleBuffer.wrap(a), shape);
-            case long[] a -> OnnxTensor.createTensor(env, LongBuffer.wrap(a), shape);
-            case int[] a -> OnnxTensor.createTensor(env, IntBuffer.wrap(a), shape);
+            case float[] a -> OnnxTensor.createTensor(env, staging(t.name(), a.length * 4L).asFloatBuffer().put(a).flip(), shape);
+            case double[] a -> OnnxTensor.createTensor(env, staging(t.name(), a.length * 8L).asDoubleBuffer().put(a).flip(), shape);
+            case long[] a -> OnnxTensor.createTensor(env, staging(t.name(), a.length * 8L).asLongBuffer().put(a).flip(), shape);
+            case int[] a -> OnnxTensor.createTensor(env, staging(t.name(), a.length * 4L).asIntBuffer().put(a).flip(), shape);
             case boolean[] a -> {
                 ByteBuffer bytes = ByteBuffer.allocateDirect(a.length).order(ByteOrder.nativeOrder());
                 for (boolean b : a) {
@@ -137,6 +142,17 @@ public final class OnnxTensorModel implements ServableModel {
             case String[] a -> OnnxTensor.createTensor(env, a, shape);
             default -> throw new IllegalStateException("unsupported tensor data " + t.data().getClass());
         };
+    }
+
+    /** This thread's direct buffer for input {@code name}, at least {@code bytes} long, positioned at 0. */
+    private ByteBuffer staging(String name, long bytes) {
+        Map<String, ByteBuffer> mine = staging.get();
+        ByteBuffer b = mine.get(name);
+        if (b == null || b.capacity() < bytes) {
+            b = ByteBuffer.allocateDirect((int) Math.max(bytes, 4096)).order(ByteOrder.nativeOrder());
+            mine.put(name, b);
+        }
+        return b.clear().limit((int) bytes);
     }
 
     private static Tensor fromOnnx(TensorSpec spec, OnnxTensor value) throws OrtException {

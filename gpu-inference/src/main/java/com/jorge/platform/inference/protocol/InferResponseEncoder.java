@@ -2,6 +2,7 @@ package com.jorge.platform.inference.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.jorge.platform.inference.tensor.Tensor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import java.util.List;
 /** Writes KServe v2 inference responses and error bodies as JSON, streaming the tensor data. */
 public final class InferResponseEncoder {
 
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     public void writeResponse(OutputStream out, String modelName, String modelVersion, String id, List<Tensor> outputs) {
         try (JsonGenerator g = factory.createGenerator(out)) {

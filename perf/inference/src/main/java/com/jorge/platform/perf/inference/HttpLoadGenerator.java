@@ -9,6 +9,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -53,7 +56,9 @@ public final class HttpLoadGenerator {
     private final Map<Integer, AtomicLong> errors = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Channel> idle = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> backlog = new ConcurrentLinkedQueue<>();
-    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    // one event loop, epoll where there is one: the generator shares the cores with the service, so it must stay light
+    private static final boolean EPOLL = Epoll.isAvailable();
+    private final EventLoopGroup group = EPOLL ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     private volatile boolean closedLoop;
     private volatile boolean running = true;
     private volatile CpuWindow window;
@@ -126,7 +131,7 @@ public final class HttpLoadGenerator {
     }
 
     private List<Channel> connect(int n) throws InterruptedException {
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(group).channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
