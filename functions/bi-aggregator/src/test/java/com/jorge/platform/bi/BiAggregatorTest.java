@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -346,12 +348,28 @@ class BiAggregatorTest {
     @Test
     void aRunOutOfTimeLeavesTheRestQueuedForTheNext() {
         seedBusyDay();
-        RunSummary cut = rig.aggregator.run(Duration.ofNanos(-1));
-        assertThat(cut.daysRecomputed()).isZero();
-        assertThat(cut.daysPending()).isZero(); // not even captured: nothing was queued
-        rig.clock.advance(Duration.ofMinutes(5));
+        // a clock that moves a second every time the aggregator looks at it: the budget runs out mid-queue
+        Clock ticking = new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() {
+                rig.clock.advance(Duration.ofSeconds(1));
+                return rig.clock.instant();
+            }
+        };
+        BiAggregator hurried = new BiAggregator(rig.database.dataSource(), rig.aggregator.settings(), rig.metrics, ticking);
+        RunSummary cut = hurried.backfill(LOC, DAY.minusDays(9), DAY, Duration.ofSeconds(5));
+        assertThat(cut.daysRecomputed()).isPositive();
+        assertThat(cut.daysPending()).isPositive();
+        assertThat(cut.daysRecomputed() + cut.daysPending()).isEqualTo(10);
+        assertThat(rig.query("SELECT count(*) AS n FROM bi_dirty_days").getFirst().get("n"))
+                .isEqualTo(String.valueOf(cut.daysPending()));
+
         RunSummary next = rig.aggregator.run();
-        assertThat(next.daysRecomputed()).isEqualTo(2);
+        assertThat(next.daysPending()).isZero();
+        // the backfill did newest first: what waits is older, and every run also redoes today and yesterday
+        assertThat(next.daysRecomputed()).isEqualTo(cut.daysPending() + 2);
+        assertThat(rig.rows("bi_daily_activity", LOC)).hasSize(10);
         assertThat(rig.funnel(LOC, DAY, "seller", "sms")).containsEntry("new_leads", "2");
     }
 
