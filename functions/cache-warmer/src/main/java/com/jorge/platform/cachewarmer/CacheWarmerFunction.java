@@ -12,6 +12,7 @@ import com.jorge.platform.storage.ConversationRepository;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.storage.Transactor;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -34,12 +35,20 @@ public record CacheWarmerFunction(Database database, RedisConnector redis, Cache
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(config.getInt("REDIS_TIMEOUT_MS", 500)));
         if (redis == null) throw new IllegalStateException("configuration REDIS_URL is missing: the cache warmer needs Redis");
         Database database = Database.open(Database.Settings.fromConfig(config));
+        return new CacheWarmerFunction(database, redis, warmer(database.dataSource(), redis, settings, metrics, clock), settings);
+    }
+
+    /**
+     * A warmer over a pool and a Redis connection someone else owns (the local runtime shares the worker's);
+     * closing them stays with the owner.
+     */
+    public static CacheWarmer warmer(DataSource dataSource, RedisConnector redis, CacheWarmerSettings settings,
+                                     PlatformMetrics metrics, Clock clock) {
         ObjectMapper json = PlatformJson.mapper();
-        CacheWarmer warmer = new CacheWarmer(new Transactor(database.dataSource()), new WarmCandidateRepository(),
+        return new CacheWarmer(new Transactor(dataSource), new WarmCandidateRepository(),
                 new ConversationRepository(json), new ContactRepository(),
                 new GuardedCacheWriter(redis, new CacheKeys(settings.namespace()), settings.entryTtl()),
                 new WarmCandidatePolicy(), json, settings, metrics, clock);
-        return new CacheWarmerFunction(database, redis, warmer, settings);
     }
 
     /** One run within the configured time budget: what the local runtime schedules every 15 minutes. */

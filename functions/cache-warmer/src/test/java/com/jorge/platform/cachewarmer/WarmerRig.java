@@ -65,9 +65,7 @@ final class WarmerRig implements AutoCloseable {
     }
 
     CacheWarmer warmer(CacheWarmerSettings settings, RecordedMetrics metrics, Clock clock, RedisConnector via) {
-        return new CacheWarmer(db, new WarmCandidateRepository(), conversations, new ContactRepository(),
-                new GuardedCacheWriter(via, new CacheKeys(settings.namespace()), settings.entryTtl()),
-                new WarmCandidatePolicy(), json, settings, metrics, clock);
+        return CacheWarmerFunction.warmer(database.dataSource(), via, settings, metrics, clock);
     }
 
     /** The worker's cache, as WorkerFunction builds it. */

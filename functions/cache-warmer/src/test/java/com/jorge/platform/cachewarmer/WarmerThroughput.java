@@ -1,13 +1,8 @@
 package com.jorge.platform.cachewarmer;
 
-import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.RedisConnector;
-import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.observability.RecordedMetrics;
-import com.jorge.platform.storage.ContactRepository;
-import com.jorge.platform.storage.ConversationRepository;
 import com.jorge.platform.storage.Database;
-import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 
@@ -48,14 +43,10 @@ public final class WarmerThroughput {
                 st.execute("ANALYZE");
             }
             System.out.printf("seeded %d leads in %d ms%n", leads, Duration.ofNanos(System.nanoTime() - seedStart).toMillis());
-            var json = PlatformJson.mapper();
             CacheWarmerSettings settings = CacheWarmerSettings.defaults()
                     .withNamespace(TestRedis.namespace("warmer-perf")).withBudget(leads, Long.MAX_VALUE);
             RecordedMetrics metrics = new RecordedMetrics();
-            CacheWarmer warmer = new CacheWarmer(new Transactor(database.dataSource()), new WarmCandidateRepository(),
-                    new ConversationRepository(json), new ContactRepository(),
-                    new GuardedCacheWriter(redis, new CacheKeys(settings.namespace()), settings.entryTtl()),
-                    new WarmCandidatePolicy(), json, settings, metrics, Clock.systemUTC());
+            CacheWarmer warmer = CacheWarmerFunction.warmer(database.dataSource(), redis, settings, metrics, Clock.systemUTC());
             for (String run : new String[]{"cold", "warm"}) {
                 WarmSummary s = warmer.run();
                 System.out.printf("%s run: considered=%d warmed=%d alreadyWarm=%d skipped=%d bytes=%d elapsed=%d ms -> %.0f leads/s%n",
