@@ -32,6 +32,8 @@ public final class BiAggregator {
 
     private static final Logger log = LoggerFactory.getLogger(BiAggregator.class);
 
+    private static final long STATEMENT_GRACE_MS = 15_000;
+
     private final Transactor db;
     private final BiSettings settings;
     private final PlatformMetrics metrics;
@@ -65,8 +67,10 @@ public final class BiAggregator {
         List<LocationZone> locations = db.inTransaction(c -> LocationZone.all(c, settings.defaultZone()));
         for (LocationZone location : locations) {
             if (clock.instant().isAfter(deadline)) break;
-            ChangeCapture.Result result = db.inTransaction(c ->
-                    holdLocation(c, location.locationId()) ? capture.capture(c, location, started, settings) : null);
+            ChangeCapture.Result result = db.inTransaction(c -> {
+                limitStatements(c, deadline);
+                return holdLocation(c, location.locationId()) ? capture.capture(c, location, started, settings) : null;
+            });
             if (result == null) {
                 tally.busy++;
                 continue;
@@ -93,8 +97,10 @@ public final class BiAggregator {
                 ? LocationZone.all(c, settings.defaultZone())
                 : List.of(LocationZone.of(c, locationId, settings.defaultZone())));
         for (LocationZone location : locations) {
-            ChangeCapture.Result result = db.inTransaction(c ->
-                    holdLocation(c, location.locationId()) ? capture.rebuild(c, location, from, to) : null);
+            ChangeCapture.Result result = db.inTransaction(c -> {
+                limitStatements(c, started.plus(budget));
+                return holdLocation(c, location.locationId()) ? capture.rebuild(c, location, from, to) : null;
+            });
             if (result == null) {
                 tally.busy++;
                 continue;
@@ -117,7 +123,7 @@ public final class BiAggregator {
             LocationZone location = zones.getOrDefault(entry.locationId(),
                     new LocationZone(entry.locationId(), settings.defaultZone()));
             try {
-                if (recompute(location, entry.day())) tally.recomputed++;
+                if (recompute(location, entry.day(), deadline)) tally.recomputed++;
                 else tally.pending++; // another run holds the location: it stays queued
             } catch (RuntimeException e) { // StorageException, or a bug in one day: the others still run
                 tally.failures.add(entry.locationId() + "/" + entry.day() + ": " + rootMessage(e));
@@ -129,13 +135,13 @@ public final class BiAggregator {
     }
 
     /** Recomputes one location-day in one transaction; false when another run holds the location. */
-    private boolean recompute(LocationZone location, LocalDate day) {
+    private boolean recompute(LocationZone location, LocalDate day, Instant deadline) {
         return db.inTransaction(c -> {
             try (Statement st = c.createStatement()) {
                 // every query of the day sees the same snapshot of the source tables
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-                st.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
             }
+            limitStatements(c, deadline);
             if (!holdLocation(c, location.locationId())) return false;
             boolean today = day.equals(DayWindow.dayOf(clock.instant(), location.zone()));
             DayFigures computed = figures.compute(c, location.locationId(), new DayWindow(day, location.zone()), today);
@@ -143,6 +149,20 @@ public final class BiAggregator {
             dirty.remove(c, location.locationId(), day);
             return true;
         });
+    }
+
+    /**
+     * A blocked or runaway statement fails its own transaction (old rows kept) instead of running the
+     * Lambda into its timeout: locks wait BI_LOCK_TIMEOUT_MS, a statement at most until shortly after the
+     * deadline (the handler's deadline leaves 20 s before the Lambda's end).
+     */
+    private void limitStatements(Connection c, Instant deadline) throws SQLException {
+        long left = Duration.between(clock.instant(), deadline).toMillis() + STATEMENT_GRACE_MS;
+        long statementMs = Math.clamp(left, 1_000, 3_600_000); // an hour is plenty even for a backfill's rebuild
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
+            st.execute("SET LOCAL statement_timeout = " + statementMs);
+        }
     }
 
     /** One run at a time per location (a slow run and the next schedule could overlap). */
