@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Builds the evaluation from configuration: the rules ({@link AlertRuleCatalog}), CloudWatch and SNS clients
@@ -26,6 +27,14 @@ public final class AlertEvaluatorWiring {
     private AlertEvaluatorWiring() {}
 
     public static AlertEvaluation fromConfig(PlatformConfig config, Clock clock) {
+        return fromConfig(config, clock,
+                () -> CloudWatchClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                () -> SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+    /** The same, with the AWS clients given (tests point them at local stand-ins); rules are checked before any client is built. */
+    public static AlertEvaluation fromConfig(PlatformConfig config, Clock clock, Supplier<CloudWatchClient> cloudWatchClient,
+                                             Supplier<SnsClient> snsClient) {
         var rules = AlertRuleCatalog.load(config);
         DetectorSettings settings = DetectorSettings.defaults().withConfirmations(positive(config, "ALERT_CONFIRMATIONS", 3));
         Duration cooldown = Duration.ofMinutes(positive(config, "ALERT_COOLDOWN_MINUTES", 60));
@@ -33,8 +42,8 @@ public final class AlertEvaluatorWiring {
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofSeconds(2));
         if (redis == null) throw new IllegalStateException("configuration REDIS_URL is missing: alert state lives in Redis");
         String topic = config.require("ALERTS_TOPIC_ARN");
-        CloudWatchClient cloudWatch = CloudWatchClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        CloudWatchClient cloudWatch = cloudWatchClient.get();
+        SnsClient sns = snsClient.get();
         return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings),
                 new RedisAlertState(redis, config.get("ALERT_STATE_PREFIX", "alerts:"), cooldown),
                 new SnsAlertPublisher(sns, topic), clock, stale);
