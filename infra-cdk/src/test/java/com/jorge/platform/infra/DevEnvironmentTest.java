@@ -24,4 +24,20 @@ class DevEnvironmentTest {
         assertThat(dev.json("Network").path("Resources").toString()).doesNotContain("us-east-1c");
         assertThat(dev.platform.stacks()).allMatch(s -> !Boolean.TRUE.equals(s.getTerminationProtection()));
     }
+
+    @Test
+    void theWorkerOffersHandOffsThroughTheWorkflowOnlyWhereAgentsAreListed() {
+        JsonNode devEnv = withProperty(SynthesizedPlatform.of("dev").json("Functions"), "AWS::Lambda::Function", "FunctionName",
+                "jorge-bot-worker").path("Properties").path("Environment").path("Variables");
+        assertThat(devEnv.path("HANDOFF_AGENT_IDS").asText()).isEqualTo("dev-agent-1,dev-agent-2");
+        assertThat(devEnv.path("HANDOFF_TEAM_LEAD_ID").asText()).isEqualTo("dev-team-lead");
+        assertThat(devEnv.path("HANDOFF_STATE_MACHINE_ARN").toString()).contains("jorge-hot-lead-handoff");
+        assertThat(devEnv.path("NURTURE_STATE_MACHINE_ARN").toString()).contains("jorge-lead-nurture");
+
+        JsonNode prodEnv = withProperty(SynthesizedPlatform.prod().json("Functions"), "AWS::Lambda::Function", "FunctionName",
+                "jorge-bot-worker").path("Properties").path("Environment").path("Variables");
+        assertThat(prodEnv.has("HANDOFF_STATE_MACHINE_ARN")).as("prod lists no agents yet: hand-offs are GHL tasks").isFalse();
+        assertThat(prodEnv.has("HANDOFF_AGENT_IDS")).isFalse();
+        assertThat(prodEnv.path("NURTURE_STATE_MACHINE_ARN").toString()).contains("jorge-lead-nurture");
+    }
 }

@@ -25,8 +25,7 @@ class FunctionArtifactsTest {
                 {"jorge-webhook-intake", "webhook-intake", "webhook-intake-lambda.jar", "com/jorge/platform/intake/WebhookIntakeHandler.class"},
                 {"jorge-bot-worker", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/BotWorkerHandler.class"},
                 {"jorge-dlq-replay", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DlqReplayHandler.class"},
-                {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DueReplyHandler.class"},
-                {"jorge-follow-ups", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/FollowUpHandler.class"}}) {
+                {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DueReplyHandler.class"}}) {
             Path jar = layout.functionJar(fn[1], fn[2]);
             JsonNode function = TemplateJson.withProperty(functions, "AWS::Lambda::Function", "FunctionName", fn[0]);
             String s3Key = function.path("Properties").path("Code").path("S3Key").asText();

@@ -168,8 +168,7 @@ class PlatformTemplatesTest {
         JsonNode functions = prod.json("Functions");
         var lambdas = resources(functions, "AWS::Lambda::Function");
         assertThat(lambdas.values().stream().map(f -> f.path("Properties").path("FunctionName").asText()))
-                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies",
-                        "jorge-follow-ups");
+                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies");
         for (var entry : lambdas.entrySet()) {
             JsonNode props = entry.getValue().path("Properties");
             String name = props.path("FunctionName").asText();

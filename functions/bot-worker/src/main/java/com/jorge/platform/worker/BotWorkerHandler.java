@@ -26,7 +26,7 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private static final Logger log = LoggerFactory.getLogger(BotWorkerHandler.class);
 
-    private final LeadEventProcessor processor;
+    private final QueuedMessageRouter messages;
     private final PlatformMetrics metrics;
 
     public BotWorkerHandler() {
@@ -34,11 +34,11 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private BotWorkerHandler(EmfMetrics metrics) {
-        this(WorkerFunction.fromEnvironment(metrics).processor(), metrics);
+        this(WorkerFunction.fromEnvironment(metrics).messages(), metrics);
     }
 
-    public BotWorkerHandler(LeadEventProcessor processor, PlatformMetrics metrics) {
-        this.processor = processor;
+    public BotWorkerHandler(QueuedMessageRouter messages, PlatformMetrics metrics) {
+        this.messages = messages;
         this.metrics = metrics;
     }
 
@@ -55,7 +55,7 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
                     continue;
                 }
                 try {
-                    processor.process(message.getBody(), receivedAt(message));
+                    messages.process(message.getBody(), receivedAt(message));
                 } catch (RuntimeException e) {
                     metrics.count(PlatformMetrics.EVENTS_FAILED, e.getClass().getSimpleName());
                     log.error("event failed and will be retried (message {})", message.getMessageId(), e);

@@ -3,7 +3,9 @@ package com.jorge.platform.worker;
 import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.worker.workflow.LeadWorkflows;
 import com.jorge.platform.storage.Transactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Carries out one CRM action through the GHL API. */
+/** Carries out one action of a bot turn: through the GHL API, and by starting the workflows. */
 public final class CrmActionExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(CrmActionExecutor.class);
@@ -22,10 +24,12 @@ public final class CrmActionExecutor {
     private final String handOffUserId;
     private final Transactor db;
     private final OpportunityRepository opportunities;
+    private final LeadWorkflows workflows;
     private final Clock clock;
 
     public CrmActionExecutor(GhlApiClient ghl, PipelineStages pipeline, String handOffUserId, Transactor db,
-                             OpportunityRepository opportunities, Clock clock) {
+                             OpportunityRepository opportunities, LeadWorkflows workflows, Clock clock) {
+        this.workflows = workflows;
         this.ghl = ghl;
         this.pipeline = pipeline;
         this.handOffUserId = handOffUserId;
@@ -34,17 +38,23 @@ public final class CrmActionExecutor {
         this.clock = clock;
     }
 
-    public void execute(LeadRef lead, CrmAction action) {
-        switch (action) {
+    public void execute(CrmActionOutbox.PendingAction pending) {
+        LeadRef lead = pending.lead();
+        switch (pending.action()) {
             case CrmAction.AddTags t -> ghl.addTags(lead, t.tags());
             case CrmAction.UpdateFields f -> ghl.updateCustomFields(lead, f.fields());
             case CrmAction.MarkDoNotDisturb d -> ghl.setDoNotDisturb(lead);
             case CrmAction.MoveOpportunity m -> move(lead, m.stageName());
+            case CrmAction.ScheduleFollowUps f ->
+                    workflows.startFollowUps(lead, "action-" + pending.id(), f.quietSince(), f.waitSeconds());
             case CrmAction.HandOff h -> {
-                if (handOffUserId != null) ghl.assignContact(lead, handOffUserId);
-                ghl.createTask(lead, "Hot lead: call now", "Jorge bot hand-off: " + h.reason(), handOffUserId,
+                // with the hand-off workflow the lead is offered to the agents in turn; the one who takes it gets it
+                String owner = workflows.offersHandoffs() ? null : handOffUserId;
+                if (owner != null) ghl.assignContact(lead, owner);
+                ghl.createTask(lead, "Hot lead: call now", "Jorge bot hand-off: " + h.reason(), owner,
                         clock.instant().plus(Duration.ofMinutes(15)));
                 ghl.addTags(lead, List.of("jorge-handoff"));
+                workflows.startHandoff(lead, "action-" + pending.id(), h.reason());
             }
         }
     }

@@ -2,11 +2,48 @@ package com.jorge.platform.worker;
 
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationContext;
+import com.jorge.platform.conversation.ConversationState;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Decides whether a quiet lead gets a follow-up now (the Jorge bots' {@code FollowUpPlanner}). */
-@FunctionalInterface
+/** Follow-ups for quiet leads (the Jorge bots' {@code FollowUpPlanner}). */
 public interface FollowUpPolicy {
-    Optional<BotTurn> followUp(ConversationContext context);
+
+    /** The follow-up due now by the policy's own timing (the scheduled sweep), if any. */
+    Optional<BotTurn> dueFollowUp(ConversationContext context);
+
+    /** The next follow-up now, the timing being kept by a workflow; every other rule holds. */
+    Optional<BotTurn> nextFollowUp(ConversationContext context);
+
+    /** Whether the conversation may be followed up at all (the bot spoke last, nothing stops it). */
+    boolean mayFollowUp(ConversationState state, Instant now);
+
+    /** The waits before each follow-up still allowed. */
+    List<Duration> waits(ConversationState state);
+
+    /** For bots without follow-ups. */
+    FollowUpPolicy NONE = new FollowUpPolicy() {
+        @Override
+        public Optional<BotTurn> dueFollowUp(ConversationContext context) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<BotTurn> nextFollowUp(ConversationContext context) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean mayFollowUp(ConversationState state, Instant now) {
+            return false;
+        }
+
+        @Override
+        public List<Duration> waits(ConversationState state) {
+            return List.of();
+        }
+    };
 }

@@ -31,8 +31,7 @@ public final class FollowUpSweep {
 
     private final Transactor db;
     private final ConversationRepository conversations;
-    private final MessageRepository messages;
-    private final AuditLog audit;
+    private final FollowUpWriter writer;
     private final ConversationStore store;
     private final FollowUpPolicy policy;
     private final OutboxDelivery delivery;
@@ -47,8 +46,7 @@ public final class FollowUpSweep {
                          Clock clock, Duration minimumQuiet, String counterFact, int cap) {
         this.db = db;
         this.conversations = conversations;
-        this.messages = messages;
-        this.audit = audit;
+        this.writer = new FollowUpWriter(messages, audit, store);
         this.store = store;
         this.policy = policy;
         this.delivery = delivery;
@@ -76,26 +74,16 @@ public final class FollowUpSweep {
 
     private boolean followUp(LeadRef lead, Instant now) {
         String outboxId = "followup-" + UUID.randomUUID();
-        record Stored(OutboxDelivery.Pending pending, ConversationState state) {}
-        Stored stored = db.inTransaction(c -> {
+        FollowUpWriter.Stored stored = db.inTransaction(c -> {
             ContactRecord profile = store.profile(c, lead).orElse(null);
             if (profile != null && (profile.dnd() || profile.deleted())) return null;
             ConversationState state = conversations.find(c, lead).orElse(null); // Aurora: the version must be current
             if (state == null) return null;
             ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
                     state, leadZones.zoneOf(profile), now);
-            BotTurn turn = policy.followUp(context).orElse(null);
+            BotTurn turn = policy.dueFollowUp(context).orElse(null);
             if (turn == null || turn.replies().isEmpty()) return null;
-            Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
-            List<MessageRepository.PendingReply> due = new java.util.ArrayList<>();
-            for (String reply : turn.replies()) {
-                long id = messages.addPendingReply(c, lead, reply, outboxId, notBefore);
-                if (notBefore == null) due.add(new MessageRepository.PendingReply(id, lead, reply));
-            }
-            ConversationState saved = store.save(c, lead, turn.nextState());
-            audit.record(c, lead, AuditLog.Actor.BOT, "follow_up",
-                    Map.of("stage", saved.stage(), "deferredUntil", notBefore == null ? "" : notBefore.toString()));
-            return new Stored(new OutboxDelivery.Pending(lead.locationId(), outboxId, due, List.of()), saved);
+            return writer.write(c, lead, turn, outboxId, now, Map.of());
         });
         if (stored == null) return false;
         store.cacheAfterCommit(lead, stored.state());

@@ -22,6 +22,7 @@ import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.OpportunityRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
+import com.jorge.platform.worker.workflow.LeadWorkflows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +61,17 @@ public final class LeadEventProcessor {
     private final Clock clock;
     private final Duration humanPause;
     private final LeadZones leadZones;
+    private final FollowUpPolicy followUps;
+    private final LeadWorkflows workflows;
 
     public LeadEventProcessor(GhlEventParser parser, Transactor db, WebhookEventRepository webhooks,
                               ContactRepository contacts, MessageRepository messages,
                               OpportunityRepository opportunities, CrmActionOutbox outbox, AuditLog audit,
                               ConversationStore store, ConversationPolicy policy, OutboxDelivery delivery,
-                              PlatformMetrics metrics, Clock clock, Duration humanPause, LeadZones leadZones) {
+                              PlatformMetrics metrics, Clock clock, Duration humanPause, LeadZones leadZones,
+                              FollowUpPolicy followUps, LeadWorkflows workflows) {
+        this.followUps = followUps;
+        this.workflows = workflows;
         this.parser = parser;
         this.db = db;
         this.webhooks = webhooks;
@@ -201,6 +207,11 @@ public final class LeadEventProcessor {
         ConversationState toStore = new ConversationState(next.botType(), next.stage(), next.language(), next.facts(),
                 next.turns(), next.temperature(), next.temperatureReasons(), next.optedOut(), next.pausedUntil(),
                 now, turn.replies().isEmpty() ? next.lastReplyAt() : now, state.version());
+        if (workflows.keepsFollowUpSchedule() && !turn.replies().isEmpty() && followUps.mayFollowUp(toStore, now)) {
+            // the lead has the bot's question: lead-nurture follows them up if they go quiet, and stops when they answer
+            List<Long> waits = followUps.waits(toStore).stream().map(Duration::toSeconds).toList();
+            actions.add(outbox.add(c, lead, webhookId, new CrmAction.ScheduleFollowUps(now, waits)));
+        }
         audit.record(c, lead, AuditLog.Actor.BOT, "replied", Map.of(
                 "stage", toStore.stage(), "temperature", toStore.temperature().name(),
                 "replies", turn.replies().size(), "actions", turn.actions().size(),

@@ -84,7 +84,7 @@ public final class OutboxDelivery {
         }
         for (CrmActionOutbox.PendingAction action : pending.actions()) {
             boolean last = --remaining == 0;
-            crm.execute(action.lead(), action.action());
+            crm.execute(action);
             db.inTransaction(c -> {
                 actions.markDone(c, locationId, action.id());
                 if (last) webhooks.markDone(c, locationId, pending.webhookId());

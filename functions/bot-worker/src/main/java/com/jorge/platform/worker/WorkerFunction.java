@@ -5,7 +5,10 @@ import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.LeadCache;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlRateLimits;
 import com.jorge.platform.ghl.api.RetryPolicy;
@@ -25,20 +28,34 @@ import com.jorge.platform.bots.BotConfig;
 import com.jorge.platform.bots.FollowUpPlanner;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.compliance.LeadZoneResolver;
+import com.jorge.platform.worker.workflow.HandoffResultHandler;
+import com.jorge.platform.worker.workflow.LeadWorkflows;
+import com.jorge.platform.worker.workflow.NurtureStepHandler;
+import com.jorge.platform.worker.workflow.StepFunctionsWorkflows;
+import com.jorge.platform.worker.workflow.WorkflowMessageParser;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The worker's object graph, built from configuration once per Lambda container (or once by the local
  * runtime). Keys: DATABASE_URL, DATABASE_USER/DATABASE_PASSWORD or DATABASE_SECRET (Secrets Manager
  * JSON with username/password), REDIS_URL (+ REDIS_CLUSTER, REDIS_AUTH), GHL_API_BASE_URL, GHL_API_TOKEN,
- * GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES.
+ * GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES; the workflows:
+ * NURTURE_STATE_MACHINE_ARN, HANDOFF_STATE_MACHINE_ARN with HANDOFF_AGENT_IDS and HANDOFF_TEAM_LEAD_ID,
+ * STEP_FUNCTIONS_ENDPOINT (a local endpoint; AWS's otherwise).
  */
-public record WorkerFunction(Database database, RedisConnector redis, LeadEventProcessor processor,
-                             OutboxDelivery delivery, FollowUpSweep followUps) implements AutoCloseable {
+public record WorkerFunction(Database database, RedisConnector redis, QueuedMessageRouter messages,
+                             LeadEventProcessor processor, OutboxDelivery delivery, FollowUpSweep followUps)
+        implements AutoCloseable {
 
     /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* environment (see functions/jorge-bots). */
     public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
@@ -76,26 +93,69 @@ public record WorkerFunction(Database database, RedisConnector redis, LeadEventP
         var messages = new MessageRepository();
         var opportunities = new OpportunityRepository();
         var outbox = new CrmActionOutbox(json);
+        LeadWorkflows workflows = workflows(config, json);
         var crm = new CrmActionExecutor(ghl, PipelineStages.parse(config.get("GHL_PIPELINE_ID", null),
-                config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities, clock);
+                config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities,
+                workflows, clock);
         var delivery = new OutboxDelivery(db, messages, outbox, webhooks, ghl, crm, metrics, clock);
         var conversations = new ConversationRepository(json);
         var store = new ConversationStore(cache, conversations, contacts, metrics);
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var audit = new AuditLog(json);
+        FollowUpPolicy followUpPolicy = followUpPolicy(policy);
         var processor = new LeadEventProcessor(new GhlEventParser(json), db, webhooks, contacts, messages,
                 opportunities, outbox, audit, store, policy, delivery, metrics, clock,
-                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), zones);
-        var followUps = new FollowUpSweep(db, conversations, messages, audit, store, followUpPolicy(policy), delivery,
+                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), zones, followUpPolicy, workflows);
+        // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
+        var followUps = new FollowUpSweep(db, conversations, messages, audit, store,
+                workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : followUpPolicy, delivery,
                 zones, clock, Duration.ofHours(1), JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS,
                 policy instanceof JorgeConversationPolicy jorge ? jorge.config().maxUnansweredFollowUps() : 0);
-        return new WorkerFunction(database, redis, processor, delivery, followUps);
+        var router = new QueuedMessageRouter(new WorkflowMessageParser(json), processor,
+                new NurtureStepHandler(db, webhooks, conversations, store, followUpPolicy,
+                        new FollowUpWriter(messages, audit, store), delivery, zones, workflows, metrics, clock),
+                new HandoffResultHandler(db, webhooks, audit, ghl, metrics, clock));
+        return new WorkerFunction(database, redis, router, processor, delivery, followUps);
     }
 
     /** The Jorge bots follow quiet leads up; a policy without a follow-up plan sends none. */
     private static FollowUpPolicy followUpPolicy(ConversationPolicy policy) {
-        if (policy instanceof JorgeConversationPolicy jorge) return new FollowUpPlanner(jorge)::followUp;
-        return context -> java.util.Optional.empty();
+        if (!(policy instanceof JorgeConversationPolicy jorge)) return FollowUpPolicy.NONE;
+        FollowUpPlanner planner = new FollowUpPlanner(jorge);
+        return new FollowUpPolicy() {
+            @Override
+            public Optional<BotTurn> dueFollowUp(ConversationContext context) {
+                return planner.followUp(context);
+            }
+
+            @Override
+            public Optional<BotTurn> nextFollowUp(ConversationContext context) {
+                return planner.nextFollowUp(context);
+            }
+
+            @Override
+            public boolean mayFollowUp(ConversationState state, Instant now) {
+                return planner.mayFollowUp(state, now);
+            }
+
+            @Override
+            public List<Duration> waits(ConversationState state) {
+                return planner.waits(state);
+            }
+        };
+    }
+
+    /** Step Functions when a state machine is configured; none otherwise (then the sweep follows leads up). */
+    private static LeadWorkflows workflows(PlatformConfig config, ObjectMapper json) {
+        String nurture = config.get("NURTURE_STATE_MACHINE_ARN", null);
+        String handoff = config.get("HANDOFF_STATE_MACHINE_ARN", null);
+        if (nurture == null && handoff == null) return LeadWorkflows.NONE;
+        List<String> agents = config.get("HANDOFF_AGENT_IDS").map(v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
+        var settings = new StepFunctionsWorkflows.Settings(nurture, handoff, agents, config.get("HANDOFF_TEAM_LEAD_ID", null));
+        var sfn = SfnClient.builder().httpClient(UrlConnectionHttpClient.create());
+        config.get("STEP_FUNCTIONS_ENDPOINT").ifPresent(endpoint -> sfn.endpointOverride(URI.create(endpoint)));
+        return new StepFunctionsWorkflows(sfn.build(), settings, json);
     }
 
     /** The phone's area code first, else the recorded zone, else the team's default zone. */

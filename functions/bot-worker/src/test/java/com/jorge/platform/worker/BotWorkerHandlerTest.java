@@ -28,7 +28,7 @@ class BotWorkerHandlerTest {
 
     @Test
     void aBadMessageFailsAloneAndHoldsBackOnlyItsOwnLeadsLaterMessages() {
-        BotWorkerHandler handler = new BotWorkerHandler(rig.worker.processor(), rig.metrics);
+        BotWorkerHandler handler = new BotWorkerHandler(rig.worker.messages(), rig.metrics);
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(
                 message("m1", "loc1:ann", "{ this is not json"),

@@ -24,6 +24,10 @@ final class WorkerTestRig implements AutoCloseable {
     final WorkerFunction worker;
 
     WorkerTestRig(ConversationPolicy policy, MutableClock clock, String redisUrl) {
+        this(policy, clock, redisUrl, Map.of());
+    }
+
+    WorkerTestRig(ConversationPolicy policy, MutableClock clock, String redisUrl, Map<String, String> moreEnv) {
         this.clock = clock;
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", schema.jdbcUrl());
@@ -38,6 +42,7 @@ final class WorkerTestRig implements AutoCloseable {
         env.put("GHL_PIPELINE_STAGES", "Hot Lead=stage-hot,Qualifying=stage-q");
         env.put("GHL_HANDOFF_USER_ID", "agent-1");
         env.put("BOT_HUMAN_PAUSE_MINUTES", "30");
+        env.putAll(moreEnv);
         this.worker = WorkerFunction.fromConfig(PlatformConfig.of(env), policy, metrics, clock);
     }
 

@@ -33,29 +33,59 @@ public final class FollowUpPlanner {
     /** The follow-up due at {@code context.now()}, or empty when none may or need go out. */
     public Optional<BotTurn> followUp(ConversationContext context) {
         ConversationState state = context.state();
+        if (!mayFollowUp(state, context.now())) {
+            return Optional.empty();
+        }
+        if (context.now().isBefore(state.lastReplyAt().plus(waits(state).get(0)))) {
+            return Optional.empty();
+        }
+        return Optional.of(compose(context));
+    }
+
+    /**
+     * The next follow-up, now, for a schedule kept elsewhere (the lead-nurture workflow waits between
+     * steps itself); every rule but the timing still holds. Empty when none may go out.
+     */
+    public Optional<BotTurn> nextFollowUp(ConversationContext context) {
+        return mayFollowUp(context.state(), context.now()) ? Optional.of(compose(context)) : Optional.empty();
+    }
+
+    /**
+     * Whether this conversation may get follow-ups at all now: the bot spoke last, nobody stopped it,
+     * and the cap on unanswered follow-ups is not reached.
+     */
+    public boolean mayFollowUp(ConversationState state, Instant now) {
+        Stage stage = Stage.of(state.stage());
+        if (state.optedOut() || stage.silencedForever() || stage == Stage.NEW || stage == Stage.HANDED_OFF
+                || stage == Stage.CLOSED || state.pausedAt(now) || state.lastReplyAt() == null) {
+            return false;
+        }
+        if (state.lastInboundAt() != null && state.lastInboundAt().isAfter(state.lastReplyAt())) {
+            return false; // the lead spoke last: that needs an answer, not a follow-up
+        }
+        int unanswered = new LeadFacts(state.facts()).count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
+        return unanswered < policy.config().maxUnansweredFollowUps();
+    }
+
+    /** The waits before each follow-up still allowed, each counted from the bot's previous text. */
+    public List<Duration> waits(ConversationState state) {
+        BotConfig config = policy.config();
+        int unanswered = new LeadFacts(state.facts()).count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
+        List<Duration> delays = config.followUpDelays();
+        List<Duration> waits = new ArrayList<>();
+        for (int i = unanswered; i < config.maxUnansweredFollowUps(); i++) {
+            waits.add(Stage.of(state.stage()) == Stage.NURTURE ? config.nurtureDelay() : delays.get(Math.min(i, delays.size() - 1)));
+        }
+        return waits.isEmpty() ? List.of(config.nurtureDelay()) : waits;
+    }
+
+    private BotTurn compose(ConversationContext context) {
+        ConversationState state = context.state();
         Stage stage = Stage.of(state.stage());
         Instant now = context.now();
         BotConfig config = policy.config();
-        if (state.optedOut() || stage.silencedForever() || stage == Stage.NEW || stage == Stage.HANDED_OFF
-                || stage == Stage.CLOSED || state.pausedAt(now) || state.lastReplyAt() == null) {
-            return Optional.empty();
-        }
-        if (state.lastInboundAt() != null && state.lastInboundAt().isAfter(state.lastReplyAt())) {
-            return Optional.empty(); // the lead spoke last: that needs an answer, not a follow-up
-        }
         LeadFacts facts = new LeadFacts(state.facts());
         int unanswered = facts.count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
-        if (unanswered >= config.maxUnansweredFollowUps()) {
-            return Optional.empty();
-        }
-        List<Duration> delays = config.followUpDelays();
-        Duration delay = stage == Stage.NURTURE
-                ? config.nurtureDelay()
-                : delays.get(Math.min(unanswered, delays.size() - 1));
-        if (now.isBefore(state.lastReplyAt().plus(delay))) {
-            return Optional.empty();
-        }
-
         List<ReplyPart> parts = new ArrayList<>();
         if (stage == Stage.NURTURE) {
             parts.add(ReplyPart.required("followup.nurture"));
@@ -70,7 +100,7 @@ public final class FollowUpPlanner {
         ConversationState next = new ConversationState(state.botType(), state.stage(), state.language(),
                 facts.asMap(), state.turns(), state.temperature(), state.temperatureReasons(), false,
                 state.pausedUntil(), state.lastInboundAt(), notBefore == null ? now : notBefore, state.version());
-        return Optional.of(new BotTurn(List.of(text), List.of(), next, notBefore));
+        return new BotTurn(List.of(text), List.of(), next, notBefore);
     }
 
     /** The question left open, or the appointment offer once everything was asked. */

@@ -1,9 +1,13 @@
 package com.jorge.platform.conversation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What the bot asks the CRM to do besides replying. The worker carries these out through the GHL API. */
+/**
+ * What a bot turn asks for besides replying: CRM changes, which the worker carries out through the GHL
+ * API, and the workflows that take the lead over (hand-off, follow-ups).
+ */
 public sealed interface CrmAction {
 
     record AddTags(List<String> tags) implements CrmAction {
@@ -23,4 +27,12 @@ public sealed interface CrmAction {
 
     /** Put the lead in front of a human agent. */
     record HandOff(String reason) implements CrmAction {}
+
+    /**
+     * The lead has the bot's question in front of them: follow them up if they stay quiet, waiting
+     * {@code waitSeconds[i]} before the i-th follow-up. The schedule ends when they answer.
+     */
+    record ScheduleFollowUps(Instant quietSince, List<Long> waitSeconds) implements CrmAction {
+        public ScheduleFollowUps { waitSeconds = List.copyOf(waitSeconds); }
+    }
 }

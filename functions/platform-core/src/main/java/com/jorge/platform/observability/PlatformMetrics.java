@@ -24,6 +24,8 @@ public interface PlatformMetrics {
     String EVENTS_PROCESSED = "EventsProcessed";
     String EVENTS_FAILED = "EventsFailed";
     String EVENTS_ALREADY_DONE = "EventsAlreadyDone";
+    String NURTURE_STEPS = "NurtureSteps";
+    String HANDOFF_RESULTS = "HandoffResults";
 
     /** Adds {@code value} to a counter; {@code dimension} may be null (e.g. the rejection reason). */
     void count(String metric, String dimension, long value);

@@ -75,6 +75,7 @@ public final class CrmActionOutbox {
             case "MoveOpportunity" -> CrmAction.MoveOpportunity.class;
             case "MarkDoNotDisturb" -> CrmAction.MarkDoNotDisturb.class;
             case "HandOff" -> CrmAction.HandOff.class;
+            case "ScheduleFollowUps" -> CrmAction.ScheduleFollowUps.class;
             default -> throw new IllegalStateException("unknown stored CRM action type " + type);
         };
         try {

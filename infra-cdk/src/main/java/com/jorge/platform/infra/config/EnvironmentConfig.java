@@ -142,8 +142,20 @@ public record EnvironmentConfig(
     public record Workflows(
             List<Integer> nurtureWaitSeconds, int handoffAcceptTimeoutSeconds, int teamLeadAcceptTimeoutSeconds,
             int modelCanaryPercent, int modelBakeSeconds, double maxErrorRateDelta, double maxLatencyRatio,
-            int minCanaryRequests) {
+            int minCanaryRequests, List<String> handoffAgentIds, String handoffTeamLeadId) {
         public Workflows {
+            // GHL user ids: with agents listed, the bot worker starts hot-lead-handoff; without, a hand-off
+            // becomes a GHL task for the team lead (or for nobody in particular when none is set either)
+            Check.that(handoffAgentIds != null && handoffAgentIds.size() <= 10, "workflows.handoffAgentIds", "must list 0 to 10 GHL user ids");
+            handoffAgentIds = List.copyOf(handoffAgentIds);
+            for (int i = 0; i < handoffAgentIds.size(); i++) {
+                Check.that(handoffAgentIds.get(i).matches("[A-Za-z0-9_-]{1,64}"), "workflows.handoffAgentIds[" + i + "]",
+                        "must be a GHL user id (letters, digits, '-' and '_')");
+            }
+            Check.that(handoffTeamLeadId != null && (handoffTeamLeadId.isEmpty() || handoffTeamLeadId.matches("[A-Za-z0-9_-]{1,64}")),
+                    "workflows.handoffTeamLeadId", "must be a GHL user id, or empty");
+            Check.that(handoffAgentIds.isEmpty() || !handoffTeamLeadId.isEmpty(), "workflows.handoffTeamLeadId",
+                    "is required when handoffAgentIds lists agents: the hand-off escalates to the team lead");
             Check.that(nurtureWaitSeconds != null && !nurtureWaitSeconds.isEmpty() && nurtureWaitSeconds.size() <= 20,
                     "workflows.nurtureWaitSeconds", "must list 1 to 20 waits");
             nurtureWaitSeconds = List.copyOf(nurtureWaitSeconds);

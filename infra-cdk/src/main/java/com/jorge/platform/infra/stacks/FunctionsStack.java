@@ -162,10 +162,18 @@ public final class FunctionsStack extends Stack {
                 "GHL_API_TOKEN_SECRET_ARN", ghlApiToken.getSecretArn(),
                 "LEAD_SCORE_ENDPOINT", inference.leadScoreEndpoint(),
                 "BOT_HUMAN_PAUSE_MINUTES", Integer.toString(fn.botHumanPauseMinutes()),
-                "HANDOFF_STATE_MACHINE_ARN", WorkflowNames.HOT_LEAD_HANDOFF.arnIn(this),
                 "NURTURE_STATE_MACHINE_ARN", WorkflowNames.LEAD_NURTURE.arnIn(this),
                 "POWERTOOLS_SERVICE_NAME", "bot-worker",
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
+        var workflowSettings = config.workflows();
+        if (!workflowSettings.handoffTeamLeadId().isEmpty()) {
+            workerEnv.put("GHL_HANDOFF_USER_ID", workflowSettings.handoffTeamLeadId());
+        }
+        if (!workflowSettings.handoffAgentIds().isEmpty()) { // no agents listed: a hand-off is a GHL task for the team lead
+            workerEnv.put("HANDOFF_STATE_MACHINE_ARN", WorkflowNames.HOT_LEAD_HANDOFF.arnIn(this));
+            workerEnv.put("HANDOFF_AGENT_IDS", String.join(",", workflowSettings.handoffAgentIds()));
+            workerEnv.put("HANDOFF_TEAM_LEAD_ID", workflowSettings.handoffTeamLeadId());
+        }
         if (fn.usesBedrock()) {
             workerEnv.put("JORGE_BOTS_BEDROCK_MODEL_ID", fn.bedrockModelId()); // read by functions/jorge-bots BotConfig
         }
@@ -219,15 +227,12 @@ public final class FunctionsStack extends Stack {
         leadEventsDlq.grantConsumeMessages(dlqReplay.function());
         leadEvents.grantSendMessages(dlqReplay.function());
 
-        // --- the worker's own schedules (same jar and environment as the worker): replies held by quiet
-        // hours go out every minute; quiet leads are followed up every 15 minutes
+        // --- the worker's own schedule (same jar and environment as the worker): replies held by quiet
+        // hours go out every minute. Quiet leads are followed up by the lead-nurture workflow.
         for (var schedule : List.of(
                 new ScheduledFunctionCatalog.Entry("due-replies", "bot-worker", "bot-worker-lambda.jar",
                         "com.jorge.platform.worker.DueReplyHandler::handleRequest", "rate(1 minute)",
-                        fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY),
-                new ScheduledFunctionCatalog.Entry("follow-ups", "bot-worker", "bot-worker-lambda.jar",
-                        "com.jorge.platform.worker.FollowUpHandler::handleRequest", "rate(15 minutes)",
-                        fn.workerMemoryMiB(), 300, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY))) {
+                        fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY))) {
             CanaryFunction function = scheduledFunction(this, schedule, layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
                     withService(workerEnv, schedule.name()), vpcAccess, application, logRetention, alerting,
                     alarms.canaryErrorThreshold());

@@ -32,6 +32,7 @@ public record ExpectedOutcome(Temperature temperature, String stage, Boolean opt
             case CrmAction.MoveOpportunity move -> out.add("MoveOpportunity:" + move.stageName());
             case CrmAction.MarkDoNotDisturb ignored -> out.add("MarkDoNotDisturb");
             case CrmAction.HandOff ignored -> out.add("HandOff");
+            case CrmAction.ScheduleFollowUps ignored -> out.add("ScheduleFollowUps");
         }
         return out;
     }

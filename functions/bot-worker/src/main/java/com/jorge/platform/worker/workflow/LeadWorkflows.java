@@ -1,0 +1,54 @@
+package com.jorge.platform.worker.workflow;
+
+import com.jorge.platform.conversation.LeadRef;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The long-running workflows that take a lead over from the bot: the follow-up schedule of a quiet lead
+ * (lead-nurture) and the offer of a hot lead to the agents (hot-lead-handoff). Starting is idempotent
+ * on {@code key}: the same key never starts a second run.
+ */
+public interface LeadWorkflows {
+
+    /** True when lead-nurture keeps the follow-up schedule (then the sweep sends none). */
+    boolean keepsFollowUpSchedule();
+
+    /** True when hot-lead-handoff offers hand-offs to the agents (then nobody is assigned up front). */
+    boolean offersHandoffs();
+
+    void startFollowUps(LeadRef lead, String key, Instant quietSince, List<Long> waitSeconds);
+
+    void startHandoff(LeadRef lead, String key, String reason);
+
+    /** Tells a waiting follow-up schedule what its step came to; a schedule that gave up waiting is ignored. */
+    void answerFollowUpStep(String taskToken, NurtureOutcome outcome);
+
+    /** No workflows (the local runtime, or a deployment without them): the sweep follows leads up. */
+    LeadWorkflows NONE = new LeadWorkflows() {
+        @Override
+        public boolean keepsFollowUpSchedule() {
+            return false;
+        }
+
+        @Override
+        public boolean offersHandoffs() {
+            return false;
+        }
+
+        @Override
+        public void startFollowUps(LeadRef lead, String key, Instant quietSince, List<Long> waitSeconds) {
+        }
+
+        @Override
+        public void startHandoff(LeadRef lead, String key, String reason) {
+        }
+
+        @Override
+        public void answerFollowUpStep(String taskToken, NurtureOutcome outcome) {
+            throw new IllegalStateException("a lead-nurture step arrived, but this worker has no "
+                    + "NURTURE_STATE_MACHINE_ARN to answer it");
+        }
+    };
+}

@@ -1,0 +1,29 @@
+package com.jorge.platform.worker.workflow;
+
+import com.jorge.platform.conversation.LeadRef;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the Step Functions workflows put on the lead-events queue (step-functions/README.md, "Contracts"). */
+public sealed interface WorkflowMessage {
+
+    LeadRef lead();
+
+    String execution();
+
+    /** lead-nurture asks for follow-up {@code step} of {@code steps}, and waits on {@code taskToken}. */
+    record NurtureStep(LeadRef lead, int step, int steps, String taskToken, String execution, Instant quietSince)
+            implements WorkflowMessage {}
+
+    /** How a hot-lead hand-off ended. */
+    sealed interface HandoffResult extends WorkflowMessage {}
+
+    /** hot-lead-handoff: {@code agentId} took the lead. */
+    record HandoffAccepted(LeadRef lead, String agentId, String execution) implements HandoffResult {}
+
+    /** hot-lead-handoff: nobody took the lead, the team lead included. */
+    record HandoffUnclaimed(LeadRef lead, List<String> agentsTried, String execution) implements HandoffResult {
+        public HandoffUnclaimed { agentsTried = List.copyOf(agentsTried); }
+    }
+}
