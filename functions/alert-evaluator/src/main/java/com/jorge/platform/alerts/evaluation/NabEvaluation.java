@@ -83,7 +83,7 @@ public final class NabEvaluation {
 
         System.out.printf(Locale.ROOT, "%n== results over %d series, %d labelled windows (alert counts exclude the probationary 15 %%)%n",
                 files.size(), outcomes.get(NabReplay.Signal.FORECAST).windows());
-        System.out.printf(Locale.ROOT, "%-34s %7s %10s %12s %9s %8s  %s%n", "detector", "alerts", "precision", "windows", "recall", "NAB std", "lead time to the labelled point, minutes");
+        System.out.printf(Locale.ROOT, "%-44s %7s %10s %12s %9s %8s  %s%n", "detector", "alerts", "precision", "windows", "recall", "NAB std", "lead time to the labelled point, minutes");
         for (NabReplay.Signal s : NabReplay.Signal.values()) {
             print("alert-evaluator " + s.name().toLowerCase(Locale.ROOT) + " (+" + reminders.get(s) + " reminders)",
                     outcomes.get(s), scorer.normalised(nab.get(s)));
@@ -128,7 +128,7 @@ public final class NabEvaluation {
             leadText = String.format(Locale.ROOT, "median %.0f (p25 %.0f, p75 %.0f, min %.0f, max %.0f); >=15 min ahead %d/%d, ahead at all %d/%d",
                     q[2], q[1], q[3], q[0], q[4], early, lead.size(), before, lead.size());
         }
-        System.out.printf(Locale.ROOT, "%-34s %7d %9.1f%% %12s %8.1f%% %8.1f  %s%n", name, o.alerts(), 100 * o.precision(),
+        System.out.printf(Locale.ROOT, "%-44s %7d %9.1f%% %12s %8.1f%% %8.1f  %s%n", name, o.alerts(), 100 * o.precision(),
                 o.caught() + "/" + o.windows(), 100 * o.recall(), nabScore, leadText);
     }
 
