@@ -1,5 +1,8 @@
 package com.jorge.platform.local;
 
+import com.jorge.platform.cachewarmer.CacheWarmer;
+import com.jorge.platform.cachewarmer.CacheWarmerFunction;
+import com.jorge.platform.cachewarmer.CacheWarmerSettings;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.ghlfake.FakeGhlServer;
@@ -98,7 +101,7 @@ public final class LocalPlatform implements AutoCloseable {
             PlatformConfig platformConfig = PlatformConfig.of(config);
 
             WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, policy, metrics, workerClock);
-            BotWorkerHandler workerHandler = new BotWorkerHandler(worker.processor(), metrics);
+            BotWorkerHandler workerHandler = new BotWorkerHandler(worker.messages(), metrics);
             LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency, 5,
                     Duration.ofMillis(500));
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
@@ -107,6 +110,11 @@ public final class LocalPlatform implements AutoCloseable {
             scheduler.every("due-replies", Duration.ofSeconds(10), () -> worker.delivery().deliverDueDeferred(200));
             // EventBridge rule follow-ups, rate(15 minutes) in AWS
             scheduler.every("follow-ups", Duration.ofMinutes(1), () -> worker.followUps().run(500));
+            if (worker.redis() != null) { // EventBridge rule cache-warmer, rate(15 minutes) in AWS
+                CacheWarmer warmer = CacheWarmerFunction.warmer(worker.database().dataSource(), worker.redis(),
+                        CacheWarmerSettings.fromConfig(platformConfig), metrics, workerClock);
+                scheduler.every("cache-warmer", Duration.ofMinutes(1), warmer::run);
+            }
             LocalHttpGateway gateway = new LocalHttpGateway(port, intake, signer, ghl);
             return new LocalPlatform(services, ghl, signer, metrics, worker, queue, scheduler, gateway, db.origin(), redisUrl);
         } catch (IOException | RuntimeException e) {
