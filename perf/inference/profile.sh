@@ -24,7 +24,7 @@ if [ "$MODEL" = lead ]; then url=lead-score; conc=64; else url=all-minilm-l6-v2;
 "${JAVA[@]}" -Xmx512m -Dserver.pid=$SERVER -cp "$CP" com.jorge.platform.perf.inference.HttpLoadGenerator \
     saturate "http://127.0.0.1:$PORT/v2/models/$url/infer" "$MODEL" "$conc" "$SECONDS_PER_RUN" | grep RESULT &
 LOAD=$!
-sleep 6 # generator warm-up (3 s fixed rate + 2 s saturated)
+sleep 11 # the generator's warm-up (10 s at full load)
 perf record -q -F 499 -g -p $SERVER -o "$OUT/perf-$MODE-$MODEL.data" -- sleep $((SECONDS_PER_RUN - 2)) 2>/dev/null
 wait $LOAD
 kill $SERVER; wait $SERVER 2>/dev/null || true

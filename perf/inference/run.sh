@@ -5,6 +5,7 @@
 #   HTTP on loopback (the real service, HdrHistogram): lead score at a fixed 2,000 req/s, and
 #   batching on vs off at saturation for the lead score and the embedding model.
 # Usage (from anywhere): perf/inference/run.sh [--quick]     (--quick: shorter runs, rougher figures)
+# The batching comparison alone, repeated for medians (and against an older build): perf/inference/batching.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
@@ -51,7 +52,7 @@ start_server() { # env assignments for the service
 }
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 trap stop_server EXIT
-load() { "${JAVA[@]}" -Xmx1g -cp "$CP" com.jorge.platform.perf.inference.HttpLoadGenerator "$@" | grep RESULT; }
+load() { "${JAVA[@]}" -Xmx1g -Dserver.pid="$SERVER_PID" -cp "$CP" com.jorge.platform.perf.inference.HttpLoadGenerator "$@" | grep RESULT; }
 
 echo "== HTTP (loopback, service and load generator share the machine's cores)"
 start_server
@@ -60,7 +61,8 @@ load rate "http://127.0.0.1:$PORT/v2/models/lead-score/infer" lead 2000 "$RATE_S
 load saturate "http://127.0.0.1:$PORT/v2/models/lead-score/infer" lead 64 "$SAT_SECONDS" | sed 's/RESULT/RESULT batching=on /' | tee "$OUT/http-sat-lead-on.txt"
 load saturate "http://127.0.0.1:$PORT/v2/models/all-minilm-l6-v2/infer" embedding 32 "$SAT_SECONDS" | sed 's/RESULT/RESULT batching=on /' | tee "$OUT/http-sat-emb-on.txt"
 stop_server
-start_server LEAD_SCORE_DYNAMIC_BATCHING=false ALL_MINILM_L6_V2_DYNAMIC_BATCHING=false
+# "off" is the same service with max_batch_size=1: every request its own ONNX Runtime run
+start_server LEAD_SCORE_MAX_BATCH_SIZE=1 ALL_MINILM_L6_V2_MAX_BATCH_SIZE=1
 load saturate "http://127.0.0.1:$PORT/v2/models/lead-score/infer" lead 64 "$SAT_SECONDS" | sed 's/RESULT/RESULT batching=off/' | tee "$OUT/http-sat-lead-off.txt"
 load saturate "http://127.0.0.1:$PORT/v2/models/all-minilm-l6-v2/infer" embedding 32 "$SAT_SECONDS" | sed 's/RESULT/RESULT batching=off/' | tee "$OUT/http-sat-emb-off.txt"
 stop_server

@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ResourceLeakDetector;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,6 +51,10 @@ public final class HttpFrontend implements AutoCloseable {
 
     public HttpFrontend(InferenceRoutes routes, int ioThreads, int maxBodyBytes) {
         this.routes = routes;
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // the default samples one buffer in 128 with a stack trace: a debugging aid, not for serving
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         // epoll on Linux: per request it saves the selector's bookkeeping and a share of system calls
         this.boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         this.workers = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
