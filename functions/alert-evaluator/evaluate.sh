@@ -5,7 +5,7 @@
 #      lead time to the labelled anomaly point, NAB standard score, windowedGaussian beside it;
 #   3. synthetic one-minute ramps: how far ahead of a gradual threshold crossing it warns.
 # Usage (from anywhere): functions/alert-evaluator/evaluate.sh [name=value ...]
-#   overrides for the NAB replay: confirmations, spikeZ, noiseMargin, trendWindow, margin
+#   overrides for the NAB replay: confirmations, spikeZ, noiseMargin, trendWindow, noveltyWindow, margin
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh

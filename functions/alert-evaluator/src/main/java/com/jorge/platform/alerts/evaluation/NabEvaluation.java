@@ -25,10 +25,12 @@ public final class NabEvaluation {
     static final int HORIZON_MINUTES = 30;
     static final double THRESHOLD_MARGIN = 0.10;
     static final Duration COOLDOWN = Duration.ofMinutes(60);
+    /** A day of NAB's five-minute points: the same day of history production gets from 1,440 one-minute points. */
+    static final int NOVELTY_POINTS = 288;
 
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : "evaluation/nab");
-        // optional overrides to explore the trade-off: name=value for confirmations, spikeZ, noiseMargin, trendWindow, margin
+        // optional overrides to explore the trade-off: name=value for confirmations, spikeZ, noiseMargin, trendWindow, noveltyWindow, margin
         Map<String, String> opts = new java.util.HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
@@ -44,7 +46,8 @@ public final class NabEvaluation {
                 Integer.parseInt(opts.getOrDefault("trendWindow", "" + d.trendWindow())), d.minPoints(),
                 Integer.parseInt(opts.getOrDefault("confirmations", "" + d.confirmations())),
                 Double.parseDouble(opts.getOrDefault("noiseMargin", "" + d.noiseMargin())),
-                Double.parseDouble(opts.getOrDefault("spikeZ", "" + d.spikeZ())), d.baselineWindow(), d.relativeSpreadFloor());
+                Double.parseDouble(opts.getOrDefault("spikeZ", "" + d.spikeZ())), d.baselineWindow(), d.relativeSpreadFloor(),
+                Integer.parseInt(opts.getOrDefault("noveltyWindow", "" + NOVELTY_POINTS)));
         double thresholdMargin = Double.parseDouble(opts.getOrDefault("margin", "" + THRESHOLD_MARGIN));
         NabReplay replay = new NabReplay(new MetricAssessor(settings), HORIZON_MINUTES, thresholdMargin, COOLDOWN);
         Map<NabReplay.Signal, AlertOutcomes> outcomes = new EnumMap<>(NabReplay.Signal.class);

@@ -38,13 +38,25 @@ public final class MetricAssessor {
             if (check.anomalous() && condition.direction().towardBad(check.zScore()) > 0) sustained++;
         }
         Verdict latest = verdicts.getFirst();
-        return new Assessment(latest, evidence(verdicts), spikes.check(history), sustained == k);
+        return new Assessment(latest, evidence(verdicts, condition), spikes.check(history), sustained == k);
     }
 
-    private static Evidence evidence(List<Verdict> verdicts) {
+    private Evidence evidence(List<Verdict> verdicts, BreachCondition condition) {
         if (!verdicts.getFirst().isJudged()) return Evidence.INSUFFICIENT;
         if (verdicts.stream().allMatch(Verdict::isBad)) return Evidence.CONFIRMED_BAD;
-        if (verdicts.stream().allMatch(v -> v instanceof Verdict.Clear)) return Evidence.CONFIRMED_CLEAR;
+        if (verdicts.stream().allMatch(v -> v instanceof Verdict.Clear) && roomBelow(verdicts.getFirst(), condition)) {
+            return Evidence.CONFIRMED_CLEAR;
+        }
         return Evidence.MIXED;
+    }
+
+    /**
+     * Hysteresis: clear only with the fitted level a noise margin away from the threshold, so a metric
+     * hovering at the line holds its alert instead of resolving and firing again every few minutes.
+     */
+    private boolean roomBelow(Verdict latest, BreachCondition condition) {
+        TrendFit trend = ((Verdict.Clear) latest).trend();
+        var d = condition.direction();
+        return d.towardBad(trend.level()) + settings.noiseMargin() * trend.spread() < d.towardBad(condition.threshold());
     }
 }

@@ -21,6 +21,22 @@ public final class SpikeDetector {
         double center = RobustStats.median(baseline);
         double scale = RobustStats.floored(RobustStats.sigma(baseline, center), center, settings.relativeSpreadFloor());
         double z = (series.lastValue() - center) / scale;
-        return new SpikeCheck(z, Math.abs(z) >= settings.spikeZ());
+        return new SpikeCheck(z, Math.abs(z) >= settings.spikeZ() && novel(series));
+    }
+
+    /** Beyond the range of the earlier history, leaving out the latest points the confirmations look at. */
+    private boolean novel(MetricSeries series) {
+        if (settings.noveltyWindow() == 0) return true;
+        int n = series.size();
+        int to = n - settings.confirmations();
+        int from = Math.max(0, n - 1 - settings.noveltyWindow());
+        if (to - from < settings.baselineWindow()) return true; // too little history to call anything familiar
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            min = Math.min(min, series.values()[i]);
+            max = Math.max(max, series.values()[i]);
+        }
+        double x = series.lastValue();
+        return x > max || x < min;
     }
 }

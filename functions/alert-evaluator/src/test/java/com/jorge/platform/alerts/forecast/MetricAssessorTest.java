@@ -137,4 +137,35 @@ class MetricAssessorTest {
         assertThat(fit.slopePerMinute()).isCloseTo(10, within(1e-9));
         assertThat(fit.level()).isCloseTo(380, within(1e-9));
     }
+
+    @Test
+    void aBurstSeenBeforeWithinTheNoveltyWindowIsNoLongerAnAnomaly() {
+        // quiet at 10 with a burst to 90 every 200 minutes (a nightly-style batch), the last one now
+        double[] v = new double[1000];
+        for (int i = 0; i < v.length; i++) v[i] = 10 + random.nextGaussian();
+        for (int burst = 199; burst < v.length; burst += 200) v[burst] = 90 + random.nextGaussian();
+        v[999] = 89; // inside the range of the earlier bursts
+        MetricSeries series = MetricSeries.evenlySpaced(NOW, 60, v);
+        DetectorSettings base = DetectorSettings.defaults();
+        assertThat(new SpikeDetector(base.withNoveltyWindow(0)).check(series).anomalous()).isTrue();
+        assertThat(new SpikeDetector(base.withNoveltyWindow(1440)).check(series).anomalous()).isFalse();
+        // a burst higher than any before is news again
+        v[999] = 150;
+        assertThat(new SpikeDetector(base.withNoveltyWindow(1440)).check(MetricSeries.evenlySpaced(NOW, 60, v)).anomalous()).isTrue();
+    }
+
+    @Test
+    void aMetricHoveringJustUnderTheThresholdDoesNotResolve() {
+        // after a breach the metric sits at 2,900-2,980 against 3,000: clear each minute, but with no room
+        double[] hovering = new double[60];
+        for (int i = 0; i < hovering.length; i++) hovering[i] = 2940 + 40 * Math.sin(i);
+        Assessment a = assessor.assess(MetricSeries.evenlySpaced(NOW, 60, hovering), new BreachCondition(3000, Direction.ABOVE, 30));
+        assertThat(a.latest()).isInstanceOf(Verdict.Clear.class);
+        assertThat(a.evidence()).isEqualTo(Evidence.MIXED);
+        // well under the line it resolves
+        double[] calm = new double[60];
+        for (int i = 0; i < calm.length; i++) calm[i] = 1500 + 40 * Math.sin(i);
+        assertThat(assessor.assess(MetricSeries.evenlySpaced(NOW, 60, calm), new BreachCondition(3000, Direction.ABOVE, 30)).evidence())
+                .isEqualTo(Evidence.CONFIRMED_CLEAR);
+    }
 }
