@@ -91,19 +91,22 @@ final class DayFiguresQuery {
         int inbound = 0;
         int held = 0;
         List<Integer> responses = new ArrayList<>();
-        // the bot's replies to an inbound message carry its webhook id and are stored in the same decision
+        // the bot's replies to an inbound message carry its webhook id and are stored in the same decision;
+        // both sides are read once and hash-joined (a nested loop over the day's messages is quadratic)
         try (PreparedStatement ps = prepare(c, """
-                , inbound AS (
+                , inbound AS MATERIALIZED (
                     SELECT i.id, i.webhook_id, i.created_at FROM messages i, w
-                    WHERE i.location_id = ? AND i.direction = 'inbound' AND i.created_at >= w.s AND i.created_at < w.e)
-                SELECT i.id,
-                    round(extract(epoch FROM min(r.sent_at) FILTER (WHERE r.status = 'sent' AND r.not_before IS NULL)
-                                             - i.created_at) * 1000)::bigint,
-                    COALESCE(bool_or(r.not_before IS NOT NULL), false)
-                FROM inbound i CROSS JOIN w
-                LEFT JOIN messages r ON r.location_id = ? AND r.webhook_id = i.webhook_id AND r.author = 'bot'
-                    AND r.created_at >= w.s AND r.created_at < w.e + interval '1 day'
-                GROUP BY i.id, i.created_at""", locationId, window)) {
+                    WHERE i.location_id = ? AND i.direction = 'inbound' AND i.created_at >= w.s AND i.created_at < w.e),
+                replies AS MATERIALIZED (
+                    SELECT r.webhook_id,
+                           min(r.sent_at) FILTER (WHERE r.status = 'sent' AND r.not_before IS NULL) AS first_sent,
+                           bool_or(r.not_before IS NOT NULL) AS held
+                    FROM messages r, w
+                    WHERE r.location_id = ? AND r.author = 'bot' AND r.webhook_id IS NOT NULL
+                      AND r.created_at >= w.s AND r.created_at < w.e + interval '1 day'
+                    GROUP BY r.webhook_id)
+                SELECT i.id, round(extract(epoch FROM r.first_sent - i.created_at) * 1000)::bigint, COALESCE(r.held, false)
+                FROM inbound i LEFT JOIN replies r ON r.webhook_id = i.webhook_id""", locationId, window)) {
             ps.setString(4, locationId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
