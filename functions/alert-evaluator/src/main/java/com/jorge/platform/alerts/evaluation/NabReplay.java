@@ -43,7 +43,7 @@ public final class NabReplay {
     public record ForecastCheck(LocalDateTime alertAt, boolean predicted, double minutesUntilCrossed) {}
 
     /** What one series produced: alert times per signal (after the probationary period), reminders, forecast checks. */
-    public record Result(Map<Signal, List<LocalDateTime>> alerts, Map<Signal, Integer> reminders, List<ForecastCheck> forecastChecks,
+    public record Result(Map<Signal, List<LocalDateTime>> alerts, Map<Signal, List<LocalDateTime>> reminders, List<ForecastCheck> forecastChecks,
                          double upper, double lower) {}
 
     private final MetricAssessor assessor;
@@ -85,11 +85,11 @@ public final class NabReplay {
         MetricSeries all = new MetricSeries(epoch, fed.stream().mapToDouble(i -> values[i]).toArray());
 
         Map<Signal, List<LocalDateTime>> alerts = new EnumMap<>(Signal.class);
-        Map<Signal, Integer> reminders = new EnumMap<>(Signal.class);
+        Map<Signal, List<LocalDateTime>> reminders = new EnumMap<>(Signal.class);
         Map<Signal, List<AlertLifecycle>> lifecycles = new EnumMap<>(Signal.class);
         for (Signal s : Signal.values()) {
             alerts.put(s, new ArrayList<>());
-            reminders.put(s, 0);
+            reminders.put(s, new ArrayList<>());
             List<AlertLifecycle> perCondition = new ArrayList<>();
             conditions.forEach(c -> perCondition.add(new AlertLifecycle(cooldown)));
             lifecycles.put(s, perCondition);
@@ -134,10 +134,10 @@ public final class NabReplay {
 
     private static void record(Signal signal, Evidence evidence, int condition, int i, int probation, Instant now,
                                List<LocalDateTime> timestamps, Map<Signal, List<AlertLifecycle>> lifecycles,
-                               Map<Signal, List<LocalDateTime>> alerts, Map<Signal, Integer> reminders) {
+                               Map<Signal, List<LocalDateTime>> alerts, Map<Signal, List<LocalDateTime>> reminders) {
         Transition t = lifecycles.get(signal).get(condition).next(evidence, now);
         if (i < probation) return; // NAB does not score the probationary period; neither do we
         if (t == Transition.FIRE) alerts.get(signal).add(timestamps.get(i));
-        if (t == Transition.REPEAT) reminders.merge(signal, 1, Integer::sum);
+        if (t == Transition.REPEAT) reminders.get(signal).add(timestamps.get(i));
     }
 }
