@@ -143,6 +143,17 @@ public final class NabEvaluation {
         }
         System.out.printf(Locale.ROOT, "%-44s %7d %9.1f%% %12s %8.1f%% %8.1f  %s%n", name, o.alerts(), 100 * o.precision(),
                 o.caught() + "/" + o.windows(), 100 * o.recall(), nabScore, leadText);
+        double[] ci = wilson(o.correct(), o.alerts());
+        System.out.printf(Locale.ROOT, "%-44s %7s precision 95 %% interval %.0f-%.0f %%%n", "", "", 100 * ci[0], 100 * ci[1]);
+    }
+
+    /** Wilson score interval at 95 %: few alerts make a wide interval, and the report should show it. */
+    static double[] wilson(int successes, int n) {
+        if (n == 0) return new double[]{Double.NaN, Double.NaN};
+        double z = 1.959964, p = (double) successes / n, z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
+        return new double[]{centre - half, centre + half};
     }
 
     /** Rows at or over 1.0 after probation, merged into episodes (a run of flagged rows is one alert). */
