@@ -5,14 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything one location-day's rollup rows hold, computed from the source tables. */
+/**
+ * Everything one location-day's rollup rows hold, computed from the source tables.
+ *
+ * @param pipeline open deals by stage, or null when the day keeps the snapshot it has (not today)
+ */
 record DayFigures(Map<FunnelKey, Funnel> funnel, Activity activity, Map<String, AgentDay> agents,
-                  Map<RevenueKey, Revenue> revenue, Optional<Map<String, Pipeline>> pipeline) {
+                  Map<RevenueKey, Revenue> revenue, Map<String, Pipeline> pipeline) {
 
     DayFigures {
         funnel = Map.copyOf(funnel);
         agents = Map.copyOf(agents);
         revenue = Map.copyOf(revenue);
+        pipeline = pipeline == null ? null : Map.copyOf(pipeline);
+    }
+
+    Optional<Map<String, Pipeline>> pipelineSnapshot() {
+        return Optional.ofNullable(pipeline);
     }
 
     record FunnelKey(String botType, String channel) {}

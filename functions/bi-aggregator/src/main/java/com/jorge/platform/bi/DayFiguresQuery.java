@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Computes one location-day's figures from the source tables and the lead milestones. Every figure is
@@ -30,7 +29,7 @@ final class DayFiguresQuery {
         agentHandoffs.forEach((agent, n) -> agents.put(agent,
                 new DayFigures.AgentDay(n, agentSamples.getOrDefault(agent, List.of()))));
         return new DayFigures(funnel, activity, agents, revenue(c, locationId, window),
-                snapshotPipeline ? Optional.of(pipeline(c, locationId)) : Optional.empty());
+                snapshotPipeline ? pipeline(c, locationId) : null);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, String locationId, DayWindow window)

@@ -18,9 +18,9 @@ final class RollupTables {
 
     void write(Connection c, String locationId, LocalDate day, DayFigures figures) throws SQLException {
         writeFunnel(c, locationId, day, figures.funnel());
-        writeActivity(c, locationId, day, figures.activity(), figures.pipeline().map(RollupTables::total).orElse(null));
+        writeActivity(c, locationId, day, figures.activity(), figures.pipelineSnapshot().map(RollupTables::total).orElse(null));
         writeRevenue(c, locationId, day, figures.revenue());
-        if (figures.pipeline().isPresent()) writePipeline(c, locationId, day, figures.pipeline().get());
+        if (figures.pipeline() != null) writePipeline(c, locationId, day, figures.pipeline());
         writeAgents(c, locationId, day, figures.agents());
     }
 
