@@ -55,12 +55,14 @@ final class BiTestRig {
 
         Store empty() {
             new Transactor(database.dataSource()).inTransaction(c -> {
+                // DELETE, not TRUNCATE: a test's few rows go faster than new files for ~150 partitions
                 try (Statement st = c.createStatement()) {
-                    st.execute("""
-                            TRUNCATE locations, contacts, conversations, messages, lead_scores, opportunities, appointments,
-                                webhook_events, crm_actions, audit_log, bi_lead_milestones, bi_deal_outcomes, bi_daily_funnel,
-                                bi_daily_activity, bi_daily_agent, bi_daily_revenue, bi_daily_pipeline, bi_dirty_days,
-                                bi_watermarks""");
+                    for (String table : List.of("locations", "contacts", "conversations", "messages", "lead_scores",
+                            "opportunities", "appointments", "webhook_events", "crm_actions", "audit_log",
+                            "bi_lead_milestones", "bi_deal_outcomes", "bi_daily_funnel", "bi_daily_activity",
+                            "bi_daily_agent", "bi_daily_revenue", "bi_daily_pipeline", "bi_dirty_days", "bi_watermarks")) {
+                        st.execute("DELETE FROM " + table);
+                    }
                 }
                 return null;
             });
