@@ -67,16 +67,10 @@ public final class BiAggregator {
         List<LocationZone> locations = db.inTransaction(c -> LocationZone.all(c, settings.defaultZone()));
         for (LocationZone location : locations) {
             if (clock.instant().isAfter(deadline)) break;
-            ChangeCapture.Result result = db.inTransaction(c -> {
+            captureOne(location, tally, c -> {
                 limitStatements(c, deadline);
                 return holdLocation(c, location.locationId()) ? capture.capture(c, location, started, settings) : null;
             });
-            if (result == null) {
-                tally.busy++;
-                continue;
-            }
-            tally.leads += result.changedLeads();
-            tally.marked += result.daysMarked();
         }
         drain(null, locations, deadline, tally);
         return finish(started, locations.size(), tally);
@@ -97,19 +91,29 @@ public final class BiAggregator {
                 ? LocationZone.all(c, settings.defaultZone())
                 : List.of(LocationZone.of(c, locationId, settings.defaultZone())));
         for (LocationZone location : locations) {
-            ChangeCapture.Result result = db.inTransaction(c -> {
+            captureOne(location, tally, c -> {
                 limitStatements(c, started.plus(budget));
                 return holdLocation(c, location.locationId()) ? capture.rebuild(c, location, from, to) : null;
             });
-            if (result == null) {
-                tally.busy++;
-                continue;
-            }
-            tally.leads += result.changedLeads();
-            tally.marked += result.daysMarked();
         }
         drain(locationId, locations, started.plus(budget), tally);
         return finish(started, locations.size(), tally);
+    }
+
+    /** Runs one location's capture transaction; a failure is reported and the other locations go on. */
+    private void captureOne(LocationZone location, Tally tally, Transactor.Work<ChangeCapture.Result> work) {
+        try {
+            ChangeCapture.Result result = db.inTransaction(work);
+            if (result == null) {
+                tally.busy++;
+                return;
+            }
+            tally.leads += result.changedLeads();
+            tally.marked += result.daysMarked();
+        } catch (RuntimeException e) { // the watermark did not move: the next run reads the same changes
+            tally.failures.add(location.locationId() + "/capture: " + rootMessage(e));
+            log.error("BI change capture of location {} failed", location.locationId(), e);
+        }
     }
 
     private void drain(String onlyLocation, List<LocationZone> locations, Instant deadline, Tally tally) {

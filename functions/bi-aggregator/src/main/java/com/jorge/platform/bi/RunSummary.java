@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What one aggregator run did. {@code daysPending} are location-days still queued when the time budget ran
- * out (the next run takes them); {@code failures} name the location-days whose transaction rolled back.
+ * out (the next run takes them); {@code failures} name the location-days (or location captures) whose
+ * transaction rolled back; {@code daysFailed} counts them all.
  */
 public record RunSummary(Instant startedAt, int locations, int locationsBusy, int leadsRefreshed, int daysMarked,
                          int daysRecomputed, int daysFailed, int daysPending, long durationMs, List<String> failures) {

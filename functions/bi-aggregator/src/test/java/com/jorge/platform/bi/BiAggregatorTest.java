@@ -330,6 +330,28 @@ class BiAggregatorTest {
     }
 
     @Test
+    void aLocationWhoseCaptureFailsIsRetriedWhileTheOthersGoOn() throws Exception {
+        seedBusyDay();
+        rig.location("loc-quiet", "America/New_York");
+        BiAggregator impatient = new BiAggregator(rig.database.dataSource(),
+                rig.aggregator.settings().withLockTimeout(Duration.ofMillis(200)), rig.metrics, rig.clock);
+        try (Connection blocker = rig.connect(); Statement st = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            st.execute("LOCK TABLE bi_lead_milestones IN EXCLUSIVE MODE"); // readers pass, writers wait
+            RunSummary failed = impatient.run();
+            assertThat(failed.failures()).singleElement().asString().startsWith(LOC + "/capture: ");
+            blocker.rollback();
+        }
+        assertThat(rig.rows("bi_daily_activity", "loc-quiet")).hasSize(2);
+        assertThat(rig.rows("bi_daily_activity", LOC)).isEmpty();
+        assertThat(rig.query("SELECT * FROM bi_watermarks WHERE location_id = ?", LOC)).isEmpty();
+
+        RunSummary retried = impatient.run();
+        assertThat(retried.failures()).isEmpty();
+        assertThat(rig.funnel(LOC, DAY, "seller", "sms")).containsEntry("new_leads", "2");
+    }
+
+    @Test
     void aBackfillRebuildsTheSameRowsFromScratch() {
         seedBusyDay();
         rig.aggregator.run();

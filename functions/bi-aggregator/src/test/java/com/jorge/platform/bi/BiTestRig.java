@@ -269,11 +269,19 @@ final class BiTestRig {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnName(i), rs.getString(i));
+                for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnName(i), text(rs, md, i));
                 out.add(row);
             }
         }
         return out;
+    }
+
+    /** Arrays as {a,b}: the driver quotes elements differently once it switches to binary transfer. */
+    private static String text(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {
+        if (md.getColumnType(i) != java.sql.Types.ARRAY) return rs.getString(i);
+        java.sql.Array array = rs.getArray(i);
+        if (array == null) return null;
+        return "{" + String.join(",", java.util.Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList()) + "}";
     }
 
     static Map<String, String> env(String... pairs) {
