@@ -25,7 +25,10 @@ class FunctionArtifactsTest {
                 {"jorge-webhook-intake", "webhook-intake", "webhook-intake-lambda.jar", "com/jorge/platform/intake/WebhookIntakeHandler.class"},
                 {"jorge-bot-worker", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/BotWorkerHandler.class"},
                 {"jorge-dlq-replay", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DlqReplayHandler.class"},
-                {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DueReplyHandler.class"}}) {
+                {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DueReplyHandler.class"},
+                {"jorge-cache-warmer", "cache-warmer", "cache-warmer-lambda.jar", "com/jorge/platform/cachewarmer/CacheWarmerHandler.class"},
+                {"jorge-alert-evaluator", "alert-evaluator", "alert-evaluator-lambda.jar", "com/jorge/platform/alerts/AlertEvaluatorHandler.class"},
+                {"jorge-bi-aggregator", "bi-aggregator", "bi-aggregator-lambda.jar", "com/jorge/platform/bi/BiAggregatorHandler.class"}}) {
             Path jar = layout.functionJar(fn[1], fn[2]);
             JsonNode function = TemplateJson.withProperty(functions, "AWS::Lambda::Function", "FunctionName", fn[0]);
             String s3Key = function.path("Properties").path("Code").path("S3Key").asText();

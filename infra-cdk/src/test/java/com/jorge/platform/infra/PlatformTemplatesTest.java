@@ -168,7 +168,8 @@ class PlatformTemplatesTest {
         JsonNode functions = prod.json("Functions");
         var lambdas = resources(functions, "AWS::Lambda::Function");
         assertThat(lambdas.values().stream().map(f -> f.path("Properties").path("FunctionName").asText()))
-                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies");
+                .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies",
+                        "jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator");
         for (var entry : lambdas.entrySet()) {
             JsonNode props = entry.getValue().path("Properties");
             String name = props.path("FunctionName").asText();
@@ -272,12 +273,31 @@ class PlatformTemplatesTest {
     }
 
     @Test
-    void onlyScheduledFunctionsWithCodeAreDeployedAndTheWorkersSchedulesRun() {
+    void eachScheduleRunsItsFunctionsLiveAliasAtTheConfiguredRate() {
         JsonNode functions = prod.json("Functions");
-        var rules = resources(functions, "AWS::Events::Rule").values();
-        assertThat(rules.stream().map(r -> r.path("Properties").path("ScheduleExpression").asText()))
-                .containsExactlyInAnyOrder("rate(1 minute)", "rate(15 minutes)");
-        assertThat(functions.toString()).doesNotContain("cache-warmer").doesNotContain("alert-evaluator").doesNotContain("bi-aggregator");
+        Map<String, String> ruleTargets = new java.util.TreeMap<>();
+        for (JsonNode rule : resources(functions, "AWS::Events::Rule").values()) {
+            String alias = rule.path("Properties").path("Targets").get(0).path("Arn").path("Ref").asText();
+            JsonNode aliasProps = functions.path("Resources").path(alias).path("Properties");
+            assertThat(aliasProps.path("Name").asText()).isEqualTo("live");
+            String functionName = functions.path("Resources").path(aliasProps.path("FunctionName").path("Ref").asText())
+                    .path("Properties").path("FunctionName").asText();
+            ruleTargets.put(functionName, rule.path("Properties").path("ScheduleExpression").asText());
+        }
+        assertThat(ruleTargets).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "jorge-due-replies", "rate(1 minute)",
+                "jorge-cache-warmer", "rate(15 minutes)",
+                "jorge-alert-evaluator", "rate(1 minute)",
+                "jorge-bi-aggregator", "rate(5 minutes)"));
+        for (String name : List.of("jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator")) {
+            JsonNode props = withProperty(functions, "AWS::Lambda::Function", "FunctionName", name).path("Properties");
+            assertThat(props.path("ReservedConcurrentExecutions").asInt()).as(name + ": a slow run never overlaps the next").isEqualTo(1);
+        }
+        JsonNode alerts = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-alert-evaluator").path("Properties");
+        assertThat(alerts.path("Environment").path("Variables").has("ALERTS_TOPIC_ARN")).isTrue();
+        assertThat(alerts.path("Environment").path("Variables").has("DATABASE_URL")).as("least privilege: no database").isFalse();
+        JsonNode bi = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-bi-aggregator").path("Properties");
+        assertThat(bi.path("Environment").path("Variables").has("REDIS_URL")).as("least privilege: no Redis").isFalse();
     }
 
     // ---------------------------------------------------------------- workflows and observability

@@ -57,7 +57,7 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
                 try {
                     messages.process(message.getBody(), receivedAt(message));
                 } catch (RuntimeException e) {
-                    metrics.count(PlatformMetrics.EVENTS_FAILED, e.getClass().getSimpleName());
+                    metrics.count(PlatformMetrics.EVENTS_FAILED); // one series to alarm on; the log line names the error
                     log.error("event failed and will be retried (message {})", message.getMessageId(), e);
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                     if (group != null) failedGroups.add(group);

@@ -1,5 +1,7 @@
 package com.jorge.platform.local;
 
+import com.jorge.platform.bi.BiAggregator;
+import com.jorge.platform.bi.BiSettings;
 import com.jorge.platform.cachewarmer.CacheWarmer;
 import com.jorge.platform.cachewarmer.CacheWarmerFunction;
 import com.jorge.platform.cachewarmer.CacheWarmerSettings;
@@ -115,6 +117,10 @@ public final class LocalPlatform implements AutoCloseable {
                         CacheWarmerSettings.fromConfig(platformConfig), metrics, workerClock);
                 scheduler.every("cache-warmer", Duration.ofMinutes(1), warmer::run);
             }
+            // EventBridge rule bi-aggregator, rate(5 minutes) in AWS
+            BiAggregator bi = new BiAggregator(worker.database().dataSource(), BiSettings.fromConfig(platformConfig), metrics,
+                    workerClock);
+            scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
             LocalHttpGateway gateway = new LocalHttpGateway(port, intake, signer, ghl);
             return new LocalPlatform(services, ghl, signer, metrics, worker, queue, scheduler, gateway, db.origin(), redisUrl);
         } catch (IOException | RuntimeException e) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * CloudWatch embedded-metric-format metrics through Powertools. Metrics with a dimension (a rejection
  * reason, an event type) go out as single-metric lines so they never mix with the function's default
- * dimensions. Namespace and service come from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME.
+ * dimensions: such a line carries that one dimension only, not Service (what an alarm or alert rule on
+ * it must name). Namespace and service come from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME.
  */
 public final class EmfMetrics implements PlatformMetrics {
 
@@ -28,7 +29,7 @@ public final class EmfMetrics implements PlatformMetrics {
     private static String dimensionName(String metric) {
         return switch (metric) {
             case WEBHOOKS_REJECTED -> "Reason";
-            case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED, EVENTS_FAILED -> "EventType";
+            case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED -> "EventType";
             case GHL_API_ERRORS -> "Status";
             case CACHE_UNAVAILABLE -> "Component";
             default -> "Kind";

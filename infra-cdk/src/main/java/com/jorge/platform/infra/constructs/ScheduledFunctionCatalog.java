@@ -6,18 +6,16 @@ import java.util.Set;
 
 /**
  * The functions that EventBridge runs on a schedule. Each is one entry: its module, handler, schedule
- * (from the environment config) and what it may touch. An entry whose code does not exist yet stays
- * {@link Status#AWAITING_CODE} and is not deployed: no placeholder code ever reaches AWS.
+ * (from the environment config) and what it may touch; the functions stack turns each into a function,
+ * its canary, its rule and its grants.
  */
 public final class ScheduledFunctionCatalog {
-
-    public enum Status { READY, AWAITING_CODE }
 
     /** What a scheduled function may reach; the functions stack turns each into grants and environment. */
     public enum Access { DATABASE, REDIS, READ_METRICS, PUBLISH_ALERTS }
 
     public record Entry(String name, String module, String jarName, String handler, String schedule, int memoryMiB,
-                        int timeoutSeconds, Set<Access> access, Status status) {
+                        int timeoutSeconds, Set<Access> access) {
         public Entry {
             access = Set.copyOf(access);
         }
@@ -31,12 +29,12 @@ public final class ScheduledFunctionCatalog {
         return List.of(
                 new Entry("cache-warmer", "cache-warmer", "cache-warmer-lambda.jar",
                         "com.jorge.platform.cachewarmer.CacheWarmerHandler::handleRequest", schedules.cacheWarmer(), 1024, 300,
-                        Set.of(Access.DATABASE, Access.REDIS), Status.AWAITING_CODE),
+                        Set.of(Access.DATABASE, Access.REDIS)),
                 new Entry("alert-evaluator", "alert-evaluator", "alert-evaluator-lambda.jar",
                         "com.jorge.platform.alerts.AlertEvaluatorHandler::handleRequest", schedules.alertEvaluator(), 1024, 50,
-                        Set.of(Access.READ_METRICS, Access.PUBLISH_ALERTS, Access.REDIS), Status.AWAITING_CODE),
+                        Set.of(Access.READ_METRICS, Access.PUBLISH_ALERTS, Access.REDIS)),
                 new Entry("bi-aggregator", "bi-aggregator", "bi-aggregator-lambda.jar",
                         "com.jorge.platform.bi.BiAggregatorHandler::handleRequest", schedules.biAggregator(), 1536, 240,
-                        Set.of(Access.DATABASE), Status.AWAITING_CODE));
+                        Set.of(Access.DATABASE)));
     }
 }

@@ -232,7 +232,7 @@ public final class FunctionsStack extends Stack {
         for (var schedule : List.of(
                 new ScheduledFunctionCatalog.Entry("due-replies", "bot-worker", "bot-worker-lambda.jar",
                         "com.jorge.platform.worker.DueReplyHandler::handleRequest", "rate(1 minute)",
-                        fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS), ScheduledFunctionCatalog.Status.READY))) {
+                        fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS)))) {
             CanaryFunction function = scheduledFunction(this, schedule, layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
                     withService(workerEnv, schedule.name()), vpcAccess, application, logRetention, alerting,
                     alarms.canaryErrorThreshold());
@@ -242,11 +242,8 @@ public final class FunctionsStack extends Stack {
             scheduled.put(schedule.name(), function);
         }
 
-        // --- scheduled functions whose code exists
+        // --- the scheduled functions: cache warmer, alert evaluator, BI aggregator
         for (var entry : ScheduledFunctionCatalog.entries(config)) {
-            if (entry.status() != ScheduledFunctionCatalog.Status.READY) {
-                continue;
-            }
             Map<String, String> env = new HashMap<>(Map.of(
                     "POWERTOOLS_SERVICE_NAME", entry.name(),
                     "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
@@ -269,6 +266,12 @@ public final class FunctionsStack extends Stack {
             }
             if (entry.access().contains(Access.PUBLISH_ALERTS)) {
                 alerting.opsAlerts().grantPublish(function.function());
+                NagSuppressions.addResourceSuppressions(function.function(), List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Publishing to the encrypted ops-alerts topic needs kms:GenerateDataKey*, a wildcard by "
+                                + "design, granted on that topic's one key only.")
+                        .appliesTo(List.of("Action::kms:GenerateDataKey*"))
+                        .build()), true);
             }
             if (entry.access().contains(Access.READ_METRICS)) {
                 function.function().addToRolePolicy(PolicyStatement.Builder.create()
