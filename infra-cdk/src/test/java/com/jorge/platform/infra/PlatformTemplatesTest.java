@@ -39,7 +39,7 @@ class PlatformTemplatesTest {
 
         List<String> endpoints = resources(network, "AWS::EC2::VPCEndpoint").values().stream()
                 .map(e -> e.path("Properties").path("ServiceName").toString()).toList();
-        for (String service : List.of("s3", "sqs", "secretsmanager", "monitoring", "logs", "bedrock-runtime")) {
+        for (String service : List.of("s3", "sqs", "secretsmanager", "monitoring", "logs", "ssm", "states", "sns", "bedrock-runtime")) {
             assertThat(endpoints).as("VPC endpoint for " + service).anyMatch(name -> name.contains("." + service));
         }
         prod.template("Network").hasResourceProperties("AWS::EC2::FlowLog", Map.of("TrafficType", "ALL", "ResourceType", "VPC"));

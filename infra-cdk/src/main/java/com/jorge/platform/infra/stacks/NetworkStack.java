@@ -94,7 +94,8 @@ public final class NetworkStack extends Stack {
                 java.util.Map.entry("CloudWatch", InterfaceVpcEndpointAwsService.CLOUDWATCH_MONITORING),
                 java.util.Map.entry("CloudWatchLogs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS),
                 java.util.Map.entry("Ssm", InterfaceVpcEndpointAwsService.SSM),
-                java.util.Map.entry("StepFunctions", InterfaceVpcEndpointAwsService.STEP_FUNCTIONS),
+                java.util.Map.entry("StepFunctions", InterfaceVpcEndpointAwsService.STEP_FUNCTIONS), // the worker starts workflows
+                java.util.Map.entry("Sns", InterfaceVpcEndpointAwsService.SNS), // the alert evaluator pages ops
                 java.util.Map.entry("BedrockRuntime", InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME))) {
             vpc.addInterfaceEndpoint(endpoint.getKey(), InterfaceVpcEndpointOptions.builder()
                     .service(endpoint.getValue())
