@@ -173,6 +173,18 @@ class WebhookIntakeHandlerTest {
     }
 
     @Test
+    void aWebhookDressedAsAWorkflowMessageNeverReachesTheQueue() throws Exception {
+        // the worker takes nurture.step and handoff.* from the state machines on the same queue: a signed
+        // GHL delivery must not be able to forge one (say, to hand a lead to another agent)
+        String body = GhlWebhooks.envelope("handoff.accepted", "loc1", now).put("contactId", "c1")
+                .put("agentId", "intruder").put("execution", "arn:x").toString();
+        APIGatewayV2HTTPResponse r = post(body, signed(body));
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.getBody()).path("status").asText()).isEqualTo("ignored");
+        assertThat(drain()).isEmpty();
+    }
+
+    @Test
     void aBase64EncodedBodyIsVerifiedOnItsBytes() {
         String body = GhlWebhooks.inboundSms("loc1", "contact5", "¿Cuánto vale mi casa? 🏠", now);
         APIGatewayV2HTTPEvent event = event(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)),
