@@ -85,14 +85,18 @@ for line in open(sys.argv[1]):
 def med(fs, k):
     vals = [float(re.match(r'[-+\d.eE]+', x[k]).group()) for x in fs if k in x and x[k] != 'NaN']
     return statistics.median(vals) if vals else float('nan')
-for build in ('before', 'after'):
-    for model in ('lead', 'embedding'):
-        on, off = rows.get((build, model, 'on')), rows.get((build, model, 'off'))
-        if not on or not off:
-            continue
-        ton, toff = med(on, 'throughput'), med(off, 'throughput')
-        print(f"{build:6} {model:9} on {ton:8.0f}/s (p99 {med(on, 'p99'):.1f} ms, server {med(on, 'server_us_per_req'):.1f} us/req, "
-              f"client {med(on, 'client_us_per_req'):.1f} us/req, client {med(on, 'client_cpu'):.2f} cores)  "
-              f"off {toff:8.0f}/s (p99 {med(off, 'p99'):.1f} ms, server {med(off, 'server_us_per_req'):.1f} us/req, "
-              f"client {med(off, 'client_us_per_req'):.1f} us/req)  ratio {ton / toff:.2f}x")
+QUIET = float(__import__('os').environ.get('QUIET_CORES', '0.25'))
+for label, keep in (('all runs', lambda f: True), (f'runs where other processes used < {QUIET} cores', lambda f: float(f.get('others_cpu', '0').rstrip('cores')) < QUIET)):
+    print(f"-- {label}")
+    for build in ('before', 'after'):
+        for model in ('lead', 'embedding'):
+            on = [f for f in rows.get((build, model, 'on'), []) if keep(f)]
+            off = [f for f in rows.get((build, model, 'off'), []) if keep(f)]
+            if not on or not off:
+                continue
+            ton, toff = med(on, 'throughput'), med(off, 'throughput')
+            print(f"{build:6} {model:9} on {ton:8.0f}/s (n={len(on)}, p99 {med(on, 'p99'):.1f} ms, server {med(on, 'server_us_per_req'):.1f} us/req, "
+                  f"client {med(on, 'client_us_per_req'):.1f} us/req = {med(on, 'client_cpu'):.2f} cores)  "
+                  f"off {toff:8.0f}/s (n={len(off)}, p99 {med(off, 'p99'):.1f} ms, server {med(off, 'server_us_per_req'):.1f} us/req, "
+                  f"client {med(off, 'client_us_per_req'):.1f} us/req)  ratio {ton / toff:.2f}x")
 EOF

@@ -215,9 +215,12 @@ public final class HttpLoadGenerator {
                 return "";
             }
             double cores = Runtime.getRuntime().availableProcessors();
+            double busyCores = machineTotalTicks == 0 ? Double.NaN : cores * machineBusyTicks / machineTotalTicks;
+            double client = clientCpuNanos / (double) wallNanos;
+            double server = serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / (double) wallNanos;
             return String.format(Locale.ROOT,
-                    " client_cpu=%.2fcores server_cpu=%.2fcores machine_busy=%.0f%%of%.0f client_us_per_req=%.1f server_us_per_req=%.1f",
-                    clientCpuNanos / (double) wallNanos, serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / (double) wallNanos,
+                    " client_cpu=%.2fcores server_cpu=%.2fcores others_cpu=%.2fcores machine_busy=%.0f%%of%.0f client_us_per_req=%.1f server_us_per_req=%.1f",
+                    client, server, busyCores - client - server,
                     machineTotalTicks == 0 ? Double.NaN : 100.0 * machineBusyTicks / machineTotalTicks, cores,
                     clientCpuNanos / 1e3 / requests, serverCpuNanos < 0 ? Double.NaN : serverCpuNanos / 1e3 / requests);
         }
