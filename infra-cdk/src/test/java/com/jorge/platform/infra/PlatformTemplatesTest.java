@@ -316,6 +316,11 @@ class PlatformTemplatesTest {
         }
         assertThat(resources(workflows, "AWS::CloudWatch::Alarm")).hasSize(3);
         prod.template("Dashboards").resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        String body = only(prod.json("Dashboards"), "AWS::CloudWatch::Dashboard").path("Properties").path("DashboardBody").toString();
+        for (String metric : List.of("ReplyLatencyMs", "WebhooksEnqueued", "NurtureSteps", "HandoffResults", "CacheWarmerWarmed",
+                "BiDaysRecomputed", "InferenceQueueDepth")) {
+            assertThat(body).as("the dashboard plots " + metric).contains(metric);
+        }
         prod.template("Alerting").hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("KmsMasterKeyId", Match.anyValue())));
     }
 

@@ -71,14 +71,34 @@ public final class DashboardsStack extends Stack {
                         List.of(redis(data, "CacheHitRate"))),
                 graph("Workflows: failed executions", workflows.machines().values().stream()
                         .map(machine -> (IMetric) machine.metricFailed(sum())).toList(), List.of()));
-        dashboard.addWidgets(GraphWidget.Builder.create()
-                .title("Platform metrics (namespace JorgePlatform, written by the functions as EMF)")
-                .left(List.of(MathExpression.Builder.create()
-                        .expression("SEARCH('{JorgePlatform,service} MetricName=\"ReplyLatency\" OR MetricName=\"WebhooksAccepted\"', 'Sum', 300)")
-                        .label("")
-                        .period(Duration.minutes(5))
-                        .build()))
-                .width(24).height(6).build());
+        // the functions' own EMF metrics (namespace JorgePlatform): undimensioned ones carry Service, a
+        // dimensioned one carries only its own dimension (Powertools single-metric lines)
+        dashboard.addWidgets(
+                graph("Webhook to reply (ms)", List.of(platform("ReplyLatencyMs", "bot-worker", "p50"),
+                        platform("ReplyLatencyMs", "bot-worker", "p99")), List.of(platform("EventsFailed", "bot-worker", "Sum"))),
+                graph("Webhooks queued, by event type", List.of(search("EventType", "WebhooksEnqueued")), List.of()),
+                graph("Follow-up steps and hand-off results", List.of(search("Kind", "NurtureSteps")), List.of(search("Kind", "HandoffResults"))));
+        dashboard.addWidgets(
+                graph("Cache warmer", List.of(platform("CacheWarmerWarmed", "cache-warmer", "Sum"),
+                        platform("CacheWarmerAlreadyWarm", "cache-warmer", "Sum")), List.of(platform("CacheHits", "bot-worker", "Sum"),
+                        platform("CacheMisses", "bot-worker", "Sum"))),
+                graph("BI aggregator", List.of(platform("BiDaysRecomputed", "bi-aggregator", "Sum"),
+                        platform("BiDaysPending", "bi-aggregator", "Maximum")), List.of(platform("BiDaysFailed", "bi-aggregator", "Sum"))),
+                graph("Scheduled functions: errors", functions.scheduled().values().stream()
+                        .map(fn -> (IMetric) fn.alias().metricErrors(sum())).toList(), List.of()));
+    }
+
+    private static IMetric platform(String name, String service, String statistic) {
+        return Metric.Builder.create().namespace(InferenceStack.METRICS_NAMESPACE).metricName(name)
+                .dimensionsMap(Map.of("Service", service)).statistic(statistic).period(Duration.minutes(1)).build();
+    }
+
+    private static IMetric search(String dimension, String name) {
+        return MathExpression.Builder.create()
+                .expression("SEARCH('{" + InferenceStack.METRICS_NAMESPACE + "," + dimension + "} MetricName=\"" + name + "\"', 'Sum', 60)")
+                .label("")
+                .period(Duration.minutes(1))
+                .build();
     }
 
     private static IWidget graph(String title, List<IMetric> left, List<IMetric> right) {
