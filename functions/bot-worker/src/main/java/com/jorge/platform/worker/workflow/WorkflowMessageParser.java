@@ -105,15 +105,8 @@ public final class WorkflowMessageParser {
     }
 
     public static final class InvalidWorkflowMessageException extends IllegalArgumentException {
-        private final String field;
-
         public InvalidWorkflowMessageException(String field, String problem) {
             super("workflow message field '" + field + "' " + problem);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
         }
     }
 }
