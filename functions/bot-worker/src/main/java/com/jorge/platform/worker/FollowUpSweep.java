@@ -3,6 +3,7 @@ package com.jorge.platform.worker;
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.ContactRecord;
@@ -81,7 +82,7 @@ public final class FollowUpSweep {
             if (state == null) return null;
             ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
                     state, leadZones.zoneOf(profile), now);
-            BotTurn turn = policy.dueFollowUp(context).orElse(null);
+            BotTurn turn = policy.followUp(context).orElse(null);
             if (turn == null || turn.replies().isEmpty()) return null;
             return writer.write(c, lead, turn, outboxId, now, Map.of());
         });

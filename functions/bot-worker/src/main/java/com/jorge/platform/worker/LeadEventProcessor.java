@@ -5,6 +5,7 @@ import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.CrmAction;
+import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.conversation.InboundText;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;

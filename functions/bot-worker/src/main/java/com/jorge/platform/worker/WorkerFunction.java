@@ -5,10 +5,8 @@ import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.LeadCache;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
-import com.jorge.platform.conversation.BotTurn;
-import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationPolicy;
-import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlRateLimits;
 import com.jorge.platform.ghl.api.RetryPolicy;
@@ -39,11 +37,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The worker's object graph, built from configuration once per Lambda container (or once by the local
@@ -120,29 +116,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
 
     /** The Jorge bots follow quiet leads up; a policy without a follow-up plan sends none. */
     private static FollowUpPolicy followUpPolicy(ConversationPolicy policy) {
-        if (!(policy instanceof JorgeConversationPolicy jorge)) return FollowUpPolicy.NONE;
-        FollowUpPlanner planner = new FollowUpPlanner(jorge);
-        return new FollowUpPolicy() {
-            @Override
-            public Optional<BotTurn> dueFollowUp(ConversationContext context) {
-                return planner.followUp(context);
-            }
-
-            @Override
-            public Optional<BotTurn> nextFollowUp(ConversationContext context) {
-                return planner.nextFollowUp(context);
-            }
-
-            @Override
-            public boolean mayFollowUp(ConversationState state, Instant now) {
-                return planner.mayFollowUp(state, now);
-            }
-
-            @Override
-            public List<Duration> waits(ConversationState state) {
-                return planner.waits(state);
-            }
-        };
+        return policy instanceof JorgeConversationPolicy jorge ? new FollowUpPlanner(jorge) : FollowUpPolicy.NONE;
     }
 
     /** Step Functions when a state machine is configured; none otherwise (then the sweep follows leads up). */

@@ -9,6 +9,7 @@ import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.FollowUpPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * human has the conversation, and never more than the configured number of times in a row without
  * an answer. Quiet hours hold it like any reply.
  */
-public final class FollowUpPlanner {
+public final class FollowUpPlanner implements FollowUpPolicy {
 
     private final JorgeConversationPolicy policy;
 
@@ -31,6 +32,7 @@ public final class FollowUpPlanner {
     }
 
     /** The follow-up due at {@code context.now()}, or empty when none may or need go out. */
+    @Override
     public Optional<BotTurn> followUp(ConversationContext context) {
         ConversationState state = context.state();
         if (!mayFollowUp(state, context.now())) {
@@ -46,6 +48,7 @@ public final class FollowUpPlanner {
      * The next follow-up, now, for a schedule kept elsewhere (the lead-nurture workflow waits between
      * steps itself); every rule but the timing still holds. Empty when none may go out.
      */
+    @Override
     public Optional<BotTurn> nextFollowUp(ConversationContext context) {
         return mayFollowUp(context.state(), context.now()) ? Optional.of(compose(context)) : Optional.empty();
     }
@@ -54,6 +57,7 @@ public final class FollowUpPlanner {
      * Whether this conversation may get follow-ups at all now: the bot spoke last, nobody stopped it,
      * and the cap on unanswered follow-ups is not reached.
      */
+    @Override
     public boolean mayFollowUp(ConversationState state, Instant now) {
         Stage stage = Stage.of(state.stage());
         if (state.optedOut() || stage.silencedForever() || stage == Stage.NEW || stage == Stage.HANDED_OFF
@@ -68,6 +72,7 @@ public final class FollowUpPlanner {
     }
 
     /** The waits before each follow-up still allowed, each counted from the bot's previous text. */
+    @Override
     public List<Duration> waits(ConversationState state) {
         BotConfig config = policy.config();
         int unanswered = new LeadFacts(state.facts()).count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);

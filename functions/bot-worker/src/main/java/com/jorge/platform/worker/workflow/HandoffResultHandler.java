@@ -48,7 +48,7 @@ public final class HandoffResultHandler {
             case WorkflowMessage.HandoffAccepted a -> "handoff.accepted";
             case WorkflowMessage.HandoffUnclaimed u -> "handoff.unclaimed";
         };
-        String key = type + ":" + message.execution().substring(message.execution().lastIndexOf(':') + 1);
+        String key = type + ":" + message.executionName();
         Optional<WebhookEventRepository.Status> before = db.inTransaction(c -> {
             Optional<WebhookEventRepository.Status> status = results.status(c, lead.locationId(), key);
             if (status.isEmpty()) {

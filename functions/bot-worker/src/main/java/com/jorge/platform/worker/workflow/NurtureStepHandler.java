@@ -3,6 +3,7 @@ package com.jorge.platform.worker.workflow;
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.ContactRecord;
@@ -10,7 +11,6 @@ import com.jorge.platform.storage.ConversationRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.ConversationStore;
-import com.jorge.platform.worker.FollowUpPolicy;
 import com.jorge.platform.worker.FollowUpWriter;
 import com.jorge.platform.worker.LeadZones;
 import com.jorge.platform.worker.OutboxDelivery;
@@ -108,9 +108,8 @@ public final class NurtureStepHandler {
         return null;
     }
 
-    /** The execution's name (the last part of its ARN) and the step: unique per schedule and step. */
+    /** Unique per schedule and step. */
     static String stepKey(WorkflowMessage.NurtureStep step) {
-        String execution = step.execution();
-        return "nurture:" + execution.substring(execution.lastIndexOf(':') + 1) + ":" + step.step();
+        return "nurture:" + step.executionName() + ":" + step.step();
     }
 }

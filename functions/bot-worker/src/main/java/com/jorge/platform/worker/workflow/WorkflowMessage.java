@@ -12,6 +12,11 @@ public sealed interface WorkflowMessage {
 
     String execution();
 
+    /** The execution's name, the last part of its ARN: unique per workflow run. */
+    default String executionName() {
+        return execution().substring(execution().lastIndexOf(':') + 1);
+    }
+
     /** lead-nurture asks for follow-up {@code step} of {@code steps}, and waits on {@code taskToken}. */
     record NurtureStep(LeadRef lead, int step, int steps, String taskToken, String execution, Instant quietSince)
             implements WorkflowMessage {}

@@ -1,19 +1,15 @@
-package com.jorge.platform.worker;
-
-import com.jorge.platform.conversation.BotTurn;
-import com.jorge.platform.conversation.ConversationContext;
-import com.jorge.platform.conversation.ConversationState;
+package com.jorge.platform.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Follow-ups for quiet leads (the Jorge bots' {@code FollowUpPlanner}). */
+/** Follow-ups for quiet leads; the Jorge bots' {@code FollowUpPlanner} implements it. */
 public interface FollowUpPolicy {
 
     /** The follow-up due now by the policy's own timing (the scheduled sweep), if any. */
-    Optional<BotTurn> dueFollowUp(ConversationContext context);
+    Optional<BotTurn> followUp(ConversationContext context);
 
     /** The next follow-up now, the timing being kept by a workflow; every other rule holds. */
     Optional<BotTurn> nextFollowUp(ConversationContext context);
@@ -27,7 +23,7 @@ public interface FollowUpPolicy {
     /** For bots without follow-ups. */
     FollowUpPolicy NONE = new FollowUpPolicy() {
         @Override
-        public Optional<BotTurn> dueFollowUp(ConversationContext context) {
+        public Optional<BotTurn> followUp(ConversationContext context) {
             return Optional.empty();
         }
 
