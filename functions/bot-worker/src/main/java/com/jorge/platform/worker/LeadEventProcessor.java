@@ -21,6 +21,7 @@ import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
@@ -64,14 +65,16 @@ public final class LeadEventProcessor {
     private final LeadZones leadZones;
     private final FollowUpPolicy followUps;
     private final LeadWorkflows workflows;
+    private final LeadOutcomeRecorder outcomes;
 
     public LeadEventProcessor(GhlEventParser parser, Transactor db, WebhookEventRepository webhooks,
                               ContactRepository contacts, MessageRepository messages,
                               OpportunityRepository opportunities, CrmActionOutbox outbox, AuditLog audit,
                               ConversationStore store, ConversationPolicy policy, OutboxDelivery delivery,
                               PlatformMetrics metrics, Clock clock, Duration humanPause, LeadZones leadZones,
-                              FollowUpPolicy followUps, LeadWorkflows workflows) {
+                              FollowUpPolicy followUps, LeadWorkflows workflows, LeadOutcomeRecorder outcomes) {
         this.followUps = followUps;
+        this.outcomes = outcomes;
         this.workflows = workflows;
         this.parser = parser;
         this.db = db;
@@ -155,6 +158,7 @@ public final class LeadEventProcessor {
                 }
                 case GhlEvent.OpportunityChanged e -> {
                     opportunities.upsert(c, e);
+                    recordOutcome(c, lead, e);
                     yield new Decision(null, nothing);
                 }
                 case GhlEvent.AppointmentCreated e -> {
@@ -176,6 +180,30 @@ public final class LeadEventProcessor {
         }
         if (decision.state() != null) store.cacheAfterCommit(lead, decision.state());
         return decision.pending();
+    }
+
+    /** A won or lost deal becomes a training row for the lead score; see {@link LeadOutcomeRecorder}. */
+    private void recordOutcome(Connection c, LeadRef lead, GhlEvent.OpportunityChanged deal) throws SQLException {
+        if (deal.status() == null) return;
+        var result = outcomes.onDeal(c, lead, deal, store.load(c, lead), clock.instant());
+        switch (result) {
+            case LeadOutcomeRecorder.Result.Recorded r -> {
+                String outcome = r.converted() ? "won" : "lost";
+                metrics.count(PlatformMetrics.LEAD_OUTCOMES, outcome);
+                audit.record(c, lead, AuditLog.Actor.GHL, "lead_outcome_recorded",
+                        Map.of("opportunityId", deal.opportunityId(), "outcome", outcome));
+            }
+            case LeadOutcomeRecorder.Result.Withdrawn w -> {
+                metrics.count(PlatformMetrics.LEAD_OUTCOMES, "reopened");
+                audit.record(c, lead, AuditLog.Actor.GHL, "lead_outcome_withdrawn",
+                        Map.of("opportunityId", deal.opportunityId()));
+            }
+            case LeadOutcomeRecorder.Result.KeptEarlierWin k -> log.info("deal {} {}: the lead's earlier won deal stays its outcome",
+                    deal.opportunityId(), deal.status());
+            case LeadOutcomeRecorder.Result.NoConversation n -> log.info("deal {} {}: no bot conversation, no outcome recorded",
+                    deal.opportunityId(), deal.status());
+            case LeadOutcomeRecorder.Result.Undecided u -> { }
+        }
     }
 
     private Decision onInbound(Connection c, LeadRef lead, GhlEvent.InboundMessage m) throws SQLException {

@@ -7,6 +7,7 @@ import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.conversation.FollowUpPolicy;
+import com.jorge.platform.conversation.LeadScoreAttributes;
 import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlRateLimits;
 import com.jorge.platform.ghl.api.RetryPolicy;
@@ -19,6 +20,7 @@ import com.jorge.platform.storage.ConversationRepository;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.storage.LeadOutcomeRepository;
 import com.jorge.platform.storage.OpportunityRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
@@ -26,6 +28,8 @@ import com.jorge.platform.bots.BotConfig;
 import com.jorge.platform.bots.FollowUpPlanner;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.compliance.LeadZoneResolver;
+import com.jorge.platform.bots.temperature.ConversationLeadAttributes;
+import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
 import com.jorge.platform.worker.workflow.HandoffResultHandler;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
 import com.jorge.platform.worker.workflow.NurtureStepHandler;
@@ -101,7 +105,8 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         FollowUpPolicy followUpPolicy = followUpPolicy(policy);
         var processor = new LeadEventProcessor(new GhlEventParser(json), db, webhooks, contacts, messages,
                 opportunities, outbox, audit, store, policy, delivery, metrics, clock,
-                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), zones, followUpPolicy, workflows);
+                Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), zones, followUpPolicy, workflows,
+                new LeadOutcomeRecorder(new LeadOutcomeRepository(json), leadScoreAttributes(policy)));
         // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
         var followUps = new FollowUpSweep(db, conversations, messages, audit, store,
                 workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : followUpPolicy, delivery,
@@ -117,6 +122,11 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     /** The Jorge bots follow quiet leads up; a policy without a follow-up plan sends none. */
     private static FollowUpPolicy followUpPolicy(ConversationPolicy policy) {
         return policy instanceof JorgeConversationPolicy jorge ? new FollowUpPlanner(jorge) : FollowUpPolicy.NONE;
+    }
+
+    /** The Jorge bots' attributes are what outcomes are recorded in; another policy records none. */
+    private static LeadScoreAttributes leadScoreAttributes(ConversationPolicy policy) {
+        return policy instanceof JorgeConversationPolicy ? new ConversationLeadAttributes() : LeadScoreAttributes.NONE;
     }
 
     /** Step Functions when a state machine is configured; none otherwise (then the sweep follows leads up). */

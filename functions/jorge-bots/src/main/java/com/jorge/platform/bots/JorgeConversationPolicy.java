@@ -87,15 +87,25 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     }
 
     /**
-     * The production wiring from plain settings: the understanding model, the interim rule-based lead
-     * score, templates, and the Bedrock writer when a model id is configured. Loads the embedding model
+     * The production wiring from plain settings: the understanding model, the given lead scorer,
+     * templates, and the Bedrock writer when a model id is configured. Loads the embedding model
      * (about a second): build once per process.
      */
+    public static JorgeConversationPolicy create(BotConfig config, LeadScorer scorer) {
+        return create(config, LeadMessageUnderstander.load(), scorer);
+    }
+
+    /** As above, scoring with the rule-based estimate. */
     public static JorgeConversationPolicy create(BotConfig config) {
-        return create(config, LeadMessageUnderstander.load());
+        return create(config, new RuleBasedLeadScorer());
     }
 
     public static JorgeConversationPolicy create(BotConfig config, MessageUnderstander understander) {
+        return create(config, understander, new RuleBasedLeadScorer());
+    }
+
+    public static JorgeConversationPolicy create(BotConfig config, MessageUnderstander understander,
+                                                 LeadScorer scorer) {
         TemplateReplyWriter templates = new TemplateReplyWriter(ReplyTemplates.load());
         ReplyWriter writer = templates;
         BedrockSettings bedrock = config.bedrock();
@@ -104,7 +114,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
                     BedrockReplyWriter.client(bedrock.region(), bedrock.endpoint(), bedrock.deadline()),
                     bedrock.modelId(), bedrock.deadline(), templates);
         }
-        return new JorgeConversationPolicy(config, understander, new RuleBasedLeadScorer(), writer);
+        return new JorgeConversationPolicy(config, understander, scorer, writer);
     }
 
     public BotConfig config() {

@@ -32,6 +32,7 @@ public final class EmfMetrics implements PlatformMetrics {
             case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED -> "EventType";
             case GHL_API_ERRORS -> "Status";
             case CACHE_UNAVAILABLE -> "Component";
+            case LEAD_SCORES -> "Path";
             default -> "Kind";
         };
     }

@@ -26,6 +26,10 @@ public interface PlatformMetrics {
     String EVENTS_ALREADY_DONE = "EventsAlreadyDone";
     String NURTURE_STEPS = "NurtureSteps";
     String HANDOFF_RESULTS = "HandoffResults";
+    /** Won or lost deals recorded for retraining the lead score; dimension: the outcome. */
+    String LEAD_OUTCOMES = "LeadOutcomesRecorded";
+    /** Which scorer answered a bot's lead score; dimension: the score path (REMOTE, FALLBACK_..., RULES). */
+    String LEAD_SCORES = "LeadScores";
 
     /** Adds {@code value} to a counter; {@code dimension} may be null (e.g. the rejection reason). */
     void count(String metric, String dimension, long value);

@@ -11,14 +11,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * INTERIM, RULE-BASED ESTIMATE, not the machine-learned lead score: hand-set points for what the
- * conversation knows, used until the lead-score client is wired in behind {@link LeadScorer}. The
+ * RULE-BASED ESTIMATE, not the machine-learned lead score: hand-set points for what the conversation
+ * knows, used until a model trained on the platform's own outcomes is live (and whenever a turn's
+ * attributes cannot be scored). The
  * points follow common real-estate qualification practice (a short timeline and a pressing reason to
  * move, or a lender's pre-approval, predict a transaction); they were not fitted to data.
  */
 public final class RuleBasedLeadScorer implements LeadScorer {
 
-    public static final String SOURCE = "rule-based estimate (interim, until the lead-score model is wired)";
+    public static final String SOURCE = "rule-based estimate (no conversation model live yet)";
+    /** Where the points say hot and warm begin; set by hand with the points. */
+    public static final double HOT_SCORE = 0.70;
+    public static final double WARM_SCORE = 0.35;
 
     private static final Set<String> PRESSING_MOTIVATIONS =
             Set.of("relocating", "divorce", "inherited", "financial", "downsizing", "retiring", "tired_landlord");
@@ -75,7 +79,7 @@ public final class RuleBasedLeadScorer implements LeadScorer {
         signal(points, facts, Signal.HAS_AGENT, -0.40, "has an agent");
         signal(points, facts, Signal.ANGRY, -0.30, "upset with the texts");
         signal(points, facts, Signal.PRICE_TOO_HIGH, -0.05, "finds prices too high");
-        return new LeadScore(Math.max(0, Math.min(1, points.total)), points.reasons, SOURCE);
+        return new LeadScore(Math.max(0, Math.min(1, points.total)), points.reasons, SOURCE, HOT_SCORE, WARM_SCORE);
     }
 
     private static void timeline(Points points, int months, double weight) {

@@ -17,9 +17,6 @@ import java.util.Locale;
  */
 public final class TemperatureAssessor {
 
-    public static final double HOT_SCORE = 0.70;
-    public static final double WARM_SCORE = 0.35;
-
     private final LeadScorer scorer;
 
     public TemperatureAssessor(LeadScorer scorer) {
@@ -41,10 +38,10 @@ public final class TemperatureAssessor {
         if (facts.hasSignal(Signal.HAS_AGENT) || facts.hasSignal(Signal.NOT_INTERESTED)) {
             reasons.add("cold: has an agent or is not interested");
             temperature = Temperature.COLD;
-        } else if (score.value() >= HOT_SCORE && (asked || completeness >= 0.8)) {
+        } else if (score.value() >= score.hotAt() && (asked || completeness >= 0.8)) {
             reasons.add(asked ? "hot: high score and asked to talk or see a home" : "hot: high score and qualified");
             temperature = Temperature.HOT;
-        } else if (score.value() >= WARM_SCORE || completeness >= 0.5) {
+        } else if (score.value() >= score.warmAt() || completeness >= 0.5) {
             reasons.add("warm: some qualification or interest");
             temperature = Temperature.WARM;
         } else {
