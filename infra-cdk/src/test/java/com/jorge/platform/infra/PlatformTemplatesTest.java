@@ -225,6 +225,10 @@ class PlatformTemplatesTest {
         assertThat(worker.path("Environment").path("Variables").properties().stream().map(Map.Entry::getKey))
                 .contains("DATABASE_URL", "DATABASE_SECRET_ARN", "REDIS_URL", "REDIS_CLUSTER", "REDIS_AUTH_SECRET_ARN",
                         "GHL_API_BASE_URL", "GHL_API_TOKEN_SECRET_ARN", "LEAD_SCORE_ENDPOINT", "BOT_HUMAN_PAUSE_MINUTES");
+        assertThat(worker.path("Environment").path("Variables").path("LEAD_SCORE_MODEL").asText())
+                .isEqualTo("conversation-lead-score");
+        assertThat(worker.path("Environment").path("Variables").path("MODEL_PREFIX").asText()).isEqualTo("models/");
+        assertThat(worker.path("Environment").path("Variables").path("MODEL_BUCKET").toString()).contains("RefModels");
         assertThat(worker.path("Environment").path("Variables").path("DATABASE_URL").toString())
                 .contains("jdbc:aws-wrapper:postgresql://").contains(":5432/jorge");
 
@@ -267,7 +271,15 @@ class PlatformTemplatesTest {
         assertThat(actionsByFunction.get("jorge-webhook-intake")).contains("sqs:SendMessage", "ssm:GetParameter", "secretsmanager:GetSecretValue")
                 .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "sqs:DeleteMessage");
         assertThat(actionsByFunction.get("jorge-bot-worker")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "states:StartExecution",
-                "states:SendTaskSuccess", "secretsmanager:GetSecretValue").doesNotContain("sqs:SendMessage", "ssm:GetParameter");
+                "states:SendTaskSuccess", "secretsmanager:GetSecretValue", "s3:GetObject*")
+                .doesNotContain("sqs:SendMessage", "ssm:GetParameter", "s3:PutObject", "s3:DeleteObject*");
+        String workerModelReads = resources(functions, "AWS::IAM::Policy").values().stream()
+                .filter(p -> p.path("Properties").path("PolicyName").asText().startsWith("BotWorker"))
+                .flatMap(p -> java.util.stream.StreamSupport.stream(p.path("Properties").path("PolicyDocument").path("Statement").spliterator(), false))
+                .filter(st -> st.path("Action").toString().contains("s3:GetObject"))
+                .map(st -> st.path("Resource").toString()).findFirst().orElseThrow();
+        assertThat(workerModelReads).as("the worker reads its own model's objects only")
+                .contains("/models/conversation-lead-score/*").doesNotContain("\"/*\"");
         assertThat(actionsByFunction.get("jorge-dlq-replay")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:SendMessage")
                 .doesNotContain("secretsmanager:GetSecretValue", "states:StartExecution");
     }
@@ -318,7 +330,7 @@ class PlatformTemplatesTest {
         prod.template("Dashboards").resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         String body = only(prod.json("Dashboards"), "AWS::CloudWatch::Dashboard").path("Properties").path("DashboardBody").toString();
         for (String metric : List.of("ReplyLatencyMs", "WebhooksEnqueued", "NurtureSteps", "HandoffResults", "CacheWarmerWarmed",
-                "BiDaysRecomputed", "InferenceQueueDepth")) {
+                "BiDaysRecomputed", "InferenceQueueDepth", "LeadScores", "LeadOutcomesRecorded")) {
             assertThat(body).as("the dashboard plots " + metric).contains(metric);
         }
         prod.template("Alerting").hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("KmsMasterKeyId", Match.anyValue())));

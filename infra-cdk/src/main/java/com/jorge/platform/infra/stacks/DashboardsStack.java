@@ -86,6 +86,9 @@ public final class DashboardsStack extends Stack {
                         platform("BiDaysPending", "bi-aggregator", "Maximum")), List.of(platform("BiDaysFailed", "bi-aggregator", "Sum"))),
                 graph("Scheduled functions: errors", functions.scheduled().values().stream()
                         .map(fn -> (IMetric) fn.alias().metricErrors(sum())).toList(), List.of()));
+        dashboard.addWidgets(
+                graph("Lead scores, by the path that answered", List.of(search("Path", "LeadScores")), List.of()),
+                graph("Deals recorded for retraining", List.of(search("Kind", "LeadOutcomesRecorded")), List.of()));
     }
 
     private static IMetric platform(String name, String service, String statistic) {

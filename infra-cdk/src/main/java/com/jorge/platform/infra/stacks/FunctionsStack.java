@@ -9,6 +9,7 @@ import com.jorge.platform.infra.constructs.ScheduledFunctionCatalog;
 import com.jorge.platform.infra.constructs.ScheduledFunctionCatalog.Access;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +63,9 @@ import software.constructs.Construct;
  * functions of the catalog whose code exists. Each function gets only the grants its work needs.
  */
 public final class FunctionsStack extends Stack {
+    /** The model the bots score with: trained on conversation features (models/README.md). */
+    public static final String LEAD_SCORE_MODEL = "conversation-lead-score";
+
     public static final String ROUTE_PATH = "/webhooks/ghl";
     public static final String GHL_API_BASE_URL = "https://services.leadconnectorhq.com";
     public static final int MAX_RECEIVE_COUNT = 5;
@@ -165,6 +169,11 @@ public final class FunctionsStack extends Stack {
                 "NURTURE_STATE_MACHINE_ARN", WorkflowNames.LEAD_NURTURE.arnIn(this),
                 "POWERTOOLS_SERVICE_NAME", "bot-worker",
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
+        // the bots' lead score: the model trained on the team's own deals, scored on the inference tier with an
+        // in-process copy from the model bucket as the fallback; none live yet -> the rule-based estimate
+        workerEnv.put("LEAD_SCORE_MODEL", LEAD_SCORE_MODEL);
+        workerEnv.put("MODEL_BUCKET", data.modelBucket().getBucketName());
+        workerEnv.put("MODEL_PREFIX", InferenceStack.MODEL_PREFIX);
         var workflowSettings = config.workflows();
         if (!workflowSettings.handoffTeamLeadId().isEmpty()) {
             workerEnv.put("GHL_HANDOFF_USER_ID", workflowSettings.handoffTeamLeadId());
@@ -194,6 +203,15 @@ public final class FunctionsStack extends Stack {
         data.database().getSecret().grantRead(worker.function());
         data.redisAuth().grantRead(worker.function());
         ghlApiToken.grantRead(worker.function());
+        data.modelBucket().grantRead(worker.function(), InferenceStack.MODEL_PREFIX + LEAD_SCORE_MODEL + "/*");
+        NagSuppressions.addResourceSuppressions(worker.function(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The worker reads its lead-score model (live.json, metadata.json, model.onnx) under "
+                        + "models/conversation-lead-score/ of the model bucket only, and decrypts with that bucket's key; "
+                        + "grantRead's s3:GetObject*/GetBucket*/List* are read-only.")
+                .appliesTo(List.of("Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*",
+                        RegexAppliesTo.builder().regex("/^Resource::.*Models.*\\/models\\/conversation-lead-score\\/\\*$/").build()))
+                .build()), true);
         worker.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("StartHandoffAndNurture")
                 .actions(List.of("states:StartExecution"))
