@@ -4,8 +4,9 @@ package com.jorge.platform.leadscore;
  * One lead's score.
  *
  * @param probability  calibrated probability that the lead converts, 0..1
- * @param modelVersion the model version that produced it
- * @param path         who answered: the inference tier or the in-process fallback
+ * @param modelVersion the registry version that produced it: the tier's {@code model_version} (a canary's
+ *                     during a canary), or the in-process model's version
+ * @param path         who answered: the inference tier, the in-process fallback, or in-process by design
  */
 public record LeadScore(double probability, String modelVersion, ScorePath path) {
     public LeadScore {

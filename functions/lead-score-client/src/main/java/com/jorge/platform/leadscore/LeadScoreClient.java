@@ -2,8 +2,9 @@ package com.jorge.platform.leadscore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.models.features.FeatureSet;
+import com.jorge.platform.models.features.InvalidLeadAttributeException;
 import com.jorge.platform.models.features.LeadAttributes;
-import com.jorge.platform.models.features.LeadFeatureEncoder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
@@ -11,19 +12,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Scores a lead on the inference tier (KServe v2 over HTTP) and never makes the bot wait on a sick
  * tier: each attempt has a deadline (50 ms by default), a failed attempt is retried once, a circuit
  * breaker stops calling a tier that keeps failing, and whenever the tier does not answer the same
- * ONNX model scores the lead in-process on the CPU. {@link ScorePath} says which path answered.
- * Thread-safe; create one per process and reuse it.
+ * ONNX model scores the lead in-process on the CPU. Without a tier configured every lead is scored
+ * in-process. {@link ScorePath} says which path answered. The row is encoded with the feature set the
+ * in-process model was trained on; the tier serves the same model name. Thread-safe; create one per
+ * process and reuse it.
  */
 public final class LeadScoreClient implements AutoCloseable {
 
@@ -44,13 +51,22 @@ public final class LeadScoreClient implements AutoCloseable {
     private final InProcessLeadScorer fallback;
     private final ScoreMetrics metrics;
     private final CircuitBreaker breaker;
+    /** Null without a tier. */
     private final HttpClient http;
     private final URI inferUri;
 
+    /**
+     * @param fallback the in-process model: the same model the tier serves as {@code config.model()}
+     * @throws IllegalArgumentException when the fallback is another model than the one the tier is asked for
+     */
     public LeadScoreClient(LeadScoreClientConfig config, InProcessLeadScorer fallback, ScoreMetrics metrics) {
-        this.config = config;
-        this.fallback = fallback;
-        this.metrics = metrics;
+        this.config = Objects.requireNonNull(config, "config");
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        if (!config.model().equals(fallback.modelName())) {
+            throw new IllegalArgumentException("config.model '" + config.model() + "' but the fallback is model '"
+                    + fallback.modelName() + "': the tier and the fallback must score with the same model");
+        }
         this.breaker = CircuitBreaker.of("lead-score-tier", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(config.breakerWindow())
@@ -60,16 +76,64 @@ public final class LeadScoreClient implements AutoCloseable {
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .recordException(e -> true)
                 .build());
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.attemptTimeout()).build();
-        String base = config.endpoint().toString().replaceAll("/+$", "");
-        this.inferUri = URI.create(base + "/v2/models/" + config.model() + "/infer");
+        if (config.hasTier()) {
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(config.attemptTimeout()).build();
+            String base = config.endpoint().toString().replaceAll("/+$", "");
+            this.inferUri = URI.create(base + "/v2/models/" + config.model() + "/infer");
+        } else {
+            this.http = null;
+            this.inferUri = null;
+        }
     }
 
     /** With the model bundled in this jar as the fallback and counters only. */
     public static LeadScoreClient create(LeadScoreClientConfig config) {
         return new LeadScoreClient(config, InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION),
                 new ScoreMetrics((path, nanos) -> { }));
+    }
+
+    /** {@link #fromSettings(Map, S3Client, ScoreMetrics.Sink)} with counters only. */
+    public static Optional<LeadScoreClient> fromSettings(Map<String, String> settings, S3Client s3) {
+        return fromSettings(settings, s3, (path, nanos) -> { });
+    }
+
+    /**
+     * The client for the live model named by the settings ({@link LeadScoreSettings}, usually the
+     * environment), for a function's cold start: the live version is loaded from the registry as the
+     * in-process model, and the tier at {@code LEAD_SCORE_ENDPOINT} (if set) is asked for the same name.
+     *
+     * @param s3   reads the registry; may be null when {@code MODEL_BUCKET} is unset
+     * @param sink receives which path answered each score
+     * @return empty when {@code MODEL_BUCKET} is unset or the model has no {@code live.json} (none is live yet)
+     * @throws IllegalArgumentException naming the setting whose value is malformed
+     * @throws ModelRegistryException   naming the S3 object, when the live version cannot be loaded
+     */
+    public static Optional<LeadScoreClient> fromSettings(Map<String, String> settings, S3Client s3, ScoreMetrics.Sink sink) {
+        Objects.requireNonNull(sink, "sink");
+        Optional<LeadScoreSettings> parsed = LeadScoreSettings.parse(settings);
+        if (parsed.isEmpty()) {
+            log.info("{} is not set: no lead-score model", LeadScoreSettings.BUCKET);
+            return Optional.empty();
+        }
+        LeadScoreSettings s = parsed.get();
+        if (s3 == null) {
+            throw new IllegalArgumentException("s3: " + LeadScoreSettings.BUCKET + " is set, so an S3Client is needed");
+        }
+        Optional<InProcessLeadScorer> live = new LiveModelLoader(s3, s.bucket(), s.prefix()).load(s.model());
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            LeadScoreClient client = new LeadScoreClient(s.clientConfig(), live.get(), new ScoreMetrics(sink));
+            String where = s.endpoint() == null ? "in this process only (" + LeadScoreSettings.ENDPOINT + " unset)"
+                    : "on the tier, with the in-process fallback";
+            log.info("lead score: {} {} {}", s.model(), live.get().version(), where);
+            return Optional.of(client);
+        } catch (RuntimeException e) {
+            live.get().close();
+            throw e;
+        }
     }
 
     public ScoreMetrics metrics() {
@@ -81,9 +145,58 @@ public final class LeadScoreClient implements AutoCloseable {
         return breaker.getState().name();
     }
 
+    /** The schema {@link #score(Map)} takes: the in-process model's, which the tier's model shares. */
+    public FeatureSet featureSet() {
+        return fallback.featureSet();
+    }
+
+    /** The model's name, on the tier and in the registry. */
+    public String modelName() {
+        return fallback.modelName();
+    }
+
+    /** The in-process model's version: the registry's live version when the client was made. */
+    public String fallbackVersion() {
+        return fallback.version();
+    }
+
+    /**
+     * A lead is hot when its probability is at least this: the in-process version's {@code hot_threshold}.
+     * During a canary the tier may answer with another version ({@link LeadScore#modelVersion()}).
+     */
+    public double hotThreshold() {
+        return fallback.hotThreshold();
+    }
+
+    /** Share of converting leads in the model's test split, to read a probability against; NaN when not recorded. */
+    public double baseRate() {
+        return fallback.baseRate();
+    }
+
+    /**
+     * Scores raw attributes (keys of {@link #featureSet()}).
+     *
+     * @throws InvalidLeadAttributeException naming the attribute, before the tier is called
+     */
+    public LeadScore score(Map<String, ?> attributes) {
+        long start = System.nanoTime();
+        return score(fallback.featureSet().encode(attributes), start);
+    }
+
+    /**
+     * Scores typed bank-marketing attributes.
+     *
+     * @throws IllegalStateException when the model is trained on another feature set
+     */
     public LeadScore score(LeadAttributes lead) {
         long start = System.nanoTime();
-        float[] row = LeadFeatureEncoder.encode(lead);
+        return score(fallback.encode(lead), start);
+    }
+
+    private LeadScore score(float[] row, long start) {
+        if (inferUri == null) {
+            return fallback(row, ScorePath.IN_PROCESS, start);
+        }
         String body = requestBody(row);
         LeadScore score = null;
         for (int attempt = 1; attempt <= (config.retry() ? 2 : 1) && score == null; attempt++) {
@@ -147,7 +260,11 @@ public final class LeadScoreClient implements AutoCloseable {
                     if (!(p >= 0 && p <= 1)) {
                         throw new TierFailure("probability out of range: " + p, false);
                     }
-                    return new LeadScore(p, root.path("model_version").asText(), path);
+                    String version = root.path("model_version").asText("");
+                    if (version.isBlank()) {
+                        throw new TierFailure("the reply names no model_version", false);
+                    }
+                    return new LeadScore(p, version, path);
                 }
             }
             throw new TierFailure("no '" + InProcessLeadScorer.OUTPUT + "' output in the reply", false);
@@ -176,7 +293,9 @@ public final class LeadScoreClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        if (http != null) {
+            http.close();
+        }
         fallback.close();
     }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * How the client reaches the inference tier and when it gives up on it.
  *
- * @param endpoint            the tier's base URL, e.g. http://inference.internal:8080
- * @param model               the model name on the tier
+ * @param endpoint            the tier's base URL, e.g. http://inference.internal:8080; null for a deployment
+ *                            without the tier, where every score is in-process ({@link ScorePath#IN_PROCESS})
+ * @param model               the model name on the tier; the fallback must be the same model
  * @param attemptTimeout      per attempt; the default 50 ms, so the worst case before the fallback is two of them
  * @param retry               one retry after a timeout, a connection error or a 5xx
  * @param breakerWindow       calls the circuit breaker looks at
@@ -18,9 +19,16 @@ import java.util.Objects;
 public record LeadScoreClientConfig(URI endpoint, String model, Duration attemptTimeout, boolean retry,
                                     int breakerWindow, float breakerFailureRate, Duration breakerOpenFor) {
 
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(50);
+
     public LeadScoreClientConfig {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(model, "model");
+        RegistryNames.requireSafe("model", model);
+        Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        Objects.requireNonNull(breakerOpenFor, "breakerOpenFor");
+        if (endpoint != null && (!endpoint.isAbsolute() || endpoint.getHost() == null
+                || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme())))) {
+            throw new IllegalArgumentException("endpoint must be an http(s) URL with a host, was " + endpoint);
+        }
         if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
             throw new IllegalArgumentException("attemptTimeout must be positive");
         }
@@ -29,9 +37,24 @@ public record LeadScoreClientConfig(URI endpoint, String model, Duration attempt
         }
     }
 
+    /** The bundled model on the tier at {@code endpoint}. */
     public static LeadScoreClientConfig defaults(URI endpoint) {
-        return new LeadScoreClientConfig(endpoint, InProcessLeadScorer.MODEL_NAME, Duration.ofMillis(50), true,
-                20, 50f, Duration.ofSeconds(10));
+        return defaults(Objects.requireNonNull(endpoint, "endpoint"), InProcessLeadScorer.BUNDLED_MODEL);
+    }
+
+    /** {@code model} on the tier at {@code endpoint} (null: no tier) with the default deadline, retry and breaker. */
+    public static LeadScoreClientConfig defaults(URI endpoint, String model) {
+        return new LeadScoreClientConfig(endpoint, model, DEFAULT_ATTEMPT_TIMEOUT, true, 20, 50f, Duration.ofSeconds(10));
+    }
+
+    /** No tier: the model scores in this process only. */
+    public static LeadScoreClientConfig inProcessOnly(String model) {
+        return defaults(null, model);
+    }
+
+    /** False when there is no tier to call. */
+    public boolean hasTier() {
+        return endpoint != null;
     }
 
     public LeadScoreClientConfig withAttemptTimeout(Duration timeout) {

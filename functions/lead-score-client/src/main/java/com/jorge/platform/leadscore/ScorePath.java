@@ -9,9 +9,16 @@ public enum ScorePath {
     /** The tier failed or timed out (twice, or once when not worth retrying); scored in-process. */
     FALLBACK_AFTER_ERROR,
     /** The circuit breaker was open; scored in-process without calling the tier. */
-    FALLBACK_CIRCUIT_OPEN;
+    FALLBACK_CIRCUIT_OPEN,
+    /** No tier is configured (a deployment without the GPU tier): every score is in-process by design. */
+    IN_PROCESS;
 
     public boolean remote() {
         return this == REMOTE || this == REMOTE_AFTER_RETRY;
+    }
+
+    /** The tier was configured but did not answer: the paths an alarm watches. */
+    public boolean fallback() {
+        return this == FALLBACK_AFTER_ERROR || this == FALLBACK_CIRCUIT_OPEN;
     }
 }

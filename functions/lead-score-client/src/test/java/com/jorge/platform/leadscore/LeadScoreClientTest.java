@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.jorge.platform.inference.InferenceService;
 import com.jorge.platform.inference.ServiceConfig;
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
+import com.jorge.platform.models.features.InvalidLeadAttributeException;
 import com.jorge.platform.models.features.LeadAttributes;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -103,6 +105,72 @@ class LeadScoreClientTest {
     }
 
     @Test
+    void aMapOfAttributesIsScoredOnTheTierWithTheFallbacksFeatureSet() {
+        Map<String, Object> lead = Map.of("age", 61, "job", "retired", "pdays", 3, "previous", 2, "euribor3m", 0.9);
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.defaults(
+                URI.create("http://127.0.0.1:" + tier.port())).withAttemptTimeout(Duration.ofSeconds(2)),
+                InProcessLeadScorer.bundled("1"), new ScoreMetrics((p, n) -> { }))) {
+            client.score(lead);
+            LeadScore score = client.score(lead);
+            assertThat(score.path()).isEqualTo(ScorePath.REMOTE);
+            assertThat(score.probability()).isCloseTo(reference.score(lead), within(1e-6));
+            assertThat(score.probability()).isCloseTo(client.score(LeadAttributes.fromMap(lead)).probability(), within(1e-6));
+        }
+    }
+
+    @Test
+    void invalidAttributesAreRefusedBeforeTheTierIsCalled() throws Exception {
+        URI counting = sickTier(n -> new Object[]{500, "{}"});
+        try (LeadScoreClient client = client(counting)) {
+            assertThatThrownBy(() -> client.score(Map.of("age", 35, "colour", "red")))
+                    .isInstanceOf(InvalidLeadAttributeException.class)
+                    .extracting(e -> ((InvalidLeadAttributeException) e).field()).isEqualTo("colour");
+            assertThatThrownBy(() -> client.score(Map.of("age", -4)))
+                    .isInstanceOf(InvalidLeadAttributeException.class)
+                    .extracting(e -> ((InvalidLeadAttributeException) e).field()).isEqualTo("age");
+            assertThat(hits.get()).isZero();
+            assertThat(client.metrics().snapshot().values()).containsOnly(0L);
+        }
+    }
+
+    @Test
+    void withoutATierEveryScoreIsInProcessAndCountedSo() {
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.inProcessOnly(InProcessLeadScorer.BUNDLED_MODEL),
+                InProcessLeadScorer.bundled("1"), new ScoreMetrics((p, n) -> { }))) {
+            LeadScore score = client.score(LEAD.toMap());
+            assertThat(score).isEqualTo(new LeadScore(reference.score(LEAD), "1", ScorePath.IN_PROCESS));
+            assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.IN_PROCESS);
+            assertThat(client.metrics().count(ScorePath.IN_PROCESS)).isEqualTo(2);
+            assertThat(client.metrics().count(ScorePath.FALLBACK_AFTER_ERROR)).isZero();
+            assertThat(ScorePath.IN_PROCESS.remote()).isFalse();
+            assertThat(ScorePath.IN_PROCESS.fallback()).isFalse();
+        }
+    }
+
+    @Test
+    void theClientExposesTheModelFactsABotReadsAProbabilityWith() throws Exception {
+        var metadata = TestModels.bundledBank().metadataTree();
+        try (LeadScoreClient client = client(URI.create("http://127.0.0.1:1"))) {
+            assertThat(client.featureSet()).isSameAs(BankMarketingFeatureSet.INSTANCE);
+            assertThat(client.modelName()).isEqualTo(metadata.get("name").asText());
+            assertThat(client.fallbackVersion()).isEqualTo(metadata.get("version").asText());
+            assertThat(client.hotThreshold()).isEqualTo(metadata.get("hot_threshold").asDouble());
+            assertThat(client.baseRate()).isEqualTo(metadata.at("/metrics/positives").asDouble()
+                    / metadata.at("/metrics/rows").asDouble());
+        }
+    }
+
+    @Test
+    void aFallbackThatIsAnotherModelThanTheTiersIsRefused() {
+        try (InProcessLeadScorer bank = InProcessLeadScorer.bundled("1")) {
+            assertThatThrownBy(() -> new LeadScoreClient(LeadScoreClientConfig.defaults(URI.create("http://127.0.0.1:1"),
+                    "conversation-lead-score"), bank, new ScoreMetrics((p, n) -> { })))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conversation-lead-score")
+                    .hasMessageContaining("'lead-score'");
+        }
+    }
+
+    @Test
     void aSlowTierTimesOutTwiceThenTheFallbackAnswersWithinTheBudget() throws Exception {
         URI slow = sickTier(n -> new Object[]{300L});
         try (LeadScoreClient client = client(slow)) {
@@ -130,20 +198,21 @@ class LeadScoreClientTest {
     }
 
     @Test
-    void a4xxOr429IsNotRetriedAndAGarbledReplyFallsBack() throws Exception {
+    void a4xxOr429IsNotRetriedAndAGarbledOrUnversionedReplyFallsBack() throws Exception {
         URI refusing = sickTier(n -> switch (n) {
             case 1 -> new Object[]{400, "{\"error\":\"shape\"}"};
             case 2 -> new Object[]{429, "{\"error\":\"queue full\"}"};
-            default -> new Object[]{200, "{\"outputs\":[{\"name\":\"probability\",\"data\":[7.5]}]}"};
+            case 3 -> new Object[]{200, "{\"outputs\":[{\"name\":\"probability\",\"data\":[0.5]}]}"}; // no model_version
+            default -> new Object[]{200, "{\"model_version\":\"1\",\"outputs\":[{\"name\":\"probability\",\"data\":[7.5]}]}"};
         });
         // a generous deadline: a cold JVM's first call may pass 50 ms, and a timeout is retried by design
         try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.defaults(refusing)
                 .withAttemptTimeout(Duration.ofSeconds(2)), InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION),
                 new ScoreMetrics((p, n) -> { }))) {
-            assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
-            assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
-            assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
-            assertThat(hits.get()).isEqualTo(3);
+            for (int i = 0; i < 4; i++) {
+                assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
+            }
+            assertThat(hits.get()).isEqualTo(4);
         }
     }
 
