@@ -51,12 +51,12 @@ public final class LiveModelLoader {
     public Optional<InProcessLeadScorer> load(String model) {
         String modelKey = prefix + RegistryNames.requireSafe("model", model) + "/";
         String routingKey = modelKey + ROUTING_FILE;
-        Optional<byte[]> routing = read(routingKey);
-        if (routing.isEmpty()) {
+        Optional<String> live = liveVersion(model);
+        if (live.isEmpty()) {
             log.info("no {} in {}: model {} is not live", ROUTING_FILE, describe(), model);
             return Optional.empty();
         }
-        String version = liveVersion(routingKey, routing.get());
+        String version = live.get();
         String metadataKey = modelKey + version + "/" + METADATA_FILE;
         String onnxKey = modelKey + version + "/" + MODEL_FILE;
 
@@ -85,6 +85,17 @@ public final class LiveModelLoader {
         log.info("loaded {} {} from {} ({}, {} bytes)", model, version, describe(), metadata.featureSet().version(),
                 onnx.length);
         return Optional.of(scorer);
+    }
+
+    /**
+     * The version {@code live.json} names, reading nothing else: one small object, cheap enough to poll
+     * for promotions. Empty when the model has no {@code live.json}.
+     *
+     * @throws ModelRegistryException naming the S3 object, when live.json is unreadable or malformed
+     */
+    public Optional<String> liveVersion(String model) {
+        String routingKey = prefix + RegistryNames.requireSafe("model", model) + "/" + ROUTING_FILE;
+        return read(routingKey).map(json -> liveVersion(routingKey, json));
     }
 
     /** s3://bucket/prefix, for logs and messages. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jorge.platform.models.features.BankMarketingFeatureSet;
+import com.jorge.platform.models.features.ConversationFeatureSet;
 import com.jorge.platform.models.features.LeadAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -173,5 +174,88 @@ class LiveModelLoaderTest {
         LiveModelLoader noBucket = new LiveModelLoader(s3, "no-such-bucket", PREFIX);
         assertThatThrownBy(() -> noBucket.load(model)).isInstanceOf(ModelRegistryException.class)
                 .hasMessageStartingWith("s3://no-such-bucket/" + PREFIX + model + "/live.json could not be read");
+    }
+
+    // ---------------------------------------------------------------- the live model followed over time
+
+    /** A clock the test moves. */
+    private static final class TestClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-11-23T17:00:00Z");
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    private LiveLeadScoreModel follow(TestClock clock) {
+        var settings = Map.of("MODEL_BUCKET", BUCKET, "MODEL_PREFIX", PREFIX, "LEAD_SCORE_MODEL", model);
+        return LiveLeadScoreModel.follow(settings, s3, ConversationFeatureSet.INSTANCE, (path, nanos) -> { }, clock,
+                java.time.Duration.ofMinutes(5)).orElseThrow();
+    }
+
+    @Test
+    void aFollowedModelAppearsAndIsReplacedOnlyAtTheNextCheck() {
+        TestClock clock = new TestClock();
+        LiveLeadScoreModel live = follow(clock);
+        Map<String, Object> lead = Map.of("side", "buyer", "pre_approval", "yes", "timeline_months", 2);
+
+        assertThat(live.get()).as("day one: nothing live").isEmpty();
+
+        publish(model, "1", TestModels.conversation(model, 0.30, 100, 10));
+        route(model, "{\"live\": \"1\"}");
+        assertThat(live.get()).as("no S3 read until the next check").isEmpty();
+        clock.advance(java.time.Duration.ofMinutes(5));
+        LeadScoreClient first = live.get().orElseThrow();
+        assertThat(first.fallbackVersion()).isEqualTo("1");
+        assertThat(first.score(lead).probability()).isCloseTo(TestModels.expectedConversation(lead), within(1e-6));
+        assertThat(first.score(lead).path()).isEqualTo(ScorePath.IN_PROCESS);
+
+        publish(model, "2", TestModels.conversation(model, 0.45, 100, 10));
+        route(model, "{\"live\": \"2\"}");
+        clock.advance(java.time.Duration.ofMinutes(4));
+        assertThat(live.get().orElseThrow().fallbackVersion()).isEqualTo("1");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(live.get().orElseThrow().fallbackVersion()).isEqualTo("2");
+        assertThat(live.get().orElseThrow().hotThreshold()).isEqualTo(0.45);
+    }
+
+    @Test
+    void aBrokenRegistryKeepsTheLoadedModelAndAModelOfAnotherFeatureSetIsNotUsed() {
+        TestClock clock = new TestClock();
+        LiveLeadScoreModel live = follow(clock);
+        publish(model, "1", TestModels.conversation(model, 0.30, 100, 10));
+        route(model, "{\"live\": \"1\"}");
+        assertThat(live.get()).isPresent();
+
+        route(model, "{\"live\": ");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(live.get().orElseThrow().fallbackVersion()).as("kept through a broken live.json").isEqualTo("1");
+
+        publish(model, "2", TestModels.bundledBank().renamed(model));
+        route(model, "{\"live\": \"2\"}");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(live.get()).as("a bank-marketing model cannot score a conversation").isEmpty();
+        assertThat(live.liveVersion()).isEqualTo("2");
+    }
+
+    @Test
+    void withoutAModelBucketThereIsNothingToFollow() {
+        assertThat(LiveLeadScoreModel.follow(Map.of(), null, ConversationFeatureSet.INSTANCE, (path, nanos) -> { },
+                java.time.Clock.systemUTC(), LiveLeadScoreModel.CHECK_EVERY)).isEmpty();
     }
 }
