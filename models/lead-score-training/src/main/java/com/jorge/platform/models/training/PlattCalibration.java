@@ -2,8 +2,9 @@ package com.jorge.platform.models.training;
 
 /**
  * Platt scaling of the booster's margin: p = sigmoid(slope * margin + intercept). Fitted on the
- * validation split by Newton's method on the log-loss; identity (1, 0) is in the family, so a model
- * that is already calibrated stays as it is. It runs inside the ONNX graph (Mul, Add, Sigmoid), so no
+ * validation split by Newton's method on the log-loss, each step halved until it does not raise the loss
+ * (plain Newton diverges from (1, 0) when confident margins meet a few wrong outcomes, as on a few hundred
+ * leads); identity (1, 0) is in the family, so a model that is already calibrated stays as it is. It runs inside the ONNX graph (Mul, Add, Sigmoid), so no
  * server or client applies it a second time.
  */
 public record PlattCalibration(double slope, double intercept) {
@@ -39,12 +40,39 @@ public record PlattCalibration(double slope, double intercept) {
             }
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
+            // the full step whenever it helps, so a fit that converges plainly is unchanged by the search
+            double loss = logLoss(margins, converted, a, b);
+            double step = 1;
+            while (step > 1e-10 && logLoss(margins, converted, a - step * da, b - step * db)
+                    > loss + 1e-12 * Math.max(1, loss)) {
+                step /= 2;
+            }
+            if (step <= 1e-10) {
+                break; // no step lowers the loss: at the minimum to rounding
+            }
+            da *= step;
+            db *= step;
             a -= da;
             b -= db;
             if (Math.abs(da) < 1e-12 && Math.abs(db) < 1e-12) {
                 break;
             }
         }
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+            throw new IllegalStateException("Platt calibration did not converge: slope " + a + ", intercept " + b);
+        }
         return new PlattCalibration(a, b);
+    }
+
+    /** Summed log-loss, computed from the margin so a confident wrong outcome costs its size, not infinity. */
+    static double logLoss(double[] margins, boolean[] converted, double slope, double intercept) {
+        double sum = 0;
+        for (int i = 0; i < margins.length; i++) {
+            double z = slope * margins[i] + intercept;
+            // -log sigmoid(z) for a conversion, -log(1 - sigmoid(z)) = -log sigmoid(-z) otherwise
+            double t = converted[i] ? z : -z;
+            sum += t > 0 ? Math.log1p(Math.exp(-t)) : -t + Math.log1p(Math.exp(t));
+        }
+        return sum;
     }
 }
