@@ -3,8 +3,8 @@ package com.jorge.platform.models.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.models.features.FeatureSet;
 import com.jorge.platform.models.features.InvalidLeadAttributeException;
-import com.jorge.platform.models.features.LeadAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,13 +13,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
- * The platform's own outcomes: table {@code lead_outcomes} (migration V50) in Aurora PostgreSQL, one
- * row per lead whose outcome is decided, attributes as jsonb keyed like {@link LeadAttributes#KEYS}.
- * Works with {@code jdbc:postgresql:} and {@code jdbc:aws-wrapper:postgresql:} URLs (against a plain
- * PostgreSQL add {@code wrapperDialect=pg}). The password comes from the caller, never from the URL
+ * The platform's own outcomes: table {@code lead_outcomes} (migrations V50, V52) in Aurora PostgreSQL,
+ * one row per lead whose outcome is decided, attributes as jsonb keyed by the feature set named in the
+ * row's {@code feature_set} column. A run reads the rows of one feature set only: a model has one
+ * input schema, and rows recorded in another schema are skipped, not guessed at. Works with
+ * {@code jdbc:postgresql:} and {@code jdbc:aws-wrapper:postgresql:} URLs (against a plain PostgreSQL add
+ * {@code wrapperDialect=pg}). The password comes from the caller, never from the URL
  * in logs: {@link #description()} prints the URL without its query string.
  */
 public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
@@ -30,11 +33,14 @@ public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
     private final String jdbcUrl;
     private final Properties connectionProperties;
     private final String locationId;
+    private final FeatureSet featureSet;
 
     /**
      * @param locationId train on one GHL sub-account only; null for all of them
+     * @param featureSet read the rows whose {@code feature_set} is this set's version, encoded by it
      */
-    public AuroraLeadOutcomeSource(String jdbcUrl, String user, String password, String locationId) {
+    public AuroraLeadOutcomeSource(String jdbcUrl, String user, String password, String locationId,
+                                   FeatureSet featureSet) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("jdbc-url: must start with jdbc:, was " + redact(jdbcUrl));
         }
@@ -47,18 +53,20 @@ public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
             connectionProperties.setProperty("password", password);
         }
         this.locationId = locationId;
+        this.featureSet = Objects.requireNonNull(featureSet, "featureSet");
     }
 
     @Override
     public List<LeadOutcome> load() {
         // oldest first, ties broken by the primary key: the seeded split sees the same sequence on every run
         String sql = "SELECT location_id, contact_id, attributes::text, converted FROM lead_outcomes"
-                + (locationId == null ? "" : " WHERE location_id = ?")
+                + " WHERE feature_set = ?" + (locationId == null ? "" : " AND location_id = ?")
                 + " ORDER BY decided_at, location_id, contact_id";
         try (Connection connection = DriverManager.getConnection(jdbcUrl, connectionProperties);
              PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, featureSet.version());
             if (locationId != null) {
-                statement.setString(1, locationId);
+                statement.setString(2, locationId);
             }
             statement.setFetchSize(5_000);
             connection.setAutoCommit(false); // the PostgreSQL driver streams with a fetch size only in a transaction
@@ -75,16 +83,21 @@ public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
         }
     }
 
-    private static LeadOutcome parse(String locationId, String contactId, String attributesJson, boolean converted) {
+    private LeadOutcome parse(String locationId, String contactId, String attributesJson, boolean converted) {
         String row = "lead_outcomes(" + locationId + ", " + contactId + ")";
         try {
             Map<String, Object> attributes = JSON.readValue(attributesJson, ATTRIBUTES);
-            return new LeadOutcome(LeadAttributes.fromMap(attributes), converted);
+            return LeadOutcome.encode(featureSet, attributes, converted);
         } catch (InvalidLeadAttributeException e) {
             throw new IllegalArgumentException(row + ".attributes." + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(row + ".attributes: not a JSON object: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public FeatureSet featureSet() {
+        return featureSet;
     }
 
     @Override
@@ -94,7 +107,7 @@ public final class AuroraLeadOutcomeSource implements LeadOutcomeSource {
 
     @Override
     public String description() {
-        return "aurora: table lead_outcomes at " + redact(jdbcUrl)
+        return "aurora: table lead_outcomes at " + redact(jdbcUrl) + ", feature_set " + featureSet.version()
                 + (locationId == null ? ", all locations" : ", location " + locationId);
     }
 

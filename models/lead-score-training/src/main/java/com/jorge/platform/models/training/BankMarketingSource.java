@@ -1,7 +1,8 @@
 package com.jorge.platform.models.training;
 
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
+import com.jorge.platform.models.features.FeatureSet;
 import com.jorge.platform.models.features.InvalidLeadAttributeException;
-import com.jorge.platform.models.features.LeadAttributes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,16 +16,39 @@ import java.util.Map;
 
 /**
  * The UCI Bank Marketing file (';'-separated, header row, {@code y} = 0/1) bundled in
- * {@code models/data/bank-marketing}. {@code duration} is dropped here: it is only known after the
- * call and leaks the outcome.
+ * {@code models/data/bank-marketing}, encoded by {@link BankMarketingFeatureSet}. {@code duration} is
+ * dropped here: it is only known after the call and leaks the outcome.
  */
 public record BankMarketingSource(Path csv) implements LeadOutcomeSource {
 
     static final String LEAKING_COLUMN = "duration";
     static final String OUTCOME_COLUMN = "y";
 
+    /** One data line as read: its raw cells by column name (without duration and y) and its outcome. */
+    record Row(int line, Map<String, String> attributes, boolean converted) {
+    }
+
     @Override
     public List<LeadOutcome> load() {
+        List<Row> rows = rows();
+        List<LeadOutcome> outcomes = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            try {
+                outcomes.add(LeadOutcome.encode(featureSet(), row.attributes(), row.converted()));
+            } catch (InvalidLeadAttributeException e) {
+                throw new IllegalArgumentException(csv + " line " + row.line() + ": " + e.getMessage(), e);
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
+    public FeatureSet featureSet() {
+        return BankMarketingFeatureSet.INSTANCE;
+    }
+
+    /** The lines before encoding: what a test writes into another store to read back through it. */
+    List<Row> rows() {
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
             if (header == null) {
@@ -35,7 +59,7 @@ public record BankMarketingSource(Path csv) implements LeadOutcomeSource {
             if (outcome < 0) {
                 throw new IllegalArgumentException(csv + ": no '" + OUTCOME_COLUMN + "' column in header");
             }
-            List<LeadOutcome> outcomes = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             String line;
             int lineNumber = 1;
             while ((line = reader.readLine()) != null) {
@@ -43,15 +67,15 @@ public record BankMarketingSource(Path csv) implements LeadOutcomeSource {
                 if (line.isBlank()) {
                     continue;
                 }
-                outcomes.add(parse(columns, outcome, line.split(";", -1), lineNumber));
+                rows.add(parse(columns, outcome, line.split(";", -1), lineNumber));
             }
-            return outcomes;
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
     }
 
-    private LeadOutcome parse(String[] columns, int outcome, String[] cells, int lineNumber) {
+    private Row parse(String[] columns, int outcome, String[] cells, int lineNumber) {
         if (cells.length != columns.length) {
             throw new IllegalArgumentException(csv + " line " + lineNumber + ": " + cells.length
                     + " cells, header has " + columns.length);
@@ -68,11 +92,7 @@ public record BankMarketingSource(Path csv) implements LeadOutcomeSource {
             default -> throw new IllegalArgumentException(csv + " line " + lineNumber + ": " + OUTCOME_COLUMN
                     + " must be 0/1 or yes/no, was '" + cells[outcome] + "'");
         };
-        try {
-            return new LeadOutcome(LeadAttributes.fromMap(attributes), converted);
-        } catch (InvalidLeadAttributeException e) {
-            throw new IllegalArgumentException(csv + " line " + lineNumber + ": " + e.getMessage(), e);
-        }
+        return new Row(lineNumber, Map.copyOf(attributes), converted);
     }
 
     /** The UCI rows are ordered by date, May 2008 to November 2010. */

@@ -1,5 +1,6 @@
 package com.jorge.platform.models.training;
 
+import com.jorge.platform.models.features.FeatureSet;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ public sealed interface LeadOutcomeSource permits BankMarketingSource, AuroraLea
 
     /** Every outcome, in a stable order (the split shuffles from a seed, so order must not drift). */
     List<LeadOutcome> load();
+
+    /** The schema {@link #load()} encodes with: the model's input columns, recorded in its metadata. */
+    FeatureSet featureSet();
 
     /**
      * Whether {@link #load()} returns outcomes oldest first. Then training also reports how a model

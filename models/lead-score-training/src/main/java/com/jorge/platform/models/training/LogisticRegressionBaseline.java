@@ -1,6 +1,6 @@
 package com.jorge.platform.models.training;
 
-import com.jorge.platform.models.features.LeadFeatureEncoder;
+import com.jorge.platform.models.features.FeatureSet;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -23,21 +23,26 @@ public final class LogisticRegressionBaseline {
     static final int EPOCHS = 10;
     private static final Label CONVERTED = new Label("converted");
     private static final Label NOT_CONVERTED = new Label("not_converted");
-    private static final String[] NAMES = LeadFeatureEncoder.FEATURE_NAMES.toArray(String[]::new);
 
     private final Model<Label> model;
+    private final String[] names;
     private final double[] mean;
     private final double[] scale;
 
-    private LogisticRegressionBaseline(Model<Label> model, double[] mean, double[] scale) {
+    private LogisticRegressionBaseline(Model<Label> model, String[] names, double[] mean, double[] scale) {
         this.model = model;
+        this.names = names;
         this.mean = mean;
         this.scale = scale;
     }
 
-    public static LogisticRegressionBaseline train(List<LeadOutcome> leads, long seed) {
-        int columns = LeadFeatureEncoder.FEATURE_COUNT;
-        float[] rows = LeadFeatureEncoder.encodeAll(leads.stream().map(LeadOutcome::attributes).toList());
+    public static LogisticRegressionBaseline train(FeatureSet features, List<LeadOutcome> leads, long seed) {
+        String[] names = features.featureNames().toArray(String[]::new);
+        int columns = names.length;
+        float[] rows = LeadScoreTrainingPipeline.encode(leads);
+        if (rows.length != leads.size() * columns) {
+            throw new IllegalArgumentException("leads are not encoded by " + features.version());
+        }
         double[] mean = new double[columns];
         double[] scale = new double[columns];
         int[] known = new int[columns];
@@ -67,23 +72,26 @@ public final class LogisticRegressionBaseline {
         }
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("lead outcomes, encoded by " + LeadFeatureEncoder.VERSION, labels), labels);
+                new SimpleDataSourceProvenance("lead outcomes, encoded by " + features.version(), labels), labels);
         for (int r = 0; r < leads.size(); r++) {
-            dataset.add(new ArrayExample<>(leads.get(r).converted() ? CONVERTED : NOT_CONVERTED, NAMES,
+            dataset.add(new ArrayExample<>(leads.get(r).converted() ? CONVERTED : NOT_CONVERTED, names,
                     standardise(rows, r * columns, mean, scale)));
         }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), EPOCHS,
                 Integer.MAX_VALUE, 1, seed);
-        return new LogisticRegressionBaseline(trainer.train(dataset), mean, scale);
+        return new LogisticRegressionBaseline(trainer.train(dataset), names, mean, scale);
     }
 
     public double[] probabilities(List<LeadOutcome> leads) {
-        int columns = LeadFeatureEncoder.FEATURE_COUNT;
-        float[] rows = LeadFeatureEncoder.encodeAll(leads.stream().map(LeadOutcome::attributes).toList());
+        int columns = names.length;
+        float[] rows = LeadScoreTrainingPipeline.encode(leads);
+        if (rows.length != leads.size() * columns) {
+            throw new IllegalArgumentException("leads have another feature count than the baseline's " + columns);
+        }
         double[] probabilities = new double[leads.size()];
         for (int r = 0; r < leads.size(); r++) {
             Prediction<Label> prediction = model.predict(
-                    new ArrayExample<>(NOT_CONVERTED, NAMES, standardise(rows, r * columns, mean, scale)));
+                    new ArrayExample<>(NOT_CONVERTED, names, standardise(rows, r * columns, mean, scale)));
             probabilities[r] = prediction.getOutputScores().get(CONVERTED.getLabel()).getScore();
         }
         return probabilities;

@@ -2,7 +2,6 @@ package com.jorge.platform.models.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.jorge.platform.models.features.LeadFeatureEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +64,9 @@ public final class ModelArtifacts {
         m.put("card_file", CARD_FILE);
         m.put("format", "onnx; ir_version " + TreeEnsembleOnnxExporter.IR_VERSION + ", opsets ai.onnx "
                 + TreeEnsembleOnnxExporter.ONNX_OPSET + " and ai.onnx.ml " + TreeEnsembleOnnxExporter.ONNX_ML_OPSET);
-        m.put("encoder", LeadFeatureEncoder.VERSION);
-        m.put("features", LeadFeatureEncoder.FEATURE_NAMES);
-        m.put("input", tensor(TreeEnsembleOnnxExporter.INPUT, LeadFeatureEncoder.FEATURE_COUNT));
+        m.put("encoder", r.featureSet().version());
+        m.put("features", r.featureSet().featureNames());
+        m.put("input", tensor(TreeEnsembleOnnxExporter.INPUT, r.featureSet().featureCount()));
         m.put("outputs", List.of(tensor(TreeEnsembleOnnxExporter.OUTPUT_PROBABILITY, 1),
                 tensor(TreeEnsembleOnnxExporter.OUTPUT_MARGIN, 1)));
         m.put("hot_threshold", r.hotThreshold());

@@ -1,10 +1,16 @@
 package com.jorge.platform.models.training;
 
-import com.jorge.platform.models.features.LeadFeatureEncoder;
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
+import com.jorge.platform.models.features.ConversationFeatureSet;
+import com.jorge.platform.models.features.FeatureSet;
 import java.util.List;
 import java.util.Locale;
 
-/** The generated model card: what the model was trained on, how it was split, and how it scores. */
+/**
+ * The generated model card: what the model was trained on, how it was split, and how it scores. The
+ * figures are the same for every feature set; the notes about the data differ (the bank-marketing set
+ * has a leaking column and a published yardstick, the conversation set neither).
+ */
 public final class ModelCard {
 
     private ModelCard() {
@@ -25,14 +31,15 @@ public final class ModelCard {
                 .append(" converted (").append(pct((positives(r.split().train()) + positives(r.split().validation())
                         + positives(r.split().test())) / (double) r.rows())).append(")\n")
                 .append("- sha256 of the encoded rows and outcomes: `").append(r.dataFingerprint()).append("`\n")
-                .append("- `duration` (call length) is not a feature: it is only known after the call and leaks the outcome.\n\n");
+                .append(dataNote(r.featureSet())).append("\n");
 
         md.append("## Features\n\n")
-                .append(LeadFeatureEncoder.FEATURE_COUNT).append(" float32 values from the shared encoder `")
-                .append(LeadFeatureEncoder.VERSION).append("` (module `models/lead-features`), in this order:\n\n")
-                .append(String.join(", ", LeadFeatureEncoder.FEATURE_NAMES.stream().map(n -> "`" + n + "`").toList()))
+                .append(r.featureSet().featureCount()).append(" float32 values from the shared encoder `")
+                .append(r.featureSet().version()).append("` (module `models/lead-features`), in this order:\n\n")
+                .append(String.join(", ", r.featureSet().featureNames().stream().map(n -> "`" + n + "`").toList()))
                 .append("\n\nUnknown numbers are NaN (the trees' learned default branch); unknown, blank or unseen categories")
-                .append(" set the group's `unknown` slot. No scaling: trees do not need it.\n\n");
+                .append(" set the group's `unknown` slot").append(encodingNote(r.featureSet()))
+                .append(". No scaling: trees do not need it.\n\n");
 
         md.append("## Split\n\n")
                 .append("Stratified by outcome and shuffled from seed ").append(r.seed()).append(": ")
@@ -49,7 +56,7 @@ public final class ModelCard {
                 .append(", subsample ").append(p.subsample()).append(", colsample_bytree ").append(p.columnSample())
                 .append(", min_child_weight ").append(p.minChildWeight()).append(", lambda ").append(p.l2())
                 .append(", ").append(p.threads()).append(" thread(s), seed ").append(r.seed()).append(".\n\n")
-                .append("Exported as one ONNX graph: `features [N,").append(LeadFeatureEncoder.FEATURE_COUNT)
+                .append("Exported as one ONNX graph: `features [N,").append(r.featureSet().featureCount())
                 .append("]` -> `ai.onnx.ml.TreeEnsembleRegressor` -> `margin [N,1]` -> Platt (x ")
                 .append(f(r.calibration().slope())).append(", + ").append(f(r.calibration().intercept()))
                 .append(") -> `Sigmoid` -> `probability [N,1]`. ONNX Runtime 1.29.0 (CPU) reproduces the trainer's ")
@@ -66,10 +73,7 @@ public final class ModelCard {
                 .append(row("gradient-boosted trees, calibrated (this model)", test))
                 .append(row("same trees before Platt", r.testRaw()))
                 .append(row("logistic regression baseline (Tribuo, SGD)", r.baselineTest()))
-                .append("| Moro et al. 2014, published | about 0.80 | | | | |\n\n")
-                .append("The published figure (Moro, Cortez and Rita, Decision Support Systems 62, 2014) comes from their own ")
-                .append("feature set and a time-ordered test period, not from this random split of the UCI rows, so it is a ")
-                .append("yardstick, not a like-for-like comparison.\n\n");
+                .append(yardstick(r.featureSet()));
 
         ClassifierEvaluation future = r.forwardInTime();
         if (future != null) {
@@ -79,8 +83,8 @@ public final class ModelCard {
                     .append(" converted, against ").append(pct(test.positives() / (double) test.rows()))
                     .append(" in the random test split): ROC AUC ").append(f(future.rocAuc())).append(", PR AUC ")
                     .append(f(future.prAuc())).append(", Brier ").append(f(future.brier())).append(".\n")
-                    .append("The random split above lets the macro-economic columns act as a calendar; forward in time the ")
-                    .append("conversion rate and the economy move outside what the trees saw. Retrain often on recent ")
+                    .append(drift(r.featureSet()))
+                    .append(" Retrain often on recent ")
                     .append("outcomes (`--source aurora`) and watch this figure, not only the random-split AUC.\n\n");
         }
 
@@ -113,6 +117,44 @@ public final class ModelCard {
                 .append("random or time-dependent, so the same data and seed give a byte-identical `model.onnx`, ")
                 .append("`metadata.json` and this card (tested by `TrainingDeterminismTest`).\n");
         return md.toString();
+    }
+
+    private static String dataNote(FeatureSet features) {
+        return switch (features) {
+            case BankMarketingFeatureSet bank ->
+                    "- `duration` (call length) is not a feature: it is only known after the call and leaks the outcome.\n";
+            case ConversationFeatureSet conversation ->
+                    "- Attributes are what the bots learned in the SMS conversation; converted means the lead's GHL"
+                            + " opportunity was won, not converted that it was lost.\n";
+        };
+    }
+
+    private static String encodingNote(FeatureSet features) {
+        return switch (features) {
+            case BankMarketingFeatureSet bank -> "";
+            case ConversationFeatureSet conversation -> "; a signal the lead never gave (such as `wants_call`) is 0";
+        };
+    }
+
+    /** A published figure to hold the test metrics against, where one exists. */
+    private static String yardstick(FeatureSet features) {
+        return switch (features) {
+            case BankMarketingFeatureSet bank -> "| Moro et al. 2014, published | about 0.80 | | | | |\n\n"
+                    + "The published figure (Moro, Cortez and Rita, Decision Support Systems 62, 2014) comes from their own "
+                    + "feature set and a time-ordered test period, not from this random split of the UCI rows, so it is a "
+                    + "yardstick, not a like-for-like comparison.\n\n";
+            case ConversationFeatureSet conversation -> "\nNo published figure exists for these features: the yardstick "
+                    + "is the baseline above and this model's previous version.\n\n";
+        };
+    }
+
+    private static String drift(FeatureSet features) {
+        return switch (features) {
+            case BankMarketingFeatureSet bank -> "The random split above lets the macro-economic columns act as a "
+                    + "calendar; forward in time the conversion rate and the economy move outside what the trees saw.";
+            case ConversationFeatureSet conversation -> "Markets, lead sources and the bots' own questions change;"
+                    + " forward in time the leads move away from what the trees saw.";
+        };
     }
 
     private static String row(String label, ClassifierEvaluation e) {

@@ -1,5 +1,8 @@
 package com.jorge.platform.models.training;
 
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
+import com.jorge.platform.models.features.ConversationFeatureSet;
+import com.jorge.platform.models.features.FeatureSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,27 +14,39 @@ import java.util.stream.Stream;
 
 /**
  * {@code models/train.sh}: trains the lead score from bank-marketing or Aurora and writes
- * {@code <out>/<version>/{model.onnx, metadata.json, MODEL_CARD.md}}.
+ * {@code <out>/<version>/{model.onnx, metadata.json, MODEL_CARD.md}}. Exit status 2 for a bad command
+ * line, 3 when the source has too few outcomes to train on yet (nothing written).
  */
 public final class TrainLeadScore {
 
     static final String USAGE = """
             usage: models/train.sh [--source bank|aurora] [options]
-              --source bank          the bundled UCI Bank Marketing file (default)
+              --source bank          the bundled UCI Bank Marketing file (default); bank-marketing features
                 --csv PATH           another file in the same format
-              --source aurora        table lead_outcomes (migration V50)
+              --source aurora        table lead_outcomes (migrations V50, V52), the rows of one feature set
+                --features SET       conversation (default: what the bots record) or bank-marketing
                 --jdbc-url URL       jdbc:postgresql://... or jdbc:aws-wrapper:postgresql://...
                 --jdbc-user USER     default: $LEAD_OUTCOMES_DB_USER; the password only from $LEAD_OUTCOMES_DB_PASSWORD
                 --location-id ID     one GHL sub-account only
+              --name NAME            default: lead-score (bank-marketing), conversation-lead-score (conversation)
               --seed N               default 42
               --version V            default: the next free integer under --out
-              --out DIR              default models/artifacts/lead-score
+              --out DIR              default models/artifacts/<name>
               --rounds N --max-depth N --threads N   XGBoost overrides
             """;
+    /** The bank-marketing model; the committed models/artifacts/lead-score/1. */
     static final String MODEL_NAME = "lead-score";
-    private static final Set<String> KNOWN_OPTIONS = Set.of("source", "csv", "jdbc-url", "jdbc-user",
-            "location-id", "seed", "version", "out", "rounds", "max-depth", "threads", "models-dir");
+    /**
+     * The model on the platform's own outcomes. Another name, not another version of lead-score: a
+     * client sends one row shape, and a version swap must never change it under the client.
+     */
+    static final String CONVERSATION_MODEL_NAME = "conversation-lead-score";
+    static final int NOT_ENOUGH_OUTCOMES_EXIT = 3;
+    private static final Set<String> KNOWN_OPTIONS = Set.of("source", "features", "csv", "jdbc-url", "jdbc-user",
+            "location-id", "name", "seed", "version", "out", "rounds", "max-depth", "threads", "models-dir");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A model name is an S3 key segment and a folder name. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private TrainLeadScore() {
     }
@@ -39,6 +54,9 @@ public final class TrainLeadScore {
     public static void main(String[] args) throws Exception {
         try {
             run(args);
+        } catch (NotEnoughOutcomesException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(NOT_ENOUGH_OUTCOMES_EXIT);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
@@ -50,27 +68,39 @@ public final class TrainLeadScore {
         Map<String, String> options = parse(args);
         Path modelsDir = Path.of(options.getOrDefault("models-dir", System.getProperty("models.dir", "models")));
         LeadOutcomeSource source = switch (options.getOrDefault("source", "bank")) {
-            case "bank" -> new BankMarketingSource(Path.of(options.getOrDefault("csv",
-                    modelsDir.resolve("data/bank-marketing/bank-leads-train.csv").toString())));
+            case "bank" -> {
+                if (features(options, BankMarketingFeatureSet.INSTANCE) != BankMarketingFeatureSet.INSTANCE) {
+                    throw new IllegalArgumentException("--features " + options.get("features")
+                            + " needs --source aurora: the bank-marketing file has bank-marketing attributes only");
+                }
+                yield new BankMarketingSource(Path.of(options.getOrDefault("csv",
+                        modelsDir.resolve("data/bank-marketing/bank-leads-train.csv").toString())));
+            }
             case "aurora" -> new AuroraLeadOutcomeSource(require(options, "jdbc-url"),
                     options.getOrDefault("jdbc-user", System.getenv("LEAD_OUTCOMES_DB_USER")),
-                    System.getenv("LEAD_OUTCOMES_DB_PASSWORD"), options.get("location-id"));
+                    System.getenv("LEAD_OUTCOMES_DB_PASSWORD"), options.get("location-id"),
+                    features(options, ConversationFeatureSet.INSTANCE));
             default -> throw new IllegalArgumentException("--source must be bank or aurora, was " + options.get("source"));
         };
+        String name = options.getOrDefault("name", defaultName(source.featureSet()));
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("--name must match " + NAME.pattern() + ", was " + name);
+        }
         long seed = number(options, "seed", 42);
         BoostingParameters d = BoostingParameters.DEFAULTS;
         BoostingParameters parameters = new BoostingParameters((int) number(options, "rounds", d.rounds()),
                 (int) number(options, "max-depth", d.maxDepth()), d.learningRate(), d.subsample(), d.columnSample(),
                 d.minChildWeight(), d.l2(), (int) number(options, "threads", d.threads()));
-        Path out = Path.of(options.getOrDefault("out", modelsDir.resolve("artifacts/" + MODEL_NAME).toString()));
+        Path out = Path.of(options.getOrDefault("out", modelsDir.resolve("artifacts/" + name).toString()));
         String version = options.containsKey("version") ? options.get("version") : nextVersion(out);
         if (!VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException("--version must match " + VERSION.pattern() + ", was " + version);
         }
 
-        System.out.println("training " + MODEL_NAME + " " + version + " from " + source.description());
-        TrainingResult result = LeadScoreTrainingPipeline.run(source, parameters, seed, MODEL_NAME);
-        Path written = ModelArtifacts.write(result, MODEL_NAME, version, out.resolve(version));
+        System.out.println("training " + name + " " + version + " on " + source.featureSet().version() + " from "
+                + source.description());
+        TrainingResult result = LeadScoreTrainingPipeline.run(source, parameters, seed, name);
+        Path written = ModelArtifacts.write(result, name, version, out.resolve(version));
         System.out.printf(Locale.ROOT, "trained %d trees in %.2f s on %d rows; test: ROC AUC %.4f, PR AUC %.4f, Brier %.4f;"
                         + " hot >= %.4f: precision %.4f, recall %.4f; baseline LR ROC AUC %.4f, PR AUC %.4f;"
                         + " ONNX max |diff| %.1e%n",
@@ -96,6 +126,27 @@ public final class TrainLeadScore {
             }
         }
         return options;
+    }
+
+    /** The model name a feature set trains under unless --name says otherwise. */
+    static String defaultName(FeatureSet features) {
+        return switch (features) {
+            case BankMarketingFeatureSet bank -> MODEL_NAME;
+            case ConversationFeatureSet conversation -> CONVERSATION_MODEL_NAME;
+        };
+    }
+
+    private static FeatureSet features(Map<String, String> options, FeatureSet fallback) {
+        String value = options.get("features");
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value) {
+            case "conversation" -> ConversationFeatureSet.INSTANCE;
+            case "bank-marketing" -> BankMarketingFeatureSet.INSTANCE;
+            default -> throw new IllegalArgumentException("--features must be conversation or bank-marketing, was "
+                    + value);
+        };
     }
 
     private static String require(Map<String, String> options, String key) {

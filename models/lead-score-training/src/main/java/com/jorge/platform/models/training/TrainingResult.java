@@ -1,10 +1,13 @@
 package com.jorge.platform.models.training;
 
+import com.jorge.platform.models.features.FeatureSet;
 import java.util.List;
 
 /** Everything one training run produced: the ONNX bytes and the figures the card and metadata report. */
 public record TrainingResult(
         byte[] onnxModel,
+        /** the input schema: the model's columns, its metadata's encoder and features */
+        FeatureSet featureSet,
         String sourceDescription,
         long seed,
         BoostingParameters parameters,

@@ -1,6 +1,6 @@
 package com.jorge.platform.models.training;
 
-import com.jorge.platform.models.features.LeadFeatureEncoder;
+import com.jorge.platform.models.features.FeatureSet;
 import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -17,9 +17,11 @@ public final class XgboostTrainer {
     /** A trained booster; closing it frees the native model. */
     public static final class TrainedBooster implements AutoCloseable {
         private final Booster booster;
+        private final int columns;
 
-        private TrainedBooster(Booster booster) {
+        private TrainedBooster(Booster booster, int columns) {
             this.booster = booster;
+            this.columns = columns;
         }
 
         public byte[] modelJson() {
@@ -34,7 +36,7 @@ public final class XgboostTrainer {
         public double[] margins(float[] rows, int rowCount) {
             DMatrix matrix = null;
             try {
-                matrix = new DMatrix(rows, rowCount, LeadFeatureEncoder.FEATURE_COUNT, Float.NaN);
+                matrix = new DMatrix(rows, rowCount, columns, Float.NaN);
                 float[][] predictions = booster.predict(matrix, true);
                 double[] margins = new double[rowCount];
                 for (int i = 0; i < rowCount; i++) {
@@ -56,19 +58,25 @@ public final class XgboostTrainer {
         }
     }
 
-    public static TrainedBooster train(List<LeadOutcome> leads, BoostingParameters parameters, long seed) {
-        float[] rows = LeadFeatureEncoder.encodeAll(leads.stream().map(LeadOutcome::attributes).toList());
+    /** Trains on leads encoded by {@code features}; the booster reads rows of that many columns. */
+    public static TrainedBooster train(FeatureSet features, List<LeadOutcome> leads, BoostingParameters parameters,
+                                       long seed) {
+        int columns = features.featureCount();
+        float[] rows = LeadScoreTrainingPipeline.encode(leads);
+        if (rows.length != leads.size() * columns) {
+            throw new IllegalArgumentException("leads are not encoded by " + features.version());
+        }
         float[] labels = new float[leads.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = leads.get(i).converted() ? 1f : 0f;
         }
         DMatrix train = null;
         try {
-            train = new DMatrix(rows, leads.size(), LeadFeatureEncoder.FEATURE_COUNT, Float.NaN);
+            train = new DMatrix(rows, leads.size(), columns, Float.NaN);
             train.setLabel(labels);
             Booster booster = XGBoost.train(train, parameters.xgboostParams(seed), parameters.rounds(),
                     Map.of(), null, null);
-            return new TrainedBooster(booster);
+            return new TrainedBooster(booster, columns);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {

@@ -1,5 +1,6 @@
 package com.jorge.platform.models.training;
 
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,6 +9,7 @@ final class BankData {
     static final Path MODELS_DIR = Path.of(System.getProperty("models.dir", ".."));
     static final Path CSV = MODELS_DIR.resolve("data/bank-marketing/bank-leads-train.csv");
     private static List<LeadOutcome> outcomes;
+    private static List<BankMarketingSource.Row> rows;
 
     private BankData() {
     }
@@ -19,8 +21,17 @@ final class BankData {
         return outcomes;
     }
 
+    /** The same rows before encoding, for tests that store them elsewhere and read them back. */
+    static synchronized List<BankMarketingSource.Row> rows() {
+        if (rows == null) {
+            rows = new BankMarketingSource(CSV).rows();
+        }
+        return rows;
+    }
+
     /** A source over the first rows, for tests that train on a slice. */
     static LeadOutcomeSource slice(int rows) {
-        return new InMemoryOutcomes(outcomes().subList(0, rows), "first " + rows + " bank-marketing rows", true);
+        return new InMemoryOutcomes(BankMarketingFeatureSet.INSTANCE, outcomes().subList(0, rows),
+                "first " + rows + " bank-marketing rows", true);
     }
 }

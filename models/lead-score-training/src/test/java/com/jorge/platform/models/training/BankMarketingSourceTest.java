@@ -3,6 +3,7 @@ package com.jorge.platform.models.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,16 +15,24 @@ class BankMarketingSourceTest {
     private static final String HEADER = "age;job;marital;education;default;housing;loan;duration;campaign;pdays;previous;"
             + "emp.var.rate;cons.price.idx;cons.conf.idx;euribor3m;nr.employed;y";
 
+    private static float feature(LeadOutcome lead, String name) {
+        int index = BankMarketingFeatureSet.INSTANCE.featureNames().indexOf(name);
+        assertThat(index).as(name).isNotNegative();
+        return lead.features()[index];
+    }
+
     @Test
     void readsTheBundledFile() {
         List<LeadOutcome> outcomes = BankData.outcomes();
         assertThat(outcomes).hasSize(32_815);
         assertThat(outcomes.stream().filter(LeadOutcome::converted).count()).isEqualTo(3_715);
         LeadOutcome first = outcomes.get(0);
-        assertThat(first.attributes().age()).isEqualTo(56);
-        assertThat(first.attributes().job()).isEqualTo("housemaid");
-        assertThat(first.attributes().daysSincePreviousContact()).as("pdays 999").isNull();
+        assertThat(feature(first, "age")).isEqualTo(56f);
+        assertThat(feature(first, "job=housemaid")).isEqualTo(1f);
+        assertThat(feature(first, "previously_contacted")).as("pdays 999").isZero();
+        assertThat(feature(first, "days_since_previous_contact")).as("pdays 999").isNaN();
         assertThat(first.converted()).isFalse();
+        assertThat(new BankMarketingSource(BankData.CSV).featureSet()).isSameAs(BankMarketingFeatureSet.INSTANCE);
     }
 
     @Test
@@ -33,8 +42,8 @@ class BankMarketingSourceTest {
                 + "30;student;single;university.degree;no;no;no;4000;1;999;0;1.1;93.994;-36.4;4.857;5191;1\n"
                 + "30;student;single;university.degree;no;no;no;5;1;999;0;1.1;93.994;-36.4;4.857;5191;0\n");
         List<LeadOutcome> outcomes = new BankMarketingSource(csv).load();
-        // the rows differ only in duration and outcome: with duration dropped the attributes are equal
-        assertThat(outcomes.get(0).attributes()).isEqualTo(outcomes.get(1).attributes());
+        // the rows differ only in duration and outcome: with duration dropped the encoded rows are equal
+        assertThat(outcomes.get(0).features()).isEqualTo(outcomes.get(1).features());
         assertThat(outcomes.get(0).converted()).isTrue();
     }
 

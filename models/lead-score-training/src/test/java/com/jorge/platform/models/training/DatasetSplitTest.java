@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.jorge.platform.models.features.LeadAttributes;
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -47,9 +47,8 @@ class DatasetSplitTest {
     @Test
     void refusesTooFewOfAClass() {
         List<LeadOutcome> leads = new ArrayList<>();
-        LeadAttributes lead = LeadAttributes.fromMap(Map.of("age", 40));
         for (int i = 0; i < 500; i++) {
-            leads.add(new LeadOutcome(lead, i < 5));
+            leads.add(LeadOutcome.encode(BankMarketingFeatureSet.INSTANCE, Map.of("age", 40), i < 5));
         }
         assertThatThrownBy(() -> DatasetSplit.of(leads, 1))
                 .hasMessageContaining("need at least 20 converted").hasMessageContaining("have 5 and 495");

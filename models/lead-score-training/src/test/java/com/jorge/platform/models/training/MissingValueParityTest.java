@@ -2,6 +2,7 @@ package com.jorge.platform.models.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jorge.platform.models.features.BankMarketingFeatureSet;
 import com.jorge.platform.models.features.LeadFeatureEncoder;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class MissingValueParityTest {
     void onnxRuntimeSendsMissingValuesWhereXgboostDoes() {
         List<LeadOutcome> leads = BankData.outcomes().subList(0, 12_000);
         BoostingParameters small = new BoostingParameters(60, 5, 0.1, 0.8, 0.8, 1, 1, 1);
-        try (XgboostTrainer.TrainedBooster booster = XgboostTrainer.train(leads, small, 7)) {
+        try (XgboostTrainer.TrainedBooster booster = XgboostTrainer.train(BankMarketingFeatureSet.INSTANCE, leads, small, 7)) {
             BoostedTrees trees = BoostedTrees.fromXgboostJson(booster.modelJson());
             assertThat(trees.trees()).hasSize(60);
             int n = 2_000;

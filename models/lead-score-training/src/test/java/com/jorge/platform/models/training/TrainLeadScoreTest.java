@@ -28,6 +28,12 @@ class TrainLeadScoreTest {
                 .hasMessageContaining("invalid boosting parameters");
         assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--seed"}))
                 .hasMessageContaining("expected --option value");
+        assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--source", "aurora", "--jdbc-url", "jdbc:none:",
+                "--features", "crm"})).hasMessageContaining("--features must be conversation or bank-marketing, was crm");
+        assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--features", "conversation"}))
+                .hasMessageContaining("--features conversation needs --source aurora");
+        assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--name", "../lead-score"}))
+                .hasMessageContaining("--name must match");
     }
 
     @Test
