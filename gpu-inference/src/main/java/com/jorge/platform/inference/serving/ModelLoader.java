@@ -2,6 +2,7 @@ package com.jorge.platform.inference.serving;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.inference.batching.BatchingPolicy;
 import com.jorge.platform.inference.batching.DynamicBatcher;
 import com.jorge.platform.inference.metrics.InferenceMetrics;
@@ -12,8 +13,9 @@ import com.jorge.platform.inference.model.ServableModel;
 import com.jorge.platform.inference.model.TensorSpec;
 import com.jorge.platform.inference.registry.ModelMetadata;
 import com.jorge.platform.inference.registry.ModelRepository;
+import com.jorge.platform.inference.tensor.Datatype;
 import com.jorge.platform.inference.tensor.Tensor;
-import com.jorge.platform.models.features.LeadFeatureEncoder;
+import com.jorge.platform.models.features.FeatureSet;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,6 +79,12 @@ public final class ModelLoader {
             metrics.load(name, version, "failed");
             throw new LoadFailure("model " + name + "/" + version + " does not open in ONNX Runtime: " + e.getMessage(), e);
         }
+        String graphMismatch = inputMismatch(metadata, servable.inputs());
+        if (graphMismatch != null) {
+            servable.close();
+            metrics.load(name, version, "encoder_mismatch");
+            throw new LoadFailure("model " + name + "/" + version + ": " + graphMismatch + "; not serving it", null);
+        }
         try {
             warmUp(servable);
         } catch (Exception e) {
@@ -92,19 +100,40 @@ public final class ModelLoader {
     }
 
     /**
-     * A model built on the shared lead feature encoder must name the encoder version and feature
-     * order this build links, or clients would send it columns it was not trained on.
+     * A model whose metadata names an {@code encoder} was trained on rows of that feature set: the version
+     * must be one this build links ({@link FeatureSet#all()}), with the same feature names in the same
+     * order, and the metadata's input, where given, must be {@code [-1, featureCount]}, or clients would send
+     * it columns it was not trained on. Null when the model can be served; models without an encoder (the
+     * embedding, plain tensor models) are not checked.
      */
     static String encoderMismatch(ModelMetadata metadata) {
         String encoder = metadata.encoder();
-        if (encoder == null || !encoder.startsWith("lead-features/")) {
+        if (encoder == null) {
             return null;
         }
-        if (!encoder.equals(LeadFeatureEncoder.VERSION)) {
-            return "trained on encoder " + encoder + ", this server links " + LeadFeatureEncoder.VERSION;
+        String mismatch = FeatureSet.mismatch(encoder, metadata.features());
+        if (mismatch != null) {
+            return "trained on encoder " + encoder + ": " + mismatch;
         }
-        if (!metadata.features().equals(LeadFeatureEncoder.FEATURE_NAMES)) {
-            return "its feature names differ from " + LeadFeatureEncoder.VERSION + "'s";
+        JsonNode shape = metadata.raw().path("input").path("shape");
+        long[] expected = {-1, FeatureSet.forVersion(encoder).featureCount()};
+        if (!shape.isMissingNode() && !(shape.isArray() && shape.size() == 2 && shape.get(0).asLong() == expected[0]
+                && shape.get(1).asLong() == expected[1])) {
+            return "metadata input shape " + shape + " is not " + Arrays.toString(expected) + " of encoder " + encoder;
+        }
+        return null;
+    }
+
+    /** The graph itself must take one FP32 {@code [-1, featureCount]} input when it names an encoder. */
+    static String inputMismatch(ModelMetadata metadata, List<TensorSpec> inputs) {
+        if (metadata.encoder() == null) {
+            return null;
+        }
+        int columns = FeatureSet.forVersion(metadata.encoder()).featureCount();
+        if (inputs.size() != 1 || inputs.getFirst().datatype() != Datatype.FP32
+                || !Arrays.equals(inputs.getFirst().shape(), new long[]{-1, columns})) {
+            return "encoder " + metadata.encoder() + " needs one FP32 input [-1, " + columns + "], the graph takes "
+                    + inputs;
         }
         return null;
     }
