@@ -14,6 +14,7 @@ import com.jorge.platform.ghl.api.RetryPolicy;
 import com.jorge.platform.ghl.events.GhlEventParser;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.ConversationRepository;
@@ -29,6 +30,11 @@ import com.jorge.platform.bots.FollowUpPlanner;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.compliance.LeadZoneResolver;
 import com.jorge.platform.bots.temperature.ConversationLeadAttributes;
+import com.jorge.platform.bots.temperature.LeadScorer;
+import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
+import com.jorge.platform.leadscore.LiveLeadScoreModel;
+import com.jorge.platform.models.features.ConversationFeatureSet;
+import com.jorge.platform.worker.scoring.ModelLeadScorer;
 import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
 import com.jorge.platform.worker.workflow.HandoffResultHandler;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
@@ -36,6 +42,8 @@ import com.jorge.platform.worker.workflow.NurtureStepHandler;
 import com.jorge.platform.worker.workflow.StepFunctionsWorkflows;
 import com.jorge.platform.worker.workflow.WorkflowMessageParser;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.net.URI;
@@ -44,6 +52,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The worker's object graph, built from configuration once per Lambda container (or once by the local
@@ -59,7 +68,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
 
     /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* environment (see functions/jorge-bots). */
     public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
-        return fromConfig(PlatformConfig.fromEnvironment(), jorgeBots(System.getenv()), metrics, Clock.systemUTC());
+        return fromConfig(PlatformConfig.fromEnvironment(), jorgeBots(System.getenv(), metrics), metrics, Clock.systemUTC());
     }
 
     /**
@@ -72,7 +81,32 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
 
     /** The Jorge seller and buyer bots; loads the language model once (about a second), share it. */
     public static ConversationPolicy jorgeBots(java.util.Map<String, String> settings) {
-        return JorgeConversationPolicy.create(BotConfig.fromSettings(settings));
+        return jorgeBots(settings, new RecordedMetrics());
+    }
+
+    /**
+     * As above, scoring leads with the live conversation model when MODEL_BUCKET names a model registry
+     * (see functions/lead-score-client: LEAD_SCORE_MODEL, LEAD_SCORE_ENDPOINT, S3_ENDPOINT for a local S3),
+     * with the rule-based estimate while none is live.
+     */
+    public static ConversationPolicy jorgeBots(java.util.Map<String, String> settings, PlatformMetrics metrics) {
+        var rules = new RuleBasedLeadScorer();
+        Optional<LiveLeadScoreModel> live = LiveLeadScoreModel.follow(settings,
+                settings.containsKey("MODEL_BUCKET") ? s3(settings) : null, ConversationFeatureSet.INSTANCE,
+                (path, nanos) -> metrics.count(PlatformMetrics.LEAD_SCORES, path.name()), Clock.systemUTC(),
+                LiveLeadScoreModel.CHECK_EVERY);
+        LeadScorer scorer = live.<LeadScorer>map(model -> new ModelLeadScorer(model, rules, metrics)).orElse(rules);
+        return JorgeConversationPolicy.create(BotConfig.fromSettings(settings), scorer);
+    }
+
+    private static S3Client s3(java.util.Map<String, String> settings) {
+        var s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
+        String endpoint = settings.get("S3_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
+            s3.endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                    .region(Region.of(settings.getOrDefault("AWS_REGION", "us-east-1")));
+        }
+        return s3.build();
     }
 
     public static WorkerFunction fromConfig(PlatformConfig config, ConversationPolicy policy, PlatformMetrics metrics,

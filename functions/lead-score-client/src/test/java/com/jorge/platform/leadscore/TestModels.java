@@ -21,7 +21,7 @@ import java.util.List;
  * Models for the tests: the committed bank-marketing model bundled in this jar, and a small logistic
  * model on the conversation feature set (no trained one exists yet) whose answer the test computes.
  */
-final class TestModels {
+public final class TestModels {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class TestModels {
     }
 
     /** A model version's two files. */
-    record Files(byte[] model, byte[] metadata) {
+    public record Files(byte[] model, byte[] metadata) {
         ObjectNode metadataTree() {
             try {
                 return (ObjectNode) JSON.readTree(metadata);
@@ -80,7 +80,7 @@ final class TestModels {
      * (unknown numbers) would make a plain logistic NaN, so the graph zeroes them first, as a tree's
      * missing-value branch would give some finite answer.
      */
-    static Files conversation(String name, double hotThreshold, long rows, long positives) {
+    public static Files conversation(String name, double hotThreshold, long rows, long positives) {
         byte[] onnx = logistic(conversationWeights(), CONVERSATION_BIAS);
         ObjectNode meta = JSON.createObjectNode();
         meta.put("schema_version", 1).put("name", name).put("version", "1").put("model_file", "model.onnx")
@@ -97,7 +97,7 @@ final class TestModels {
     }
 
     /** What the conversation test model answers for these attributes, computed here in double precision. */
-    static double expectedConversation(java.util.Map<String, ?> attributes) {
+    public static double expectedConversation(java.util.Map<String, ?> attributes) {
         float[] row = ConversationFeatureSet.INSTANCE.encode(attributes);
         float[] w = conversationWeights();
         double z = CONVERSATION_BIAS;
