@@ -115,7 +115,7 @@ public final class ModelCard {
         md.append("## Reproducing\n\n")
                 .append("Training is deterministic: the split, XGBoost (seeded, fixed thread count) and the export contain nothing ")
                 .append("random or time-dependent, so the same data and seed give a byte-identical `model.onnx`, ")
-                .append("`metadata.json` and this card (tested by `TrainingDeterminismTest`).\n");
+                .append("`metadata.json` and this card (tested by `LeadScoreModelTest`, which retrains and compares the committed files).\n");
         return md.toString();
     }
 
