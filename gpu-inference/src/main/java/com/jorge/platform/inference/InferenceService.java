@@ -82,8 +82,8 @@ public final class InferenceService implements AutoCloseable {
         }
 
         RegistrySync sync = null;
-        if (repository != null && !config.models().isEmpty()) {
-            sync = new RegistrySync(repository, config.models(), config::batching, catalog, loader);
+        if (repository != null && !(config.models().isEmpty() && config.optionalModels().isEmpty())) {
+            sync = new RegistrySync(repository, config.models(), config.optionalModels(), config::batching, catalog, loader);
             if (!sync.syncOnce()) {
                 log.warn("not every model is loaded yet; /v2/health/ready stays 503 until they are");
             }

@@ -21,7 +21,18 @@ import java.util.Map;
 public record ServiceConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                             OnnxSessionFactory.Preference device, int cudaDevice,
                             String registry, String s3Endpoint, String awsRegion, List<String> models,
-                            Duration registryPoll, boolean embedding, Map<String, String> env) {
+                            List<String> optionalModels, Duration registryPoll, boolean embedding,
+                            Map<String, String> env) {
+
+    public ServiceConfig {
+        models = List.copyOf(models);
+        optionalModels = List.copyOf(optionalModels);
+        for (String model : optionalModels) {
+            if (models.contains(model)) {
+                throw new IllegalArgumentException("OPTIONAL_MODELS: " + model + " is also in MODELS; a model is one or the other");
+            }
+        }
+    }
 
     public static ServiceConfig fromEnv(Map<String, String> env) {
         return new ServiceConfig(
@@ -34,8 +45,8 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
                 blankToNull(env.get("MODEL_REGISTRY")),
                 blankToNull(env.get("S3_ENDPOINT")),
                 blankToNull(env.get("AWS_REGION")),
-                Arrays.stream(env.getOrDefault("MODELS", "lead-score").split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList(),
+                names(env.getOrDefault("MODELS", "lead-score")),
+                names(env.getOrDefault("OPTIONAL_MODELS", "")),
                 Duration.ofSeconds(integer(env, "REGISTRY_POLL_SECONDS", 10)),
                 bool(env, "EMBEDDING_MODEL", true),
                 Map.copyOf(env));
@@ -106,5 +117,9 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 }

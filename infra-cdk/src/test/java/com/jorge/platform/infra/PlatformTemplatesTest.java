@@ -121,6 +121,13 @@ class PlatformTemplatesTest {
         JsonNode container = only(inference, "AWS::ECS::TaskDefinition").path("Properties").path("ContainerDefinitions").get(0);
         assertThat(container.path("ResourceRequirements")).anyMatch(r -> "GPU".equals(r.path("Type").asText()) && "1".equals(r.path("Value").asText()));
         assertThat(container.path("PortMappings").get(0).path("ContainerPort").asInt()).isEqualTo(8080);
+        Map<String, String> env = new java.util.HashMap<>();
+        container.path("Environment").forEach(e -> env.put(e.path("Name").asText(), e.path("Value").asText()));
+        assertThat(env).containsEntry("MODELS", "lead-score");
+        JsonNode worker = withProperty(prod.json("Functions"), "AWS::Lambda::Function", "FunctionName", "jorge-bot-worker");
+        assertThat(env.get("OPTIONAL_MODELS"))
+                .as("the tier serves the bots' model once published, without waiting for it to be ready")
+                .isEqualTo(worker.path("Properties").path("Environment").path("Variables").path("LEAD_SCORE_MODEL").asText());
 
         JsonNode launchTemplate = only(inference, "AWS::EC2::LaunchTemplate").path("Properties").path("LaunchTemplateData");
         assertThat(launchTemplate.path("InstanceType").asText()).isEqualTo("g5.xlarge");

@@ -36,15 +36,25 @@ public final class RegistrySync implements AutoCloseable {
 
     public RegistrySync(ModelRepository repository, List<String> models, Function<String, BatchingPolicy> policies,
                         ModelCatalog catalog, ModelLoader loader) {
+        this(repository, models, List.of(), policies, catalog, loader);
+    }
+
+    /** @param optionalModels served once published; their absence neither fails a sync nor holds readiness */
+    public RegistrySync(ModelRepository repository, List<String> models, List<String> optionalModels,
+                        Function<String, BatchingPolicy> policies, ModelCatalog catalog, ModelLoader loader) {
         this.repository = repository;
-        this.models = List.copyOf(models);
+        optionalModels.forEach(catalog::registerOptional);
+        this.models = java.util.stream.Stream.concat(models.stream(), optionalModels.stream()).toList();
         this.policies = policies;
         this.catalog = catalog;
         this.loader = loader;
         models.forEach(catalog::register);
     }
 
-    /** Brings every model up to date once; true when all of them serve what the registry asks. */
+    /**
+     * Brings every model up to date once; true when all of them serve what the registry asks (an optional
+     * model that was never published counts as up to date).
+     */
     public synchronized boolean syncOnce() {
         boolean allCurrent = true;
         for (String model : models) {
@@ -70,6 +80,10 @@ public final class RegistrySync implements AutoCloseable {
             return false;
         }
         if (wanted.isEmpty()) {
+            if (catalog.isOptional(model)) {
+                log.debug("model {}: not published in {} yet", model, repository.describe());
+                return true;
+            }
             log.warn("model {}: no versions in {}", model, repository.describe());
             return false;
         }

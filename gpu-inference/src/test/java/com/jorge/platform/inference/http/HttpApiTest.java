@@ -46,6 +46,7 @@ class HttpApiTest {
         service = InferenceService.start(ServiceConfig.fromEnv(Map.ofEntries(
                 Map.entry("PORT", "0"), Map.entry("BIND_ADDRESS", "127.0.0.1"),
                 Map.entry("MODEL_REGISTRY", registry.toString()), Map.entry("MODELS", "lead-score,strict,slow"),
+                Map.entry("OPTIONAL_MODELS", "conversation-lead-score"),
                 Map.entry("REGISTRY_POLL_SECONDS", "3600"), Map.entry("INFERENCE_DEVICE", "auto"),
                 Map.entry("STRICT_MAX_BATCH_SIZE", "4"), Map.entry("SLOW_MAX_QUEUE_SIZE", "1"),
                 Map.entry("SLOW_DYNAMIC_BATCHING", "false"), Map.entry("SLOW_MAX_BATCH_SIZE", "64"),
@@ -81,7 +82,9 @@ class HttpApiTest {
     @Test
     void healthAndServerMetadata() throws Exception {
         assertThat(get("/v2/health/live").statusCode()).isEqualTo(200);
-        assertThat(get("/v2/health/ready").statusCode()).isEqualTo(200);
+        assertThat(get("/v2/health/ready").statusCode())
+                .as("ready although the optional conversation-lead-score was never published").isEqualTo(200);
+        assertThat(get("/v2/models/conversation-lead-score/ready").statusCode()).isEqualTo(503);
         JsonNode server = JSON.readTree(get("/v2").body());
         assertThat(server.path("models").toString()).contains("lead-score", "all-minilm-l6-v2");
     }

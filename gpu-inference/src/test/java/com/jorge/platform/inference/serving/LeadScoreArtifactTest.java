@@ -122,6 +122,40 @@ class LeadScoreArtifactTest {
         }
     }
 
+    @Test
+    void anOptionalModelNeverHoldsReadinessBackAndIsServedOncePublished(@TempDir Path registry) throws Exception {
+        Path bank = Files.createDirectories(registry.resolve("lead-score/1"));
+        for (String file : List.of("model.onnx", "metadata.json")) {
+            Files.copy(ARTIFACTS.resolve("lead-score/1").resolve(file), bank.resolve(file));
+        }
+        float[] row = CONVERSATION.encode(Map.of("side", "seller", "wants_call", true));
+        try (ModelCatalog catalog = new ModelCatalog(metrics);
+             RegistrySync sync = new RegistrySync(new LocalFolderModelRepository(registry), List.of("lead-score"),
+                     List.of("conversation-lead-score"), m -> BatchingPolicy.defaults(), catalog, loader)) {
+            // day one: the team has no conversation model yet, and the tier is ready all the same
+            assertThat(sync.syncOnce()).isTrue();
+            assertThat(catalog.ready()).isTrue();
+            assertThatThrownBy(() -> probability(catalog, "conversation-lead-score", row))
+                    .hasMessageContaining("has no version loaded yet");
+
+            TinyOnnxModels.publish(registry, "conversation-lead-score", "1",
+                    TinyOnnxModels.logistic(conversationWeights(), -2f),
+                    conversationMetadataFields(ConversationFeatureSet.VERSION, CONVERSATION.featureNames(),
+                            CONVERSATION.featureCount()));
+            assertThat(sync.syncOnce()).isTrue();
+            assertThat((double) probability(catalog, "conversation-lead-score", row))
+                    .isCloseTo(TinyOnnxModels.expected(conversationWeights(), -2f, row), org.assertj.core.api.Assertions.within(1e-6));
+        }
+        try (ModelCatalog catalog = new ModelCatalog(metrics);
+             RegistrySync sync = new RegistrySync(new LocalFolderModelRepository(registry), List.of("conversation-lead-score"),
+                     m -> BatchingPolicy.defaults(), catalog, loader)) {
+            Files.walk(registry.resolve("conversation-lead-score")).sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+            assertThat(sync.syncOnce()).as("a required model that is missing still fails the sync").isFalse();
+            assertThat(catalog.ready()).isFalse();
+        }
+    }
+
     private static float probability(ModelCatalog catalog, String model, float[] row) throws Exception {
         var routed = catalog.endpoint(model).orElseThrow().infer(null, new InferRequest(null,
                 List.of(new Tensor("features", Datatype.FP32, new long[]{1, row.length}, row)), List.of("probability")));

@@ -63,9 +63,6 @@ import software.constructs.Construct;
  * functions of the catalog whose code exists. Each function gets only the grants its work needs.
  */
 public final class FunctionsStack extends Stack {
-    /** The model the bots score with: trained on conversation features (models/README.md). */
-    public static final String LEAD_SCORE_MODEL = "conversation-lead-score";
-
     public static final String ROUTE_PATH = "/webhooks/ghl";
     public static final String GHL_API_BASE_URL = "https://services.leadconnectorhq.com";
     public static final int MAX_RECEIVE_COUNT = 5;
@@ -171,7 +168,7 @@ public final class FunctionsStack extends Stack {
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
         // the bots' lead score: the model trained on the team's own deals, scored on the inference tier with an
         // in-process copy from the model bucket as the fallback; none live yet -> the rule-based estimate
-        workerEnv.put("LEAD_SCORE_MODEL", LEAD_SCORE_MODEL);
+        workerEnv.put("LEAD_SCORE_MODEL", InferenceStack.CONVERSATION_MODEL);
         workerEnv.put("MODEL_BUCKET", data.modelBucket().getBucketName());
         workerEnv.put("MODEL_PREFIX", InferenceStack.MODEL_PREFIX);
         var workflowSettings = config.workflows();
@@ -203,7 +200,7 @@ public final class FunctionsStack extends Stack {
         data.database().getSecret().grantRead(worker.function());
         data.redisAuth().grantRead(worker.function());
         ghlApiToken.grantRead(worker.function());
-        data.modelBucket().grantRead(worker.function(), InferenceStack.MODEL_PREFIX + LEAD_SCORE_MODEL + "/*");
+        data.modelBucket().grantRead(worker.function(), InferenceStack.MODEL_PREFIX + InferenceStack.CONVERSATION_MODEL + "/*");
         NagSuppressions.addResourceSuppressions(worker.function(), List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("The worker reads its lead-score model (live.json, metadata.json, model.onnx) under "
