@@ -45,7 +45,7 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
                 blankToNull(env.get("MODEL_REGISTRY")),
                 blankToNull(env.get("S3_ENDPOINT")),
                 blankToNull(env.get("AWS_REGION")),
-                names(env.getOrDefault("MODELS", "lead-score")),
+                requiredModels(env),
                 names(env.getOrDefault("OPTIONAL_MODELS", "")),
                 Duration.ofSeconds(integer(env, "REGISTRY_POLL_SECONDS", 10)),
                 bool(env, "EMBEDDING_MODEL", true),
@@ -117,6 +117,14 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** MODELS, else {@code lead-score} unless OPTIONAL_MODELS lists it (an unset MODELS never contradicts it). */
+    private static List<String> requiredModels(Map<String, String> env) {
+        if (env.containsKey("MODELS")) {
+            return names(env.get("MODELS"));
+        }
+        return names(env.getOrDefault("OPTIONAL_MODELS", "")).contains("lead-score") ? List.of() : List.of("lead-score");
     }
 
     private static List<String> names(String commaSeparated) {

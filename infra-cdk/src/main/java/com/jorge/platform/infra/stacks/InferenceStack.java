@@ -78,7 +78,7 @@ public final class InferenceStack extends Stack {
     public static final String METRICS_NAMESPACE = "JorgePlatform";
     /** The inference service's S3 registry: models/<model>/<version>/model.onnx and models/<model>/live.json. */
     public static final String MODEL_PREFIX = "models/";
-    /** The committed bank-marketing stand-in model (models/artifacts/lead-score): the tier is ready once it serves. */
+    /** The committed bank-marketing stand-in model (models/artifacts/lead-score), for benchmarks and comparison. */
     public static final String BANK_MODEL = "lead-score";
     /** The model the bots score with, trained on the team's own deals (models/README.md). */
     public static final String CONVERSATION_MODEL = "conversation-lead-score";
@@ -156,9 +156,11 @@ public final class InferenceStack extends Stack {
                 .environment(Map.of(
                         "PORT", Integer.toString(NetworkStack.INFERENCE_PORT),
                         "MODEL_REGISTRY", "s3://" + data.modelBucket().getBucketName() + "/" + MODEL_PREFIX,
-                        "MODELS", BANK_MODEL,
-                        // the team's own model exists only after its first retraining: served once published
-                        "OPTIONAL_MODELS", CONVERSATION_MODEL,
+                        // nothing from the registry gates readiness (the embedding model ships in the image): the
+                        // team's own model exists only after its first retraining, and the bank-marketing stand-in
+                        // is served only if ops uploads it. Each is served once published.
+                        "MODELS", "",
+                        "OPTIONAL_MODELS", BANK_MODEL + "," + CONVERSATION_MODEL,
                         "INFERENCE_DEVICE", "cuda",
                         "AWS_REGION", getRegion()))
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("inference").build()))
