@@ -26,20 +26,36 @@ public final class TinyOnnxModels {
 
     /** probability = sigmoid(features . weights + bias), features FP32 [-1, weights.length], output [-1, 1]. */
     public static byte[] logistic(float[] weights, float bias) {
+        return model(logisticGraph(weights, bias, INPUT).build());
+    }
+
+    /**
+     * As {@link #logistic}, NaN inputs read as 0 first: a plain logistic would answer NaN for an unknown
+     * value, where a tree ensemble's missing-value branch gives some finite answer.
+     */
+    public static byte[] logisticReadingNanAsZero(float[] weights, float bias) {
+        GraphProto.Builder graph = logisticGraph(weights, bias, "x")
+                .addInitializer(TensorProto.newBuilder().setName("zero").setDataType(TensorProto.DataType.FLOAT.getNumber())
+                        .addDims(1).addFloatData(0f))
+                .addNode(0, NodeProto.newBuilder().setOpType("IsNaN").addInput(INPUT).addOutput("nan"))
+                .addNode(1, NodeProto.newBuilder().setOpType("Where").addInput("nan").addInput("zero").addInput(INPUT)
+                        .addOutput("x"));
+        return model(graph.build());
+    }
+
+    private static GraphProto.Builder logisticGraph(float[] weights, float bias, String x) {
         int f = weights.length;
-        GraphProto graph = GraphProto.newBuilder()
+        return GraphProto.newBuilder()
                 .setName("logistic")
                 .addInput(tensor(INPUT, f))
                 .addInitializer(TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT.getNumber())
                         .addDims(f).addDims(1).addAllFloatData(boxed(weights)))
                 .addInitializer(TensorProto.newBuilder().setName("b").setDataType(TensorProto.DataType.FLOAT.getNumber())
                         .addDims(1).addFloatData(bias))
-                .addNode(NodeProto.newBuilder().setOpType("MatMul").addInput(INPUT).addInput("w").addOutput("xw"))
+                .addNode(NodeProto.newBuilder().setOpType("MatMul").addInput(x).addInput("w").addOutput("xw"))
                 .addNode(NodeProto.newBuilder().setOpType("Add").addInput("xw").addInput("b").addOutput("z"))
                 .addNode(NodeProto.newBuilder().setOpType("Sigmoid").addInput("z").addOutput(OUTPUT))
-                .addOutput(tensor(OUTPUT, 1))
-                .build();
-        return model(graph);
+                .addOutput(tensor(OUTPUT, 1));
     }
 
     /** A deliberately slow model: a [-1, n] x [n, n] MatMul, output "probability" [-1, 1] after ReduceMean. */

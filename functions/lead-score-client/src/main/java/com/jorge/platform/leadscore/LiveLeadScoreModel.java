@@ -37,7 +37,7 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
 
     private volatile LeadScoreClient client;
     private String liveVersion;
-    private Instant nextCheck = Instant.MIN;
+    private volatile Instant nextCheck = Instant.MIN;
 
     private LiveLeadScoreModel(Map<String, String> settings, S3Client s3, LeadScoreSettings parsed, FeatureSet featureSet,
                                ScoreMetrics.Sink sink, Clock clock, Duration checkEvery) {
@@ -75,7 +75,7 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
     /** The live model's client, empty while none is live. */
     @Override
     public Optional<LeadScoreClient> get() {
-        if (!clock.instant().isBefore(nextCheckAt())) {
+        if (!clock.instant().isBefore(nextCheck)) {
             refresh();
         }
         return Optional.ofNullable(client);
@@ -84,10 +84,6 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
     /** The version live.json named at the last look, loaded or refused; null while none is live. */
     public synchronized String liveVersion() {
         return liveVersion;
-    }
-
-    private synchronized Instant nextCheckAt() {
-        return nextCheck;
     }
 
     private synchronized void refresh() {

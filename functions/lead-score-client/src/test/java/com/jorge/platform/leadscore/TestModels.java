@@ -1,21 +1,12 @@
 package com.jorge.platform.leadscore;
 
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.inference.TinyOnnxModels;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jorge.platform.models.features.ConversationFeatureSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Models for the tests: the committed bank-marketing model bundled in this jar, and a small logistic
@@ -109,43 +100,6 @@ public final class TestModels {
 
     /** probability = sigmoid(where(isnan(x), 0, x) . w + b); input "features" FP32 [-1, w.length], output [-1, 1]. */
     static byte[] logistic(float[] weights, float bias) {
-        int f = weights.length;
-        GraphProto graph = GraphProto.newBuilder()
-                .setName("logistic")
-                .addInput(tensor(InProcessLeadScorer.INPUT, f))
-                .addInitializer(floats("w", new long[]{f, 1}, weights))
-                .addInitializer(floats("b", new long[]{1}, new float[]{bias}))
-                .addInitializer(floats("zero", new long[]{1}, new float[]{0f}))
-                .addNode(NodeProto.newBuilder().setOpType("IsNaN").addInput(InProcessLeadScorer.INPUT).addOutput("nan"))
-                .addNode(NodeProto.newBuilder().setOpType("Where").addInput("nan").addInput("zero")
-                        .addInput(InProcessLeadScorer.INPUT).addOutput("x"))
-                .addNode(NodeProto.newBuilder().setOpType("MatMul").addInput("x").addInput("w").addOutput("xw"))
-                .addNode(NodeProto.newBuilder().setOpType("Add").addInput("xw").addInput("b").addOutput("z"))
-                .addNode(NodeProto.newBuilder().setOpType("Sigmoid").addInput("z").addOutput(InProcessLeadScorer.OUTPUT))
-                .addOutput(tensor(InProcessLeadScorer.OUTPUT, 1))
-                .build();
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("lead-score-client-tests")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
-                .setGraph(graph).build().toByteArray();
-    }
-
-    private static TensorProto floats(String name, long[] dims, float[] values) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        List<Float> boxed = new ArrayList<>(values.length);
-        for (float v : values) {
-            boxed.add(v);
-        }
-        return t.addAllFloatData(boxed).build();
-    }
-
-    private static ValueInfoProto tensor(String name, int columns) {
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(
-                        TensorShapeProto.newBuilder()
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(columns))))).build();
+        return TinyOnnxModels.logisticReadingNanAsZero(weights, bias);
     }
 }
