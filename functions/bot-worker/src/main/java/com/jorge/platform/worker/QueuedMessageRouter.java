@@ -1,43 +1,64 @@
 package com.jorge.platform.worker;
 
 import com.jorge.platform.observability.CorrelationIds;
-import com.jorge.platform.worker.workflow.HandoffResultHandler;
-import com.jorge.platform.worker.workflow.NurtureStepHandler;
-import com.jorge.platform.worker.workflow.WorkflowMessage;
-import com.jorge.platform.worker.workflow.WorkflowMessageParser;
+import com.jorge.platform.worker.events.LeadEventProcessor;
+import com.jorge.platform.worker.followup.NurtureSteps;
+import com.jorge.platform.worker.handoff.HandoffResults;
+import com.jorge.platform.worker.inbound.QueuedMessage;
+import com.jorge.platform.worker.inbound.QueuedMessageReader;
+import com.jorge.platform.worker.inbound.WorkflowMessage;
 
 /**
- * The lead-events queue carries GHL events (from intake) and the workflows' messages (from Step
- * Functions), in the same per-contact order: each goes to its handler here.
+ * The worker's one door: a message from the lead-events queue is read once ({@link QueuedMessageReader})
+ * and handed to the part that handles its kind: GHL events to {@link LeadEventProcessor}, the lead
+ * workflows' messages to {@link NurtureSteps} and {@link HandoffResults}. Each runs under the message's
+ * correlation ids.
  */
 public final class QueuedMessageRouter {
 
-    private final WorkflowMessageParser workflowMessages;
+    private final QueuedMessageReader reader;
     private final LeadEventProcessor ghlEvents;
-    private final NurtureStepHandler nurtureSteps;
-    private final HandoffResultHandler handoffResults;
+    private final NurtureSteps nurtureSteps;
+    private final HandoffResults handoffResults;
 
-    public QueuedMessageRouter(WorkflowMessageParser workflowMessages, LeadEventProcessor ghlEvents,
-                               NurtureStepHandler nurtureSteps, HandoffResultHandler handoffResults) {
-        this.workflowMessages = workflowMessages;
+    public QueuedMessageRouter(QueuedMessageReader reader, LeadEventProcessor ghlEvents, NurtureSteps nurtureSteps,
+                               HandoffResults handoffResults) {
+        this.reader = reader;
         this.ghlEvents = ghlEvents;
         this.nurtureSteps = nurtureSteps;
         this.handoffResults = handoffResults;
     }
 
-    /** Handles one queued body; throws to have the queue deliver it again. */
-    public void process(String body, long receivedAtMillis) {
-        WorkflowMessage message = workflowMessages.parse(body).orElse(null);
-        if (message == null) {
-            ghlEvents.process(body, receivedAtMillis);
-            return;
-        }
-        try (CorrelationIds ignored = CorrelationIds.open(message.execution(), message.lead().locationId(),
-                message.lead().contactId())) {
-            switch (message) {
-                case WorkflowMessage.NurtureStep step -> nurtureSteps.handle(step, body);
-                case WorkflowMessage.HandoffResult result -> handoffResults.handle(result, body);
+    /**
+     * Handles one queued body; throws to have the queue deliver it again.
+     *
+     * @param eventType the message's {@code eventType} attribute, null when it has none
+     */
+    public void process(String body, String eventType, long receivedAtMillis) {
+        QueuedMessage message = reader.read(body, eventType, receivedAtMillis);
+        switch (message) {
+            case QueuedMessage.GhlEventMessage event -> {
+                var meta = event.event().meta();
+                try (CorrelationIds ignored = CorrelationIds.open(meta.webhookId(), meta.locationId(),
+                        event.event().contactId())) {
+                    ghlEvents.process(event);
+                }
+            }
+            case QueuedMessage.UnhandledGhlEvent unhandled -> { } // intake answered it "ignored"; nothing to do
+            case WorkflowMessage workflow -> {
+                try (CorrelationIds ignored = CorrelationIds.open(workflow.execution(), workflow.lead().locationId(),
+                        workflow.lead().contactId())) {
+                    switch (workflow) {
+                        case WorkflowMessage.NurtureStep step -> nurtureSteps.handle(step, body);
+                        case WorkflowMessage.HandoffResult result -> handoffResults.handle(result, body);
+                    }
+                }
             }
         }
+    }
+
+    /** As above, for a message without an {@code eventType} attribute (tests, hand-made messages). */
+    public void process(String body, long receivedAtMillis) {
+        process(body, null, receivedAtMillis);
     }
 }

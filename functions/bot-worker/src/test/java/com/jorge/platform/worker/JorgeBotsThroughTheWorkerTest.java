@@ -1,6 +1,7 @@
 package com.jorge.platform.worker;
 
-import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.worker.lambda.WorkerFunction;
+import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real Jorge bots behind the worker: the lead's zone, quiet hours and the starting side. */
 class JorgeBotsThroughTheWorkerTest {
 
-    private static ConversationPolicy jorge;
+    private static BotSuite jorge;
     private WorkerTestRig rig;
 
     @BeforeAll
@@ -35,9 +36,9 @@ class JorgeBotsThroughTheWorkerTest {
         // 09:00 UTC = 03:00 in Austin (CST): the 512 area code puts the lead there
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
         rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
-        rig.worker.processor().process(GhlWebhooks.contactCreate("loc-tx", "nightowl", "Rosa", "Diaz",
+        rig.worker.messages().process(GhlWebhooks.contactCreate("loc-tx", "nightowl", "Rosa", "Diaz",
                 "+15125550123", "rosa@example.com", clock.instant()), 0);
-        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "nightowl",
+        rig.worker.messages().process(GhlWebhooks.inboundSms("loc-tx", "nightowl",
                 "Hi, we need to sell our house in Round Rock, relocating in 2 months", clock.instant()), 0);
 
         assertThat(rig.ghl.smsTo("nightowl")).isEmpty();
@@ -56,8 +57,8 @@ class JorgeBotsThroughTheWorkerTest {
         rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
         String contact = GhlWebhooks.contactCreate("loc-tx", "tagged", "Sam", "Lee", "+15125550124", "sam@example.com",
                 clock.instant()).replace("\"website-lead\"", "\"buyer-lead\"");
-        rig.worker.processor().process(contact, 0);
-        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "tagged", "hi there", clock.instant()), 0);
+        rig.worker.messages().process(contact, 0);
+        rig.worker.messages().process(GhlWebhooks.inboundSms("loc-tx", "tagged", "hi there", clock.instant()), 0);
         assertThat(rig.text("SELECT bot_type FROM conversations WHERE contact_id = 'tagged'")).isEqualTo("BUYER");
         assertThat(rig.ghl.smsTo("tagged")).hasSize(1);
     }
@@ -69,7 +70,7 @@ class JorgeBotsThroughTheWorkerTest {
         for (String text : new String[] {"Hi! We're pre-approved with Chase for 450k and ready to buy",
                 "Round Rock or Cedar Park", "3 bed 2 bath", "We'd like to move within 2 months"}) {
             clock.advance(Duration.ofMinutes(3));
-            rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "priya", text, clock.instant()), 0);
+            rig.worker.messages().process(GhlWebhooks.inboundSms("loc-tx", "priya", text, clock.instant()), 0);
         }
         var calls = rig.ghl.calls().stream().map(c -> c.method() + " " + c.path() + " " + c.body()).toList();
         long created = rig.ghl.calls().stream().filter(c -> c.path().equals("/opportunities/")).count();
@@ -77,43 +78,5 @@ class JorgeBotsThroughTheWorkerTest {
         assertThat(created).isEqualTo(1);
         assertThat(moved).as(String.join("\n", calls)).isGreaterThanOrEqualTo(1);
         assertThat(rig.text("SELECT pipeline_stage_id FROM opportunities WHERE contact_id = 'priya'")).isEqualTo("stage-hot");
-    }
-
-    @Test
-    void aQuietLeadIsFollowedUpAtTheConfiguredDelaysAndNeverPastTheCap() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z")); // 11:00 in Austin
-        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
-        rig.worker.processor().process(GhlWebhooks.contactCreate("loc-tx", "quiet", "Lou", "Kim", "+15125550125",
-                "lou@example.com", clock.instant()), 0);
-        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "quiet", "thinking about selling my house",
-                clock.instant()), 0);
-        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "silent", "thinking about selling too",
-                clock.instant()), 0);
-        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "silent", "STOP", clock.instant()), 0);
-        assertThat(rig.ghl.smsTo("quiet")).hasSize(1);
-
-        clock.advance(Duration.ofHours(12));
-        assertThat(rig.worker.followUps().run(100)).as("not due before a day").isZero();
-        clock.advance(Duration.ofHours(13));
-        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
-        assertThat(rig.ghl.smsTo("quiet")).hasSize(2);
-        clock.advance(Duration.ofDays(1));
-        assertThat(rig.worker.followUps().run(100)).as("the second waits three days").isZero();
-        clock.advance(Duration.ofDays(2));
-        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
-        clock.advance(Duration.ofDays(7));
-        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
-        clock.advance(Duration.ofDays(30));
-        assertThat(rig.worker.followUps().run(100)).as("three unanswered follow-ups is the cap").isZero();
-        assertThat(rig.ghl.smsTo("quiet")).hasSize(4);
-        assertThat(rig.ghl.smsTo("silent")).as("an opted-out lead is never followed up").hasSize(2);
-        assertThat(rig.count("SELECT count(*) FROM audit_log WHERE contact_id = 'quiet' AND action = 'follow_up'")).isEqualTo(3);
-
-        // the lead answers: the bot replies, and the follow-up count starts over
-        rig.worker.processor().process(GhlWebhooks.inboundSms("loc-tx", "quiet", "sorry, busy month. relocating in spring",
-                clock.instant()), 0);
-        assertThat(rig.ghl.smsTo("quiet")).hasSize(5);
-        clock.advance(Duration.ofDays(1).plusHours(1));
-        assertThat(rig.worker.followUps().run(100)).isEqualTo(1);
     }
 }

@@ -36,13 +36,13 @@ class LeadEventProcessorTest {
     }
 
     private void inbound(WorkerTestRig r, String contact, String text) {
-        r.worker.processor().process(GhlWebhooks.inboundSms(LOC, contact, text, clock.instant()), clock.millis());
+        r.worker.messages().process(GhlWebhooks.inboundSms(LOC, contact, text, clock.instant()), clock.millis());
     }
 
     @Test
     void aSellerIsQualifiedAndHandedToAnAgentThroughTheGhlApi() throws Exception {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
-        r.worker.processor().process(GhlWebhooks.contactCreate(LOC, "ana", "Ana", "Ruiz", "+15125550101",
+        r.worker.messages().process(GhlWebhooks.contactCreate(LOC, "ana", "Ana", "Ruiz", "+15125550101",
                 "ana@example.com", clock.instant()), 0);
         inbound(r, "ana", "Hi, I'm thinking about selling my house");
         inbound(r, "ana", "We're relocating to Denver for work");
@@ -82,8 +82,8 @@ class LeadEventProcessorTest {
     void aRedeliveredWebhookDoesNotTextTheLeadTwice() throws Exception {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
         String body = GhlWebhooks.inboundSms(LOC, "bob", "I want to buy a house", clock.instant());
-        r.worker.processor().process(body, 0);
-        r.worker.processor().process(body, 0);
+        r.worker.messages().process(body, 0);
+        r.worker.messages().process(body, 0);
         assertThat(r.ghl.smsTo("bob")).hasSize(1);
         assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'bob' AND author = 'lead'")).isEqualTo(1);
         assertThat(r.metrics.counter(PlatformMetrics.EVENTS_ALREADY_DONE)).isEqualTo(1);
@@ -94,12 +94,12 @@ class LeadEventProcessorTest {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
         String body = GhlWebhooks.inboundSms(LOC, "cara", "selling my townhouse", clock.instant());
         r.ghl.failNext(4, 503, null);
-        assertThatThrownBy(() -> r.worker.processor().process(body, 0)).isInstanceOf(GhlApiException.class);
+        assertThatThrownBy(() -> r.worker.messages().process(body, 0)).isInstanceOf(GhlApiException.class);
         assertThat(r.ghl.smsTo("cara")).isEmpty();
         assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'cara' AND status = 'pending'")).isEqualTo(1);
         assertThat(r.text("SELECT status FROM webhook_events")).isEqualTo("decided");
 
-        r.worker.processor().process(body, 0);
+        r.worker.messages().process(body, 0);
         assertThat(r.ghl.smsTo("cara")).hasSize(1);
         assertThat(r.text("SELECT turns FROM conversations WHERE contact_id = 'cara'")).as("the bot decided once").isEqualTo("1");
         assertThat(r.text("SELECT status FROM webhook_events")).isEqualTo("done");
@@ -109,7 +109,7 @@ class LeadEventProcessorTest {
     void aHumanReplyPausesTheBotUntilTheQuietPeriodPasses() {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
         inbound(r, "dan", "Looking to sell");
-        r.worker.processor().process(GhlWebhooks.humanReply(LOC, "dan", "Hey Dan, Jorge here, calling you now", clock.instant()), 0);
+        r.worker.messages().process(GhlWebhooks.humanReply(LOC, "dan", "Hey Dan, Jorge here, calling you now", clock.instant()), 0);
         inbound(r, "dan", "sure, call me");
         assertThat(r.ghl.smsTo("dan")).hasSize(1);
         clock.advance(Duration.ofMinutes(31));
@@ -126,7 +126,7 @@ class LeadEventProcessorTest {
         assertThat(sentText).isNotBlank();
         String echo = GhlWebhooks.envelope("OutboundMessage", LOC, clock.instant()).put("contactId", "eve")
                 .put("messageId", "fake-msg-1").put("body", sentText).put("source", "api").put("userId", "api-user").toString();
-        r.worker.processor().process(echo, 0);
+        r.worker.messages().process(echo, 0);
         inbound(r, "eve", "relocating");
         assertThat(r.ghl.smsTo("eve")).hasSize(2);
     }
@@ -135,7 +135,7 @@ class LeadEventProcessorTest {
     void dndAndOptOutSilenceTheBotForGood() throws Exception {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
         inbound(r, "fay", "hi, selling my place");
-        r.worker.processor().process(GhlWebhooks.dndUpdate(LOC, "fay", true, clock.instant()), 0);
+        r.worker.messages().process(GhlWebhooks.dndUpdate(LOC, "fay", true, clock.instant()), 0);
         inbound(r, "fay", "are you there?");
         assertThat(r.ghl.smsTo("fay")).hasSize(1);
         assertThat(r.text("SELECT detail->>'reason' FROM audit_log WHERE contact_id = 'fay' AND action = 'not_replied'"))
@@ -181,11 +181,11 @@ class LeadEventProcessorTest {
         var opp = GhlWebhooks.envelope("OpportunityStatusUpdate", LOC, clock.instant()).put("id", "opp-9")
                 .put("contactId", "jo").put("pipelineId", "pipe-1").put("pipelineStageId", "stage-q")
                 .put("status", "open").put("monetaryValue", 12500);
-        r.worker.processor().process(opp.toString(), 0);
+        r.worker.messages().process(opp.toString(), 0);
         var appt = GhlWebhooks.envelope("AppointmentCreate", LOC, clock.instant());
         appt.putObject("appointment").put("id", "ap-1").put("contactId", "jo").put("appointmentStatus", "confirmed")
                 .put("startTime", "2026-11-25T16:00:00Z");
-        r.worker.processor().process(appt.toString(), 0);
+        r.worker.messages().process(appt.toString(), 0);
         assertThat(r.text("SELECT monetary_value FROM opportunities WHERE opportunity_id = 'opp-9'")).isEqualTo("12500.00");
         assertThat(r.count("SELECT count(*) FROM appointments WHERE contact_id = 'jo'")).isEqualTo(1);
     }

@@ -1,8 +1,9 @@
 package com.jorge.platform.worker;
 
+import com.jorge.platform.worker.lambda.WorkerFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.models.features.ConversationFeatureSet;
 import com.jorge.platform.testkit.MutableClock;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeadOutcomesThroughTheWorkerTest {
 
     private static final String LOC = "loc-outcomes";
-    private static ConversationPolicy jorge;
+    private static BotSuite jorge;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
     private WorkerTestRig rig;
 
@@ -108,8 +109,8 @@ class LeadOutcomesThroughTheWorkerTest {
     void aRedeliveredDecisionIsRecordedOnce() throws Exception {
         converse("dee", "Hi, I want to sell, we're divorcing and need to move in a month");
         String won = decision("dee", "opp-d", "won");
-        rig.worker.processor().process(won, 0);
-        rig.worker.processor().process(won, 0);
+        rig.worker.messages().process(won, 0);
+        rig.worker.messages().process(won, 0);
         assertThat(rig.count("SELECT count(*) FROM lead_outcomes WHERE contact_id = 'dee'")).isEqualTo(1);
         assertThat(rig.count("SELECT count(*) FROM audit_log WHERE contact_id = 'dee' AND action = 'lead_outcome_recorded'"))
                 .isEqualTo(1);
@@ -118,12 +119,12 @@ class LeadOutcomesThroughTheWorkerTest {
     private void converse(String contact, String... texts) {
         for (String text : texts) {
             clock.advance(Duration.ofMinutes(3));
-            rig.worker.processor().process(GhlWebhooks.inboundSms(LOC, contact, text, clock.instant()), 0);
+            rig.worker.messages().process(GhlWebhooks.inboundSms(LOC, contact, text, clock.instant()), 0);
         }
     }
 
     private void deal(String contact, String opportunityId, String status) {
-        rig.worker.processor().process(decision(contact, opportunityId, status), 0);
+        rig.worker.messages().process(decision(contact, opportunityId, status), 0);
     }
 
     private String decision(String contact, String opportunityId, String status) {

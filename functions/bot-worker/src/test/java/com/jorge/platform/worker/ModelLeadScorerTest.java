@@ -1,6 +1,6 @@
 package com.jorge.platform.worker;
 
-import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.policy.LeadFacts;
 import com.jorge.platform.bots.temperature.ConversationLeadAttributes;
@@ -94,11 +94,11 @@ class ModelLeadScorerTest {
 
     @Test
     void theWorkersBotsRecordTheModelsScoreAndVerdict() throws Exception {
-        var policy = JorgeConversationPolicy.create(BotConfig.defaults(),
+        var policy = JorgeConversationPolicy.create(BotSettings.defaults(),
                 new ModelLeadScorer(() -> Optional.of(conversationModel), new RuleBasedLeadScorer(), metrics));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
         try (var rig = new WorkerTestRig(policy, clock, TestRedis.standaloneUrl())) {
-            rig.worker.processor().process(GhlWebhooks.inboundSms("loc-model", "ana",
+            rig.worker.messages().process(GhlWebhooks.inboundSms("loc-model", "ana",
                     "Hi! We're pre-approved for 450k, want to buy in Round Rock within 2 months, can we see a home?",
                     clock.instant()), 0);
 

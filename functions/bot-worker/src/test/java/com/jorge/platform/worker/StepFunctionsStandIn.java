@@ -20,9 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * client: records every call, refuses a second execution of the same name like the service does, and
  * answers TaskTimedOut for tokens marked expired.
  */
-final class StepFunctionsStandIn implements AutoCloseable {
+public final class StepFunctionsStandIn implements AutoCloseable {
 
-    record Call(String action, JsonNode body) {}
+    public record Call(String action, JsonNode body) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -30,21 +30,21 @@ final class StepFunctionsStandIn implements AutoCloseable {
     private final Map<String, String> executions = new ConcurrentHashMap<>();
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
 
-    StepFunctionsStandIn() throws IOException {
+    public StepFunctionsStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Call> calls(String action) {
+    public List<Call> calls(String action) {
         return calls.stream().filter(c -> c.action().equals(action)).toList();
     }
 
-    void expire(String taskToken) {
+    public void expire(String taskToken) {
         expiredTokens.add(taskToken);
     }
 

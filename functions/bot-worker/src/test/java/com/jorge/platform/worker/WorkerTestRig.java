@@ -1,6 +1,8 @@
 package com.jorge.platform.worker;
 
+import com.jorge.platform.worker.lambda.WorkerFunction;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.observability.RecordedMetrics;
@@ -15,19 +17,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The worker wired from configuration against a fresh schema, real Redis and the fake GHL API. */
-final class WorkerTestRig implements AutoCloseable {
+public final class WorkerTestRig implements AutoCloseable {
 
-    final TestPostgres.Schema schema = TestPostgres.newSchema("worker");
-    final FakeGhlServer ghl = FakeGhlServer.start(0);
-    final RecordedMetrics metrics = new RecordedMetrics();
-    final MutableClock clock;
-    final WorkerFunction worker;
+    public final TestPostgres.Schema schema = TestPostgres.newSchema("worker");
+    public final FakeGhlServer ghl = FakeGhlServer.start(0);
+    public final RecordedMetrics metrics = new RecordedMetrics();
+    public final MutableClock clock;
+    public final WorkerFunction worker;
 
-    WorkerTestRig(ConversationPolicy policy, MutableClock clock, String redisUrl) {
-        this(policy, clock, redisUrl, Map.of());
+    public WorkerTestRig(ConversationPolicy policy, MutableClock clock, String redisUrl) {
+        this(BotSuite.of(policy), clock, redisUrl, Map.of());
     }
 
-    WorkerTestRig(ConversationPolicy policy, MutableClock clock, String redisUrl, Map<String, String> moreEnv) {
+    public WorkerTestRig(BotSuite bots, MutableClock clock, String redisUrl) {
+        this(bots, clock, redisUrl, Map.of());
+    }
+
+    public WorkerTestRig(BotSuite bots, MutableClock clock, String redisUrl, Map<String, String> moreEnv) {
         this.clock = clock;
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", schema.jdbcUrl());
@@ -43,17 +49,17 @@ final class WorkerTestRig implements AutoCloseable {
         env.put("GHL_HANDOFF_USER_ID", "agent-1");
         env.put("BOT_HUMAN_PAUSE_MINUTES", "30");
         env.putAll(moreEnv);
-        this.worker = WorkerFunction.fromConfig(PlatformConfig.of(env), policy, metrics, clock);
+        this.worker = WorkerFunction.fromConfig(PlatformConfig.of(env), bots, metrics, clock);
     }
 
-    long count(String sql) throws Exception {
+    public long count(String sql) throws Exception {
         try (Connection c = schema.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    String text(String sql) throws Exception {
+    public String text(String sql) throws Exception {
         try (Connection c = schema.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }

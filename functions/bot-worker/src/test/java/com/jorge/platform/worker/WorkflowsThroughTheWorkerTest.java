@@ -1,13 +1,15 @@
 package com.jorge.platform.worker;
 
+import com.jorge.platform.worker.lambda.WorkerFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.BotSuite;
+import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
-import com.jorge.platform.worker.workflow.HandoffResultHandler;
-import com.jorge.platform.worker.workflow.WorkflowMessageParser.InvalidWorkflowMessageException;
+import com.jorge.platform.worker.handoff.HandoffResults;
+import com.jorge.platform.worker.inbound.QueuedMessageReader.InvalidWorkflowMessageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ class WorkflowsThroughTheWorkerTest {
 
     private static final String NURTURE = "arn:aws:states:us-east-1:111122223333:stateMachine:jorge-lead-nurture";
     private static final String HANDOFF = "arn:aws:states:us-east-1:111122223333:stateMachine:jorge-hot-lead-handoff";
-    private static ConversationPolicy jorge;
+    private static BotSuite jorge;
     private final ObjectMapper json = new ObjectMapper();
     private StepFunctionsStandIn sfn;
     private WorkerTestRig rig;
@@ -80,7 +82,8 @@ class WorkflowsThroughTheWorkerTest {
         String execution = NURTURE.replace(":stateMachine:", ":execution:") + ":" + starts.get(0).body().path("name").asText();
 
         clock.advance(Duration.ofDays(2));
-        assertThat(rig.worker.followUps().run(100)).as("the workflow keeps the schedule, not the sweep").isZero();
+        assertThat(rig.worker.followUps().policy()).as("the workflow keeps the schedule, not the sweep")
+                .isSameAs(FollowUpPolicy.NONE);
 
         String step1 = nurtureStep("quiet", 1, "token-1", execution, input.path("quietSince").asText());
         rig.worker.messages().process(step1, 0);
@@ -149,7 +152,7 @@ class WorkflowsThroughTheWorkerTest {
                 .set("agentsTried", json.createArrayNode().add("agent-7").add("lead-1")).toString();
         rig.worker.messages().process(unclaimed, 0);
         assertThat(rig.ghl.callsFor("nobody").stream().map(c -> c.body().toString()))
-                .anyMatch(b -> b.contains(HandoffResultHandler.UNCLAIMED_TAG));
+                .anyMatch(b -> b.contains(HandoffResults.UNCLAIMED_TAG));
         assertThat(rig.count("SELECT count(*) FROM audit_log WHERE contact_id = 'nobody' AND action = 'handoff_unclaimed'")).isEqualTo(1);
     }
 

@@ -13,7 +13,7 @@ import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
-import com.jorge.platform.worker.ConversationStore;
+import com.jorge.platform.worker.state.ConversationStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,8 +264,7 @@ class CacheWarmerTest {
     }
 
     private static ConversationState withStageAndVersion(ConversationState s, String stage, long version) {
-        return new ConversationState(s.botType(), stage, s.language(), s.facts(), s.turns(), s.temperature(),
-                s.temperatureReasons(), s.optedOut(), s.pausedUntil(), s.lastInboundAt(), s.lastReplyAt(), version);
+        return s.withStage(stage).withVersion(version);
     }
 
     /** A fixed clock that runs a hook on every read: lets a test act between two steps of a run. */

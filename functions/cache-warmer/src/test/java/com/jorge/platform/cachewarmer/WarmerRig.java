@@ -16,7 +16,7 @@ import com.jorge.platform.storage.Database;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
-import com.jorge.platform.worker.ConversationStore;
+import com.jorge.platform.worker.state.ConversationStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,8 +87,10 @@ final class WarmerRig implements AutoCloseable {
     /** Stores a conversation at version 1, as the worker's first decision does. */
     ConversationState conversation(LeadRef lead, String stage, Temperature t, boolean optedOut, Instant lastInbound,
                                    Instant lastReply) {
-        ConversationState state = new ConversationState(BotType.SELLER, stage, "en", Map.of("seller.timeline", "60d"), 2, t,
-                List.of("timeline"), optedOut, null, lastInbound, lastReply, 0);
+        ConversationState talked = ConversationState.fresh(BotType.SELLER).withStage(stage)
+                .withFacts(Map.of("seller.timeline", "60d")).withTurns(2).withTemperature(t, List.of("timeline"))
+                .withInbound(lastInbound).withReply(lastReply);
+        ConversationState state = optedOut ? talked.withOptedOut() : talked;
         return db.inTransaction(c -> conversations.save(c, lead, state));
     }
 

@@ -67,15 +67,15 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         if (state.lastInboundAt() != null && state.lastInboundAt().isAfter(state.lastReplyAt())) {
             return false; // the lead spoke last: that needs an answer, not a follow-up
         }
-        int unanswered = new LeadFacts(state.facts()).count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
-        return unanswered < policy.config().maxUnansweredFollowUps();
+        int unanswered = new LeadFacts(state.facts()).count(LeadFacts.UNANSWERED_FOLLOW_UPS);
+        return unanswered < policy.settings().maxUnansweredFollowUps();
     }
 
     /** The waits before each follow-up still allowed, each counted from the bot's previous text. */
     @Override
     public List<Duration> waits(ConversationState state) {
-        BotConfig config = policy.config();
-        int unanswered = new LeadFacts(state.facts()).count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
+        BotSettings config = policy.settings();
+        int unanswered = new LeadFacts(state.facts()).count(LeadFacts.UNANSWERED_FOLLOW_UPS);
         List<Duration> delays = config.followUpDelays();
         List<Duration> waits = new ArrayList<>();
         for (int i = unanswered; i < config.maxUnansweredFollowUps(); i++) {
@@ -84,13 +84,23 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         return waits.isEmpty() ? List.of(config.nurtureDelay()) : waits;
     }
 
+    @Override
+    public String unansweredCounterFact() {
+        return LeadFacts.UNANSWERED_FOLLOW_UPS;
+    }
+
+    @Override
+    public int maxUnanswered() {
+        return policy.settings().maxUnansweredFollowUps();
+    }
+
     private BotTurn compose(ConversationContext context) {
         ConversationState state = context.state();
         Stage stage = Stage.of(state.stage());
         Instant now = context.now();
-        BotConfig config = policy.config();
+        BotSettings config = policy.settings();
         LeadFacts facts = new LeadFacts(state.facts());
-        int unanswered = facts.count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS);
+        int unanswered = facts.count(LeadFacts.UNANSWERED_FOLLOW_UPS);
         List<ReplyPart> parts = new ArrayList<>();
         if (stage == Stage.NURTURE) {
             parts.add(ReplyPart.required("followup.nurture"));
@@ -100,11 +110,10 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         }
         String text = policy.writer().write(policy.plan(context, state, facts, state.language(), parts, "",
                 config.tone()));
-        facts.setCount(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS, unanswered + 1);
+        facts.setCount(LeadFacts.UNANSWERED_FOLLOW_UPS, unanswered + 1);
         Instant notBefore = JorgeConversationPolicy.notBefore(config, context, now);
-        ConversationState next = new ConversationState(state.botType(), state.stage(), state.language(),
-                facts.asMap(), state.turns(), state.temperature(), state.temperatureReasons(), false,
-                state.pausedUntil(), state.lastInboundAt(), notBefore == null ? now : notBefore, state.version());
+        // mayFollowUp excluded opted-out leads, so the state stays opted in
+        ConversationState next = state.withFacts(facts.asMap()).withReply(notBefore == null ? now : notBefore);
         return new BotTurn(List.of(text), List.of(), next, notBefore);
     }
 
@@ -114,7 +123,7 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         if (stage == Stage.BOOKING) {
             return qualification.offerKey();
         }
-        String last = facts.raw(JorgeConversationPolicy.LAST_QUESTION);
+        String last = facts.raw(LeadFacts.LAST_QUESTION);
         if (last != null) {
             for (Question question : Question.values()) {
                 if (question.name().equals(last)) {

@@ -1,6 +1,7 @@
 package com.jorge.platform.bots;
 
 import com.jorge.platform.bots.compliance.QuietHours;
+import com.jorge.platform.bots.crm.PipelineRules;
 import com.jorge.platform.bots.policy.Decision;
 import com.jorge.platform.bots.policy.Fact;
 import com.jorge.platform.bots.policy.LeadFacts;
@@ -65,25 +66,23 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private static final Set<Signal> RELUCTANCE =
             Set.of(Signal.NOT_INTERESTED, Signal.NOT_NOW, Signal.JUST_LOOKING, Signal.HAS_AGENT);
 
-    public static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
-    static final String LAST_QUESTION = "bot.last_question";
     static final String OPTED_OUT_REASON = "compliance.opt_out";
     static final String WRONG_NUMBER = "compliance.wrong_number";
-    static final String TEMPERATURE_FIELD = "contact.lead_temperature";
-    static final String TEMPERATURE_REASONS_FIELD = "contact.lead_temperature_reasons";
 
-    private final BotConfig config;
+    private final BotSettings config;
+    private final PipelineRules crm;
     private final MessageUnderstander understander;
     private final ReplyWriter writer;
     private final TemperatureAssessor temperatures;
     private final NextStepDecider decider = new NextStepDecider();
 
-    public JorgeConversationPolicy(BotConfig config, MessageUnderstander understander, LeadScorer scorer,
+    public JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
                                    ReplyWriter writer) {
         this.config = Objects.requireNonNull(config, "config");
         this.understander = Objects.requireNonNull(understander, "understander");
         this.temperatures = new TemperatureAssessor(Objects.requireNonNull(scorer, "scorer"));
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.crm = new PipelineRules(config.stages());
     }
 
     /**
@@ -91,20 +90,20 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
      * templates, and the Bedrock writer when a model id is configured. Loads the embedding model
      * (about a second): build once per process.
      */
-    public static JorgeConversationPolicy create(BotConfig config, LeadScorer scorer) {
+    public static JorgeConversationPolicy create(BotSettings config, LeadScorer scorer) {
         return create(config, LeadMessageUnderstander.load(), scorer);
     }
 
     /** As above, scoring with the rule-based estimate. */
-    public static JorgeConversationPolicy create(BotConfig config) {
+    public static JorgeConversationPolicy create(BotSettings config) {
         return create(config, new RuleBasedLeadScorer());
     }
 
-    public static JorgeConversationPolicy create(BotConfig config, MessageUnderstander understander) {
+    public static JorgeConversationPolicy create(BotSettings config, MessageUnderstander understander) {
         return create(config, understander, new RuleBasedLeadScorer());
     }
 
-    public static JorgeConversationPolicy create(BotConfig config, MessageUnderstander understander,
+    public static JorgeConversationPolicy create(BotSettings config, MessageUnderstander understander,
                                                  LeadScorer scorer) {
         TemplateReplyWriter templates = new TemplateReplyWriter(ReplyTemplates.load());
         ReplyWriter writer = templates;
@@ -117,7 +116,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         return new JorgeConversationPolicy(config, understander, scorer, writer);
     }
 
-    public BotConfig config() {
+    public BotSettings settings() {
         return config;
     }
 
@@ -137,7 +136,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         }
         Stage stage = Stage.of(state.stage());
         LeadFacts facts = new LeadFacts(state.facts());
-        facts.setCount(UNANSWERED_FOLLOW_UPS, 0); // the lead answered
+        facts.setCount(LeadFacts.UNANSWERED_FOLLOW_UPS, 0); // the lead answered
         Instant receivedAt = message.receivedAt() == null ? now : message.receivedAt();
 
         if (state.optedOut() || stage.silencedForever()) {
@@ -156,9 +155,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         }
         if (understanding.has(Intent.WRONG_NUMBER)) {
             facts.setInternal(WRONG_NUMBER, "true");
-            List<CrmAction> actions = List.of(new CrmAction.AddTags(List.of("wrong-number")),
-                    new CrmAction.MarkDoNotDisturb("lead said wrong number"));
-            return new BotTurn(List.of(), actions, next(state, Stage.WRONG_NUMBER, side, language, facts,
+            return new BotTurn(List.of(), crm.wrongNumber(), next(state, Stage.WRONG_NUMBER, side, language, facts,
                     Temperature.COLD, List.of("wrong number"), true, receivedAt, state.lastReplyAt()));
         }
 
@@ -168,34 +165,22 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         absorb(understanding, side, facts, learned);
         boolean firstMessage = stage == Stage.NEW;
 
-        List<CrmAction> actions = new ArrayList<>();
-        if (firstMessage) {
-            actions.add(new CrmAction.AddTags(List.of(side.name().toLowerCase() + "-lead", "jorge-bot")));
-            actions.add(new CrmAction.MoveOpportunity(config.stages().qualifying()));
-        }
-
         boolean botSilent = state.pausedAt(now) || stage == Stage.HANDED_OFF;
         Decision decision = botSilent
                 ? new Decision(stage, side, List.of(), null, false)
                 : decider.decide(stage, side, facts, understanding, firstMessage, !learned.isEmpty());
         side = decision.side();
-        Stage nextStage = decision.stage();
         List<ReplyPart> parts = decision.parts();
 
         TemperatureAssessment assessment = assess(side, facts);
         Map<String, String> fields = new LinkedHashMap<>();
         facts.changedFacts().forEach((key, value) -> fields.put(fieldOf(key), value));
-        if (assessment.temperature() != state.temperature()) {
-            fields.put(TEMPERATURE_FIELD, assessment.temperature().name().toLowerCase());
-            fields.put(TEMPERATURE_REASONS_FIELD, String.join("; ", assessment.reasons()));
-        }
-
-        boolean canHandOff = !botSilent && nextStage != Stage.CLOSED && nextStage != Stage.NURTURE;
-        if (assessment.temperature() == Temperature.HOT && canHandOff) {
-            actions.add(new CrmAction.AddTags(List.of("hot-lead")));
-            actions.add(new CrmAction.MoveOpportunity(config.stages().hot()));
-            actions.add(new CrmAction.HandOff("hot " + side.name().toLowerCase() + " lead: "
-                    + String.join("; ", assessment.reasons())));
+        PipelineRules.temperatureFields(fields, state.temperature(), assessment);
+        PipelineRules.CrmPlan crmPlan = crm.plan(new PipelineRules.TurnOutcome(stage, decision.stage(), side,
+                firstMessage, botSilent, decision.bookingAccepted(), understanding.has(Intent.WANTS_SHOWING),
+                facts.hasSignal(Signal.HAS_AGENT), state.temperature(), assessment, fields));
+        Stage nextStage = decision.stage();
+        if (crmPlan.hotHandOff()) {
             if (nextStage != Stage.HANDED_OFF) {
                 List<ReplyPart> handOff = new ArrayList<>();
                 if (firstMessage) {
@@ -205,34 +190,13 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
                 parts = handOff;
             }
             nextStage = Stage.HANDED_OFF;
-        } else if (decision.bookingAccepted()) {
-            actions.add(new CrmAction.AddTags(List.of(understanding.has(Intent.WANTS_SHOWING) ? "showing-requested" : "call-requested")));
-            actions.add(new CrmAction.MoveOpportunity(config.stages().appointment()));
-            actions.add(new CrmAction.HandOff("asked for a call or showing; " + assessment.temperature().name().toLowerCase()
-                    + ": " + String.join("; ", assessment.reasons())));
-        } else if (assessment.temperature() == Temperature.WARM && state.temperature() == Temperature.COLD
-                && nextStage != Stage.CLOSED && !botSilent) { // a human's pipeline is theirs to move
-            actions.add(new CrmAction.AddTags(List.of("warm-lead")));
-            actions.add(new CrmAction.MoveOpportunity(config.stages().warm()));
-        }
-        if (nextStage != stage && !botSilent) {
-            if (nextStage == Stage.NURTURE) {
-                actions.add(new CrmAction.AddTags(List.of("nurture")));
-                actions.add(new CrmAction.MoveOpportunity(config.stages().nurture()));
-            } else if (nextStage == Stage.CLOSED) {
-                actions.add(new CrmAction.AddTags(List.of(facts.hasSignal(Signal.HAS_AGENT) ? "has-agent" : "not-interested")));
-                actions.add(new CrmAction.MoveOpportunity(config.stages().closed()));
-            }
-        }
-        if (!fields.isEmpty()) {
-            actions.addFirst(new CrmAction.UpdateFields(fields));
         }
 
         Question asked = nextStage == Stage.HANDED_OFF ? null : decision.asked();
         if (asked != null) {
             facts.setCount(asked.askedCountKey(), facts.count(asked.askedCountKey()) + 1);
         }
-        facts.setInternal(LAST_QUESTION, asked == null ? null : asked.name());
+        facts.setInternal(LeadFacts.LAST_QUESTION, asked == null ? null : asked.name());
 
         List<String> replies = new ArrayList<>();
         if (!parts.isEmpty()) {
@@ -246,7 +210,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         Instant lastReplyAt = replies.isEmpty() ? state.lastReplyAt() : (notBefore == null ? now : notBefore);
         ConversationState nextState = next(state, nextStage, side, language, facts, assessment.temperature(),
                 assessment.reasons(), false, receivedAt, lastReplyAt);
-        return new BotTurn(replies, actions, nextState, notBefore);
+        return new BotTurn(replies, crmPlan.actions(), nextState, notBefore);
     }
 
     /** A lead on both sides is as hot as the hotter side. */
@@ -271,12 +235,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private BotTurn optOut(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,
                            String language, Instant receivedAt, Instant now) {
         facts.setInternal(OPTED_OUT_REASON, "lead opted out by text");
-        List<CrmAction> actions = List.of(new CrmAction.AddTags(List.of("opted-out")),
-                new CrmAction.MarkDoNotDisturb("lead opted out by text"));
         // the one confirmation answers the lead's own message, so it is not held for quiet hours
         String confirmation = writer.write(plan(context, state, facts, language,
                 List.of(ReplyPart.required("optout.confirm")), "", config.tone()));
-        return new BotTurn(List.of(confirmation), actions, next(state, Stage.OPTED_OUT, side, language, facts,
+        return new BotTurn(List.of(confirmation), crm.optedOut(), next(state, Stage.OPTED_OUT, side, language, facts,
                 Temperature.COLD, List.of("opted out"), true, receivedAt, now));
     }
 
@@ -308,7 +270,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         if ("yes".equals(facts.get(Fact.BUYER_HOME_TO_SELL))) {
             facts.mark(Signal.SELLING);
         }
-        String lastQuestion = facts.raw(LAST_QUESTION);
+        String lastQuestion = facts.raw(LeadFacts.LAST_QUESTION);
         if (lastQuestion != null) {
             Question question;
             try {
@@ -376,12 +338,12 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         values.put("agent", config.agentName());
         values.put("team", config.teamName());
         String seed = context.lead().locationId() + "/" + context.lead().contactId() + "#" + state.turns()
-                + "." + facts.count(UNANSWERED_FOLLOW_UPS);
+                + "." + facts.count(LeadFacts.UNANSWERED_FOLLOW_UPS);
         return new ReplyPlan(language, tone, parts, values, seed, leadMessage);
     }
 
     /** Null when a text may go out now, else the first instant outside quiet hours in every candidate zone. */
-    static Instant notBefore(BotConfig config, ConversationContext context, Instant now) {
+    static Instant notBefore(BotSettings config, ConversationContext context, Instant now) {
         List<ZoneId> zones = new ArrayList<>();
         if (context.leadZone() != null) {
             zones.add(context.leadZone());
@@ -421,8 +383,9 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private static ConversationState next(ConversationState state, Stage stage, BotType side, String language,
                                           LeadFacts facts, Temperature temperature, List<String> reasons,
                                           boolean optedOut, Instant receivedAt, Instant lastReplyAt) {
-        return new ConversationState(side, stage.id(), language, facts.asMap(), state.turns() + 1, temperature,
-                reasons, optedOut || state.optedOut(), state.pausedUntil(), receivedAt, lastReplyAt,
-                state.version());
+        ConversationState next = state.withBotType(side).withStage(stage.id()).withLanguage(language)
+                .withFacts(facts.asMap()).withTurns(state.turns() + 1).withTemperature(temperature, reasons)
+                .withInbound(receivedAt).withReply(lastReplyAt);
+        return optedOut ? next.withOptedOut() : next;
     }
 }

@@ -21,7 +21,7 @@ class FollowUpPlannerTest {
     final ScriptedUnderstander understander = new ScriptedUnderstander();
     final RecordingWriter writer = new RecordingWriter(new TemplateReplyWriter(ReplyTemplates.load()));
     final JorgeConversationPolicy policy =
-            new JorgeConversationPolicy(BotConfig.defaults(), understander, new RuleBasedLeadScorer(), writer);
+            new JorgeConversationPolicy(BotSettings.defaults(), understander, new RuleBasedLeadScorer(), writer);
     final FollowUpPlanner planner = new FollowUpPlanner(policy);
 
     Conversation askedAboutMotivation() {
@@ -71,9 +71,7 @@ class FollowUpPlannerTest {
         Conversation c = askedAboutMotivation();
         ConversationState asked = c.state;
 
-        c.state = new ConversationState(asked.botType(), asked.stage(), asked.language(), asked.facts(), asked.turns(),
-                asked.temperature(), asked.temperatureReasons(), false, null,
-                asked.lastReplyAt().plusSeconds(60), asked.lastReplyAt(), 0);
+        c.state = asked.withPausedUntil(null).withInbound(asked.lastReplyAt().plusSeconds(60)).withVersion(0);
         assertThat(at(c, Duration.ofDays(2))).isEmpty();
 
         c.state = asked.withOptedOut();

@@ -31,7 +31,7 @@ class JorgeConversationPolicyTest {
     final ScriptedUnderstander understander = new ScriptedUnderstander();
     final RecordingWriter writer = new RecordingWriter(new TemplateReplyWriter(ReplyTemplates.load()));
     final JorgeConversationPolicy policy =
-            new JorgeConversationPolicy(BotConfig.defaults(), understander, new RuleBasedLeadScorer(), writer);
+            new JorgeConversationPolicy(BotSettings.defaults(), understander, new RuleBasedLeadScorer(), writer);
 
     Conversation lead(BotType side, String id) {
         return new Conversation(policy, side, id, CHICAGO, AFTERNOON);

@@ -62,7 +62,7 @@ class LlmWiredPolicyTest {
 
     @Test
     void withAModelConfiguredTheCheckedLlmWordingGoesOutAndABadOneFallsBackToTheTemplate() {
-        BotConfig config = BotConfig.fromSettings(Map.of(
+        BotSettings config = BotSettings.fromSettings(Map.of(
                 "JORGE_BOTS_BEDROCK_MODEL_ID", "anthropic.claude-3-5-haiku-20241022-v1:0",
                 "JORGE_BOTS_BEDROCK_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "JORGE_BOTS_BEDROCK_DEADLINE_MS", "10000")); // generous: the SDK's first call warms up here, on a busy machine too

@@ -6,14 +6,14 @@ import com.jorge.platform.cachewarmer.CacheWarmer;
 import com.jorge.platform.cachewarmer.CacheWarmerFunction;
 import com.jorge.platform.cachewarmer.CacheWarmerSettings;
 import com.jorge.platform.config.PlatformConfig;
-import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.intake.IntakeFunction;
 import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.observability.RecordedMetrics;
-import com.jorge.platform.worker.BotWorkerHandler;
-import com.jorge.platform.worker.WorkerFunction;
+import com.jorge.platform.worker.lambda.BotWorkerHandler;
+import com.jorge.platform.worker.lambda.WorkerFunction;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final WebhookSigner signer;
     private final RecordedMetrics metrics;
     private final WorkerFunction worker;
+    private final FollowUpSweep followUps;
     private final LocalFifoQueue queue;
     private final LocalScheduler scheduler;
     private final LocalHttpGateway gateway;
@@ -46,13 +47,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final String redisUrl;
 
     private LocalPlatform(LocalServices services, FakeGhlServer ghl, WebhookSigner signer, RecordedMetrics metrics,
-                          WorkerFunction worker, LocalFifoQueue queue, LocalScheduler scheduler,
+                          WorkerFunction worker, FollowUpSweep followUps, LocalFifoQueue queue, LocalScheduler scheduler,
                           LocalHttpGateway gateway, String databaseOrigin, String redisUrl) {
         this.services = services;
         this.ghl = ghl;
         this.signer = signer;
         this.metrics = metrics;
         this.worker = worker;
+        this.followUps = followUps;
         this.queue = queue;
         this.scheduler = scheduler;
         this.gateway = gateway;
@@ -64,12 +66,12 @@ public final class LocalPlatform implements AutoCloseable {
      * Starts everything. {@code env} is read like the Lambda environment (DATABASE_URL, REDIS_URL, ...);
      * port 0 picks a free port.
      */
-    public static LocalPlatform start(Map<String, String> env, int port, ConversationPolicy policy) throws IOException {
-        return start(env, port, policy, Clock.systemUTC());
+    public static LocalPlatform start(Map<String, String> env, int port, BotSuite bots) throws IOException {
+        return start(env, port, bots, Clock.systemUTC());
     }
 
     /** {@code workerClock} is the bots' and worker's clock (quiet hours, pauses); intake always checks real time. */
-    public static LocalPlatform start(Map<String, String> env, int port, ConversationPolicy policy, Clock workerClock)
+    public static LocalPlatform start(Map<String, String> env, int port, BotSuite bots, Clock workerClock)
             throws IOException {
         // The JDK server closes keep-alive connections beyond 200 idle ones, and a client that reuses one
         // it closed fails; GHL delivers over many connections. Read once, when the first server starts.
@@ -102,7 +104,7 @@ public final class LocalPlatform implements AutoCloseable {
             config.putIfAbsent("GHL_WEBHOOK_ED25519_PUBLIC_KEY", signer.ed25519PublicKeyPem());
             PlatformConfig platformConfig = PlatformConfig.of(config);
 
-            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, policy, metrics, workerClock);
+            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, bots, metrics, workerClock);
             BotWorkerHandler workerHandler = new BotWorkerHandler(worker.messages(), metrics);
             LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency, 5,
                     Duration.ofMillis(500));
@@ -110,8 +112,9 @@ public final class LocalPlatform implements AutoCloseable {
             LocalScheduler scheduler = new LocalScheduler();
             // EventBridge rule due-replies, rate(1 minute) in AWS
             scheduler.every("due-replies", Duration.ofSeconds(10), () -> worker.delivery().deliverDueDeferred(200));
-            // EventBridge rule follow-ups, rate(15 minutes) in AWS
-            scheduler.every("follow-ups", Duration.ofMinutes(1), () -> worker.followUps().run(500));
+            // standing in for the lead-nurture workflow, which keeps the schedule in AWS
+            FollowUpSweep followUps = new FollowUpSweep(worker, workerClock);
+            scheduler.every("follow-ups", Duration.ofMinutes(1), () -> followUps.run(500));
             if (worker.redis() != null) { // EventBridge rule cache-warmer, rate(15 minutes) in AWS
                 CacheWarmer warmer = CacheWarmerFunction.warmer(worker.database().dataSource(), worker.redis(),
                         CacheWarmerSettings.fromConfig(platformConfig), metrics, workerClock);
@@ -122,7 +125,8 @@ public final class LocalPlatform implements AutoCloseable {
                     workerClock);
             scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
             LocalHttpGateway gateway = new LocalHttpGateway(port, intake, signer, ghl);
-            return new LocalPlatform(services, ghl, signer, metrics, worker, queue, scheduler, gateway, db.origin(), redisUrl);
+            return new LocalPlatform(services, ghl, signer, metrics, worker, followUps, queue, scheduler, gateway, db.origin(),
+                    redisUrl);
         } catch (IOException | RuntimeException e) {
             services.close();
             throw e;
@@ -155,6 +159,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public WorkerFunction worker() {
         return worker;
+    }
+
+    /** The follow-up schedule standing in for the lead-nurture workflow. */
+    public FollowUpSweep followUps() {
+        return followUps;
     }
 
     void describe(PrintStream out) {

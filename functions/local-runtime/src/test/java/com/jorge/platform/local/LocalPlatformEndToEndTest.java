@@ -1,5 +1,6 @@
 package com.jorge.platform.local;
 
+import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.testkit.TestPostgres;
@@ -31,7 +32,7 @@ class LocalPlatformEndToEndTest {
         platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("local")),
-                0, new StarterQualificationPolicy());
+                0, BotSuite.of(new StarterQualificationPolicy()));
     }
 
     @AfterAll

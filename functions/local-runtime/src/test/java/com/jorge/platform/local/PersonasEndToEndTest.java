@@ -7,7 +7,7 @@ import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
-import com.jorge.platform.worker.WorkerFunction;
+import com.jorge.platform.worker.lambda.WorkerFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -42,6 +42,39 @@ public record ConversationState(
         return pausedUntil != null && now.isBefore(pausedUntil);
     }
 
+    // Named withers: a state changes one aspect at a time, so no caller lines up twelve positional components.
+
+    public ConversationState withBotType(BotType side) {
+        return new ConversationState(side, stage, language, facts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
+    public ConversationState withStage(String newStage) {
+        return new ConversationState(botType, newStage, language, facts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
+    public ConversationState withLanguage(String newLanguage) {
+        return new ConversationState(botType, stage, newLanguage, facts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
+    public ConversationState withFacts(Map<String, String> newFacts) {
+        return new ConversationState(botType, stage, language, newFacts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
+    public ConversationState withTurns(int newTurns) {
+        return new ConversationState(botType, stage, language, facts, newTurns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
+    /** The lead's temperature and the reasons shown to the team with it. */
+    public ConversationState withTemperature(Temperature newTemperature, List<String> reasons) {
+        return new ConversationState(botType, stage, language, facts, turns, newTemperature, reasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
     public ConversationState withPausedUntil(Instant until) {
         return new ConversationState(botType, stage, language, facts, turns, temperature, temperatureReasons,
                 optedOut, until, lastInboundAt, lastReplyAt, version);
@@ -50,5 +83,23 @@ public record ConversationState(
     public ConversationState withOptedOut() {
         return new ConversationState(botType, stage, language, facts, turns, temperature, temperatureReasons,
                 true, pausedUntil, lastInboundAt, lastReplyAt, version);
+    }
+
+    /** The lead's latest message arrived at {@code at}. */
+    public ConversationState withInbound(Instant at) {
+        return new ConversationState(botType, stage, language, facts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, at, lastReplyAt, version);
+    }
+
+    /** The bot's latest text went (or is held to go) out at {@code at}. */
+    public ConversationState withReply(Instant at) {
+        return new ConversationState(botType, stage, language, facts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, at, version);
+    }
+
+    /** The stored version this state was read at (optimistic locking: see {@code ConversationRepository}). */
+    public ConversationState withVersion(long storedVersion) {
+        return new ConversationState(botType, stage, language, facts, turns, temperature, temperatureReasons,
+                optedOut, pausedUntil, lastInboundAt, lastReplyAt, storedVersion);
     }
 }

@@ -20,6 +20,12 @@ public interface FollowUpPolicy {
     /** The waits before each follow-up still allowed. */
     List<Duration> waits(ConversationState state);
 
+    /** The conversation fact counting follow-ups the lead left unanswered (a schedule's candidate query reads it). */
+    String unansweredCounterFact();
+
+    /** How many unanswered follow-ups a lead gets at most. */
+    int maxUnanswered();
+
     /** For bots without follow-ups. */
     FollowUpPolicy NONE = new FollowUpPolicy() {
         @Override
@@ -40,6 +46,16 @@ public interface FollowUpPolicy {
         @Override
         public List<Duration> waits(ConversationState state) {
             return List.of();
+        }
+
+        @Override
+        public String unansweredCounterFact() {
+            return "none";
+        }
+
+        @Override
+        public int maxUnanswered() {
+            return 0;
         }
     };
 }

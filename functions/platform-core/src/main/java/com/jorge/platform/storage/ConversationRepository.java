@@ -85,9 +85,7 @@ public final class ConversationRepository {
                         + state.version() + ")");
             }
         }
-        return new ConversationState(state.botType(), state.stage(), state.language(), state.facts(), state.turns(),
-                state.temperature(), state.temperatureReasons(), state.optedOut(), state.pausedUntil(),
-                state.lastInboundAt(), state.lastReplyAt(), next);
+        return state.withVersion(next);
     }
 
     /**

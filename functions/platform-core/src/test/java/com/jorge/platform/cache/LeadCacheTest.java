@@ -102,9 +102,9 @@ class LeadCacheTest {
         LeadCache cache = new LeadCache(redis, keys, PlatformJson.mapper(), Duration.ofMinutes(10), Duration.ofMinutes(2));
         LeadRef lead = new LeadRef("locX", "contactY");
         assertThat(cache.conversation(lead)).isEmpty();
-        ConversationState state = new ConversationState(BotType.SELLER, "ask:seller.timeline", "en",
-                java.util.Map.of("seller.motivation", "relocating"), 1, com.jorge.platform.conversation.Temperature.WARM,
-                List.of("motivated"), false, null, null, null, 3);
+        ConversationState state = ConversationState.fresh(BotType.SELLER).withStage("ask:seller.timeline")
+                .withFacts(java.util.Map.of("seller.motivation", "relocating")).withTurns(1)
+                .withTemperature(com.jorge.platform.conversation.Temperature.WARM, List.of("motivated")).withVersion(3);
         cache.putConversation(lead, state);
         assertThat(cache.conversation(lead)).contains(state);
         ContactRecord profile = new ContactRecord("locX", "contactY", "Ana", "Ruiz", "+15125550101", "ana@example.com",

@@ -81,9 +81,9 @@ class SchemaPartitioningTest {
         Transactor tx = new Transactor(database.dataSource());
         LeadRef lead = new LeadRef("locA", "leadA");
         ConversationState fresh = ConversationState.fresh(BotType.BUYER);
-        ConversationState withFacts = new ConversationState(BotType.BUYER, "ask:budget", "es",
-                Map.of("buyer.budget", "450000"), 2, fresh.temperature(), List.of("budget known"), false,
-                null, null, null, 0);
+        ConversationState withFacts = fresh.withStage("ask:budget").withLanguage("es")
+                .withFacts(Map.of("buyer.budget", "450000")).withTurns(2)
+                .withTemperature(fresh.temperature(), List.of("budget known"));
         ConversationState v1 = tx.inTransaction(c -> repo.save(c, lead, withFacts));
         assertThat(v1.version()).isEqualTo(1);
         ConversationState read = tx.inTransaction(c -> repo.find(c, lead)).orElseThrow();

@@ -186,7 +186,7 @@ public final class FunctionsStack extends Stack {
         worker = new CanaryFunction(this, "BotWorker", new CanaryFunctionSpec(
                 "jorge-bot-worker", "Runs the Jorge bots on each lead event, in order per contact",
                 layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
-                "com.jorge.platform.worker.BotWorkerHandler::handleRequest",
+                "com.jorge.platform.worker.lambda.BotWorkerHandler::handleRequest",
                 fn.workerMemoryMiB(), workerTimeout, fn.workerReservedConcurrency(), workerEnv,
                 alarms.canaryErrorThreshold(), alarms.workerP99Ms()),
                 vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
@@ -231,7 +231,7 @@ public final class FunctionsStack extends Stack {
         dlqReplay = new CanaryFunction(this, "DlqReplay", new CanaryFunctionSpec(
                 "jorge-dlq-replay", "Moves parked lead events from the DLQ back onto lead-events.fifo (run by hand)",
                 layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
-                "com.jorge.platform.worker.DlqReplayHandler::handleRequest",
+                "com.jorge.platform.worker.lambda.DlqReplayHandler::handleRequest",
                 1024, 300, 1, Map.of(
                         "LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl(),
                         "LEAD_EVENTS_DLQ_URL", leadEventsDlq.getQueueUrl(),
@@ -246,7 +246,7 @@ public final class FunctionsStack extends Stack {
         // hours go out every minute. Quiet leads are followed up by the lead-nurture workflow.
         for (var schedule : List.of(
                 new ScheduledFunctionCatalog.Entry("due-replies", "bot-worker", "bot-worker-lambda.jar",
-                        "com.jorge.platform.worker.DueReplyHandler::handleRequest", "rate(1 minute)",
+                        "com.jorge.platform.worker.lambda.DueReplyHandler::handleRequest", "rate(1 minute)",
                         fn.workerMemoryMiB(), 50, java.util.Set.of(Access.DATABASE, Access.REDIS)))) {
             CanaryFunction function = scheduledFunction(this, schedule, layout.functionJar("bot-worker", "bot-worker-lambda.jar"),
                     withService(workerEnv, schedule.name()), vpcAccess, application, logRetention, alerting,

@@ -6,7 +6,8 @@ import com.jorge.platform.local.LocalPlatform;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.bots.simulator.Personas;
-import com.jorge.platform.worker.WorkerFunction;
+import com.jorge.platform.conversation.BotSuite;
+import com.jorge.platform.worker.lambda.WorkerFunction;
 import com.jorge.platform.worker.policy.StarterQualificationPolicy;
 import org.HdrHistogram.Histogram;
 
@@ -51,7 +52,7 @@ public final class WebhookPathBenchmark {
         try (LocalPlatform platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
                 "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
-                0, jorge ? WorkerFunction.jorgeBots(Map.of()) : new StarterQualificationPolicy(),
+                0, jorge ? WorkerFunction.jorgeBots(Map.of()) : BotSuite.of(new StarterQualificationPolicy()),
                 // a weekday noon in Austin: quiet hours must not hold replies back during the run
                 Clock.fixed(Instant.parse("2026-11-23T18:00:00Z"), ZoneOffset.UTC))) {
             TEXTS = jorge ? Personas.byId("motivated-seller").orElseThrow().messages().toArray(String[]::new) : STARTER_TEXTS;

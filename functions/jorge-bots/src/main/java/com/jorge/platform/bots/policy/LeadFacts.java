@@ -14,6 +14,11 @@ import java.util.TreeMap;
  */
 public final class LeadFacts {
 
+    /** How many follow-ups in a row the lead left unanswered (reset by any text of theirs). */
+    public static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
+    /** The question the bot asked last, so a bare "yes" or "no" answers it. */
+    public static final String LAST_QUESTION = "bot.last_question";
+
     private final Map<String, String> values;
     private final Map<String, String> changed = new LinkedHashMap<>();
 

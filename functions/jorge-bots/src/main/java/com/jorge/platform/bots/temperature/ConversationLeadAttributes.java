@@ -1,6 +1,5 @@
 package com.jorge.platform.bots.temperature;
 
-import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.policy.Fact;
 import com.jorge.platform.bots.policy.LeadFacts;
 import com.jorge.platform.bots.policy.Signal;
@@ -65,7 +64,7 @@ public final class ConversationLeadAttributes implements LeadScoreAttributes {
         putText(attributes, FIRST_TIME_BUYER, facts, Fact.BUYER_FIRST_TIME);
         attributes.put(QUALIFICATION_KNOWN, Arrays.stream(Fact.values())
                 .filter(f -> f.belongsTo(side) && facts.has(f)).count());
-        attributes.put(UNANSWERED_FOLLOW_UPS, facts.count(JorgeConversationPolicy.UNANSWERED_FOLLOW_UPS));
+        attributes.put(UNANSWERED_FOLLOW_UPS, facts.count(LeadFacts.UNANSWERED_FOLLOW_UPS));
         attributes.put(GAVE_ADDRESS, facts.has(Fact.SELLER_ADDRESS));
         attributes.put(NAMED_AREA, facts.has(Fact.BUYER_AREAS));
         attributes.put(GAVE_EMAIL, facts.has(Fact.LEAD_EMAIL));

@@ -1,7 +1,7 @@
 package com.jorge.platform.bots.reply;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.policy.Qualification;
 import com.jorge.platform.bots.policy.Question;
 import com.jorge.platform.conversation.BotType;
@@ -22,8 +22,8 @@ class ReplyTemplatesTest {
     /** The longest values the templates can be filled with. */
     static final Map<String, String> LONGEST = Map.of(
             "name", "M".repeat(TemplateReplyWriter.MAX_NAME_LENGTH),
-            "agent", "A".repeat(BotConfig.MAX_AGENT_NAME),
-            "team", "T".repeat(BotConfig.MAX_TEAM_NAME));
+            "agent", "A".repeat(BotSettings.MAX_AGENT_NAME),
+            "team", "T".repeat(BotSettings.MAX_TEAM_NAME));
 
     @Test
     void everyStepHasAtLeastTwoVariationsPerLanguageAndTone() {

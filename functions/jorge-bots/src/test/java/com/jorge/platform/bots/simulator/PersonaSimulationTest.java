@@ -1,6 +1,6 @@
 package com.jorge.platform.bots.simulator;
 
-import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.reply.SmsSegments;
 import com.jorge.platform.understanding.LeadMessageUnderstander;
@@ -26,7 +26,7 @@ class PersonaSimulationTest {
 
     @BeforeAll
     static void loadOnce() {
-        JorgeConversationPolicy policy = JorgeConversationPolicy.create(BotConfig.defaults(), LeadMessageUnderstander.load());
+        JorgeConversationPolicy policy = JorgeConversationPolicy.create(BotSettings.defaults(), LeadMessageUnderstander.load());
         simulator = new ConversationSimulator(policy, ZoneId.of("America/Chicago"));
     }
 

@@ -1,6 +1,6 @@
 package com.jorge.platform.bots.simulator;
 
-import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 
 import java.time.ZoneId;
@@ -9,7 +9,7 @@ import java.time.ZoneId;
 final class PrintPersonas {
     public static void main(String[] args) {
         ConversationSimulator simulator = new ConversationSimulator(
-                JorgeConversationPolicy.create(BotConfig.defaults()), ZoneId.of("America/Chicago"));
+                JorgeConversationPolicy.create(BotSettings.defaults()), ZoneId.of("America/Chicago"));
         for (Persona persona : Personas.all()) {
             System.out.println(simulator.run(persona, PersonaSimulationTest.MORNING).describe());
         }

@@ -51,8 +51,9 @@ class ConversationLeadAttributesTest {
     @Test
     void aLeadNoBotTalkedWithHasNoAttributes() {
         ConversationState untouched = ConversationState.fresh(BotType.SELLER);
-        ConversationState talked = new ConversationState(BotType.BUYER, "qualifying", "en",
-                Map.of("buyer.timeline_months", "3"), 2, Temperature.WARM, List.of(), false, null, null, null, 4);
+        ConversationState talked = ConversationState.fresh(BotType.BUYER).withStage("qualifying")
+                .withFacts(Map.of("buyer.timeline_months", "3")).withTurns(2).withTemperature(Temperature.WARM, List.of())
+                .withVersion(4);
 
         assertThat(attributes.of(untouched)).isEmpty();
         assertThat(attributes.of(talked)).hasValueSatisfying(row ->

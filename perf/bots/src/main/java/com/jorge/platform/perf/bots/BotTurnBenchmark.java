@@ -1,6 +1,6 @@
 package com.jorge.platform.perf.bots;
 
-import com.jorge.platform.bots.BotConfig;
+import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.simulator.Persona;
 import com.jorge.platform.bots.simulator.Personas;
@@ -74,7 +74,7 @@ public class BotTurnBenchmark {
     @Setup(Level.Trial)
     public void load() {
         LeadMessageUnderstander understander = LeadMessageUnderstander.load();
-        policy = JorgeConversationPolicy.create(BotConfig.defaults(), understander);
+        policy = JorgeConversationPolicy.create(BotSettings.defaults(), understander);
         scripts = new ArrayList<>();
         if (messages.equals("embedding")) {
             for (String text : UnderstandBenchmark.EMBEDDING_PATH) {
@@ -94,7 +94,7 @@ public class BotTurnBenchmark {
             }
         }
         MessageUnderstander lookup = (text, side) -> readings.get(side + "|" + text);
-        policyOnly = JorgeConversationPolicy.create(BotConfig.defaults(), lookup);
+        policyOnly = JorgeConversationPolicy.create(BotSettings.defaults(), lookup);
         live = new Conversation(policy);
         precomputed = new Conversation(policyOnly);
     }

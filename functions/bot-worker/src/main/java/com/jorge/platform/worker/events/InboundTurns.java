@@ -1,0 +1,110 @@
+package com.jorge.platform.worker.events;
+
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.ConversationContext;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.CrmAction;
+import com.jorge.platform.conversation.InboundText;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.ghl.events.GhlEvent;
+import com.jorge.platform.observability.PiiMask;
+import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.storage.ContactRecord;
+import com.jorge.platform.storage.ContactRepository;
+import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.worker.delivery.OutboxItems;
+import com.jorge.platform.worker.delivery.OutboxWriter;
+import com.jorge.platform.worker.followup.NurtureSchedule;
+import com.jorge.platform.worker.state.ConversationStore;
+import com.jorge.platform.worker.state.LeadZones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lead's text, answered by the bots: the message is recorded, the bot's turn decided (unless the lead
+ * must not be answered: opted out, DND, deleted, with a human, or nothing to read), and the new state,
+ * the replies and the CRM actions stored together for delivery.
+ */
+public final class InboundTurns {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundTurns.class);
+
+    private final ContactRepository contacts;
+    private final MessageRepository messages;
+    private final ConversationStore store;
+    private final ConversationPolicy policy;
+    private final LeadZones leadZones;
+    private final OutboxWriter outbox;
+    private final NurtureSchedule nurture;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public InboundTurns(ContactRepository contacts, MessageRepository messages, ConversationStore store,
+                        ConversationPolicy policy, LeadZones leadZones, OutboxWriter outbox, NurtureSchedule nurture,
+                        AuditLog audit, Clock clock) {
+        this.contacts = contacts;
+        this.messages = messages;
+        this.store = store;
+        this.policy = policy;
+        this.leadZones = leadZones;
+        this.outbox = outbox;
+        this.nurture = nurture;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public EventDecision.Decided decide(Connection c, LeadRef lead, GhlEvent.InboundMessage m) throws SQLException {
+        String webhookId = m.meta().webhookId();
+        contacts.ensureExists(c, lead);
+        messages.recordInbound(c, lead, m.body(), m.messageType(), m.messageId(), webhookId);
+        ConversationState state = store.load(c, lead);
+        ContactRecord profile = store.profile(c, lead).orElse(null);
+        Instant now = clock.instant();
+        String silence = silenceReason(state, profile, m, now);
+        if (silence != null) {
+            audit.record(c, lead, AuditLog.Actor.BOT, "not_replied", Map.of("reason", silence));
+            log.info("inbound message not answered: {}", silence);
+            ConversationState heard = store.save(c, lead, state.withInbound(now));
+            return EventDecision.Decided.nothingToSend(m, new EventDecision.CacheUpdate.Put(heard));
+        }
+        ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
+                state, leadZones.zoneOf(profile), now);
+        BotTurn turn = policy.respond(context, new InboundText(m.messageId(), m.body(), m.messageType(),
+                m.dateAdded() == null ? now : m.dateAdded()));
+        Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
+        ConversationState next = turn.nextState().withInbound(now)
+                .withReply(turn.replies().isEmpty() ? turn.nextState().lastReplyAt() : now)
+                .withVersion(state.version());
+        List<CrmAction> actions = new ArrayList<>(turn.actions());
+        nurture.after(turn, next, now).ifPresent(actions::add);
+        OutboxItems items = outbox.write(c, lead, webhookId, turn.replies(), notBefore, actions);
+        audit.record(c, lead, AuditLog.Actor.BOT, "replied", Map.of(
+                "stage", next.stage(), "temperature", next.temperature().name(),
+                "replies", turn.replies().size(), "actions", turn.actions().size(),
+                "deferredUntil", notBefore == null ? "" : notBefore.toString()));
+        log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
+                next.temperature(), turn.replies().size(), turn.actions().size(),
+                PiiMask.name(profile == null ? null : profile.firstName()));
+        return new EventDecision.Decided(new EventDecision.CacheUpdate.Put(store.save(c, lead, next)), items);
+    }
+
+    /** Why the bot must not answer this message, or null when it may. */
+    private static String silenceReason(ConversationState state, ContactRecord profile, GhlEvent.InboundMessage m,
+                                        Instant now) {
+        if (profile != null && profile.deleted()) return "contact deleted";
+        if (state.optedOut()) return "lead opted out";
+        if (profile != null && profile.dnd()) return "contact is DND";
+        if (state.pausedAt(now)) return "a human is handling the conversation";
+        if (m.body() == null || m.body().isBlank()) return "no text to answer (call, voicemail or attachment)";
+        return null;
+    }
+}

@@ -1,0 +1,40 @@
+package com.jorge.platform.worker.events;
+
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.ghl.events.GhlEvent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Which part decides each kind of GHL event: the lead's texts go to the bots ({@link InboundTurns}), a
+ * person's texts pause them ({@link HumanReplies}); contact and deal events are record-keeping
+ * ({@link ContactRecords}, {@link DealRecords}).
+ */
+public final class LeadEventDecisions {
+
+    private final InboundTurns inbound;
+    private final HumanReplies humans;
+    private final ContactRecords contacts;
+    private final DealRecords deals;
+
+    public LeadEventDecisions(InboundTurns inbound, HumanReplies humans, ContactRecords contacts, DealRecords deals) {
+        this.inbound = inbound;
+        this.humans = humans;
+        this.contacts = contacts;
+        this.deals = deals;
+    }
+
+    /** Decides {@code event} inside the transaction that claimed it. */
+    public EventDecision.Decided decide(Connection c, LeadRef lead, GhlEvent event) throws SQLException {
+        return switch (event) {
+            case GhlEvent.InboundMessage m -> inbound.decide(c, lead, m);
+            case GhlEvent.OutboundMessage m -> humans.decide(c, lead, m);
+            case GhlEvent.ContactChanged e -> contacts.changed(c, lead, e);
+            case GhlEvent.ContactDndChanged e -> contacts.dndChanged(c, lead, e);
+            case GhlEvent.ContactDeleted e -> contacts.deleted(c, lead, e);
+            case GhlEvent.OpportunityChanged e -> deals.opportunityChanged(c, lead, e);
+            case GhlEvent.AppointmentCreated e -> deals.appointmentCreated(c, lead, e);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package com.jorge.platform.worker.followup;
+
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.delivery.OutboxItems;
+import com.jorge.platform.worker.delivery.OutboxWriter;
+import com.jorge.platform.worker.state.ConversationStore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores a follow-up turn inside the caller's transaction: its replies in the outbox under
+ * {@code outboxId} (held until {@code notBefore} in quiet hours), the new state, and the audit line.
+ * The lead-nurture workflow's steps and the local runtime's sweep both write follow-ups through it.
+ */
+public final class FollowUpWriter {
+
+    public record Stored(OutboxItems pending, ConversationState state) {}
+
+    private final OutboxWriter outbox;
+    private final AuditLog audit;
+    private final ConversationStore store;
+
+    public FollowUpWriter(OutboxWriter outbox, AuditLog audit, ConversationStore store) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.store = store;
+    }
+
+    public Stored write(Connection c, LeadRef lead, BotTurn turn, String outboxId, Instant now, Map<String, Object> auditDetails)
+            throws SQLException {
+        Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
+        OutboxItems due = outbox.write(c, lead, outboxId, turn.replies(), notBefore, List.of());
+        ConversationState saved = store.save(c, lead, turn.nextState());
+        Map<String, Object> details = new HashMap<>(auditDetails);
+        details.put("stage", saved.stage());
+        details.put("deferredUntil", notBefore == null ? "" : notBefore.toString());
+        audit.record(c, lead, AuditLog.Actor.BOT, "follow_up", details);
+        return new Stored(due, saved);
+    }
+}

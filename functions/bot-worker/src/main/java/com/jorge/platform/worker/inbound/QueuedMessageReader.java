@@ -1,0 +1,141 @@
+package com.jorge.platform.worker.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.ghl.events.GhlEventParser;
+import com.jorge.platform.ghl.events.ParsedWebhook;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads each queued message once, by its kind. Intake and the workflows name the kind in the message
+ * attribute {@code eventType}; a message without it (one sent before the attribute existed, or by hand)
+ * is told by its body's {@code type}. A workflow message that breaks the contract is a bug in a state
+ * machine: it fails loudly, naming the field, so the queue parks it in the dead-letter queue for a
+ * replay after the fix. A GHL body that no longer parses fails the same way.
+ */
+public final class QueuedMessageReader {
+
+    private static final Set<String> WORKFLOW_TYPES = Set.of(WorkflowMessage.NURTURE_STEP,
+            WorkflowMessage.HANDOFF_ACCEPTED, WorkflowMessage.HANDOFF_UNCLAIMED);
+    private static final int MAX_ID = 128;
+    private static final int MAX_TOKEN = 4096;
+
+    private final ObjectMapper json;
+    private final GhlEventParser ghlEvents;
+
+    public QueuedMessageReader(ObjectMapper json) {
+        this.json = json;
+        this.ghlEvents = new GhlEventParser(json);
+    }
+
+    /**
+     * @param eventType        the message's {@code eventType} attribute, null when it has none
+     * @param receivedAtMillis when intake accepted a GHL event (0 when unknown)
+     */
+    public QueuedMessage read(String body, String eventType, long receivedAtMillis) {
+        if (eventType == null) {
+            JsonNode root = tree(body);
+            if (root != null && root.isObject() && WORKFLOW_TYPES.contains(root.path("type").asText(""))) {
+                return workflowMessage(root);
+            }
+        } else if (WORKFLOW_TYPES.contains(eventType)) {
+            JsonNode root = tree(body);
+            if (root == null || !root.isObject()) throw new InvalidWorkflowMessageException("$", "must be a JSON object");
+            return workflowMessage(root);
+        }
+        return switch (ghlEvents.parse(body)) {
+            case ParsedWebhook.Known known -> new QueuedMessage.GhlEventMessage(known.event(), body, receivedAtMillis);
+            case ParsedWebhook.Unknown unknown -> new QueuedMessage.UnhandledGhlEvent(unknown.meta());
+        };
+    }
+
+    private JsonNode tree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return null; // not JSON: the GHL parser reports it
+        }
+    }
+
+    private static WorkflowMessage workflowMessage(JsonNode root) {
+        LeadRef lead = new LeadRef(id(root, "locationId"), id(root, "contactId"));
+        String execution = text(root, "execution", 2048);
+        return switch (root.path("type").asText()) {
+            case WorkflowMessage.NURTURE_STEP -> {
+                int step = number(root, "step");
+                int steps = number(root, "steps");
+                if (step > steps) throw new InvalidWorkflowMessageException("step", "is after the last step (" + steps + ")");
+                yield new WorkflowMessage.NurtureStep(lead, step, steps, text(root, "taskToken", MAX_TOKEN), execution,
+                        instantOrNull(root, "quietSince"));
+            }
+            case WorkflowMessage.HANDOFF_ACCEPTED -> new WorkflowMessage.HandoffAccepted(lead, id(root, "agentId"), execution);
+            case WorkflowMessage.HANDOFF_UNCLAIMED ->
+                    new WorkflowMessage.HandoffUnclaimed(lead, ids(root, "agentsTried"), execution);
+            default -> throw new InvalidWorkflowMessageException("type", "does not match the message's eventType");
+        };
+    }
+
+    private static String text(JsonNode root, String field, int max) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new InvalidWorkflowMessageException(field, "must be a non-empty string");
+        }
+        if (v.asText().length() > max) throw new InvalidWorkflowMessageException(field, "is longer than " + max);
+        return v.asText();
+    }
+
+    private static String id(JsonNode root, String field) {
+        String v = text(root, field, MAX_ID);
+        if (!v.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
+            throw new InvalidWorkflowMessageException(field, "must hold letters, digits, '-' and '_' only");
+        }
+        return v;
+    }
+
+    private static int number(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
+            throw new InvalidWorkflowMessageException(field, "must be a whole number from 1");
+        }
+        return v.asInt();
+    }
+
+    private static List<String> ids(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isArray() || v.isEmpty() || v.size() > 20) {
+            throw new InvalidWorkflowMessageException(field, "must be a list of 1 to 20 ids");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > MAX_ID) {
+                throw new InvalidWorkflowMessageException(field, "must hold non-empty ids");
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    /** Older executions (started before the field existed) send none: the step then trusts the state. */
+    private static Instant instantOrNull(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) return null;
+        try {
+            return Instant.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            throw new InvalidWorkflowMessageException(field, "must be an ISO-8601 instant");
+        }
+    }
+
+    public static final class InvalidWorkflowMessageException extends IllegalArgumentException {
+        public InvalidWorkflowMessageException(String field, String problem) {
+            super("workflow message field '" + field + "' " + problem);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package com.jorge.platform.worker.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.bots.BotSettings;
+import com.jorge.platform.bots.JorgeBots;
+import com.jorge.platform.bots.compliance.LeadZoneResolver;
+import com.jorge.platform.bots.temperature.LeadScorer;
+import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
+import com.jorge.platform.cache.CacheKeys;
+import com.jorge.platform.cache.LeadCache;
+import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.conversation.BotSuite;
+import com.jorge.platform.conversation.FollowUpPolicy;
+import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.ghl.api.GhlRateLimits;
+import com.jorge.platform.ghl.api.RetryPolicy;
+import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.leadscore.LiveLeadScoreModel;
+import com.jorge.platform.models.features.ConversationFeatureSet;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.observability.RecordedMetrics;
+import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.storage.ContactRepository;
+import com.jorge.platform.storage.ConversationRepository;
+import com.jorge.platform.storage.CrmActionOutbox;
+import com.jorge.platform.storage.Database;
+import com.jorge.platform.storage.LeadOutcomeRepository;
+import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.storage.Transactor;
+import com.jorge.platform.storage.WebhookEventRepository;
+import com.jorge.platform.worker.QueuedMessageRouter;
+import com.jorge.platform.worker.delivery.CrmActionExecutor;
+import com.jorge.platform.worker.delivery.OutboxDelivery;
+import com.jorge.platform.worker.delivery.OutboxWriter;
+import com.jorge.platform.worker.delivery.PipelineStages;
+import com.jorge.platform.worker.events.ContactRecords;
+import com.jorge.platform.worker.events.DealRecords;
+import com.jorge.platform.worker.events.HumanReplies;
+import com.jorge.platform.worker.events.InboundTurns;
+import com.jorge.platform.worker.events.LeadEventDecisions;
+import com.jorge.platform.worker.events.LeadEventProcessor;
+import com.jorge.platform.worker.followup.FollowUpWriter;
+import com.jorge.platform.worker.followup.NurtureSchedule;
+import com.jorge.platform.worker.followup.NurtureSteps;
+import com.jorge.platform.worker.handoff.HandoffResults;
+import com.jorge.platform.worker.inbound.QueuedMessageReader;
+import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
+import com.jorge.platform.worker.scoring.ModelLeadScorer;
+import com.jorge.platform.worker.state.ConversationStore;
+import com.jorge.platform.worker.state.LeadZones;
+import com.jorge.platform.worker.workflow.LeadWorkflows;
+import com.jorge.platform.worker.workflow.StepFunctionsWorkflows;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The worker's composition root: its object graph, built from configuration once per Lambda container
+ * (or once by the local runtime). Keys: DATABASE_URL, DATABASE_USER/DATABASE_PASSWORD or DATABASE_SECRET
+ * (Secrets Manager JSON with username/password), REDIS_URL (+ REDIS_CLUSTER, REDIS_AUTH), GHL_API_BASE_URL,
+ * GHL_API_TOKEN, GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES; the
+ * workflows: NURTURE_STATE_MACHINE_ARN, HANDOFF_STATE_MACHINE_ARN with HANDOFF_AGENT_IDS and
+ * HANDOFF_TEAM_LEAD_ID, STEP_FUNCTIONS_ENDPOINT (a local endpoint; AWS's otherwise).
+ *
+ * @param followUps what a follow-up schedule without the lead-nurture workflow needs (the local runtime's sweep)
+ */
+public record WorkerFunction(Database database, RedisConnector redis, QueuedMessageRouter messages,
+                             OutboxDelivery delivery, FollowUps followUps) implements AutoCloseable {
+
+    /**
+     * The parts that store and send a follow-up. {@code policy} is {@link FollowUpPolicy#NONE} when the
+     * lead-nurture workflow keeps the schedule: one schedule only.
+     */
+    public record FollowUps(Transactor db, ConversationStore store, FollowUpWriter writer, FollowUpPolicy policy,
+                            LeadZones zones) {}
+
+    /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* settings (see functions/jorge-bots). */
+    public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
+        PlatformConfig config = PlatformConfig.fromEnvironment();
+        return fromConfig(config, jorgeBots(config, System.getenv(), metrics), metrics, Clock.systemUTC());
+    }
+
+    /** The Jorge seller and buyer bots, scoring with the rule-based estimate; loads the language model once (about a second). */
+    public static BotSuite jorgeBots(Map<String, String> settings) {
+        return jorgeBots(PlatformConfig.of(settings), settings, new RecordedMetrics());
+    }
+
+    /**
+     * The Jorge bots, scoring leads with the live conversation model when MODEL_BUCKET names a model
+     * registry (see functions/lead-score-client: LEAD_SCORE_MODEL, LEAD_SCORE_ENDPOINT, S3_ENDPOINT for a
+     * local S3), with the rule-based estimate while none is live.
+     */
+    private static BotSuite jorgeBots(PlatformConfig config, Map<String, String> leadScoreSettings,
+                                      PlatformMetrics metrics) {
+        var rules = new RuleBasedLeadScorer();
+        Optional<LiveLeadScoreModel> live = LiveLeadScoreModel.follow(leadScoreSettings,
+                config.get("MODEL_BUCKET").isPresent() ? s3(config) : null, ConversationFeatureSet.INSTANCE,
+                (path, nanos) -> metrics.count(PlatformMetrics.LEAD_SCORES, path.name()), Clock.systemUTC(),
+                LiveLeadScoreModel.CHECK_EVERY);
+        LeadScorer scorer = live.<LeadScorer>map(model -> new ModelLeadScorer(model, rules, metrics)).orElse(rules);
+        return JorgeBots.suite(BotSettings.fromConfig(config), scorer);
+    }
+
+    private static S3Client s3(PlatformConfig config) {
+        var s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
+        config.get("S3_ENDPOINT").ifPresent(endpoint -> s3.endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                .region(Region.of(config.get("AWS_REGION", "us-east-1"))));
+        return s3.build();
+    }
+
+    public static WorkerFunction fromConfig(PlatformConfig config, BotSuite bots, PlatformMetrics metrics, Clock clock) {
+        ObjectMapper json = PlatformJson.mapper();
+        Database database = Database.open(Database.Settings.fromConfig(config));
+        if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
+        RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(200));
+        LeadCache cache = redis == null ? null : new LeadCache(redis, new CacheKeys(config.get("REDIS_NAMESPACE", "jorge")),
+                json, Duration.ofDays(7), Duration.ofDays(1));
+        Transactor db = new Transactor(database.dataSource());
+        GhlApiClient ghl = ghlClient(config, json, metrics);
+        var webhooks = new WebhookEventRepository();
+        var contacts = new ContactRepository();
+        var messages = new MessageRepository();
+        var opportunities = new OpportunityRepository();
+        var audit = new AuditLog(json);
+        var conversations = new ConversationRepository(json);
+        LeadWorkflows workflows = workflows(config, json);
+
+        var crm = new CrmActionExecutor(ghl, PipelineStages.parse(config.get("GHL_PIPELINE_ID", null),
+                config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities,
+                workflows, clock);
+        var crmOutbox = new CrmActionOutbox(json);
+        var outbox = new OutboxWriter(messages, crmOutbox);
+        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, ghl, crm, metrics, clock);
+        var store = new ConversationStore(cache, conversations, contacts, metrics);
+        LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
+        var followUpWriter = new FollowUpWriter(outbox, audit, store);
+
+        var decisions = new LeadEventDecisions(
+                new InboundTurns(contacts, messages, store, bots.policy(), zones, outbox,
+                        new NurtureSchedule(workflows, bots.followUps()), audit, clock),
+                new HumanReplies(contacts, messages, audit, store,
+                        Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), clock),
+                new ContactRecords(contacts, audit, store),
+                new DealRecords(opportunities, new LeadOutcomeRecorder(new LeadOutcomeRepository(json),
+                        bots.leadScoreAttributes()), audit, store, metrics, clock));
+        var router = new QueuedMessageRouter(new QueuedMessageReader(json),
+                new LeadEventProcessor(db, webhooks, decisions, store, delivery, metrics, clock),
+                new NurtureSteps(db, webhooks, conversations, store, bots.followUps(), followUpWriter, delivery, zones,
+                        workflows, metrics, clock),
+                new HandoffResults(db, webhooks, audit, ghl, metrics, clock));
+        // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
+        var followUps = new FollowUps(db, store, followUpWriter,
+                workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones);
+        return new WorkerFunction(database, redis, router, delivery, followUps);
+    }
+
+    private static GhlApiClient ghlClient(PlatformConfig config, ObjectMapper json, PlatformMetrics metrics) {
+        return new GhlApiClient(new GhlApiClient.Settings(
+                URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")),
+                tokenOnce(config), Duration.ofSeconds(2), Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)),
+                RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.ghlDefaults()), json, metrics);
+    }
+
+    /** Step Functions when a state machine is configured; none otherwise (then the sweep follows leads up). */
+    private static LeadWorkflows workflows(PlatformConfig config, ObjectMapper json) {
+        String nurture = config.get("NURTURE_STATE_MACHINE_ARN", null);
+        String handoff = config.get("HANDOFF_STATE_MACHINE_ARN", null);
+        if (nurture == null && handoff == null) return LeadWorkflows.NONE;
+        List<String> agents = config.get("HANDOFF_AGENT_IDS").map(v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
+        var settings = new StepFunctionsWorkflows.Settings(nurture, handoff, agents, config.get("HANDOFF_TEAM_LEAD_ID", null));
+        var sfn = SfnClient.builder().httpClient(UrlConnectionHttpClient.create());
+        config.get("STEP_FUNCTIONS_ENDPOINT").ifPresent(endpoint -> sfn.endpointOverride(URI.create(endpoint)));
+        return new StepFunctionsWorkflows(sfn.build(), settings, json);
+    }
+
+    /** The phone's area code first, else the recorded zone, else the team's default zone. */
+    private static LeadZones leadZones(ZoneId defaultZone) {
+        LeadZoneResolver resolver = LeadZoneResolver.load();
+        return (recorded, phone) -> resolver.leadZone(recorded == null ? defaultZone : recorded, phone);
+    }
+
+    /** Resolves the GHL token on first use (not at SnapStart snapshot time) and keeps it. */
+    private static Supplier<String> tokenOnce(PlatformConfig config) {
+        return new Supplier<>() {
+            private volatile String token;
+
+            @Override
+            public String get() {
+                if (token == null) token = config.require("GHL_API_TOKEN");
+                return token;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) redis.close();
+        database.close();
+    }
+}

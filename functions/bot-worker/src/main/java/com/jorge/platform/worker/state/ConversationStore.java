@@ -1,0 +1,99 @@
+package com.jorge.platform.worker.state;
+
+import com.jorge.platform.cache.CacheUnavailableException;
+import com.jorge.platform.cache.LeadCache;
+import com.jorge.platform.conversation.BotType;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.storage.ContactRecord;
+import com.jorge.platform.storage.ContactRepository;
+import com.jorge.platform.storage.ConversationRepository;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Conversation state and lead profile: Redis first, Aurora behind it (read-through), Aurora then Redis
+ * on every change (write-through). Redis being down costs speed, never correctness: every failure is
+ * counted and the database answers.
+ */
+public final class ConversationStore {
+
+    private final LeadCache cache;
+    private final ConversationRepository conversations;
+    private final ContactRepository contacts;
+    private final PlatformMetrics metrics;
+
+    /** {@code cache} may be null: the platform then runs on Aurora alone. */
+    public ConversationStore(LeadCache cache, ConversationRepository conversations, ContactRepository contacts,
+                             PlatformMetrics metrics) {
+        this.cache = cache;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.metrics = metrics;
+    }
+
+    public ConversationState load(Connection c, LeadRef lead) throws SQLException {
+        Optional<ConversationState> cached = fromCache(() -> cache.conversation(lead));
+        if (cached.isPresent()) return cached.get();
+        Optional<ConversationState> stored = conversations.find(c, lead);
+        ConversationState state = stored.isPresent() ? stored.get() : ConversationState.fresh(startingSide(c, lead));
+        if (state.version() > 0) toCache(() -> cache.putConversation(lead, state));
+        return state;
+    }
+
+    /**
+     * A new lead starts with the buyer bot when GHL tagged the contact a buyer (the funnel it came from),
+     * else with the seller bot; the bots switch sides when the conversation says otherwise.
+     */
+    private BotType startingSide(Connection c, LeadRef lead) throws SQLException {
+        return profile(c, lead)
+                .filter(p -> p.tags().stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("buyer")))
+                .map(p -> BotType.BUYER).orElse(BotType.SELLER);
+    }
+
+    /** Stores in Aurora inside the caller's transaction; call {@link #cacheAfterCommit} once it committed. */
+    public ConversationState save(Connection c, LeadRef lead, ConversationState state) throws SQLException {
+        return conversations.save(c, lead, state);
+    }
+
+    public void cacheAfterCommit(LeadRef lead, ConversationState state) {
+        toCache(() -> cache.putConversation(lead, state));
+    }
+
+    public Optional<ContactRecord> profile(Connection c, LeadRef lead) throws SQLException {
+        Optional<ContactRecord> cached = fromCache(() -> cache.profile(lead));
+        if (cached.isPresent()) return cached;
+        Optional<ContactRecord> stored = contacts.find(c, lead);
+        stored.ifPresent(p -> toCache(() -> cache.putProfile(lead, p)));
+        return stored;
+    }
+
+    /** The lead changed outside the bot (GHL contact update, DND, delete, a stale version): drop the hot copy. */
+    public void evict(LeadRef lead) {
+        toCache(() -> cache.evict(lead));
+    }
+
+    private <T> Optional<T> fromCache(java.util.function.Supplier<Optional<T>> read) {
+        if (cache == null) return Optional.empty();
+        try {
+            Optional<T> value = read.get();
+            metrics.count(value.isPresent() ? PlatformMetrics.CACHE_HITS : PlatformMetrics.CACHE_MISSES);
+            return value;
+        } catch (CacheUnavailableException e) {
+            metrics.count(PlatformMetrics.CACHE_UNAVAILABLE, "lead_cache");
+            return Optional.empty();
+        }
+    }
+
+    private void toCache(Runnable write) {
+        if (cache == null) return;
+        try {
+            write.run();
+        } catch (CacheUnavailableException e) {
+            metrics.count(PlatformMetrics.CACHE_UNAVAILABLE, "lead_cache");
+        }
+    }
+}
