@@ -4,7 +4,6 @@ import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.GhlWebhooks;
-import com.jorge.platform.ghl.api.GhlApiException;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LeadEventProcessorTest {
 
@@ -94,15 +92,24 @@ class LeadEventProcessorTest {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
         String body = GhlWebhooks.inboundSms(LOC, "cara", "selling my townhouse", clock.instant());
         r.ghl.failNext(4, 503, null);
-        assertThatThrownBy(() -> r.worker.messages().process(body, 0)).isInstanceOf(GhlApiException.class);
+        r.worker.messages().process(body, 0); // acknowledged: the decision is stored, the outbox retries on its own
         assertThat(r.ghl.smsTo("cara")).isEmpty();
         assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'cara' AND status = 'pending'")).isEqualTo(1);
         assertThat(r.text("SELECT status FROM webhook_events")).isEqualTo("decided");
+        assertThat(r.text("SELECT last_delivery_error FROM webhook_events")).isEqualTo("503");
+        assertThat(r.metrics.counter(PlatformMetrics.OUTBOX_DEFERRED, "503")).isEqualTo(1);
 
-        r.worker.messages().process(body, 0);
+        r.worker.messages().process(body, 0); // SQS delivers it again before the retry is due: it waits its turn
+        assertThat(r.ghl.smsTo("cara")).isEmpty();
+        assertThat(r.worker.redelivery().run(10)).as("not due before the backoff").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(r.worker.redelivery().run(10)).isEqualTo(1);
         assertThat(r.ghl.smsTo("cara")).hasSize(1);
         assertThat(r.text("SELECT turns FROM conversations WHERE contact_id = 'cara'")).as("the bot decided once").isEqualTo("1");
         assertThat(r.text("SELECT status FROM webhook_events")).isEqualTo("done");
+        assertThat(r.worker.redelivery().run(10)).isZero();
+        r.worker.messages().process(body, 0);
+        assertThat(r.ghl.smsTo("cara")).as("exactly once").hasSize(1);
     }
 
     @Test
@@ -148,6 +155,17 @@ class LeadEventProcessorTest {
         assertThat(sms).hasSize(2);
         assertThat(sms.get(1)).contains("unsubscribed");
         assertThat(r.ghl.callsFor("gus")).anySatisfy(c -> assertThat(c.body().path("dnd").asBoolean()).isTrue());
+    }
+
+    @Test
+    void anOptOutByTextMarksTheContactDndInAuroraToo() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        inbound(r, "uma", "selling");
+        assertThat(r.text("SELECT dnd FROM contacts WHERE contact_id = 'uma'")).isEqualTo("f");
+        inbound(r, "uma", "STOP");
+        assertThat(r.text("SELECT dnd FROM contacts WHERE contact_id = 'uma'")).isEqualTo("t");
+        inbound(r, "uma", "hello?");
+        assertThat(r.ghl.smsTo("uma")).hasSize(2);
     }
 
     @Test

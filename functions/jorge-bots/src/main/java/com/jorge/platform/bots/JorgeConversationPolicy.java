@@ -37,6 +37,9 @@ import com.jorge.platform.understanding.MessageUnderstanding;
 import com.jorge.platform.understanding.Slot;
 import com.jorge.platform.understanding.SlotName;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -55,6 +58,8 @@ import java.util.Set;
  * the reply, held until morning when it falls in the lead's quiet hours.
  */
 public final class JorgeConversationPolicy implements ConversationPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(JorgeConversationPolicy.class);
 
     /** Longest inbound text read: ten SMS segments, GHL's own limit. */
     public static final int MAX_INBOUND_CHARS = 1600;
@@ -147,8 +152,14 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         BotType side = state.botType() == null ? BotType.SELLER : state.botType();
         // a new lead's first text is read without assuming a side: "pre-approved for 450k" is a budget,
         // not an asking price, even when the lead was routed to the seller bot
-        MessageUnderstanding understanding = understander.understand(body,
-                stage == Stage.NEW ? LeadSide.UNKNOWN : leadSide(side));
+        MessageUnderstanding understanding;
+        try {
+            understanding = understander.understand(body, stage == Stage.NEW ? LeadSide.UNKNOWN : leadSide(side));
+        } catch (RuntimeException | StackOverflowError e) {
+            // a text the readers cannot take must not silence the lead: a safe reply, and a person takes over
+            log.warn("message could not be understood ({}); handing the lead to a person", e.getClass().getSimpleName());
+            return unreadable(context, state, facts, side, receivedAt, now);
+        }
         String language = languageOf(understanding, state.language(), body, stage == Stage.NEW);
         if (understanding.optOut()) {
             return optOut(context, state, facts, side, language, receivedAt, now);
@@ -240,6 +251,18 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
                 List.of(ReplyPart.required("optout.confirm")), "", config.tone()));
         return new BotTurn(List.of(confirmation), crm.optedOut(), next(state, Stage.OPTED_OUT, side, language, facts,
                 Temperature.COLD, List.of("opted out"), true, receivedAt, now));
+    }
+
+    /** The safe answer to a text the bot cannot read: acknowledged in the conversation's language, handed to a person. */
+    private BotTurn unreadable(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,
+                               Instant receivedAt, Instant now) {
+        String language = state.language() == null ? "en" : state.language();
+        String reply = writer.write(plan(context, state, facts, language, List.of(ReplyPart.required("fallback.unreadable")),
+                "", config.tone()));
+        Instant notBefore = notBefore(config, context, now);
+        ConversationState next = next(state, Stage.HANDED_OFF, side, language, facts, state.temperature(),
+                state.temperatureReasons(), false, receivedAt, notBefore == null ? now : notBefore);
+        return new BotTurn(List.of(reply), crm.unreadable(), next, notBefore);
     }
 
     /** Stores this message's slots and remembered intents; fills a bare yes/no into the question just asked. */

@@ -9,6 +9,7 @@ import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.InboundText;
 import com.jorge.platform.conversation.Temperature;
 import com.jorge.platform.understanding.LeadSide;
+import com.jorge.platform.understanding.MessageUnderstander;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,6 +36,25 @@ class JorgeConversationPolicyTest {
 
     Conversation lead(BotType side, String id) {
         return new Conversation(policy, side, id, CHICAGO, AFTERNOON);
+    }
+
+    @Test
+    void aTextTheReadersCannotTakeGetsTheSafeReplyAndAPersonNeverSilence() {
+        MessageUnderstander broken = (text, side) -> {
+            throw new StackOverflowError(); // what a catastrophic regex does on a long repetitive text
+        };
+        JorgeConversationPolicy fragile = new JorgeConversationPolicy(BotSettings.defaults(), broken,
+                new RuleBasedLeadScorer(), writer);
+        Conversation c = new Conversation(fragile, BotType.SELLER, "c-overflow", CHICAGO, AFTERNOON);
+
+        BotTurn turn = c.say("a".repeat(1500));
+
+        assertThat(writer.lastKeys()).containsExactly("fallback.unreadable");
+        assertThat(turn.replies()).singleElement().asString().contains("Jorge"); // the agent who will answer
+        assertThat(turn.actions()).anySatisfy(a -> assertThat(a).isInstanceOf(CrmAction.HandOff.class));
+        assertThat(Conversation.tags(turn.actions())).contains("needs-human");
+        assertThat(c.state.stage()).isEqualTo("handed_off");
+        assertThat(c.state.optedOut()).isFalse();
     }
 
     @Test

@@ -111,7 +111,11 @@ public final class LocalPlatform implements AutoCloseable {
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();
             // EventBridge rule due-replies, rate(1 minute) in AWS
-            scheduler.every("due-replies", Duration.ofSeconds(10), () -> worker.delivery().deliverDueDeferred(200));
+            scheduler.every("due-replies", Duration.ofSeconds(10),
+                    () -> {
+                        worker.delivery().deliverDueDeferred(200);
+                        worker.redelivery().run(200); // the outbox's retry schedule rides along, as in AWS
+                    });
             // standing in for the lead-nurture workflow, which keeps the schedule in AWS
             FollowUpSweep followUps = new FollowUpSweep(worker, workerClock);
             scheduler.every("follow-ups", Duration.ofMinutes(1), () -> followUps.run(500));

@@ -24,6 +24,14 @@ public interface PlatformMetrics {
     String EVENTS_PROCESSED = "EventsProcessed";
     String EVENTS_FAILED = "EventsFailed";
     String EVENTS_ALREADY_DONE = "EventsAlreadyDone";
+    /** A decided outbox left to the outbox's retry schedule; dimension: what failed (HTTP status, network, ...). */
+    String OUTBOX_DEFERRED = "OutboxDeferred";
+    /** Decided outboxes the retry schedule delivered. */
+    String OUTBOX_REDELIVERED = "OutboxRedelivered";
+    /** How long the oldest decided outbox has been waiting, measured each retry run (0 when none waits). */
+    String OUTBOX_OLDEST_WAITING = "OutboxOldestWaitingMs";
+    /** A reply whose earlier send had an unknown outcome, found in GHL and not sent again. */
+    String REPLIES_FOUND_SENT = "RepliesFoundSent";
     String NURTURE_STEPS = "NurtureSteps";
     String HANDOFF_RESULTS = "HandoffResults";
     /** Won or lost deals recorded for retraining the lead score; dimension: the outcome. */

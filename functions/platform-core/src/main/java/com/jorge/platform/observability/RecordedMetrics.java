@@ -13,6 +13,7 @@ public final class RecordedMetrics implements PlatformMetrics {
     private final Map<String, LongAdder> counters = new ConcurrentSkipListMap<>();
     private final Map<String, LongAdder> latencyCount = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> latencyTotalMicros = new ConcurrentHashMap<>();
+    private final Map<String, Duration> lastLatency = new ConcurrentHashMap<>();
 
     @Override
     public void count(String metric, String dimension, long value) {
@@ -23,6 +24,12 @@ public final class RecordedMetrics implements PlatformMetrics {
     public void latency(String metric, Duration duration) {
         latencyCount.computeIfAbsent(metric, k -> new LongAdder()).increment();
         latencyTotalMicros.computeIfAbsent(metric, k -> new LongAdder()).add(duration.toNanos() / 1_000);
+        lastLatency.put(metric, duration);
+    }
+
+    /** The value last recorded for a latency (or age) metric, null when none was. */
+    public Duration lastLatency(String metric) {
+        return lastLatency.get(metric);
     }
 
     public long counter(String metric) {

@@ -18,7 +18,12 @@ public final class MessageRepository {
     public enum Author { LEAD, BOT, HUMAN }
 
     /** A reply stored with the bot's decision and not yet accepted by GHL. */
-    public record PendingReply(long id, LeadRef lead, String body) {}
+    /** @param unconfirmedSendAt when a send with an unknown outcome was attempted; null when none was */
+    public record PendingReply(long id, LeadRef lead, String body, Instant unconfirmedSendAt) {
+        public PendingReply(long id, LeadRef lead, String body) {
+            this(id, lead, body, null);
+        }
+    }
 
     /** One line of a lead's history. */
     public record StoredMessage(long id, String direction, Author author, String body, String status,
@@ -54,7 +59,7 @@ public final class MessageRepository {
     public List<PendingReply> pendingReplies(Connection c, String locationId, String webhookId, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, contact_id, body FROM messages
+                SELECT id, contact_id, body, unconfirmed_send_at FROM messages
                 WHERE location_id = ? AND webhook_id = ? AND status = 'pending'
                   AND (not_before IS NULL OR not_before <= ?) ORDER BY id""")) {
             ps.setString(1, locationId);
@@ -62,7 +67,10 @@ public final class MessageRepository {
             ps.setTimestamp(3, Timestamp.from(now));
             List<PendingReply> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new PendingReply(rs.getLong(1), new LeadRef(locationId, rs.getString(2)), rs.getString(3)));
+                while (rs.next()) {
+                    out.add(new PendingReply(rs.getLong(1), new LeadRef(locationId, rs.getString(2)), rs.getString(3),
+                            instantOrNull(rs.getTimestamp(4))));
+                }
             }
             return out;
         }
@@ -71,14 +79,17 @@ public final class MessageRepository {
     /** Replies held by quiet hours that are now due, across all locations, oldest first. */
     public List<PendingReply> dueDeferredReplies(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, contact_id, body, location_id FROM messages
+                SELECT id, contact_id, body, location_id, unconfirmed_send_at FROM messages
                 WHERE status = 'pending' AND not_before IS NOT NULL AND not_before <= ?
                 ORDER BY not_before, id LIMIT ?""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, limit);
             List<PendingReply> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new PendingReply(rs.getLong(1), new LeadRef(rs.getString(4), rs.getString(2)), rs.getString(3)));
+                while (rs.next()) {
+                    out.add(new PendingReply(rs.getLong(1), new LeadRef(rs.getString(4), rs.getString(2)), rs.getString(3),
+                            instantOrNull(rs.getTimestamp(5))));
+                }
             }
             return out;
         }
@@ -93,6 +104,24 @@ public final class MessageRepository {
             ps.setLong(3, id);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The reply's last send failed with an unknown outcome (timed out, or a 5xx after the request was
+     * written): GHL may have sent it, so the next attempt checks GHL's record first.
+     */
+    public void markSendUnconfirmed(Connection c, String locationId, long id, Instant attemptedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE messages SET unconfirmed_send_at = coalesce(unconfirmed_send_at, ?) WHERE location_id = ? AND id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(attemptedAt));
+            ps.setString(2, locationId);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Instant instantOrNull(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** True when GHL's message id is one our bot sent: the OutboundMessage webhook is our own echo. */

@@ -21,13 +21,14 @@ class AlertRuleCatalogTest {
         var rules = AlertRuleCatalog.load(PlatformConfig.of(Map.of()));
         assertThat(rules).extracting(AlertRule::name).contains("PredictedReplyLatencyBreach", "PredictedEventFailures",
                 "PredictedDlqBacklog", "PredictedQueueAgeBreach", "PredictedGhlRateLimiting", "PredictedInferenceLatencyBreach",
-                "PredictedInferenceErrors");
+                "PredictedInferenceErrors", "StaleOutbox");
         AlertRule dlq = rules.stream().filter(r -> r.name().equals("PredictedDlqBacklog")).findFirst().orElseThrow();
         assertThat(dlq.metric()).isEqualTo(new MetricQuery("AWS/SQS", "ApproximateNumberOfMessagesVisible",
                 Map.of("QueueName", "lead-events-dlq.fifo"), "Maximum", 60));
         assertThat(rules).allSatisfy(r -> assertThat(r.condition().horizonMinutes()).isBetween(15, 30));
         assertThat(rules.stream().filter(r -> r.missingData() == MissingData.ZERO)).extracting(AlertRule::name)
-                .containsExactlyInAnyOrder("PredictedEventFailures", "PredictedGhlRateLimiting", "PredictedInferenceErrors");
+                .containsExactlyInAnyOrder("PredictedEventFailures", "PredictedGhlRateLimiting", "PredictedInferenceErrors",
+                        "StaleOutbox");
     }
 
     @Test

@@ -1,40 +1,55 @@
 package com.jorge.platform.worker.delivery;
 
-import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.ghl.api.GhlApiException;
+import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends what a decision left in the outbox: the replies (through the GHL Conversations API), then the
  * CRM actions. Each item is marked done as soon as GHL accepted it, so a retry after a failure sends
- * only what is still pending. A webhook is done when nothing of it is pending any more.
+ * only what is still pending. A webhook is done when nothing of it is pending any more. Failures wait
+ * for the outbox's own retry schedule, with backoff ({@link RedeliveryBackoff}).
  */
 public final class OutboxDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private final Transactor db;
     private final MessageRepository messages;
     private final CrmActionOutbox actions;
     private final WebhookEventRepository webhooks;
     private final GhlApiClient ghl;
+    private final SentReplyLookup sentReplies;
     private final CrmActionExecutor crm;
+    private final RedeliveryBackoff backoff = new RedeliveryBackoff();
     private final PlatformMetrics metrics;
     private final Clock clock;
 
     public OutboxDelivery(Transactor db, MessageRepository messages, CrmActionOutbox actions,
-                          WebhookEventRepository webhooks, GhlApiClient ghl, CrmActionExecutor crm,
-                          PlatformMetrics metrics, Clock clock) {
+                          WebhookEventRepository webhooks, GhlApiClient ghl, SentReplyLookup sentReplies,
+                          CrmActionExecutor crm, PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.messages = messages;
         this.actions = actions;
         this.webhooks = webhooks;
         this.ghl = ghl;
+        this.sentReplies = sentReplies;
         this.crm = crm;
         this.metrics = metrics;
         this.clock = clock;
@@ -48,22 +63,59 @@ public final class OutboxDelivery {
     }
 
     /**
-     * Delivers the replies, then the actions; each is marked done right after GHL accepted it (the last
-     * one together with the webhook), so a failure leaves exactly the rest pending for the queue's next
-     * delivery.
+     * Delivers a decision's outbox right after it was committed. When the lead has older deliveries
+     * waiting for the retry schedule, this one queues up behind them instead, so a lead's replies never
+     * go out of order. A failure does not throw: the items stay pending and the outbox's own retry
+     * schedule ({@link OutboxRedelivery}) delivers them, so a GHL outage never costs the queue message its
+     * receive count, and a decided reply never ends in the DLQ.
      *
-     * @param receivedAtMillis when intake accepted the webhook, for the reply-latency metric
+     * @param receivedAtMillis when intake accepted the webhook, for the reply-latency metric (0: unknown)
      */
-    public void deliver(OutboxItems pending, long receivedAtMillis) {
-        String locationId = pending.locationId();
-        int remaining = pending.replies().size() + pending.actions().size();
-        if (remaining == 0) {
-            markWebhookDone(pending);
+    public void deliver(OutboxItems items, long receivedAtMillis) {
+        if (items.isEmpty()) {
+            markWebhookDone(items);
             return;
         }
+        LeadRef lead = items.lead();
+        Instant now = clock.instant();
+        boolean queued = db.inTransaction(c -> webhooks.hasWaitingDelivery(c, lead.locationId(), lead.contactId())
+                && webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), items.outboxId(), now, false));
+        if (queued) return; // the retry schedule sends it after the lead's earlier replies
+        attempt(items, receivedAtMillis);
+    }
+
+    /**
+     * Sends the replies, then the actions; each is marked done right after GHL accepted it (the last one
+     * together with the webhook), so a failure leaves exactly the rest pending. Returns false when a
+     * failure deferred the rest to the retry schedule.
+     */
+    boolean attempt(OutboxItems items, long receivedAtMillis) {
+        try {
+            send(items, receivedAtMillis);
+            return true;
+        } catch (RuntimeException e) {
+            LeadRef lead = items.lead();
+            String failure = failureName(e);
+            Instant next = db.inTransaction(c -> {
+                int attempts = webhooks.recordFailedAttempt(c, lead.locationId(), items.outboxId(), failure);
+                if (attempts < 0) return null;
+                Instant at = backoff.next(attempts, clock.instant(), e);
+                webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), items.outboxId(), at, true);
+                return at;
+            });
+            if (next == null) throw e; // not a decided event (the local sweep's follow-up): its caller retries
+            metrics.count(PlatformMetrics.OUTBOX_DEFERRED, failure, 1);
+            log.warn("outbox delivery failed ({}); the outbox retries at {}", failure, next);
+            return false;
+        }
+    }
+
+    private void send(OutboxItems pending, long receivedAtMillis) {
+        String locationId = pending.locationId();
+        int remaining = pending.replies().size() + pending.actions().size();
         for (MessageRepository.PendingReply reply : pending.replies()) {
             boolean last = --remaining == 0;
-            String ghlMessageId = ghl.sendSms(reply.lead(), reply.body());
+            String ghlMessageId = sendReply(reply);
             db.inTransaction(c -> {
                 messages.markSent(c, locationId, reply.id(), ghlMessageId);
                 if (last) webhooks.markDone(c, locationId, pending.outboxId());
@@ -85,6 +137,49 @@ public final class OutboxDelivery {
         }
     }
 
+    /**
+     * Sends one reply; GHL's message id. A reply whose earlier send had an unknown outcome is looked up in
+     * GHL first and not sent again when GHL has it. A send that fails with an unknown outcome is marked
+     * so before the failure propagates.
+     */
+    private String sendReply(MessageRepository.PendingReply reply) {
+        if (reply.unconfirmedSendAt() != null) {
+            Optional<String> sent = sentReplies.find(reply.lead(), reply.body(), reply.unconfirmedSendAt());
+            if (sent.isPresent()) {
+                metrics.count(PlatformMetrics.REPLIES_FOUND_SENT);
+                return sent.get();
+            }
+        }
+        Instant attemptedAt = clock.instant();
+        try {
+            return ghl.sendSms(reply.lead(), reply.body());
+        } catch (GhlApiException e) {
+            if (outcomeUnknown(e)) {
+                db.inTransaction(c -> {
+                    messages.markSendUnconfirmed(c, reply.lead().locationId(), reply.id(), attemptedAt);
+                    return null;
+                });
+            }
+            throw e;
+        }
+    }
+
+    /** A timeout or a 5xx after the request was written may have sent the text; a refusal (4xx, 429, open circuit) did not. */
+    private static boolean outcomeUnknown(GhlApiException e) {
+        if (e.status() >= 500) return true;
+        if (e.status() != 0) return false;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CallNotPermittedException || cause instanceof ConnectException) return false;
+        }
+        return true;
+    }
+
+    /** What failed, for the retry record and the metric: an HTTP status or an exception type, never lead data. */
+    private static String failureName(RuntimeException e) {
+        if (e instanceof GhlApiException ghl) return ghl.status() == 0 ? "network" : Integer.toString(ghl.status());
+        return e.getClass().getSimpleName();
+    }
+
     private void markWebhookDone(OutboxItems pending) {
         db.inTransaction(c -> {
             webhooks.markDone(c, pending.locationId(), pending.outboxId());
@@ -92,19 +187,27 @@ public final class OutboxDelivery {
         });
     }
 
-    /** Sends replies that quiet hours held back and that are now due; returns how many went out. */
+    /**
+     * Sends replies that quiet hours held back and that are now due; returns how many went out. A reply
+     * that fails stays due and is tried again on the next run; the others still go out.
+     */
     public int deliverDueDeferred(int limit) {
         List<MessageRepository.PendingReply> due = db.inTransaction(c -> messages.dueDeferredReplies(c, clock.instant(), limit));
-        due.forEach(this::sendDeferred);
-        return due.size();
-    }
-
-    private void sendDeferred(MessageRepository.PendingReply reply) {
-        String ghlMessageId = ghl.sendSms(reply.lead(), reply.body());
-        db.inTransaction(c -> {
-            messages.markSent(c, reply.lead().locationId(), reply.id(), ghlMessageId);
-            return null;
-        });
-        metrics.count(PlatformMetrics.REPLIES_SENT);
+        int sent = 0;
+        for (MessageRepository.PendingReply reply : due) {
+            try {
+                String ghlMessageId = sendReply(reply);
+                db.inTransaction(c -> {
+                    messages.markSent(c, reply.lead().locationId(), reply.id(), ghlMessageId);
+                    return null;
+                });
+                metrics.count(PlatformMetrics.REPLIES_SENT);
+                sent++;
+            } catch (RuntimeException e) {
+                metrics.count(PlatformMetrics.OUTBOX_DEFERRED, failureName(e), 1);
+                log.warn("held reply not sent ({}); it stays due for the next run", failureName(e));
+            }
+        }
+        return sent;
     }
 }

@@ -1,5 +1,6 @@
 package com.jorge.platform.worker.delivery;
 
+import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.MessageRepository;
 
@@ -24,5 +25,12 @@ public record OutboxItems(String locationId, String outboxId, List<MessageReposi
 
     public boolean isEmpty() {
         return replies.isEmpty() && actions.isEmpty();
+    }
+
+    /** The lead the items are for (an outbox id belongs to one lead); not for an empty outbox. */
+    public LeadRef lead() {
+        if (!replies.isEmpty()) return replies.getFirst().lead();
+        if (!actions.isEmpty()) return actions.getFirst().lead();
+        throw new IllegalStateException("an empty outbox belongs to no lead");
     }
 }

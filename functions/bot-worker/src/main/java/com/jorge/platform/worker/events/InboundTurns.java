@@ -84,6 +84,8 @@ public final class InboundTurns {
         ConversationState next = turn.nextState().withInbound(now)
                 .withReply(turn.replies().isEmpty() ? turn.nextState().lastReplyAt() : now)
                 .withVersion(state.version());
+        boolean optedOutNow = next.optedOut() && !state.optedOut();
+        if (optedOutNow) contacts.setDnd(c, lead, true); // GHL gets DND through the outbox
         List<CrmAction> actions = new ArrayList<>(turn.actions());
         nurture.after(turn, next, now).ifPresent(actions::add);
         OutboxItems items = outbox.write(c, lead, webhookId, turn.replies(), notBefore, actions);
@@ -94,7 +96,9 @@ public final class InboundTurns {
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));
-        return new EventDecision.Decided(new EventDecision.CacheUpdate.Put(store.save(c, lead, next)), items);
+        ConversationState stored = store.save(c, lead, next);
+        return new EventDecision.Decided(optedOutNow ? new EventDecision.CacheUpdate.EvictThenPut(stored)
+                : new EventDecision.CacheUpdate.Put(stored), items);
     }
 
     /** Why the bot must not answer this message, or null when it may. */

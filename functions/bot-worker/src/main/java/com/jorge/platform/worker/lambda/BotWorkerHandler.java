@@ -57,9 +57,9 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
                 }
                 try {
                     messages.process(message.getBody(), eventType(message), receivedAt(message));
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // an Error (a stack overflow in one lead's turn) fails that message, not the batch
                     metrics.count(PlatformMetrics.EVENTS_FAILED); // one series to alarm on; the log line names the error
-                    log.error("event failed and will be retried (message {})", message.getMessageId(), e);
+                    log.error("event failed and will be retried (message {}, group {})", message.getMessageId(), group, e);
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                     if (group != null) failedGroups.add(group);
                 }

@@ -7,17 +7,17 @@ import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.observability.EmfMetrics;
 import com.jorge.platform.observability.PlatformMetrics;
-import com.jorge.platform.worker.delivery.OutboxDelivery;
 
 import java.time.Clock;
 
 /**
  * λ due-replies on an EventBridge schedule (every minute): sends replies that the lead's quiet hours
- * held back, once the morning comes.
+ * held back, once the morning comes, and runs the outbox's retry schedule (decided replies and CRM
+ * actions whose delivery failed, e.g. during a GHL outage).
  */
 public final class DueReplyHandler implements RequestHandler<ScheduledEvent, Integer> {
 
-    private final OutboxDelivery delivery;
+    private final WorkerFunction worker;
     private final PlatformMetrics metrics;
 
     public DueReplyHandler() {
@@ -26,18 +26,18 @@ public final class DueReplyHandler implements RequestHandler<ScheduledEvent, Int
 
     private DueReplyHandler(EmfMetrics metrics) {
         this(WorkerFunction.fromConfig(PlatformConfig.fromEnvironment(), BotSuite.NO_DECISIONS, metrics,
-                Clock.systemUTC()).delivery(), metrics);
+                Clock.systemUTC()), metrics);
     }
 
-    public DueReplyHandler(OutboxDelivery delivery, PlatformMetrics metrics) {
-        this.delivery = delivery;
+    public DueReplyHandler(WorkerFunction worker, PlatformMetrics metrics) {
+        this.worker = worker;
         this.metrics = metrics;
     }
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
         try {
-            return delivery.deliverDueDeferred(200);
+            return worker.delivery().deliverDueDeferred(200) + worker.redelivery().run(200);
         } finally {
             metrics.flush();
         }

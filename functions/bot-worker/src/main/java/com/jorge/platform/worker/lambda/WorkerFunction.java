@@ -33,8 +33,10 @@ import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.QueuedMessageRouter;
 import com.jorge.platform.worker.delivery.CrmActionExecutor;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
+import com.jorge.platform.worker.delivery.OutboxRedelivery;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.delivery.PipelineStages;
+import com.jorge.platform.worker.delivery.SentReplyLookup;
 import com.jorge.platform.worker.events.ContactRecords;
 import com.jorge.platform.worker.events.DealRecords;
 import com.jorge.platform.worker.events.HumanReplies;
@@ -78,7 +80,8 @@ import java.util.function.Supplier;
  * @param followUps what a follow-up schedule without the lead-nurture workflow needs (the local runtime's sweep)
  */
 public record WorkerFunction(Database database, RedisConnector redis, QueuedMessageRouter messages,
-                             OutboxDelivery delivery, FollowUps followUps) implements AutoCloseable {
+                             OutboxDelivery delivery, OutboxRedelivery redelivery, FollowUps followUps)
+        implements AutoCloseable {
 
     /**
      * The parts that store and send a follow-up. {@code policy} is {@link FollowUpPolicy#NONE} when the
@@ -143,7 +146,8 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 workflows, clock);
         var crmOutbox = new CrmActionOutbox(json);
         var outbox = new OutboxWriter(messages, crmOutbox);
-        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, ghl, crm, metrics, clock);
+        SentReplyLookup sentReplies = (lead, body, since) -> Optional.empty();
+        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, ghl, sentReplies, crm, metrics, clock);
         var store = new ConversationStore(cache, conversations, contacts, metrics);
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
@@ -164,7 +168,8 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
         var followUps = new FollowUps(db, store, followUpWriter,
                 workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones);
-        return new WorkerFunction(database, redis, router, delivery, followUps);
+        return new WorkerFunction(database, redis, router, delivery,
+                new OutboxRedelivery(db, webhooks, delivery, metrics, clock), followUps);
     }
 
     private static GhlApiClient ghlClient(PlatformConfig config, ObjectMapper json, PlatformMetrics metrics) {

@@ -4,6 +4,7 @@ import com.jorge.platform.worker.WorkerTestRig;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.testkit.MutableClock;
@@ -45,6 +46,28 @@ class BotWorkerHandlerTest {
         assertThat(rig.ghl.smsTo("ann")).as("m2 must not overtake the failed m1").isEmpty();
         assertThat(rig.ghl.smsTo("ben")).hasSize(2);
         assertThat(rig.metrics.counter(PlatformMetrics.EVENTS_FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorInOneLeadsTurnFailsThatMessageAloneAndTheBatchGoesOn() {
+        ConversationPolicy overflowing = (ctx, msg) -> {
+            if (msg.body().startsWith("aaaa")) throw new StackOverflowError();
+            return new StarterQualificationPolicy().respond(ctx, msg);
+        };
+        try (WorkerTestRig own = new WorkerTestRig(overflowing, clock, TestRedis.standaloneUrl())) {
+            BotWorkerHandler handler = new BotWorkerHandler(own.worker.messages(), own.metrics);
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(
+                    message("e1", "loc1:cal", GhlWebhooks.inboundSms("loc1", "cal", "a".repeat(2000), clock.instant())),
+                    message("e2", "loc1:dee", GhlWebhooks.inboundSms("loc1", "dee", "selling", clock.instant()))));
+
+            SQSBatchResponse response = handler.handleRequest(event, null);
+
+            assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                    .containsExactly("e1");
+            assertThat(own.ghl.smsTo("dee")).hasSize(1);
+            assertThat(own.metrics.counter(PlatformMetrics.EVENTS_FAILED)).isEqualTo(1);
+        }
     }
 
     private static SQSEvent.SQSMessage message(String id, String group, String body) {

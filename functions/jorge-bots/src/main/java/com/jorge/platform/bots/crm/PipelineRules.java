@@ -108,6 +108,12 @@ public final class PipelineRules {
                 new CrmAction.MarkDoNotDisturb("lead said wrong number"));
     }
 
+    /** A text the bot could not read: a person answers it. */
+    public List<CrmAction> unreadable() {
+        return List.of(new CrmAction.AddTags(List.of("needs-human")),
+                new CrmAction.HandOff("the bot could not read the lead's last message"));
+    }
+
     private static String side(BotType side) {
         return side.name().toLowerCase(Locale.ROOT);
     }

@@ -1,0 +1,95 @@
+package com.jorge.platform.worker;
+
+import com.jorge.platform.conversation.BotTurn;
+import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.testkit.MutableClock;
+import com.jorge.platform.testkit.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox's own retry schedule: a decided reply that GHL refused waits in the outbox (the queue
+ * message is acknowledged), goes out once GHL answers again, and never lets the lead's later replies
+ * overtake it.
+ */
+class OutboxRedeliveryTest {
+
+    private static final String LOC = "locR";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T17:00:00Z"));
+    /** Echoes the lead's text, so each reply says which message it answers. */
+    private final ConversationPolicy echo = (ctx, msg) -> new BotTurn(List.of("re: " + msg.body()), List.of(),
+            ctx.state().withTurns(ctx.state().turns() + 1), null);
+    private final WorkerTestRig rig = new WorkerTestRig(echo, clock, TestRedis.standaloneUrl());
+
+    @AfterEach
+    void close() {
+        rig.close();
+    }
+
+    private void text(String contact, String body) {
+        rig.worker.messages().process(GhlWebhooks.inboundSms(LOC, contact, body, clock.instant()), clock.millis());
+    }
+
+    @Test
+    void aLaterReplyWaitsBehindOneStillWaitingForGhl() throws Exception {
+        rig.ghl.failNext(4, 503, null); // every attempt of the first send: GHL is down for it
+        text("ola", "first");
+        assertThat(rig.ghl.smsTo("ola")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5)); // GHL is back, but the first reply still waits for its retry
+        text("ola", "second");
+        assertThat(rig.ghl.smsTo("ola")).as("the second reply must not overtake the first").isEmpty();
+        assertThat(rig.count("SELECT count(*) FROM webhook_events WHERE next_delivery_at IS NOT NULL")).isEqualTo(2);
+
+        text("pia", "another lead"); // other leads are not held up
+        assertThat(rig.ghl.smsTo("pia")).containsExactly("re: another lead");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rig.worker.redelivery().run(10)).isEqualTo(2);
+        assertThat(rig.ghl.smsTo("ola")).containsExactly("re: first", "re: second");
+        assertThat(rig.count("SELECT count(*) FROM webhook_events WHERE status = 'decided'")).isZero();
+        assertThat(rig.metrics.counter(PlatformMetrics.OUTBOX_REDELIVERED)).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedRetryBacksOffLongerAndHoldsTheLeadsLaterRepliesBehindIt() throws Exception {
+        rig.ghl.failNext(4, 503, null);
+        text("quinn", "one");
+        rig.ghl.failNext(4, 503, null);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rig.worker.redelivery().run(10)).as("GHL still down").isZero();
+        assertThat(rig.count("SELECT delivery_attempts FROM webhook_events")).isEqualTo(2);
+        Instant next = Instant.parse(rig.text("SELECT to_char(next_delivery_at AT TIME ZONE 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM webhook_events"));
+        assertThat(Duration.between(clock.instant(), next)).as("the second wait is about a minute")
+                .isBetween(Duration.ofSeconds(45), Duration.ofSeconds(75));
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(rig.worker.redelivery().run(10)).as("not due yet").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rig.worker.redelivery().run(10)).isEqualTo(1);
+        assertThat(rig.ghl.smsTo("quinn")).containsExactly("re: one");
+    }
+
+    @Test
+    void theOldestWaitingDeliveryIsReportedForTheStaleOutboxAlarm() throws Exception {
+        rig.ghl.failNext(4, 503, null);
+        text("rue", "hello");
+        clock.advance(Duration.ofMinutes(10));
+        rig.ghl.failNext(4, 503, null);
+        rig.worker.redelivery().run(10);
+        assertThat(rig.metrics.lastLatency(PlatformMetrics.OUTBOX_OLDEST_WAITING)).isEqualTo(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(5));
+        rig.worker.redelivery().run(10);
+        assertThat(rig.ghl.smsTo("rue")).hasSize(1);
+        assertThat(rig.metrics.lastLatency(PlatformMetrics.OUTBOX_OLDEST_WAITING)).isEqualTo(Duration.ZERO);
+    }
+}
