@@ -1,6 +1,6 @@
 package com.jorge.platform.infra;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.stacks.AlertingStack;
 import com.jorge.platform.infra.stacks.DashboardsStack;
 import com.jorge.platform.infra.stacks.DataStack;
@@ -29,7 +29,7 @@ public record JorgePlatform(
         WorkflowsStack workflows,
         DashboardsStack dashboards) {
 
-    public static JorgePlatform build(Construct app, EnvironmentConfig config, RepositoryLayout layout) {
+    public static JorgePlatform build(Construct app, EnvironmentSettings config, RepositoryLayout layout) {
         Environment env = Environment.builder().region(config.region()).build();
         StackProps.Builder base = StackProps.builder().env(env).terminationProtection("prod".equals(config.name()));
         var network = new NetworkStack(app, config.stackName("Network"), props(base, "VPC, subnets, endpoints, flow logs, security groups"), config);

@@ -1,7 +1,7 @@
 package com.jorge.platform.infra;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
-import com.jorge.platform.infra.config.EnvironmentConfigLoader;
+import com.jorge.platform.infra.config.EnvironmentSettings;
+import com.jorge.platform.infra.config.EnvironmentSettingsLoader;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
@@ -13,7 +13,7 @@ public final class JorgePlatformApp {
 
     public static void main(String[] args) {
         App app = new App();
-        EnvironmentConfig config = EnvironmentConfigLoader.fromContext(app.getNode());
+        EnvironmentSettings config = EnvironmentSettingsLoader.fromContext(app.getNode());
         JorgePlatform.build(app, config, RepositoryLayout.discover());
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
         app.synth();

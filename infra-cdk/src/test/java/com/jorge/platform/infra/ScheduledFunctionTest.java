@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jorge.platform.infra.config.EnvironmentConfig;
-import com.jorge.platform.infra.config.EnvironmentConfigLoader;
+import com.jorge.platform.infra.config.EnvironmentSettings;
+import com.jorge.platform.infra.config.EnvironmentSettingsLoader;
 import com.jorge.platform.infra.constructs.CanaryFunction;
 import com.jorge.platform.infra.constructs.ScheduledFunctionCatalog;
 import com.jorge.platform.infra.stacks.AlertingStack;
@@ -40,8 +40,8 @@ class ScheduledFunctionTest {
     @Test
     void everyCatalogEntryCarriesTheConfiguredSchedule() {
         @SuppressWarnings("unchecked")
-        EnvironmentConfig prod = EnvironmentConfigLoader.load("prod",
-                SynthesizedPlatform.cdkJsonContext().get(EnvironmentConfigLoader.ENVIRONMENTS_KEY));
+        EnvironmentSettings prod = EnvironmentSettingsLoader.load("prod",
+                SynthesizedPlatform.cdkJsonContext().get(EnvironmentSettingsLoader.ENVIRONMENTS_KEY));
         var entries = ScheduledFunctionCatalog.entries(prod);
         assertThat(entries).extracting(ScheduledFunctionCatalog.Entry::name).containsExactly("cache-warmer", "alert-evaluator", "bi-aggregator");
         assertThat(entries).extracting(ScheduledFunctionCatalog.Entry::schedule).containsExactly("rate(15 minutes)", "rate(1 minute)", "rate(5 minutes)");
@@ -58,8 +58,8 @@ class ScheduledFunctionTest {
         App app = new App();
         StackProps props = StackProps.builder().env(Environment.builder().region("us-east-1").build()).build();
         @SuppressWarnings("unchecked")
-        EnvironmentConfig prod = EnvironmentConfigLoader.load("prod",
-                SynthesizedPlatform.cdkJsonContext().get(EnvironmentConfigLoader.ENVIRONMENTS_KEY));
+        EnvironmentSettings prod = EnvironmentSettingsLoader.load("prod",
+                SynthesizedPlatform.cdkJsonContext().get(EnvironmentSettingsLoader.ENVIRONMENTS_KEY));
         AlertingStack alerting = new AlertingStack(app, "Alerting", props, prod);
         Stack stack = new Stack(app, "Scheduled", props);
         Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.jorge.platform.infra.config.EnvironmentConfig;
-import com.jorge.platform.infra.config.EnvironmentConfigLoader;
+import com.jorge.platform.infra.config.EnvironmentSettings;
+import com.jorge.platform.infra.config.EnvironmentSettingsLoader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
@@ -30,7 +30,7 @@ final class SynthesizedPlatform {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, SynthesizedPlatform> CACHE = new HashMap<>();
 
-    final EnvironmentConfig config;
+    final EnvironmentSettings config;
     final App app;
     final CloudAssembly assembly;
     final JorgePlatform platform;
@@ -39,9 +39,9 @@ final class SynthesizedPlatform {
 
     private SynthesizedPlatform(String env, boolean nag) {
         Map<String, Object> context = new HashMap<>(cdkJsonContext());
-        context.put(EnvironmentConfigLoader.ENV_KEY, env);
+        context.put(EnvironmentSettingsLoader.ENV_KEY, env);
         app = App.Builder.create().context(context).outdir(tempDir()).build();
-        config = EnvironmentConfigLoader.fromContext(app.getNode());
+        config = EnvironmentSettingsLoader.fromContext(app.getNode());
         platform = JorgePlatform.build(app, config, RepositoryLayout.discover());
         if (nag) {
             Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());

@@ -3,6 +3,7 @@ package com.jorge.platform.bi;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class BiAggregatorHandler implements RequestHandler<Map<String, Obj
     private static final Duration SAFETY = Duration.ofSeconds(20);
 
     private final BiAggregator aggregator;
-    private final PlatformMetrics metrics;
+    private final LambdaInvocation invocation;
 
     public BiAggregatorHandler() {
         this(new EmfMetrics());
@@ -33,26 +34,26 @@ public final class BiAggregatorHandler implements RequestHandler<Map<String, Obj
 
     public BiAggregatorHandler(BiAggregator aggregator, PlatformMetrics metrics) {
         this.aggregator = aggregator;
-        this.metrics = metrics;
+        this.invocation = new LambdaInvocation(metrics);
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        try {
-            Duration budget = aggregator.settings().timeBudget();
-            if (context != null && context.getRemainingTimeInMillis() > 0) {
-                Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY);
-                if (left.compareTo(budget) < 0) budget = left.isNegative() ? Duration.ofSeconds(1) : left;
-            }
-            Object detail = event == null ? null : event.get("detail");
-            if (detail instanceof Map<?, ?> d && d.get("backfillFrom") != null) {
-                return aggregator.backfill(text(d, "locationId"), date(d, "backfillFrom"), date(d, "backfillTo"), budget)
-                        .toMap();
-            }
-            return aggregator.run(budget).toMap();
-        } finally {
-            metrics.flush();
+        return invocation.run(context, () -> run(event, context));
+    }
+
+    private Map<String, Object> run(Map<String, Object> event, Context context) {
+        Duration budget = aggregator.settings().timeBudget();
+        if (context != null && context.getRemainingTimeInMillis() > 0) {
+            Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY);
+            if (left.compareTo(budget) < 0) budget = left.isNegative() ? Duration.ofSeconds(1) : left;
         }
+        Object detail = event == null ? null : event.get("detail");
+        if (detail instanceof Map<?, ?> d && d.get("backfillFrom") != null) {
+            return aggregator.backfill(text(d, "locationId"), date(d, "backfillFrom"), date(d, "backfillTo"), budget)
+                    .toMap();
+        }
+        return aggregator.run(budget).toMap();
     }
 
     private static String text(Map<?, ?> detail, String field) {

@@ -10,7 +10,7 @@ import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.leadscore.InProcessLeadScorer;
 import com.jorge.platform.leadscore.LeadScoreClient;
-import com.jorge.platform.leadscore.LeadScoreClientConfig;
+import com.jorge.platform.leadscore.LeadScoreClientSettings;
 import com.jorge.platform.leadscore.ScoreMetrics;
 import com.jorge.platform.leadscore.ScorePath;
 import com.jorge.platform.leadscore.TestModels;
@@ -46,9 +46,9 @@ class ModelLeadScorerTest {
         // a small logistic model on the conversation features whose answer TestModels computes: hot from 0.30,
         // and one lead in ten converted in its test split
         TestModels.Files files = TestModels.conversation(MODEL, 0.30, 100, 10);
-        conversationModel = new LeadScoreClient(LeadScoreClientConfig.inProcessOnly(MODEL),
+        conversationModel = new LeadScoreClient(LeadScoreClientSettings.inProcessOnly(MODEL),
                 InProcessLeadScorer.load("7", files.model(), files.metadata()), new ScoreMetrics((path, nanos) -> { }));
-        bankModel = LeadScoreClient.create(LeadScoreClientConfig.inProcessOnly(InProcessLeadScorer.BUNDLED_MODEL));
+        bankModel = LeadScoreClient.create(LeadScoreClientSettings.inProcessOnly(InProcessLeadScorer.BUNDLED_MODEL));
     }
 
     @AfterAll

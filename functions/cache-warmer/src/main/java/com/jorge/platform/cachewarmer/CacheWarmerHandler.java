@@ -6,10 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public final class CacheWarmerHandler implements RequestStreamHandler {
     record ScheduledTick(@JsonProperty("id") String id, @JsonProperty("time") String time) {}
 
     private final Supplier<CacheWarmerFunction> function;
-    private final PlatformMetrics metrics;
+    private final LambdaInvocation invocation;
     private final ObjectMapper json = PlatformJson.mapper();
     private CacheWarmerFunction built;
 
@@ -47,22 +47,19 @@ public final class CacheWarmerHandler implements RequestStreamHandler {
 
     public CacheWarmerHandler(Supplier<CacheWarmerFunction> function, PlatformMetrics metrics) {
         this.function = function;
-        this.metrics = metrics;
+        this.invocation = new LambdaInvocation(metrics);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ScheduledTick tick = json.readValue(input, ScheduledTick.class);
-        MDC.put("awsRequestId", context == null ? null : context.getAwsRequestId());
-        try {
+        invocation.run(context, () -> {
+            ScheduledTick tick = json.readValue(input, ScheduledTick.class);
             CacheWarmerFunction f = function();
             log.info("cache warm started by schedule event {} at {}", tick.id(), tick.time());
             WarmSummary summary = f.warmer().run(budget(f.settings().timeBudget(), context));
             json.writeValue(output, summary);
-        } finally {
-            metrics.flush();
-            MDC.remove("awsRequestId");
-        }
+            return summary;
+        });
     }
 
     private synchronized CacheWarmerFunction function() {

@@ -2,6 +2,7 @@ package com.jorge.platform.leadscore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.models.features.FeatureSet;
 import com.jorge.platform.models.features.InvalidLeadAttributeException;
 import com.jorge.platform.models.features.LeadAttributes;
@@ -47,7 +48,7 @@ public final class LeadScoreClient implements AutoCloseable {
         }
     }
 
-    private final LeadScoreClientConfig config;
+    private final LeadScoreClientSettings config;
     private final InProcessLeadScorer fallback;
     private final ScoreMetrics metrics;
     private final CircuitBreaker breaker;
@@ -59,7 +60,7 @@ public final class LeadScoreClient implements AutoCloseable {
      * @param fallback the in-process model: the same model the tier serves as {@code config.model()}
      * @throws IllegalArgumentException when the fallback is another model than the one the tier is asked for
      */
-    public LeadScoreClient(LeadScoreClientConfig config, InProcessLeadScorer fallback, ScoreMetrics metrics) {
+    public LeadScoreClient(LeadScoreClientSettings config, InProcessLeadScorer fallback, ScoreMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -88,20 +89,20 @@ public final class LeadScoreClient implements AutoCloseable {
     }
 
     /** With the model bundled in this jar as the fallback and counters only. */
-    public static LeadScoreClient create(LeadScoreClientConfig config) {
+    public static LeadScoreClient create(LeadScoreClientSettings config) {
         return new LeadScoreClient(config, InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION),
                 new ScoreMetrics((path, nanos) -> { }));
     }
 
-    /** {@link #fromSettings(Map, S3Client, ScoreMetrics.Sink)} with counters only. */
-    public static Optional<LeadScoreClient> fromSettings(Map<String, String> settings, S3Client s3) {
-        return fromSettings(settings, s3, (path, nanos) -> { });
+    /** {@link #fromConfig(PlatformConfig, S3Client, ScoreMetrics.Sink)} with counters only. */
+    public static Optional<LeadScoreClient> fromConfig(PlatformConfig config, S3Client s3) {
+        return fromConfig(config, s3, (path, nanos) -> { });
     }
 
     /**
-     * The client for the live model named by the settings ({@link LeadScoreSettings}, usually the
-     * environment), for a function's cold start: the live version is loaded from the registry as the
-     * in-process model, and the tier at {@code LEAD_SCORE_ENDPOINT} (if set) is asked for the same name.
+     * The client for the live model named by the settings ({@link LeadScoreSettings}), for a function's
+     * cold start: the live version is loaded from the registry as the in-process model, and the tier at
+     * {@code LEAD_SCORE_ENDPOINT} (if set) is asked for the same name.
      *
      * @param s3   reads the registry; may be null when {@code MODEL_BUCKET} is unset
      * @param sink receives which path answered each score
@@ -109,23 +110,27 @@ public final class LeadScoreClient implements AutoCloseable {
      * @throws IllegalArgumentException naming the setting whose value is malformed
      * @throws ModelRegistryException   naming the S3 object, when the live version cannot be loaded
      */
-    public static Optional<LeadScoreClient> fromSettings(Map<String, String> settings, S3Client s3, ScoreMetrics.Sink sink) {
+    public static Optional<LeadScoreClient> fromConfig(PlatformConfig config, S3Client s3, ScoreMetrics.Sink sink) {
         Objects.requireNonNull(sink, "sink");
-        Optional<LeadScoreSettings> parsed = LeadScoreSettings.parse(settings);
+        Optional<LeadScoreSettings> parsed = LeadScoreSettings.fromConfig(config);
         if (parsed.isEmpty()) {
             log.info("{} is not set: no lead-score model", LeadScoreSettings.BUCKET);
             return Optional.empty();
         }
-        LeadScoreSettings s = parsed.get();
         if (s3 == null) {
             throw new IllegalArgumentException("s3: " + LeadScoreSettings.BUCKET + " is set, so an S3Client is needed");
         }
+        return live(parsed.get(), s3, sink);
+    }
+
+    /** The client for the version live now in the registry {@code s} names; empty while none is live. */
+    static Optional<LeadScoreClient> live(LeadScoreSettings s, S3Client s3, ScoreMetrics.Sink sink) {
         Optional<InProcessLeadScorer> live = new LiveModelLoader(s3, s.bucket(), s.prefix()).load(s.model());
         if (live.isEmpty()) {
             return Optional.empty();
         }
         try {
-            LeadScoreClient client = new LeadScoreClient(s.clientConfig(), live.get(), new ScoreMetrics(sink));
+            LeadScoreClient client = new LeadScoreClient(s.clientSettings(), live.get(), new ScoreMetrics(sink));
             String where = s.endpoint() == null ? "in this process only (" + LeadScoreSettings.ENDPOINT + " unset)"
                     : "on the tier, with the in-process fallback";
             log.info("lead score: {} {} {}", s.model(), live.get().version(), where);

@@ -1,15 +1,16 @@
 package com.jorge.platform.leadscore;
 
+import com.jorge.platform.config.PlatformConfig;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The lead-score client's environment, checked as a whole before anything is read from S3, so a
+ * The lead-score client's settings, read through {@link PlatformConfig} and checked as a whole before anything is read from S3, so a
  * malformed value fails the cold start with the setting's name rather than half-configuring it.
  * A blank value counts as unset.
  *
@@ -46,7 +47,7 @@ public record LeadScoreSettings(String bucket, String prefix, String model, URI 
      * @return empty when {@value #BUCKET} is unset: no registry, so no model (the other settings are still checked)
      * @throws IllegalArgumentException naming the setting whose value is malformed
      */
-    public static Optional<LeadScoreSettings> parse(Map<String, String> settings) {
+    public static Optional<LeadScoreSettings> fromConfig(PlatformConfig settings) {
         String model = value(settings, MODEL);
         model = model == null ? DEFAULT_MODEL : model;
         if (!RegistryNames.isSafe(model)) {
@@ -73,14 +74,13 @@ public record LeadScoreSettings(String bucket, String prefix, String model, URI 
         return Optional.of(new LeadScoreSettings(bucket, prefix, model, endpoint, timeout));
     }
 
-    /** The client's configuration: these settings plus the default retry and circuit breaker. */
-    public LeadScoreClientConfig clientConfig() {
-        return LeadScoreClientConfig.defaults(endpoint, model).withAttemptTimeout(attemptTimeout);
+    /** The client's settings: these plus the default retry and circuit breaker. */
+    public LeadScoreClientSettings clientSettings() {
+        return LeadScoreClientSettings.defaults(endpoint, model).withAttemptTimeout(attemptTimeout);
     }
 
-    private static String value(Map<String, String> settings, String name) {
-        String v = settings.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
+    private static String value(PlatformConfig settings, String name) {
+        return settings.get(name).map(String::strip).orElse(null);
     }
 
     private static URI endpoint(String value) {
@@ -102,7 +102,7 @@ public record LeadScoreSettings(String bucket, String prefix, String model, URI 
 
     private static Duration timeout(String value) {
         if (value == null) {
-            return LeadScoreClientConfig.DEFAULT_ATTEMPT_TIMEOUT;
+            return LeadScoreClientSettings.DEFAULT_ATTEMPT_TIMEOUT;
         }
         long millis;
         try {

@@ -1,5 +1,6 @@
 package com.jorge.platform.leadscore;
 
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.models.features.FeatureSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,7 +26,7 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
     public static final Duration CHECK_EVERY = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(LiveLeadScoreModel.class);
 
-    private final Map<String, String> settings;
+    private final LeadScoreSettings settings;
     private final S3Client s3;
     private final LiveModelLoader registry;
     private final String model;
@@ -39,12 +39,12 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
     private String liveVersion;
     private volatile Instant nextCheck = Instant.MIN;
 
-    private LiveLeadScoreModel(Map<String, String> settings, S3Client s3, LeadScoreSettings parsed, FeatureSet featureSet,
+    private LiveLeadScoreModel(LeadScoreSettings settings, S3Client s3, FeatureSet featureSet,
                                ScoreMetrics.Sink sink, Clock clock, Duration checkEvery) {
-        this.settings = Map.copyOf(settings);
+        this.settings = settings;
         this.s3 = s3;
-        this.registry = new LiveModelLoader(s3, parsed.bucket(), parsed.prefix());
-        this.model = parsed.model();
+        this.registry = new LiveModelLoader(s3, settings.bucket(), settings.prefix());
+        this.model = settings.model();
         this.featureSet = featureSet;
         this.sink = sink;
         this.clock = clock;
@@ -59,9 +59,9 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
      * @return empty when {@code MODEL_BUCKET} is unset (no registry to follow)
      * @throws IllegalArgumentException naming a malformed setting: at cold start, not on a lead's turn
      */
-    public static Optional<LiveLeadScoreModel> follow(Map<String, String> settings, S3Client s3, FeatureSet featureSet,
+    public static Optional<LiveLeadScoreModel> follow(PlatformConfig config, S3Client s3, FeatureSet featureSet,
                                                       ScoreMetrics.Sink sink, Clock clock, Duration checkEvery) {
-        Optional<LeadScoreSettings> parsed = LeadScoreSettings.parse(settings);
+        Optional<LeadScoreSettings> parsed = LeadScoreSettings.fromConfig(config);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -69,7 +69,7 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
         if (checkEvery.isNegative() || checkEvery.isZero()) {
             throw new IllegalArgumentException("checkEvery must be positive, was " + checkEvery);
         }
-        return Optional.of(new LiveLeadScoreModel(settings, s3, parsed.get(), featureSet, sink, clock, checkEvery));
+        return Optional.of(new LiveLeadScoreModel(parsed.get(), s3, featureSet, sink, clock, checkEvery));
     }
 
     /** The live model's client, empty while none is live. */
@@ -101,7 +101,7 @@ public final class LiveLeadScoreModel implements Supplier<Optional<LeadScoreClie
             liveVersion = live;
             // The replaced client is not closed: a turn on another thread may still be scoring with it.
             // Promotions are rare and a container lives hours, so its few MB of native memory are left to it.
-            LeadScoreClient loaded = live == null ? null : LeadScoreClient.fromSettings(settings, s3, sink).orElse(null);
+            LeadScoreClient loaded = live == null ? null : LeadScoreClient.live(settings, s3, sink).orElse(null);
             if (loaded != null && loaded.featureSet() != featureSet) {
                 log.error("lead score model {} version {} encodes {}, this caller {}: not used", model, live,
                         loaded.featureSet().version(), featureSet.version());

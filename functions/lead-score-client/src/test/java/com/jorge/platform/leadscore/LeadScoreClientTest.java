@@ -85,14 +85,14 @@ class LeadScoreClientTest {
     }
 
     private static LeadScoreClient client(URI endpoint) {
-        return new LeadScoreClient(LeadScoreClientConfig.defaults(endpoint),
+        return new LeadScoreClient(LeadScoreClientSettings.defaults(endpoint),
                 InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION), new ScoreMetrics((p, n) -> { }));
     }
 
     @Test
     void aHealthyTierAnswersWithTheSameProbabilityAsTheInProcessModel() {
         // a generous deadline: this JVM is cold, and the assertion is about the answer, not the speed
-        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.defaults(
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientSettings.defaults(
                 URI.create("http://127.0.0.1:" + tier.port())).withAttemptTimeout(Duration.ofSeconds(2)),
                 InProcessLeadScorer.bundled("1"), new ScoreMetrics((p, n) -> { }))) {
             client.score(LEAD); // first call opens the connection
@@ -107,7 +107,7 @@ class LeadScoreClientTest {
     @Test
     void aMapOfAttributesIsScoredOnTheTierWithTheFallbacksFeatureSet() {
         Map<String, Object> lead = Map.of("age", 61, "job", "retired", "pdays", 3, "previous", 2, "euribor3m", 0.9);
-        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.defaults(
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientSettings.defaults(
                 URI.create("http://127.0.0.1:" + tier.port())).withAttemptTimeout(Duration.ofSeconds(2)),
                 InProcessLeadScorer.bundled("1"), new ScoreMetrics((p, n) -> { }))) {
             client.score(lead);
@@ -135,7 +135,7 @@ class LeadScoreClientTest {
 
     @Test
     void withoutATierEveryScoreIsInProcessAndCountedSo() {
-        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.inProcessOnly(InProcessLeadScorer.BUNDLED_MODEL),
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientSettings.inProcessOnly(InProcessLeadScorer.BUNDLED_MODEL),
                 InProcessLeadScorer.bundled("1"), new ScoreMetrics((p, n) -> { }))) {
             LeadScore score = client.score(LEAD.toMap());
             assertThat(score).isEqualTo(new LeadScore(reference.score(LEAD), "1", ScorePath.IN_PROCESS));
@@ -163,7 +163,7 @@ class LeadScoreClientTest {
     @Test
     void aFallbackThatIsAnotherModelThanTheTiersIsRefused() {
         try (InProcessLeadScorer bank = InProcessLeadScorer.bundled("1")) {
-            assertThatThrownBy(() -> new LeadScoreClient(LeadScoreClientConfig.defaults(URI.create("http://127.0.0.1:1"),
+            assertThatThrownBy(() -> new LeadScoreClient(LeadScoreClientSettings.defaults(URI.create("http://127.0.0.1:1"),
                     "conversation-lead-score"), bank, new ScoreMetrics((p, n) -> { })))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conversation-lead-score")
                     .hasMessageContaining("'lead-score'");
@@ -206,7 +206,7 @@ class LeadScoreClientTest {
             default -> new Object[]{200, "{\"model_version\":\"1\",\"outputs\":[{\"name\":\"probability\",\"data\":[7.5]}]}"};
         });
         // a generous deadline: a cold JVM's first call may pass 50 ms, and a timeout is retried by design
-        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientConfig.defaults(refusing)
+        try (LeadScoreClient client = new LeadScoreClient(LeadScoreClientSettings.defaults(refusing)
                 .withAttemptTimeout(Duration.ofSeconds(2)), InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION),
                 new ScoreMetrics((p, n) -> { }))) {
             for (int i = 0; i < 4; i++) {
@@ -240,7 +240,7 @@ class LeadScoreClientTest {
             port = s.getLocalPort();
         }
         try (LeadScoreClient client = new LeadScoreClient(
-                LeadScoreClientConfig.defaults(URI.create("http://127.0.0.1:" + port)).withAttemptTimeout(Duration.ofMillis(50)),
+                LeadScoreClientSettings.defaults(URI.create("http://127.0.0.1:" + port)).withAttemptTimeout(Duration.ofMillis(50)),
                 InProcessLeadScorer.bundled("1"), new ScoreMetrics((p, n) -> { }))) {
             assertThat(client.score(LEAD).path()).isEqualTo(ScorePath.FALLBACK_AFTER_ERROR);
         }

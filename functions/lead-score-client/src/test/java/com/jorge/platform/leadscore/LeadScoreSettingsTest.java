@@ -3,6 +3,7 @@ package com.jorge.platform.leadscore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jorge.platform.config.PlatformConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,10 +16,10 @@ class LeadScoreSettingsTest {
 
     @Test
     void onlyTheBucketIsRequiredAndTheRestHasDefaults() {
-        LeadScoreSettings s = LeadScoreSettings.parse(Map.of("MODEL_BUCKET", "jorge-models")).orElseThrow();
+        LeadScoreSettings s = LeadScoreSettings.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "jorge-models"))).orElseThrow();
         assertThat(s).isEqualTo(new LeadScoreSettings("jorge-models", "models/", "conversation-lead-score", null,
                 Duration.ofMillis(50)));
-        LeadScoreClientConfig config = s.clientConfig();
+        LeadScoreClientSettings config = s.clientSettings();
         assertThat(config.hasTier()).isFalse();
         assertThat(config.model()).isEqualTo("conversation-lead-score");
         assertThat(config.attemptTimeout()).isEqualTo(Duration.ofMillis(50));
@@ -27,20 +28,20 @@ class LeadScoreSettingsTest {
 
     @Test
     void everySettingIsRead() {
-        LeadScoreSettings s = LeadScoreSettings.parse(Map.of("MODEL_BUCKET", " jorge-models ", "MODEL_PREFIX", "registry/v2",
+        LeadScoreSettings s = LeadScoreSettings.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", " jorge-models ", "MODEL_PREFIX", "registry/v2",
                 "LEAD_SCORE_MODEL", "lead-score", "LEAD_SCORE_ENDPOINT", "http://inference.internal:8080/",
-                "LEAD_SCORE_TIMEOUT_MS", "80")).orElseThrow();
+                "LEAD_SCORE_TIMEOUT_MS", "80"))).orElseThrow();
         assertThat(s).isEqualTo(new LeadScoreSettings("jorge-models", "registry/v2/", "lead-score",
                 URI.create("http://inference.internal:8080/"), Duration.ofMillis(80)));
-        assertThat(s.clientConfig().hasTier()).isTrue();
-        assertThat(s.clientConfig().attemptTimeout()).isEqualTo(Duration.ofMillis(80));
+        assertThat(s.clientSettings().hasTier()).isTrue();
+        assertThat(s.clientSettings().attemptTimeout()).isEqualTo(Duration.ofMillis(80));
     }
 
     @Test
     void withoutABucketThereIsNoModelAndNoS3ClientIsNeeded() {
-        assertThat(LeadScoreSettings.parse(Map.of())).isEmpty();
-        assertThat(LeadScoreSettings.parse(Map.of("MODEL_BUCKET", "  ", "LEAD_SCORE_ENDPOINT", "http://x:1"))).isEmpty();
-        assertThat(LeadScoreClient.fromSettings(Map.of(), null)).isEmpty();
+        assertThat(LeadScoreSettings.fromConfig(PlatformConfig.of(Map.of()))).isEmpty();
+        assertThat(LeadScoreSettings.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "  ", "LEAD_SCORE_ENDPOINT", "http://x:1")))).isEmpty();
+        assertThat(LeadScoreClient.fromConfig(PlatformConfig.of(Map.of()), null)).isEmpty();
     }
 
     @ParameterizedTest
@@ -62,17 +63,17 @@ class LeadScoreSettingsTest {
         Map<String, String> settings = new HashMap<>(Map.of("MODEL_BUCKET", "jorge-models"));
         settings.put(setting, value);
         // s3 is null: reaching for it would fail with another message
-        assertThatThrownBy(() -> LeadScoreClient.fromSettings(settings, null))
+        assertThatThrownBy(() -> LeadScoreClient.fromConfig(PlatformConfig.of(settings), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(setting);
         if (!setting.equals("MODEL_BUCKET")) {
             settings.remove("MODEL_BUCKET"); // still refused: a typo should not wait for the bucket to be set
-            assertThatThrownBy(() -> LeadScoreSettings.parse(settings)).hasMessageStartingWith(setting);
+            assertThatThrownBy(() -> LeadScoreSettings.fromConfig(PlatformConfig.of(settings))).hasMessageStartingWith(setting);
         }
     }
 
     @Test
     void aBucketWithoutAnS3ClientIsRefused() {
-        assertThatThrownBy(() -> LeadScoreClient.fromSettings(Map.of("MODEL_BUCKET", "jorge-models"), null))
+        assertThatThrownBy(() -> LeadScoreClient.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "jorge-models")), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S3Client");
     }
 }

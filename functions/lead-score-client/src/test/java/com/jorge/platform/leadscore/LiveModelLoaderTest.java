@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.models.features.BankMarketingFeatureSet;
 import com.jorge.platform.models.features.ConversationFeatureSet;
 import com.jorge.platform.models.features.LeadAttributes;
@@ -204,7 +205,7 @@ class LiveModelLoaderTest {
 
     private LiveLeadScoreModel follow(TestClock clock) {
         var settings = Map.of("MODEL_BUCKET", BUCKET, "MODEL_PREFIX", PREFIX, "LEAD_SCORE_MODEL", model);
-        return LiveLeadScoreModel.follow(settings, s3, ConversationFeatureSet.INSTANCE, (path, nanos) -> { }, clock,
+        return LiveLeadScoreModel.follow(PlatformConfig.of(settings), s3, ConversationFeatureSet.INSTANCE, (path, nanos) -> { }, clock,
                 java.time.Duration.ofMinutes(5)).orElseThrow();
     }
 
@@ -255,7 +256,7 @@ class LiveModelLoaderTest {
 
     @Test
     void withoutAModelBucketThereIsNothingToFollow() {
-        assertThat(LiveLeadScoreModel.follow(Map.of(), null, ConversationFeatureSet.INSTANCE, (path, nanos) -> { },
+        assertThat(LiveLeadScoreModel.follow(PlatformConfig.of(Map.of()), null, ConversationFeatureSet.INSTANCE, (path, nanos) -> { },
                 java.time.Clock.systemUTC(), LiveLeadScoreModel.CHECK_EVERY)).isEmpty();
     }
 }

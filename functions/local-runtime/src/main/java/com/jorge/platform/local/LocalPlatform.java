@@ -63,8 +63,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts everything. {@code env} is read like the Lambda environment (DATABASE_URL, REDIS_URL, ...);
-     * port 0 picks a free port.
+     * Starts everything. {@code env} is read through {@link PlatformConfig} like the Lambda environment
+     * (DATABASE_URL, REDIS_URL, ...); the runtime adds the values of what it started (its database, Redis,
+     * the fake GHL API, the signer's keys) before the functions read it. Port 0 picks a free port.
      */
     public static LocalPlatform start(Map<String, String> env, int port, BotSuite bots) throws IOException {
         return start(env, port, bots, Clock.systemUTC());
@@ -80,15 +81,16 @@ public final class LocalPlatform implements AutoCloseable {
         }
         LocalServices services = new LocalServices();
         try {
-            LocalServices.Database db = services.database(env.get("DATABASE_URL"), env.get("DATABASE_USER"),
-                    env.get("DATABASE_PASSWORD"));
-            String redisUrl = services.redis(env.get("REDIS_URL"));
+            PlatformConfig given = PlatformConfig.of(env);
+            LocalServices.Database db = services.database(given.get("DATABASE_URL").orElse(null),
+                    given.get("DATABASE_USER").orElse(null), given.get("DATABASE_PASSWORD").orElse(null));
+            String redisUrl = services.redis(given.get("REDIS_URL").orElse(null));
             FakeGhlServer ghl = FakeGhlServer.start(0);
             WebhookSigner signer = WebhookSigner.generate();
             RecordedMetrics metrics = new RecordedMetrics();
 
             Map<String, String> config = new HashMap<>(env);
-            int concurrency = Integer.parseInt(env.getOrDefault("WORKER_CONCURRENCY", "8"));
+            int concurrency = given.getInt("WORKER_CONCURRENCY", 8);
             // the worker's batches plus the scheduled jobs, so no batch waits for a connection
             config.putIfAbsent("DATABASE_POOL_SIZE", Integer.toString(concurrency + 2));
             config.put("DATABASE_URL", db.url());
@@ -208,7 +210,8 @@ public final class LocalPlatform implements AutoCloseable {
 
         LocalPlatform platform;
         try {
-            platform = start(System.getenv(), port, WorkerFunction.jorgeBots(System.getenv()));
+            platform = start(System.getenv(), port, WorkerFunction.jorgeBots(PlatformConfig.fromEnvironment(),
+                    new RecordedMetrics()));
         } catch (java.net.BindException e) {
             System.err.println("Port " + port + " is in use: stop what holds it or pass --port <free port>.");
             System.exit(1);

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
-import org.slf4j.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,7 +20,7 @@ import java.util.Map;
 public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final WebhookIntake intake;
-    private final PlatformMetrics metrics;
+    private final LambdaInvocation invocation;
 
     /** Lambda's entry: built once per container (and captured by SnapStart). */
     public WebhookIntakeHandler() {
@@ -33,28 +33,26 @@ public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HT
 
     public WebhookIntakeHandler(WebhookIntake intake, PlatformMetrics metrics) {
         this.intake = intake;
-        this.metrics = metrics;
+        this.invocation = new LambdaInvocation(metrics);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (context != null) MDC.put("awsRequestId", context.getAwsRequestId());
-        try {
-            String raw = event.getBody() == null ? "" : event.getBody();
-            byte[] body = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
-            Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-            IntakeHttpAnswer answer = body == null
-                    ? IntakeHttpAnswer.of(new IntakeOutcome.Rejected(400, "invalid_body", "$", "body is not valid base64"))
-                    : IntakeHttpAnswer.of(intake.accept(new WebhookRequest(body, headers)));
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(answer.status())
-                    .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody(answer.body())
-                    .build();
-        } finally {
-            metrics.flush();
-            MDC.clear();
-        }
+        return invocation.run(context, () -> answer(event));
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody() == null ? "" : event.getBody();
+        byte[] body = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        IntakeHttpAnswer answer = body == null
+                ? IntakeHttpAnswer.of(new IntakeOutcome.Rejected(400, "invalid_body", "$", "body is not valid base64"))
+                : IntakeHttpAnswer.of(intake.accept(new WebhookRequest(body, headers)));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(answer.status())
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(answer.body())
+                .build();
     }
 
     private static byte[] decode(String base64) {

@@ -1,6 +1,6 @@
 package com.jorge.platform.infra.constructs;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ public final class ScheduledFunctionCatalog {
     private ScheduledFunctionCatalog() {
     }
 
-    public static List<Entry> entries(EnvironmentConfig config) {
+    public static List<Entry> entries(EnvironmentSettings config) {
         var schedules = config.schedules();
         return List.of(
                 new Entry("cache-warmer", "cache-warmer", "cache-warmer-lambda.jar",

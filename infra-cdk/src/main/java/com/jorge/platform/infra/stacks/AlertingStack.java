@@ -1,6 +1,6 @@
 package com.jorge.platform.infra.stacks;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -23,7 +23,7 @@ public final class AlertingStack extends Stack {
     private final Key key;
     private final Topic opsAlerts;
 
-    public AlertingStack(Construct scope, String id, StackProps props, EnvironmentConfig config) {
+    public AlertingStack(Construct scope, String id, StackProps props, EnvironmentSettings config) {
         super(scope, id, props);
         key = Key.Builder.create(this, "AlertsKey")
                 .description("Jorge Platform " + config.name() + ": encrypts the alert and notification topics")

@@ -1,6 +1,6 @@
 package com.jorge.platform.infra.stacks;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.constructs.CanaryFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import software.constructs.Construct;
 public final class DashboardsStack extends Stack {
     private final Dashboard dashboard;
 
-    public DashboardsStack(Construct scope, String id, StackProps props, EnvironmentConfig config, DataStack data,
+    public DashboardsStack(Construct scope, String id, StackProps props, EnvironmentSettings config, DataStack data,
                            InferenceStack inference, FunctionsStack functions, WorkflowsStack workflows) {
         super(scope, id, props);
         dashboard = Dashboard.Builder.create(this, "Platform")

@@ -1,6 +1,6 @@
 package com.jorge.platform.infra.stacks;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -67,7 +67,7 @@ public final class DataStack extends Stack {
     private final Bucket modelBucket;
     private final Bucket accessLogs;
 
-    public DataStack(Construct scope, String id, StackProps props, EnvironmentConfig config, NetworkStack network, AlertingStack alerting) {
+    public DataStack(Construct scope, String id, StackProps props, EnvironmentSettings config, NetworkStack network, AlertingStack alerting) {
         super(scope, id, props);
         addStackDependency(network);
         addStackDependency(alerting);

@@ -1,7 +1,7 @@
 package com.jorge.platform.infra.stacks;
 
 import com.jorge.platform.infra.RepositoryLayout;
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
 import com.jorge.platform.infra.constructs.CanaryFunction;
 import com.jorge.platform.infra.constructs.CanaryFunctionSpec;
@@ -77,7 +77,7 @@ public final class FunctionsStack extends Stack {
     private final HttpApi api;
     private final Secret ghlApiToken;
 
-    public FunctionsStack(Construct scope, String id, StackProps props, EnvironmentConfig config, RepositoryLayout layout,
+    public FunctionsStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
                           NetworkStack network, DataStack data, InferenceStack inference, AlertingStack alerting) {
         super(scope, id, props);
         // declared before any grant, so that KMS grants on the data key go to the principal, not the key policy

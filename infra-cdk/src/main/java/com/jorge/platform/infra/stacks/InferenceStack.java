@@ -1,7 +1,7 @@
 package com.jorge.platform.infra.stacks;
 
 import com.jorge.platform.infra.RepositoryLayout;
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -91,7 +91,7 @@ public final class InferenceStack extends Stack {
     private final ApplicationTargetGroup targetGroup;
     private final ScalableTaskCount scaling;
 
-    public InferenceStack(Construct scope, String id, StackProps props, EnvironmentConfig config, RepositoryLayout layout,
+    public InferenceStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
                           NetworkStack network, DataStack data, AlertingStack alerting) {
         super(scope, id, props);
         // declared before any grant, so that KMS grants on the data key go to the principal, not the key policy

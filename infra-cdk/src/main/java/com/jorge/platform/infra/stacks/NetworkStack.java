@@ -1,6 +1,6 @@
 package com.jorge.platform.infra.stacks;
 
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
 import java.util.List;
 import software.amazon.awscdk.Acknowledgment;
@@ -45,7 +45,7 @@ public final class NetworkStack extends Stack {
     private final SecurityGroup databaseRotationGroup;
     private final SecurityGroup redisGroup;
 
-    public NetworkStack(Construct scope, String id, StackProps props, EnvironmentConfig config) {
+    public NetworkStack(Construct scope, String id, StackProps props, EnvironmentSettings config) {
         super(scope, id, props);
         var network = config.network();
 

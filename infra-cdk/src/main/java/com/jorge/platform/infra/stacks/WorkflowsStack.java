@@ -1,7 +1,7 @@
 package com.jorge.platform.infra.stacks;
 
 import com.jorge.platform.infra.RepositoryLayout;
-import com.jorge.platform.infra.config.EnvironmentConfig;
+import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
 import com.jorge.platform.infra.constructs.AslStateMachine;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -32,7 +32,7 @@ public final class WorkflowsStack extends Stack {
     private final Topic agentNotifications;
     private final Map<WorkflowNames, StateMachine> machines = new EnumMap<>(WorkflowNames.class);
 
-    public WorkflowsStack(Construct scope, String id, StackProps props, EnvironmentConfig config, RepositoryLayout layout,
+    public WorkflowsStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
                           DataStack data, FunctionsStack functions, AlertingStack alerting) {
         super(scope, id, props);
         addStackDependency(data);

@@ -1,11 +1,12 @@
 package com.jorge.platform.alerts.aws;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.jorge.platform.alerts.AlertEvaluatorFunction;
 import com.jorge.platform.alerts.AlertEvaluatorHandler;
-import com.jorge.platform.alerts.AlertEvaluatorWiring;
 import com.jorge.platform.alerts.rules.AlertRuleException;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,8 @@ class AlertEvaluatorHandlerTest {
     }
 
     private AlertEvaluatorHandler handler() {
-        return new AlertEvaluatorHandler(AlertEvaluatorWiring.fromConfig(PlatformConfig.of(env), clock, cloudWatch::client, sns::client));
+        return new AlertEvaluatorHandler(AlertEvaluatorFunction.fromConfig(PlatformConfig.of(env), clock, cloudWatch::client, sns::client),
+                new RecordedMetrics());
     }
 
     /** An hour of minutes up to the clock: latency climbing 20 ms a minute to ~2,600, queue age flat, two failures. */

@@ -5,12 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.queue.SqsLeadEventQueue;
 import com.jorge.platform.worker.QueuedMessageRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +29,7 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private final QueuedMessageRouter messages;
     private final PlatformMetrics metrics;
+    private final LambdaInvocation invocation;
 
     public BotWorkerHandler() {
         this(new EmfMetrics());
@@ -41,34 +42,33 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
     public BotWorkerHandler(QueuedMessageRouter messages, PlatformMetrics metrics) {
         this.messages = messages;
         this.metrics = metrics;
+        this.invocation = new LambdaInvocation(metrics);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        if (context != null) MDC.put("awsRequestId", context.getAwsRequestId());
+        return invocation.run(context, () -> processBatch(event));
+    }
+
+    private SQSBatchResponse processBatch(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         Set<String> failedGroups = new HashSet<>();
-        try {
-            for (SQSEvent.SQSMessage message : event.getRecords()) {
-                String group = message.getAttributes() == null ? null : message.getAttributes().get("MessageGroupId");
-                if (group != null && failedGroups.contains(group)) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                    continue;
-                }
-                try {
-                    messages.process(message.getBody(), eventType(message), receivedAt(message));
-                } catch (Throwable e) { // an Error (a stack overflow in one lead's turn) fails that message, not the batch
-                    metrics.count(PlatformMetrics.EVENTS_FAILED); // one series to alarm on; the log line names the error
-                    log.error("event failed and will be retried (message {}, group {})", message.getMessageId(), group, e);
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                    if (group != null) failedGroups.add(group);
-                }
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            String group = message.getAttributes() == null ? null : message.getAttributes().get("MessageGroupId");
+            if (group != null && failedGroups.contains(group)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
             }
-            return new SQSBatchResponse(failures);
-        } finally {
-            metrics.flush();
-            MDC.clear();
+            try {
+                messages.process(message.getBody(), eventType(message), receivedAt(message));
+            } catch (Throwable e) { // an Error (a stack overflow in one lead's turn) fails that message, not the batch
+                metrics.count(PlatformMetrics.EVENTS_FAILED); // one series to alarm on; the log line names the error
+                log.error("event failed and will be retried (message {}, group {})", message.getMessageId(), group, e);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                if (group != null) failedGroups.add(group);
+            }
         }
+        return new SQSBatchResponse(failures);
     }
 
     private static String eventType(SQSEvent.SQSMessage message) {

@@ -3,6 +3,8 @@ package com.jorge.platform.worker.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.worker.inbound.DlqReplay;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,6 +19,7 @@ import java.util.Map;
 public final class DlqReplayHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final DlqReplay replay;
+    private final LambdaInvocation invocation = new LambdaInvocation(new EmfMetrics());
 
     public DlqReplayHandler() {
         PlatformConfig config = PlatformConfig.fromEnvironment();
@@ -27,9 +30,11 @@ public final class DlqReplayHandler implements RequestHandler<Map<String, Object
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         int max = input != null && input.get("max") instanceof Number n ? n.intValue() : 100;
-        int before = replay.depth();
-        int moved = replay.replay(max);
-        return Map.of("replayed", moved, "dlqDepthBefore", before);
+        return invocation.run(context, () -> {
+            int before = replay.depth();
+            int moved = replay.replay(max);
+            return Map.of("replayed", moved, "dlqDepthBefore", before);
+        });
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
 
 import java.time.Clock;
@@ -18,7 +19,7 @@ import java.time.Clock;
 public final class DueReplyHandler implements RequestHandler<ScheduledEvent, Integer> {
 
     private final WorkerFunction worker;
-    private final PlatformMetrics metrics;
+    private final LambdaInvocation invocation;
 
     public DueReplyHandler() {
         this(new EmfMetrics());
@@ -31,15 +32,12 @@ public final class DueReplyHandler implements RequestHandler<ScheduledEvent, Int
 
     public DueReplyHandler(WorkerFunction worker, PlatformMetrics metrics) {
         this.worker = worker;
-        this.metrics = metrics;
+        this.invocation = new LambdaInvocation(metrics);
     }
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        try {
-            return worker.delivery().deliverDueDeferred(200) + worker.redelivery().run(200);
-        } finally {
-            metrics.flush();
-        }
+        return invocation.run(context,
+                () -> worker.delivery().deliverDueDeferred(200) + worker.redelivery().run(200));
     }
 }

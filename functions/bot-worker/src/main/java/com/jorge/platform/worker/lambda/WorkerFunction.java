@@ -93,12 +93,12 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* settings (see functions/jorge-bots). */
     public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
         PlatformConfig config = PlatformConfig.fromEnvironment();
-        return fromConfig(config, jorgeBots(config, System.getenv(), metrics), metrics, Clock.systemUTC());
+        return fromConfig(config, jorgeBots(config, metrics), metrics, Clock.systemUTC());
     }
 
     /** The Jorge seller and buyer bots, scoring with the rule-based estimate; loads the language model once (about a second). */
     public static BotSuite jorgeBots(Map<String, String> settings) {
-        return jorgeBots(PlatformConfig.of(settings), settings, new RecordedMetrics());
+        return jorgeBots(PlatformConfig.of(settings), new RecordedMetrics());
     }
 
     /**
@@ -106,10 +106,9 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
      * registry (see functions/lead-score-client: LEAD_SCORE_MODEL, LEAD_SCORE_ENDPOINT, S3_ENDPOINT for a
      * local S3), with the rule-based estimate while none is live.
      */
-    private static BotSuite jorgeBots(PlatformConfig config, Map<String, String> leadScoreSettings,
-                                      PlatformMetrics metrics) {
+    public static BotSuite jorgeBots(PlatformConfig config, PlatformMetrics metrics) {
         var rules = new RuleBasedLeadScorer();
-        Optional<LiveLeadScoreModel> live = LiveLeadScoreModel.follow(leadScoreSettings,
+        Optional<LiveLeadScoreModel> live = LiveLeadScoreModel.follow(config,
                 config.get("MODEL_BUCKET").isPresent() ? s3(config) : null, ConversationFeatureSet.INSTANCE,
                 (path, nanos) -> metrics.count(PlatformMetrics.LEAD_SCORES, path.name()), Clock.systemUTC(),
                 LiveLeadScoreModel.CHECK_EVERY);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.inference.InferenceService;
 import com.jorge.platform.inference.ServiceConfig;
 import com.jorge.platform.models.features.ConversationFeatureSet;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** A function's cold start: settings in, the live conversation model out, scoring on the tier or in-process. */
-class LeadScoreClientFromSettingsTest {
+class LeadScoreClientFromConfigTest {
 
     @RegisterExtension
     static final S3MockExtension S3_MOCK = S3MockExtension.builder().silent().withSecureConnection(false)
@@ -58,7 +59,7 @@ class LeadScoreClientFromSettingsTest {
         publishLive("models/", "conversation-lead-score", "2", TestModels.conversation("conversation-lead-score", 0.35, 250, 40));
         List<ScorePath> answered = new CopyOnWriteArrayList<>();
 
-        Optional<LeadScoreClient> made = LeadScoreClient.fromSettings(Map.of("MODEL_BUCKET", "registry"), s3,
+        Optional<LeadScoreClient> made = LeadScoreClient.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "registry")), s3,
                 (path, nanos) -> answered.add(path));
 
         assertThat(made).isPresent();
@@ -79,8 +80,8 @@ class LeadScoreClientFromSettingsTest {
     @Test
     void noLiveModelMeansNoClient() {
         put("ml/other-model/1/metadata.json", "{}".getBytes(StandardCharsets.UTF_8));
-        assertThat(LeadScoreClient.fromSettings(Map.of("MODEL_BUCKET", "registry", "MODEL_PREFIX", "ml",
-                "LEAD_SCORE_MODEL", "other-model"), s3)).isEmpty();
+        assertThat(LeadScoreClient.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "registry", "MODEL_PREFIX", "ml",
+                "LEAD_SCORE_MODEL", "other-model")), s3)).isEmpty();
     }
 
     @Test
@@ -88,8 +89,8 @@ class LeadScoreClientFromSettingsTest {
         TestModels.Files files = TestModels.conversation("broken-model", 0.35, 250, 40);
         publishLive("models/", "broken-model", "1", new TestModels.Files(TestModels.logistic(new float[]{1}, 0),
                 files.metadata()));
-        assertThatThrownBy(() -> LeadScoreClient.fromSettings(Map.of("MODEL_BUCKET", "registry",
-                "LEAD_SCORE_MODEL", "broken-model"), s3))
+        assertThatThrownBy(() -> LeadScoreClient.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "registry",
+                "LEAD_SCORE_MODEL", "broken-model")), s3))
                 .isInstanceOf(ModelRegistryException.class)
                 .hasMessageStartingWith("s3://registry/models/broken-model/1/model.onnx");
     }
@@ -108,9 +109,9 @@ class LeadScoreClientFromSettingsTest {
                 "BIND_ADDRESS", "127.0.0.1", "MODEL_REGISTRY", folder.toString(), "MODELS", model,
                 "EMBEDDING_MODEL", "false", "INFERENCE_DEVICE", "cpu", "REGISTRY_POLL_SECONDS", "3600")));
              // a generous deadline: this JVM is cold, and the assertion is about the answer, not the speed
-             LeadScoreClient client = LeadScoreClient.fromSettings(Map.of("MODEL_BUCKET", "registry",
+             LeadScoreClient client = LeadScoreClient.fromConfig(PlatformConfig.of(Map.of("MODEL_BUCKET", "registry",
                      "LEAD_SCORE_MODEL", model, "LEAD_SCORE_ENDPOINT", "http://127.0.0.1:" + tier.port(),
-                     "LEAD_SCORE_TIMEOUT_MS", "2000"), s3).orElseThrow()) {
+                     "LEAD_SCORE_TIMEOUT_MS", "2000")), s3).orElseThrow()) {
             client.score(CONVERSATION); // the first call opens the connection
             LeadScore remote = client.score(CONVERSATION);
             assertThat(remote.path()).isEqualTo(ScorePath.REMOTE);

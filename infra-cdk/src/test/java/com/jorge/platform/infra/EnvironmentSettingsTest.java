@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jorge.platform.infra.config.EnvironmentConfig;
-import com.jorge.platform.infra.config.EnvironmentConfigLoader;
+import com.jorge.platform.infra.config.EnvironmentSettings;
+import com.jorge.platform.infra.config.EnvironmentSettingsLoader;
 import com.jorge.platform.infra.config.InvalidConfigException;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +15,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The environments in cdk.json load, and a bad value names its field instead of deploying something else. */
-class EnvironmentConfigTest {
+class EnvironmentSettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyEnvironmentInCdkJsonIsValid(String env) {
-        EnvironmentConfig config = EnvironmentConfigLoader.load(env, environments());
+        EnvironmentSettings config = EnvironmentSettingsLoader.load(env, environments());
         assertThat(config.name()).isEqualTo(env);
         assertThat(config.stackName("Data")).isEqualTo("Jorge-" + env + "-Data");
     }
 
     @Test
     void environmentsDifferInSizesNotInShape() {
-        EnvironmentConfig dev = EnvironmentConfigLoader.load("dev", environments());
-        EnvironmentConfig prod = EnvironmentConfigLoader.load("prod", environments());
+        EnvironmentSettings dev = EnvironmentSettingsLoader.load("dev", environments());
+        EnvironmentSettings prod = EnvironmentSettingsLoader.load("prod", environments());
         assertThat(prod.inference().minTasks()).isEqualTo(2);
         assertThat(prod.inference().maxTasks()).isEqualTo(20);
         assertThat(dev.inference().maxTasks()).isLessThan(prod.inference().maxTasks());
@@ -41,15 +41,15 @@ class EnvironmentConfigTest {
 
     @Test
     void anUnknownEnvironmentListsTheKnownOnes() {
-        assertThatThrownBy(() -> EnvironmentConfigLoader.load("production", environments()))
+        assertThatThrownBy(() -> EnvironmentSettingsLoader.load("production", environments()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("env: unknown environment 'production'; cdk.json defines dev, prod, staging");
     }
 
     @Test
     void noEnvironmentChosenSaysHowToChooseOne() {
-        var app = software.amazon.awscdk.App.Builder.create().context(Map.of(EnvironmentConfigLoader.ENVIRONMENTS_KEY, environments())).build();
-        assertThatThrownBy(() -> EnvironmentConfigLoader.fromContext(app.getNode()))
+        var app = software.amazon.awscdk.App.Builder.create().context(Map.of(EnvironmentSettingsLoader.ENVIRONMENTS_KEY, environments())).build();
+        assertThatThrownBy(() -> EnvironmentSettingsLoader.fromContext(app.getNode()))
                 .hasMessageContaining("pass -c env=dev|staging|prod");
     }
 
@@ -99,14 +99,14 @@ class EnvironmentConfigTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environments() {
-        return (Map<String, Object>) SynthesizedPlatform.cdkJsonContext().get(EnvironmentConfigLoader.ENVIRONMENTS_KEY);
+        return (Map<String, Object>) SynthesizedPlatform.cdkJsonContext().get(EnvironmentSettingsLoader.ENVIRONMENTS_KEY);
     }
 
     @SuppressWarnings("unchecked")
-    private static EnvironmentConfig loadProdWith(Consumer<Map<String, Object>> change) {
+    private static EnvironmentSettings loadProdWith(Consumer<Map<String, Object>> change) {
         Map<String, Object> copy = JSON.convertValue(environments(), Map.class); // deep, mutable
         change.accept((Map<String, Object>) copy.get("prod"));
-        return EnvironmentConfigLoader.load("prod", copy);
+        return EnvironmentSettingsLoader.load("prod", copy);
     }
 
     @SuppressWarnings("unchecked")

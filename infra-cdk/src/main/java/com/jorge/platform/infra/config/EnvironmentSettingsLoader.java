@@ -13,7 +13,7 @@ import software.constructs.Node;
  * object. Unknown keys, missing keys and wrong types are errors: a typo must not silently fall back to
  * a default size or threshold.
  */
-public final class EnvironmentConfigLoader {
+public final class EnvironmentSettingsLoader {
     public static final String ENVIRONMENTS_KEY = "jorge:environments";
     public static final String ENV_KEY = "env";
 
@@ -24,10 +24,10 @@ public final class EnvironmentConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
-    private EnvironmentConfigLoader() {
+    private EnvironmentSettingsLoader() {
     }
 
-    public static EnvironmentConfig fromContext(Node node) {
+    public static EnvironmentSettings fromContext(Node node) {
         Object chosen = node.tryGetContext(ENV_KEY);
         if (chosen == null) {
             throw new InvalidConfigException(ENV_KEY, "no environment chosen: pass -c env=dev|staging|prod");
@@ -35,7 +35,7 @@ public final class EnvironmentConfigLoader {
         return load(chosen.toString(), node.tryGetContext(ENVIRONMENTS_KEY));
     }
 
-    public static EnvironmentConfig load(String envName, Object environments) {
+    public static EnvironmentSettings load(String envName, Object environments) {
         if (!(environments instanceof Map<?, ?> all)) {
             throw new InvalidConfigException(ENVIRONMENTS_KEY, "missing from the CDK context (cdk.json) or not an object");
         }
@@ -47,7 +47,7 @@ public final class EnvironmentConfigLoader {
         Map<Object, Object> withName = new LinkedHashMap<>(settings);
         withName.put("name", envName);
         try {
-            return MAPPER.convertValue(withName, EnvironmentConfig.class);
+            return MAPPER.convertValue(withName, EnvironmentSettings.class);
         } catch (IllegalArgumentException e) {
             throw translate(envName, e);
         }

@@ -8,7 +8,7 @@ import java.util.Set;
  * ({@code jorge:environments} in cdk.json, chosen with {@code -c env=prod}), never from code, and is
  * checked here so that a bad value fails the synth with the field's name instead of a broken deploy.
  */
-public record EnvironmentConfig(
+public record EnvironmentSettings(
         String name,
         String region,
         Network network,
@@ -23,7 +23,7 @@ public record EnvironmentConfig(
 
     public static final Set<String> NAMES = Set.of("dev", "staging", "prod");
 
-    public EnvironmentConfig {
+    public EnvironmentSettings {
         Check.that(NAMES.contains(name), "name", "must be one of " + NAMES + ", was '" + name + "'");
         Check.that(region != null && region.matches("[a-z]{2}(-[a-z]+)+-\\d"), "region", "must be an AWS region such as us-east-1, was '" + region + "'");
         Check.present(network, "network");

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
  * shared state two runs could both send), {@code ALERT_CONFIRMATIONS} (3), {@code ALERT_COOLDOWN_MINUTES} (60),
  * {@code ALERT_STALE_MINUTES} (10).
  */
-public final class AlertEvaluatorWiring {
+public final class AlertEvaluatorFunction {
 
-    private AlertEvaluatorWiring() {}
+    private AlertEvaluatorFunction() {}
 
     public static AlertEvaluation fromConfig(PlatformConfig config, Clock clock) {
         return fromConfig(config, clock,

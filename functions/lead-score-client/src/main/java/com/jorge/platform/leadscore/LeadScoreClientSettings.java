@@ -16,12 +16,12 @@ import java.util.Objects;
  * @param breakerFailureRate  percent of failed calls in the window that opens it
  * @param breakerOpenFor      how long it stays open before letting trial calls through
  */
-public record LeadScoreClientConfig(URI endpoint, String model, Duration attemptTimeout, boolean retry,
+public record LeadScoreClientSettings(URI endpoint, String model, Duration attemptTimeout, boolean retry,
                                     int breakerWindow, float breakerFailureRate, Duration breakerOpenFor) {
 
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(50);
 
-    public LeadScoreClientConfig {
+    public LeadScoreClientSettings {
         RegistryNames.requireSafe("model", model);
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(breakerOpenFor, "breakerOpenFor");
@@ -38,17 +38,17 @@ public record LeadScoreClientConfig(URI endpoint, String model, Duration attempt
     }
 
     /** The bundled model on the tier at {@code endpoint}. */
-    public static LeadScoreClientConfig defaults(URI endpoint) {
+    public static LeadScoreClientSettings defaults(URI endpoint) {
         return defaults(Objects.requireNonNull(endpoint, "endpoint"), InProcessLeadScorer.BUNDLED_MODEL);
     }
 
     /** {@code model} on the tier at {@code endpoint} (null: no tier) with the default deadline, retry and breaker. */
-    public static LeadScoreClientConfig defaults(URI endpoint, String model) {
-        return new LeadScoreClientConfig(endpoint, model, DEFAULT_ATTEMPT_TIMEOUT, true, 20, 50f, Duration.ofSeconds(10));
+    public static LeadScoreClientSettings defaults(URI endpoint, String model) {
+        return new LeadScoreClientSettings(endpoint, model, DEFAULT_ATTEMPT_TIMEOUT, true, 20, 50f, Duration.ofSeconds(10));
     }
 
     /** No tier: the model scores in this process only. */
-    public static LeadScoreClientConfig inProcessOnly(String model) {
+    public static LeadScoreClientSettings inProcessOnly(String model) {
         return defaults(null, model);
     }
 
@@ -57,11 +57,11 @@ public record LeadScoreClientConfig(URI endpoint, String model, Duration attempt
         return endpoint != null;
     }
 
-    public LeadScoreClientConfig withAttemptTimeout(Duration timeout) {
-        return new LeadScoreClientConfig(endpoint, model, timeout, retry, breakerWindow, breakerFailureRate, breakerOpenFor);
+    public LeadScoreClientSettings withAttemptTimeout(Duration timeout) {
+        return new LeadScoreClientSettings(endpoint, model, timeout, retry, breakerWindow, breakerFailureRate, breakerOpenFor);
     }
 
-    public LeadScoreClientConfig withBreaker(int window, float failureRate, Duration openFor) {
-        return new LeadScoreClientConfig(endpoint, model, attemptTimeout, retry, window, failureRate, openFor);
+    public LeadScoreClientSettings withBreaker(int window, float failureRate, Duration openFor) {
+        return new LeadScoreClientSettings(endpoint, model, attemptTimeout, retry, window, failureRate, openFor);
     }
 }

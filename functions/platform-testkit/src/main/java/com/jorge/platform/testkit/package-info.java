@@ -1,0 +1,6 @@
+/**
+ * Real services for tests, never mocks: {@link TestPostgres} (a schema per test class), {@link TestRedis} (a key
+ * namespace per class), {@link TestRedisCluster} (six redis-server processes), {@link TestSqs} (ElasticMQ for the
+ * real SQS client), and {@link MutableClock}.
+ */
+package com.jorge.platform.testkit;
