@@ -100,7 +100,7 @@ class NabScorerTest {
     @Test
     void reproducesNabsPublishedWindowedGaussianResultOnTheRequestLatencyFile() {
         // the copy of NAB in this module: published score 2.02150685678, TP 8, TN 3082, FP 0, FN 338
-        NabCorpus corpus = new NabCorpus(Path.of("evaluation/nab"));
+        NabCorpus corpus = new NabCorpus(Path.of("nab"));
         String file = "realKnownCause/ec2_request_latency_system_failure.csv";
         NabCorpus.Columns ref = corpus.reference("windowedGaussian", file);
         NabFileScore s = new NabScorer(corpus.profile("standard")).score(ref.timestamps(), ref.values(), corpus.windowsOf(file), 1.0);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusEvaluationTest {
 
+    static final LeadMessageUnderstander UNDERSTANDER = LeadMessageUnderstander.load(EvaluateCorpus.CORPUS_CLOCK);
+
     static List<LabelledMessage> tuning;
     static List<LabelledMessage> heldOut;
     static CorpusEvaluation.Report heldOutReport;
@@ -27,8 +29,8 @@ class CorpusEvaluationTest {
         heldOut = LabelledMessage.load(EvaluateCorpus.HELD_OUT);
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
-        heldOutReport = CorpusEvaluation.evaluate(SharedUnderstander.WITH_MODEL, heldOut);
-        allReport = CorpusEvaluation.evaluate(SharedUnderstander.WITH_MODEL, all);
+        heldOutReport = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut);
+        allReport = CorpusEvaluation.evaluate(UNDERSTANDER, all);
         System.out.println(heldOutReport.format("held-out"));
         System.out.println(allReport.format("all"));
     }
@@ -68,7 +70,7 @@ class CorpusEvaluationTest {
     @Test
     void everySpanPointsInsideItsMessage() {
         for (LabelledMessage m : heldOut) {
-            for (Slot s : SharedUnderstander.WITH_MODEL.understand(m.text(), m.side()).slots()) {
+            for (Slot s : UNDERSTANDER.understand(m.text(), m.side()).slots()) {
                 assertThat(s.end()).as("%s in %s", s, m.id()).isLessThanOrEqualTo(m.text().length());
                 assertThat(m.text().substring(s.start(), s.end())).as("%s in %s", s, m.id()).isNotBlank();
             }
