@@ -1,5 +1,10 @@
-package com.jorge.platform.bi;
+package com.jorge.platform.perf.bi;
 
+import com.jorge.platform.bi.BiAggregator;
+import com.jorge.platform.bi.BiReport;
+import com.jorge.platform.bi.BiReportReader;
+import com.jorge.platform.bi.BiSettings;
+import com.jorge.platform.bi.RunSummary;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.TestPostgres;
@@ -14,7 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * How long the aggregator takes on a realistic volume (functions/bi-aggregator/perf/run.sh): LOCATIONS
+ * How long the aggregator takes on a realistic volume (perf/bi-aggregator/run.sh): LOCATIONS
  * locations x LEADS leads spread over 30 days, each lead writing MESSAGES texts the bot answers, with
  * qualification, hand-offs, follow-ups, deals and appointments in proportion. Seeded in bulk with SQL
  * (the repositories would take minutes), in a schema of its own that is dropped afterwards.

@@ -1,6 +1,10 @@
-package com.jorge.platform.cachewarmer;
+package com.jorge.platform.perf.cachewarmer;
 
 import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.cachewarmer.CacheWarmer;
+import com.jorge.platform.cachewarmer.CacheWarmerFunction;
+import com.jorge.platform.cachewarmer.CacheWarmerSettings;
+import com.jorge.platform.cachewarmer.WarmSummary;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.TestPostgres;
@@ -12,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Not a test: perf/warm-throughput.sh runs it. Seeds N leads (a tenth opted out, DND or deleted) over 40
+ * perf/cache-warmer/run.sh runs it (never part of {@code mvn verify}). Seeds N leads (a tenth opted out, DND or deleted) over 40
  * locations on the real PostgreSQL, then times a cold run (every entry written) and a warm run (every
  * entry already there) against the real Redis, budget large enough to take every eligible lead.
  */
