@@ -18,13 +18,13 @@ import java.util.Map;
  * @param registry      s3://bucket/prefix, or a folder; null serves the embedding model only
  * @param s3Endpoint    endpoint override for S3 (S3Mock, MinIO); null for AWS
  */
-public record ServiceConfig(String bindAddress, int port, int ioThreads, int maxRequestBytes,
+public record ServiceSettings(String bindAddress, int port, int ioThreads, int maxRequestBytes,
                             OnnxSessionFactory.Preference device, int cudaDevice,
                             String registry, String s3Endpoint, String awsRegion, List<String> models,
                             List<String> optionalModels, Duration registryPoll, boolean embedding,
                             Map<String, String> env) {
 
-    public ServiceConfig {
+    public ServiceSettings {
         models = List.copyOf(models);
         optionalModels = List.copyOf(optionalModels);
         for (String model : optionalModels) {
@@ -34,8 +34,8 @@ public record ServiceConfig(String bindAddress, int port, int ioThreads, int max
         }
     }
 
-    public static ServiceConfig fromEnv(Map<String, String> env) {
-        return new ServiceConfig(
+    public static ServiceSettings fromEnv(Map<String, String> env) {
+        return new ServiceSettings(
                 env.getOrDefault("BIND_ADDRESS", "0.0.0.0"),
                 integer(env, "PORT", 8080),
                 integer(env, "IO_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors())),
