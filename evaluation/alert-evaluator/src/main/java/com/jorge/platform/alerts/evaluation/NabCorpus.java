@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The NAB files copied into this module ({@code evaluation/nab}): data CSVs, labelled windows and anomaly
+ * The NAB files copied into this module ({@code nab/}): data CSVs, labelled windows and anomaly
  * points, the profiles, and the windowedGaussian reference results used to check {@link NabScorer}.
  */
 public final class NabCorpus {

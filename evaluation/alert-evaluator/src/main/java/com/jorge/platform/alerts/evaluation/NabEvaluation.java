@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prints the evaluation on the NAB subset in {@code evaluation/nab}: first the scorer checked against the
- * published windowedGaussian results file by file, then the alert evaluator's detector replayed over every
- * series (precision, recall of windows, lead time, NAB standard score), with windowedGaussian beside it.
+ * Prints the evaluation on the NAB subset in {@code evaluation/alert-evaluator/nab} (or the folder given
+ * first): first the scorer checked against the published windowedGaussian results file by file, then
+ * the alert evaluator's detector replayed over every series (precision, recall of windows, lead time,
+ * NAB standard score), with windowedGaussian beside it.
  * Exits 1 when the scorer disagrees with the published numbers.
  */
 public final class NabEvaluation {
@@ -29,7 +30,7 @@ public final class NabEvaluation {
     static final int NOVELTY_POINTS = 288;
 
     public static void main(String[] args) {
-        Path root = Path.of(args.length > 0 ? args[0] : "evaluation/nab");
+        Path root = Path.of(args.length > 0 ? args[0] : "evaluation/alert-evaluator/nab");
         // optional overrides to explore the trade-off: name=value for confirmations, spikeZ, noiseMargin, trendWindow, noveltyWindow, margin
         Map<String, String> opts = new java.util.HashMap<>();
         for (int i = 1; i < args.length; i++) {
