@@ -49,12 +49,12 @@ public final class InferenceService implements AutoCloseable {
     }
 
     /** Starts the service; CloudWatch EMF lines go to stdout, where ECS's awslogs driver picks them up. */
-    public static InferenceService start(ServiceConfig config) throws InterruptedException {
+    public static InferenceService start(ServiceSettings config) throws InterruptedException {
         return start(config, System.out::println);
     }
 
     /** Starts the service writing its EMF lines to {@code emfLines}. */
-    public static InferenceService start(ServiceConfig config, Consumer<String> emfLines) throws InterruptedException {
+    public static InferenceService start(ServiceSettings config, Consumer<String> emfLines) throws InterruptedException {
         InferenceMetrics metrics = new InferenceMetrics();
         EmfMetricsPublisher cloudWatch = new EmfMetricsPublisher(config.emf(), emfLines, Clock.systemUTC());
         OnnxSessionFactory sessions = OnnxSessionFactory.start(config.device(), config.cudaDevice())
@@ -129,7 +129,7 @@ public final class InferenceService implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        InferenceService service = start(ServiceConfig.fromEnv(System.getenv()));
+        InferenceService service = start(ServiceSettings.fromEnv(System.getenv()));
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(service::close));
         Thread.currentThread().join();
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.inference.InferenceService;
-import com.jorge.platform.inference.ServiceConfig;
+import com.jorge.platform.inference.ServiceSettings;
 import com.jorge.platform.models.features.ConversationFeatureSet;
 import com.jorge.platform.models.features.InvalidLeadAttributeException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ class LeadScoreClientFromConfigTest {
         Files.write(version.resolve("model.onnx"), files.model());
         Files.write(version.resolve("metadata.json"), files.metadata());
         Files.writeString(folder.resolve(model).resolve("live.json"), "{\"live\": \"7\"}");
-        try (InferenceService tier = InferenceService.start(ServiceConfig.fromEnv(Map.of("PORT", "0",
+        try (InferenceService tier = InferenceService.start(ServiceSettings.fromEnv(Map.of("PORT", "0",
                 "BIND_ADDRESS", "127.0.0.1", "MODEL_REGISTRY", folder.toString(), "MODELS", model,
                 "EMBEDDING_MODEL", "false", "INFERENCE_DEVICE", "cpu", "REGISTRY_POLL_SECONDS", "3600")));
              // a generous deadline: this JVM is cold, and the assertion is about the answer, not the speed

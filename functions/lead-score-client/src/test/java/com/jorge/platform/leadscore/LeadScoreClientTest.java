@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.jorge.platform.inference.InferenceService;
-import com.jorge.platform.inference.ServiceConfig;
+import com.jorge.platform.inference.ServiceSettings;
 import com.jorge.platform.models.features.BankMarketingFeatureSet;
 import com.jorge.platform.models.features.InvalidLeadAttributeException;
 import com.jorge.platform.models.features.LeadAttributes;
@@ -38,7 +38,7 @@ class LeadScoreClientTest {
 
     @BeforeAll
     static void startTier() throws Exception {
-        tier = InferenceService.start(ServiceConfig.fromEnv(Map.of("PORT", "0", "BIND_ADDRESS", "127.0.0.1",
+        tier = InferenceService.start(ServiceSettings.fromEnv(Map.of("PORT", "0", "BIND_ADDRESS", "127.0.0.1",
                 "MODEL_REGISTRY", "../../models/artifacts", "MODELS", "lead-score", "EMBEDDING_MODEL", "false",
                 "INFERENCE_DEVICE", "cpu", "REGISTRY_POLL_SECONDS", "3600")));
         reference = InProcessLeadScorer.bundled(InProcessLeadScorer.BUNDLED_VERSION);

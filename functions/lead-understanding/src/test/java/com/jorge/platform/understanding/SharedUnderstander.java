@@ -1,10 +1,17 @@
 package com.jorge.platform.understanding;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
 /** One understander for all tests: loading the model once keeps the suite fast, as the worker does at cold start. */
 final class SharedUnderstander {
 
-    static final LeadMessageUnderstander WITH_MODEL = LeadMessageUnderstander.load(EvaluateCorpus.CORPUS_CLOCK);
-    static final LeadMessageUnderstander PATTERNS_ONLY = LeadMessageUnderstander.patternsOnly(EvaluateCorpus.CORPUS_CLOCK);
+    /** The day these tests' relative dates ("next month", "in 60 days") were written against, as the corpus was. */
+    static final Clock CLOCK = Clock.fixed(
+            ZonedDateTime.of(2026, 1, 15, 12, 0, 0, 0, ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
+    static final LeadMessageUnderstander WITH_MODEL = LeadMessageUnderstander.load(CLOCK);
+    static final LeadMessageUnderstander PATTERNS_ONLY = LeadMessageUnderstander.patternsOnly(CLOCK);
 
     private SharedUnderstander() {
     }

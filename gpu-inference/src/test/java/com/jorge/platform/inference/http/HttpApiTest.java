@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.inference.InferenceService;
-import com.jorge.platform.inference.ServiceConfig;
+import com.jorge.platform.inference.ServiceSettings;
 import com.jorge.platform.inference.TinyOnnxModels;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ class HttpApiTest {
         // one-row requests parse in microseconds while a 2048-wide model runs for milliseconds: 24 requests
         // arrive while the first still runs, so a queue of one must overflow
         TinyOnnxModels.publish(registry, "slow", "1", TinyOnnxModels.slow(SLOW_WIDTH), "");
-        service = InferenceService.start(ServiceConfig.fromEnv(Map.ofEntries(
+        service = InferenceService.start(ServiceSettings.fromEnv(Map.ofEntries(
                 Map.entry("PORT", "0"), Map.entry("BIND_ADDRESS", "127.0.0.1"),
                 Map.entry("MODEL_REGISTRY", registry.toString()), Map.entry("MODELS", "lead-score,strict,slow"),
                 Map.entry("OPTIONAL_MODELS", "conversation-lead-score"),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.inference.InferenceService;
-import com.jorge.platform.inference.ServiceConfig;
+import com.jorge.platform.inference.ServiceSettings;
 import com.jorge.platform.inference.TinyOnnxModels;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ class InferenceEmfOverHttpTest {
         Files.writeString(registry.resolve("lead-score").resolve("live.json"),
                 "{\"live\": \"1\", \"canary\": {\"version\": \"2\", \"percent\": 40}, \"shadow\": \"3\"}");
         TinyOnnxModels.publish(registry, "slow", "1", TinyOnnxModels.slow(SLOW_WIDTH), "");
-        service = InferenceService.start(ServiceConfig.fromEnv(Map.ofEntries(
+        service = InferenceService.start(ServiceSettings.fromEnv(Map.ofEntries(
                 Map.entry("PORT", "0"), Map.entry("BIND_ADDRESS", "127.0.0.1"), Map.entry("EMBEDDING_MODEL", "false"),
                 Map.entry("MODEL_REGISTRY", registry.toString()), Map.entry("MODELS", "lead-score,slow"),
                 Map.entry("REGISTRY_POLL_SECONDS", "3600"), Map.entry("INFERENCE_DEVICE", "cpu"),

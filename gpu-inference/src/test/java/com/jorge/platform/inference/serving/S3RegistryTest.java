@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.jorge.platform.inference.InferenceService;
-import com.jorge.platform.inference.ServiceConfig;
+import com.jorge.platform.inference.ServiceSettings;
 import com.jorge.platform.inference.TinyOnnxModels;
 import com.jorge.platform.inference.batching.BatchingPolicy;
 import com.jorge.platform.inference.metrics.InferenceMetrics;
@@ -215,7 +215,7 @@ class S3RegistryTest {
         s3.deleteObject(DeleteObjectRequest.builder().bucket("registry").key("models/" + model + "/none").build());
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        ServiceConfig config = ServiceConfig.fromEnv(Map.of(
+        ServiceSettings config = ServiceSettings.fromEnv(Map.of(
                 "PORT", "0", "BIND_ADDRESS", "127.0.0.1", "MODEL_REGISTRY", "s3://registry/models",
                 "S3_ENDPOINT", S3_MOCK.getServiceEndpoint(), "AWS_REGION", "us-east-1", "MODELS", model,
                 "EMBEDDING_MODEL", "false", "INFERENCE_DEVICE", "cpu"));

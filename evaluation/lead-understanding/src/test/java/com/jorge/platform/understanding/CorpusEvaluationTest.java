@@ -1,0 +1,97 @@
+package com.jorge.platform.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the corpus evaluation. Opt-out is held to the issue's bar (every opt-out found, no false
+ * one); the other floors sit a little under what was measured (README.md) so that a regression
+ * fails the build.
+ */
+class CorpusEvaluationTest {
+
+    static final LeadMessageUnderstander UNDERSTANDER = LeadMessageUnderstander.load(EvaluateCorpus.CORPUS_CLOCK);
+
+    static List<LabelledMessage> tuning;
+    static List<LabelledMessage> heldOut;
+    static CorpusEvaluation.Report heldOutReport;
+    static CorpusEvaluation.Report allReport;
+
+    @BeforeAll
+    static void evaluate() {
+        tuning = LabelledMessage.load(EvaluateCorpus.TUNING);
+        heldOut = LabelledMessage.load(EvaluateCorpus.HELD_OUT);
+        List<LabelledMessage> all = new ArrayList<>(tuning);
+        all.addAll(heldOut);
+        heldOutReport = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut);
+        allReport = CorpusEvaluation.evaluate(UNDERSTANDER, all);
+        System.out.println(heldOutReport.format("held-out"));
+        System.out.println(allReport.format("all"));
+    }
+
+    @Test
+    void corpusHasAtLeastFourHundredMessagesInTwoDisjointParts() {
+        assertThat(tuning.size() + heldOut.size()).isGreaterThanOrEqualTo(400);
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(150);
+        Set<String> tuningTexts = new HashSet<>();
+        tuning.forEach(m -> tuningTexts.add(m.text().toLowerCase()));
+        // one-word replies ("STOP", "no") recur in real traffic; a sentence must be in one part only
+        assertThat(heldOut.stream().map(m -> m.text().toLowerCase()).filter(t -> t.split("\\s+").length > 2).filter(tuningTexts::contains))
+                .isEmpty();
+        assertThat(heldOut.stream().filter(m -> m.language().equals("es")).count()).isGreaterThanOrEqualTo(30);
+        assertThat(tuning.stream().filter(m -> m.language().equals("es")).count()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void everyOptOutIsFoundAndNothingElseIsTakenForOne() {
+        assertThat(allReport.optOutsExpected()).isGreaterThanOrEqualTo(50);
+        assertThat(allReport.optOutRecall()).isEqualTo(1.0);
+        assertThat(allReport.falseOptOuts()).isZero();
+        assertThat(heldOutReport.optOutRecall()).isEqualTo(1.0);
+        assertThat(heldOutReport.falseOptOuts()).isZero();
+    }
+
+    @Test
+    void slotsAndIntentsStayAboveTheirMeasuredFloors() {
+        // measured: held-out slot F1 0.988, intent accuracy 0.969; all: 0.996 and 0.990
+        assertThat(heldOutReport.slotsOverall().f1()).isGreaterThanOrEqualTo(0.97);
+        assertThat(heldOutReport.intentAccuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(allReport.slotsOverall().f1()).isGreaterThanOrEqualTo(0.98);
+        assertThat(allReport.intentAccuracy()).isGreaterThanOrEqualTo(0.97);
+        assertThat(allReport.languageAccuracy()).isGreaterThanOrEqualTo(0.98);
+    }
+
+    @Test
+    void everySpanPointsInsideItsMessage() {
+        for (LabelledMessage m : heldOut) {
+            for (Slot s : UNDERSTANDER.understand(m.text(), m.side()).slots()) {
+                assertThat(s.end()).as("%s in %s", s, m.id()).isLessThanOrEqualTo(m.text().length());
+                assertThat(m.text().substring(s.start(), s.end())).as("%s in %s", s, m.id()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void exemplarPhrasesAreNotCopiedFromTheCorpus() throws Exception {
+        Set<String> corpus = new HashSet<>();
+        tuning.forEach(m -> corpus.add(normalise(m.text())));
+        heldOut.forEach(m -> corpus.add(normalise(m.text())));
+        try (var in = getClass().getResourceAsStream("/understanding/intent-exemplars.txt")) {
+            List<String> phrases = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains(":") && !l.startsWith("#")).map(l -> normalise(l.substring(l.indexOf(':') + 1))).toList();
+            assertThat(phrases).hasSizeGreaterThan(150);
+            // one-word answers ("yes", "no", "okay") are the same in any list; a sentence must not be
+            assertThat(phrases.stream().filter(p -> p.split(" ").length > 1)).noneMatch(corpus::contains);
+        }
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase().replaceAll("[^\\p{L}\\p{N} ]", "").replaceAll("\\s+", " ").trim();
+    }
+}
