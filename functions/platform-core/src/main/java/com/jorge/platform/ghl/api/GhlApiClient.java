@@ -116,7 +116,7 @@ public final class GhlApiClient {
             for (int page = 0; page < MAX_PAGES; page++) {
                 JsonNode list = call(lead.locationId(), "GET", "/conversations/" + encode(conversationId) + "/messages?type=TYPE_SMS&limit="
                         + PAGE_SIZE + (lastMessageId == null ? "" : "&lastMessageId=" + encode(lastMessageId)), null, CONVERSATIONS_VERSION, null);
-                // the spec documents the page at the top level; GHL's live API nests it under "messages"
+                // the spec documents the page at the top level; the live API is reported to nest it under "messages"
                 JsonNode pageNode = list.path("messages").isObject() ? list.path("messages") : list;
                 boolean reachedOlder = false;
                 for (JsonNode m : pageNode.path("messages")) {
@@ -125,7 +125,8 @@ public final class GhlApiClient {
                         reachedOlder |= added != null;
                         continue;
                     }
-                    if ("outbound".equals(m.path("direction").asText()) && text.equals(m.path("body").asText(null))) {
+                    // stripped: a carrier or GHL may trim what surrounds the text, never its words
+                    if ("outbound".equals(m.path("direction").asText()) && text.strip().equals(m.path("body").asText("").strip())) {
                         return Optional.of(new SentMessage(m.path("id").asText(), conversationId, added));
                     }
                 }
