@@ -25,11 +25,12 @@ public final class LogScrubber {
             // any other detail ("Failing row contains (...)", "Token \"...\" is invalid") and context lines quote data
             new Rule(Pattern.compile("(?m)((?:Detail|Where|Internal Query): )(?!Key \\()[^\\n]*+"), "$1" + REMOVED),
             // "invalid input syntax for type uuid: \"...\"", "date/time field value out of range: \"...\""
-            new Rule(Pattern.compile("(?m)(ERROR: [^\\n]*?): \"[^\\n]*+$"), "$1: \"" + REMOVED + "\""),
+            // (the wording before the value is short: bounding it keeps the search linear)
+            new Rule(Pattern.compile("(?m)(ERROR: [^\\n]{0,300}?): \"[^\\n]*+$"), "$1: \"" + REMOVED + "\""),
             // Jackson: "token 'Maria'", "from String \"...\"", "String value ('...')"; java.time: "Text '...' could not be parsed"
             new Rule(Pattern.compile("(token|Text) '[^'\\n]*+'"), "$1 '" + REMOVED + "'"),
             new Rule(Pattern.compile("(from String|For input string:) \"[^\"\\n]*+\""), "$1 \"" + REMOVED + "\""),
-            new Rule(Pattern.compile("(String value) \\('[^\\n]*?'\\)"), "$1 ('" + REMOVED + "')"),
+            new Rule(Pattern.compile("(String value) \\('[^\\n]*+"), "$1 ('" + REMOVED + "')"),
             new Rule(Pattern.compile("(?<![\\w.+-])[\\w.%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"), "<email>"));
 
     /** A phone number in any usual writing: +1 512 555 0123, (512) 555-0123, 512.555.0123, +44 20 7946 0958. */

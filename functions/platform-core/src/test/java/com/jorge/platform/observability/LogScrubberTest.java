@@ -178,7 +178,8 @@ class LogScrubberTest {
     @Test
     void scrubbingIsLinearOnHostileText() {
         List<String> hostile = List.of("9".repeat(1_000_000), "a@".repeat(500_000), "Detail: " + "(".repeat(1_000_000),
-                "ERROR: " + ": \"".repeat(300_000), "Batch entry 1 ".repeat(70_000), "[Source: ".repeat(100_000), "1-".repeat(500_000));
+                "ERROR: " + ": \"".repeat(300_000), "Batch entry 1 ".repeat(70_000), "[Source: ".repeat(100_000), "1-".repeat(500_000),
+                "ERROR: ".repeat(150_000), "String value ('".repeat(70_000), "token '".repeat(150_000), "from String \"".repeat(80_000));
         for (String text : hostile) {
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> LogScrubber.scrub(text));
         }
