@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /** The lead's own details: e-mail address, name (a correction included), phone-number spans to keep out of amounts. */
 final class ContactDetailsReader {
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /** Starts only where a run of address characters starts, and never gives the local part back: linear in the text. */
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(\\+?1[-. ]?)?\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}(?!\\d)");
 
     private static final String NAME_WORD = "[A-ZÁÉÍÓÚÑ][a-záéíóúñü'A-ZÁÉÍÓÚÑ-]+";

@@ -18,10 +18,16 @@ final class ContactTimeReader {
             "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|hablar|contact\\w*|best time|works best|work best"
                     + "|better for me|is best|es mejor|mejor|prefer\\w*|available|free|disponible|anytime is|any time is|is fine|esta bien)\\b");
     private static final Pattern GREETING_TIME = Pattern.compile("\\b(good (morning|afternoon|evening|night)|buen(os|as) (dias|tardes|noches))\\b");
-    private static final Pattern TIME_WORDS = Pattern.compile(
-            "^[\\s\\p{Punct}]*((mornings?|afternoons?|evenings?|nights?|weekends?|weekdays?|anytime|any time|after|before|work|lunch|noon|around|at|or|and|on|the|best"
-                    + "|en|las?|por|los|fines?|de|semana|mananas?|tardes?|noches?|despues|antes|del|trabajo|entre|\\d{1,2}(:\\d\\d)?|am|pm|p\\.m\\.|a\\.m\\.|is|fine|works?|better"
-                    + "|for|me|ok|okay|mediodia|almuerzo|cualquier|hora|a|es|mejor)[\\s\\p{Punct}]*)+$");
+    /**
+     * Words a short answer about times may be made of ("mornings after 5", "en la tarde"). Read by
+     * {@link TimeWordsAnswer}, a scanner, not a regex: an alternation under {@code +} recursed once per
+     * word and overflowed the stack on about 1,200 repetitions of one letter.
+     */
+    private static final TimeWordsAnswer TIME_WORDS = new TimeWordsAnswer(List.of(
+            "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "weekend", "weekends",
+            "weekday", "weekdays", "anytime", "any time", "after", "before", "work", "lunch", "noon", "around", "at", "or", "and", "on",
+            "the", "best", "en", "la", "las", "por", "los", "fin", "fines", "de", "semana", "manana", "mananas", "tarde", "tardes",
+            "noche", "noches", "despues", "antes", "del", "trabajo", "entre", "am", "pm", "p.m.", "a.m.", "is", "fine", "works", "better", "for", "me", "ok", "okay", "mediodia", "almuerzo", "cualquier", "hora", "a", "es", "mejor"));
 
     private static final Map<String, Pattern> PERIODS = new LinkedHashMap<>();
 
@@ -42,7 +48,7 @@ final class ContactTimeReader {
     List<Slot> read(FoldedText text) {
         String t = text.folded();
         String withoutGreeting = blank(t, GREETING_TIME);
-        boolean contact = CONTACT_CUE.matcher(withoutGreeting).find() || TIME_WORDS.matcher(withoutGreeting).matches();
+        boolean contact = CONTACT_CUE.matcher(withoutGreeting).find() || TIME_WORDS.matches(withoutGreeting);
         if (!contact) {
             return List.of();
         }

@@ -173,14 +173,14 @@ final class MoneyReader {
                 continue;
             }
             String unit = m.group("unit");
-            String afterText = t.substring(unit == null ? m.end("num") : end);
+            String afterText = after(t, unit == null ? m.end("num") : end);
             if (unit == null && NOT_MONEY_AFTER.matcher(afterText).find()) {
                 continue;
             }
             if (unit != null && unit.equals("m") && afterText.matches("(?s)^\\s*(onths?|in|ins).*")) {
                 continue;
             }
-            if (m.group("cur") == null && NOT_MONEY_BEFORE.matcher(t.substring(0, start)).find()) {
+            if (m.group("cur") == null && NOT_MONEY_BEFORE.matcher(before(t, start)).find()) {
                 continue;
             }
             String digits = m.group("num");
@@ -201,10 +201,10 @@ final class MoneyReader {
         if (!RANGE_JOIN.matcher(t.substring(a.end, b.start)).matches()) {
             return false;
         }
-        if (!(a.explicit() || b.explicit() || RANGE_OPEN.matcher(t.substring(0, a.start)).find())) {
+        if (!(a.explicit() || b.explicit() || RANGE_OPEN.matcher(before(t, a.start)).find())) {
             return false;
         }
-        return b.explicit() || b.isMoney(t) || RANGE_OPEN.matcher(t.substring(0, a.start)).find();
+        return b.explicit() || b.isMoney(t) || RANGE_OPEN.matcher(before(t, a.start)).find();
     }
 
     private static Role role(String t, int start, int end, boolean sellerContext) {
@@ -251,9 +251,24 @@ final class MoneyReader {
         return before.length() <= 48 ? before : before.substring(before.length() - 48);
     }
 
+    /**
+     * Cues are read within this many characters of a number. The bound keeps each number's look
+     * around constant, so a text with thousands of numbers is read in linear time, not quadratic.
+     */
+    static final int CUE_WINDOW = 64;
+
+    private static String before(String t, int pos) {
+        return t.substring(Math.max(0, pos - CUE_WINDOW), pos);
+    }
+
+    private static String after(String t, int pos) {
+        return t.substring(pos, Math.min(t.length(), pos + CUE_WINDOW));
+    }
+
     private static String clauseBefore(String t, int pos) {
         int i = pos - 1;
-        while (i >= 0) {
+        int limit = Math.max(0, pos - CUE_WINDOW);
+        while (i >= limit) {
             char c = t.charAt(i);
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == ',') {
                 boolean numeric = i > 0 && Character.isDigit(t.charAt(i - 1)) && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1));
@@ -268,7 +283,8 @@ final class MoneyReader {
 
     private static String clauseAfter(String t, int pos) {
         int i = pos;
-        while (i < t.length()) {
+        int limit = Math.min(t.length(), pos + CUE_WINDOW);
+        while (i < limit) {
             char c = t.charAt(i);
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == ',') {
                 break;

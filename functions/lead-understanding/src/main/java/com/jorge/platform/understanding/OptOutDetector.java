@@ -1,5 +1,6 @@
 package com.jorge.platform.understanding;
 
+import java.text.Normalizer;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * legal act, so this must be exact and explainable. A message that is only carrier keywords
  * ("STOP", "UNSUBSCRIBE", "cancel", "BAJA") opts out; inside a sentence, a keyword opts out only
  * where it is addressed to us ("stop texting me"), so "stop by the house" and "don't stop sending
- * listings" do not.
+ * listings" do not. The text is read in its canonical form ({@link #canonical}), so a keyword
+ * disguised with invisible or look-alike characters ("S\u200bTOP", full-width "ＳＴＯＰ") still counts.
  */
 final class OptOutDetector {
 
@@ -53,7 +55,7 @@ final class OptOutDetector {
             "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
 
     boolean isOptOut(FoldedText text) {
-        String t = text.folded();
+        String t = FoldedText.of(canonical(text.original())).folded();
         return onlyKeywords(t) || request(t) || stopSentence(t);
     }
 
@@ -91,5 +93,21 @@ final class OptOutDetector {
             }
         }
         return false;
+    }
+
+    /**
+     * The text with format characters removed (Unicode category Cf: zero-width spaces and joiners,
+     * soft hyphens, bidirectional overrides, byte-order marks), compatibility forms unified (NFKC:
+     * full-width and styled letters, other spaces) and combining marks dropped ("s\u0336top"). The
+     * result does not keep the original's character positions: it is for a yes/no verdict only.
+     */
+    static String canonical(String text) {
+        StringBuilder visible = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> Character.getType(cp) != Character.FORMAT).forEach(visible::appendCodePoint);
+        String decomposed = Normalizer.normalize(visible, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK && Character.getType(cp) != Character.ENCLOSING_MARK)
+                .forEach(out::appendCodePoint);
+        return Normalizer.normalize(out, Normalizer.Form.NFKC);
     }
 }

@@ -113,6 +113,23 @@ class LeadMessageUnderstanderTest {
         assertThat(understander.understand(text).optOut()).as(text).isFalse();
     }
 
+    /** Keywords disguised with invisible, full-width or combining characters still opt out. */
+    @ParameterizedTest
+    @ValueSource(strings = {"S\u200bTOP", "ＳＴＯＰ", "ｓｔｏｐ", "\u202eSTOP", "ST\u00adOP", "\ufeffstop", "S\u200dT\u200cO\u2060P",
+        "sToP", "S\u0336T\u0336O\u0336P\u0336", "stop\u3000please", "ＢＡＪＡ", "B\u200bAJA", "\u00adalto", "ＵＮＳＵＢＳＣＲＩＢＥ",
+        "stop\u200b texting me", "no\u00a0más mensajes", "ｎｏ ｍｅ ｅｓｃｒｉｂａｎ ｍáｓ", "𝐒𝐓𝐎𝐏"})
+    void recognisesDisguisedOptOuts(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isTrue();
+    }
+
+    /** The same normalisation leaves ordinary uses of "stop" alone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"can we s\u200btop by the house", "ＳＴＯＰ by anytime", "bus\u00ad stop is close", "Don't ＳＴＯＰ sending me listings!",
+        "para ｊｕｎｉｏ", "what does S\u200bTOP do?"})
+    void doesNotTakeDisguisedOrdinarySentencesForAnOptOut(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isFalse();
+    }
+
     @Test
     void readsNamesEmailsAndContactTimes() {
         assertThat(values("This is Mike not Mark btw", SlotName.NAME)).containsExactly("Mike");

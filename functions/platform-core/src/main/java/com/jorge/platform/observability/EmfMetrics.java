@@ -37,6 +37,7 @@ public final class EmfMetrics implements PlatformMetrics {
             case WEBHOOKS_REJECTED, OUTBOX_DEFERRED -> "Reason";
             case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED -> "EventType";
             case GHL_API_ERRORS -> "Status";
+            case GHL_API_RATE_LIMITED -> "Source";
             case CACHE_UNAVAILABLE -> "Component";
             case LEAD_SCORES -> "Path";
             default -> "Kind";

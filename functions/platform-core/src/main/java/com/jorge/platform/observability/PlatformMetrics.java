@@ -18,6 +18,10 @@ public interface PlatformMetrics {
     String REPLIES_SENT = "RepliesSent";
     String GHL_API_ERRORS = "GhlApiErrors";
     String GHL_API_RETRIES = "GhlApiRetries";
+    /** A GHL call that had to wait for a rate limit, not an error; dimension: {@code local} (our per-location limiter) or {@code ghl} (a 429). */
+    String GHL_API_RATE_LIMITED = "GhlApiRateLimited";
+    /** A send with an unknown outcome that the client found in the conversation, so did not send again. */
+    String GHL_API_SENDS_CONFIRMED = "GhlApiSendsConfirmed";
     String CACHE_HITS = "CacheHits";
     String CACHE_MISSES = "CacheMisses";
     String CACHE_UNAVAILABLE = "CacheUnavailable";

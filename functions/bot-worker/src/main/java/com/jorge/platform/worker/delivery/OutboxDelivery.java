@@ -9,11 +9,9 @@ import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,17 +164,15 @@ public final class OutboxDelivery {
 
     /** A timeout or a 5xx after the request was written may have sent the text; a refusal (4xx, 429, open circuit) did not. */
     private static boolean outcomeUnknown(GhlApiException e) {
-        if (e.status() >= 500) return true;
-        if (e.status() != 0) return false;
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof CallNotPermittedException || cause instanceof ConnectException) return false;
-        }
-        return true;
+        return e.outcome() == GhlApiException.Outcome.UNKNOWN;
     }
 
     /** What failed, for the retry record and the metric: an HTTP status or an exception type, never lead data. */
     private static String failureName(RuntimeException e) {
-        if (e instanceof GhlApiException ghl) return ghl.status() == 0 ? "network" : Integer.toString(ghl.status());
+        if (e instanceof GhlApiException ghl) {
+            if (ghl.rateLimited()) return "rate_limited";
+            return ghl.status() == 0 ? "network" : Integer.toString(ghl.status());
+        }
         return e.getClass().getSimpleName();
     }
 

@@ -15,6 +15,7 @@ import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlRateLimits;
 import com.jorge.platform.ghl.api.RetryPolicy;
+import com.jorge.platform.ghl.api.SentMessage;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.leadscore.LiveLeadScoreModel;
 import com.jorge.platform.models.features.ConversationFeatureSet;
@@ -145,7 +146,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 workflows, clock);
         var crmOutbox = new CrmActionOutbox(json);
         var outbox = new OutboxWriter(messages, crmOutbox);
-        SentReplyLookup sentReplies = (lead, body, since) -> Optional.empty();
+        SentReplyLookup sentReplies = (lead, body, since) -> ghl.findSentSms(lead, body, since).map(SentMessage::id);
         var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, ghl, sentReplies, crm, metrics, clock);
         var store = new ConversationStore(cache, conversations, contacts, metrics);
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));

@@ -33,15 +33,28 @@ public final class GhlRateLimits {
                 .timeoutDuration(Duration.ZERO).build());
     }
 
-    /** Takes one permit for {@code locationId} or throws a retryable {@link GhlApiException}. */
-    public void acquire(String locationId) {
+    /**
+     * Takes one permit for {@code locationId}, waiting up to {@code maxWait} for it, and returns how
+     * long it waited; without a permit in time it throws a retryable, rate-limited {@link GhlApiException}.
+     */
+    public Duration acquire(String locationId) {
         RateLimiter day = daily.rateLimiter(locationId);
         if (!day.acquirePermission()) {
-            throw new GhlApiException("daily GHL API quota for the location is spent", 0, true, null);
+            throw GhlApiException.locallyRateLimited("daily GHL API quota for the location is spent");
         }
         RateLimiter window = burst.rateLimiter(locationId);
-        if (!window.acquirePermission()) {
-            throw new GhlApiException("GHL rate limit for the location: no permit within " + maxWait, 0, true, null);
+        long waitNanos = window.reservePermission();
+        if (waitNanos < 0) {
+            throw GhlApiException.locallyRateLimited("GHL rate limit for the location: no permit within " + maxWait);
         }
+        if (waitNanos > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(waitNanos));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw GhlApiException.noResponse("interrupted waiting for a rate-limit permit", GhlApiException.Outcome.NOT_PROCESSED, e);
+            }
+        }
+        return Duration.ofNanos(waitNanos);
     }
 }

@@ -77,13 +77,16 @@ class GhlApiClientTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
         assertThat(ghl.calls()).hasSize(1);
         assertThat(metrics.counter(PlatformMetrics.GHL_API_RETRIES)).isEqualTo(1);
-        assertThat(metrics.counter(PlatformMetrics.GHL_API_ERRORS, "429")).isEqualTo(1);
+        // a 429 is GHL asking us to wait, not an error
+        assertThat(metrics.counter(PlatformMetrics.GHL_API_RATE_LIMITED, "ghl")).isEqualTo(1);
+        assertThat(metrics.counter(PlatformMetrics.GHL_API_ERRORS, "429")).isZero();
     }
 
     @Test
     void retriesServerErrorsThenGivesUpWithARetryableFailure() {
         ghl.failNext(10, 503, null);
-        assertThatThrownBy(() -> client().sendSms(LEAD, "hello"))
+        // a CRM update is safe to repeat; a send is not repeated blindly (GhlSendOutcomeTest)
+        assertThatThrownBy(() -> client().addTags(LEAD, List.of("hot-lead")))
                 .isInstanceOfSatisfying(GhlApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.retryable()).isTrue();
@@ -116,8 +119,14 @@ class GhlApiClientTest {
         GhlApiClient c = client(new GhlRateLimits.Limits(3, Duration.ofSeconds(10), 1000, Duration.ZERO));
         for (int i = 0; i < 3; i++) c.sendSms(LEAD, "m" + i);
         assertThatThrownBy(() -> c.sendSms(LEAD, "one too many"))
-                .isInstanceOfSatisfying(GhlApiException.class, e -> assertThat(e.retryable()).isTrue());
+                .isInstanceOfSatisfying(GhlApiException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.rateLimited()).isTrue();
+                    assertThat(e.outcome()).isEqualTo(GhlApiException.Outcome.NOT_PROCESSED);
+                });
         assertThat(ghl.calls()).hasSize(3);
+        assertThat(metrics.counter(PlatformMetrics.GHL_API_RATE_LIMITED, "local")).isEqualTo(1);
+        assertThat(metrics.counter(PlatformMetrics.GHL_API_ERRORS, "network")).isZero();
         c.sendSms(new LeadRef("loc2", "other"), "another location has its own budget");
         assertThat(ghl.calls()).hasSize(4);
     }
