@@ -3,7 +3,6 @@ package com.jorge.platform.understanding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +95,7 @@ final class ExemplarIntentClassifier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        EmbeddingModel model = new MiniLmEmbeddings();
         List<Embedding> embedded = model.embedAll(phrases.stream().map(TextSegment::from).toList()).content();
         float[][] vectors = new float[embedded.size()][];
         for (int i = 0; i < vectors.length; i++) {

@@ -9,17 +9,25 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When the outbox tries a failed delivery again: 30 s after the first failure, doubling up to two hours,
  * with ±20 % jitter so a location's waiting leads do not all return at once; never sooner than GHL's
- * Retry-After. The GHL client's circuit breaker stays open 30 s, so the first retry never meets it open.
+ * Retry-After. A rate limit (GHL's 429, or our own per-location limiter out of permits) is no outage:
+ * 10 s a failed attempt, two minutes at most. The GHL client's circuit breaker stays open 30 s, so the first retry never meets it open.
  */
 public final class RedeliveryBackoff {
 
     static final Duration FIRST = Duration.ofSeconds(30);
     static final Duration LONGEST = Duration.ofHours(2);
+    static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    static final Duration LONGEST_RATE_WAIT = Duration.ofMinutes(2);
 
     /** @param attempts failed attempts so far, from 1 */
     public Instant next(int attempts, Instant now, RuntimeException failure) {
-        long seconds = FIRST.toSeconds() << Math.min(Math.max(attempts - 1, 0), 16);
-        seconds = Math.min(seconds, LONGEST.toSeconds());
+        long seconds;
+        if (failure instanceof GhlApiException ghl && ghl.rateLimited()) {
+            // not an outage: the location's window refills within 10 s (GHL's 100 calls per 10 s)
+            seconds = Math.min(RATE_WINDOW.toSeconds() * Math.max(attempts, 1), LONGEST_RATE_WAIT.toSeconds());
+        } else {
+            seconds = Math.min(FIRST.toSeconds() << Math.min(Math.max(attempts - 1, 0), 16), LONGEST.toSeconds());
+        }
         double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
         Duration wait = Duration.ofMillis((long) (seconds * 1000 * jitter));
         Duration retryAfter = retryAfter(failure);

@@ -1,0 +1,136 @@
+package com.jorge.platform.local;
+
+import com.jorge.platform.bots.simulator.Persona;
+import com.jorge.platform.bots.simulator.Personas;
+import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.testkit.MutableClock;
+import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.worker.lambda.WorkerFunction;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's promise, checked on a full run: every persona, the demo, a contact with a full profile
+ * and texts full of personal data, and hostile payloads, through the local runtime; every log line the
+ * functions wrote (in the JSON layout Lambda uses) is scanned for the phones, e-mails, names and message
+ * texts that went in. None may appear.
+ */
+class LogsCarryNoPersonalDataTest {
+
+    private static final String EMAIL = "ana.ruiz.pii@example.com";
+    private static final String LAST_NAME = "Quintanilla";
+    private static final String OWN_PHONE = "+15125550188";
+    private static final String TEXT_WITH_PII = "You can reach me at 512-555-0177 or ana.ruiz.pii@example.com, "
+            + "my place is 4410 Quintanilla Ridge Dr";
+    private static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
+    private static TestPostgres.Schema schema;
+    private static LocalPlatform platform;
+    private static AbstractAppender appender;
+
+    @BeforeAll
+    static void startAndCapture() throws Exception {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        JsonTemplateLayout layout = JsonTemplateLayout.newBuilder().setConfiguration(context.getConfiguration())
+                .setEventTemplateUri("classpath:JorgeLogLayout.json").build();
+        appender = new AbstractAppender("pii-scan", null, layout, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                LINES.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
+            }
+        };
+        appender.start();
+        // every configured logger (some do not pass their lines on to the root), at the levels they log in Lambda
+        context.getConfiguration().getRootLogger().addAppender(appender, Level.ALL, null);
+        context.getConfiguration().getLoggers().values().forEach(logger -> logger.addAppender(appender, Level.ALL, null));
+        context.updateLoggers();
+
+        schema = TestPostgres.newSchema("piiscan");
+        platform = LocalPlatform.start(Map.of(
+                        "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
+                        "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("piiscan")),
+                0, WorkerFunction.jorgeBots(Map.of()), new MutableClock(Instant.parse("2026-11-23T18:00:00Z")));
+    }
+
+    @AfterAll
+    static void stop() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getRootLogger().removeAppender("pii-scan");
+        context.getConfiguration().getLoggers().values().forEach(logger -> logger.removeAppender("pii-scan"));
+        context.updateLoggers();
+        appender.stop();
+        platform.close();
+        schema.close();
+    }
+
+    @Test
+    void aFullRunLogsNoPhoneEmailNameOrMessageText() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        for (Persona persona : Personas.all()) {
+            new DemoConversations(platform, quiet, "loc-pii").play(persona);
+        }
+        new DemoConversations(platform, quiet, "loc-pii-demo").play();
+        Instant now = Instant.now();
+        post(GhlWebhooks.contactCreate("loc-pii", "c-full", "Anabel", LAST_NAME, OWN_PHONE, EMAIL, now));
+        post(GhlWebhooks.inboundSms("loc-pii", "c-full", TEXT_WITH_PII, now));
+        post(GhlWebhooks.inboundSms("loc-pii", "c-full", "STOP texting me Anabel here", now));
+        // hostile payloads: refused at intake, and their PII must not reach the log either
+        post(GhlWebhooks.inboundSms("loc-pii", "c-hostile", "call 512-555-0166 \u0000 now", now));
+        post(GhlWebhooks.contactCreate("loc-pii", "c-hostile2", "Anabel\u0000", LAST_NAME, OWN_PHONE, EMAIL, now));
+        post("{\"type\":\"InboundMessage\",\"body\":\"my email is " + EMAIL + "\",");  // not even JSON
+        assertThat(platform.queue().awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+
+        List<String> forbidden = new ArrayList<>(List.of(EMAIL, LAST_NAME, "Anabel", "512-555-0177", "5125550177",
+                "5125550188", "512-555-0166", "5125550166", "Quintanilla Ridge", "reach me at"));
+        for (Persona persona : Personas.all()) {
+            forbidden.add(persona.phone());
+            forbidden.add(persona.phone().replaceAll("[^0-9]", ""));
+            forbidden.add(persona.phone().replaceAll("[^0-9]", "").substring(1));
+            persona.messages().stream().filter(m -> m.length() >= 15).forEach(forbidden::add);
+        }
+        List<Pattern> names = Personas.all().stream()
+                .map(p -> Pattern.compile("\\b" + Pattern.quote(p.firstName()) + "\\b")).toList();
+
+        List<String> lines = new ArrayList<>(LINES);
+        assertThat(lines).as("the run logged nothing: the scan would prove nothing").hasSizeGreaterThan(50);
+        for (String line : lines) {
+            for (String value : forbidden) {
+                assertThat(line).as("a log line carries personal data").doesNotContain(value);
+            }
+            for (Pattern name : names) {
+                assertThat(name.matcher(line).find()).as("a lead's name in: " + line).isFalse();
+            }
+        }
+    }
+
+    private static void post(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(platform.webhookUrl())
+                .header("X-WH-Signature", platform.signer().rsaSignature(body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+    }
+}
