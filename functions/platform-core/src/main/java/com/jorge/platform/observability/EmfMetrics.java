@@ -28,7 +28,7 @@ public final class EmfMetrics implements PlatformMetrics {
 
     private static String dimensionName(String metric) {
         return switch (metric) {
-            case WEBHOOKS_REJECTED -> "Reason";
+            case WEBHOOKS_REJECTED, WEBHOOKS_THROTTLED -> "Reason";
             case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED -> "EventType";
             case GHL_API_ERRORS -> "Status";
             case CACHE_UNAVAILABLE -> "Component";
