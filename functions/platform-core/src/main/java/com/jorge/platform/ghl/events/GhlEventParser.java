@@ -1,6 +1,6 @@
 package com.jorge.platform.ghl.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,21 +35,23 @@ public final class GhlEventParser {
         this.json = json.reader()
                 // 1e309 stays a number we can refuse, instead of a double that is Infinity
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                // the worker stores the whole body as jsonb, which refuses anything after the document
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // the number's written scale is what jsonb's numeric keeps
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     public ParsedWebhook parse(String body) {
         JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
+        String afterDocument;
+        try (JsonParser tokens = json.createParser(body)) {
+            root = json.readTree(tokens);
+            // the worker stores the whole body as jsonb, which refuses anything after the document
+            afterDocument = tokens.nextToken() == null ? null : JsonSyntaxMessage.trailing(tokens);
+        } catch (IOException e) { // the JSON library's own words stay out of the answer
             throw new InvalidWebhookException("$", JsonSyntaxMessage.of(e));
         } catch (RuntimeException e) { // a number the JDK cannot represent, say; the input's fault either way
             throw new InvalidWebhookException("$", "body is not valid JSON: it has a value that cannot be read");
         }
+        if (afterDocument != null) throw new InvalidWebhookException("$", afterDocument);
         if (root == null || !root.isObject()) {
             throw new InvalidWebhookException("$", "body must be a JSON object");
         }

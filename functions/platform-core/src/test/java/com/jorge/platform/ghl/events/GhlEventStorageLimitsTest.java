@@ -149,8 +149,13 @@ class GhlEventStorageLimitsTest {
 
     @Test
     void contentAfterTheDocumentIsRefusedBecauseJsonbWouldRefuseIt() {
-        assertField(GhlEventSamples.all(T).get(0) + " {}", "$");
+        assertThatThrownBy(() -> parser.parse(GhlEventSamples.all(T).get(0) + " {}"))
+                .isInstanceOfSatisfying(InvalidWebhookException.class, e -> {
+                    assertThat(e.field()).isEqualTo("$");
+                    assertThat(e.getMessage()).contains("content after the JSON document", "line 1");
+                });
         assertField(GhlEventSamples.all(T).get(0) + " x", "$");
+        assertField(GhlEventSamples.all(T).get(0) + "\n[1]", "$");
     }
 
     @Test
