@@ -140,12 +140,11 @@ public final class WebhookIntake {
             try {
                 queue.send(new QueuedLeadEvent(QueuedLeadEvent.groupFor(meta.locationId(), event.contactId()),
                         meta.webhookId(), meta.type(), body, clock.millis()));
-            } catch (Throwable e) {
-                // not queued, so not seen: GHL's retry of this webhookId must be accepted
-                replayGuard.release(meta.locationId(), meta.webhookId());
+            } catch (Throwable e) { // nothing was remembered, so GHL's retry of this webhookId is accepted
                 log.error("could not queue webhook {}", meta.type(), e); // the SDK's messages carry no body
                 return retryLater("queue_unavailable");
             }
+            replayGuard.remember(meta.locationId(), meta.webhookId());
             metrics.count(PlatformMetrics.WEBHOOKS_ENQUEUED, meta.type());
             log.info("webhook accepted: {}", meta.type());
             return new IntakeOutcome.Accepted(meta.type(), meta.webhookId());

@@ -104,6 +104,20 @@ class IntakeUnderFaultsTest {
     }
 
     @Test
+    void copiesArrivingAtOnceAreAllAnsweredAndQueuedOnce() throws Exception {
+        // the guard remembers an id only after its event is queued; SQS FIFO deduplicates the racing copies
+        String body = GhlWebhooks.inboundSms("loc1", "contact8", "hello", now);
+        SqsLeadEventQueue queue = new SqsLeadEventQueue(sqs.client(), queueUrl);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) answers.add(threads.submit(() -> post(queue, body)));
+            for (var answer : answers) assertThat(answer.get().getStatusCode()).isEqualTo(200);
+        }
+        assertThat(drain()).hasSize(1);
+        assertThat(seen(body)).isTrue();
+    }
+
+    @Test
     void aHungSqsIs429WithinTheSendDeadline() throws Exception {
         List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
