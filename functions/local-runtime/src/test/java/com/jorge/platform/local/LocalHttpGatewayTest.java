@@ -116,6 +116,37 @@ class LocalHttpGatewayTest {
     }
 
     @Test
+    void aFiveMegabyteBodySentInFullGetsItsAnswerNotAReset() throws Exception {
+        // as curl does it: the whole body goes out before the answer is read, and a failed send is the end
+        // (curl: "Send failure: Connection reset by peer", no answer shown). A server that closes with the
+        // body unread resets the connection under the sender.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var sendFailure = new java.util.concurrent.atomic.AtomicReference<Exception>();
+            try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+                socket.setSoTimeout(10_000);
+                int length = 5 * 1024 * 1024;
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /webhooks/ghl HTTP/1.1\r\nHost: 127.0.0.1\r\nX-WH-Signature: c2ln\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                Thread writer = Thread.ofVirtual().start(() -> {
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    try {
+                        for (int sent = 0; sent < length; sent += chunk.length) out.write(chunk);
+                        out.flush();
+                    } catch (Exception e) {
+                        sendFailure.set(e);
+                    }
+                });
+                writer.join();
+                assertThat(sendFailure.get()).as("the upload was cut off").isNull();
+                assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
+            }
+        }
+    }
+
+    @Test
     void aOneMegabyteHeaderIs431NotASilentClose() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(10_000);
