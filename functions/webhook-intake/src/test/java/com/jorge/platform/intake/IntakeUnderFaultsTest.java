@@ -166,7 +166,7 @@ class IntakeUnderFaultsTest {
     }
 
     @Test
-    void anErrorWhileQueueingIs429AndReleasesTheWebhookId() throws Exception {
+    void anErrorWhileQueueingIs429AndLeavesTheWebhookIdUnseen() throws Exception {
         String body = GhlWebhooks.inboundSms("loc1", "contact4", "hello", now);
         assertRetryLater(post(e -> { throw new StackOverflowError(); }, body), "queue_unavailable");
         assertThat(seen(body)).isFalse();

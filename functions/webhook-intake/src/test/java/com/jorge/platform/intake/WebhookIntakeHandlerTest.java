@@ -201,7 +201,7 @@ class WebhookIntakeHandlerTest {
         APIGatewayV2HTTPResponse refused = broken.handleRequest(event(body, signed(body)), null);
         assertThat(refused.getStatusCode()).isEqualTo(429); // GHL retries only 429 (issue 11, finding 5)
         assertThat(refused.getHeaders()).containsEntry("Retry-After", "60");
-        // the webhookId was released: GHL's retry of the same delivery goes through
+        // the webhookId was not remembered: GHL's retry of the same delivery goes through
         assertThat(post(body, signed(body)).getStatusCode()).isEqualTo(200);
         assertThat(drain()).hasSize(1);
     }
