@@ -6,7 +6,9 @@ import com.jorge.platform.queue.LeadEventQueue;
 import com.jorge.platform.queue.QueuedLeadEvent;
 import com.jorge.platform.queue.SqsLeadEventQueue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,7 +25,9 @@ import java.util.function.Function;
 
 /**
  * SQS FIFO semantics in process, feeding the same worker handler Lambda would: per-group order with one
- * batch in flight per group, deduplication on the deduplication id, batches of up to 10 handed over as
+ * batch in flight per group, deduplication as lead-events.fifo does it (a deduplication id seen in the
+ * same message group within 5 minutes is accepted and dropped; the queue's deduplication scope is the
+ * message group, so the same webhookId from another location is a different message), batches of up to 10 handed over as
  * an {@link SQSEvent}, partial batch failures redelivered after a visibility delay, and a dead-letter
  * list after {@code maxReceives}. At most {@code concurrency} batches run at once, as the worker's
  * reserved concurrency caps Lambda: more would only queue up for database connections.
@@ -34,12 +38,21 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
 
     public record DeadLetter(String messageId, QueuedLeadEvent event) {}
 
+    /** SQS FIFO's deduplication interval. */
+    public static final Duration DEDUPLICATION_WINDOW = Duration.ofMinutes(5);
+
+    private record Sent(String groupId, String deduplicationId) {}
+
+    private record Remembered(Sent sent, Instant until) {}
+
     private final Function<SQSEvent, SQSBatchResponse> consumer;
     private final int maxReceives;
     private final Duration visibilityDelay;
     private final Map<String, Deque<Envelope>> groups = new LinkedHashMap<>();
     private final Set<String> inFlight = new HashSet<>();
-    private final Set<String> seenDedupIds = new HashSet<>();
+    private final Map<Sent, Instant> deduplicatedUntil = new HashMap<>();
+    private final Deque<Remembered> deduplicationOrder = new ArrayDeque<>();
+    private final Clock clock;
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final ExecutorService workers;
     private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -47,7 +60,14 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
 
     public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int concurrency, int maxReceives,
                           Duration visibilityDelay) {
+        this(consumer, concurrency, maxReceives, visibilityDelay, Clock.systemUTC());
+    }
+
+    /** {@code clock} times the deduplication window only. */
+    public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int concurrency, int maxReceives,
+                          Duration visibilityDelay, Clock clock) {
         this.consumer = consumer;
+        this.clock = clock;
         this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("local-bot-worker-", 0).daemon().factory());
         this.maxReceives = maxReceives;
         this.visibilityDelay = visibilityDelay;
@@ -55,11 +75,24 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
 
     @Override
     public synchronized void send(QueuedLeadEvent event) {
-        if (!seenDedupIds.add(event.deduplicationId())) return; // SQS drops it inside the dedup window
+        if (isDuplicate(new Sent(event.groupId(), event.deduplicationId()))) return; // accepted, and dropped as SQS does
         groups.computeIfAbsent(event.groupId(), g -> new ArrayDeque<>())
                 .addLast(new Envelope(UUID.randomUUID().toString(), event, 0));
         pending++;
         dispatch(event.groupId());
+    }
+
+    /** Remembers a new send for the window; SQS does not extend the window when a duplicate arrives. */
+    private boolean isDuplicate(Sent sent) {
+        Instant now = clock.instant();
+        while (!deduplicationOrder.isEmpty() && !deduplicationOrder.peekFirst().until().isAfter(now)) {
+            deduplicatedUntil.remove(deduplicationOrder.pollFirst().sent());
+        }
+        if (deduplicatedUntil.containsKey(sent)) return true;
+        Instant until = now.plus(DEDUPLICATION_WINDOW);
+        deduplicatedUntil.put(sent, until);
+        deduplicationOrder.addLast(new Remembered(sent, until));
+        return false;
     }
 
     private synchronized void dispatch(String group) {

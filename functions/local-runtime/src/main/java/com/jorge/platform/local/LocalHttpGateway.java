@@ -4,15 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.ghlfake.FakeGhlServer;
-import com.jorge.platform.ghlfake.JsonResponse;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.intake.WebhookIntake;
 import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,46 +26,66 @@ import java.util.concurrent.Executors;
  * What API Gateway does in AWS: {@code POST /webhooks/ghl} becomes an HTTP API payload-2.0 event for
  * the same {@link WebhookIntakeHandler}. Local-only helpers live under {@code /dev}: sign a body with
  * the demo key, and list what the fake GHL API received.
+ *
+ * <p>Like API Gateway it routes the exact path only (404 for anything under or beside it), answers 405
+ * with {@code Allow} for other methods, and 431 when the request line and headers exceed 10 KiB. Every
+ * request gets an answer: a body is read only up to one byte past intake's limit, and whatever is left
+ * of a refused body is discarded before the connection is let go, because closing a socket with unread
+ * bytes resets it and the client would lose the 413.
  */
 final class LocalHttpGateway implements AutoCloseable {
 
+    static final String WEBHOOK_PATH = "/webhooks/ghl";
+    /** API Gateway HTTP APIs refuse a request line plus headers over 10,240 bytes. */
+    static final int MAX_HEADER_BYTES = 10 * 1024;
+    /** Headers the JDK server reads before it drops a connection without any answer (its default: 380 KiB). */
+    private static final int JDK_HEADER_LIMIT = 4 * 1024 * 1024;
+    /** A refused body is discarded up to this much; past it the connection is closed. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
+
+    /**
+     * The JDK server reads these settings once, when the first server in the JVM starts: call this before
+     * any (the fake GHL API is one). The JDK server closes keep-alive connections beyond 200 idle ones, and
+     * a client that reuses one it closed fails; GHL delivers over many connections.
+     */
+    static void tuneJdkServer() {
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
+        if (System.getProperty("sun.net.httpserver.maxReqHeaderSize") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(JDK_HEADER_LIMIT));
+        }
+    }
 
     LocalHttpGateway(int port, WebhookIntakeHandler handler, WebhookSigner signer, FakeGhlServer ghl) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/webhooks/ghl", exchange -> {
-            try (exchange) {
-                if (!exchange.getRequestMethod().equals("POST")) {
-                    JsonResponse.send(exchange, 405, "{\"error\":\"method_not_allowed\",\"message\":\"use POST\"}");
-                    return;
-                }
+        route(WEBHOOK_PATH, exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(WEBHOOK_PATH)) {
+                answer(exchange, 404, Map.of(), "{\"error\":\"not_found\",\"message\":\"no route for this path\"}");
+            } else if (!exchange.getRequestMethod().equals("POST")) {
+                answer(exchange, 405, Map.of("Allow", "POST"), "{\"error\":\"method_not_allowed\",\"message\":\"use POST\"}");
+            } else {
                 APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange), null);
-                JsonResponse.send(exchange, response.getStatusCode(), response.getBody());
+                answer(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+                        response.getBody());
             }
         });
-        server.createContext("/dev/sign", exchange -> {
-            try (exchange) {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/plain");
-                byte[] sig = signer.rsaSignature(body).getBytes(StandardCharsets.US_ASCII);
-                exchange.sendResponseHeaders(200, sig.length);
-                exchange.getResponseBody().write(sig);
-            }
+        route("/dev/sign", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            byte[] sig = signer.rsaSignature(body).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, sig.length);
+            exchange.getResponseBody().write(sig);
         });
-        server.createContext("/dev/ghl-calls", exchange -> {
-            try (exchange) {
-                List<Map<String, Object>> calls = ghl.calls().stream().map(c -> Map.<String, Object>of(
-                        "method", c.method(), "path", c.path(), "body", c.body())).toList();
-                JsonResponse.send(exchange, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(calls));
-            }
+        route("/dev/ghl-calls", exchange -> {
+            List<Map<String, Object>> calls = ghl.calls().stream().map(c -> Map.<String, Object>of(
+                    "method", c.method(), "path", c.path(), "body", c.body())).toList();
+            answer(exchange, 200, Map.of(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(calls));
         });
-        server.createContext("/health", exchange -> {
-            try (exchange) {
-                JsonResponse.send(exchange, 200, "{\"status\":\"ok\"}");
-            }
-        });
+        route("/health", exchange -> answer(exchange, 200, Map.of(), "{\"status\":\"ok\"}"));
         server.start();
     }
 
@@ -72,17 +93,66 @@ final class LocalHttpGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Reads at most one byte past intake's limit, so an oversized body is refused without buffering it all. */
-    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(WebhookIntake.MAX_BODY_BYTES + 1);
+    private void route(String path, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                if (headerBytes(exchange) > MAX_HEADER_BYTES) {
+                    answer(exchange, 431, Map.of(), "{\"error\":\"headers_too_large\",\"message\":\"the request line and headers "
+                            + "exceed " + MAX_HEADER_BYTES + " bytes\"}");
+                } else {
+                    handler.handle(exchange);
+                }
+            }
+        });
+    }
+
+    /** Sends the answer, then discards what is left of the request body, so the client reads the answer. */
+    private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        if (!head) out.write(bytes);
+        out.flush();
+        discardRest(exchange.getRequestBody());
+        out.close();
+    }
+
+    private static void discardRest(InputStream in) {
+        byte[] buffer = new byte[64 * 1024];
+        long discarded = 0;
+        try {
+            for (int n; discarded < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) discarded += n;
+        } catch (IOException gone) {
+            // the client stopped sending once it had the answer
         }
+    }
+
+    /** The request line and headers as sent, in bytes (the JDK decodes them as ISO-8859-1, one byte a char). */
+    private static long headerBytes(HttpExchange exchange) {
+        long size = exchange.getRequestMethod().length() + exchange.getRequestURI().getRawPath().length()
+                + exchange.getProtocol().length() + 4;
+        if (exchange.getRequestURI().getRawQuery() != null) size += exchange.getRequestURI().getRawQuery().length() + 1;
+        for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
+            for (String v : h.getValue()) size += h.getKey().length() + v.length() + 4;
+        }
+        return size;
+    }
+
+    /**
+     * Reads at most one byte past intake's limit, so an oversized body is refused without buffering it all;
+     * the stream stays open for {@link #answer} to discard the rest after the 413.
+     */
+    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(WebhookIntake.MAX_BODY_BYTES + 1);
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
-        event.setRouteKey("POST /webhooks/ghl");
+        event.setRouteKey("POST " + WEBHOOK_PATH);
         event.setRawPath(exchange.getRequestURI().getPath());
         event.setHeaders(headers);
         event.setBody(java.util.Base64.getEncoder().encodeToString(body));

@@ -74,11 +74,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** {@code workerClock} is the bots' and worker's clock (quiet hours, pauses); intake always checks real time. */
     public static LocalPlatform start(Map<String, String> env, int port, BotSuite bots, Clock workerClock)
             throws IOException {
-        // The JDK server closes keep-alive connections beyond 200 idle ones, and a client that reuses one
-        // it closed fails; GHL delivers over many connections. Read once, when the first server starts.
-        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
-        }
+        LocalHttpGateway.tuneJdkServer(); // before the first JDK HTTP server (the fake GHL API) starts
         LocalServices services = new LocalServices();
         try {
             PlatformConfig given = PlatformConfig.of(env);

@@ -1,5 +1,6 @@
 package com.jorge.platform.local;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.observability.PlatformMetrics;
@@ -80,6 +81,41 @@ class LocalPlatformEndToEndTest {
         assertThat(invalid.body()).contains("\"field\":\"locationId\"");
         assertThat(platform.queue().awaitIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(platform.ghl().smsTo("c-forged")).isEmpty();
+    }
+
+    @Test
+    void whatTheWorkerCannotStoreIs400AndWhatIntakeAcceptsAtTheLimitsIsStored() throws Exception {
+        // issue 11, findings 2 and 3: each of these was a 200, then five failures in the worker and the DLQ
+        Instant now = Instant.now();
+        String nul = GhlWebhooks.inboundSms("loc-lim", "c-lim", "hi\u0000there", now);
+        // escaped in the JSON text: a raw lone surrogate cannot even be written as UTF-8
+        String surrogate = GhlWebhooks.inboundSms("loc-lim", "c-lim", "hi SURROGATES", now)
+                .replace("SURROGATES", "\\uDFE0\\uD83C");
+        String money = GhlWebhooks.envelope("OpportunityMonetaryValueUpdate", "loc-lim", now).put("id", "o-lim")
+                .put("contactId", "c-lim").put("monetaryValue", 1e12).toString();
+        String overflow = money.replace("1.0E12", "1e309");
+        ObjectNode farAppointment = GhlWebhooks.envelope("AppointmentCreate", "loc-lim", now);
+        farAppointment.putObject("appointment").put("id", "a-lim").put("contactId", "c-lim")
+                .put("startTime", now.toString()).put("endTime", "-999999999-01-01T00:00:00Z");
+        for (var refused : Map.of(nul, "body", surrogate, "body", money, "monetaryValue", overflow, "monetaryValue",
+                farAppointment.toString(), "appointment.endTime").entrySet()) {
+            HttpResponse<String> r = post(refused.getKey(), platform.signer().rsaSignature(refused.getKey()));
+            assertThat(r.statusCode()).as(refused.getValue()).isEqualTo(400);
+            assertThat(r.body()).contains("\"field\":\"" + refused.getValue() + "\"").doesNotContain("jackson", "Exception");
+        }
+
+        String edgeText = GhlWebhooks.inboundSms("loc-lim", "c-lim", "Casa \uD83C\uDFE0 \uFFFF ¿cuánto?", now);
+        String edgeMoney = GhlWebhooks.envelope("OpportunityMonetaryValueUpdate", "loc-lim", now).put("id", "o-lim")
+                .put("contactId", "c-lim").put("monetaryValue", new java.math.BigDecimal("999999999999.99")).toString();
+        ObjectNode edgeAppointment = GhlWebhooks.envelope("AppointmentCreate", "loc-lim", now);
+        edgeAppointment.putObject("appointment").put("id", "a-lim").put("contactId", "c-lim")
+                .put("startTime", "1583-01-01T00:00:00Z").put("endTime", "9999-12-31T23:59:59.999999Z");
+        for (String accepted : java.util.List.of(edgeText, edgeMoney, edgeAppointment.toString())) {
+            assertThat(post(accepted, platform.signer().rsaSignature(accepted)).statusCode()).isEqualTo(200);
+        }
+        assertThat(platform.queue().awaitIdle(Duration.ofSeconds(20))).isTrue();
+        assertThat(platform.queue().deadLetters()).isEmpty();
+        assertThat(platform.ghl().smsTo("c-lim")).hasSize(1);
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {

@@ -34,7 +34,7 @@ public final class EmfMetrics implements PlatformMetrics {
 
     private static String dimensionName(String metric) {
         return switch (metric) {
-            case WEBHOOKS_REJECTED, OUTBOX_DEFERRED -> "Reason";
+            case WEBHOOKS_REJECTED, WEBHOOKS_THROTTLED, OUTBOX_DEFERRED -> "Reason";
             case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED -> "EventType";
             case GHL_API_ERRORS -> "Status";
             case GHL_API_RATE_LIMITED -> "Source";

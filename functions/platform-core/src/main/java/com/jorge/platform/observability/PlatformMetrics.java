@@ -13,6 +13,8 @@ public interface PlatformMetrics {
     String WEBHOOKS_DUPLICATE = "WebhooksDuplicate";
     String WEBHOOKS_UNKNOWN_TYPE = "WebhooksUnknownType";
     String WEBHOOKS_ENQUEUED = "WebhooksEnqueued";
+    /** Authentic webhooks answered 429 (GHL retries them) because they could not be queued; dimension: the reason. */
+    String WEBHOOKS_THROTTLED = "WebhooksThrottled";
     String QUEUE_AGE = "QueueAgeMs";
     String REPLY_LATENCY = "ReplyLatencyMs";
     String REPLIES_SENT = "RepliesSent";

@@ -26,12 +26,22 @@ public final class SqsLeadEventQueue implements LeadEventQueue {
                 .queueUrl(queueUrl)
                 .messageGroupId(event.groupId())
                 .messageDeduplicationId(event.deduplicationId())
-                .messageBody(event.body())
+                .messageBody(sqsCharacters(event.body()))
                 .messageAttributes(Map.of(
                         EVENT_TYPE_ATTRIBUTE, text(event.eventType()),
                         RECEIVED_AT_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number")
                                 .stringValue(Long.toString(event.receivedAtMillis())).build()))
                 .build());
+    }
+
+    /**
+     * SQS carries only XML 1.0 characters. A body that parsed as JSON can hold just two characters outside
+     * that set, U+FFFE and U+FFFF, and only inside strings (controls must be escaped there and surrogates
+     * cannot survive strict UTF-8 decoding), so escaping them sends the same JSON document.
+     */
+    static String sqsCharacters(String json) {
+        if (json.indexOf('\uFFFE') < 0 && json.indexOf('\uFFFF') < 0) return json;
+        return json.replace("\uFFFE", "\\uFFFE").replace("\uFFFF", "\\uFFFF");
     }
 
     private static MessageAttributeValue text(String value) {

@@ -10,6 +10,7 @@ import com.jorge.platform.queue.LeadEventQueue;
 import com.jorge.platform.queue.SqsLeadEventQueue;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 import java.security.PublicKey;
 import java.time.Clock;
@@ -19,14 +20,30 @@ import java.time.Duration;
 public final class IntakeFunction {
 
     public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+    /** How long one send to SQS may take, retries included, before the webhook is answered 429. */
+    public static final Duration SEND_DEADLINE = Duration.ofSeconds(5);
 
     private IntakeFunction() {}
 
     /** AWS: SQS FIFO from LEAD_EVENTS_QUEUE_URL. */
     public static WebhookIntake fromConfig(PlatformConfig config, PlatformMetrics metrics) {
-        SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return fromConfig(config, new SqsLeadEventQueue(sqs, config.require("LEAD_EVENTS_QUEUE_URL")), metrics);
+        return fromConfig(config, new SqsLeadEventQueue(queueClient().build(), config.require("LEAD_EVENTS_QUEUE_URL")),
+                metrics);
     }
+
+    /**
+     * The SQS client intake sends with. A send normally takes milliseconds; the deadlines make a hung or
+     * refusing SQS a 429 after at most 5 s (the SDK's retries included), well inside the function's 10 s
+     * timeout, past which API Gateway would answer 5xx and GHL would drop the event.
+     */
+    public static SqsClientBuilder queueClient() {
+        return SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2)).build())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(2))
+                        .apiCallTimeout(SEND_DEADLINE));
+    }
+
 
     public static WebhookIntake fromConfig(PlatformConfig config, LeadEventQueue queue, PlatformMetrics metrics) {
         PublicKey rsa = SignatureVerifier.publicKeyFromPem(

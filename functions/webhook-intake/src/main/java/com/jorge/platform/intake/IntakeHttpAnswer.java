@@ -3,13 +3,18 @@ package com.jorge.platform.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The HTTP status and JSON body GHL gets for each intake outcome. */
-public record IntakeHttpAnswer(int status, String body) {
+import java.util.Map;
+
+/** The HTTP status, headers and JSON body GHL gets for each intake outcome. */
+public record IntakeHttpAnswer(int status, Map<String, String> headers, String body) {
+
+    private static final Map<String, String> JSON_CONTENT = Map.of("Content-Type", "application/json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static IntakeHttpAnswer of(IntakeOutcome outcome) {
         ObjectNode body = JSON.createObjectNode();
+        Map<String, String> headers = JSON_CONTENT;
         int status = switch (outcome) {
             case IntakeOutcome.Accepted a -> {
                 body.put("status", "accepted").put("webhookId", a.webhookId());
@@ -28,11 +33,13 @@ public record IntakeHttpAnswer(int status, String body) {
                 if (r.field() != null) body.put("field", r.field());
                 yield r.status();
             }
-            case IntakeOutcome.Unavailable u -> {
-                body.put("error", "unavailable").put("message", u.message());
-                yield 503;
+            case IntakeOutcome.RetryLater r -> {
+                body.put("error", "retry_later").put("message", r.message());
+                headers = Map.of("Content-Type", "application/json",
+                        "Retry-After", Long.toString(r.retryAfter().toSeconds()));
+                yield 429; // GHL retries a delivery only on 429; any other status, 5xx included, loses the event
             }
         };
-        return new IntakeHttpAnswer(status, body.toString());
+        return new IntakeHttpAnswer(status, headers, body.toString());
     }
 }

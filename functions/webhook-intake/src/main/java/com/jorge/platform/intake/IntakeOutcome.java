@@ -1,5 +1,7 @@
 package com.jorge.platform.intake;
 
+import java.time.Duration;
+
 /** What intake decided about one webhook; the handler maps it to an HTTP answer. */
 public sealed interface IntakeOutcome {
 
@@ -18,6 +20,9 @@ public sealed interface IntakeOutcome {
      */
     record Rejected(int status, String reason, String field, String message) implements IntakeOutcome {}
 
-    /** Could not be queued; GHL should retry. */
-    record Unavailable(String message) implements IntakeOutcome {}
+    /**
+     * Could not be queued right now (queue down or throttled, an unexpected failure): answered 429, the
+     * only status GHL retries. {@code reason} is a stable machine code (metrics dimension).
+     */
+    record RetryLater(String reason, String message, Duration retryAfter) implements IntakeOutcome {}
 }

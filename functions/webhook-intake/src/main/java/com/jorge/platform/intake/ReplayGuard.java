@@ -12,9 +12,12 @@ import java.time.Instant;
 
 /**
  * Rejects replays: a signed webhook whose timestamp is outside the window, or whose webhookId was seen.
- * Seen ids live in Redis (SET NX) only as long as a copy could still pass the timestamp check, so the
- * key space stays bounded. When Redis is down the check is skipped and counted: the worker's own
- * idempotency record in Aurora still stops a second processing.
+ * Seen ids live in Redis only as long as a copy could still pass the timestamp check, so the key space
+ * stays bounded. An id is remembered only once its event is queued ({@link #remember}): a delivery that
+ * could not be queued leaves nothing behind, so GHL's retry of it is accepted. Two copies arriving at the
+ * same moment both pass and are both sent, with the same deduplication id in the same message group, and
+ * SQS FIFO keeps one. When Redis is down the check is skipped and counted: the worker's own idempotency
+ * record in Aurora still stops a second processing.
  */
 public final class ReplayGuard {
 
@@ -37,22 +40,21 @@ public final class ReplayGuard {
         if (signedAt.isBefore(now.minus(window)) || signedAt.isAfter(now.plus(window))) return Verdict.STALE;
         if (redis == null) return Verdict.UNGUARDED;
         try {
-            // Twice the window: a copy older than that fails the timestamp check above anyway.
-            String set = redis.commands().set(keys.webhookSeen(locationId, webhookId), "1",
-                    SetArgs.Builder.nx().px(window.multipliedBy(2).toMillis()));
-            return "OK".equals(set) ? Verdict.FRESH : Verdict.DUPLICATE;
+            return redis.commands().exists(keys.webhookSeen(locationId, webhookId)) > 0 ? Verdict.DUPLICATE : Verdict.FRESH;
         } catch (RedisException | CacheUnavailableException e) {
             return Verdict.UNGUARDED;
         }
     }
 
-    /** Forgets an id whose event could not be queued, so GHL's retry of it is accepted. */
-    public void release(String locationId, String webhookId) {
+    /** Remembers an id whose event is queued; best effort, like the check. */
+    public void remember(String locationId, String webhookId) {
         if (redis == null) return;
         try {
-            redis.commands().del(keys.webhookSeen(locationId, webhookId));
+            // Twice the window: a copy older than that fails the timestamp check anyway.
+            redis.commands().set(keys.webhookSeen(locationId, webhookId), "1",
+                    SetArgs.Builder.px(window.multipliedBy(2).toMillis()));
         } catch (RedisException | CacheUnavailableException ignored) {
-            // unguarded anyway; the retry will find Redis in whatever state it recovers to
+            // a copy arriving later is deduplicated by SQS within 5 minutes, by the worker's record after that
         }
     }
 }

@@ -16,14 +16,24 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The intake path for one GHL webhook: size, signature, shape, freshness, duplicates, then the queue.
  * Nothing is stored before the signature verifies, and an event is acknowledged only once it is queued.
+ * Every path ends in an outcome: what cannot be queued right now, and any unexpected failure, is
+ * {@link IntakeOutcome.RetryLater} (429), because GHL retries nothing else.
  */
 public final class WebhookIntake {
 
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * Sent as Retry-After. GHL's documented schedule is about ten minutes between attempts whatever we
+     * say; a client that honours the header comes back after a minute, which outlasts an SQS throttle or
+     * failover and stays well inside the 5-minute timestamp window, so the retried delivery still passes
+     * the replay check if its timestamp is the original one.
+     */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
     private final SignatureVerifier signatures;
@@ -44,13 +54,33 @@ public final class WebhookIntake {
     }
 
     public IntakeOutcome accept(WebhookRequest request) {
-        metrics.count(PlatformMetrics.WEBHOOKS_RECEIVED);
-        IntakeOutcome outcome = decide(request);
-        if (outcome instanceof IntakeOutcome.Rejected r) {
-            metrics.count(PlatformMetrics.WEBHOOKS_REJECTED, r.reason());
-            log.warn("webhook rejected: {} ({}) field={}", r.reason(), r.status(), r.field());
+        IntakeOutcome outcome;
+        try {
+            metrics.count(PlatformMetrics.WEBHOOKS_RECEIVED);
+            outcome = decide(request);
+        } catch (Throwable e) { // a bug or an Error must not become Lambda's 502, which GHL never retries
+            // the class and where, not the message: an unexpected exception may quote the body
+            log.error("webhook intake failed unexpectedly: {} at {}", e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            outcome = retryLater("internal_error");
+        }
+        try {
+            switch (outcome) {
+                case IntakeOutcome.Rejected r -> {
+                    metrics.count(PlatformMetrics.WEBHOOKS_REJECTED, r.reason());
+                    log.warn("webhook rejected: {} ({}) field={}", r.reason(), r.status(), r.field());
+                }
+                case IntakeOutcome.RetryLater r -> metrics.count(PlatformMetrics.WEBHOOKS_THROTTLED, r.reason());
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            log.error("could not record the intake outcome: {}", e.getClass().getName());
         }
         return outcome;
+    }
+
+    private static IntakeOutcome.RetryLater retryLater(String reason) {
+        return new IntakeOutcome.RetryLater(reason, "the event could not be accepted right now; retry later", RETRY_AFTER);
     }
 
     private IntakeOutcome decide(WebhookRequest request) {
@@ -110,11 +140,11 @@ public final class WebhookIntake {
             try {
                 queue.send(new QueuedLeadEvent(QueuedLeadEvent.groupFor(meta.locationId(), event.contactId()),
                         meta.webhookId(), meta.type(), body, clock.millis()));
-            } catch (RuntimeException e) {
-                replayGuard.release(meta.locationId(), meta.webhookId());
-                log.error("could not queue webhook {}", meta.type(), e);
-                return new IntakeOutcome.Unavailable("the event could not be queued; retry later");
+            } catch (Throwable e) { // nothing was remembered, so GHL's retry of this webhookId is accepted
+                log.error("could not queue webhook {}", meta.type(), e); // the SDK's messages carry no body
+                return retryLater("queue_unavailable");
             }
+            replayGuard.remember(meta.locationId(), meta.webhookId());
             metrics.count(PlatformMetrics.WEBHOOKS_ENQUEUED, meta.type());
             log.info("webhook accepted: {}", meta.type());
             return new IntakeOutcome.Accepted(meta.type(), meta.webhookId());

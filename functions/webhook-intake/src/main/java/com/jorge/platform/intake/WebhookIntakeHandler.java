@@ -50,7 +50,7 @@ public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HT
                 : IntakeHttpAnswer.of(intake.accept(new WebhookRequest(body, headers)));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(answer.status())
-                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withHeaders(answer.headers())
                 .withBody(answer.body())
                 .build();
     }

@@ -195,11 +195,13 @@ class WebhookIntakeHandlerTest {
     }
 
     @Test
-    void whenTheQueueIsDownGhlGets503AndItsRetryIsAccepted() {
+    void whenTheQueueIsDownGhlGets429AndItsRetryIsAccepted() {
         String body = GhlWebhooks.inboundSms("loc1", "contact6", "hello", now);
         WebhookIntakeHandler broken = handlerWith(e -> { throw new IllegalStateException("SQS unavailable"); });
-        assertThat(broken.handleRequest(event(body, signed(body)), null).getStatusCode()).isEqualTo(503);
-        // the webhookId was released: GHL's retry of the same delivery goes through
+        APIGatewayV2HTTPResponse refused = broken.handleRequest(event(body, signed(body)), null);
+        assertThat(refused.getStatusCode()).isEqualTo(429); // GHL retries only 429 (issue 11, finding 5)
+        assertThat(refused.getHeaders()).containsEntry("Retry-After", "60");
+        // the webhookId was not remembered: GHL's retry of the same delivery goes through
         assertThat(post(body, signed(body)).getStatusCode()).isEqualTo(200);
         assertThat(drain()).hasSize(1);
     }

@@ -30,7 +30,7 @@ class RedeliveryBackoffTest {
     void retryAfterIsNeverCutShortAndARateLimitIsNoOutage() {
         RuntimeException slowDown = new GhlApiException("GHL answered 503", 503, true, "600", null);
         assertThat(wait(1, slowDown)).isGreaterThanOrEqualTo(Duration.ofSeconds(600));
-        RuntimeException limited = new GhlApiException("GHL answered 429", 429, true, null);
+        GhlApiException limited = new GhlApiException("GHL answered 429", 429, true, null);
         assertThat(limited.rateLimited()).isTrue();
         assertThat(wait(1, limited)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
         assertThat(wait(30, limited)).isLessThanOrEqualTo(Duration.ofSeconds(144));

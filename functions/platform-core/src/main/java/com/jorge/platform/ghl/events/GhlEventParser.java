@@ -1,10 +1,14 @@
 package com.jorge.platform.ghl.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a webhook body into a typed {@link GhlEvent}, checking every field the platform relies on.
- * Ids end up in Redis keys, SQS group ids and SQL, so they are held to GHL's id alphabet.
+ * Ids end up in Redis keys, SQS group ids and SQL, so they are held to GHL's id alphabet; everything the
+ * worker stores is held to the database's limits ({@link StorageLimits}), so an event that parses can be
+ * stored. Every refusal is an {@link InvalidWebhookException} naming the field; nothing else escapes.
  */
 public final class GhlEventParser {
 
@@ -23,22 +29,33 @@ public final class GhlEventParser {
     private static final Pattern WEBHOOK_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final int MAX_TEXT = 16_384;
 
-    private final ObjectMapper json;
+    private final ObjectReader json;
 
     public GhlEventParser(ObjectMapper json) {
-        this.json = json;
+        this.json = json.reader()
+                // 1e309 stays a number we can refuse, instead of a double that is Infinity
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // the number's written scale is what jsonb's numeric keeps
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     public ParsedWebhook parse(String body) {
         JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidWebhookException("$", "body is not valid JSON: " + e.getOriginalMessage());
+        String afterDocument;
+        try (JsonParser tokens = json.createParser(body)) {
+            root = json.readTree(tokens);
+            // the worker stores the whole body as jsonb, which refuses anything after the document
+            afterDocument = tokens.nextToken() == null ? null : JsonSyntaxMessage.trailing(tokens);
+        } catch (IOException e) { // the JSON library's own words stay out of the answer
+            throw new InvalidWebhookException("$", JsonSyntaxMessage.of(e));
+        } catch (RuntimeException e) { // a number the JDK cannot represent, say; the input's fault either way
+            throw new InvalidWebhookException("$", "body is not valid JSON: it has a value that cannot be read");
         }
+        if (afterDocument != null) throw new InvalidWebhookException("$", afterDocument);
         if (root == null || !root.isObject()) {
             throw new InvalidWebhookException("$", "body must be a JSON object");
         }
+        StorageLimits.checkDocument(root);
         EventMeta meta = new EventMeta(
                 requiredText(root, "type", 64),
                 requiredId(root, "locationId"),
@@ -76,7 +93,7 @@ public final class GhlEventParser {
     private GhlEvent.OpportunityChanged opportunity(EventMeta meta, JsonNode root, GhlEvent.OpportunityChange change) {
         return new GhlEvent.OpportunityChanged(meta, change, requiredId(root, "id"), requiredId(root, "contactId"),
                 optionalId(root, "pipelineId"), optionalText(root, "pipelineStageId"), optionalText(root, "status"),
-                optionalNumber(root, "monetaryValue"), optionalText(root, "name"), optionalId(root, "assignedTo"));
+                optionalMoney(root, "monetaryValue"), optionalText(root, "name"), optionalId(root, "assignedTo"));
     }
 
     private GhlEvent.AppointmentCreated appointment(EventMeta meta, JsonNode root) {
@@ -86,8 +103,11 @@ public final class GhlEventParser {
         }
         return new GhlEvent.AppointmentCreated(meta, requiredId(appt, "id", "appointment.id"),
                 requiredId(appt, "contactId", "appointment.contactId"),
-                optionalId(appt, "calendarId"), optionalText(appt, "appointmentStatus"), optionalText(appt, "title"),
-                optionalInstant(appt, "startTime"), optionalInstant(appt, "endTime"));
+                optionalId(appt, "calendarId", "appointment.calendarId"),
+                optionalText(appt, "appointmentStatus", "appointment.appointmentStatus"),
+                optionalText(appt, "title", "appointment.title"),
+                optionalInstant(appt, "startTime", "appointment.startTime"),
+                optionalInstant(appt, "endTime", "appointment.endTime"));
     }
 
     private static String requiredText(JsonNode node, String field, int maxLength) {
@@ -121,17 +141,25 @@ public final class GhlEventParser {
     }
 
     private static String optionalId(JsonNode node, String field) {
+        return optionalId(node, field, field);
+    }
+
+    private static String optionalId(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        return requiredId(node, field);
+        return requiredId(node, field, path);
     }
 
     private static String optionalText(JsonNode node, String field) {
+        return optionalText(node, field, field);
+    }
+
+    private static String optionalText(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw typeError(field, "a string", v);
+        if (!v.isTextual()) throw typeError(path, "a string", v);
         if (v.asText().length() > MAX_TEXT) {
-            throw new InvalidWebhookException(field, field + " is longer than " + MAX_TEXT + " characters");
+            throw new InvalidWebhookException(path, path + " is longer than " + MAX_TEXT + " characters");
         }
         return v.asText();
     }
@@ -150,13 +178,11 @@ public final class GhlEventParser {
         return v.booleanValue();
     }
 
-    private static BigDecimal optionalNumber(JsonNode node, String field) {
+    private static BigDecimal optionalMoney(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isNumber()) throw typeError(field, "a number", v);
-        BigDecimal d = v.decimalValue();
-        if (d.signum() < 0) throw new InvalidWebhookException(field, field + " must not be negative");
-        return d;
+        return StorageLimits.money(field, v.decimalValue());
     }
 
     private static Instant requiredInstant(JsonNode node, String field) {
@@ -166,14 +192,20 @@ public final class GhlEventParser {
     }
 
     private static Instant optionalInstant(JsonNode node, String field) {
+        return optionalInstant(node, field, field);
+    }
+
+    private static Instant optionalInstant(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw typeError(field, "an ISO-8601 date-time string", v);
+        if (!v.isTextual()) throw typeError(path, "an ISO-8601 date-time string", v);
+        Instant t;
         try {
-            return OffsetDateTime.parse(v.asText()).toInstant();
+            t = OffsetDateTime.parse(v.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidWebhookException(field, field + " must be an ISO-8601 date-time with offset, e.g. 2025-01-28T14:35:00Z");
+            throw new InvalidWebhookException(path, path + " must be an ISO-8601 date-time with offset, e.g. 2025-01-28T14:35:00Z");
         }
+        return StorageLimits.instant(path, t);
     }
 
     private static List<String> stringList(JsonNode node, String field) {
