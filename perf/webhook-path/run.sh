@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
-./mvnw -q -B install -DskipTests -pl perf/webhook-path -am
+./mvnw -q -B package -DskipTests -pl perf/webhook-path -am
 cd perf/webhook-path
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/perf-webhook-path.jar "$@"

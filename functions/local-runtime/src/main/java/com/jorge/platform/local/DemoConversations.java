@@ -80,10 +80,13 @@ final class DemoConversations {
             int status = post(GhlWebhooks.inboundSms(location, contactId, text, Instant.now()));
             out.println("  lead ▸ " + text + "   [webhook " + status + "]");
             platform.queue().awaitIdle(Duration.ofSeconds(10));
+            boolean waitedForGhl = awaitOutbox(contactId, Duration.ofSeconds(30));
             long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
             List<String> sent = platform.ghl().smsTo(contactId);
             List<String[]> held = held(contactId);
-            for (String r : sent.subList(sentBefore, sent.size())) out.println("  bot  ◂ " + r + "   [" + ms + " ms]");
+            for (String r : sent.subList(sentBefore, sent.size())) {
+                out.println("  bot  ◂ " + r + "   [" + ms + " ms" + (waitedForGhl ? ", waited in the outbox for GHL's rate limit" : "") + "]");
+            }
             for (String[] h : held.subList(heldBefore, held.size())) {
                 out.println("  bot  ◂ " + h[0] + "   [held for the lead's quiet hours until " + h[1] + "]");
             }
@@ -106,6 +109,33 @@ final class DemoConversations {
                 .header("X-WH-Signature", platform.signer().rsaSignature(body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /**
+     * Waits while the lead has a decided reply waiting in the outbox for its retry schedule (GHL's rate
+     * limit for the location was spent, or GHL refused); true when there was one.
+     */
+    private boolean awaitOutbox(String contactId, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        boolean waited = false;
+        while (waitingInOutbox(contactId) && System.nanoTime() < deadline) {
+            waited = true;
+            Thread.sleep(200);
+        }
+        return waited;
+    }
+
+    private boolean waitingInOutbox(String contactId) throws Exception {
+        try (Connection c = platform.worker().database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT 1 FROM webhook_events WHERE location_id = ? AND contact_id = ? AND status = 'decided'
+                       AND next_delivery_at IS NOT NULL""")) {
+            ps.setString(1, location);
+            ps.setString(2, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Replies stored but held back by quiet hours: text and when they go out. */

@@ -109,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();
             // EventBridge rule due-replies, rate(1 minute) in AWS
-            scheduler.every("due-replies", Duration.ofSeconds(10),
+            scheduler.every("due-replies", Duration.ofSeconds(2),
                     () -> {
                         worker.delivery().deliverDueDeferred(200);
                         worker.redelivery().run(200); // the outbox's retry schedule rides along, as in AWS

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.bots.simulator.Persona;
 import com.jorge.platform.bots.simulator.Personas;
 import com.jorge.platform.ghlfake.FakeGhlServer;
-import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.lambda.WorkerFunction;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every persona of the bots' library, end to end through the local runtime: signed webhooks over HTTP,
  * intake, queue, worker, the Jorge bots, PostgreSQL, Redis and the fake GHL API. Each must end in its
- * expected temperature and stage, with its expected CRM calls at GHL. The worker's clock is pinned to a
+ * expected temperature and stage, with its expected CRM calls at GHL. The worker's clock starts at a
  * weekday noon in Texas so quiet hours never hide a reply.
  */
 class PersonasEndToEndTest {
@@ -47,7 +48,9 @@ class PersonasEndToEndTest {
         platform = LocalPlatform.start(Map.of(
                         "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                         "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("personas")),
-                0, WorkerFunction.jorgeBots(Map.of()), new MutableClock(Instant.parse("2026-11-23T18:00:00Z")));
+                // a weekday noon in Texas that still moves, so replies the outbox holds for GHL's rate limit come due
+                0, WorkerFunction.jorgeBots(Map.of()), Clock.offset(Clock.systemUTC(),
+                        Duration.between(Instant.now(), Instant.parse("2026-11-23T18:00:00Z"))));
         for (String pair : LocalPlatform.LOCAL_PIPELINE_STAGES.split(",")) {
             String[] kv = pair.split("=");
             STAGE_NAMES_BY_ID.put(kv[1], kv[0]);

@@ -19,7 +19,15 @@ import java.time.Duration;
 /** Builds the intake from configuration: once per Lambda container, or once in the local runtime. */
 public final class IntakeFunction {
 
-    public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+    /**
+     * How old a delivery's signed timestamp may be. GHL retries a delivery answered 429 up to 6 times
+     * about 10 minutes apart, and whether a retry is signed anew is not documented: a retry carrying the
+     * original timestamp must still be accepted, or the 429 would save nothing. Replays within it are
+     * caught by the webhookId (Redis, then the worker's idempotency record).
+     */
+    public static final Duration MAX_DELIVERY_AGE = Duration.ofMinutes(75);
+    /** How far ahead of our clock a timestamp may be. */
+    public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
     /** How long one send to SQS may take, retries included, before the webhook is answered 429. */
     public static final Duration SEND_DEADLINE = Duration.ofSeconds(5);
 
@@ -53,6 +61,6 @@ public final class IntakeFunction {
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(100));
         CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
         return new WebhookIntake(new SignatureVerifier(rsa, ed25519), new GhlEventParser(PlatformJson.mapper()),
-                new ReplayGuard(redis, keys, Clock.systemUTC(), REPLAY_WINDOW), queue, metrics, Clock.systemUTC());
+                new ReplayGuard(redis, keys, Clock.systemUTC(), MAX_DELIVERY_AGE, MAX_CLOCK_AHEAD), queue, metrics, Clock.systemUTC());
     }
 }

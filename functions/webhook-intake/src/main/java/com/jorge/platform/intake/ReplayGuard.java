@@ -26,18 +26,29 @@ public final class ReplayGuard {
     private final RedisConnector redis;
     private final CacheKeys keys;
     private final Clock clock;
-    private final Duration window;
+    private final Duration maxAge;
+    private final Duration maxAhead;
 
+    /** As many minutes old as ahead: tests. */
     public ReplayGuard(RedisConnector redis, CacheKeys keys, Clock clock, Duration window) {
+        this(redis, keys, clock, window, window);
+    }
+
+    /**
+     * @param maxAge   how old a signed timestamp may be (GHL's retries of a 429 may carry the original one)
+     * @param maxAhead how far ahead of our clock (clock skew)
+     */
+    public ReplayGuard(RedisConnector redis, CacheKeys keys, Clock clock, Duration maxAge, Duration maxAhead) {
         this.redis = redis;
         this.keys = keys;
         this.clock = clock;
-        this.window = window;
+        this.maxAge = maxAge;
+        this.maxAhead = maxAhead;
     }
 
     public Verdict check(String locationId, String webhookId, Instant signedAt) {
         Instant now = clock.instant();
-        if (signedAt.isBefore(now.minus(window)) || signedAt.isAfter(now.plus(window))) return Verdict.STALE;
+        if (signedAt.isBefore(now.minus(maxAge)) || signedAt.isAfter(now.plus(maxAhead))) return Verdict.STALE;
         if (redis == null) return Verdict.UNGUARDED;
         try {
             return redis.commands().exists(keys.webhookSeen(locationId, webhookId)) > 0 ? Verdict.DUPLICATE : Verdict.FRESH;
@@ -50,9 +61,9 @@ public final class ReplayGuard {
     public void remember(String locationId, String webhookId) {
         if (redis == null) return;
         try {
-            // Twice the window: a copy older than that fails the timestamp check anyway.
+            // As long as a copy can pass the timestamp check: older copies are refused as stale anyway.
             redis.commands().set(keys.webhookSeen(locationId, webhookId), "1",
-                    SetArgs.Builder.px(window.multipliedBy(2).toMillis()));
+                    SetArgs.Builder.px(maxAge.plus(maxAhead).toMillis()));
         } catch (RedisException | CacheUnavailableException ignored) {
             // a copy arriving later is deduplicated by SQS within 5 minutes, by the worker's record after that
         }

@@ -128,7 +128,7 @@ public final class WebhookIntake {
             switch (replayGuard.check(meta.locationId(), meta.webhookId(), meta.timestamp())) {
                 case STALE -> {
                     return new IntakeOutcome.Rejected(401, "stale_timestamp", "timestamp",
-                            "timestamp is outside the accepted window of 5 minutes");
+                            "timestamp is too old for a delivery or its retries, or ahead of our clock");
                 }
                 case DUPLICATE -> {
                     metrics.count(PlatformMetrics.WEBHOOKS_DUPLICATE);
