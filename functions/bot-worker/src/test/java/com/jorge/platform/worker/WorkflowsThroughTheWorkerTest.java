@@ -82,7 +82,7 @@ class WorkflowsThroughTheWorkerTest {
         String execution = NURTURE.replace(":stateMachine:", ":execution:") + ":" + starts.get(0).body().path("name").asText();
 
         clock.advance(Duration.ofDays(2));
-        assertThat(rig.worker.followUps().policy()).as("the workflow keeps the schedule, not the sweep")
+        assertThat(rig.worker.followUps().composer().policy()).as("the workflow keeps the schedule, not the sweep")
                 .isSameAs(FollowUpPolicy.NONE);
 
         String step1 = nurtureStep("quiet", 1, "token-1", execution, input.path("quietSince").asText());

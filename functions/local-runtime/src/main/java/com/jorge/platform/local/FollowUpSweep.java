@@ -1,14 +1,13 @@
 package com.jorge.platform.local;
 
 import com.jorge.platform.conversation.BotTurn;
-import com.jorge.platform.conversation.ConversationContext;
-import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.storage.ConcurrentUpdateException;
 import com.jorge.platform.storage.ConversationRepository;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
+import com.jorge.platform.worker.followup.FollowUpComposer;
 import com.jorge.platform.worker.followup.FollowUpWriter;
 import com.jorge.platform.worker.lambda.WorkerFunction;
 import org.slf4j.Logger;
@@ -48,7 +47,7 @@ public final class FollowUpSweep {
     /** Sends the follow-ups due now, at most {@code limit} leads a run; returns how many went out or were held. */
     public int run(int limit) {
         Instant now = clock.instant();
-        var policy = parts.policy();
+        var policy = parts.composer().policy();
         List<LeadRef> candidates = parts.db().inTransaction(c -> conversations.followUpCandidates(c, now, MINIMUM_QUIET,
                 policy.unansweredCounterFact(), policy.maxUnanswered(), limit));
         int sent = 0;
@@ -65,18 +64,15 @@ public final class FollowUpSweep {
     private boolean followUp(LeadRef lead, Instant now) {
         String outboxId = "followup-" + UUID.randomUUID();
         FollowUpWriter.Stored stored = parts.db().inTransaction(c -> {
-            ContactRecord profile = parts.store().profile(c, lead).orElse(null);
+            FollowUpComposer.QuietLead quiet = parts.composer().read(c, lead);
+            ContactRecord profile = quiet.profile();
             if (profile != null && (profile.dnd() || profile.deleted())) return null;
-            ConversationState state = conversations.find(c, lead).orElse(null); // Aurora: the version must be current
-            if (state == null) return null;
-            ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
-                    state, parts.zones().zoneOf(profile), now);
-            BotTurn turn = parts.policy().followUp(context).orElse(null);
+            BotTurn turn = parts.composer().due(quiet, now).orElse(null);
             if (turn == null || turn.replies().isEmpty()) return null;
             return parts.writer().write(c, lead, turn, outboxId, now, Map.of());
         });
         if (stored == null) return false;
-        parts.store().cacheAfterCommit(lead, stored.state());
+        parts.writer().cacheAfterCommit(lead, stored);
         delivery.deliver(stored.pending(), 0);
         log.info("follow-up sent or scheduled");
         return true;

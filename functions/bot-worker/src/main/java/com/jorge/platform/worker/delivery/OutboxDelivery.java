@@ -1,7 +1,6 @@
 package com.jorge.platform.worker.delivery;
 
 import com.jorge.platform.conversation.LeadRef;
-import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlApiException;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.CrmActionOutbox;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Sends what a decision left in the outbox: the replies (through the GHL Conversations API), then the
@@ -32,22 +30,20 @@ public final class OutboxDelivery {
     private final MessageRepository messages;
     private final CrmActionOutbox actions;
     private final WebhookEventRepository webhooks;
-    private final GhlApiClient ghl;
-    private final SentReplyLookup sentReplies;
+    private final ReplySender replies;
     private final CrmActionExecutor crm;
     private final RedeliveryBackoff backoff = new RedeliveryBackoff();
     private final PlatformMetrics metrics;
     private final Clock clock;
 
     public OutboxDelivery(Transactor db, MessageRepository messages, CrmActionOutbox actions,
-                          WebhookEventRepository webhooks, GhlApiClient ghl, SentReplyLookup sentReplies,
-                          CrmActionExecutor crm, PlatformMetrics metrics, Clock clock) {
+                          WebhookEventRepository webhooks, ReplySender replies, CrmActionExecutor crm,
+                          PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.messages = messages;
         this.actions = actions;
         this.webhooks = webhooks;
-        this.ghl = ghl;
-        this.sentReplies = sentReplies;
+        this.replies = replies;
         this.crm = crm;
         this.metrics = metrics;
         this.clock = clock;
@@ -113,7 +109,7 @@ public final class OutboxDelivery {
         int remaining = pending.replies().size() + pending.actions().size();
         for (MessageRepository.PendingReply reply : pending.replies()) {
             boolean last = --remaining == 0;
-            String ghlMessageId = sendReply(reply);
+            String ghlMessageId = replies.send(reply);
             db.inTransaction(c -> {
                 messages.markSent(c, locationId, reply.id(), ghlMessageId);
                 if (last) webhooks.markDone(c, locationId, pending.outboxId());
@@ -133,38 +129,6 @@ public final class OutboxDelivery {
                 return null;
             });
         }
-    }
-
-    /**
-     * Sends one reply; GHL's message id. A reply whose earlier send had an unknown outcome is looked up in
-     * GHL first and not sent again when GHL has it. A send that fails with an unknown outcome is marked
-     * so before the failure propagates.
-     */
-    private String sendReply(MessageRepository.PendingReply reply) {
-        if (reply.unconfirmedSendAt() != null) {
-            Optional<String> sent = sentReplies.find(reply.lead(), reply.body(), reply.unconfirmedSendAt());
-            if (sent.isPresent()) {
-                metrics.count(PlatformMetrics.REPLIES_FOUND_SENT);
-                return sent.get();
-            }
-        }
-        Instant attemptedAt = clock.instant();
-        try {
-            return ghl.sendSms(reply.lead(), reply.body());
-        } catch (GhlApiException e) {
-            if (outcomeUnknown(e)) {
-                db.inTransaction(c -> {
-                    messages.markSendUnconfirmed(c, reply.lead().locationId(), reply.id(), attemptedAt);
-                    return null;
-                });
-            }
-            throw e;
-        }
-    }
-
-    /** A timeout or a 5xx after the request was written may have sent the text; a refusal (4xx, 429, open circuit) did not. */
-    private static boolean outcomeUnknown(GhlApiException e) {
-        return e.outcome() == GhlApiException.Outcome.UNKNOWN;
     }
 
     /** What failed, for the retry record and the metric: an HTTP status or an exception type, never lead data. */
@@ -192,7 +156,7 @@ public final class OutboxDelivery {
         int sent = 0;
         for (MessageRepository.PendingReply reply : due) {
             try {
-                String ghlMessageId = sendReply(reply);
+                String ghlMessageId = replies.send(reply);
                 db.inTransaction(c -> {
                     messages.markSent(c, reply.lead().locationId(), reply.id(), ghlMessageId);
                     return null;

@@ -45,4 +45,9 @@ public final class FollowUpWriter {
         audit.record(c, lead, AuditLog.Actor.BOT, "follow_up", details);
         return new Stored(due, saved);
     }
+
+    /** Once the follow-up's transaction committed: the hot copy follows Aurora. */
+    public void cacheAfterCommit(LeadRef lead, Stored stored) {
+        store.cacheAfterCommit(lead, stored.state());
+    }
 }

@@ -1,19 +1,14 @@
 package com.jorge.platform.worker.followup;
 
 import com.jorge.platform.conversation.BotTurn;
-import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationState;
-import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.ContactRecord;
-import com.jorge.platform.storage.ConversationRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.inbound.WorkflowMessage;
-import com.jorge.platform.worker.state.ConversationStore;
-import com.jorge.platform.worker.state.LeadZones;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
 import com.jorge.platform.worker.workflow.NurtureOutcome;
 import org.slf4j.Logger;
@@ -34,28 +29,20 @@ public final class NurtureSteps {
 
     private final Transactor db;
     private final WebhookEventRepository steps;
-    private final ConversationRepository conversations;
-    private final ConversationStore store;
-    private final FollowUpPolicy policy;
+    private final FollowUpComposer composer;
     private final FollowUpWriter writer;
     private final OutboxDelivery delivery;
-    private final LeadZones leadZones;
     private final LeadWorkflows workflows;
     private final PlatformMetrics metrics;
     private final Clock clock;
 
-    public NurtureSteps(Transactor db, WebhookEventRepository steps, ConversationRepository conversations,
-                              ConversationStore store, FollowUpPolicy policy, FollowUpWriter writer,
-                              OutboxDelivery delivery, LeadZones leadZones, LeadWorkflows workflows,
-                        PlatformMetrics metrics, Clock clock) {
+    public NurtureSteps(Transactor db, WebhookEventRepository steps, FollowUpComposer composer, FollowUpWriter writer,
+                        OutboxDelivery delivery, LeadWorkflows workflows, PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.steps = steps;
-        this.conversations = conversations;
-        this.store = store;
-        this.policy = policy;
+        this.composer = composer;
         this.writer = writer;
         this.delivery = delivery;
-        this.leadZones = leadZones;
         this.workflows = workflows;
         this.metrics = metrics;
         this.clock = clock;
@@ -71,13 +58,10 @@ public final class NurtureSteps {
             if (steps.status(c, lead.locationId(), key).isPresent()) {
                 return new Decision(NurtureOutcome.SENT, null, true); // only a sent step is stored
             }
-            ContactRecord profile = store.profile(c, lead).orElse(null);
-            ConversationState state = conversations.find(c, lead).orElse(null); // Aurora: the version must be current
-            NurtureOutcome stop = stopReason(state, profile, step.quietSince(), now);
+            FollowUpComposer.QuietLead quiet = composer.read(c, lead);
+            NurtureOutcome stop = stopReason(quiet.state(), quiet.profile(), step.quietSince(), now);
             if (stop != null) return new Decision(stop, null, false);
-            ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
-                    state, leadZones.zoneOf(profile), now);
-            BotTurn turn = policy.nextFollowUp(context).orElse(null);
+            BotTurn turn = composer.next(quiet, now).orElse(null);
             if (turn == null || turn.replies().isEmpty()) return new Decision(NurtureOutcome.CLOSED, null, false);
             steps.claim(c, lead.locationId(), key, WorkflowMessage.NURTURE_STEP, lead.contactId(), body, now,
                     WebhookEventRepository.Status.DECIDED);
@@ -85,7 +69,7 @@ public final class NurtureSteps {
                     Map.of("step", step.step(), "steps", step.steps())), false);
         });
         if (decision.stored() != null) {
-            store.cacheAfterCommit(lead, decision.stored().state());
+            writer.cacheAfterCommit(lead, decision.stored());
             delivery.deliver(decision.stored().pending(), 0);
         } else if (decision.decidedBefore()) {
             delivery.deliver(delivery.pendingFor(lead.locationId(), key), 0);

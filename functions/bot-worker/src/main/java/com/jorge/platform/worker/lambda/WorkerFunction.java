@@ -37,6 +37,7 @@ import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.delivery.OutboxRedelivery;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.delivery.PipelineStages;
+import com.jorge.platform.worker.delivery.ReplySender;
 import com.jorge.platform.worker.delivery.SentReplyLookup;
 import com.jorge.platform.worker.events.ContactRecords;
 import com.jorge.platform.worker.events.DealRecords;
@@ -44,6 +45,7 @@ import com.jorge.platform.worker.events.HumanReplies;
 import com.jorge.platform.worker.events.InboundTurns;
 import com.jorge.platform.worker.events.LeadEventDecisions;
 import com.jorge.platform.worker.events.LeadEventProcessor;
+import com.jorge.platform.worker.followup.FollowUpComposer;
 import com.jorge.platform.worker.followup.FollowUpWriter;
 import com.jorge.platform.worker.followup.NurtureSchedule;
 import com.jorge.platform.worker.followup.NurtureSteps;
@@ -85,11 +87,10 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         implements AutoCloseable {
 
     /**
-     * The parts that store and send a follow-up. {@code policy} is {@link FollowUpPolicy#NONE} when the
-     * lead-nurture workflow keeps the schedule: one schedule only.
+     * The parts that compose, store and send a follow-up. The composer's policy is {@link FollowUpPolicy#NONE}
+     * when the lead-nurture workflow keeps the schedule: one schedule only.
      */
-    public record FollowUps(Transactor db, ConversationStore store, FollowUpWriter writer, FollowUpPolicy policy,
-                            LeadZones zones) {}
+    public record FollowUps(Transactor db, FollowUpComposer composer, FollowUpWriter writer, ConversationStore store) {}
 
     /** Lambda: the Jorge bots, configured by the JORGE_BOTS_* settings (see functions/jorge-bots). */
     public static WorkerFunction fromEnvironment(PlatformMetrics metrics) {
@@ -147,7 +148,8 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var crmOutbox = new CrmActionOutbox(json);
         var outbox = new OutboxWriter(messages, crmOutbox);
         SentReplyLookup sentReplies = (lead, body, since) -> ghl.findSentSms(lead, body, since).map(SentMessage::id);
-        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, ghl, sentReplies, crm, metrics, clock);
+        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks,
+                new ReplySender(ghl, sentReplies, db, messages, metrics, clock), crm, metrics, clock);
         var store = new ConversationStore(cache, conversations, contacts, metrics);
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
@@ -162,12 +164,12 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                         bots.leadScoreAttributes()), audit, store, metrics, clock));
         var router = new QueuedMessageRouter(new QueuedMessageReader(json),
                 new LeadEventProcessor(db, webhooks, decisions, store, delivery, metrics, clock),
-                new NurtureSteps(db, webhooks, conversations, store, bots.followUps(), followUpWriter, delivery, zones,
-                        workflows, metrics, clock),
+                new NurtureSteps(db, webhooks, new FollowUpComposer(store, bots.followUps(), zones), followUpWriter,
+                        delivery, workflows, metrics, clock),
                 new HandoffResults(db, webhooks, audit, ghl, metrics, clock));
         // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
-        var followUps = new FollowUps(db, store, followUpWriter,
-                workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones);
+        var followUps = new FollowUps(db, new FollowUpComposer(store,
+                workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones), followUpWriter, store);
         return new WorkerFunction(database, redis, router, delivery,
                 new OutboxRedelivery(db, webhooks, delivery, metrics, clock), followUps);
     }

@@ -44,6 +44,11 @@ public final class ConversationStore {
         return state;
     }
 
+    /** The conversation as Aurora has it now, bypassing the cache: for changes that must build on its current version. */
+    public Optional<ConversationState> current(Connection c, LeadRef lead) throws SQLException {
+        return conversations.find(c, lead);
+    }
+
     /**
      * A new lead starts with the buyer bot when GHL tagged the contact a buyer (the funnel it came from),
      * else with the seller bot; the bots switch sides when the conversation says otherwise.
