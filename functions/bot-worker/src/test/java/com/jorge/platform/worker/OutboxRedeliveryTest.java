@@ -23,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxRedeliveryTest {
 
     private static final String LOC = "locR";
+    /**
+     * A send that meets a 503 may have gone through: the client looks it up before trying again (four
+     * tries), so it takes five failures in a row to leave a reply to the outbox's retries.
+     */
+    private static final int GHL_DOWN_FOR_ONE_SEND = 5;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T17:00:00Z"));
     /** Echoes the lead's text, so each reply says which message it answers. */
     private final ConversationPolicy echo = (ctx, msg) -> new BotTurn(List.of("re: " + msg.body()), List.of(),
@@ -40,7 +45,7 @@ class OutboxRedeliveryTest {
 
     @Test
     void aLaterReplyWaitsBehindOneStillWaitingForGhl() throws Exception {
-        rig.ghl.failNext(4, 503, null); // every attempt of the first send: GHL is down for it
+        rig.ghl.failNext(GHL_DOWN_FOR_ONE_SEND, 503, null);
         text("ola", "first");
         assertThat(rig.ghl.smsTo("ola")).isEmpty();
 
@@ -61,9 +66,9 @@ class OutboxRedeliveryTest {
 
     @Test
     void aFailedRetryBacksOffLongerAndHoldsTheLeadsLaterRepliesBehindIt() throws Exception {
-        rig.ghl.failNext(4, 503, null);
+        rig.ghl.failNext(GHL_DOWN_FOR_ONE_SEND, 503, null);
         text("quinn", "one");
-        rig.ghl.failNext(4, 503, null);
+        rig.ghl.failNext(1, 422, null); // the retry's look-up refused (not retried, so the breaker stays closed)
         clock.advance(Duration.ofMinutes(1));
         assertThat(rig.worker.redelivery().run(10)).as("GHL still down").isZero();
         assertThat(rig.count("SELECT delivery_attempts FROM webhook_events")).isEqualTo(2);
@@ -81,10 +86,10 @@ class OutboxRedeliveryTest {
 
     @Test
     void theOldestWaitingDeliveryIsReportedForTheStaleOutboxAlarm() throws Exception {
-        rig.ghl.failNext(4, 503, null);
+        rig.ghl.failNext(GHL_DOWN_FOR_ONE_SEND, 503, null);
         text("rue", "hello");
         clock.advance(Duration.ofMinutes(10));
-        rig.ghl.failNext(4, 503, null);
+        rig.ghl.failNext(1, 422, null);
         rig.worker.redelivery().run(10);
         assertThat(rig.metrics.lastLatency(PlatformMetrics.OUTBOX_OLDEST_WAITING)).isEqualTo(Duration.ofMinutes(10));
         clock.advance(Duration.ofMinutes(5));
