@@ -39,6 +39,7 @@ public final class FaultHarness {
         }
         long began = System.nanoTime();
         List<ScenarioResult> results = new ArrayList<>();
+        List<String> harnessErrors = new ArrayList<>();
         try (OwnPostgres postgres = OwnPostgres.start(Files.createTempDirectory(out, "pg-"));
              OwnRedis redis = OwnRedis.start(options.redisServer(), out)) {
             System.out.printf("fault harness: %d scenarios, %d webhooks/s plateau (%d on the spike), %d cores; "
@@ -50,17 +51,24 @@ public final class FaultHarness {
             System.out.printf("warm-up done (%.0f s)%n", (System.nanoTime() - began) / 1e9);
             for (Scenario s : scenarios) {
                 System.out.printf("%n== %s: %s%n", s.name(), s.description());
-                ScenarioResult r = new ScenarioRun(s, options, postgres, redis).run();
-                TextReport.print(r, System.out);
-                System.out.println(r.line());
-                results.add(r);
+                try {
+                    ScenarioResult r = new ScenarioRun(s, options, postgres, redis).run();
+                    TextReport.print(r, System.out);
+                    System.out.println(r.line());
+                    results.add(r);
+                } catch (Exception e) { // the harness itself failed: say so, and go on with the next scenario
+                    String line = "scenario=" + s.name() + " harnessError=" + e;
+                    System.out.println(line);
+                    harnessErrors.add(line);
+                }
             }
         }
         Path html = out.resolve("report.html");
         HtmlReport.write(html, "Fault harness, " + Instant.now() + (options.quick() ? " (--quick)" : ""), results);
         System.out.printf("%n== summary (%.0f s; report %s)%n", (System.nanoTime() - began) / 1e9, html);
         results.forEach(r -> System.out.println(r.line()));
-        boolean failed = results.stream().anyMatch(ScenarioResult::failed);
+        harnessErrors.forEach(System.out::println);
+        boolean failed = !harnessErrors.isEmpty() || results.stream().anyMatch(ScenarioResult::failed);
         System.exit(failed ? 1 : 0);
     }
 }

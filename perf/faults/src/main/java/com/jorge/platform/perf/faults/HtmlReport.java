@@ -42,8 +42,8 @@ final class HtmlReport {
                 h.append("<td>").append(String.format("%.1f", p.repliesPerSecond())).append("</td><td>")
                         .append(p.maxQueueDepth() < 0 ? "-" : p.maxQueueDepth()).append("</td><td>")
                         .append(String.format("%.0f", p.maxOutboxAgeSeconds())).append("</td><td>").append(p.cacheHitRate())
-                        .append("</td><td>").append(esc(p.inferencePaths().toString())).append("</td><td>")
-                        .append(esc(p.errors().toString())).append("</td></tr>");
+                        .append("</td><td>").append(p.inferencePaths().isEmpty() ? "-" : esc(p.inferencePaths().toString())).append("</td><td>")
+                        .append(p.errors().isEmpty() ? "-" : esc(p.errors().toString())).append("</td></tr>");
             }
             h.append("</table><ul>");
             for (Map.Entry<String, Integer> e : r.reasons().entrySet()) {

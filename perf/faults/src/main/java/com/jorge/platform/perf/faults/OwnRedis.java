@@ -65,6 +65,12 @@ final class OwnRedis implements AutoCloseable {
         signal("CONT");
     }
 
+    /** After a scenario, whatever its fault did: running and not paused. */
+    void ensureUp() throws IOException, InterruptedException {
+        if (process.isAlive()) resume();
+        else launch();
+    }
+
     private void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");

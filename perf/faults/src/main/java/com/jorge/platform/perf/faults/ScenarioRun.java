@@ -115,6 +115,7 @@ final class ScenarioRun implements ScenarioContext.Traffic {
             faults.join(Duration.ofSeconds(5));
             context.releaseLock();
             postgres.startAgain();
+            redis.ensureUp();
             sampler.close();
         }
         DeliveryAudit.Findings findings;
