@@ -34,9 +34,9 @@ class LoadShapeTest {
                 point(13.1, 40, DeliveryAudit.Outcome.ANSWERED_ONCE),
                 point(14.0, Double.NaN, DeliveryAudit.Outcome.SILENT_BY_DECISION),
                 point(15.9, 25, DeliveryAudit.Outcome.ANSWERED_ONCE));
-        assertThat(ScenarioRun.recoverySeconds(points, 10.0)).isEqualTo(3);
-        assertThat(ScenarioRun.recoverySeconds(points.subList(0, 2), 10.0)).isEqualTo(-1);
-        assertThat(ScenarioRun.recoverySeconds(points, 20.0)).isEqualTo(-1); // nothing sent after the removal
+        assertThat(ScenarioTally.recoverySeconds(points, 10.0)).isEqualTo(3);
+        assertThat(ScenarioTally.recoverySeconds(points.subList(0, 2), 10.0)).isEqualTo(-1);
+        assertThat(ScenarioTally.recoverySeconds(points, 20.0)).isEqualTo(-1); // nothing sent after the removal
     }
 
     private static ScenarioResult.Point point(double at, double replyMs, DeliveryAudit.Outcome outcome) {
