@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +24,10 @@ import java.util.function.Consumer;
 
 /**
  * Stands in for GHL's REST API on loopback: answers the calls the bots make the way GHL documents them,
- * records every request, and can be told to fail the next calls (429 with Retry-After, 5xx) so retries
- * and circuit breaking are tested against real HTTP.
+ * records every request, lists the messages it took (Conversations API), and can be told to fail the
+ * next calls ({@link #failNext}) or to misbehave for a while ({@link #faults()}: status with
+ * Retry-After, latency, timeouts, "processed but answered 502"), from Java or over HTTP at
+ * {@code /_fake/faults}, so retries and circuit breaking are tested against real HTTP.
  */
 public final class FakeGhlServer implements AutoCloseable {
 
@@ -37,6 +42,9 @@ public final class FakeGhlServer implements AutoCloseable {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
+    private final FaultSwitch faults = new FaultSwitch();
+    private final FaultControl control = new FaultControl(faults, json);
+    private final ConversationLog conversations = new ConversationLog(json);
 
     private FakeGhlServer(HttpServer server) {
         this.server = server;
@@ -80,6 +88,20 @@ public final class FakeGhlServer implements AutoCloseable {
                 || contactId.equals(c.body().path("contactId").asText())).toList();
     }
 
+    /** The SMS messages GHL took, with the ids it answered, in order. */
+    public List<SentMessage> sentMessages() {
+        return conversations.all().stream()
+                .map(m -> new SentMessage(m.id(), m.conversationId(), m.contactId(), m.body(), m.dateAdded())).toList();
+    }
+
+    /** One message the fake took: {@code id} is the messageId it answered (or would have, before a 502). */
+    public record SentMessage(String id, String conversationId, String contactId, String body, Instant at) {}
+
+    /** The fault switch: what is switched on here applies to every call but {@code /_fake/faults}. */
+    public FaultSwitch faults() {
+        return faults;
+    }
+
     public void onCall(Consumer<Call> listener) {
         listeners.add(listener);
     }
@@ -91,6 +113,8 @@ public final class FakeGhlServer implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        conversations.clear();
+        faults.clear();
         synchronized (this) {
             failures.clear();
         }
@@ -102,6 +126,11 @@ public final class FakeGhlServer implements AutoCloseable {
             JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            if (path.equals(FaultControl.PATH)) {
+                FaultControl.Answer answer = control.handle(method, body);
+                JsonResponse.send(exchange, answer.status(), answer.body());
+                return;
+            }
             Failure failure;
             synchronized (this) {
                 failure = failures.poll();
@@ -116,18 +145,64 @@ public final class FakeGhlServer implements AutoCloseable {
                 JsonResponse.send(exchange, 401, "{\"message\":\"missing bearer token\"}");
                 return;
             }
+            FaultSwitch.Active fault = faults.forCall(method, path).orElse(null);
+            switch (fault == null ? null : fault.fault()) {
+                case GhlFault.Status s -> {
+                    if (s.retryAfter() != null) exchange.getResponseHeaders().add("Retry-After", Long.toString(s.retryAfter().toSeconds()));
+                    JsonResponse.send(exchange, s.status(), "{\"message\":\"injected failure\"}");
+                    return;
+                }
+                case GhlFault.Timeout t -> {
+                    holdWhileOn(fault, t.hold());
+                    return; // closing the exchange unanswered drops the connection
+                }
+                case GhlFault.Latency l -> sleep(l.delay().toMillis());
+                case GhlFault.ProcessedThen502 p -> { }
+                case null -> { }
+            }
             Call call = new Call(method, path, auth, exchange.getRequestHeaders().getFirst("Version"), body, System.nanoTime());
             calls.add(call);
             listeners.forEach(l -> l.accept(call));
-            JsonResponse.send(exchange, 200, answer(method, path).toString());
+            String answer = answer(method, path, exchange.getRequestURI().getRawQuery(), body).toString();
+            if (fault != null && fault.fault() instanceof GhlFault.ProcessedThen502) {
+                JsonResponse.send(exchange, 502, "{\"message\":\"Bad Gateway\"}");
+            } else {
+                JsonResponse.send(exchange, 200, answer);
+            }
         }
     }
 
-    private ObjectNode answer(String method, String path) {
+    private void holdWhileOn(FaultSwitch.Active fault, Duration hold) {
+        long until = System.nanoTime() + hold.toNanos();
+        while (System.nanoTime() < until && faults.stillOn(fault)) sleep(50);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ObjectNode answer(String method, String path, String query, JsonNode body) {
         ObjectNode out = json.createObjectNode();
         if (path.equals("/conversations/messages") && method.equals("POST")) {
-            out.put("conversationId", "fake-conv").put("messageId", "fake-msg-" + ids.incrementAndGet())
+            String contactId = body.path("contactId").asText();
+            String messageId = "fake-msg-" + ids.incrementAndGet();
+            String conversationId = ConversationLog.conversationIdFor(contactId);
+            conversations.add(new ConversationLog.Sent(messageId, conversationId, contactId,
+                    body.path("type").asText("SMS"), body.path("message").asText(), Instant.now()));
+            out.put("conversationId", conversationId).put("messageId", messageId)
                     .put("msg", "Message queued successfully.");
+        } else if (path.equals("/conversations/search") && method.equals("GET")) {
+            Map<String, String> params = QueryParameters.parse(query);
+            return conversations.search(params.get("contactId"), params.get("locationId"));
+        } else if (path.startsWith("/conversations/") && path.endsWith("/messages") && method.equals("GET")) {
+            Map<String, String> params = QueryParameters.parse(query);
+            String conversationId = path.substring("/conversations/".length(), path.length() - "/messages".length());
+            return conversations.messages(conversationId, params.get("lastMessageId"),
+                    Integer.parseInt(params.getOrDefault("limit", "20")));
         } else if (path.startsWith("/opportunities") && method.equals("POST")) {
             out.putObject("opportunity").put("id", "fake-opp-" + ids.incrementAndGet());
         } else {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Load and fault harness: signed webhooks from simulated leads into the local runtime on 127.0.0.1 while
+# GHL, Redis and PostgreSQL fail; one line per scenario; exit 1 on any lost or duplicated reply.
+#   perf/faults/run.sh [--quick] [--rate 20] [--only ghl-429-1m,redis-kill] [--out perf/faults/target/faults]
+#                      [--redis-server /usr/bin/redis-server] [--drain 20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/find-jdk.sh
+# package, not install: the build's modules come from this reactor, never from ~/.m2
+./mvnw -q -B package -DskipTests -pl perf/faults -am
+cd perf/faults
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/perf-faults.jar "$@"
