@@ -32,19 +32,20 @@ public final class OutboxDelivery {
     private final WebhookEventRepository webhooks;
     private final ReplySender replies;
     private final CrmActionExecutor crm;
-    private final RedeliveryBackoff backoff = new RedeliveryBackoff();
+    private final RedeliveryBackoff backoff;
     private final PlatformMetrics metrics;
     private final Clock clock;
 
     public OutboxDelivery(Transactor db, MessageRepository messages, CrmActionOutbox actions,
                           WebhookEventRepository webhooks, ReplySender replies, CrmActionExecutor crm,
-                          PlatformMetrics metrics, Clock clock) {
+                          RedeliveryBackoff backoff, PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.messages = messages;
         this.actions = actions;
         this.webhooks = webhooks;
         this.replies = replies;
         this.crm = crm;
+        this.backoff = backoff;
         this.metrics = metrics;
         this.clock = clock;
     }

@@ -14,10 +14,27 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RedeliveryBackoff {
 
-    static final Duration FIRST = Duration.ofSeconds(30);
-    static final Duration LONGEST = Duration.ofHours(2);
+    public static final Duration FIRST = Duration.ofSeconds(30);
+    public static final Duration LONGEST = Duration.ofHours(2);
     static final Duration RATE_WINDOW = Duration.ofSeconds(10);
     static final Duration LONGEST_RATE_WAIT = Duration.ofMinutes(2);
+
+    private final Duration first;
+    private final Duration longest;
+
+    /** The production schedule: 30 s doubling to two hours. */
+    public RedeliveryBackoff() {
+        this(FIRST, LONGEST);
+    }
+
+    /** Another time scale (the fault harness shortens it so a run fits in minutes). */
+    public RedeliveryBackoff(Duration first, Duration longest) {
+        if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0) {
+            throw new IllegalArgumentException("the outbox's retry wait must be positive and the longest at least the first");
+        }
+        this.first = first;
+        this.longest = longest;
+    }
 
     /** @param attempts failed attempts so far, from 1 */
     public Instant next(int attempts, Instant now, RuntimeException failure) {
@@ -26,7 +43,7 @@ public final class RedeliveryBackoff {
             // not an outage: the location's window refills within 10 s (GHL's 100 calls per 10 s)
             seconds = Math.min(RATE_WINDOW.toSeconds() * Math.max(attempts, 1), LONGEST_RATE_WAIT.toSeconds());
         } else {
-            seconds = Math.min(FIRST.toSeconds() << Math.min(Math.max(attempts - 1, 0), 16), LONGEST.toSeconds());
+            seconds = Math.min(first.toSeconds() << Math.min(Math.max(attempts - 1, 0), 16), longest.toSeconds());
         }
         double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
         Duration wait = Duration.ofMillis((long) (seconds * 1000 * jitter));

@@ -37,6 +37,7 @@ import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.delivery.OutboxRedelivery;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.delivery.PipelineStages;
+import com.jorge.platform.worker.delivery.RedeliveryBackoff;
 import com.jorge.platform.worker.delivery.ReplySender;
 import com.jorge.platform.worker.delivery.SentReplyLookup;
 import com.jorge.platform.worker.events.ContactRecords;
@@ -76,7 +77,8 @@ import java.util.function.Supplier;
  * The worker's composition root: its object graph, built from configuration once per Lambda container
  * (or once by the local runtime). Keys: DATABASE_URL, DATABASE_USER/DATABASE_PASSWORD or DATABASE_SECRET
  * (Secrets Manager JSON with username/password), REDIS_URL (+ REDIS_CLUSTER, REDIS_AUTH), GHL_API_BASE_URL,
- * GHL_API_TOKEN, GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES; the
+ * GHL_API_TOKEN, GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES,
+ * OUTBOX_RETRY_FIRST_SECONDS and OUTBOX_RETRY_LONGEST_SECONDS (the outbox's retry schedule); the
  * workflows: NURTURE_STATE_MACHINE_ARN, HANDOFF_STATE_MACHINE_ARN with HANDOFF_AGENT_IDS and
  * HANDOFF_TEAM_LEAD_ID, STEP_FUNCTIONS_ENDPOINT (a local endpoint; AWS's otherwise).
  *
@@ -149,7 +151,10 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var outbox = new OutboxWriter(messages, crmOutbox);
         SentReplyLookup sentReplies = (lead, body, since) -> ghl.findSentSms(lead, body, since).map(SentMessage::id);
         var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks,
-                new ReplySender(ghl, sentReplies, db, messages, metrics, clock), crm, metrics, clock);
+                new ReplySender(ghl, sentReplies, db, messages, metrics, clock), crm, new RedeliveryBackoff(
+                Duration.ofSeconds(config.getInt("OUTBOX_RETRY_FIRST_SECONDS", (int) RedeliveryBackoff.FIRST.toSeconds())),
+                Duration.ofSeconds(config.getInt("OUTBOX_RETRY_LONGEST_SECONDS", (int) RedeliveryBackoff.LONGEST.toSeconds()))),
+                metrics, clock);
         var store = new ConversationStore(cache, conversations, contacts, metrics);
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var followUpWriter = new FollowUpWriter(outbox, audit, store);

@@ -61,7 +61,9 @@ final class ScenarioRun implements ScenarioContext.Traffic {
         String jdbcUrl = postgres.newSchema("s_" + runId);
         Clock workerClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), LOCAL_NOON));
         platform = LocalPlatform.start(Map.of("DATABASE_URL", jdbcUrl, "DATABASE_USER", postgres.user(),
-                "DATABASE_PASSWORD", postgres.password(), "REDIS_URL", redis.url(), "REDIS_NAMESPACE", "faults:" + runId),
+                "DATABASE_PASSWORD", postgres.password(), "REDIS_URL", redis.url(), "REDIS_NAMESPACE", "faults:" + runId,
+                        // the outbox's retry schedule at a tenth of production's time scale (30 s doubling), so a run fits in minutes
+                        "OUTBOX_RETRY_FIRST_SECONDS", "3", "OUTBOX_RETRY_LONGEST_SECONDS", "60"),
                 0, WorkerFunction.jorgeBots(Map.of()), workerClock);
         sender = new WebhookSender(platform.webhookUrl(), platform.signer());
         SimulatedLeads leads = new SimulatedLeads(runId, Personas.all(), rate * 15);
@@ -146,8 +148,8 @@ final class ScenarioRun implements ScenarioContext.Traffic {
         return "";
     }
 
-    /** The outbox's retry schedule finishes after the queue: a GHL fault's backoff reaches 2 minutes in these runs. */
-    static final Duration OUTBOX_DRAIN = Duration.ofMinutes(4);
+    /** The outbox's retry schedule finishes after the queue (its waits reach 60 s in these runs). */
+    static final Duration OUTBOX_DRAIN = Duration.ofMinutes(2);
 
     /**
      * Waits while decided replies wait in the outbox for their retry schedule (the worker acknowledged
