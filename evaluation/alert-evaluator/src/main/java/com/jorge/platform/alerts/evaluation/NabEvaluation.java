@@ -61,7 +61,7 @@ public final class NabEvaluation {
 
     /** The detector the settings describe; refuses settings it does not know. */
     static SeriesDetector detector(Map<String, String> settings) {
-        return new ForecasterReplay(NabReplay.Signal.FORECAST, settings);
+        return new StreamingReplay(settings);
     }
 
     /** One measured detector (ours or a published one): the figures the report prints. */
