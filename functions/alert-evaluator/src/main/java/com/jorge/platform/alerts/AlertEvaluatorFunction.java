@@ -3,6 +3,7 @@ package com.jorge.platform.alerts;
 import com.jorge.platform.alerts.anomaly.AnomalySettings;
 import com.jorge.platform.alerts.anomaly.StreamingAnomalyDetector;
 import com.jorge.platform.alerts.aws.CloudWatchMetricSource;
+import com.jorge.platform.alerts.aws.EmfConfidenceGauge;
 import com.jorge.platform.alerts.aws.SnsAlertPublisher;
 import com.jorge.platform.alerts.forecast.DetectorSettings;
 import com.jorge.platform.alerts.forecast.MetricAssessor;
@@ -48,7 +49,8 @@ public final class AlertEvaluatorFunction {
         CloudWatchClient cloudWatch = cloudWatchClient.get();
         SnsClient sns = snsClient.get();
         String prefix = config.get("ALERT_STATE_PREFIX", "alerts:");
-        AnomalyWatch anomalyWatch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), new RedisAnomalyMemory(redis, prefix));
+        AnomalyWatch anomalyWatch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), new RedisAnomalyMemory(redis, prefix),
+                new EmfConfidenceGauge(System.out, config.get("POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"), clock));
         return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings),
                 new RedisAlertState(redis, prefix, cooldown), new SnsAlertPublisher(sns, topic), clock, stale, anomalyWatch);
     }

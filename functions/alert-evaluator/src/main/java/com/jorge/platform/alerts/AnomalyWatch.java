@@ -12,7 +12,8 @@ import com.jorge.platform.alerts.state.AnomalyMemoryStore;
 /**
  * "Anomaly now": feeds a rule's minutes that the detector has not seen yet (those after its memory's last point)
  * to the streaming detector, its memory loaded from and saved back to the store. It answers whether a point
- * alerted on the rule's bad side, and the detector's confidence at the newest point. The memory is saved by
+ * alerted on the rule's bad side, and the detector's confidence at the newest point (also recorded on the
+ * {@link ConfidenceGauge}). The memory is saved by
  * compare-and-set: when an overlapping run saved first, this one reports no anomaly (that run sent it).
  */
 public final class AnomalyWatch {
@@ -22,10 +23,12 @@ public final class AnomalyWatch {
 
     private final StreamingAnomalyDetector detector;
     private final AnomalyMemoryStore store;
+    private final ConfidenceGauge gauge;
 
-    public AnomalyWatch(StreamingAnomalyDetector detector, AnomalyMemoryStore store) {
+    public AnomalyWatch(StreamingAnomalyDetector detector, AnomalyMemoryStore store, ConfidenceGauge gauge) {
         this.detector = detector;
         this.store = store;
+        this.gauge = gauge;
     }
 
     public Check check(AlertRule rule, MetricSeries series) {
@@ -45,6 +48,7 @@ public final class AnomalyWatch {
         }
         if (fed == 0) return new Check(false, 0, 0);
         boolean saved = store.replace(rule.name(), stored, memory.encode());
+        if (saved) gauge.record(rule.name(), confidence); // a run that lost the race leaves the gauge to the winner
         return new Check(alert && saved, confidence, fed);
     }
 }

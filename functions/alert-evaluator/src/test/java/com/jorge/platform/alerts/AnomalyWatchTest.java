@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -31,7 +33,10 @@ class AnomalyWatchTest {
 
     private static RedisConnector redis;
     private static RedisAnomalyMemory store;
-    private final AnomalyWatch watch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), store);
+    /** What the gauge was given, in order: rule and confidence. */
+    private final List<Map.Entry<String, Double>> recorded = new ArrayList<>();
+    private final AnomalyWatch watch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), store,
+            (rule, confidence) -> recorded.add(Map.entry(rule, confidence)));
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
     @BeforeAll
@@ -72,6 +77,7 @@ class AnomalyWatchTest {
         for (int minute = 35; minute <= v.length; minute++) {
             AnomalyWatch.Check c = watch.check(rule, fetched(v, minute));
             assertThat(c.fed()).isEqualTo(minute == 35 ? 35 : 1);
+            assertThat(recorded.getLast()).isEqualTo(Map.entry(rule.name(), c.confidence()));
             if (c.anomalyNow()) {
                 alerts++;
                 if (firstAlert < 0) firstAlert = minute;
@@ -80,6 +86,8 @@ class AnomalyWatchTest {
         }
         assertThat(alerts).isEqualTo(1);
         assertThat(firstAlert).isBetween(1200, 1215);
+        assertThat(recorded).hasSize(v.length - 34);
+        assertThat(recorded.get(1000).getValue()).isLessThan(0.5); // calm before the shift
         // a run that fetches nothing new feeds nothing and changes nothing
         assertThat(watch.check(rule, fetched(v, v.length)).fed()).isZero();
     }
@@ -104,7 +112,10 @@ class AnomalyWatchTest {
                 public Optional<String> load(String r) { return Optional.ofNullable(before); }
                 public boolean replace(String r, String expected, String memory) { return store.replace(r, expected, memory); }
             };
-            AnomalyWatch.Check second = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), stale).check(rule, fetched(v, minute));
+            int gaugeBefore = recorded.size();
+            AnomalyWatch.Check second = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), stale,
+                    (r, confidence) -> recorded.add(Map.entry(r, confidence))).check(rule, fetched(v, minute));
+            assertThat(recorded).hasSize(gaugeBefore); // the loser leaves the gauge to the winner
             assertThat(second.confidence()).isGreaterThanOrEqualTo(0.9);
             assertThat(second.anomalyNow()).isFalse();
             return;
