@@ -138,6 +138,11 @@ public final class AlertEvaluation {
         } catch (RuntimeException e) {
             log.error("rule {}: anomaly now could not be sent", rule.name(), e);
             errors.add(rule.name() + ": publish anomaly now: " + e.getMessage());
+            try {
+                anomalyWatch.undo(rule, check); // the next run sees the same minutes again and sends it
+            } catch (RuntimeException again) {
+                errors.add(rule.name() + ": anomaly memory after failed publish: " + again.getMessage());
+            }
             return false;
         }
     }

@@ -18,8 +18,11 @@ import com.jorge.platform.alerts.state.AnomalyMemoryStore;
  */
 public final class AnomalyWatch {
 
-    /** What one check found: an alert on the bad side, the confidence at the newest point (0..1), points fed. */
-    public record Check(boolean anomalyNow, double confidence, int fed) {}
+    /**
+     * What one check found: an alert on the bad side, the confidence at the newest point (0..1), points fed, and the
+     * memory before and after (null when nothing was saved), so an alert that could not be sent can be undone.
+     */
+    public record Check(boolean anomalyNow, double confidence, int fed, String memoryBefore, String memoryAfter) {}
 
     private final StreamingAnomalyDetector detector;
     private final AnomalyMemoryStore store;
@@ -46,9 +49,20 @@ public final class AnomalyWatch {
             if (r.alert() && badSide) alert = true;
             confidence = badSide ? r.confidence(detector.settings()) : 0;
         }
-        if (fed == 0) return new Check(false, 0, 0);
-        boolean saved = store.replace(rule.name(), stored, memory.encode());
+        if (fed == 0) return new Check(false, 0, 0, stored, null);
+        String encoded = memory.encode();
+        boolean saved = store.replace(rule.name(), stored, encoded);
         if (saved) gauge.record(rule.name(), confidence); // a run that lost the race leaves the gauge to the winner
-        return new Check(alert && saved, confidence, fed);
+        return new Check(alert && saved, confidence, fed, stored, saved ? encoded : null);
+    }
+
+    /**
+     * Puts back the memory from before a check whose alert could not be sent, so the next run feeds the same minutes
+     * again and raises it again; not when a later run has saved since (then that run owns the memory).
+     */
+    public void undo(AlertRule rule, Check check) {
+        if (check.memoryAfter() == null) return;
+        if (check.memoryBefore() == null) store.replace(rule.name(), check.memoryAfter(), SeriesMemory.fresh(detector.settings().window()));
+        else store.replace(rule.name(), check.memoryAfter(), check.memoryBefore());
     }
 }

@@ -93,6 +93,23 @@ class AnomalyWatchTest {
     }
 
     @Test
+    void anAlertThatCouldNotBeSentIsRaisedAgainByTheNextRunAfterUndo() {
+        AlertRule rule = rule("undo", Direction.ABOVE);
+        double[] v = series(300);
+        for (int minute = 35; minute <= 1230; minute++) {
+            AnomalyWatch.Check c = watch.check(rule, fetched(v, minute));
+            if (!c.anomalyNow()) continue;
+            watch.undo(rule, c); // SNS refused it
+            assertThat(store.load(rule.name())).contains(c.memoryBefore());
+            AnomalyWatch.Check again = watch.check(rule, fetched(v, minute));
+            assertThat(again.anomalyNow()).isTrue();
+            assertThat(again.memoryAfter()).isEqualTo(c.memoryAfter());
+            return;
+        }
+        throw new AssertionError("the shift never alerted");
+    }
+
+    @Test
     void aShiftTowardTheGoodSideDoesNotAlert() {
         AlertRule rule = rule("shift-down", Direction.ABOVE);
         double[] v = series(-300);

@@ -76,6 +76,11 @@ public final class SeriesMemory {
         return Base64.getEncoder().encodeToString(b.array());
     }
 
+    /** The encoding of an empty memory: what a series with no history starts from. */
+    public static String fresh(int window) {
+        return new SeriesMemory(window).encode();
+    }
+
     /** The memory {@link #encode()} wrote; a different window or a damaged value gives a fresh memory (relearning is safe). */
     public static SeriesMemory decode(String encoded, int window) {
         try {
