@@ -17,10 +17,9 @@ final class ForecasterReplay implements SeriesDetector {
     static final int NOVELTY_POINTS = 288;
 
     private final NabReplay replay;
-    private final NabReplay.Signal signal;
     private final String description;
 
-    ForecasterReplay(NabReplay.Signal signal, Map<String, String> settings) {
+    ForecasterReplay(Map<String, String> settings) {
         Map<String, String> s = new HashMap<>(settings);
         DetectorSettings d = DetectorSettings.defaults();
         DetectorSettings chosen = new DetectorSettings(
@@ -33,8 +32,7 @@ final class ForecasterReplay implements SeriesDetector {
         if (!s.isEmpty()) throw new EvaluationArguments.ArgumentsException("unknown setting(s) " + s.keySet()
                 + " for the forecaster; known: trendWindow, confirmations, noiseMargin, spikeZ, noveltyWindow, margin");
         this.replay = new NabReplay(new MetricAssessor(chosen), HORIZON_MINUTES, margin, Duration.ofMinutes(60));
-        this.signal = signal;
-        this.description = "threshold forecaster (" + signal.name().toLowerCase(java.util.Locale.ROOT) + "), thresholds = probation range +/- "
+        this.description = "threshold forecaster, thresholds = probation range +/- "
                 + Math.round(margin * 100) + " %, " + chosen;
     }
 
@@ -45,7 +43,7 @@ final class ForecasterReplay implements SeriesDetector {
 
     @Override
     public List<LocalDateTime> alerts(NabCorpus.DataFile file) {
-        return replay.replay(file.timestamps(), file.values()).alerts().get(signal);
+        return replay.replay(file.timestamps(), file.values());
     }
 
     @Override

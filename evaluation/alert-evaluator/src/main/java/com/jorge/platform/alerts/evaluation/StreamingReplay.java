@@ -34,7 +34,7 @@ final class StreamingReplay implements SeriesDetector {
         if (withForecaster != null && !withForecaster.equals("on") && !withForecaster.equals("off")) {
             throw new EvaluationArguments.ArgumentsException("forecaster is on or off, got '" + withForecaster + "'");
         }
-        this.forecaster = "on".equals(withForecaster) ? new ForecasterReplay(NabReplay.Signal.FORECAST, Map.of()) : null;
+        this.forecaster = "on".equals(withForecaster) ? new ForecasterReplay(Map.of()) : null;
     }
 
     @Override

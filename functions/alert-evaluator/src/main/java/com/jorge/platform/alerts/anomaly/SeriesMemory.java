@@ -56,7 +56,7 @@ public final class SeriesMemory {
         return count;
     }
 
-    /** The values kept, oldest first is not needed: the baseline only uses order statistics. */
+    /** The values kept, in ring order (the baseline uses only order statistics, so their order does not matter). */
     double[] values() {
         return Arrays.copyOf(ring, count);
     }
