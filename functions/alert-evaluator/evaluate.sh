@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Prints the alert evaluator's evaluation (about a minute after the build):
-#   1. the NAB scorer checked file by file against NAB's published windowedGaussian results;
-#   2. the detector replayed over the NAB subset in evaluation/alert-evaluator/nab: precision, recall of
-#      windows, lead time to the labelled anomaly point, NAB standard score, windowedGaussian beside it;
-#   3. synthetic one-minute ramps: how far ahead of a gradual threshold crossing it warns.
-# The code and the data live in evaluation/alert-evaluator, outside the Lambda jar.
-# Usage (from anywhere): functions/alert-evaluator/evaluate.sh [name=value ...]
-#   overrides for the NAB replay: confirmations, spikeZ, noiseMargin, trendWindow, noveltyWindow, margin
+# The alert evaluator's detector over any folder in NAB's layout (data/<category>/<series>.csv,
+# labels/combined_windows.json, config/profiles.json): NAB scores for the three profiles, alert precision,
+# windows warned, lead time, false alerts per series per week, NAB's published detectors beside it when
+# their results are in the folder; the last line is
+#   nabStandard=... precision=... medianLeadMinutes=... windowsWarned=...
+# Usage (from anywhere; relative paths are the caller's):
+#   functions/alert-evaluator/evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps]
+#   --data defaults to the NAB subset in evaluation/alert-evaluator/nab; --labels to DIR/labels/combined_windows.json;
+#   --series FILE evaluates only the series listed there (evaluation/alert-evaluator/split/{tuning,heldout}.txt);
+#   --set overrides one detector setting; --ramps also runs the synthetic ramps first.
+# An argument it does not understand: exit 2 with a message. Scorer disagreeing with NAB's published
+# windowedGaussian results: exit 1. The code lives in evaluation/alert-evaluator, outside the Lambda jar.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-source scripts/find-jdk.sh
-EVALUATION=evaluation/alert-evaluator
-echo "== build"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+EVALUATION="$ROOT/evaluation/alert-evaluator"
+source "$ROOT/scripts/find-jdk.sh"
+echo "== build" >&2
 # the class path file lands in each built module's own target/ (relative to its directory)
-./mvnw -q -B -pl "$EVALUATION" -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
+(cd "$ROOT" && ./mvnw -q -B -pl evaluation/alert-evaluator -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/classpath.txt >&2)
 CP="$EVALUATION/target/classes:$(cat "$EVALUATION/target/classpath.txt")"
-"$JAVA_HOME/bin/java" -cp "$CP" com.jorge.platform.alerts.evaluation.NabEvaluation "$EVALUATION/nab" "$@"
-"$JAVA_HOME/bin/java" -cp "$CP" com.jorge.platform.alerts.evaluation.SyntheticRamps
+exec "$JAVA_HOME/bin/java" -Dnab.defaultData="$EVALUATION/nab" -cp "$CP" com.jorge.platform.alerts.evaluation.NabEvaluation "$@"

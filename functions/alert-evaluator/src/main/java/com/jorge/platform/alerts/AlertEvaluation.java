@@ -36,10 +36,14 @@ public final class AlertEvaluation {
     private final AlertPublisher publisher;
     private final Clock clock;
     private final Duration staleAfter;
+    private final AnomalyWatch anomalyWatch;
 
-    /** @param staleAfter a series whose last point is older than this counts as having no data */
+    /**
+     * @param staleAfter   a series whose last point is older than this counts as having no data
+     * @param anomalyWatch the streaming detector ("anomaly now" alerts beside the predicted breaches)
+     */
     public AlertEvaluation(List<AlertRule> rules, MetricSource metrics, MetricAssessor assessor, AlertStateStore state,
-                           AlertPublisher publisher, Clock clock, Duration staleAfter) {
+                           AlertPublisher publisher, Clock clock, Duration staleAfter, AnomalyWatch anomalyWatch) {
         this.rules = List.copyOf(rules);
         this.metrics = metrics;
         this.assessor = assessor;
@@ -47,6 +51,7 @@ public final class AlertEvaluation {
         this.publisher = publisher;
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.anomalyWatch = anomalyWatch;
     }
 
     public EvaluationSummary run() {
@@ -62,9 +67,10 @@ public final class AlertEvaluation {
         } catch (RuntimeException e) {
             log.error("metrics could not be fetched for {} rules", rules.size(), e);
             rules.forEach(r -> statuses.put(r.name(), RuleStatus.ERROR));
-            return new EvaluationSummary(0, 0, 0, 0, 0, statuses, List.of("metrics: " + e.getMessage()));
+            return new EvaluationSummary(0, 0, 0, 0, 0, statuses, List.of("metrics: " + e.getMessage()), Map.of());
         }
         int sent = 0, resolved = 0, noData = 0, anomalies = 0;
+        Map<String, Double> confidence = new TreeMap<>();
         for (AlertRule rule : rules) {
             MetricSeries series = prepare(rule, data.getOrDefault(rule.name(), MetricSeries.empty()), start, end);
             Assessment assessment = assessor.assess(series, rule.condition());
@@ -76,6 +82,7 @@ public final class AlertEvaluation {
                 log.info("rule {}: {} ({} points)", rule.name(), status, series.size());
                 continue;
             }
+            if (anomalyNow(rule, series, end, confidence, errors)) sent++;
             Evidence evidence = assessment.evidence();
             log.info("rule {}: {} evidence {} spike z {}", rule.name(), status, evidence, Math.round(assessment.spike().zScore() * 10) / 10.0);
             Transition transition;
@@ -103,7 +110,41 @@ public final class AlertEvaluation {
                 }
             }
         }
-        return new EvaluationSummary(rules.size(), sent, resolved, noData, anomalies, statuses, errors);
+        return new EvaluationSummary(rules.size(), sent, resolved, noData, anomalies, statuses, errors, confidence);
+    }
+
+    /**
+     * Feeds the rule's new minutes to the streaming detector and sends an "anomaly now" alert when it fires on the
+     * rule's bad side (its quiet period and the memory's compare-and-set make one incident one alert); records the
+     * detector's confidence. Says whether an alert was sent.
+     */
+    private boolean anomalyNow(AlertRule rule, MetricSeries series, Instant end, Map<String, Double> confidence, List<String> errors) {
+        AnomalyWatch.Check check;
+        try {
+            check = anomalyWatch.check(rule, series);
+        } catch (RuntimeException e) {
+            log.error("rule {}: anomaly memory unavailable", rule.name(), e);
+            errors.add(rule.name() + ": anomaly memory: " + e.getMessage());
+            return false;
+        }
+        confidence.put(rule.name(), Math.round(check.confidence() * 1000) / 1000.0);
+        if (!check.anomalyNow()) return false;
+        AlertNotice notice = new AlertNotice(rule.name(), rule.description(), rule.severity(), Transition.FIRE, "ANOMALY_NOW",
+                series.lastValue(), rule.condition().threshold(), Double.NaN, end);
+        try {
+            publisher.publish(notice);
+            log.warn("rule {}: anomaly now sent (confidence {})", rule.name(), confidence.get(rule.name()));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("rule {}: anomaly now could not be sent", rule.name(), e);
+            errors.add(rule.name() + ": publish anomaly now: " + e.getMessage());
+            try {
+                anomalyWatch.undo(rule, check); // the next run sees the same minutes again and sends it
+            } catch (RuntimeException again) {
+                errors.add(rule.name() + ": anomaly memory after failed publish: " + again.getMessage());
+            }
+            return false;
+        }
     }
 
     /** Zero-fills the minutes a ZERO rule's counter did not report; a counter with no point at all stays "no data". */

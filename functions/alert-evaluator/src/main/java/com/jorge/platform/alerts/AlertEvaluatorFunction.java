@@ -1,11 +1,15 @@
 package com.jorge.platform.alerts;
 
+import com.jorge.platform.alerts.anomaly.AnomalySettings;
+import com.jorge.platform.alerts.anomaly.StreamingAnomalyDetector;
 import com.jorge.platform.alerts.aws.CloudWatchMetricSource;
+import com.jorge.platform.alerts.aws.EmfConfidenceGauge;
 import com.jorge.platform.alerts.aws.SnsAlertPublisher;
 import com.jorge.platform.alerts.forecast.DetectorSettings;
 import com.jorge.platform.alerts.forecast.MetricAssessor;
 import com.jorge.platform.alerts.rules.AlertRuleCatalog;
 import com.jorge.platform.alerts.state.RedisAlertState;
+import com.jorge.platform.alerts.state.RedisAnomalyMemory;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -44,9 +48,11 @@ public final class AlertEvaluatorFunction {
         String topic = config.require("ALERTS_TOPIC_ARN");
         CloudWatchClient cloudWatch = cloudWatchClient.get();
         SnsClient sns = snsClient.get();
+        String prefix = config.get("ALERT_STATE_PREFIX", "alerts:");
+        AnomalyWatch anomalyWatch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), new RedisAnomalyMemory(redis, prefix),
+                new EmfConfidenceGauge(System.out, config.get("POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"), clock));
         return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings),
-                new RedisAlertState(redis, config.get("ALERT_STATE_PREFIX", "alerts:"), cooldown),
-                new SnsAlertPublisher(sns, topic), clock, stale);
+                new RedisAlertState(redis, prefix, cooldown), new SnsAlertPublisher(sns, topic), clock, stale, anomalyWatch);
     }
 
     private static int positive(PlatformConfig config, String name, int fallback) {

@@ -6,14 +6,17 @@ import java.util.Map;
 
 /**
  * One run: how many rules were evaluated, notices sent (new alerts and reminders), resolves sent, rules
- * without data, anomalies flagged, each rule's status and any errors (rule: cause).
+ * without data, anomalies flagged, each rule's status and any errors (rule: cause), and the streaming detector's
+ * confidence that something is wrong now, per rule.
  */
 public record EvaluationSummary(int rulesEvaluated, int alertsSent, int resolved, int noData, int anomalies,
-                                Map<String, RuleStatus> rules, List<String> errors) {
+                                Map<String, RuleStatus> rules, List<String> errors,
+                                Map<String, Double> confidence) {
 
     public EvaluationSummary {
         rules = Map.copyOf(rules);
         errors = List.copyOf(errors);
+        confidence = Map.copyOf(confidence);
     }
 
     /** The handler's answer, in plain types Lambda can serialise. */
@@ -28,6 +31,8 @@ public record EvaluationSummary(int rulesEvaluated, int alertsSent, int resolved
         rules.forEach((k, v) -> statuses.put(k, v.name()));
         out.put("rules", statuses);
         out.put("errors", errors);
+        // the streaming detector's confidence per rule, 0..1 (jorge_ml_predicted_issue_confidence)
+        out.put("confidence", new java.util.TreeMap<>(confidence));
         return out;
     }
 }

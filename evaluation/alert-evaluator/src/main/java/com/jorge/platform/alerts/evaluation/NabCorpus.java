@@ -15,12 +15,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The NAB files copied into this module ({@code nab/}): data CSVs, labelled windows and anomaly
- * points, the profiles, and the windowedGaussian reference results used to check {@link NabScorer}.
+ * A folder in NAB's layout: {@code data/<category>/<series>.csv}, a windows file (by default
+ * {@code labels/combined_windows.json}), {@code config/profiles.json}, and, when present, the anomaly points
+ * ({@code combined_labels.json} beside the windows file; else each window's middle, where NAB centres its
+ * windows) and published results of other detectors ({@code results/<detector>/} as NAB has them, or
+ * {@code reference-results/<detector>/} as this module's trimmed copy has them, per-file CSVs plain or gzip).
  */
 public final class NabCorpus {
 
@@ -34,20 +37,34 @@ public final class NabCorpus {
                            List<LocalDateTime> labels) {}
 
     public NabCorpus(Path root) {
+        this(root, root.resolve("labels/combined_windows.json"));
+    }
+
+    public NabCorpus(Path root, Path windowsFile) {
         this.root = root;
-        this.windows = json(root.resolve("labels/combined_windows.json"));
-        this.labels = json(root.resolve("labels/combined_labels.json"));
+        this.windows = json(windowsFile);
+        Path points = windowsFile.resolveSibling("combined_labels.json");
+        this.labels = Files.isRegularFile(points) ? json(points) : null;
+    }
+
+    /** The series named in the windows file whose data file exists, in name order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        windows.fieldNames().forEachRemaining(names::add);
+        names.sort(String::compareTo);
+        return names.stream().filter(n -> Files.isRegularFile(root.resolve("data").resolve(n))).toList();
     }
 
     /** Every data file that has labels, in name order. */
     public List<DataFile> files() {
+        return files(names());
+    }
+
+    public List<DataFile> files(List<String> names) {
         List<DataFile> out = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        windows.fieldNames().forEachRemaining(names::add);
-        names.sort(String::compareTo);
         for (String name : names) {
             Path csv = root.resolve("data").resolve(name);
-            if (!Files.exists(csv)) continue;
+            if (!Files.isRegularFile(csv)) throw new IllegalArgumentException("no data file data/" + name);
             Columns c = read(csv, "value");
             out.add(new DataFile(name, c.timestamps, c.values, windowsOf(name), labelsOf(name)));
         }
@@ -62,7 +79,13 @@ public final class NabCorpus {
 
     public List<LocalDateTime> labelsOf(String name) {
         List<LocalDateTime> out = new ArrayList<>();
-        for (JsonNode l : labels.path(name)) out.add(parse(l.asText()));
+        if (labels != null) {
+            for (JsonNode l : labels.path(name)) out.add(parse(l.asText()));
+            return out;
+        }
+        for (NabWindow w : windowsOf(name)) {
+            out.add(w.start().plusSeconds(java.time.Duration.between(w.start(), w.end()).toSeconds() / 2));
+        }
         return out;
     }
 
@@ -72,28 +95,36 @@ public final class NabCorpus {
         return new CostProfile(m.get("tpWeight").asDouble(), m.get("fpWeight").asDouble(), m.get("fnWeight").asDouble());
     }
 
-    /** A published detector's per-row anomaly scores for one data file. */
-    public Columns reference(String detector, String name) {
-        int slash = name.indexOf('/');
-        Path file = root.resolve("reference-results").resolve(detector).resolve(name.substring(0, slash))
-                .resolve(detector + "_" + name.substring(slash + 1) + ".gz");
-        return read(file, "anomaly_score");
+    /** The folder of a published detector's results, when the corpus has one. */
+    public Optional<Path> referenceFolder(String detector) {
+        for (String parent : List.of("results", "reference-results")) {
+            Path dir = root.resolve(parent).resolve(detector);
+            if (Files.isDirectory(dir)) return Optional.of(dir);
+        }
+        return Optional.empty();
     }
 
-    /** The published per-file results of a detector under a profile: file name to its row. */
-    public TreeMap<String, String[]> referenceScores(String detector, String profile) {
-        Path file = root.resolve("reference-results").resolve(detector).resolve(detector + "_" + profile + "_scores.csv");
-        TreeMap<String, String[]> out = new TreeMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",");
-                out.put(cells[2], cells);
+    /** A published detector's per-row anomaly scores for one data file, when present. */
+    public Optional<Columns> referenceRows(String detector, String name) {
+        int slash = name.indexOf('/');
+        return referenceFolder(detector).flatMap(dir -> {
+            Path plain = dir.resolve(name.substring(0, slash)).resolve(detector + "_" + name.substring(slash + 1));
+            for (Path file : List.of(plain, plain.resolveSibling(plain.getFileName() + ".gz"))) {
+                if (Files.isRegularFile(file)) return Optional.of(read(file, "anomaly_score"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+            return Optional.empty();
+        });
+    }
+
+    /** A published detector's per-row anomaly scores for one data file. */
+    public Columns reference(String detector, String name) {
+        return referenceRows(detector, name).orElseThrow(() -> new IllegalArgumentException("no " + detector + " results for " + name));
+    }
+
+    /** The published scores file of a detector under a profile, when present. */
+    public Optional<NabScoresFile> referenceScores(String detector, String profile) {
+        return referenceFolder(detector).map(dir -> dir.resolve(detector + "_" + profile + "_scores.csv"))
+                .filter(Files::isRegularFile).map(NabScoresFile::read);
     }
 
     public record Columns(List<LocalDateTime> timestamps, double[] values) {}

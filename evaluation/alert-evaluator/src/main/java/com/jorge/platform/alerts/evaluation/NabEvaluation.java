@@ -1,202 +1,237 @@
 package com.jorge.platform.alerts.evaluation;
 
-import com.jorge.platform.alerts.forecast.DetectorSettings;
-import com.jorge.platform.alerts.forecast.MetricAssessor;
 import org.apache.commons.statistics.descriptive.Quantile;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Prints the evaluation on the NAB subset in {@code evaluation/alert-evaluator/nab} (or the folder given
- * first): first the scorer checked against the published windowedGaussian results file by file, then
- * the alert evaluator's detector replayed over every series (precision, recall of windows, lead time,
- * NAB standard score), with windowedGaussian beside it.
- * Exits 1 when the scorer disagrees with the published numbers.
+ * The evaluation over any folder in NAB's layout: the detector replayed over every labelled series (or those
+ * listed with --series), scored with NAB's three profiles and as an on-call engineer would count alerts
+ * (precision, windows warned, lead time, false alerts per series per week), with NAB's published detectors
+ * beside it when their results are in the folder. The last line is the summary a script can read:
+ * {@code nabStandard=... precision=... medianLeadMinutes=... windowsWarned=...}.
+ * Exit status: 0; 1 when the scorer disagrees with NAB's published windowedGaussian results; 2 for a bad
+ * command line.
  */
 public final class NabEvaluation {
 
-    static final int HORIZON_MINUTES = 30;
-    static final double THRESHOLD_MARGIN = 0.10;
-    static final Duration COOLDOWN = Duration.ofMinutes(60);
-    /** A day of NAB's five-minute points: the same day of history production gets from 1,440 one-minute points. */
-    static final int NOVELTY_POINTS = 288;
+    /** An alert up to this long before a labelled window counts as a warning of it. */
+    static final Duration LEAD = Duration.ofMinutes(30);
+    static final List<String> PROFILES = List.of("standard", "reward_low_FP_rate", "reward_low_FN_rate");
+    static final List<String> PUBLISHED = List.of("windowedGaussian", "numenta");
 
     public static void main(String[] args) {
-        Path root = Path.of(args.length > 0 ? args[0] : "evaluation/alert-evaluator/nab");
-        // optional overrides to explore the trade-off: name=value for confirmations, spikeZ, noiseMargin, trendWindow, noveltyWindow, margin
-        Map<String, String> opts = new java.util.HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            if (kv.length == 2) opts.put(kv[0], kv[1]);
-        }
-        NabCorpus corpus = new NabCorpus(root);
-        NabScorer scorer = new NabScorer(corpus.profile("standard"));
-        boolean scorerOk = checkScorer(corpus, scorer);
+        String fallback = System.getProperty("nab.defaultData");
+        System.exit(evaluate(List.of(args), fallback == null ? null : java.nio.file.Path.of(fallback), System.out, System.err));
+    }
 
-        List<NabCorpus.DataFile> files = corpus.files();
-        DetectorSettings d = DetectorSettings.defaults();
-        DetectorSettings settings = new DetectorSettings(
-                Integer.parseInt(opts.getOrDefault("trendWindow", "" + d.trendWindow())), d.minPoints(),
-                Integer.parseInt(opts.getOrDefault("confirmations", "" + d.confirmations())),
-                Double.parseDouble(opts.getOrDefault("noiseMargin", "" + d.noiseMargin())),
-                Double.parseDouble(opts.getOrDefault("spikeZ", "" + d.spikeZ())), d.baselineWindow(), d.relativeSpreadFloor(),
-                Integer.parseInt(opts.getOrDefault("noveltyWindow", "" + NOVELTY_POINTS)));
-        double thresholdMargin = Double.parseDouble(opts.getOrDefault("margin", "" + THRESHOLD_MARGIN));
-        NabReplay replay = new NabReplay(new MetricAssessor(settings), HORIZON_MINUTES, thresholdMargin, COOLDOWN);
-        Map<NabReplay.Signal, AlertOutcomes> outcomes = new EnumMap<>(NabReplay.Signal.class);
-        Map<NabReplay.Signal, List<NabFileScore>> nab = new EnumMap<>(NabReplay.Signal.class);
-        Map<NabReplay.Signal, Integer> reminders = new EnumMap<>(NabReplay.Signal.class);
-        Map<NabReplay.Signal, AlertOutcomes> withReminders = new EnumMap<>(NabReplay.Signal.class);
-        for (NabReplay.Signal s : NabReplay.Signal.values()) {
-            outcomes.put(s, new AlertOutcomes(Duration.ofMinutes(HORIZON_MINUTES)));
-            withReminders.put(s, new AlertOutcomes(Duration.ofMinutes(HORIZON_MINUTES)));
-            nab.put(s, new ArrayList<>());
+    /** The whole command: its exit status (2 and a message on {@code err} for arguments it does not understand). */
+    static int evaluate(List<String> args, java.nio.file.Path defaultData, PrintStream out, PrintStream err) {
+        EvaluationArguments arguments;
+        SeriesDetector detector;
+        try {
+            arguments = EvaluationArguments.parse(args, defaultData);
+            detector = detector(arguments.settings());
+        } catch (EvaluationArguments.ArgumentsException e) {
+            err.println("evaluate: " + e.getMessage());
+            err.println(EvaluationArguments.USAGE);
+            return 2;
         }
-        List<NabReplay.ForecastCheck> checks = new ArrayList<>();
-        AlertOutcomes gaussian = new AlertOutcomes(Duration.ofMinutes(HORIZON_MINUTES));
-        List<NabFileScore> gaussianNab = new ArrayList<>();
+        if (arguments.ramps()) SyntheticRamps.main(new String[0]);
+        try {
+            return run(arguments, detector, out);
+        } catch (EvaluationArguments.ArgumentsException e) {
+            err.println("evaluate: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The detector the settings describe; refuses settings it does not know. */
+    static SeriesDetector detector(Map<String, String> settings) {
+        return new StreamingReplay(settings);
+    }
+
+    /** One measured detector (ours or a published one): the figures the report prints. */
+    record Figures(String name, Map<String, Double> nab, AlertOutcomes outcomes, double falsePerSeriesWeek) {
+
+        double medianLead() {
+            List<Double> lead = outcomes.leadMinutes();
+            if (lead.isEmpty()) return Double.NaN;
+            return Quantile.withDefaults().evaluate(lead.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        }
+    }
+
+    static int run(EvaluationArguments arguments, SeriesDetector detector, PrintStream out) {
+        NabCorpus corpus = new NabCorpus(arguments.data(), arguments.labels());
+        List<String> names = selected(corpus, arguments);
+        Map<String, NabScorer> scorers = new LinkedHashMap<>();
+        for (String p : PROFILES) scorers.put(p, new NabScorer(corpus.profile(p)));
+        out.printf(Locale.ROOT, "== data %s, windows %s, %d series%s%n", arguments.data(), arguments.labels(), names.size(),
+                arguments.series().map(s -> " (listed in " + s + ")").orElse(""));
+        boolean scorerOk = checkScorer(corpus, names, scorers.get("standard"), out);
+
+        List<NabCorpus.DataFile> files = corpus.files(names);
+        out.printf(Locale.ROOT, "%n== detector: %s%n", detector.describe());
+        out.printf(Locale.ROOT, "%-62s %9s %9s%n", "series", "right/all", "NAB std");
         long started = System.nanoTime();
-        System.out.printf(Locale.ROOT, "%n== detector replay: %d series, horizon %d min, thresholds = probation range +/- %.0f %%, %s%n",
-                files.size(), HORIZON_MINUTES, thresholdMargin * 100, settings);
-        System.out.printf(Locale.ROOT, "%-62s %8s %8s %8s  %s%n", "file", "forecast", "anomaly", "combined", "(alerts: in-or-leading a window / all)");
+        Map<String, List<NabFileScore>> ours = new LinkedHashMap<>();
+        PROFILES.forEach(p -> ours.put(p, new ArrayList<>()));
+        AlertOutcomes outcomes = new AlertOutcomes(LEAD);
+        double weeks = 0;
+        Map<String, Integer> windowCounts = new LinkedHashMap<>();
         for (NabCorpus.DataFile f : files) {
-            NabReplay.Result r = replay.replay(f.timestamps(), f.values());
-            checks.addAll(r.forecastChecks());
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-62s", f.name()));
-            for (NabReplay.Signal s : NabReplay.Signal.values()) {
-                List<LocalDateTime> alerts = r.alerts().get(s);
-                AlertOutcomes one = new AlertOutcomes(Duration.ofMinutes(HORIZON_MINUTES));
-                one.add(alerts, f.windows(), f.labels());
-                outcomes.get(s).add(alerts, f.windows(), f.labels());
-                reminders.merge(s, r.reminders().get(s).size(), Integer::sum);
-                List<LocalDateTime> all = new ArrayList<>(alerts);
-                all.addAll(r.reminders().get(s));
-                withReminders.get(s).add(all, f.windows(), f.labels());
-                nab.get(s).add(scorer.score(f.timestamps(), indicator(f.timestamps(), alerts), f.windows(), 0.5));
-                line.append(String.format(Locale.ROOT, " %8s", one.correct() + "/" + one.alerts()));
+            List<LocalDateTime> alerts = detector.alerts(f);
+            double[] indicator = indicator(f.timestamps(), alerts);
+            for (String p : PROFILES) ours.get(p).add(scorers.get(p).score(f.timestamps(), indicator, f.windows(), 0.5));
+            windowCounts.put(f.name(), ours.get("standard").getLast().windows());
+            AlertOutcomes one = new AlertOutcomes(LEAD);
+            one.add(alerts, f.windows(), f.labels());
+            outcomes.add(alerts, f.windows(), f.labels());
+            weeks += scoredWeeks(f.timestamps());
+            out.printf(Locale.ROOT, "%-62s %9s %9.2f%n", f.name(), one.correct() + "/" + one.alerts(), ours.get("standard").getLast().score());
+        }
+        out.printf(Locale.ROOT, "(detector took %.1f s)%n", (System.nanoTime() - started) / 1e9);
+
+        Map<String, Double> nab = new LinkedHashMap<>();
+        PROFILES.forEach(p -> nab.put(p, scorers.get(p).normalised(ours.get(p))));
+        List<Figures> rows = new ArrayList<>();
+        Figures mine = new Figures("this detector", nab, outcomes, (outcomes.alerts() - outcomes.correct()) / weeks);
+        rows.add(mine);
+        for (String detectorName : PUBLISHED) published(corpus, detectorName, files, windowCounts, scorers, weeks).ifPresent(rows::add);
+
+        out.printf(Locale.ROOT, "%n== results: %d series, %d labelled windows after probation, %.1f series-weeks scored%n",
+                files.size(), windowCounts.values().stream().mapToInt(Integer::intValue).sum(), weeks);
+        out.printf(Locale.ROOT, "%-30s %9s %9s %9s %7s %10s %15s %12s %16s%n", "detector", "NAB std", "low FP", "low FN",
+                "alerts", "precision", "windows warned", "median lead", "false/series/wk");
+        for (Figures r : rows) {
+            AlertOutcomes o = r.outcomes();
+            out.printf(Locale.ROOT, "%-30s %9s %9s %9s %7d %9.1f%% %15s %8.0f min %16.2f%n", r.name(),
+                    number(r.nab().get("standard")), number(r.nab().get("reward_low_FP_rate")), number(r.nab().get("reward_low_FN_rate")),
+                    o.alerts(), 100 * o.precision(), o.caught() + "/" + o.windows(), r.medianLead(), r.falsePerSeriesWeek());
+        }
+        out.println("NAB = NAB's normalised score (0 = never alert, 100 = every window at its left edge); precision = alerts in a");
+        out.println("labelled window or up to 30 min before one / all alerts; windows warned = windows with such an alert; lead =");
+        out.println("labelled anomaly point - first such alert (positive = before); published detectors: rows at or above their");
+        out.println("published standard-profile threshold, a run of rows counted as one alert.");
+        out.println(summaryLine(nab.get("standard"), outcomes.precision(), mine.medianLead(), outcomes.recall()));
+        return scorerOk ? 0 : 1;
+    }
+
+    /** The last line, for scripts: precision and windowsWarned as fractions. */
+    static String summaryLine(double nabStandard, double precision, double medianLeadMinutes, double windowsWarned) {
+        return String.format(Locale.ROOT, "nabStandard=%.2f precision=%.3f medianLeadMinutes=%.1f windowsWarned=%.3f",
+                nabStandard, precision, medianLeadMinutes, windowsWarned);
+    }
+
+    private static List<String> selected(NabCorpus corpus, EvaluationArguments arguments) {
+        List<String> all = corpus.names();
+        if (arguments.series().isEmpty()) return all;
+        try {
+            List<String> listed = Files.readAllLines(arguments.series().get()).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            Set<String> known = new HashSet<>(all);
+            for (String name : listed) {
+                if (!known.contains(name)) {
+                    throw new EvaluationArguments.ArgumentsException("--series: '" + name + "' is not a labelled series with data in " + arguments.data());
+                }
             }
-            System.out.println(line);
-            NabCorpus.Columns ref = corpus.reference("windowedGaussian", f.name());
-            gaussian.add(episodes(ref, NabScorer.probationaryLength(ref.values().length)), f.windows(), f.labels());
-            gaussianNab.add(scorer.score(ref.timestamps(), ref.values(), f.windows(), 1.0));
+            return listed.stream().sorted().distinct().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        System.out.printf(Locale.ROOT, "(replay took %.1f s)%n", (System.nanoTime() - started) / 1e9);
-
-        System.out.printf(Locale.ROOT, "%n== results over %d series, %d labelled windows (alert counts exclude the probationary 15 %%)%n",
-                files.size(), outcomes.get(NabReplay.Signal.FORECAST).windows());
-        System.out.printf(Locale.ROOT, "%-44s %7s %10s %12s %9s %8s  %s%n", "detector", "alerts", "precision", "windows", "recall", "NAB std", "lead time to the labelled point, minutes");
-        for (NabReplay.Signal s : NabReplay.Signal.values()) {
-            print("alert-evaluator " + s.name().toLowerCase(Locale.ROOT) + " (+" + reminders.get(s) + " reminders)",
-                    outcomes.get(s), scorer.normalised(nab.get(s)));
-        }
-        print("windowedGaussian (published, episodes)", gaussian, scorer.normalised(gaussianNab));
-        for (NabReplay.Signal s : NabReplay.Signal.values()) {
-            AlertOutcomes o = withReminders.get(s);
-            System.out.printf(Locale.ROOT, "counting hourly reminders as alerts too, %s: %d/%d right, precision %.1f %%%n",
-                    s.name().toLowerCase(Locale.ROOT), o.correct(), o.alerts(), 100 * o.precision());
-        }
-        printForecastChecks(checks);
-        System.out.println();
-        System.out.println("precision = alerts inside a labelled window or at most " + HORIZON_MINUTES
-                + " min before one / all alerts; recall = windows with such an alert / windows;");
-        System.out.println("lead = labelled anomaly point - first alert for that window (positive = warned before);");
-        System.out.println("NAB std = NAB normalised score, standard profile (0 = never alert, 100 = every window at its left edge).");
-        if (!scorerOk) System.exit(1);
     }
 
-    /** The forecaster judged on its own claim: a predicted crossing of the series' threshold. */
-    private static void printForecastChecks(List<NabReplay.ForecastCheck> checks) {
-        List<NabReplay.ForecastCheck> predicted = checks.stream().filter(NabReplay.ForecastCheck::predicted).toList();
-        List<Double> cameTrue = predicted.stream().map(NabReplay.ForecastCheck::minutesUntilCrossed)
-                .filter(m -> !Double.isNaN(m) && m <= HORIZON_MINUTES).toList();
-        long late = predicted.stream().map(NabReplay.ForecastCheck::minutesUntilCrossed)
-                .filter(m -> !Double.isNaN(m) && m > HORIZON_MINUTES).count();
-        System.out.printf(Locale.ROOT, "%nforecast alerts against their own thresholds: %d alerts, %d fired as predictions (the rest were already breaching);%n",
-                checks.size(), predicted.size());
-        String warn = "-";
-        if (!cameTrue.isEmpty()) {
-            double[] q = Quantile.withDefaults().evaluate(cameTrue.stream().mapToDouble(Double::doubleValue).toArray(), 0.25, 0.5, 0.75);
-            warn = String.format(Locale.ROOT, "warning before the crossing: median %.0f min (p25 %.0f, p75 %.0f)", q[1], q[0], q[2]);
+    /** A published detector's figures on the same series, when its results are in the corpus for all of them. */
+    private static Optional<Figures> published(NabCorpus corpus, String name, List<NabCorpus.DataFile> files, Map<String, Integer> windowCounts,
+                                               Map<String, NabScorer> scorers, double weeks) {
+        Map<String, Double> nab = new LinkedHashMap<>();
+        Double standardThreshold = null;
+        for (String p : PROFILES) {
+            Optional<NabScoresFile> scores = corpus.referenceScores(name, p);
+            if (scores.isEmpty() || !scores.get().rows().keySet().containsAll(windowCounts.keySet())) continue;
+            double raw = 0;
+            for (String f : windowCounts.keySet()) raw += scores.get().rows().get(f).score();
+            nab.put(p, scorers.get(p).normalised(raw, windowCounts.values().stream().mapToInt(Integer::intValue).sum()));
+            if (p.equals("standard")) standardThreshold = scores.get().rows().get(files.getFirst().name()).threshold();
         }
-        System.out.printf(Locale.ROOT, "  predicted crossings that happened within %d min: %d/%d (%.1f %%), later: %d, never within %d min: %d; %s%n",
-                HORIZON_MINUTES, cameTrue.size(), predicted.size(), predicted.isEmpty() ? Double.NaN : 100.0 * cameTrue.size() / predicted.size(),
-                late, 4 * HORIZON_MINUTES, predicted.size() - cameTrue.size() - late, warn);
-    }
-
-    private static void print(String name, AlertOutcomes o, double nabScore) {
-        List<Double> lead = o.leadMinutes();
-        String leadText = "-";
-        if (!lead.isEmpty()) {
-            double[] l = lead.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] q = Quantile.withDefaults().evaluate(l, 0.0, 0.25, 0.5, 0.75, 1.0);
-            long early = lead.stream().filter(m -> m >= 15).count();
-            long before = lead.stream().filter(m -> m > 0).count();
-            leadText = String.format(Locale.ROOT, "median %.0f (p25 %.0f, p75 %.0f, min %.0f, max %.0f); >=15 min ahead %d/%d, ahead at all %d/%d",
-                    q[2], q[1], q[3], q[0], q[4], early, lead.size(), before, lead.size());
+        if (nab.isEmpty()) return Optional.empty();
+        AlertOutcomes outcomes = new AlertOutcomes(LEAD);
+        if (standardThreshold != null) {
+            for (NabCorpus.DataFile f : files) {
+                Optional<NabCorpus.Columns> rows = corpus.referenceRows(name, f.name());
+                if (rows.isEmpty()) return Optional.of(new Figures(name + " (published)", nab, new AlertOutcomes(LEAD), Double.NaN));
+                outcomes.add(episodes(rows.get(), standardThreshold, NabScorer.probationaryLength(rows.get().values().length)), f.windows(), f.labels());
+            }
         }
-        System.out.printf(Locale.ROOT, "%-44s %7d %9.1f%% %12s %8.1f%% %8.1f  %s%n", name, o.alerts(), 100 * o.precision(),
-                o.caught() + "/" + o.windows(), 100 * o.recall(), nabScore, leadText);
-        double[] ci = wilson(o.correct(), o.alerts());
-        System.out.printf(Locale.ROOT, "%-44s %7s precision 95 %% interval %.0f-%.0f %%%n", "", "", 100 * ci[0], 100 * ci[1]);
+        return Optional.of(new Figures(name + " (published)", nab, outcomes, (outcomes.alerts() - outcomes.correct()) / weeks));
     }
 
-    /** Wilson score interval at 95 %: few alerts make a wide interval, and the report should show it. */
-    static double[] wilson(int successes, int n) {
-        if (n == 0) return new double[]{Double.NaN, Double.NaN};
-        double z = 1.959964, p = (double) successes / n, z2n = z * z / n;
-        double centre = (p + z2n / 2) / (1 + z2n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
-        return new double[]{centre - half, centre + half};
+    private static String number(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** Rows at or over 1.0 after probation, merged into episodes (a run of flagged rows is one alert). */
-    static List<LocalDateTime> episodes(NabCorpus.Columns ref, int probation) {
+    /** Weeks from the end of the probationary period to the last row. */
+    private static double scoredWeeks(List<LocalDateTime> timestamps) {
+        int probation = NabScorer.probationaryLength(timestamps.size());
+        return Duration.between(timestamps.get(probation), timestamps.getLast()).toSeconds() / (7 * 86400.0);
+    }
+
+    /** Rows at or over the threshold after probation, merged into episodes (a run of flagged rows is one alert). */
+    static List<LocalDateTime> episodes(NabCorpus.Columns ref, double threshold, int probation) {
         List<LocalDateTime> out = new ArrayList<>();
         boolean previous = false;
         for (int i = 0; i < ref.values().length; i++) {
-            boolean flagged = ref.values()[i] >= 1.0;
+            boolean flagged = ref.values()[i] >= threshold;
             if (flagged && !previous && i >= probation) out.add(ref.timestamps().get(i));
             previous = flagged;
         }
         return out;
     }
 
-    private static double[] indicator(List<LocalDateTime> timestamps, List<LocalDateTime> alerts) {
+    static double[] indicator(List<LocalDateTime> timestamps, List<LocalDateTime> alerts) {
         double[] out = new double[timestamps.size()];
-        java.util.Set<LocalDateTime> set = new java.util.HashSet<>(alerts);
+        Set<LocalDateTime> set = new HashSet<>(alerts);
         for (int i = 0; i < out.length; i++) out[i] = set.contains(timestamps.get(i)) ? 1.0 : 0.0;
         return out;
     }
 
     /** Scores the published windowedGaussian anomaly scores and compares with its published per-file results. */
-    static boolean checkScorer(NabCorpus corpus, NabScorer scorer) {
-        TreeMap<String, String[]> published = corpus.referenceScores("windowedGaussian", "standard");
-        System.out.println("== scorer check: windowedGaussian, standard profile, against NAB's published per-file results");
-        System.out.printf(Locale.ROOT, "%-62s %12s %12s %s%n", "file", "published", "ours", "TP/TN/FP/FN (published | ours)");
-        int matched = 0;
-        double worst = 0;
-        for (var e : published.entrySet()) {
-            String[] row = e.getValue();
-            double threshold = Double.parseDouble(row[3]);
-            NabCorpus.Columns ref = corpus.reference("windowedGaussian", e.getKey());
-            NabFileScore ours = scorer.score(ref.timestamps(), ref.values(), corpus.windowsOf(e.getKey()), threshold);
-            double expected = Double.parseDouble(row[4]);
-            String counts = row[5] + "/" + row[6] + "/" + row[7] + "/" + row[8];
-            String ourCounts = ours.tp() + "/" + ours.tn() + "/" + ours.fp() + "/" + ours.fn();
-            boolean same = Math.abs(expected - ours.score()) < 1e-6 && counts.equals(ourCounts);
-            if (same) matched++;
-            worst = Math.max(worst, Math.abs(expected - ours.score()));
-            System.out.printf(Locale.ROOT, "%-62s %12.6f %12.6f %s | %s%s%n", e.getKey(), expected, ours.score(), counts, ourCounts, same ? "" : "  MISMATCH");
+    static boolean checkScorer(NabCorpus corpus, List<String> names, NabScorer scorer, PrintStream out) {
+        Optional<NabScoresFile> published = corpus.referenceScores("windowedGaussian", "standard");
+        if (published.isEmpty()) {
+            out.println("== scorer check skipped: no published windowedGaussian standard scores in the folder");
+            return true;
         }
-        System.out.printf(Locale.ROOT, "scorer matches %d/%d files (largest score difference %.2e)%n", matched, published.size(), worst);
-        return matched == published.size();
+        out.println("== scorer check: windowedGaussian, standard profile, against NAB's published per-file results");
+        int matched = 0, checked = 0;
+        double worst = 0;
+        for (String name : names) {
+            NabScoresFile.Row row = published.get().rows().get(name);
+            Optional<NabCorpus.Columns> ref = corpus.referenceRows("windowedGaussian", name);
+            if (row == null || ref.isEmpty()) continue;
+            checked++;
+            NabFileScore ours = scorer.score(ref.get().timestamps(), ref.get().values(), corpus.windowsOf(name), row.threshold());
+            boolean same = Math.abs(row.score() - ours.score()) < 1e-6
+                    && row.tp() == ours.tp() && row.tn() == ours.tn() && row.fp() == ours.fp() && row.fn() == ours.fn();
+            if (same) matched++;
+            else out.printf(Locale.ROOT, "  MISMATCH %s: published %.6f %d/%d/%d/%d, ours %.6f %d/%d/%d/%d%n", name, row.score(),
+                    row.tp(), row.tn(), row.fp(), row.fn(), ours.score(), ours.tp(), ours.tn(), ours.fp(), ours.fn());
+            worst = Math.max(worst, Math.abs(row.score() - ours.score()));
+        }
+        out.printf(Locale.ROOT, "scorer matches %d/%d files (score and TP/TN/FP/FN; largest score difference %.2e)%n", matched, checked, worst);
+        return matched == checked;
     }
 }

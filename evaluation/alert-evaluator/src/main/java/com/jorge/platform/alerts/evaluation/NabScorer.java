@@ -95,8 +95,11 @@ public final class NabScorer {
 
     /** NAB's normalised score over many files: 0 for never detecting, 100 for every window at its left edge. */
     public double normalised(List<NabFileScore> files) {
-        double raw = files.stream().mapToDouble(NabFileScore::score).sum();
-        int windows = files.stream().mapToInt(NabFileScore::windows).sum();
+        return normalised(files.stream().mapToDouble(NabFileScore::score).sum(), files.stream().mapToInt(NabFileScore::windows).sum());
+    }
+
+    /** The same from a raw score summed over files and their count of windows (a published scores file's rows). */
+    public double normalised(double raw, int windows) {
         double none = -profile.fnWeight() * windows;
         double perfect = profile.tpWeight() * windows;
         return 100.0 * (raw - none) / (perfect - none);

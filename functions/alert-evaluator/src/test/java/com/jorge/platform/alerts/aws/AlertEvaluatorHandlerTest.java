@@ -97,6 +97,11 @@ class AlertEvaluatorHandlerTest {
                 .containsEntry("noData", 1).containsEntry("errors", List.of());
         assertThat(statuses(first)).containsExactlyInAnyOrderEntriesOf(Map.of("LatencyRamp", "BREACH_PREDICTED",
                 "QueueAgeFlat", "CLEAR", "DlqSilent", "NO_DATA", "FailuresSparse", "CLEAR"));
+        // the streaming detector saw every rule with data (an hour is still its warm-up: no anomaly alert)
+        @SuppressWarnings("unchecked")
+        Map<String, Double> confidence = (Map<String, Double>) first.get("confidence");
+        assertThat(confidence).containsOnlyKeys("LatencyRamp", "QueueAgeFlat", "FailuresSparse");
+        assertThat(confidence.values()).allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0));
         assertThat(sns.published()).hasSize(1);
         var body = PlatformJson.mapper().readTree(sns.published().getFirst().get("Message"));
         assertThat(body.get("rule").asText()).isEqualTo("LatencyRamp");

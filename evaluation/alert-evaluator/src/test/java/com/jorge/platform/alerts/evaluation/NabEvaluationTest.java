@@ -1,0 +1,90 @@
+package com.jorge.platform.alerts.evaluation;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command end to end on a small corpus in NAB's layout with no published results in it. */
+class NabEvaluationTest {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String LAST_LINE =
+            "nabStandard=-?\\d+\\.\\d\\d precision=(NaN|[01]\\.\\d{3}) medianLeadMinutes=(NaN|-?\\d+\\.\\d) windowsWarned=[01]\\.\\d{3}";
+
+    @TempDir
+    Path corpus;
+
+    /** Two noisy series stepping up at row 1,500 of 2,000 (five-minute rows), the window around the step. */
+    @BeforeEach
+    void writeCorpus() throws IOException {
+        Files.createDirectories(corpus.resolve("data/synthetic"));
+        Files.createDirectories(corpus.resolve("labels"));
+        Files.createDirectories(corpus.resolve("config"));
+        Files.copy(Path.of("nab/config/profiles.json"), corpus.resolve("config/profiles.json"));
+        LocalDateTime t0 = LocalDateTime.parse("2015-03-01T00:00:00");
+        StringBuilder windows = new StringBuilder("{");
+        Random random = new Random(7);
+        for (String name : List.of("step_a.csv", "step_b.csv")) {
+            StringBuilder csv = new StringBuilder("timestamp,value\n");
+            for (int i = 0; i < 2000; i++) {
+                double v = 50 + random.nextGaussian() + (i >= 1500 ? 40 : 0);
+                csv.append(t0.plusMinutes(5L * i).format(STAMP)).append(',').append(v).append('\n');
+            }
+            Files.writeString(corpus.resolve("data/synthetic/" + name), csv);
+            if (windows.length() > 1) windows.append(',');
+            windows.append("\"synthetic/").append(name).append("\": [[\"").append(t0.plusMinutes(5L * 1450).format(STAMP))
+                    .append(".000000\", \"").append(t0.plusMinutes(5L * 1550).format(STAMP)).append(".000000\"]]");
+        }
+        Files.writeString(corpus.resolve("labels/combined_windows.json"), windows.append('}'));
+    }
+
+    private String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = NabEvaluation.evaluate(List.of(args), null, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8).split("\n");
+    }
+
+    @Test
+    void printsTheThreeProfilesAndEndsWithTheSummaryLine() {
+        String[] lines = run("--data", corpus.toString());
+        String all = String.join("\n", lines);
+        assertThat(all).contains("2 series").contains("scorer check skipped").contains("NAB std").contains("low FP").contains("low FN")
+                .contains("false/series/wk").doesNotContain("(published)");
+        assertThat(lines[lines.length - 1]).matches(LAST_LINE);
+        // both steps are caught, and every alert is right
+        assertThat(lines[lines.length - 1]).contains("precision=1.000").endsWith("windowsWarned=1.000");
+    }
+
+    @Test
+    void evaluatesOnlyTheListedSeries() throws IOException {
+        Path list = Files.writeString(corpus.resolve("one.txt"), "# the first only\nsynthetic/step_a.csv\n");
+        String all = String.join("\n", run("--data", corpus.toString(), "--series", list.toString()));
+        assertThat(all).contains("1 series").contains("synthetic/step_a.csv").doesNotContain("synthetic/step_b.csv");
+    }
+
+    @Test
+    void aListedSeriesTheCorpusDoesNotHaveIsAnError() throws IOException {
+        Path list = Files.writeString(corpus.resolve("bad.txt"), "synthetic/nope.csv\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = NabEvaluation.evaluate(List.of("--data", corpus.toString(), "--series", list.toString()), null,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("synthetic/nope.csv");
+    }
+}

@@ -1,0 +1,135 @@
+package com.jorge.platform.alerts.anomaly;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The detector on the inputs production will give it: clean incidents, and bad data that must neither crash nor storm. */
+class StreamingAnomalyDetectorTest {
+
+    private static final long T0 = 1_700_000_000L;
+    private final StreamingAnomalyDetector detector = new StreamingAnomalyDetector(AnomalySettings.defaults());
+
+    /** Points one minute apart from T0; returns the indexes that alerted. */
+    private List<Integer> alerts(SeriesMemory m, double[] values) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) if (detector.observe(m, T0 + 60L * i, values[i]).alert()) out.add(i);
+        return out;
+    }
+
+    private static double[] noise(int n, long seed, double level, double sd) {
+        Random r = new Random(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = level + sd * r.nextGaussian();
+        return v;
+    }
+
+    @Test
+    void aLevelShiftAlertsOnceSoonAfterItStarts() {
+        double[] v = noise(3000, 1, 100, 5);
+        for (int i = 2000; i < v.length; i++) v[i] += 40;
+        List<Integer> alerts = alerts(detector.newMemory(), v);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.getFirst()).isBetween(2000, 2010);
+    }
+
+    @Test
+    void steadyNoiseRaisesNothing() {
+        assertThat(alerts(detector.newMemory(), noise(20_000, 2, 100, 5))).isEmpty();
+    }
+
+    @Test
+    void heavyTailedNoiseDoesNotStorm() {
+        Random r = new Random(3);
+        double[] v = new double[20_000];
+        for (int i = 0; i < v.length; i++) v[i] = 100 + 5 * r.nextGaussian() + (r.nextDouble() < 0.02 ? 60 * r.nextDouble() : 0);
+        // at most one alert per quiet period, and in practice far fewer
+        assertThat(alerts(detector.newMemory(), v).size()).isLessThanOrEqualTo(v.length / AnomalySettings.defaults().quiet() / 4);
+    }
+
+    @Test
+    void aFlatLineRaisesNothingAndItsScoresStayFinite() {
+        SeriesMemory m = detector.newMemory();
+        for (int i = 0; i < 5000; i++) {
+            AnomalyReading r = detector.observe(m, T0 + 60L * i, 42.0);
+            assertThat(r.alert()).isFalse();
+            assertThat(Double.isFinite(r.z()) && Double.isFinite(r.changeRate())).isTrue();
+        }
+    }
+
+    @Test
+    void nanInfinityDuplicateAndOutOfOrderPointsAreSkippedAndChangeNothing() {
+        SeriesMemory m = detector.newMemory();
+        double[] v = noise(500, 4, 100, 5);
+        for (int i = 0; i < v.length; i++) detector.observe(m, T0 + 60L * i, v[i]);
+        String before = m.encode();
+        long last = T0 + 60L * (v.length - 1);
+        assertThat(detector.observe(m, last + 60, Double.NaN).cause()).isEqualTo(Cause.SKIPPED);
+        assertThat(detector.observe(m, last + 60, Double.POSITIVE_INFINITY).cause()).isEqualTo(Cause.SKIPPED);
+        assertThat(detector.observe(m, last, 1e9).cause()).isEqualTo(Cause.SKIPPED);        // the same minute again
+        assertThat(detector.observe(m, last - 600, 1e9).cause()).isEqualTo(Cause.SKIPPED);  // ten minutes back
+        assertThat(m.encode()).isEqualTo(before);
+    }
+
+    @Test
+    void gapsInTheTimestampsNeitherCrashNorAlert() {
+        SeriesMemory m = detector.newMemory();
+        double[] v = noise(6000, 5, 100, 5);
+        int alerts = 0;
+        long t = T0;
+        Random r = new Random(6);
+        for (double x : v) {
+            t += r.nextDouble() < 0.05 ? 60L * (10 + r.nextInt(600)) : 60; // gaps of 10 min to 10 h
+            if (detector.observe(m, t, x).alert()) alerts++;
+        }
+        assertThat(alerts).isZero();
+    }
+
+    @Test
+    void aSeriesThatStartsMidAnomalyRaisesAtMostOneAlertWhenItRecovers() {
+        double[] v = noise(4000, 7, 100, 5);
+        for (int i = 0; i < 300; i++) v[i] += 80; // the first five hours are the incident
+        assertThat(alerts(detector.newMemory(), v).size()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void theMemoryIsBoundedAndSurvivesARoundTripThroughItsEncoding() {
+        SeriesMemory m = detector.newMemory();
+        double[] v = noise(5000, 8, 100, 5);
+        for (int i = 2500; i < v.length; i++) v[i] += 40;
+        for (int i = 0; i < 1000; i++) detector.observe(m, T0 + 60L * i, v[i]);
+        int size = m.encode().length();
+        for (int i = 1000; i < 2000; i++) detector.observe(m, T0 + 60L * i, v[i]);
+        assertThat(m.encode().length()).isEqualTo(size);
+        // Redis between two Lambda runs: the decoded memory answers exactly as the one that never left
+        SeriesMemory copy = SeriesMemory.decode(m.encode(), m.window());
+        for (int i = 2000; i < v.length; i++) {
+            assertThat(detector.observe(copy, T0 + 60L * i, v[i])).isEqualTo(detector.observe(m, T0 + 60L * i, v[i]));
+        }
+        assertThat(copy.encode()).isEqualTo(m.encode());
+    }
+
+    @Test
+    void aDamagedOrForeignEncodingGivesAFreshMemory() {
+        SeriesMemory fresh = detector.newMemory();
+        assertThat(SeriesMemory.decode("not base64 at all!", 288).encode()).isEqualTo(fresh.encode());
+        assertThat(SeriesMemory.decode("AAAA", 288).encode()).isEqualTo(fresh.encode());
+        SeriesMemory other = new SeriesMemory(100);
+        assertThat(SeriesMemory.decode(other.encode(), 288).window()).isEqualTo(288);
+    }
+
+    @Test
+    void settingsAreChangedByNameAndAnUnknownNameIsRefused() {
+        AnomalySettings s = AnomalySettings.defaults().with("cusumH", "12").with("residual", "on");
+        assertThat(s.cusumH()).isEqualTo(12.0);
+        assertThat(s.residual()).isTrue();
+        assertThatThrownBy(() -> AnomalySettings.defaults().with("cusumh", "12")).hasMessageContaining("unknown detector setting 'cusumh'");
+        assertThatThrownBy(() -> AnomalySettings.defaults().with("residual", "maybe")).hasMessageContaining("on or off");
+        assertThatThrownBy(() -> AnomalySettings.defaults().with("window", "4")).hasMessageContaining("at least 8");
+    }
+}
