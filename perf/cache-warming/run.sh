@@ -22,6 +22,6 @@ mkdir -p "$OUT"
 ./mvnw -q -B -o -pl "$MODULE" -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 NAME=platform
 for a in "${ARGS[@]}"; do [ "$a" = "--quick" ] && NAME=platform-quick; done
-for ((i = 0; i < ${#ARGS[@]}; i++)); do [ "${ARGS[$i]}" = "--trace" ] && NAME=$(basename "${ARGS[$((i + 1))]}"); done
+for ((i = 0; i < ${#ARGS[@]}; i++)); do [ "${ARGS[$i]}" = "--trace" ] && NAME=$(basename "${ARGS[$((i + 1))]}" | sed -E "s/\.xz$//; s/\.trace$//"); done
 "$JAVA_HOME/bin/java" -Xmx3g -cp "$MODULE/target/classes:$(cat "$MODULE/target/classpath.txt")" \
   com.jorge.platform.perf.cachewarming.CacheWarmingSimulation --out "$OUT" "${ARGS[@]}" | tee "$OUT/$NAME.txt"

@@ -24,9 +24,13 @@ public final class CacheTraceFile {
 
     public static Trace read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(file.getFileName().toString().replaceFirst("\\.trace(\\.xz)?$", "").replaceFirst("\\.xz$", ""),
-                    file.toString().endsWith(".xz") ? new XZInputStream(in) : in);
+            return read(nameOf(file), file.toString().endsWith(".xz") ? new XZInputStream(in) : in);
         }
+    }
+
+    /** {@code web12.trace.xz} -> {@code web12}. */
+    public static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.xz$", "").replaceFirst("\\.trace$", "");
     }
 
     public static Trace read(String name, InputStream raw) throws IOException {

@@ -29,6 +29,9 @@ public final class CacheWarmingSimulation {
     /** The warmer starts a day before the measured week, as it would in a running platform. */
     static final long WARM_FROM_BEFORE_MEASURE = PlatformWorkload.DAY;
 
+    /** What-if policies (not the production warmer's rule): reported in the table and chart, not in the final lines. */
+    static final String WHAT_IF = "+followups";
+
     record Row(String policy, int size, HitCount hits, Replay.WarmLoad load) {}
 
     public static void main(String[] args) throws IOException {
@@ -46,8 +49,16 @@ public final class CacheWarmingSimulation {
             }
         }
         Files.createDirectories(out);
-        List<Row> rows = trace != null ? traceFile(trace) : platform(quick ? WorkloadSettings.quick(seed) : WorkloadSettings.standard(seed));
-        report(rows, out, trace != null ? trace.getFileName().toString() : (quick ? "platform-quick" : "platform"));
+        if (trace != null) {
+            Trace replayed = CacheTraceFile.read(trace);
+            report(replayed, replayed.name(), traceFile(replayed), out);
+        } else {
+            WorkloadSettings settings = quick ? WorkloadSettings.quick(seed) : WorkloadSettings.standard(seed);
+            long started = System.nanoTime();
+            PlatformWorkload.Generated workload = PlatformWorkload.generate(settings);
+            System.out.printf(Locale.ROOT, "workload generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            report(workload.trace(), quick ? "platform-quick" : "platform", platform(settings, workload), out);
+        }
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -55,8 +66,7 @@ public final class CacheWarmingSimulation {
         return args[i];
     }
 
-    static List<Row> traceFile(Path file) throws IOException {
-        Trace trace = CacheTraceFile.read(file);
+    static List<Row> traceFile(Trace trace) {
         System.out.printf(Locale.ROOT, "trace %s: %,d reads, %,d distinct keys; peak: %s%n",
                 trace.name(), trace.size(), trace.keyCount(), trace.peakLabel());
         List<Row> rows = new ArrayList<>();
@@ -69,22 +79,22 @@ public final class CacheWarmingSimulation {
         return rows;
     }
 
-    static List<Row> platform(WorkloadSettings settings) {
-        long started = System.nanoTime();
-        PlatformWorkload.Generated workload = PlatformWorkload.generate(settings);
+    static List<Row> platform(WorkloadSettings settings, PlatformWorkload.Generated workload) {
         Trace trace = workload.trace();
         int distinct = trace.measuredKeyCount();
         double measuredHours = settings.measuredDays() * 24.0;
         System.out.printf(Locale.ROOT, "workload %s: %,d locations, %,d leads, %,d reads (%,d measured over %d days, %.0f/h on average), "
-                        + "%,d keys (%,d read in the measured days); peak: %s; generated in %.1f s%n",
+                        + "%,d keys (%,d read in the measured days); peak: %s%n",
                 settings, workload.locations(), workload.leads(), trace.size(), trace.size() - trace.measureFrom(),
                 settings.measuredDays(), (trace.size() - trace.measureFrom()) / measuredHours, trace.keyCount(), distinct,
-                trace.peakLabel(), (System.nanoTime() - started) / 1e9);
+                trace.peakLabel());
         int[] sizes = sizes(distinct);
         int maxBudget = leadBudget(sizes[sizes.length - 1]);
-        started = System.nanoTime();
-        WarmSchedule schedule = WarmSchedule.plan(workload, Math.max(0, workload.measuredFrom() - WARM_FROM_BEFORE_MEASURE), maxBudget);
-        System.out.printf(Locale.ROOT, "warm schedule: %d runs ranked by WarmCandidatePolicy in %.1f s%n",
+        long started = System.nanoTime();
+        long warmFrom = Math.max(0, workload.measuredFrom() - WARM_FROM_BEFORE_MEASURE);
+        WarmSchedule schedule = WarmSchedule.plan(workload, warmFrom, maxBudget, false);
+        WarmSchedule withFollowUps = WarmSchedule.plan(workload, warmFrom, maxBudget, true);
+        System.out.printf(Locale.ROOT, "warm schedules: 2 x %d runs ranked by WarmCandidatePolicy in %.1f s%n",
                 schedule.runs(), (System.nanoTime() - started) / 1e9);
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
@@ -96,7 +106,12 @@ public final class CacheWarmingSimulation {
             Replay.Result tinyWarm = Replay.run(trace, new CaffeineCache(size), warming);
             rows.add(new Row("wtinylfu+warming", size, tinyWarm.hits(), tinyWarm.load()));
             rows.add(new Row("belady", size, Belady.run(trace, size), Replay.WarmLoad.NONE));
-            printRows(rows.subList(rows.size() - 5, rows.size()));
+            Replay.Warming whatIf = new Replay.Warming(withFollowUps, leadBudget(size), PROTECT_WINDOW);
+            Replay.Result lruWhatIf = Replay.run(trace, new LruCache(size, trace.keyCount()), whatIf);
+            rows.add(new Row("lru+warming" + WHAT_IF, size, lruWhatIf.hits(), lruWhatIf.load()));
+            Replay.Result tinyWhatIf = Replay.run(trace, new CaffeineCache(size), whatIf);
+            rows.add(new Row("wtinylfu+warming" + WHAT_IF, size, tinyWhatIf.hits(), tinyWhatIf.load()));
+            printRows(rows.subList(rows.size() - 7, rows.size()));
         }
         return rows;
     }
@@ -122,12 +137,12 @@ public final class CacheWarmingSimulation {
             String load = r.load().runs() == 0 ? "" : String.format(Locale.ROOT,
                     "  warmer: %,.0f keys loaded/h, %,.0f script calls/h, %d of %d runs stopped at a hotter key",
                     r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour(), r.load().stoppedByHotter(), r.load().runs());
-            System.out.printf(Locale.ROOT, "size=%-7d %-17s hitRate=%.4f peakHitRate=%.4f%s%n",
+            System.out.printf(Locale.ROOT, "size=%-7d %-27s hitRate=%.4f peakHitRate=%.4f%s%n",
                     r.size(), r.policy(), r.hits().hitRate(), r.hits().peakHitRate(), load);
         }
     }
 
-    static void report(List<Row> rows, Path out, String name) throws IOException {
+    static void report(Trace trace, String name, List<Row> rows, Path out) throws IOException {
         int[] sizes = rows.stream().mapToInt(Row::size).distinct().sorted().toArray();
         Map<String, double[]> curves = new LinkedHashMap<>();
         for (Row r : rows) {
@@ -137,18 +152,22 @@ public final class CacheWarmingSimulation {
         Path svg = out.resolve(name + "-hit-rate.svg");
         Files.writeString(svg, HitRateChart.svg("hit rate against cache size: " + name, sizes, curves));
         int headline = headline(rows);
-        List<Row> final_ = rows.stream().filter(r -> r.size() == headline).toList();
-        Row belady = final_.stream().filter(r -> r.policy().equals("belady")).findFirst().orElseThrow();
+        double[] firstReads = trace.firstReadShares();
+        System.out.printf(Locale.ROOT, "first reads of a key (misses for any demand cache): %.4f of the measured reads, %.4f at peak%n",
+                firstReads[0], firstReads[1]);
+        List<Row> atHeadline = rows.stream().filter(r -> r.size() == headline).toList();
+        Row belady = atHeadline.stream().filter(r -> r.policy().equals("belady")).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "chart: %s%nheadline size: %d keys (%.0f %% of the keys the measured part reads)%n",
                 svg, headline, HEADLINE_SHARE * 100);
-        for (Row r : final_) {
+        for (Row r : atHeadline) {
             if (r.load().runs() > 0) {
                 System.out.printf(Locale.ROOT, "%s: %.1f points below belady at peak; the warmer adds %,.0f keys loaded/h (%,.0f script calls/h)%n",
                         r.policy(), 100 * (belady.hits().peakHitRate() - r.hits().peakHitRate()),
                         r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour());
             }
         }
-        for (Row r : final_) {
+        for (Row r : atHeadline) {
+            if (r.policy().endsWith(WHAT_IF)) continue;
             System.out.printf(Locale.ROOT, "policy=%s hitRate=%.4f peakHitRate=%.4f%n", r.policy(), r.hits().hitRate(), r.hits().peakHitRate());
         }
     }

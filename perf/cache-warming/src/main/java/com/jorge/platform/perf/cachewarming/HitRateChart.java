@@ -5,7 +5,7 @@ import java.util.Map;
 /** The hit-rate-against-cache-size curve as a small standalone SVG (log-scaled sizes). */
 public final class HitRateChart {
 
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#444444"};
+    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#444444", "#9467bd", "#8c564b"};
     private static final int W = 720, H = 440, LEFT = 70, RIGHT = 170, TOP = 40, BOTTOM = 60;
 
     private HitRateChart() {}

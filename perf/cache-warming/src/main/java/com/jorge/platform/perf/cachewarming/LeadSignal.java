@@ -24,6 +24,12 @@ public sealed interface LeadSignal {
     /** An appointment was booked, starting at {@code startsAt}. */
     record AppointmentBooked(long at, int lead, long startsAt) implements LeadSignal {}
 
+    /**
+     * The lead-nurture workflow will put a follow-up ({@code nurture.step}) on the queue at {@code dueAt}.
+     * Not read by the production warmer: the what-if "+followups" policies use it.
+     */
+    record FollowUpScheduled(long at, int lead, long dueAt) implements LeadSignal {}
+
     /** The conversation's stage and temperature changed (temperature null until the bot knows it). */
     record StageChanged(long at, int lead, String stage, Temperature temperature) implements LeadSignal {}
 }

@@ -176,6 +176,7 @@ public final class PlatformWorkload {
         private long followUps(long lastText) {
             long at = lastText;
             for (long delay : FOLLOW_UP_DELAYS) {
+                signal(new LeadSignal.FollowUpScheduled(at, lead, at + delay));
                 at += delay;
                 if (at >= end) return -1;
                 // nurture.step: the worker re-checks the lead (both keys) and sends the nudge

@@ -52,10 +52,13 @@ public final class WarmSchedule {
      * Replays the workload's signals and ranks the candidates at each run from {@code from} to the end.
      *
      * @param maxLeads the most ranked leads kept per run (the largest warm budget replayed)
+     * @param followUps what-if: a follow-up the workflow sends within the look-ahead counts as a held reply
+     *                  due then (the same signal: the platform texts the lead soon); the production query
+     *                  does not see the workflow's schedule
      */
-    public static WarmSchedule plan(PlatformWorkload.Generated workload, long from, int maxLeads) {
+    public static WarmSchedule plan(PlatformWorkload.Generated workload, long from, int maxLeads, boolean followUps) {
         WarmCandidatePolicy policy = new WarmCandidatePolicy();
-        Board board = new Board(workload.leads());
+        Board board = new Board(workload.leads(), followUps);
         List<LeadSignal> signals = workload.signals();
         int next = 0;
         List<Long> times = new ArrayList<>();
@@ -79,11 +82,14 @@ public final class WarmSchedule {
 
     /** Aurora's view of every lead, as the candidate query reads it; -1 = none. */
     private static final class Board {
-        final long[] lastInbound, lastReply, heldUntil, appointment;
+        final long[] lastInbound, lastReply, heldUntil, appointment, followUp;
         final String[] stage;
         final Temperature[] temperature;
+        final boolean followUps;
 
-        Board(int leads) {
+        Board(int leads, boolean followUps) {
+            this.followUps = followUps;
+            followUp = filled(leads);
             lastInbound = filled(leads);
             lastReply = filled(leads);
             heldUntil = filled(leads);
@@ -108,6 +114,7 @@ public final class WarmSchedule {
                 }
                 case LeadSignal.ReplyHeld held -> heldUntil[lead] = heldUntil[lead] < 0 ? held.sendAt() : Math.min(heldUntil[lead], held.sendAt());
                 case LeadSignal.AppointmentBooked booked -> appointment[lead] = booked.startsAt();
+                case LeadSignal.FollowUpScheduled scheduled -> followUp[lead] = scheduled.dueAt();
                 case LeadSignal.StageChanged changed -> {
                     stage[lead] = changed.stage();
                     if (changed.temperature() != null) temperature[lead] = changed.temperature();
@@ -123,6 +130,7 @@ public final class WarmSchedule {
                     || within(lastReply[lead], now - AWAITING_REPLY_WINDOW, until);
             long appt = appointment[lead] >= now && appointment[lead] < now + APPOINTMENT_WINDOW ? appointment[lead] : -1;
             long held = within(heldUntil[lead], now - LOOKAHEAD, until) ? heldUntil[lead] : -1;
+            if (followUps && within(followUp[lead], now, until) && (held < 0 || followUp[lead] < held)) held = followUp[lead];
             if (!active && appt < 0 && held < 0) return null;
             return new WarmCandidate(new LeadRef("loc-" + location, "c" + lead), stage[lead], temperature[lead],
                     instant(lastInbound[lead]), instant(lastReply[lead]), instant(appt), instant(held));
