@@ -126,12 +126,6 @@ public final class CacheWarmingSimulation {
         return sizes;
     }
 
-    static int headline(List<Row> rows) {
-        int distinctTimesShare = rows.stream().mapToInt(Row::size).max().orElse(1);
-        int wanted = (int) Math.round(distinctTimesShare / SIZE_SHARES[SIZE_SHARES.length - 1] * HEADLINE_SHARE);
-        return rows.stream().mapToInt(Row::size).boxed().min((a, b) -> Integer.compare(Math.abs(a - wanted), Math.abs(b - wanted))).orElseThrow();
-    }
-
     private static void printRows(List<Row> rows) {
         for (Row r : rows) {
             String load = r.load().runs() == 0 ? "" : String.format(Locale.ROOT,
@@ -151,7 +145,7 @@ public final class CacheWarmingSimulation {
         }
         Path svg = out.resolve(name + "-hit-rate.svg");
         Files.writeString(svg, HitRateChart.svg("hit rate against cache size: " + name, sizes, curves));
-        int headline = headline(rows);
+        int headline = Math.max(1, (int) Math.round(trace.measuredKeyCount() * HEADLINE_SHARE)); // one of sizes()
         double[] firstReads = trace.firstReadShares();
         System.out.printf(Locale.ROOT, "first reads of a key (misses for any demand cache): %.4f of the measured reads, %.4f at peak%n",
                 firstReads[0], firstReads[1]);
