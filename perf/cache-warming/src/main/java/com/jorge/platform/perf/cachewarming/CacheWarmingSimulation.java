@@ -1,0 +1,168 @@
+package com.jorge.platform.perf.cachewarming;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The simulator's entry point (perf/cache-warming/run.sh): replays the platform workload, or a trace
+ * file, against every policy at several cache sizes, prints a table and the warmer's extra Redis load,
+ * writes the hit-rate curve as SVG, and ends with one {@code policy=... hitRate=... peakHitRate=...}
+ * line per policy at the headline size.
+ *
+ * <pre>CacheWarmingSimulation [--quick] [--trace FILE] [--seed N] [--out DIR]</pre>
+ */
+public final class CacheWarmingSimulation {
+
+    /** Cache sizes as shares of the distinct keys read in the measured part; the headline is 10 %. */
+    static final double[] SIZE_SHARES = {0.01, 0.02, 0.05, 0.10, 0.20, 0.40};
+    static final double HEADLINE_SHARE = 0.10;
+    /** The warmer may fill at most this share of the cache (its lead budget: share x size / 2 keys per lead). */
+    static final double WARM_SHARE = 0.5;
+    /** A key the worker read within the last 30 minutes (the warmer's horizon) is never pushed out by a load. */
+    static final long PROTECT_WINDOW = 30 * PlatformWorkload.MINUTE;
+    /** The warmer starts a day before the measured week, as it would in a running platform. */
+    static final long WARM_FROM_BEFORE_MEASURE = PlatformWorkload.DAY;
+
+    /** What-if policies (not the production warmer's rule): reported in the table and chart, not in the final lines. */
+    static final String WHAT_IF = "+followups";
+
+    record Row(String policy, int size, HitCount hits, Replay.WarmLoad load) {}
+
+    public static void main(String[] args) throws IOException {
+        boolean quick = false;
+        Path trace = null, out = Path.of("perf/cache-warming/target/results");
+        long seed = 18;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--trace" -> trace = Path.of(value(args, ++i, "--trace"));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (usage: [--quick] [--trace FILE] [--seed N] [--out DIR])");
+            }
+        }
+        Files.createDirectories(out);
+        if (trace != null) {
+            Trace replayed = CacheTraceFile.read(trace);
+            report(replayed, replayed.name(), traceFile(replayed), out);
+        } else {
+            WorkloadSettings settings = quick ? WorkloadSettings.quick(seed) : WorkloadSettings.standard(seed);
+            long started = System.nanoTime();
+            PlatformWorkload.Generated workload = PlatformWorkload.generate(settings);
+            System.out.printf(Locale.ROOT, "workload generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            report(workload.trace(), quick ? "platform-quick" : "platform", platform(settings, workload), out);
+        }
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+        return args[i];
+    }
+
+    static List<Row> traceFile(Trace trace) {
+        System.out.printf(Locale.ROOT, "trace %s: %,d reads, %,d distinct keys; peak: %s%n",
+                trace.name(), trace.size(), trace.keyCount(), trace.peakLabel());
+        List<Row> rows = new ArrayList<>();
+        for (int size : sizes(trace.measuredKeyCount())) {
+            rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, trace.keyCount())).hits(), Replay.WarmLoad.NONE));
+            rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size)).hits(), Replay.WarmLoad.NONE));
+            rows.add(new Row("belady", size, Belady.run(trace, size), Replay.WarmLoad.NONE));
+            printRows(rows.subList(rows.size() - 3, rows.size()));
+        }
+        return rows;
+    }
+
+    static List<Row> platform(WorkloadSettings settings, PlatformWorkload.Generated workload) {
+        Trace trace = workload.trace();
+        int distinct = trace.measuredKeyCount();
+        double measuredHours = settings.measuredDays() * 24.0;
+        System.out.printf(Locale.ROOT, "workload %s: %,d locations, %,d leads, %,d reads (%,d measured over %d days, %.0f/h on average), "
+                        + "%,d keys (%,d read in the measured days); peak: %s%n",
+                settings, workload.locations(), workload.leads(), trace.size(), trace.size() - trace.measureFrom(),
+                settings.measuredDays(), (trace.size() - trace.measureFrom()) / measuredHours, trace.keyCount(), distinct,
+                trace.peakLabel());
+        int[] sizes = sizes(distinct);
+        int maxBudget = leadBudget(sizes[sizes.length - 1]);
+        long started = System.nanoTime();
+        long warmFrom = Math.max(0, workload.measuredFrom() - WARM_FROM_BEFORE_MEASURE);
+        WarmSchedule schedule = WarmSchedule.plan(workload, warmFrom, maxBudget, false);
+        WarmSchedule withFollowUps = WarmSchedule.plan(workload, warmFrom, maxBudget, true);
+        System.out.printf(Locale.ROOT, "warm schedules: 2 x %d runs ranked by WarmCandidatePolicy in %.1f s%n",
+                schedule.runs(), (System.nanoTime() - started) / 1e9);
+        List<Row> rows = new ArrayList<>();
+        for (int size : sizes) {
+            Replay.Warming warming = new Replay.Warming(schedule, leadBudget(size), PROTECT_WINDOW);
+            rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, trace.keyCount())).hits(), Replay.WarmLoad.NONE));
+            rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size)).hits(), Replay.WarmLoad.NONE));
+            Replay.Result lruWarm = Replay.run(trace, new LruCache(size, trace.keyCount()), warming);
+            rows.add(new Row("lru+warming", size, lruWarm.hits(), lruWarm.load()));
+            Replay.Result tinyWarm = Replay.run(trace, new CaffeineCache(size), warming);
+            rows.add(new Row("wtinylfu+warming", size, tinyWarm.hits(), tinyWarm.load()));
+            rows.add(new Row("belady", size, Belady.run(trace, size), Replay.WarmLoad.NONE));
+            Replay.Warming whatIf = new Replay.Warming(withFollowUps, leadBudget(size), PROTECT_WINDOW);
+            Replay.Result lruWhatIf = Replay.run(trace, new LruCache(size, trace.keyCount()), whatIf);
+            rows.add(new Row("lru+warming" + WHAT_IF, size, lruWhatIf.hits(), lruWhatIf.load()));
+            Replay.Result tinyWhatIf = Replay.run(trace, new CaffeineCache(size), whatIf);
+            rows.add(new Row("wtinylfu+warming" + WHAT_IF, size, tinyWhatIf.hits(), tinyWhatIf.load()));
+            printRows(rows.subList(rows.size() - 7, rows.size()));
+        }
+        return rows;
+    }
+
+    static int leadBudget(int size) {
+        return Math.max(1, (int) (size * WARM_SHARE / 2));
+    }
+
+    static int[] sizes(int distinct) {
+        int[] sizes = new int[SIZE_SHARES.length];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = Math.max(1, (int) Math.round(distinct * SIZE_SHARES[i]));
+        return sizes;
+    }
+
+    private static void printRows(List<Row> rows) {
+        for (Row r : rows) {
+            String load = r.load().runs() == 0 ? "" : String.format(Locale.ROOT,
+                    "  warmer: %,.0f keys loaded/h, %,.0f script calls/h, %d of %d runs stopped at a hotter key",
+                    r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour(), r.load().stoppedByHotter(), r.load().runs());
+            System.out.printf(Locale.ROOT, "size=%-7d %-27s hitRate=%.4f peakHitRate=%.4f%s%n",
+                    r.size(), r.policy(), r.hits().hitRate(), r.hits().peakHitRate(), load);
+        }
+    }
+
+    static void report(Trace trace, String name, List<Row> rows, Path out) throws IOException {
+        int[] sizes = rows.stream().mapToInt(Row::size).distinct().sorted().toArray();
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        for (Row r : rows) {
+            double[] curve = curves.computeIfAbsent(r.policy(), p -> new double[sizes.length]);
+            curve[java.util.Arrays.binarySearch(sizes, r.size())] = r.hits().hitRate();
+        }
+        Path svg = out.resolve(name + "-hit-rate.svg");
+        Files.writeString(svg, HitRateChart.svg("hit rate against cache size: " + name, sizes, curves));
+        int headline = Math.max(1, (int) Math.round(trace.measuredKeyCount() * HEADLINE_SHARE)); // one of sizes()
+        double[] firstReads = trace.firstReadShares();
+        System.out.printf(Locale.ROOT, "first reads of a key (misses for any demand cache): %.4f of the measured reads, %.4f at peak%n",
+                firstReads[0], firstReads[1]);
+        List<Row> atHeadline = rows.stream().filter(r -> r.size() == headline).toList();
+        Row belady = atHeadline.stream().filter(r -> r.policy().equals("belady")).findFirst().orElseThrow();
+        System.out.printf(Locale.ROOT, "chart: %s%nheadline size: %d keys (%.0f %% of the keys the measured part reads)%n",
+                svg, headline, HEADLINE_SHARE * 100);
+        for (Row r : atHeadline) {
+            if (r.load().runs() > 0) {
+                System.out.printf(Locale.ROOT, "%s: %.1f points below belady at peak; the warmer adds %,.0f keys loaded/h (%,.0f script calls/h)%n",
+                        r.policy(), 100 * (belady.hits().peakHitRate() - r.hits().peakHitRate()),
+                        r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour());
+            }
+        }
+        for (Row r : atHeadline) {
+            if (r.policy().endsWith(WHAT_IF)) continue;
+            System.out.printf(Locale.ROOT, "policy=%s hitRate=%.4f peakHitRate=%.4f%n", r.policy(), r.hits().hitRate(), r.hits().peakHitRate());
+        }
+    }
+}

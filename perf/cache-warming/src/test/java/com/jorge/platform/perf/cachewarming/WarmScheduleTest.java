@@ -1,0 +1,44 @@
+package com.jorge.platform.perf.cachewarming;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.jorge.platform.perf.cachewarming.PlatformWorkload.DAY;
+import static com.jorge.platform.perf.cachewarming.PlatformWorkload.HOUR;
+import static com.jorge.platform.perf.cachewarming.PlatformWorkload.MINUTE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WarmScheduleTest {
+
+    /** Lead 0 wrote 10 days ago and got no answer to its last text; lead 1 wrote an hour ago; lead 2 opted out. */
+    private static PlatformWorkload.Generated workload() {
+        long now = 10 * DAY;
+        List<LeadSignal> signals = List.of(
+                new LeadSignal.Inbound(0, 0),
+                new LeadSignal.ReplySent(1_000, 0),
+                new LeadSignal.FollowUpScheduled(1_000, 0, now + 20 * MINUTE),
+                new LeadSignal.Inbound(now - HOUR, 1),
+                new LeadSignal.ReplySent(now - HOUR + 1_000, 1),
+                new LeadSignal.Inbound(now - HOUR, 2),
+                new LeadSignal.StageChanged(now - HOUR + 1_000, 2, "opted_out", null));
+        Trace trace = Trace.timed("t", new int[] {0}, new long[] {0}, 6, 0);
+        return new PlatformWorkload.Generated(trace, 3, 1, new int[3], signals, now, now + 1);
+    }
+
+    @Test
+    void theProductionRuleSeesOnlyWhatItsQueryReads() {
+        WarmSchedule schedule = WarmSchedule.plan(workload(), 10 * DAY, 10, false);
+        assertEquals(1, schedule.runs());
+        assertArrayEquals(new int[] {1}, schedule.ranked(0), "the old lead has no signal in the windows; opted-out leads never do");
+    }
+
+    @Test
+    void theWhatIfTreatsAFollowUpDueWithinTheLookAheadAsATextGoingOut() {
+        int[] ranked = WarmSchedule.plan(workload(), 10 * DAY, 10, true).ranked(0);
+        assertEquals(2, ranked.length);
+        assertTrue(ranked[0] == 0 || ranked[1] == 0, "the lead whose follow-up goes out in 20 minutes is warmed");
+    }
+}
