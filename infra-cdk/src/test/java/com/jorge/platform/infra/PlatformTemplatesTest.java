@@ -277,8 +277,9 @@ class PlatformTemplatesTest {
                     }));
             actionsByFunction.put(fn.path("Properties").path("FunctionName").asText(), actions);
         }
-        assertThat(actionsByFunction.get("jorge-webhook-intake")).contains("sqs:SendMessage", "ssm:GetParameter", "secretsmanager:GetSecretValue")
-                .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "sqs:DeleteMessage");
+        assertThat(actionsByFunction.get("jorge-webhook-intake")).contains("sqs:SendMessage", "secretsmanager:GetSecretValue")
+                .as("GHL's Ed25519 key ships in the jar; an SSM read only where ops opted into the legacy RSA key")
+                .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "sqs:DeleteMessage", "ssm:GetParameter");
         assertThat(actionsByFunction.get("jorge-bot-worker")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "states:StartExecution",
                 "states:SendTaskSuccess", "secretsmanager:GetSecretValue", "s3:GetObject*")
                 .doesNotContain("sqs:SendMessage", "ssm:GetParameter", "s3:PutObject", "s3:DeleteObject*");

@@ -29,10 +29,11 @@ public final class IntakeFunction {
     }
 
     public static WebhookIntake fromConfig(PlatformConfig config, LeadEventQueue queue, PlatformMetrics metrics) {
-        PublicKey rsa = SignatureVerifier.publicKeyFromPem(
-                config.get("GHL_WEBHOOK_RSA_PUBLIC_KEY").orElseGet(SignatureVerifier::ghlPublishedRsaKey), "RSA");
-        PublicKey ed25519 = config.get("GHL_WEBHOOK_ED25519_PUBLIC_KEY")
-                .map(pem -> SignatureVerifier.publicKeyFromPem(pem, "Ed25519")).orElse(null);
+        PublicKey ed25519 = SignatureVerifier.publicKeyFromPem(
+                config.get("GHL_WEBHOOK_ED25519_PUBLIC_KEY").orElseGet(SignatureVerifier::ghlPublishedEd25519Key), "Ed25519");
+        // legacy: GHL stopped RSA signatures on 1 July 2026; only an operator's own key turns them back on
+        PublicKey rsa = config.get("GHL_WEBHOOK_RSA_PUBLIC_KEY")
+                .map(pem -> SignatureVerifier.publicKeyFromPem(pem, "RSA")).orElse(null);
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(100));
         CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
         return new WebhookIntake(new SignatureVerifier(rsa, ed25519), new GhlEventParser(PlatformJson.mapper()),

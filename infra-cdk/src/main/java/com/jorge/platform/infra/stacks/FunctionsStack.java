@@ -97,9 +97,6 @@ public final class FunctionsStack extends Stack {
                 .secretName("jorge/" + config.name() + "/ghl-api-token")
                 .description("GoHighLevel private integration token used by the bot worker; ops writes the real value (see infra-cdk/README.md)")
                 .build();
-        // GHL's published public keys: ops creates these parameters once (see infra-cdk/README.md), the intake only reads them
-        String rsaKeyParameter = "/jorge/" + config.name() + "/ghl/webhook-rsa-public-key";
-        String ed25519KeyParameter = "/jorge/" + config.name() + "/ghl/webhook-ed25519-public-key";
 
         // --- the queue between intake and worker: FIFO, one message group per contact
         leadEventsDlq = Queue.Builder.create(this, "LeadEventsDlq")
@@ -136,8 +133,6 @@ public final class FunctionsStack extends Stack {
         Map<String, String> intakeEnv = new HashMap<>(redisEnv);
         intakeEnv.putAll(Map.of(
                 "LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl(),
-                "GHL_WEBHOOK_RSA_PUBLIC_KEY_PARAM", rsaKeyParameter,
-                "GHL_WEBHOOK_ED25519_PUBLIC_KEY_PARAM", ed25519KeyParameter,
                 "POWERTOOLS_SERVICE_NAME", "webhook-intake",
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
         intake = new CanaryFunction(this, "WebhookIntake", new CanaryFunctionSpec(
@@ -147,11 +142,15 @@ public final class FunctionsStack extends Stack {
                 fn.intakeMemoryMiB(), 10, 0, intakeEnv, alarms.canaryErrorThreshold(), alarms.webhookP99Ms()),
                 vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
         leadEvents.grantSendMessages(intake.function());
-        intake.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .sid("ReadGhlPublicKeys")
-                .actions(List.of("ssm:GetParameter"))
-                .resources(List.of(parameterArn(rsaKeyParameter), parameterArn(ed25519KeyParameter)))
-                .build());
+        // GHL's published Ed25519 key ships in the intake jar; the retired RSA key only where ops opted in (legacy)
+        if (config.acceptsLegacyRsaWebhooks()) {
+            intake.function().addEnvironment("GHL_WEBHOOK_RSA_PUBLIC_KEY_PARAM", config.legacyRsaWebhookKeyParameter());
+            intake.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadGhlLegacyRsaKey")
+                    .actions(List.of("ssm:GetParameter"))
+                    .resources(List.of(parameterArn(config.legacyRsaWebhookKeyParameter())))
+                    .build());
+        }
         data.redisAuth().grantRead(intake.function());
 
         // --- bot worker: reserved concurrency caps the load on Aurora and on GHL's API rate limit
