@@ -37,6 +37,7 @@ public final class FakeGhlServer implements AutoCloseable {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
+    private final FakeGhlOAuth oauth = new FakeGhlOAuth();
 
     private FakeGhlServer(HttpServer server) {
         this.server = server;
@@ -47,7 +48,8 @@ public final class FakeGhlServer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
             FakeGhlServer fake = new FakeGhlServer(http);
-            http.createContext("/", fake::handle);
+            http.createContext("/", fake::handle).getFilters().add(fake.oauth.expiredTokens());
+            http.createContext("/oauth/", fake.oauth::handle);
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             return fake;
@@ -58,6 +60,11 @@ public final class FakeGhlServer implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** GHL's OAuth token endpoints (Marketplace installs, per-location tokens). */
+    public FakeGhlOAuth oauth() {
+        return oauth;
     }
 
     public List<Call> calls() {
