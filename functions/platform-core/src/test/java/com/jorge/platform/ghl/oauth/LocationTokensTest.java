@@ -217,6 +217,50 @@ class LocationTokensTest {
     }
 
     @Test
+    void noTokenReachesALogLine() throws Exception {
+        java.io.StringWriter captured = new java.io.StringWriter();
+        var context = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        var configuration = context.getConfiguration();
+        var layout = ((org.apache.logging.log4j.core.appender.AbstractAppender) configuration.getAppender("json")).getLayout();
+        var appender = org.apache.logging.log4j.core.appender.WriterAppender.createAppender(
+                (org.apache.logging.log4j.core.StringLayout) layout, null, captured, "token-scan", false, true);
+        appender.start();
+        var platformLogs = configuration.getLoggerConfig("com.jorge.platform");
+        var testLevel = platformLogs.getLevel(); // tests log WARN and up; this one reads every line the code writes
+        platformLogs.setLevel(org.apache.logging.log4j.Level.DEBUG);
+        platformLogs.addAppender(appender, null, null);
+        context.updateLoggers();
+        List<String> secrets = new ArrayList<>();
+        try {
+            String loc = location();
+            TokenGrant installed = install(loc);
+            secrets.add(installed.accessToken());
+            secrets.add(installed.refreshToken());
+            GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), null, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)), GhlRateLimits.Limits.ghlDefaults()),
+                    worker(), PlatformJson.mapper(), metrics);
+            ghl.oauth().expireAccessTokens();
+            client.sendSms(new LeadRef(loc, "contact-log"), "hello"); // 401, refresh, retry: logged
+            secrets.add(ghl.calls().getLast().authorization().replace("Bearer ", ""));
+            String broken = location();
+            TokenGrant spent = install(broken);
+            secrets.add(spent.accessToken());
+            secrets.add(spent.refreshToken());
+            oauth.refresh(spent.refreshToken(), TokenGrant.LOCATION);
+            clock.advance(Duration.ofDays(1));
+            assertThatThrownBy(() -> client.addTags(new LeadRef(broken, "c"), List.of("x"))).isInstanceOf(InstallationBrokenException.class);
+        } finally {
+            platformLogs.removeAppender("token-scan");
+            platformLogs.setLevel(testLevel);
+            context.updateLoggers();
+            appender.stop();
+        }
+        String log = captured.toString();
+        assertThat(log).as("the flows above log").contains("refreshed").contains("marked broken");
+        for (String secret : secrets) assertThat(log).doesNotContain(secret);
+    }
+
+    @Test
     void tokensAreSealedInTheRowAndDoNotOpenInAnotherRow() throws Exception {
         String loc = location();
         TokenGrant grant = install(loc);
