@@ -23,6 +23,7 @@ class FunctionArtifactsTest {
         JsonNode functions = prod.json("Functions");
         for (String[] fn : new String[][] {
                 {"jorge-webhook-intake", "webhook-intake", "webhook-intake-lambda.jar", "com/jorge/platform/intake/WebhookIntakeHandler.class"},
+                {"jorge-marketplace-install", "marketplace-install", "marketplace-install-lambda.jar", "com/jorge/platform/install/MarketplaceInstallHandler.class"},
                 {"jorge-bot-worker", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/BotWorkerHandler.class"},
                 {"jorge-dlq-replay", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DlqReplayHandler.class"},
                 {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DueReplyHandler.class"},

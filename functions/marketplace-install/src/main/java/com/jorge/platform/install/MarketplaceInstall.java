@@ -76,8 +76,8 @@ public final class MarketplaceInstall {
         // the code is spent: whatever fails from here must not lose the grant, so it is stored first
         try {
             save(grant);
-        } catch (StorageException e) {
-            log.error("an installation's tokens could not be stored; the installing admin must install again", e);
+        } catch (RuntimeException e) {
+            log.error("an installation's tokens could not be stored ({}); the installing admin must install again", e.getClass().getSimpleName());
             return new InstallOutcome.Unavailable("the installation could not be stored");
         }
         List<String> minted = grant.forCompany() ? mintLocations(grant.companyId(), grant.approvedLocations()) : List.of(grant.locationId());
@@ -117,10 +117,10 @@ public final class MarketplaceInstall {
         }
         try {
             return type.equals("UNINSTALL") ? uninstall(locationId, companyId) : install(locationId.orElse(null), companyId);
-        } catch (StorageException e) {
-            return new InstallOutcome.Unavailable("the installation could not be updated");
-        } catch (GhlApiException e) {
-            return new InstallOutcome.Unavailable("GHL's token endpoint is unavailable");
+        } catch (RuntimeException e) {
+            // the database, KMS or GHL's token endpoint: GHL retries a 429 only, so an authentic event never gets a 5xx
+            log.error("GHL app event {} could not be applied now: {}", type, e.getClass().getSimpleName());
+            return new InstallOutcome.Unavailable("the installation could not be updated now");
         }
     }
 

@@ -75,6 +75,7 @@ public final class FunctionsStack extends Stack {
     private final CanaryFunction dlqReplay;
     private final Map<String, CanaryFunction> scheduled = new LinkedHashMap<>();
     private final HttpApi api;
+    private final MarketplaceApp marketplace;
     private final Secret ghlApiToken;
 
     public FunctionsStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
@@ -340,6 +341,8 @@ public final class FunctionsStack extends Stack {
                         .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
                         .build()))
                 .build());
+        // the Marketplace app's install flow on the same API (per-location OAuth tokens)
+        marketplace = new MarketplaceApp(this, "MarketplaceApp", config, layout, data, api, vpcAccess, application, logRetention, alerting);
         if (config.hasApiDomain()) {
             Certificate certificate = Certificate.Builder.create(this, "ApiCertificate")
                     .domainName(config.apiDomainName())
@@ -393,8 +396,9 @@ public final class FunctionsStack extends Stack {
 
         NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")
-                .reason("GoHighLevel cannot send API Gateway credentials; every request is authenticated by the intake function, "
-                        + "which verifies GHL's RSA-SHA256 / Ed25519 signature and rejects stale or replayed webhooks before anything else.")
+                .reason("GoHighLevel cannot send API Gateway credentials; every request is authenticated by the function behind it: "
+                        + "the intake and the install webhooks verify GHL's Ed25519 signature (RSA only where configured) before anything "
+                        + "else, and the OAuth callback is worth nothing without a code GHL issued to this app.")
                 .build()), true);
         NagSuppressions.addResourceSuppressions(ghlApiToken, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-SMG4")
@@ -477,8 +481,12 @@ public final class FunctionsStack extends Stack {
         return api;
     }
 
+    public MarketplaceApp marketplace() {
+        return marketplace;
+    }
+
     public List<CanaryFunction> allFunctions() {
-        List<CanaryFunction> all = new ArrayList<>(List.of(intake, worker, dlqReplay));
+        List<CanaryFunction> all = new ArrayList<>(List.of(intake, worker, dlqReplay, marketplace.install()));
         all.addAll(scheduled.values());
         return all;
     }
