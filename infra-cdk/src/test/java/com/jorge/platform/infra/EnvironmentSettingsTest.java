@@ -95,6 +95,8 @@ class EnvironmentSettingsTest {
                 .hasMessageStartingWith("jorge:environments.prod.schedules.biAggregator");
         assertThatThrownBy(() -> loadProdWith(prod -> prod.put("apiDomainName", "hooks.example.com/../x")))
                 .hasMessageStartingWith("jorge:environments.prod.apiDomainName");
+        assertThatThrownBy(() -> loadProdWith(prod -> prod.put("legacyRsaWebhookKeyParameter", "arn:aws:ssm:*")))
+                .hasMessageStartingWith("jorge:environments.prod.legacyRsaWebhookKeyParameter");
     }
 
     @SuppressWarnings("unchecked")

@@ -23,9 +23,10 @@ class FunctionArtifactsTest {
         JsonNode functions = prod.json("Functions");
         for (String[] fn : new String[][] {
                 {"jorge-webhook-intake", "webhook-intake", "webhook-intake-lambda.jar", "com/jorge/platform/intake/WebhookIntakeHandler.class"},
-                {"jorge-bot-worker", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/BotWorkerHandler.class"},
-                {"jorge-dlq-replay", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DlqReplayHandler.class"},
-                {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/DueReplyHandler.class"},
+                {"jorge-marketplace-install", "marketplace-install", "marketplace-install-lambda.jar", "com/jorge/platform/install/MarketplaceInstallHandler.class"},
+                {"jorge-bot-worker", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/lambda/BotWorkerHandler.class"},
+                {"jorge-dlq-replay", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/lambda/DlqReplayHandler.class"},
+                {"jorge-due-replies", "bot-worker", "bot-worker-lambda.jar", "com/jorge/platform/worker/lambda/DueReplyHandler.class"},
                 {"jorge-cache-warmer", "cache-warmer", "cache-warmer-lambda.jar", "com/jorge/platform/cachewarmer/CacheWarmerHandler.class"},
                 {"jorge-alert-evaluator", "alert-evaluator", "alert-evaluator-lambda.jar", "com/jorge/platform/alerts/AlertEvaluatorHandler.class"},
                 {"jorge-bi-aggregator", "bi-aggregator", "bi-aggregator-lambda.jar", "com/jorge/platform/bi/BiAggregatorHandler.class"}}) {

@@ -1,6 +1,7 @@
 package com.jorge.platform.infra;
 
 import static com.jorge.platform.infra.TemplateJson.only;
+import static com.jorge.platform.infra.TemplateJson.references;
 import static com.jorge.platform.infra.TemplateJson.resources;
 import static com.jorge.platform.infra.TemplateJson.withProperty;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,7 +179,7 @@ class PlatformTemplatesTest {
         var lambdas = resources(functions, "AWS::Lambda::Function");
         assertThat(lambdas.values().stream().map(f -> f.path("Properties").path("FunctionName").asText()))
                 .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies",
-                        "jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator");
+                        "jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator", "jorge-marketplace-install");
         for (var entry : lambdas.entrySet()) {
             JsonNode props = entry.getValue().path("Properties");
             String name = props.path("FunctionName").asText();
@@ -251,11 +252,18 @@ class PlatformTemplatesTest {
     @Test
     void theWebhookRouteIsPostOnlyWithPayloadTwoAndThrottling() {
         JsonNode functions = prod.json("Functions");
-        JsonNode route = only(functions, "AWS::ApiGatewayV2::Route").path("Properties");
-        assertThat(route.path("RouteKey").asText()).isEqualTo("POST /webhooks/ghl");
-        JsonNode integration = only(functions, "AWS::ApiGatewayV2::Integration").path("Properties");
+        // the intake's route, and the Marketplace app's two (its own test checks them); no other method or path
+        assertThat(resources(functions, "AWS::ApiGatewayV2::Route").values().stream().map(r -> r.path("Properties").path("RouteKey").asText()))
+                .containsExactlyInAnyOrder("POST /webhooks/ghl", "GET /oauth/callback", "POST /webhooks/ghl/app");
+        JsonNode route = withProperty(functions, "AWS::ApiGatewayV2::Route", "RouteKey", "POST /webhooks/ghl").path("Properties");
+        JsonNode integration = references(route.path("Target")).stream()
+                .map(id -> functions.path("Resources").path(id))
+                .filter(r -> "AWS::ApiGatewayV2::Integration".equals(r.path("Type").asText()))
+                .findFirst().orElseThrow().path("Properties");
         assertThat(integration.path("PayloadFormatVersion").asText()).isEqualTo("2.0");
         assertThat(integration.path("IntegrationUri").toString()).contains("WebhookIntakeLive");
+        assertThat(resources(functions, "AWS::ApiGatewayV2::Integration").values())
+                .allSatisfy(i -> assertThat(i.path("Properties").path("PayloadFormatVersion").asText()).isEqualTo("2.0"));
         JsonNode stage = only(functions, "AWS::ApiGatewayV2::Stage").path("Properties");
         assertThat(stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt()).isEqualTo(200);
         assertThat(stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt()).isEqualTo(400);
@@ -277,8 +285,9 @@ class PlatformTemplatesTest {
                     }));
             actionsByFunction.put(fn.path("Properties").path("FunctionName").asText(), actions);
         }
-        assertThat(actionsByFunction.get("jorge-webhook-intake")).contains("sqs:SendMessage", "ssm:GetParameter", "secretsmanager:GetSecretValue")
-                .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "sqs:DeleteMessage");
+        assertThat(actionsByFunction.get("jorge-webhook-intake")).contains("sqs:SendMessage", "secretsmanager:GetSecretValue")
+                .as("GHL's Ed25519 key ships in the jar; an SSM read only where ops opted into the legacy RSA key")
+                .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "sqs:DeleteMessage", "ssm:GetParameter");
         assertThat(actionsByFunction.get("jorge-bot-worker")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "states:StartExecution",
                 "states:SendTaskSuccess", "secretsmanager:GetSecretValue", "s3:GetObject*")
                 .doesNotContain("sqs:SendMessage", "ssm:GetParameter", "s3:PutObject", "s3:DeleteObject*");
@@ -289,8 +298,35 @@ class PlatformTemplatesTest {
                 .map(st -> st.path("Resource").toString()).findFirst().orElseThrow();
         assertThat(workerModelReads).as("the worker reads its own model's objects only")
                 .contains("/models/conversation-lead-score/*").doesNotContain("\"/*\"");
+        assertThat(actionsByFunction.get("jorge-marketplace-install"))
+                .contains("kms:GenerateDataKey", "kms:Decrypt", "secretsmanager:GetSecretValue")
+                .doesNotContain("sqs:SendMessage", "sqs:ReceiveMessage", "states:StartExecution", "ssm:GetParameter", "s3:GetObject*",
+                        "kms:Encrypt", "kms:*");
         assertThat(actionsByFunction.get("jorge-dlq-replay")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:SendMessage")
                 .doesNotContain("secretsmanager:GetSecretValue", "states:StartExecution");
+    }
+
+    @Test
+    void theMarketplaceAppHasItsRoutesAndSealsTokensUnderItsOwnRotatingKey() {
+        JsonNode functions = prod.json("Functions");
+        assertThat(resources(functions, "AWS::ApiGatewayV2::Route").values().stream().map(r -> r.path("Properties").path("RouteKey").asText()))
+                .contains("POST /webhooks/ghl", "GET /oauth/callback", "POST /webhooks/ghl/app");
+        var keys = resources(functions, "AWS::KMS::Key");
+        String tokenKey = keys.entrySet().stream()
+                .filter(k -> k.getValue().path("Properties").path("Description").asText().contains("GHL OAuth tokens"))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(keys.get(tokenKey).path("Properties").path("EnableKeyRotation").asBoolean()).isTrue();
+        String kmsResources = resources(functions, "AWS::IAM::Policy").values().stream()
+                .filter(p -> p.path("Properties").path("PolicyName").asText().startsWith("MarketplaceApp"))
+                .flatMap(p -> java.util.stream.StreamSupport.stream(p.path("Properties").path("PolicyDocument").path("Statement").spliterator(), false))
+                .filter(st -> st.path("Action").toString().contains("kms:"))
+                .map(st -> st.path("Resource").toString()).reduce("", String::concat);
+        assertThat(kmsResources).as("data keys from the token key only").contains(tokenKey).doesNotContain("\"*\"");
+        JsonNode install = TemplateJson.withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-marketplace-install");
+        assertThat(install.path("Properties").path("Environment").path("Variables").fieldNames())
+                .toIterable().contains("GHL_OAUTH_CLIENT_ID_SECRET_ARN", "GHL_OAUTH_CLIENT_SECRET_SECRET_ARN", "GHL_TOKEN_KMS_KEY_ID",
+                        "GHL_OAUTH_REDIRECT_URI", "DATABASE_SECRET_ARN")
+                .doesNotContain("GHL_OAUTH_CLIENT_SECRET", "GHL_TOKEN_LOCAL_KEY");
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class FakeGhlServer implements AutoCloseable {
     private final FaultSwitch faults = new FaultSwitch();
     private final FaultControl control = new FaultControl(faults, json);
     private final ConversationLog conversations = new ConversationLog(json);
+    private final FakeGhlOAuth oauth = new FakeGhlOAuth();
 
     private FakeGhlServer(HttpServer server) {
         this.server = server;
@@ -55,7 +56,8 @@ public final class FakeGhlServer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
             FakeGhlServer fake = new FakeGhlServer(http);
-            http.createContext("/", fake::handle);
+            http.createContext("/", fake::handle).getFilters().add(fake.oauth.expiredTokens());
+            http.createContext("/oauth/", fake.oauth::handle);
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             return fake;
@@ -66,6 +68,11 @@ public final class FakeGhlServer implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** GHL's OAuth token endpoints (Marketplace installs, per-location tokens). */
+    public FakeGhlOAuth oauth() {
+        return oauth;
     }
 
     public List<Call> calls() {

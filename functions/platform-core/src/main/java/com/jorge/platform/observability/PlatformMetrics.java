@@ -24,6 +24,8 @@ public interface PlatformMetrics {
     String GHL_API_RATE_LIMITED = "GhlApiRateLimited";
     /** A send with an unknown outcome that the client found in the conversation, so did not send again. */
     String GHL_API_SENDS_CONFIRMED = "GhlApiSendsConfirmed";
+    /** OAuth token refreshes by result (refreshed, invalid_grant); an invalid_grant breaks an installation (alert). */
+    String GHL_TOKEN_REFRESHES = "GhlTokenRefreshes";
     String CACHE_HITS = "CacheHits";
     String CACHE_MISSES = "CacheMisses";
     String CACHE_UNAVAILABLE = "CacheUnavailable";

@@ -52,15 +52,20 @@ public final class IntakeFunction {
                         .apiCallTimeout(SEND_DEADLINE));
     }
 
+    /** The keys every endpoint GHL calls verifies with (the install webhooks' too). */
+    public static SignatureVerifier signatureVerifier(PlatformConfig config) {
+        PublicKey ed25519 = SignatureVerifier.publicKeyFromPem(
+                config.get("GHL_WEBHOOK_ED25519_PUBLIC_KEY").orElseGet(SignatureVerifier::ghlPublishedEd25519Key), "Ed25519");
+        // legacy: GHL stopped RSA signatures on 1 July 2026; only an operator's own key turns them back on
+        PublicKey rsa = config.get("GHL_WEBHOOK_RSA_PUBLIC_KEY")
+                .map(pem -> SignatureVerifier.publicKeyFromPem(pem, "RSA")).orElse(null);
+        return new SignatureVerifier(rsa, ed25519);
+    }
 
     public static WebhookIntake fromConfig(PlatformConfig config, LeadEventQueue queue, PlatformMetrics metrics) {
-        PublicKey rsa = SignatureVerifier.publicKeyFromPem(
-                config.get("GHL_WEBHOOK_RSA_PUBLIC_KEY").orElseGet(SignatureVerifier::ghlPublishedRsaKey), "RSA");
-        PublicKey ed25519 = config.get("GHL_WEBHOOK_ED25519_PUBLIC_KEY")
-                .map(pem -> SignatureVerifier.publicKeyFromPem(pem, "Ed25519")).orElse(null);
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(100));
         CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
-        return new WebhookIntake(new SignatureVerifier(rsa, ed25519), new GhlEventParser(PlatformJson.mapper()),
+        return new WebhookIntake(signatureVerifier(config), new GhlEventParser(PlatformJson.mapper()),
                 new ReplayGuard(redis, keys, Clock.systemUTC(), MAX_DELIVERY_AGE, MAX_CLOCK_AHEAD), queue, metrics, Clock.systemUTC());
     }
 }

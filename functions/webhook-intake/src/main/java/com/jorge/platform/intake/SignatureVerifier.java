@@ -9,9 +9,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Verifies GHL's webhook signatures over the raw body, before anything parses it: RSA-SHA256 in
- * {@code X-WH-Signature} and Ed25519 in {@code X-GHL-Signature}, both base64. Every signature header
- * that is present and has a configured key must verify, and at least one must.
+ * Verifies GHL's webhook signatures over the raw body, before anything parses it: Ed25519 in
+ * {@code X-GHL-Signature} (GHL's only signature since 1 July 2026) first, then the legacy RSA-SHA256
+ * {@code X-WH-Signature}, both base64. A header counts only when its scheme has a key, so without an
+ * RSA key an RSA-only delivery is refused. Every counted header must verify, and at least one must.
  */
 public final class SignatureVerifier {
 
@@ -20,8 +21,8 @@ public final class SignatureVerifier {
 
     public enum Result { VALID, MISSING, INVALID }
 
-    private final PublicKey rsaKey;
     private final PublicKey ed25519Key;
+    private final PublicKey rsaKey;
 
     /** Either key may be null when that scheme is not configured. */
     public SignatureVerifier(PublicKey rsaKey, PublicKey ed25519Key) {
@@ -31,11 +32,11 @@ public final class SignatureVerifier {
     }
 
     public Result verify(byte[] body, String rsaSignature, String ed25519Signature) {
-        boolean rsaPresent = rsaKey != null && rsaSignature != null && !rsaSignature.isBlank();
         boolean edPresent = ed25519Key != null && ed25519Signature != null && !ed25519Signature.isBlank();
-        if (!rsaPresent && !edPresent) return Result.MISSING;
-        if (rsaPresent && !verify("SHA256withRSA", rsaKey, body, rsaSignature)) return Result.INVALID;
+        boolean rsaPresent = rsaKey != null && rsaSignature != null && !rsaSignature.isBlank();
+        if (!edPresent && !rsaPresent) return Result.MISSING;
         if (edPresent && !verify("Ed25519", ed25519Key, body, ed25519Signature)) return Result.INVALID;
+        if (rsaPresent && !verify("SHA256withRSA", rsaKey, body, rsaSignature)) return Result.INVALID;
         return Result.VALID;
     }
 
@@ -67,12 +68,15 @@ public final class SignatureVerifier {
         }
     }
 
-    /** GHL's published webhook key (a public key, not a secret), shipped as the default. */
-    public static String ghlPublishedRsaKey() {
-        try (var in = SignatureVerifier.class.getResourceAsStream("/ghl-webhook-public-key.pem")) {
+    /**
+     * GHL's published Ed25519 webhook key (a public key, not a secret), shipped as the default. GHL's
+     * RSA key is not shipped: RSA is a legacy an operator opts into by configuring its key.
+     */
+    public static String ghlPublishedEd25519Key() {
+        try (var in = SignatureVerifier.class.getResourceAsStream("/ghl-webhook-ed25519-public-key.pem")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("ghl-webhook-public-key.pem missing from the function jar", e);
+            throw new IllegalStateException("ghl-webhook-ed25519-public-key.pem missing from the function jar", e);
         }
     }
 }

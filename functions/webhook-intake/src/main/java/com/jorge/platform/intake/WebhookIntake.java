@@ -93,7 +93,7 @@ public final class WebhookIntake {
                 request.header(SignatureVerifier.ED25519_HEADER))) {
             case MISSING -> {
                 return new IntakeOutcome.Rejected(401, "signature_missing", null,
-                        "X-WH-Signature or X-GHL-Signature header is required");
+                        "X-GHL-Signature header is required");
             }
             case INVALID -> {
                 return new IntakeOutcome.Rejected(401, "signature_invalid", null, "signature does not match the body");

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +51,24 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void ghlsPublishedKeyLoadsAndRejectsSignaturesItDidNotMake() {
-        PublicKey published = SignatureVerifier.publicKeyFromPem(SignatureVerifier.ghlPublishedRsaKey(), "RSA");
-        assertThat(((RSAPublicKey) published).getModulus().bitLength()).isEqualTo(4096);
-        SignatureVerifier v = new SignatureVerifier(published, null);
-        assertThat(v.verify(bytes(BODY), attacker.rsaSignature(BODY), null)).isEqualTo(SignatureVerifier.Result.INVALID);
+    void ghlsPublishedEd25519KeyIsShippedAndRejectsSignaturesItDidNotMake() {
+        PublicKey published = SignatureVerifier.publicKeyFromPem(SignatureVerifier.ghlPublishedEd25519Key(), "Ed25519");
+        // the key GHL publishes (SubjectPublicKeyInfo), byte for byte
+        assertThat(Base64.getEncoder().encodeToString(published.getEncoded()))
+                .isEqualTo("MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=");
+        SignatureVerifier v = new SignatureVerifier(null, published);
+        assertThat(v.verify(bytes(BODY), null, attacker.ed25519Signature(BODY))).isEqualTo(SignatureVerifier.Result.INVALID);
+    }
+
+    @Test
+    void anRsaSignatureCountsOnlyWhenAnRsaKeyIsConfigured() {
+        SignatureVerifier edOnly = new SignatureVerifier(null, ghl.ed25519PublicKey());
+        assertThat(edOnly.verify(bytes(BODY), ghl.rsaSignature(BODY), null)).isEqualTo(SignatureVerifier.Result.MISSING);
+        // a forged RSA header beside a genuine Ed25519 one is ignored, not trusted
+        assertThat(edOnly.verify(bytes(BODY), attacker.rsaSignature(BODY), ghl.ed25519Signature(BODY)))
+                .isEqualTo(SignatureVerifier.Result.VALID);
+        assertThat(edOnly.verify(bytes(BODY), ghl.rsaSignature(BODY), attacker.ed25519Signature(BODY)))
+                .as("a bad Ed25519 signature is not rescued by an RSA one").isEqualTo(SignatureVerifier.Result.INVALID);
     }
 
     @Test

@@ -19,7 +19,8 @@ public record EnvironmentSettings(
         Alarms alarms,
         Workflows workflows,
         int logRetentionDays,
-        String apiDomainName) {
+        String apiDomainName,
+        String legacyRsaWebhookKeyParameter) {
 
     public static final Set<String> NAMES = Set.of("dev", "staging", "prod");
 
@@ -37,6 +38,16 @@ public record EnvironmentSettings(
         apiDomainName = apiDomainName == null ? "" : apiDomainName.trim();
         Check.that(apiDomainName.isEmpty() || apiDomainName.matches("([a-z0-9-]+\\.)+[a-z]{2,}"), "apiDomainName",
                 "must be empty or a lower-case DNS name, was '" + apiDomainName + "'");
+        // GHL signs with Ed25519 only since 1 July 2026 (the intake ships its key); RSA is an opt-in legacy
+        legacyRsaWebhookKeyParameter = legacyRsaWebhookKeyParameter == null ? "" : legacyRsaWebhookKeyParameter.trim();
+        Check.that(legacyRsaWebhookKeyParameter.isEmpty() || legacyRsaWebhookKeyParameter.matches("(/[A-Za-z0-9_.-]+)+"),
+                "legacyRsaWebhookKeyParameter", "must be empty or an SSM parameter name such as /jorge/prod/ghl/webhook-rsa-public-key, was '"
+                        + legacyRsaWebhookKeyParameter + "'");
+    }
+
+    /** Whether the intake also accepts GHL's retired RSA X-WH-Signature, with the key in this SSM parameter. */
+    public boolean acceptsLegacyRsaWebhooks() {
+        return !legacyRsaWebhookKeyParameter.isEmpty();
     }
 
     public boolean hasApiDomain() {

@@ -75,6 +75,7 @@ public final class FunctionsStack extends Stack {
     private final CanaryFunction dlqReplay;
     private final Map<String, CanaryFunction> scheduled = new LinkedHashMap<>();
     private final HttpApi api;
+    private final MarketplaceApp marketplace;
     private final Secret ghlApiToken;
 
     public FunctionsStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
@@ -97,9 +98,6 @@ public final class FunctionsStack extends Stack {
                 .secretName("jorge/" + config.name() + "/ghl-api-token")
                 .description("GoHighLevel private integration token used by the bot worker; ops writes the real value (see infra-cdk/README.md)")
                 .build();
-        // GHL's published public keys: ops creates these parameters once (see infra-cdk/README.md), the intake only reads them
-        String rsaKeyParameter = "/jorge/" + config.name() + "/ghl/webhook-rsa-public-key";
-        String ed25519KeyParameter = "/jorge/" + config.name() + "/ghl/webhook-ed25519-public-key";
 
         // --- the queue between intake and worker: FIFO, one message group per contact
         leadEventsDlq = Queue.Builder.create(this, "LeadEventsDlq")
@@ -136,8 +134,6 @@ public final class FunctionsStack extends Stack {
         Map<String, String> intakeEnv = new HashMap<>(redisEnv);
         intakeEnv.putAll(Map.of(
                 "LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl(),
-                "GHL_WEBHOOK_RSA_PUBLIC_KEY_PARAM", rsaKeyParameter,
-                "GHL_WEBHOOK_ED25519_PUBLIC_KEY_PARAM", ed25519KeyParameter,
                 "POWERTOOLS_SERVICE_NAME", "webhook-intake",
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
         intake = new CanaryFunction(this, "WebhookIntake", new CanaryFunctionSpec(
@@ -147,11 +143,15 @@ public final class FunctionsStack extends Stack {
                 fn.intakeMemoryMiB(), 10, 0, intakeEnv, alarms.canaryErrorThreshold(), alarms.webhookP99Ms()),
                 vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
         leadEvents.grantSendMessages(intake.function());
-        intake.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .sid("ReadGhlPublicKeys")
-                .actions(List.of("ssm:GetParameter"))
-                .resources(List.of(parameterArn(rsaKeyParameter), parameterArn(ed25519KeyParameter)))
-                .build());
+        // GHL's published Ed25519 key ships in the intake jar; the retired RSA key only where ops opted in (legacy)
+        if (config.acceptsLegacyRsaWebhooks()) {
+            intake.function().addEnvironment("GHL_WEBHOOK_RSA_PUBLIC_KEY_PARAM", config.legacyRsaWebhookKeyParameter());
+            intake.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadGhlLegacyRsaKey")
+                    .actions(List.of("ssm:GetParameter"))
+                    .resources(List.of(parameterArn(config.legacyRsaWebhookKeyParameter())))
+                    .build());
+        }
         data.redisAuth().grantRead(intake.function());
 
         // --- bot worker: reserved concurrency caps the load on Aurora and on GHL's API rate limit
@@ -341,6 +341,8 @@ public final class FunctionsStack extends Stack {
                         .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
                         .build()))
                 .build());
+        // the Marketplace app's install flow on the same API (per-location OAuth tokens)
+        marketplace = new MarketplaceApp(this, "MarketplaceApp", config, layout, data, api, vpcAccess, application, logRetention, alerting);
         if (config.hasApiDomain()) {
             Certificate certificate = Certificate.Builder.create(this, "ApiCertificate")
                     .domainName(config.apiDomainName())
@@ -394,8 +396,9 @@ public final class FunctionsStack extends Stack {
 
         NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")
-                .reason("GoHighLevel cannot send API Gateway credentials; every request is authenticated by the intake function, "
-                        + "which verifies GHL's RSA-SHA256 / Ed25519 signature and rejects stale or replayed webhooks before anything else.")
+                .reason("GoHighLevel cannot send API Gateway credentials; every request is authenticated by the function behind it: "
+                        + "the intake and the install webhooks verify GHL's Ed25519 signature (RSA only where configured) before anything "
+                        + "else, and the OAuth callback is worth nothing without a code GHL issued to this app.")
                 .build()), true);
         NagSuppressions.addResourceSuppressions(ghlApiToken, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-SMG4")
@@ -478,8 +481,12 @@ public final class FunctionsStack extends Stack {
         return api;
     }
 
+    public MarketplaceApp marketplace() {
+        return marketplace;
+    }
+
     public List<CanaryFunction> allFunctions() {
-        List<CanaryFunction> all = new ArrayList<>(List.of(intake, worker, dlqReplay));
+        List<CanaryFunction> all = new ArrayList<>(List.of(intake, worker, dlqReplay, marketplace.install()));
         all.addAll(scheduled.values());
         return all;
     }

@@ -34,7 +34,8 @@ import java.util.function.Supplier;
 /**
  * The GHL (LeadConnector) REST API calls the bots make: send an SMS (Conversations API), tag and update
  * contacts, move opportunities, create tasks for agents. Every call goes through the location's rate
- * limits, a circuit breaker, timeouts and retries with jitter.
+ * limits, a circuit breaker, timeouts and retries with jitter, with the location's own token from
+ * {@link GhlTokens}; a 401 (the token expired mid-flight) is retried once with a refreshed token.
  */
 public final class GhlApiClient {
 
@@ -55,14 +56,22 @@ public final class GhlApiClient {
     }
 
     private final Settings settings;
+    private final GhlTokens tokens;
     private final HttpClient http;
     private final ObjectMapper json;
     private final GhlRateLimits rateLimits;
     private final CircuitBreaker breaker;
     private final PlatformMetrics metrics;
 
+    /** One token for every location: {@code settings.token()} (a private integration). */
     public GhlApiClient(Settings settings, ObjectMapper json, PlatformMetrics metrics) {
+        this(settings, GhlTokens.privateIntegration(settings.token()), json, metrics);
+    }
+
+    /** Each location's own token from {@code tokens} ({@code settings.token()} is not used). */
+    public GhlApiClient(Settings settings, GhlTokens tokens, ObjectMapper json, PlatformMetrics metrics) {
         this.settings = settings;
+        this.tokens = tokens;
         this.json = json;
         this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -209,7 +218,11 @@ public final class GhlApiClient {
                     metrics.count(PlatformMetrics.GHL_API_RATE_LIMITED, "local");
                     log.debug("GHL API {} {} waited {} ms for the location's rate limit", method, route(path), waited.toMillis());
                 }
-                return breaker.executeCallable(() -> once(method, path, body, version));
+                String token = tokens.accessToken(locationId);
+                return breaker.executeCallable(() -> authorized(locationId, token, method, path, body, version));
+            } catch (GhlAuthorizationException e) {
+                metrics.count(PlatformMetrics.GHL_API_ERRORS, "not_authorized");
+                throw e;
             } catch (GhlApiException e) {
                 failure = e;
             } catch (CallNotPermittedException e) {
@@ -273,10 +286,26 @@ public final class GhlApiClient {
         return unknownOutcome;
     }
 
-    private JsonNode once(String method, String path, ObjectNode body, String version) {
+    /**
+     * One attempt; a 401 means the token expired or was replaced since it was read, and GHL did nothing
+     * with the request, so it is repeated once with a fresher token (a second 401 is final).
+     */
+    private JsonNode authorized(String locationId, String token, String method, String path, ObjectNode body, String version) {
+        try {
+            return once(token, method, path, body, version);
+        } catch (GhlApiException e) {
+            if (e.status() != 401) throw e;
+            Optional<String> fresher = tokens.afterRejection(locationId, token);
+            if (fresher.isEmpty()) throw e;
+            log.info("GHL API {} {}: token refused (401), retrying once with a refreshed one", method, route(path));
+            return once(fresher.get(), method, path, body, version);
+        }
+    }
+
+    private JsonNode once(String token, String method, String path, ObjectNode body, String version) {
         HttpRequest request = HttpRequest.newBuilder(settings.baseUrl().resolve(path))
                 .timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.token().get())
+                .header("Authorization", "Bearer " + token)
                 .header("Version", version)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

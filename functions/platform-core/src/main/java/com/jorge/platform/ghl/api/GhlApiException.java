@@ -45,6 +45,11 @@ public final class GhlApiException extends RuntimeException {
         return new GhlApiException(message, 0, true, null, Outcome.NOT_PROCESSED, true, null);
     }
 
+    /** No token could be had right now (the token store or GHL's token endpoint failed): nothing was sent. */
+    public static GhlApiException tokenUnavailable(String message, Throwable cause) {
+        return new GhlApiException(message, 0, true, null, Outcome.NOT_PROCESSED, false, cause);
+    }
+
     /** No response arrived; {@code outcome} says whether the request may have reached GHL. */
     static GhlApiException noResponse(String message, Outcome outcome, Throwable cause) {
         return new GhlApiException(message, 0, true, null, outcome, false, cause);

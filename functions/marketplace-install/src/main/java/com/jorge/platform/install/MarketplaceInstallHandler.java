@@ -1,0 +1,100 @@
+package com.jorge.platform.install;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.observability.EmfMetrics;
+import com.jorge.platform.observability.LambdaInvocation;
+import com.jorge.platform.observability.PlatformMetrics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * λ marketplace-install, behind the HTTP API: {@code GET /oauth/callback?code=} (GHL's redirect after
+ * consent) and {@code POST /webhooks/ghl/app} (INSTALL / UNINSTALL). HTTP in, {@link MarketplaceInstall}, HTTP out.
+ */
+public final class MarketplaceInstallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    public static final String CALLBACK_PATH = "/oauth/callback";
+    public static final String APP_EVENTS_PATH = "/webhooks/ghl/app";
+    static final String RETRY_AFTER_SECONDS = "60";
+
+    private final MarketplaceInstall install;
+    private final LambdaInvocation invocation;
+
+    /** Lambda's entry: built once per container. */
+    public MarketplaceInstallHandler() {
+        this(new EmfMetrics());
+    }
+
+    private MarketplaceInstallHandler(EmfMetrics metrics) {
+        this(MarketplaceInstallFunction.fromConfig(PlatformConfig.fromEnvironment(), metrics), metrics);
+    }
+
+    public MarketplaceInstallHandler(MarketplaceInstall install, PlatformMetrics metrics) {
+        this.install = install;
+        this.invocation = new LambdaInvocation(metrics);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return invocation.run(context, () -> answer(event));
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? "" : event.getRequestContext().getHttp().getMethod();
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        InstallOutcome outcome;
+        if (path.endsWith(CALLBACK_PATH) && "GET".equals(method)) {
+            Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+            outcome = install.callback(query.get("code"));
+        } else if (path.endsWith(APP_EVENTS_PATH) && "POST".equals(method)) {
+            String raw = event.getBody() == null ? "" : event.getBody();
+            byte[] body = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+            outcome = body == null ? new InstallOutcome.Rejected(400, "invalid_body", "$", "body is not valid base64")
+                    : install.appEvent(body, headers.get("x-wh-signature"), headers.get("x-ghl-signature"));
+        } else {
+            outcome = new InstallOutcome.Rejected(404, "not_found", null, "no such route");
+        }
+        return response(outcome);
+    }
+
+    static APIGatewayV2HTTPResponse response(InstallOutcome outcome) {
+        int status = switch (outcome) {
+            case InstallOutcome.Rejected r -> r.status();
+            case InstallOutcome.Unavailable u -> 429;
+            default -> 200;
+        };
+        Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"));
+        if (status == 429) headers.put("Retry-After", RETRY_AFTER_SECONDS);
+        try {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                    .withBody(PlatformJson.mapper().writeValueAsString(MarketplaceInstall.describe(outcome))).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> out = new HashMap<>();
+        if (headers != null) headers.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return out;
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package com.jorge.platform.install;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.ghl.api.LocationNotInstalledException;
+import com.jorge.platform.ghl.oauth.GhlAuthorization;
+import com.jorge.platform.ghl.oauth.LocalDataKeys;
+import com.jorge.platform.ghl.api.GhlTokens;
+import com.jorge.platform.ghlfake.FakeGhlOAuth;
+import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.WebhookSigner;
+import com.jorge.platform.observability.RecordedMetrics;
+import com.jorge.platform.storage.Database;
+import com.jorge.platform.testkit.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The install flow through its Lambda handler, against real PostgreSQL and the fake GHL's token endpoints. */
+class MarketplaceInstallHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestPostgres.Schema schema;
+    private static Database database;
+
+    private final WebhookSigner ghlSigner = WebhookSigner.generate();
+    private FakeGhlServer ghl;
+    private PlatformConfig config;
+    private RecordedMetrics metrics;
+    private MarketplaceInstallHandler handler;
+
+    @BeforeAll
+    static void migrate() {
+        schema = TestPostgres.newSchema("install");
+        database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4)).migrate();
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+        schema.close();
+    }
+
+    @BeforeEach
+    void start() {
+        ghl = FakeGhlServer.start(0);
+        config = PlatformConfig.of(Map.of(
+                "GHL_API_BASE_URL", ghl.baseUrl().toString(),
+                "GHL_OAUTH_CLIENT_ID", FakeGhlOAuth.CLIENT_ID,
+                "GHL_OAUTH_CLIENT_SECRET", FakeGhlOAuth.CLIENT_SECRET,
+                "GHL_TOKEN_LOCAL_KEY", LocalDataKeys.newKeyBase64(),
+                "GHL_WEBHOOK_ED25519_PUBLIC_KEY", ghlSigner.ed25519PublicKeyPem()));
+        metrics = new RecordedMetrics();
+        handler = new MarketplaceInstallHandler(MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics), metrics);
+    }
+
+    @AfterEach
+    void stop() {
+        ghl.close();
+    }
+
+    @Test
+    void aSubAccountInstallStoresItsTokensAndTheWorkerCanUseThem() throws Exception {
+        String loc = id("loc");
+        APIGatewayV2HTTPResponse r = callback(ghl.oauth().authorizationCode(loc));
+
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.getBody()).path("status").asText()).isEqualTo("installed");
+        assertThat(status(loc)).isEqualTo("active");
+        GhlTokens tokens = GhlAuthorization.fromConfig(config, database.dataSource(), metrics);
+        assertThat(ghl.oauth().locationOf(tokens.accessToken(loc))).isEqualTo(loc);
+    }
+
+    @Test
+    void aSpentOrMissingCodeIsRefusedWithTheField() throws Exception {
+        String code = ghl.oauth().authorizationCode(id("loc"));
+        assertThat(callback(code).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse again = callback(code);
+        assertThat(again.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(again.getBody()).path("error").asText()).isEqualTo("invalid_grant");
+        APIGatewayV2HTTPResponse none = callback(null);
+        assertThat(none.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(none.getBody()).path("field").asText()).isEqualTo("code");
+    }
+
+    @Test
+    void anAgencyInstallMintsATokenForEachApprovedLocation() throws Exception {
+        String company = id("co");
+        String a = id("loc");
+        String b = id("loc");
+        APIGatewayV2HTTPResponse r = callback(ghl.oauth().agencyAuthorizationCode(company, List.of(a, b)));
+
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.getBody()).path("locations").asInt()).isEqualTo(2);
+        assertThat(ghl.oauth().locationTokensMinted()).isEqualTo(2);
+        GhlTokens tokens = GhlAuthorization.fromConfig(config, database.dataSource(), metrics);
+        assertThat(ghl.oauth().locationOf(tokens.accessToken(a))).isEqualTo(a);
+        assertThat(ghl.oauth().locationOf(tokens.accessToken(b))).isEqualTo(b);
+
+        // the agency uninstalls: every location's tokens go with it
+        assertThat(appEvent("{\"type\":\"UNINSTALL\",\"appId\":\"app1\",\"companyId\":\"" + company + "\"}", true).getStatusCode())
+                .isEqualTo(200);
+        assertThat(status(a)).isEqualTo("uninstalled");
+        assertThat(status(b)).isEqualTo("uninstalled");
+    }
+
+    @Test
+    void aSignedUninstallDeletesTheTokensAtOnceAndIsAudited() throws Exception {
+        String loc = id("loc");
+        callback(ghl.oauth().authorizationCode(loc));
+        String body = "{\"type\":\"UNINSTALL\",\"appId\":\"app1\",\"locationId\":\"" + loc + "\"}";
+
+        APIGatewayV2HTTPResponse r = appEvent(body, true);
+
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT status, access_token IS NULL AND refresh_token IS NULL AND data_key IS NULL,
+                            (SELECT count(*) FROM audit_log WHERE location_id = ? AND action = 'app_uninstalled')
+                     FROM ghl_installations WHERE resource_id = ?""")) {
+            ps.setString(1, loc);
+            ps.setString(2, loc);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("uninstalled");
+                assertThat(rs.getBoolean(2)).as("tokens deleted").isTrue();
+                assertThat(rs.getInt(3)).isEqualTo(1);
+            }
+        }
+        GhlTokens tokens = GhlAuthorization.fromConfig(config, database.dataSource(), metrics);
+        assertThatThrownBy(() -> tokens.accessToken(loc)).isInstanceOf(LocationNotInstalledException.class);
+        assertThat(appEvent(body, true).getStatusCode()).as("GHL may deliver it twice").isEqualTo(200);
+    }
+
+    @Test
+    void anUnsignedOrRsaOnlyAppEventIs401AndChangesNothing() throws Exception {
+        String loc = id("loc");
+        callback(ghl.oauth().authorizationCode(loc));
+        String body = "{\"type\":\"UNINSTALL\",\"appId\":\"app1\",\"locationId\":\"" + loc + "\"}";
+
+        APIGatewayV2HTTPResponse unsigned = appEvent(body, false);
+        assertThat(unsigned.getStatusCode()).isEqualTo(401);
+        APIGatewayV2HTTPResponse rsaOnly = post(body, Map.of("X-WH-Signature", ghlSigner.rsaSignature(body)));
+        assertThat(rsaOnly.getStatusCode()).isEqualTo(401);
+        APIGatewayV2HTTPResponse forged = post(body, Map.of("X-GHL-Signature", WebhookSigner.generate().ed25519Signature(body)));
+        assertThat(JSON.readTree(forged.getBody()).path("error").asText()).isEqualTo("signature_invalid");
+        assertThat(status(loc)).isEqualTo("active");
+    }
+
+    @Test
+    void aMalformedAppEventNamesTheField() throws Exception {
+        APIGatewayV2HTTPResponse r = appEvent("{\"type\":\"UNINSTALL\",\"locationId\":\"../etc\"}", true);
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.getBody()).path("field").asText()).isEqualTo("locationId");
+        APIGatewayV2HTTPResponse none = appEvent("{\"type\":\"UNINSTALL\"}", true);
+        assertThat(none.getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void whenAuroraIsDownAnAuthenticEventIs429WithRetryAfterNever5xx() throws Exception {
+        Database down = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 1));
+        MarketplaceInstallHandler broken = new MarketplaceInstallHandler(
+                MarketplaceInstallFunction.fromConfig(config, down.dataSource(), metrics), metrics);
+        down.close();
+        String body = "{\"type\":\"UNINSTALL\",\"appId\":\"app1\",\"locationId\":\"" + id("loc") + "\"}";
+
+        APIGatewayV2HTTPResponse r = broken.handleRequest(event("POST", MarketplaceInstallHandler.APP_EVENTS_PATH, body,
+                Map.of("X-GHL-Signature", ghlSigner.ed25519Signature(body)), Map.of()), null);
+
+        assertThat(r.getStatusCode()).isEqualTo(429);
+        assertThat(r.getHeaders()).containsEntry("Retry-After", "60");
+    }
+
+    private APIGatewayV2HTTPResponse callback(String code) {
+        return handler.handleRequest(event("GET", MarketplaceInstallHandler.CALLBACK_PATH, null, Map.of(),
+                code == null ? Map.of() : Map.of("code", code)), null);
+    }
+
+    private APIGatewayV2HTTPResponse appEvent(String body, boolean signed) {
+        return post(body, signed ? Map.of("X-GHL-Signature", ghlSigner.ed25519Signature(body)) : Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse post(String body, Map<String, String> headers) {
+        return handler.handleRequest(event("POST", MarketplaceInstallHandler.APP_EVENTS_PATH, body, headers, Map.of()), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String body, Map<String, String> headers, Map<String, String> query) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath(path)
+                .withHeaders(headers)
+                .withQueryStringParameters(query)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
+                        .build())
+                .build();
+    }
+
+    private static String status(String resourceId) throws Exception {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT status FROM ghl_installations WHERE resource_id = ?")) {
+            ps.setString(1, resourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String id(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
