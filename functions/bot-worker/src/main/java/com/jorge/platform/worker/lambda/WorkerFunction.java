@@ -14,8 +14,10 @@ import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlRateLimits;
+import com.jorge.platform.ghl.api.GhlTokens;
 import com.jorge.platform.ghl.api.RetryPolicy;
 import com.jorge.platform.ghl.api.SentMessage;
+import com.jorge.platform.ghl.oauth.GhlAuthorization;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.leadscore.LiveLeadScoreModel;
 import com.jorge.platform.models.features.ConversationFeatureSet;
@@ -71,7 +73,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The worker's composition root: its object graph, built from configuration once per Lambda container
@@ -135,7 +136,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         LeadCache cache = redis == null ? null : new LeadCache(redis, new CacheKeys(config.get("REDIS_NAMESPACE", "jorge")),
                 json, Duration.ofDays(7), Duration.ofDays(1));
         Transactor db = new Transactor(database.dataSource());
-        GhlApiClient ghl = ghlClient(config, json, metrics);
+        GhlApiClient ghl = ghlClient(config, GhlAuthorization.fromConfig(config, database.dataSource(), metrics), json, metrics);
         var webhooks = new WebhookEventRepository();
         var contacts = new ContactRepository();
         var messages = new MessageRepository();
@@ -179,11 +180,13 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 new OutboxRedelivery(db, webhooks, delivery, metrics, clock), followUps);
     }
 
-    private static GhlApiClient ghlClient(PlatformConfig config, ObjectMapper json, PlatformMetrics metrics) {
+    /** Each call carries its location's token: a Marketplace install's own, or the private integration's. */
+    private static GhlApiClient ghlClient(PlatformConfig config, GhlTokens tokens, ObjectMapper json, PlatformMetrics metrics) {
         return new GhlApiClient(new GhlApiClient.Settings(
                 URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")),
-                tokenOnce(config), Duration.ofSeconds(2), Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)),
-                RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.ghlDefaults()), json, metrics);
+                null /* each call's token comes from GhlTokens */, Duration.ofSeconds(2),
+                Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)),
+                RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.ghlDefaults()), tokens, json, metrics);
     }
 
     /** Step Functions when a state machine is configured; none otherwise (then the sweep follows leads up). */
@@ -203,19 +206,6 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     private static LeadZones leadZones(ZoneId defaultZone) {
         LeadZoneResolver resolver = LeadZoneResolver.load();
         return (recorded, phone) -> resolver.leadZone(recorded == null ? defaultZone : recorded, phone);
-    }
-
-    /** Resolves the GHL token on first use (not at SnapStart snapshot time) and keeps it. */
-    private static Supplier<String> tokenOnce(PlatformConfig config) {
-        return new Supplier<>() {
-            private volatile String token;
-
-            @Override
-            public String get() {
-                if (token == null) token = config.require("GHL_API_TOKEN");
-                return token;
-            }
-        };
     }
 
     @Override

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * How this deployment authorizes to GHL: a Marketplace app ({@code GHL_OAUTH_CLIENT_ID} set) gets
@@ -22,12 +23,27 @@ public final class GhlAuthorization {
 
     public static GhlTokens fromConfig(PlatformConfig config, DataSource dataSource, PlatformMetrics metrics) {
         if (!GhlOAuthSettings.configured(config)) {
-            String token = config.require("GHL_API_TOKEN");
-            return GhlTokens.privateIntegration(() -> token);
+            return GhlTokens.privateIntegration(tokenOnFirstUse(config));
         }
         GhlOAuthSettings settings = GhlOAuthSettings.fromConfig(config);
         return new LocationTokens(new Transactor(dataSource), new InstallationStore(), new TokenSealer(dataKeys(config)),
                 new GhlOAuthClient(settings, PlatformJson.mapper()), Clock.systemUTC(), settings.refreshAhead(), metrics);
+    }
+
+    /**
+     * The private integration's token, resolved on first use and kept: not at SnapStart snapshot time (a
+     * secret read then would be frozen into every restored container), and not once a call.
+     */
+    private static Supplier<String> tokenOnFirstUse(PlatformConfig config) {
+        return new Supplier<>() {
+            private volatile String token;
+
+            @Override
+            public String get() {
+                if (token == null) token = config.require("GHL_API_TOKEN");
+                return token;
+            }
+        };
     }
 
     /** KMS in AWS ({@code GHL_TOKEN_KMS_KEY_ID}), else the local key ({@code GHL_TOKEN_LOCAL_KEY}); never neither. */
