@@ -15,7 +15,18 @@ import com.jorge.platform.search.retrieval.VectorIndex;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.understanding.AreaReader;
 import com.jorge.platform.understanding.LeadMessageUnderstander;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -53,7 +64,7 @@ public final class SearchFixture {
             ListingDescription describe = new ListingDescription(places());
             List<Listing> sample = KingCountyListings.sample();
             List<String> texts = sample.stream().map(describe::describe).toList();
-            List<float[]> vectors = embedder().embedAll(texts);
+            List<float[]> vectors = cachedEmbeddings(texts);
             List<ListingRepository.Stored> out = new ArrayList<>();
             for (int i = 0; i < sample.size(); i++) {
                 out.add(new ListingRepository.Stored(sample.get(i), texts.get(i), vectors.get(i)));
@@ -61,6 +72,40 @@ public final class SearchFixture {
             embedded = List.copyOf(out);
         }
         return embedded;
+    }
+
+    /**
+     * The sample's embeddings, kept in target/ under the hash of the descriptions: embedding 2,678
+     * texts costs a minute on a busy machine, and the same texts give the same vectors.
+     */
+    private static List<float[]> cachedEmbeddings(List<String> texts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            texts.forEach(t -> sha.update((t + "\n").getBytes(StandardCharsets.UTF_8)));
+            Path file = Path.of("target", "search-embeddings-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + ".bin");
+            if (Files.exists(file)) {
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+                    List<float[]> out = new ArrayList<>();
+                    for (int i = 0; i < texts.size(); i++) {
+                        float[] v = new float[in.readInt()];
+                        for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
+                        out.add(v);
+                    }
+                    return out;
+                }
+            }
+            List<float[]> vectors = embedder().embedAll(texts);
+            Files.createDirectories(file.getParent());
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+                for (float[] v : vectors) {
+                    out.writeInt(v.length);
+                    for (float x : v) out.writeFloat(x);
+                }
+            }
+            return vectors;
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("embedding cache in target/ failed", e);
+        }
     }
 
     /** A schema of its own with the sample loaded, and the search over it. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +44,8 @@ public final class SearchQueryReader {
             "mil", "dormitorios", "propiedad", "propiedades", "algo", "hay", "tiene", "tienen", "zona", "codigo", "postal", "al",
             "menor", "minimo", "como", "mi", "nuestro", "nos", "gustaria", "favor").collect(Collectors.toUnmodifiableSet());
 
+    private static final Pattern MIN_CUE = Pattern.compile("\\b(over|above|at least|min(imum)?|from|more than|desde|mas de|minimo)\\s*\\$?\\s*$");
+
     private final MessageUnderstander understander;
     private final AreaReader areas;
     private final PlaceGazetteer places;
@@ -64,15 +67,31 @@ public final class SearchQueryReader {
         List<int[]> used = new ArrayList<>();
         SearchConstraints c = SearchConstraints.none();
 
+        List<FeatureReader.Mention> mentions = features.read(folded);
         long min = 0;
         long max = Long.MAX_VALUE;
         for (Slot s : m.slots()) {
             switch (s.name()) {
                 case BUDGET_MIN -> { min = Long.parseLong(s.value()); used.add(span(s)); }
                 case BUDGET_MAX -> { max = Long.parseLong(s.value()); used.add(span(s)); }
+                // condition words ("renovated", "fixer upper") make the understander read a seller's price; in a search it is a bound
+                case PRICE_EXPECTATION -> {
+                    if (MIN_CUE.matcher(folded.substring(Math.max(0, s.start() - 16), s.start())).find()) {
+                        min = Long.parseLong(s.value());
+                    } else {
+                        max = Long.parseLong(s.value());
+                    }
+                    used.add(span(s));
+                }
                 case BEDROOMS -> { c = c.withMinBedrooms((int) Math.floor(Double.parseDouble(s.value()))); used.add(span(s)); }
                 case BATHROOMS -> { c = c.withMinBathrooms(new BigDecimal(s.value())); used.add(span(s)); }
-                case PROPERTY_TYPE -> { c = c.withPropertyType(s.value()); used.add(span(s)); }
+                // "terreno grande" is a large lot, not land for sale
+                case PROPERTY_TYPE -> {
+                    if (mentions.stream().noneMatch(f -> f.start() < s.end() && s.start() < f.end())) {
+                        c = c.withPropertyType(s.value());
+                        used.add(span(s));
+                    }
+                }
                 default -> { }
             }
         }
@@ -99,7 +118,7 @@ public final class SearchQueryReader {
 
         Set<Feature> required = EnumSet.noneOf(Feature.class);
         Set<Feature> excluded = EnumSet.noneOf(Feature.class);
-        for (FeatureReader.Mention f : features.read(folded)) {
+        for (FeatureReader.Mention f : mentions) {
             (f.negated() ? excluded : required).add(f.feature());
             used.add(new int[] {f.start(), f.end()});
         }

@@ -62,7 +62,15 @@ class SearchQueryReaderTest {
     }
 
     @Test
+    void conditionWordsDoNotTurnTheBudgetIntoASellersPrice() {
+        assertThat(reader.read("3 bed in Bellevue under 900k, renovated").constraints().maxPrice()).isEqualTo(900_000);
+        assertThat(reader.read("casa en buenas condiciones en Federal Way hasta 400 mil").constraints().maxPrice()).isEqualTo(400_000);
+        assertThat(reader.read("fixer upper under 300k").freeText()).isEqualTo("fixer upper");
+    }
+
+    @Test
     void propertyTypeIsAConstraint() {
+        assertThat(reader.read("casa con terreno grande en Maple Valley").constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
         assertThat(reader.read("condo in Seattle").constraints().propertyType()).isEqualTo("condo");
         assertThat(reader.read("house in Seattle").constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
     }
