@@ -28,7 +28,7 @@ final class FeatureReader {
 
     /** A negation cue ending within a few words before the feature. */
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(no|not|without|w/o|sin|nothing with|don'?t want( an?)?|no quiero|avoid|except)\\s+((a|an|the|un|una|con)\\s+)?$");
+            "\\b(no|not|without|w/o|sin|nothing with|don'?t want( an?)?|no quiero|avoid|except)\\s+((on|in|at|with)\\s+)?((a|an|the|un|una|con)\\s+)?$");
 
     List<Mention> read(String folded) {
         List<Mention> out = new ArrayList<>();
