@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class SearchFixture {
 
     public static synchronized SearchQueryReader reader() {
         if (reader == null) {
-            reader = new SearchQueryReader(LeadMessageUnderstander.load(),
+            reader = new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
                     AreaReader.load("/search/king-county/areas-king-county.txt"), places());
         }
         return reader;

@@ -194,9 +194,20 @@ public final class ListingRepository {
 
     /** Every active listing's embedding, for building the in-process index at cold start. */
     public Map<Long, float[]> activeEmbeddings() {
+        return embeddings("SELECT id, embedding FROM search_listings WHERE status = 'ACTIVE'", null);
+    }
+
+    /** One listing's embedding (a listing back on the market rejoins the index). */
+    public Optional<float[]> embedding(long id) {
+        return Optional.ofNullable(embeddings("SELECT id, embedding FROM search_listings WHERE id = ?", id).get(id));
+    }
+
+    private Map<Long, float[]> embeddings(String sql, Long id) {
         Map<Long, float[]> out = new HashMap<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, embedding FROM search_listings WHERE status = 'ACTIVE'")) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Array a = rs.getArray(2);

@@ -66,15 +66,8 @@ public final class ListingCatalog {
         if (!updated.active()) {
             index.remove(updated.id());
         } else if (!before.active()) {
-            warmOne(updated.id());
+            repository.embedding(updated.id()).ifPresent(v -> index.put(updated.id(), v));
         }
         return new ListingChange(before, updated);
-    }
-
-    private void warmOne(long id) {
-        float[] v = repository.activeEmbeddings().get(id);
-        if (v != null) {
-            index.put(id, v);
-        }
     }
 }

@@ -13,6 +13,7 @@ import com.jorge.platform.understanding.LeadMessageUnderstander;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class CachePairsEvaluation {
         double threshold = args.length > at + 2 ? Double.parseDouble(args[at + 2]) : SearchCacheSettings.DEFAULT_SIMILARITY;
 
         PlaceGazetteer places = PlaceGazetteer.load(PlaceGazetteer.KING_COUNTY);
-        QueryPairDecider decider = new QueryPairDecider(new SearchQueryReader(LeadMessageUnderstander.load(),
+        QueryPairDecider decider = new QueryPairDecider(new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
                 AreaReader.load("/search/king-county/areas-king-county.txt"), places), MiniLmEmbedder.load());
         // the similarity is computed once per pair; any threshold's decision follows from it
         List<CacheDecision> decided = new ArrayList<>();
