@@ -5,7 +5,6 @@ import com.jorge.platform.understanding.LeadSide;
 import com.jorge.platform.understanding.MessageUnderstander;
 import com.jorge.platform.understanding.MessageUnderstanding;
 import com.jorge.platform.understanding.Slot;
-import com.jorge.platform.understanding.SlotName;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -40,7 +40,7 @@ public final class ListingCatalog {
         addEmbedded(stored);
     }
 
-    /** Stores listings whose embeddings were already computed (a second location, a test fixture). */
+    /** Stores listings whose embeddings were already computed (a feed that ships them, a test fixture). */
     public void addEmbedded(List<ListingRepository.Stored> stored) {
         repository.saveAll(stored);
         for (ListingRepository.Stored s : stored) {
