@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Places the lead names: the market's cities, neighbourhoods and school districts from a gazetteer
  * (a configuration of the deployment, not a model), and zip codes. A place someone moves away to
- * ("relocating to Denver") is not in the gazetteer and so is not an area.
+ * ("relocating to Denver") is not in the gazetteer and so is not an area. Public so that another
+ * market's reader (property search's King County gazetteer) is this one with another resource.
  */
-final class AreaReader {
+public final class AreaReader {
 
     private static final Pattern ZIP = Pattern.compile("(?<![\\d$,.])\\b\\d{5}\\b(?![\\d,]|\\s*(k\\b|mil|thousand|dollars|dolares))");
     private static final Pattern ZIP_CONTEXT = Pattern.compile("\\b(zip|in|around|near|area|or|and|y|o|en|cerca de|,)\\s*$");
@@ -29,7 +30,8 @@ final class AreaReader {
         this.places = places;
     }
 
-    static AreaReader load(String resource) {
+    /** A reader over the gazetteer resource {@code resource} (one name a line, {@code #} comments). */
+    public static AreaReader load(String resource) {
         try (InputStream in = AreaReader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("gazetteer resource missing: " + resource);
@@ -49,6 +51,11 @@ final class AreaReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Areas in {@code text} in order of appearance: gazetteer names as written, and zip codes. */
+    public List<Slot> read(String text) {
+        return read(FoldedText.of(text), List.of());
     }
 
     /** Areas in order of appearance; spans in {@code taken} (addresses, names, e-mail) are skipped. */

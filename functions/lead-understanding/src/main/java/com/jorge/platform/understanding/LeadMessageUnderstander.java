@@ -70,8 +70,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
                 "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)));
     }
 
-    /** Patterns only, no embedding model: for measuring what the model adds. */
-    static LeadMessageUnderstander patternsOnly(Clock clock) {
+    /**
+     * Patterns only, no embedding model: for measuring what the model adds, and for readers that need
+     * the slots and not the intents (property search reads a query's money, rooms and type with it,
+     * without a second embedding per query).
+     */
+    public static LeadMessageUnderstander patternsOnly(Clock clock) {
         return new LeadMessageUnderstander(clock, Optional.empty());
     }
 

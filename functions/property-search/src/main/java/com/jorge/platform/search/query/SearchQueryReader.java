@@ -1,0 +1,161 @@
+package com.jorge.platform.search.query;
+
+import com.jorge.platform.understanding.AreaReader;
+import com.jorge.platform.understanding.LeadSide;
+import com.jorge.platform.understanding.MessageUnderstander;
+import com.jorge.platform.understanding.MessageUnderstanding;
+import com.jorge.platform.understanding.Slot;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Free text (English, Spanish or mixed) into hard constraints plus the remaining free text. Money
+ * and room counts come from lead-understanding's readers (through {@link MessageUnderstander}, as a
+ * buyer's message), places from its {@link AreaReader} over the King County gazetteer, features
+ * from {@link FeatureReader}. Whatever those readers used is cut out; filler words go; the rest is
+ * the free text the ranking and the cache compare.
+ */
+public final class SearchQueryReader {
+
+    public static final int MAX_QUERY_LENGTH = 1_000;
+
+    /** Words that carry no preference of their own once the constraints are read (EN and ES, folded). */
+    private static final Set<String> FILLER = Stream.of(
+            "a", "an", "the", "i", "im", "we", "me", "my", "our", "us", "looking", "look", "for", "want", "wants", "wanted", "need",
+            "needs", "would", "like", "to", "find", "show", "search", "searching", "home", "homes", "house", "houses", "property",
+            "properties", "place", "in", "at", "on", "with", "and", "or", "under", "below", "less", "than", "max", "maximum", "up",
+            "budget", "price", "priced", "around", "about", "of", "is", "are", "please", "some", "any", "listings", "listing",
+            "bed", "beds", "bedroom", "bedrooms", "bath", "baths", "bathroom", "bathrooms", "br", "ba", "bd", "plus", "least",
+            "min", "minimum", "over", "above", "between", "from", "k", "dollars", "usd", "has", "have", "that", "it", "something",
+            "can", "you", "me", "get", "do", "got", "there", "area", "zip", "code", "within", "range", "most", "more",
+            "busco", "buscamos", "buscando", "quiero", "queremos", "necesito", "necesitamos", "una", "un", "casa", "casas", "en",
+            "de", "del", "con", "y", "o", "hasta", "menos", "mas", "maximo", "presupuesto", "por", "para", "que", "la", "el",
+            "los", "las", "recamaras", "recamara", "habitaciones", "habitacion", "cuartos", "cuarto", "banos", "bano", "dolares",
+            "mil", "dormitorios", "propiedad", "propiedades", "algo", "hay", "tiene", "tienen", "zona", "codigo", "postal", "al",
+            "menor", "minimo", "como", "mi", "nuestro", "nos", "gustaria", "favor").collect(Collectors.toUnmodifiableSet());
+
+    private static final Pattern MIN_CUE = Pattern.compile("\\b(over|above|at least|min(imum)?|from|more than|desde|mas de|minimo)\\s*\\$?\\s*$");
+
+    private final MessageUnderstander understander;
+    private final AreaReader areas;
+    private final PlaceGazetteer places;
+    private final FeatureReader features = new FeatureReader();
+
+    public SearchQueryReader(MessageUnderstander understander, AreaReader areas, PlaceGazetteer places) {
+        this.understander = Objects.requireNonNull(understander, "understander");
+        this.areas = Objects.requireNonNull(areas, "areas");
+        this.places = Objects.requireNonNull(places, "places");
+    }
+
+    public SearchQuery read(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("query is " + text.length() + " characters; the most a query may have is " + MAX_QUERY_LENGTH);
+        }
+        String folded = fold(text);
+        MessageUnderstanding m = understander.understand(text, LeadSide.BUYER);
+        List<int[]> used = new ArrayList<>();
+        SearchConstraints c = SearchConstraints.none();
+
+        List<FeatureReader.Mention> mentions = features.read(folded);
+        long min = 0;
+        long max = Long.MAX_VALUE;
+        for (Slot s : m.slots()) {
+            switch (s.name()) {
+                case BUDGET_MIN -> { min = Long.parseLong(s.value()); used.add(span(s)); }
+                case BUDGET_MAX -> { max = Long.parseLong(s.value()); used.add(span(s)); }
+                // condition words ("renovated", "fixer upper") make the understander read a seller's price; in a search it is a bound
+                case PRICE_EXPECTATION -> {
+                    if (MIN_CUE.matcher(folded.substring(Math.max(0, s.start() - 16), s.start())).find()) {
+                        min = Long.parseLong(s.value());
+                    } else {
+                        max = Long.parseLong(s.value());
+                    }
+                    used.add(span(s));
+                }
+                case BEDROOMS -> { c = c.withMinBedrooms((int) Math.floor(Double.parseDouble(s.value()))); used.add(span(s)); }
+                case BATHROOMS -> { c = c.withMinBathrooms(new BigDecimal(s.value())); used.add(span(s)); }
+                // "terreno grande" is a large lot, not land for sale
+                case PROPERTY_TYPE -> {
+                    if (mentions.stream().noneMatch(f -> f.start() < s.end() && s.start() < f.end())) {
+                        c = c.withPropertyType(s.value());
+                        used.add(span(s));
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (max < min) { // "500k to 400k": the buyer's range, written backwards
+            long t = min;
+            min = max;
+            max = t;
+        }
+        c = c.withPrice(min, max);
+
+        Set<String> zips = new TreeSet<>();
+        for (Slot s : areas.read(text)) {
+            if (s.value().matches("\\d{5}")) {
+                zips.add(s.value());
+                used.add(span(s));
+            } else {
+                places.zipsOf(s.value()).ifPresent(z -> {
+                    zips.addAll(z);
+                    used.add(span(s));
+                });
+            }
+        }
+        c = c.withZips(zips);
+
+        Set<Feature> required = EnumSet.noneOf(Feature.class);
+        Set<Feature> excluded = EnumSet.noneOf(Feature.class);
+        for (FeatureReader.Mention f : mentions) {
+            (f.negated() ? excluded : required).add(f.feature());
+            used.add(new int[] {f.start(), f.end()});
+        }
+        required.removeAll(excluded); // "a view, no wait, no view": the negation wins, the safer filter
+        c = c.withFeatures(required, excluded);
+
+        return new SearchQuery(c, remainder(folded, used), m.language());
+    }
+
+    private static String remainder(String folded, List<int[]> used) {
+        char[] chars = folded.toCharArray();
+        for (int[] span : used) {
+            for (int i = span[0]; i < Math.min(span[1], chars.length); i++) {
+                chars[i] = ' ';
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : new String(chars).split("[^\\p{L}\\p{N}']+")) {
+            String word = w.replace("'", "");
+            if (!word.isEmpty() && !FILLER.contains(word)) {
+                words.add(word);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static int[] span(Slot s) {
+        return new int[] {s.start(), s.end()};
+    }
+
+    /** Lower case and accents removed, one character for one, so spans stay valid. */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            char lower = Character.toLowerCase(text.charAt(i));
+            String d = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD);
+            out[i] = lower >= 0x80 && !Character.isSurrogate(lower) && d.length() > 1 && d.charAt(0) < 0x80 ? d.charAt(0) : lower;
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Hybrid retrieval: {@link com.jorge.platform.search.retrieval.PropertySearch} filters in SQL and
+ * ranks the candidates by MiniLM similarity in a {@link com.jorge.platform.search.retrieval.VectorIndex};
+ * {@link com.jorge.platform.search.retrieval.ListingCatalog} keeps table and index in step.
+ */
+package com.jorge.platform.search.retrieval;

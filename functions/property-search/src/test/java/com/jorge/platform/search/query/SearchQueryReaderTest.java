@@ -1,0 +1,83 @@
+package com.jorge.platform.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.jorge.platform.search.SearchFixture;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SearchQueryReaderTest {
+
+    private final SearchQueryReader reader = SearchFixture.reader();
+
+    @Test
+    void englishQueryBecomesConstraintsAndTheRestIsFreeText() {
+        SearchQuery q = reader.read("3 bed near good schools in Bellevue under 900k");
+
+        assertThat(q.constraints().minBedrooms()).isEqualTo(3);
+        assertThat(q.constraints().maxPrice()).isEqualTo(900_000);
+        assertThat(q.constraints().zips()).containsExactly("98004", "98005", "98006", "98007", "98008");
+        assertThat(q.freeText()).isEqualTo("near good schools");
+    }
+
+    @Test
+    void spanishQueryReadsTheSameConstraints() {
+        SearchQuery q = reader.read("busco casa de 3 recámaras en Bellevue hasta 900 mil");
+
+        assertThat(q.constraints().minBedrooms()).isEqualTo(3);
+        assertThat(q.constraints().maxPrice()).isEqualTo(900_000);
+        assertThat(q.constraints().zips()).contains("98004");
+        assertThat(q.freeText()).isEmpty();
+        assertThat(q.constraints().key()).isEqualTo(reader.read("3 bed in Bellevue under 900k").constraints().key());
+    }
+
+    @Test
+    void rangesBathsZipsAndNeighbourhoods() {
+        SearchQuery q = reader.read("between 400k and 650k, 3/2 in Ballard or 98103");
+
+        assertThat(q.constraints().minPrice()).isEqualTo(400_000);
+        assertThat(q.constraints().maxPrice()).isEqualTo(650_000);
+        assertThat(q.constraints().minBedrooms()).isEqualTo(3);
+        assertThat(q.constraints().minBathrooms()).isEqualByComparingTo(new BigDecimal("2"));
+        assertThat(q.constraints().zips()).containsExactly("98103", "98107", "98117");
+    }
+
+    @Test
+    void featuresAreRequiredOrExcludedWithNegationInBothLanguages() {
+        assertThat(reader.read("waterfront with a view, no basement").constraints().required())
+                .isEqualTo(Set.of(Feature.WATERFRONT, Feature.VIEW));
+        assertThat(reader.read("waterfront with a view, no basement").constraints().excluded()).isEqualTo(Set.of(Feature.BASEMENT));
+        assertThat(reader.read("casa con sótano").constraints().required()).isEqualTo(Set.of(Feature.BASEMENT));
+        assertThat(reader.read("casa sin sótano").constraints().excluded()).isEqualTo(Set.of(Feature.BASEMENT));
+        assertThat(reader.read("a rambler on a big lot").constraints().required())
+                .isEqualTo(Set.of(Feature.SINGLE_STORY, Feature.LARGE_LOT));
+    }
+
+    @Test
+    void numbersAndNegationsTheReadersDoNotKnowStayInTheFreeText() {
+        assertThat(reader.read("3 bed with a 2 car garage").freeText()).isEqualTo("2 car garage");
+        assertThat(reader.read("no pool please").freeText()).isEqualTo("no pool");
+    }
+
+    @Test
+    void conditionWordsDoNotTurnTheBudgetIntoASellersPrice() {
+        assertThat(reader.read("3 bed in Bellevue under 900k, renovated").constraints().maxPrice()).isEqualTo(900_000);
+        assertThat(reader.read("casa en buenas condiciones en Federal Way hasta 400 mil").constraints().maxPrice()).isEqualTo(400_000);
+        assertThat(reader.read("fixer upper under 300k").freeText()).isEqualTo("fixer upper");
+    }
+
+    @Test
+    void propertyTypeIsAConstraint() {
+        assertThat(reader.read("casa con terreno grande en Maple Valley").constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
+        assertThat(reader.read("condo in Seattle").constraints().propertyType()).isEqualTo("condo");
+        assertThat(reader.read("house in Seattle").constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
+    }
+
+    @Test
+    void refusesOverlongText() {
+        assertThatThrownBy(() -> reader.read("a".repeat(SearchQueryReader.MAX_QUERY_LENGTH + 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("most a query may have");
+    }
+}

@@ -1,0 +1,205 @@
+package com.jorge.platform.perf.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.observability.RecordedMetrics;
+import com.jorge.platform.search.cache.CacheKey;
+import com.jorge.platform.search.cache.CachedPropertySearch;
+import com.jorge.platform.search.cache.CachedPropertySearch.SearchAnswer;
+import com.jorge.platform.search.cache.SearchCacheSettings;
+import com.jorge.platform.search.cache.SemanticSearchCache;
+import com.jorge.platform.search.listing.KingCountyListings;
+import com.jorge.platform.search.listing.ListingDescription;
+import com.jorge.platform.search.listing.ListingRepository;
+import com.jorge.platform.search.query.PlaceGazetteer;
+import com.jorge.platform.search.query.SearchQueryReader;
+import com.jorge.platform.search.retrieval.ExactVectorIndex;
+import com.jorge.platform.search.retrieval.ListingCatalog;
+import com.jorge.platform.search.retrieval.MiniLmEmbedder;
+import com.jorge.platform.search.retrieval.PropertySearch;
+import com.jorge.platform.search.retrieval.RememberingEmbedder;
+import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.understanding.AreaReader;
+import com.jorge.platform.understanding.LeadMessageUnderstander;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A repeat-heavy replay of buyer queries through the cached search on the real PostgreSQL and Redis:
+ * questions are the pair groups of pairs/*.jsonl (each with its English and Spanish phrasings), drawn
+ * Zipf-distributed (popular questions come back, in any of their phrasings). Prints hit rate, the
+ * false-hit rate (a hit on a question nobody had asked before can only be another question's answer),
+ * an audit of sampled hits against the uncached search, cached and uncached p50/p99, and the cost
+ * avoided per 1,000 queries at the unit prices given.
+ *   SearchCacheReplay [queries, default 2000] [zipf s, default 1.1]
+ *   -Dsearch.price.answerUsd (the LLM answer a hit avoids, default 0.0015) -Dsearch.price.searchUsd (default 0.00002)
+ */
+public final class SearchCacheReplay {
+
+    public static void main(String[] args) throws IOException {
+        int queries = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        double s = args.length > 1 ? Double.parseDouble(args[1]) : 1.1;
+        double answerUsd = Double.parseDouble(System.getProperty("search.price.answerUsd", "0.0015"));
+        double searchUsd = Double.parseDouble(System.getProperty("search.price.searchUsd", "0.00002"));
+
+        PlaceGazetteer places = PlaceGazetteer.load(PlaceGazetteer.KING_COUNTY);
+        MiniLmEmbedder embedder = MiniLmEmbedder.load();
+        SearchQueryReader reader = new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
+                AreaReader.load("/search/king-county/areas-king-county.txt"), places);
+        List<List<String>> questions = sameQuestionsMerged(
+                questions(Path.of("perf/search/pairs/tune.jsonl"), Path.of("perf/search/pairs/report.jsonl")), reader);
+        RedisClient client = RedisClient.create(TestRedis.standaloneUrl());
+        try (TestPostgres.Schema schema = TestPostgres.newSchema("search_replay");
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(schema.jdbcUrl());
+            ds.setUser(schema.user());
+            ds.setPassword(schema.password());
+            ListingRepository repository = new ListingRepository(ds).migrate();
+            ExactVectorIndex index = new ExactVectorIndex();
+            long t0 = System.nanoTime();
+            new ListingCatalog(repository, index, embedder, new ListingDescription(places)).add(KingCountyListings.sample());
+            System.out.printf(Locale.ROOT, "listings=%d embedded and stored in %.1f s%n", index.size(), (System.nanoTime() - t0) / 1e9);
+
+            SearchCacheSettings settings = new SearchCacheSettings(Duration.ofHours(1), SearchCacheSettings.DEFAULT_SIMILARITY, 64, 0.0);
+            RecordedMetrics metrics = new RecordedMetrics();
+            PropertySearch search = new PropertySearch(repository, index, new RememberingEmbedder(embedder, 10_000));
+            CachedPropertySearch cached = new CachedPropertySearch(reader, search, repository,
+                    new SemanticSearchCache(redis.sync(), settings, Clock.systemUTC(), TestRedis.namespace("replay") + ":"), settings, metrics, () -> 1.0);
+
+            Random random = new Random(7);
+            double[] cdf = zipf(questions.size(), s);
+            for (int i = 0; i < 300; i++) { // warm-up (JIT, pools) in a location of its own, not measured
+                List<String> q = questions.get(random.nextInt(questions.size()));
+                cached.search("warm-up", "c", q.get(random.nextInt(q.size())), 3);
+            }
+            Histogram hitLatency = new Histogram(60_000_000L, 3);
+            Histogram missLatency = new Histogram(60_000_000L, 3);
+            Set<Integer> asked = new HashSet<>();
+            List<String> hitTexts = new ArrayList<>();
+            int hits = 0;
+            int falseHits = 0;
+            for (int i = 0; i < queries; i++) {
+                int question = draw(cdf, random);
+                List<String> phrasings = questions.get(question);
+                String text = phrasings.get(random.nextInt(phrasings.size()));
+                long start = System.nanoTime();
+                SearchAnswer a = cached.search("replay", "contact-" + random.nextInt(500), text, 3);
+                long micros = (System.nanoTime() - start) / 1_000;
+                if (a.cached()) {
+                    hits++;
+                    hitLatency.recordValue(micros);
+                    if (!asked.contains(question)) falseHits++;
+                    if (hitTexts.size() < 200) hitTexts.add(text);
+                } else {
+                    missLatency.recordValue(micros);
+                }
+                asked.add(question);
+            }
+            // audit: each sampled hit's cached page against the uncached search of the same text
+            int agree = 0;
+            for (String text : hitTexts) {
+                List<Long> fromCache = cached.search("replay", "audit", text, 3).page().ids();
+                if (fromCache.equals(search.search(reader.read(text), 3).ids())) agree++;
+            }
+            double hitRate = (double) hits / queries;
+            System.out.printf(Locale.ROOT, "questions=%d queries=%d zipf=%.2f distinctAsked=%d (hit-rate ceiling %.4f: every repeat a hit)%n",
+                    questions.size(), queries, s, asked.size(), 1 - (double) asked.size() / queries);
+            System.out.printf(Locale.ROOT, "hitRate=%.4f falseHitRate=%.4f (hits on a question not asked before: %d of %d hits)%n",
+                    hitRate, hits == 0 ? 0 : (double) falseHits / hits, falseHits, hits);
+            System.out.printf(Locale.ROOT, "audit: %d of %d sampled hits give the uncached search's top 3%n", agree, hitTexts.size());
+            System.out.printf(Locale.ROOT, "cached   p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%d)%n", hitLatency.getValueAtPercentile(50) / 1e3,
+                    hitLatency.getValueAtPercentile(99) / 1e3, hitLatency.getMaxValue() / 1e3, hitLatency.getTotalCount());
+            System.out.printf(Locale.ROOT, "uncached p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%d)%n", missLatency.getValueAtPercentile(50) / 1e3,
+                    missLatency.getValueAtPercentile(99) / 1e3, missLatency.getMaxValue() / 1e3, missLatency.getTotalCount());
+            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f (a hit avoids one LLM answer at $%s and one search at $%s)%n",
+                    hitRate * 1000 * (answerUsd + searchUsd), answerUsd, searchUsd);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Each pair group is a question; its phrasings are the texts its same-labelled pairs hold. */
+    static List<List<String>> questions(Path... files) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Set<String>> byGroup = new TreeMap<>();
+        for (Path f : files) {
+            for (String line : Files.readAllLines(f)) {
+                JsonNode n = json.readTree(line);
+                if (!n.path("same").asBoolean() || n.path("kind").asText().equals("en-es-preference")) continue;
+                Set<String> texts = byGroup.computeIfAbsent(f.getFileName() + ":" + n.path("group").asInt(), g -> new LinkedHashSet<>());
+                texts.add(n.get("a").asText());
+                texts.add(n.get("b").asText());
+            }
+        }
+        return byGroup.values().stream().map(t -> (List<String>) new ArrayList<>(t)).toList();
+    }
+
+    /**
+     * Two groups of the pairs files can hold the same question ("3 bed in Kent under 500k" drawn twice):
+     * groups whose phrasings read identically (same key, same free text) are one question, else a
+     * correct hit would count as false.
+     */
+    static List<List<String>> sameQuestionsMerged(List<List<String>> groups, SearchQueryReader reader) {
+        Map<String, Integer> owner = new java.util.HashMap<>();
+        int[] parent = new int[groups.size()];
+        for (int i = 0; i < parent.length; i++) parent[i] = i;
+        for (int i = 0; i < groups.size(); i++) {
+            for (String text : groups.get(i)) {
+                var q = reader.read(text);
+                String reading = CacheKey.of(q).exact() + "|" + q.freeText();
+                Integer j = owner.putIfAbsent(reading, i);
+                if (j != null) parent[root(parent, i)] = root(parent, j);
+            }
+        }
+        Map<Integer, Set<String>> merged = new TreeMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            merged.computeIfAbsent(root(parent, i), r -> new LinkedHashSet<>()).addAll(groups.get(i));
+        }
+        return merged.values().stream().map(t -> (List<String>) new ArrayList<>(t)).toList();
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    }
+
+    private static double[] zipf(int n, double s) {
+        double[] cdf = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += 1 / Math.pow(i + 1, s);
+            cdf[i] = sum;
+        }
+        for (int i = 0; i < n; i++) cdf[i] /= sum;
+        return cdf;
+    }
+
+    private static int draw(double[] cdf, Random random) {
+        double u = random.nextDouble();
+        int lo = 0;
+        int hi = cdf.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cdf[mid] < u) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}
