@@ -122,9 +122,10 @@ final class LocalHttpGateway implements AutoCloseable {
     }
 
     private static void discardRest(InputStream in) {
-        byte[] buffer = new byte[64 * 1024];
-        long discarded = 0;
         try {
+            if (in.read() < 0) return; // the usual case: intake read the whole body, nothing to allocate for
+            byte[] buffer = new byte[64 * 1024];
+            long discarded = 1;
             for (int n; discarded < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) discarded += n;
         } catch (IOException gone) {
             // the client stopped sending once it had the answer
