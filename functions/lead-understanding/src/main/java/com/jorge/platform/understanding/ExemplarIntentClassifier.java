@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,36 +40,12 @@ final class ExemplarIntentClassifier {
         this.margin = margin;
     }
 
-    /**
-     * Loads on a thread of its own with a 16 MiB stack: creating the ONNX session and embedding the
-     * exemplars on a thread with the JDK's default 1 MB stack (a JMH worker, a pool thread) killed
-     * the JVM with SIGSEGV and no hs_err file.
-     */
+    /** Loads the model and embeds the exemplars on a large stack ({@link MiniLmEmbeddings#onLargeStack}). */
     static ExemplarIntentClassifier load(String resource, double threshold, double margin) {
-        ExemplarIntentClassifier[] loaded = new ExemplarIntentClassifier[1];
-        RuntimeException[] failed = new RuntimeException[1];
-        Thread loader = new Thread(null, () -> {
-            try {
-                loaded[0] = loadHere(resource, threshold, margin);
-            } catch (RuntimeException e) {
-                failed[0] = e;
-            }
-        }, "minilm-loader", 16L << 20);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the embedding model", e);
-        }
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return loaded[0];
+        return MiniLmEmbeddings.onLargeStack(() -> loadHere(resource, threshold, margin));
     }
 
     private static ExemplarIntentClassifier loadHere(String resource, double threshold, double margin) {
-        ensureDjlCacheOutsideHome();
         List<String> phrases = new ArrayList<>();
         List<Intent> labels = new ArrayList<>();
         try (InputStream in = ExemplarIntentClassifier.class.getResourceAsStream(resource)) {
@@ -95,26 +70,13 @@ final class ExemplarIntentClassifier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmbeddingModel model = new MiniLmEmbeddings();
+        EmbeddingModel model = MiniLmEmbeddings.create();
         List<Embedding> embedded = model.embedAll(phrases.stream().map(TextSegment::from).toList()).content();
         float[][] vectors = new float[embedded.size()][];
         for (int i = 0; i < vectors.length; i++) {
             vectors[i] = normalised(embedded.get(i).vector());
         }
         return new ExemplarIntentClassifier(model, vectors, labels.toArray(Intent[]::new), threshold, margin);
-    }
-
-    /**
-     * DJL (the tokenizer's native library) unpacks into ~/.djl.ai unless told otherwise; a Lambda
-     * has a read-only home, and tests must not write there, so default it to the temp folder.
-     */
-    static void ensureDjlCacheOutsideHome() {
-        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "jorge-djl-cache").toString());
-        }
-        if (System.getProperty("ENGINE_CACHE_DIR") == null && System.getenv("ENGINE_CACHE_DIR") == null) {
-            System.setProperty("ENGINE_CACHE_DIR", System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR")));
-        }
     }
 
     Verdict classify(String text) {

@@ -2,13 +2,12 @@ package com.jorge.platform.search.retrieval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import java.nio.file.Path;
+import com.jorge.platform.understanding.MiniLmEmbeddings;
 import java.util.List;
 
 /**
  * all-MiniLM-L6-v2 (quantized ONNX inside the langchain4j jar, 384 dimensions), in process: the
- * model lead-understanding uses, loaded the same way (see {@link #load()}). 2 to 3 ms a query.
+ * model lead-understanding uses, through the same loading (see {@link #load()}). 2 to 3 ms a query.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
 
@@ -19,37 +18,11 @@ public final class MiniLmEmbedder implements TextEmbedder {
     }
 
     /**
-     * Loads on a thread with a 16 MiB stack (creating the ONNX session on a 1 MB stack killed the JVM,
-     * lead-understanding measured) and keeps DJL's tokenizer library out of the home folder.
+     * lead-understanding's loading: a large stack for the ONNX session, DJL's tokenizer library out of the
+     * home folder, and a session of one thread that does not spin.
      */
     public static MiniLmEmbedder load() {
-        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-            String dir = Path.of(System.getProperty("java.io.tmpdir"), "djl-cache").toString();
-            System.setProperty("DJL_CACHE_DIR", dir);
-            System.setProperty("ENGINE_CACHE_DIR", dir);
-        }
-        EmbeddingModel[] loaded = new EmbeddingModel[1];
-        RuntimeException[] failed = new RuntimeException[1];
-        Thread loader = new Thread(null, () -> {
-            try {
-                EmbeddingModel m = new AllMiniLmL6V2QuantizedEmbeddingModel();
-                m.embed("warm up");
-                loaded[0] = m;
-            } catch (RuntimeException e) {
-                failed[0] = e;
-            }
-        }, "minilm-loader", 16L << 20);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the embedding model", e);
-        }
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return new MiniLmEmbedder(loaded[0]);
+        return new MiniLmEmbedder(MiniLmEmbeddings.load());
     }
 
     @Override
