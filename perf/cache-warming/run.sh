@@ -5,7 +5,7 @@
 # hit-rate curve as SVG. Never part of `mvn verify`. Output: perf/cache-warming/target/results/.
 #   perf/cache-warming/run.sh              the platform workload (300 locations, 40,000 leads, a week after a week)
 #   perf/cache-warming/run.sh --quick      the same shape at a fifth of the scale (well under 3 minutes)
-#   perf/cache-warming/run.sh --trace FILE a trace in the format of ../shared/data/cache-traces (.xz or raw), no warming
+#   perf/cache-warming/run.sh --trace FILE a trace in the cache2k trace format (.xz or raw; a sample with its licence is in src/test/resources), no warming
 #   --seed N                               another workload (default 18)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads a trace in the format of the headissue / cache2k traces (../shared/data/cache-traces, CC BY 4.0):
+ * Reads a trace in the format of the headissue / cache2k traces (CC BY 4.0; a sample is in the test resources):
  * a sequence of big-endian 32-bit keys, one per read, no times; {@code .xz} files are decompressed on
  * the fly. Keys are renumbered densely in order of first appearance.
  */
