@@ -184,7 +184,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     private static GhlApiClient ghlClient(PlatformConfig config, GhlTokens tokens, ObjectMapper json, PlatformMetrics metrics) {
         return new GhlApiClient(new GhlApiClient.Settings(
                 URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")),
-                null /* each call's token comes from GhlTokens */, Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)),
                 RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.ghlDefaults()), tokens, json, metrics);
     }

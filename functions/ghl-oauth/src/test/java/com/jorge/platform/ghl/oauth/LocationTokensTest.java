@@ -187,7 +187,7 @@ class LocationTokensTest {
     void aTokenThatExpiresMidSendIsRefreshedAndTheSendRetriedOnce() {
         String loc = location();
         TokenGrant installed = install(loc);
-        GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), null, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)), GhlRateLimits.Limits.ghlDefaults()),
                 worker(), PlatformJson.mapper(), metrics);
         ghl.oauth().expireAccessTokens(); // GHL expired it early: our clock still thinks it is fresh
@@ -207,7 +207,7 @@ class LocationTokensTest {
         String b = location();
         install(a);
         install(b);
-        GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), null, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)), GhlRateLimits.Limits.ghlDefaults()),
                 worker(), PlatformJson.mapper(), metrics);
         client.addTags(new LeadRef(a, "ca"), List.of("x"));
@@ -236,7 +236,7 @@ class LocationTokensTest {
             TokenGrant installed = install(loc);
             secrets.add(installed.accessToken());
             secrets.add(installed.refreshToken());
-            GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), null, Duration.ofSeconds(1), Duration.ofSeconds(2),
+            GhlApiClient client = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(2),
                     new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(1)), GhlRateLimits.Limits.ghlDefaults()),
                     worker(), PlatformJson.mapper(), metrics);
             ghl.oauth().expireAccessTokens();

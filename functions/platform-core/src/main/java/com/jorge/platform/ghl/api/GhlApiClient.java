@@ -47,13 +47,9 @@ public final class GhlApiClient {
     static final int PAGE_SIZE = 50;
     static final int MAX_PAGES = 5;
 
-    public record Settings(URI baseUrl, Supplier<String> token, Duration connectTimeout, Duration requestTimeout,
-                           RetryPolicy retry, GhlRateLimits.Limits limits) {
-        @Override
-        public String toString() {
-            return "Settings[baseUrl=" + baseUrl + ", token=***]";
-        }
-    }
+    /** Where and how to call GHL; the tokens come from {@link GhlTokens}, per location. */
+    public record Settings(URI baseUrl, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
+                           GhlRateLimits.Limits limits) {}
 
     private final Settings settings;
     private final GhlTokens tokens;
@@ -63,12 +59,7 @@ public final class GhlApiClient {
     private final CircuitBreaker breaker;
     private final PlatformMetrics metrics;
 
-    /** One token for every location: {@code settings.token()} (a private integration). */
-    public GhlApiClient(Settings settings, ObjectMapper json, PlatformMetrics metrics) {
-        this(settings, GhlTokens.privateIntegration(settings.token()), json, metrics);
-    }
-
-    /** Each location's own token from {@code tokens} ({@code settings.token()} is not used). */
+    /** Each call carries its location's token from {@code tokens} (a private integration's is one for all). */
     public GhlApiClient(Settings settings, GhlTokens tokens, ObjectMapper json, PlatformMetrics metrics) {
         this.settings = settings;
         this.tokens = tokens;

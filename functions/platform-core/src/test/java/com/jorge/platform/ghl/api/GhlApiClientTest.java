@@ -34,9 +34,9 @@ class GhlApiClientTest {
     }
 
     private GhlApiClient client(GhlRateLimits.Limits limits) {
-        return new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), () -> "pit-test-token", Duration.ofSeconds(1),
+        return new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), new RetryPolicy(4, Duration.ofMillis(10), Duration.ofSeconds(2)), limits),
-                PlatformJson.mapper(), metrics);
+                GhlTokens.privateIntegration(() -> "pit-test-token"), PlatformJson.mapper(), metrics);
     }
 
     private GhlApiClient client() {
@@ -141,9 +141,9 @@ class GhlApiClientTest {
 
     @Test
     void theCircuitOpensAfterRepeatedFailuresAndStopsCallingGhl() {
-        GhlApiClient c = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), () -> "t", Duration.ofSeconds(1),
+        GhlApiClient c = new GhlApiClient(new GhlApiClient.Settings(ghl.baseUrl(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                GhlRateLimits.Limits.ghlDefaults()), PlatformJson.mapper(), metrics);
+                GhlRateLimits.Limits.ghlDefaults()), GhlTokens.privateIntegration(() -> "t"), PlatformJson.mapper(), metrics);
         ghl.failNext(100, 500, null);
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> c.sendSms(LEAD, "x")).isInstanceOf(GhlApiException.class);

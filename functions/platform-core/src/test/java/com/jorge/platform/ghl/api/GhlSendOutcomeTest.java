@@ -36,9 +36,9 @@ class GhlSendOutcomeTest {
     }
 
     private GhlApiClient client(URI baseUrl, Duration requestTimeout, GhlRateLimits.Limits limits) {
-        return new GhlApiClient(new GhlApiClient.Settings(baseUrl, () -> "pit-test-token", Duration.ofSeconds(1),
+        return new GhlApiClient(new GhlApiClient.Settings(baseUrl, Duration.ofSeconds(1),
                 requestTimeout, new RetryPolicy(4, Duration.ofMillis(10), Duration.ofSeconds(2)), limits),
-                PlatformJson.mapper(), metrics);
+                GhlTokens.privateIntegration(() -> "pit-test-token"), PlatformJson.mapper(), metrics);
     }
 
     private GhlApiClient client() {
