@@ -46,6 +46,7 @@ public final class FakeGhlServer implements AutoCloseable {
     private final FaultControl control = new FaultControl(faults, json);
     private final ConversationLog conversations = new ConversationLog(json);
     private final FakeGhlOAuth oauth = new FakeGhlOAuth();
+    private final FakeRateLimits rateLimits = new FakeRateLimits();
 
     private FakeGhlServer(HttpServer server) {
         this.server = server;
@@ -73,6 +74,11 @@ public final class FakeGhlServer implements AutoCloseable {
     /** GHL's OAuth token endpoints (Marketplace installs, per-location tokens). */
     public FakeGhlOAuth oauth() {
         return oauth;
+    }
+
+    /** GHL's per-location burst limit with its {@code X-RateLimit-*} headers, off until {@link FakeRateLimits#enforce} is called. */
+    public FakeRateLimits rateLimits() {
+        return rateLimits;
     }
 
     public List<Call> calls() {
@@ -122,6 +128,7 @@ public final class FakeGhlServer implements AutoCloseable {
         calls.clear();
         conversations.clear();
         faults.clear();
+        rateLimits.enforce(0, Duration.ZERO);
         synchronized (this) {
             failures.clear();
         }
@@ -150,6 +157,10 @@ public final class FakeGhlServer implements AutoCloseable {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (auth == null || !auth.startsWith("Bearer ")) {
                 JsonResponse.send(exchange, 401, "{\"message\":\"missing bearer token\"}");
+                return;
+            }
+            if (!rateLimits.admit(auth, exchange.getResponseHeaders())) {
+                JsonResponse.send(exchange, 429, "{\"statusCode\":429,\"message\":\"Too many requests\"}");
                 return;
             }
             FaultSwitch.Active fault = faults.forCall(method, path).orElse(null);

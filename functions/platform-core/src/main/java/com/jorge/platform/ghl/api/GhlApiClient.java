@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * The GHL (LeadConnector) REST API calls the bots make: send an SMS (Conversations API), tag and update
  * contacts, move opportunities, create tasks for agents. Every call goes through the location's rate
- * limits, a circuit breaker, timeouts and retries with jitter, with the location's own token from
+ * limits (ours, paced further by GHL's {@code X-RateLimit-*} answers so it slows down before a 429), a circuit breaker, timeouts and retries with jitter, with the location's own token from
  * {@link GhlTokens}; a 401 (the token expired mid-flight) is retried once with a refreshed token.
  */
 public final class GhlApiClient {
@@ -283,17 +283,17 @@ public final class GhlApiClient {
      */
     private JsonNode authorized(String locationId, String token, String method, String path, ObjectNode body, String version) {
         try {
-            return once(token, method, path, body, version);
+            return once(locationId, token, method, path, body, version);
         } catch (GhlApiException e) {
             if (e.status() != 401) throw e;
             Optional<String> fresher = tokens.afterRejection(locationId, token);
             if (fresher.isEmpty()) throw e;
             log.info("GHL API {} {}: token refused (401), retrying once with a refreshed one", method, route(path));
-            return once(fresher.get(), method, path, body, version);
+            return once(locationId, fresher.get(), method, path, body, version);
         }
     }
 
-    private JsonNode once(String token, String method, String path, ObjectNode body, String version) {
+    private JsonNode once(String locationId, String token, String method, String path, ObjectNode body, String version) {
         HttpRequest request = HttpRequest.newBuilder(settings.baseUrl().resolve(path))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + token)
@@ -311,6 +311,7 @@ public final class GhlApiClient {
             Thread.currentThread().interrupt();
             throw GhlApiException.noResponse("interrupted", GhlApiException.Outcome.UNKNOWN, e);
         }
+        rateLimits.observe(locationId, GhlRateLimitHeaders.from(response.headers()));
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             try {
