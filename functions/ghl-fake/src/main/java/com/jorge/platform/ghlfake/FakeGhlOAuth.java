@@ -37,6 +37,7 @@ public final class FakeGhlOAuth {
     private final Set<String> usedRefreshTokens = new HashSet<>();
     private final Map<String, Grant> accessTokens = new HashMap<>();
     private final Set<String> expiredAccessTokens = new HashSet<>();
+    private final Set<String> issued = new HashSet<>();
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger invalidGrants = new AtomicInteger();
     private final AtomicInteger locationTokens = new AtomicInteger();
@@ -54,6 +55,24 @@ public final class FakeGhlOAuth {
     /** Every access token issued so far expires now: the API answers 401 to it. */
     public synchronized void expireAccessTokens() {
         expiredAccessTokens.addAll(accessTokens.keySet());
+    }
+
+    /**
+     * The location's grant is revoked at GHL (an admin removed the app's access, or its refresh token was
+     * spent elsewhere): its refresh tokens are {@code invalid_grant} and its access tokens answer 401.
+     */
+    public synchronized void revoke(String locationId) {
+        refreshTokens.entrySet().removeIf(e -> locationId.equals(e.getValue().locationId()));
+        accessTokens.forEach((token, grant) -> {
+            if (locationId.equals(grant.locationId())) expiredAccessTokens.add(token);
+        });
+    }
+
+    /** Every code, access token and refresh token this fake handed out: none may appear in a log line. */
+    public synchronized Set<String> issuedSecrets() {
+        Set<String> out = new HashSet<>(issued);
+        out.addAll(accessTokens.keySet());
+        return out;
     }
 
     /** Successful refresh_token grants so far. */
@@ -178,6 +197,7 @@ public final class FakeGhlOAuth {
         if (withRefreshToken) {
             String refresh = "rt-" + UUID.randomUUID();
             refreshTokens.put(refresh, grant);
+            issued.add(refresh);
             out.put("refresh_token", refresh);
         }
         if (!grant.locations().isEmpty()) grant.locations().forEach(out.putArray("approvedLocations")::add);
@@ -187,6 +207,7 @@ public final class FakeGhlOAuth {
     private String code(Grant grant) {
         String code = "code-" + UUID.randomUUID();
         codes.put(code, grant);
+        issued.add(code);
         return code;
     }
 

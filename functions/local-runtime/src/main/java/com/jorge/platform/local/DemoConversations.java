@@ -20,22 +20,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plays leads from the bots' persona library (by default a motivated seller and a pre-approved buyer)
- * through signed webhooks over HTTP, exactly as GHL would deliver them, and prints what the bot sent to
- * GHL, the replies it held for the lead's quiet hours, and the state it kept.
+ * Plays leads from the bots' persona library (by default a motivated seller and a pre-approved buyer,
+ * each in its own sub-account, which a Marketplace app installs through the OAuth flow first) through
+ * signed webhooks over HTTP, exactly as GHL would deliver them, and prints what the bot sent to GHL, the
+ * replies it held for the lead's quiet hours, and the state it kept.
  */
 final class DemoConversations {
 
     static final List<String> DEMO_PERSONAS = List.of("motivated-seller", "pre-approved-buyer");
+    /** One sub-account per demo persona, in the same order. */
+    static final List<String> DEMO_LOCATIONS = List.of("loc-demo-north", "loc-demo-south");
 
     private final LocalPlatform platform;
     private final PrintStream out;
     private final String location;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    DemoConversations(LocalPlatform platform, PrintStream out) {
-        this(platform, out, "loc-demo");
-    }
 
     /** {@code location}: the GHL sub-account the leads write to (contact ids repeat across locations). */
     DemoConversations(LocalPlatform platform, PrintStream out, String location) {
@@ -44,10 +43,25 @@ final class DemoConversations {
         this.location = location;
     }
 
-    /** Plays the demo personas; true when every text was answered and each lead ended where its persona should. */
-    boolean play() throws Exception {
+    /**
+     * Plays each demo persona in its own location, installing the app there first when the platform is a
+     * Marketplace app; true when every install went through, every text was answered and each lead ended
+     * where its persona should.
+     */
+    static boolean playDemo(LocalPlatform platform, PrintStream out) throws Exception {
         boolean ok = true;
-        for (String id : DEMO_PERSONAS) ok &= play(Personas.byId(id).orElseThrow()).matchesExpectation();
+        for (int i = 0; i < DEMO_PERSONAS.size(); i++) {
+            String location = DEMO_LOCATIONS.get(i);
+            if (platform.marketplace().isPresent()) {
+                int status = platform.marketplace().get().install(location);
+                out.println();
+                out.println("── Marketplace app installed for sub-account " + location + " (OAuth callback " + status
+                        + ", its own token from the fake's /oauth/token) ──");
+                ok &= status == 200;
+            }
+            ok &= new DemoConversations(platform, out, location).play(Personas.byId(DEMO_PERSONAS.get(i)).orElseThrow())
+                    .matchesExpectation();
+        }
         out.println();
         out.println("Metrics: " + platform.metrics().snapshot());
         return ok;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.WebhookSigner;
+import com.jorge.platform.install.MarketplaceInstallHandler;
 import com.jorge.platform.intake.WebhookIntake;
 import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.sun.net.httpserver.HttpExchange;
@@ -24,7 +25,8 @@ import java.util.concurrent.Executors;
 
 /**
  * What API Gateway does in AWS: {@code POST /webhooks/ghl} becomes an HTTP API payload-2.0 event for
- * the same {@link WebhookIntakeHandler}. Local-only helpers live under {@code /dev}: sign a body with
+ * the same {@link WebhookIntakeHandler}; for a Marketplace app, {@code GET /oauth/callback} and
+ * {@code POST /webhooks/ghl/app} go to the same {@link MarketplaceInstallHandler}. Local-only helpers live under {@code /dev}: sign a body with
  * the demo key, and list what the fake GHL API received.
  *
  * <p>Like API Gateway it routes the exact path only (404 for anything under or beside it), answers 405
@@ -59,9 +61,15 @@ final class LocalHttpGateway implements AutoCloseable {
         }
     }
 
-    LocalHttpGateway(int port, WebhookIntakeHandler handler, WebhookSigner signer, FakeGhlServer ghl) throws IOException {
+    /** {@code install}: null when the platform is not a Marketplace app (no install routes then). */
+    LocalHttpGateway(int port, WebhookIntakeHandler handler, MarketplaceInstallHandler install, WebhookSigner signer,
+                     FakeGhlServer ghl) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        if (install != null) {
+            installRoute(MarketplaceInstallHandler.CALLBACK_PATH, "GET", install);
+            installRoute(MarketplaceInstallHandler.APP_EVENTS_PATH, "POST", install);
+        }
         route(WEBHOOK_PATH, exchange -> {
             if (!exchange.getRequestURI().getPath().equals(WEBHOOK_PATH)) {
                 answer(exchange, 404, Map.of(), "{\"error\":\"not_found\",\"message\":\"no route for this path\"}");
@@ -87,6 +95,38 @@ final class LocalHttpGateway implements AutoCloseable {
         });
         route("/health", exchange -> answer(exchange, 200, Map.of(), "{\"status\":\"ok\"}"));
         server.start();
+    }
+
+    /** An exact path and one method, as API Gateway routes them, to the install function. */
+    private void installRoute(String path, String method, MarketplaceInstallHandler install) {
+        route(path, exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                answer(exchange, 404, Map.of(), "{\"error\":\"not_found\",\"message\":\"no route for this path\"}");
+            } else if (!exchange.getRequestMethod().equals(method)) {
+                answer(exchange, 405, Map.of("Allow", method), "{\"error\":\"method_not_allowed\",\"message\":\"use " + method + "\"}");
+            } else {
+                APIGatewayV2HTTPEvent event = toEvent(exchange);
+                event.setRouteKey(method + " " + path);
+                event.setQueryStringParameters(query(exchange.getRequestURI().getRawQuery()));
+                APIGatewayV2HTTPResponse response = install.handleRequest(event, null);
+                answer(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+                        response.getBody());
+            }
+        });
+    }
+
+    /** A query string as API Gateway hands it over: each parameter decoded, the last of repeated ones. */
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null) return out;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     int port() {
@@ -155,6 +195,12 @@ final class LocalHttpGateway implements AutoCloseable {
         event.setVersion("2.0");
         event.setRouteKey("POST " + WEBHOOK_PATH);
         event.setRawPath(exchange.getRequestURI().getPath());
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(exchange.getRequestMethod());
+        http.setPath(exchange.getRequestURI().getPath());
+        context.setHttp(http);
+        event.setRequestContext(context);
         event.setHeaders(headers);
         event.setBody(java.util.Base64.getEncoder().encodeToString(body));
         event.setIsBase64Encoded(true);

@@ -7,10 +7,15 @@ import com.jorge.platform.cachewarmer.CacheWarmerFunction;
 import com.jorge.platform.cachewarmer.CacheWarmerSettings;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.conversation.BotSuite;
+import com.jorge.platform.ghl.oauth.GhlOAuthSettings;
+import com.jorge.platform.ghl.oauth.LocalDataKeys;
+import com.jorge.platform.ghlfake.FakeGhlOAuth;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.intake.IntakeFunction;
 import com.jorge.platform.intake.WebhookIntakeHandler;
+import com.jorge.platform.install.MarketplaceInstallFunction;
+import com.jorge.platform.install.MarketplaceInstallHandler;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.worker.lambda.BotWorkerHandler;
 import com.jorge.platform.worker.lambda.WorkerFunction;
@@ -45,10 +50,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalHttpGateway gateway;
     private final String databaseOrigin;
     private final String redisUrl;
+    private final LocalMarketplace marketplace;
 
     private LocalPlatform(LocalServices services, FakeGhlServer ghl, WebhookSigner signer, RecordedMetrics metrics,
                           WorkerFunction worker, FollowUpSweep followUps, LocalFifoQueue queue, LocalScheduler scheduler,
-                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl) {
+                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl, boolean marketplaceApp) {
         this.services = services;
         this.ghl = ghl;
         this.signer = signer;
@@ -60,6 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.gateway = gateway;
         this.databaseOrigin = databaseOrigin;
         this.redisUrl = redisUrl;
+        this.marketplace = marketplaceApp ? new LocalMarketplace(URI.create("http://127.0.0.1:" + gateway.port() + "/"), ghl, signer) : null;
     }
 
     /**
@@ -94,7 +101,13 @@ public final class LocalPlatform implements AutoCloseable {
             if (db.password() != null) config.put("DATABASE_PASSWORD", db.password());
             if (redisUrl != null) config.put("REDIS_URL", redisUrl);
             config.putIfAbsent("GHL_API_BASE_URL", ghl.baseUrl().toString());
-            config.putIfAbsent("GHL_API_TOKEN", "local-dev-token");
+            boolean marketplaceApp = GhlOAuthSettings.configured(given);
+            if (marketplaceApp) { // a Marketplace app against the fake's token endpoints: every location installs first
+                config.putIfAbsent("GHL_OAUTH_CLIENT_SECRET", FakeGhlOAuth.CLIENT_SECRET);
+                config.putIfAbsent("GHL_TOKEN_LOCAL_KEY", LocalDataKeys.newKeyBase64());
+            } else {
+                config.putIfAbsent("GHL_API_TOKEN", "local-dev-token");
+            }
             config.putIfAbsent("GHL_PIPELINE_ID", "local-pipeline");
             config.putIfAbsent("GHL_PIPELINE_STAGES", LOCAL_PIPELINE_STAGES);
             config.putIfAbsent("GHL_HANDOFF_USER_ID", "agent-jorge");
@@ -126,9 +139,11 @@ public final class LocalPlatform implements AutoCloseable {
             BiAggregator bi = new BiAggregator(worker.database().dataSource(), BiSettings.fromConfig(platformConfig), metrics,
                     workerClock);
             scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
-            LocalHttpGateway gateway = new LocalHttpGateway(port, intake, signer, ghl);
+            MarketplaceInstallHandler install = marketplaceApp ? new MarketplaceInstallHandler(
+                    MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), metrics) : null;
+            LocalHttpGateway gateway = new LocalHttpGateway(port, intake, install, signer, ghl);
             return new LocalPlatform(services, ghl, signer, metrics, worker, followUps, queue, scheduler, gateway, db.origin(),
-                    redisUrl);
+                    redisUrl, marketplaceApp);
         } catch (IOException | RuntimeException e) {
             services.close();
             throw e;
@@ -141,6 +156,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public int port() {
         return gateway.port();
+    }
+
+    /** GHL's side of the Marketplace app (installs, uninstalls); empty when the platform runs on a private-integration token. */
+    public java.util.Optional<LocalMarketplace> marketplace() {
+        return java.util.Optional.ofNullable(marketplace);
     }
 
     public FakeGhlServer ghl() {
@@ -174,6 +194,9 @@ public final class LocalPlatform implements AutoCloseable {
         out.println("  PostgreSQL        " + databaseOrigin);
         out.println("  Redis             " + (redisUrl == null ? "none (running on PostgreSQL alone)" : redisUrl.replaceAll("//[^@]*@", "//***@")));
         out.println("  fake GHL API      " + ghl.baseUrl());
+        if (marketplace != null) {
+            out.println("  Marketplace app   GET /oauth/callback, POST /webhooks/ghl/app (tokens from the fake's /oauth/token)");
+        }
         out.println("  logs (JSON)       " + System.getProperty("jorge.local.logFile", ".local-runtime/platform.log"));
     }
 
@@ -206,7 +229,10 @@ public final class LocalPlatform implements AutoCloseable {
 
         LocalPlatform platform;
         try {
-            platform = start(System.getenv(), port, WorkerFunction.jorgeBots(PlatformConfig.fromEnvironment(),
+            Map<String, String> env = new HashMap<>(System.getenv());
+            // the demo is a Marketplace app: it installs two locations through the OAuth flow first
+            env.putIfAbsent("GHL_OAUTH_CLIENT_ID", FakeGhlOAuth.CLIENT_ID);
+            platform = start(env, port, WorkerFunction.jorgeBots(PlatformConfig.fromEnvironment(),
                     new RecordedMetrics()));
         } catch (java.net.BindException e) {
             System.err.println("Port " + port + " is in use: stop what holds it or pass --port <free port>.");
@@ -215,14 +241,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         platform.describe(System.out);
-        boolean ok = new DemoConversations(platform, System.out).play();
+        boolean ok = DemoConversations.playDemo(platform, System.out);
         if (!keepRunning) {
             platform.close();
             System.exit(ok ? 0 : 1);
         }
         System.out.println();
         System.out.println("Still running (Ctrl-C to stop). Sign a body with /dev/sign and post it, for example:");
-        System.out.println("  BODY='{\"type\":\"InboundMessage\",\"locationId\":\"loc-demo\",\"webhookId\":\"'$(uuidgen)'\",\"timestamp\":\"'$(date -u +%FT%TZ)'\",\"contactId\":\"c-curl\",\"body\":\"I want to sell my house\",\"messageType\":\"SMS\"}'");
+        System.out.println("  BODY='{\"type\":\"InboundMessage\",\"locationId\":\"loc-demo-north\",\"webhookId\":\"'$(uuidgen)'\",\"timestamp\":\"'$(date -u +%FT%TZ)'\",\"contactId\":\"c-curl\",\"body\":\"I want to sell my house\",\"messageType\":\"SMS\"}'");
         System.out.println("  curl -i " + platform.webhookUrl() + " -H \"X-WH-Signature: $(curl -s localhost:" + platform.port()
                 + "/dev/sign --data-binary \"$BODY\")\" --data-binary \"$BODY\"");
         System.out.println("  curl -s localhost:" + platform.port() + "/dev/ghl-calls");

@@ -59,7 +59,7 @@ class LocalHttpGatewayTest {
         WebhookIntake intake = new WebhookIntake(new SignatureVerifier(SIGNER.rsaPublicKey(), null),
                 new GhlEventParser(PlatformJson.mapper()), new ReplayGuard(null, null, Clock.systemUTC(), Duration.ofMinutes(5)),
                 queue, metrics, Clock.systemUTC());
-        gateway = new LocalHttpGateway(0, new WebhookIntakeHandler(intake, metrics), SIGNER, ghl);
+        gateway = new LocalHttpGateway(0, new WebhookIntakeHandler(intake, metrics), null, SIGNER, ghl);
     }
 
     @AfterAll

@@ -112,7 +112,7 @@ class LogsCarryNoPersonalDataTest {
         for (Persona persona : Personas.all()) {
             new DemoConversations(platform, quiet, "loc-pii").play(persona);
         }
-        new DemoConversations(platform, quiet, "loc-pii-demo").play();
+        DemoConversations.playDemo(platform, quiet);
         Instant now = Instant.now();
         post(GhlWebhooks.contactCreate("loc-pii", "c-full", "Anabel", LAST_NAME, OWN_PHONE, EMAIL, now));
         post(GhlWebhooks.inboundSms("loc-pii", "c-full", TEXT_WITH_PII, now));

@@ -71,7 +71,7 @@ class PersonasEndToEndTest {
     @org.junit.jupiter.api.Test
     void theDemoPlaysASellerAndABuyerToAHotHandOff() throws Exception {
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-        boolean ok = new DemoConversations(platform, new PrintStream(transcript, true, StandardCharsets.UTF_8), "loc-demo").play();
+        boolean ok = DemoConversations.playDemo(platform, new PrintStream(transcript, true, StandardCharsets.UTF_8));
         String text = transcript.toString(StandardCharsets.UTF_8);
         assertThat(ok).as(text).isTrue();
         assertThat(text).contains("motivated-seller", "pre-approved-buyer", "temperature=HOT", "POST /opportunities/");

@@ -1,5 +1,7 @@
 package com.jorge.platform.ghl.oauth;
 
+import com.jorge.platform.storage.LocationDeliveries;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +16,12 @@ import java.util.Optional;
 /**
  * {@code ghl_installations} in Aurora: the sealed tokens of each installation, its status, and the audit
  * of installs, refresh failures and uninstalls. Callers own the transaction; {@link #find} with
- * {@code lock} takes the row lock that serialises one installation's refreshes across all workers.
+ * {@code lock} takes the row lock that serialises one installation's refreshes across all workers. An
+ * install releases the location's held deliveries and an uninstall cancels them, in the same transaction.
  */
 public final class InstallationStore {
+
+    private final LocationDeliveries deliveries = new LocationDeliveries();
 
     public Optional<Installation> find(Connection c, String resourceId, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -33,7 +38,10 @@ public final class InstallationStore {
         }
     }
 
-    /** An install or reinstall: the grant's tokens replace whatever was there, and the installation is active again. */
+    /**
+     * An install or reinstall: the grant's tokens replace whatever was there, the installation is active
+     * again, and the replies held while it was broken are due now (the outbox's next run sends them).
+     */
     public void install(Connection c, TokenGrant grant, TokenSealer.SealedGrant sealed, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO ghl_installations (resource_id, user_type, company_id, status, data_key, access_token, refresh_token,
@@ -55,7 +63,8 @@ public final class InstallationStore {
             ps.setTimestamp(9, Timestamp.from(now));
             ps.executeUpdate();
         }
-        audit(c, grant.resourceId(), "ghl", "app_installed", "{\"userType\":\"" + grant.userType() + "\"}");
+        int released = deliveries.releaseHeld(c, grant.resourceId(), now);
+        audit(c, grant.resourceId(), "ghl", "app_installed", "{\"userType\":\"" + grant.userType() + "\",\"released\":" + released + "}");
     }
 
     /** A refresh's result; the old (single-use) refresh token is gone with it. */
@@ -85,7 +94,11 @@ public final class InstallationStore {
         }
     }
 
-    /** The app was uninstalled: its tokens are deleted at once (the location's data stays, per retention). */
+    /**
+     * The app was uninstalled: its tokens are deleted at once and whatever the location still had waiting
+     * to go out is cancelled (a reinstall weeks later must not send stale replies); the location's data
+     * stays, per retention. The audit record counts what was cancelled.
+     */
     public boolean uninstall(Connection c, String resourceId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE ghl_installations SET status = 'uninstalled', data_key = NULL, access_token = NULL, refresh_token = NULL,
@@ -93,10 +106,12 @@ public final class InstallationStore {
                 WHERE resource_id = ? AND status <> 'uninstalled'""")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, resourceId);
-            boolean changed = ps.executeUpdate() == 1;
-            if (changed) audit(c, resourceId, "ghl", "app_uninstalled", "{}");
-            return changed;
+            if (ps.executeUpdate() != 1) return false;
         }
+        LocationDeliveries.Cancelled cancelled = deliveries.cancelPending(c, resourceId);
+        audit(c, resourceId, "ghl", "app_uninstalled", "{\"repliesCancelled\":" + cancelled.replies()
+                + ",\"actionsCancelled\":" + cancelled.actions() + ",\"deliveriesClosed\":" + cancelled.deliveries() + "}");
+        return true;
     }
 
     /** The locations whose tokens are minted from this agency's. */
