@@ -38,8 +38,21 @@ final class SynthesizedPlatform {
     final Map<String, JsonNode> json = new LinkedHashMap<>();
 
     private SynthesizedPlatform(String env, boolean nag) {
+        this(env, nag, Map.of());
+    }
+
+    /** {@code overrides}: settings of the chosen environment replaced before synth (cdk.json itself is not touched). */
+    @SuppressWarnings("unchecked")
+    private SynthesizedPlatform(String env, boolean nag, Map<String, Object> overrides) {
         Map<String, Object> context = new HashMap<>(cdkJsonContext());
         context.put(EnvironmentSettingsLoader.ENV_KEY, env);
+        if (!overrides.isEmpty()) {
+            Map<String, Object> environments = new HashMap<>((Map<String, Object>) context.get(EnvironmentSettingsLoader.ENVIRONMENTS_KEY));
+            Map<String, Object> chosen = new HashMap<>((Map<String, Object>) environments.get(env));
+            chosen.putAll(overrides);
+            environments.put(env, chosen);
+            context.put(EnvironmentSettingsLoader.ENVIRONMENTS_KEY, environments);
+        }
         app = App.Builder.create().context(context).outdir(tempDir()).build();
         config = EnvironmentSettingsLoader.fromContext(app.getNode());
         platform = JorgePlatform.build(app, config, RepositoryLayout.discover());
@@ -60,6 +73,11 @@ final class SynthesizedPlatform {
     /** prod, with cdk-nag's AWS Solutions checks applied. */
     static synchronized SynthesizedPlatform prod() {
         return CACHE.computeIfAbsent("prod", env -> new SynthesizedPlatform(env, true));
+    }
+
+    /** prod as a Marketplace app ({@code ghlAuthorization: marketplace}), with cdk-nag's checks applied. */
+    static synchronized SynthesizedPlatform prodAsMarketplaceApp() {
+        return CACHE.computeIfAbsent("prod-marketplace", env -> new SynthesizedPlatform("prod", true, Map.of("ghlAuthorization", "marketplace")));
     }
 
     static synchronized SynthesizedPlatform of(String env) {

@@ -20,9 +20,12 @@ public record EnvironmentSettings(
         Workflows workflows,
         int logRetentionDays,
         String apiDomainName,
-        String legacyRsaWebhookKeyParameter) {
+        String legacyRsaWebhookKeyParameter,
+        String ghlAuthorization) {
 
     public static final Set<String> NAMES = Set.of("dev", "staging", "prod");
+    /** How the worker authorizes to GHL: one private-integration token, or each installed location's OAuth token. */
+    public static final Set<String> GHL_AUTHORIZATIONS = Set.of("private-integration", "marketplace");
 
     public EnvironmentSettings {
         Check.that(NAMES.contains(name), "name", "must be one of " + NAMES + ", was '" + name + "'");
@@ -43,6 +46,13 @@ public record EnvironmentSettings(
         Check.that(legacyRsaWebhookKeyParameter.isEmpty() || legacyRsaWebhookKeyParameter.matches("(/[A-Za-z0-9_.-]+)+"),
                 "legacyRsaWebhookKeyParameter", "must be empty or an SSM parameter name such as /jorge/prod/ghl/webhook-rsa-public-key, was '"
                         + legacyRsaWebhookKeyParameter + "'");
+        Check.that(GHL_AUTHORIZATIONS.contains(ghlAuthorization), "ghlAuthorization",
+                "must be one of " + GHL_AUTHORIZATIONS + ", was '" + ghlAuthorization + "'");
+    }
+
+    /** Whether the worker calls GHL with each installed location's OAuth token (the Marketplace app) rather than GHL_API_TOKEN. */
+    public boolean marketplaceApp() {
+        return ghlAuthorization.equals("marketplace");
     }
 
     /** Whether the intake also accepts GHL's retired RSA X-WH-Signature, with the key in this SSM parameter. */

@@ -343,6 +343,10 @@ public final class FunctionsStack extends Stack {
                 .build());
         // the Marketplace app's install flow on the same API (per-location OAuth tokens)
         marketplace = new MarketplaceApp(this, "MarketplaceApp", config, layout, data, api, vpcAccess, application, logRetention, alerting);
+        if (config.marketplaceApp()) { // the worker and its due-replies run call GHL with each location's own token
+            marketplace.authorizeGhlCalls(worker.function());
+            marketplace.authorizeGhlCalls(scheduled.get("due-replies").function());
+        }
         if (config.hasApiDomain()) {
             Certificate certificate = Certificate.Builder.create(this, "ApiCertificate")
                     .domainName(config.apiDomainName())

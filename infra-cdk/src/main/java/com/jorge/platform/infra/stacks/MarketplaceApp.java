@@ -9,6 +9,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
@@ -16,6 +17,10 @@ import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.codedeploy.LambdaApplication;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -96,6 +101,19 @@ public final class MarketplaceApp extends Construct {
         api.addRoutes(AddRoutesOptions.builder().path(CALLBACK_PATH).methods(List.of(HttpMethod.GET)).integration(integration).build());
         api.addRoutes(AddRoutesOptions.builder().path(APP_EVENTS_PATH).methods(List.of(HttpMethod.POST)).integration(integration).build());
 
+        // a refused refresh token breaks one location's installation: its replies wait until someone reinstalls
+        Alarm broken = Alarm.Builder.create(this, "InstallationBroken")
+                .alarmDescription("GHL refused a location's refresh token (invalid_grant): that location's replies are held "
+                        + "until its admin installs the app again (infra-cdk/README.md, runbook 'A broken installation')")
+                .metric(Metric.Builder.create().namespace("JorgePlatform").metricName("GhlTokenRefreshes")
+                        .dimensionsMap(Map.of("Kind", "invalid_grant")).statistic("Sum").period(Duration.minutes(5)).build())
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alerting.notifyOps(broken);
+
         for (Secret secret : List.of(clientId, clientSecret)) {
             NagSuppressions.addResourceSuppressions(secret, List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-SMG4")
@@ -106,18 +124,27 @@ public final class MarketplaceApp extends Construct {
     }
 
     /**
-     * What a function that calls GHL with per-location tokens needs (the install function, and the
-     * worker once it uses {@code GhlAuthorization}): data keys from the token key, and the app's credentials
-     * to refresh tokens.
+     * A function that calls GHL with each installed location's token (the worker and its due-replies
+     * run, with {@code ghlAuthorization: marketplace}): the token key and the app's credentials, and the
+     * settings that make {@code GhlAuthorization} choose the location tokens.
      */
-    public void grantTokenUse(IGrantable function) {
+    public void authorizeGhlCalls(software.amazon.awscdk.services.lambda.Function function) {
+        grantTokenUse(function);
+        tokenEnvironment().forEach(function::addEnvironment);
+    }
+
+    /**
+     * What a function that handles per-location tokens needs: data keys from the token key (generate,
+     * decrypt; nothing else), and the app's credentials to exchange and refresh tokens.
+     */
+    private void grantTokenUse(IGrantable function) {
         tokenKey.grant(function, "kms:GenerateDataKey", "kms:Decrypt");
         clientId.grantRead(function);
         clientSecret.grantRead(function);
     }
 
     /** The environment such a function reads: the app's credentials and the token key. */
-    public Map<String, String> tokenEnvironment() {
+    private Map<String, String> tokenEnvironment() {
         return Map.of("GHL_OAUTH_CLIENT_ID_SECRET_ARN", clientId.getSecretArn(),
                 "GHL_OAUTH_CLIENT_SECRET_SECRET_ARN", clientSecret.getSecretArn(),
                 "GHL_TOKEN_KMS_KEY_ID", tokenKey.getKeyArn());
