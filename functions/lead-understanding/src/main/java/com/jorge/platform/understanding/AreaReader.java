@@ -32,7 +32,7 @@ public final class AreaReader {
     private static final Set<String> CUES = Set.of("in", "near", "around", "en", "por", "inside", "outside", "within", "nearby", "rumbo", "zip",
             "zipcode", "code", "codes", "codigo", "codigos");
     /** Two-word cues ending in "de" / "to" / "of": "cerca de", "casa de", "close to", "outskirts of". */
-    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "rumbo", "close", "closer", "next", "outskirts", "area", "part", "side");
+    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side");
     private static final Set<String> CUE_LINKS = Set.of("de", "del", "to", "of");
     private static final Set<String> CONNECTORS = Set.of("or", "and", "y", "o", "u", "maybe", "possibly", "even", "plus", "also", "tal", "vez");
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "stopped", "nunca", "dont", "longer", "quit");
@@ -276,7 +276,7 @@ public final class AreaReader {
             return false;
         }
         String next = tk.get(to).key();
-        return DISTRICT_WORDS.contains(next) || next.equals("neighborhood") || next.equals("neighbourhood");
+        return DISTRICT_WORDS.contains(next) || next.equals("district") || next.equals("neighborhood") || next.equals("neighbourhood");
     }
 
     /**
