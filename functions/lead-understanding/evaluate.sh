@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Prints per-slot precision/recall/F1, intent accuracy, opt-out recall and false opt-outs of the lead
-# understander on the labelled corpus (held-out part, tuning part, all). Extra arguments go to the
-# main class: --patterns-only (no embedding model), --show-tuning-misses.
+# understander on the labelled corpus (each part, then all), or with --corpus FILE on any JSON Lines
+# file in the corpus format (evaluation/lead-understanding/src/main/resources/corpus/LABELLING.md).
+# The last line is always: slotF1=... intentAccuracy=... optOutRecall=... falseOptOuts=...
+# Other arguments go to the main class: --patterns-only (no embedding model), --show-tuning-misses,
+# --show-misses (with --corpus: each message got wrong; never use it on a held-out part).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+# --corpus FILE is read relative to where the command was run, before the cd below
+args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--corpus" ] && [ $# -gt 1 ]; then
+    [ -f "$2" ] || { echo "evaluate.sh: corpus file not found: $2" >&2; exit 2; }
+    args+=("$1" "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2
+  else
+    args+=("$1"); shift
+  fi
+done
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 source scripts/find-jdk.sh
@@ -15,4 +28,4 @@ evaluation="$root/evaluation/lead-understanding"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$here/target/djl-cache}"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -cp "$evaluation/target/classes:$(cat "$evaluation/target/classpath.txt")" \
-  com.jorge.platform.understanding.EvaluateCorpus "$@"
+  com.jorge.platform.understanding.EvaluateCorpus "${args[@]}"

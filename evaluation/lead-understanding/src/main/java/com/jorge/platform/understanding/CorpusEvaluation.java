@@ -53,6 +53,12 @@ public final class CorpusEvaluation {
             return messages == 0 ? 1.0 : (double) languageCorrect / messages;
         }
 
+        /** The one-line summary {@code evaluate.sh} ends with: {@code slotF1=... intentAccuracy=... optOutRecall=... falseOptOuts=...}. */
+        public String summaryLine() {
+            return String.format(Locale.ROOT, "slotF1=%.3f intentAccuracy=%.3f optOutRecall=%.3f falseOptOuts=%d", slotsOverall.f1(),
+                    intentAccuracy(), optOutRecall(), falseOptOuts);
+        }
+
         public String format(String title) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "== %s: %d messages%n", title, messages));

@@ -1,15 +1,21 @@
 package com.jorge.platform.understanding;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Prints the corpus figures: {@code EvaluateCorpus [--patterns-only] [--show-tuning-misses]}.
- * Misses are shown for the tuning part only; the held-out part is reported in aggregate, never
- * message by message, so that nobody tunes to it by reading this output.
+ * Prints the corpus figures: {@code EvaluateCorpus [--corpus FILE] [--patterns-only] [--show-tuning-misses]
+ * [--show-misses]}. Without {@code --corpus} it scores the corpus parts in this module; with it, any
+ * JSON Lines file in the corpus format. Either way the last line is
+ * {@code slotF1=... intentAccuracy=... optOutRecall=... falseOptOuts=...} (for all the parts together
+ * when no file is named). Misses are shown for the tuning parts only, or for a named file with
+ * {@code --show-misses}; the held-out parts are reported in aggregate, never message by message, so
+ * that nobody tunes to them by reading this output.
  */
 public final class EvaluateCorpus {
 
@@ -18,35 +24,74 @@ public final class EvaluateCorpus {
             ZonedDateTime.of(2026, 1, 15, 12, 0, 0, 0, ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
     public static final String TUNING = "/corpus/tuning.jsonl";
     public static final String HELD_OUT = "/corpus/heldout.jsonl";
+    /** Leads from other metros (issue 13): its own tuning and held-out parts. */
+    public static final String TUNING_METROS = "/corpus/tuning-metros.jsonl";
+    public static final String HELD_OUT_METROS = "/corpus/heldout-metros.jsonl";
 
     private EvaluateCorpus() {
     }
 
     public static void main(String[] args) {
-        boolean patternsOnly = List.of(args).contains("--patterns-only");
-        boolean showMisses = List.of(args).contains("--show-tuning-misses");
+        List<String> options = List.of(args);
+        boolean patternsOnly = options.contains("--patterns-only");
+        boolean showMisses = options.contains("--show-tuning-misses");
+        Optional<Path> corpus = corpusFile(options);
         long t0 = System.nanoTime();
         MessageUnderstander understander = patternsOnly ? LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK)
                 : LeadMessageUnderstander.load(CORPUS_CLOCK);
         System.out.printf("understander: %s, loaded in %d ms%n", patternsOnly ? "patterns only" : "patterns + MiniLM exemplars",
                 (System.nanoTime() - t0) / 1_000_000);
+        if (corpus.isPresent()) {
+            CorpusEvaluation.Report report = CorpusEvaluation.evaluate(understander, LabelledMessage.load(corpus.get()));
+            if (options.contains("--show-misses")) {
+                printMisses(report);
+            }
+            System.out.println(report.format(corpus.get().toString()));
+            System.out.println(report.summaryLine());
+            return;
+        }
         List<LabelledMessage> tuning = LabelledMessage.load(TUNING);
         List<LabelledMessage> heldOut = LabelledMessage.load(HELD_OUT);
+        List<LabelledMessage> tuningMetros = LabelledMessage.load(TUNING_METROS);
+        List<LabelledMessage> heldOutMetros = LabelledMessage.load(HELD_OUT_METROS);
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
+        all.addAll(tuningMetros);
+        all.addAll(heldOutMetros);
 
-        if (List.of(args).contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
+        if (options.contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
             EmbeddingDiagnostics.print(lmu, tuning);
             return;
         }
         CorpusEvaluation.Report tuningReport = CorpusEvaluation.evaluate(understander, tuning);
+        CorpusEvaluation.Report tuningMetrosReport = CorpusEvaluation.evaluate(understander, tuningMetros);
         if (showMisses) {
-            for (CorpusEvaluation.Miss miss : tuningReport.misses()) {
-                System.out.printf("%s %s%n    %s%n", miss.message().id(), miss.message().text(), String.join("; ", miss.problems()));
-            }
+            printMisses(tuningReport);
+            printMisses(tuningMetrosReport);
         }
         System.out.println(CorpusEvaluation.evaluate(understander, heldOut).format("HELD-OUT (" + HELD_OUT + ")"));
         System.out.println(tuningReport.format("TUNING (" + TUNING + ")"));
-        System.out.println(CorpusEvaluation.evaluate(understander, all).format("ALL"));
+        System.out.println(CorpusEvaluation.evaluate(understander, heldOutMetros).format("HELD-OUT, OTHER METROS (" + HELD_OUT_METROS + ")"));
+        System.out.println(tuningMetrosReport.format("TUNING, OTHER METROS (" + TUNING_METROS + ")"));
+        CorpusEvaluation.Report allReport = CorpusEvaluation.evaluate(understander, all);
+        System.out.println(allReport.format("ALL"));
+        System.out.println(allReport.summaryLine());
+    }
+
+    private static Optional<Path> corpusFile(List<String> options) {
+        int i = options.indexOf("--corpus");
+        if (i < 0) {
+            return Optional.empty();
+        }
+        if (i + 1 >= options.size() || options.get(i + 1).startsWith("--")) {
+            throw new IllegalArgumentException("--corpus needs a file: --corpus FILE");
+        }
+        return Optional.of(Path.of(options.get(i + 1)));
+    }
+
+    private static void printMisses(CorpusEvaluation.Report report) {
+        for (CorpusEvaluation.Miss miss : report.misses()) {
+            System.out.printf("%s %s%n    %s%n", miss.message().id(), miss.message().text(), String.join("; ", miss.problems()));
+        }
     }
 }

@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,23 +32,43 @@ public record LabelledMessage(String id, String text, String language, LeadSide 
             if (in == null) {
                 throw new IllegalArgumentException("corpus resource missing: " + resource);
             }
-            List<LabelledMessage> out = new ArrayList<>();
-            int lineNo = 0;
-            for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(parse(JSON.readTree(line)));
-                } catch (IOException | IllegalArgumentException | NullPointerException e) {
-                    throw new IllegalArgumentException(resource + ":" + lineNo + ": " + e.getMessage(), e);
-                }
-            }
-            return out;
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a JSON Lines corpus file (any file in the corpus format, LABELLING.md). */
+    public static List<LabelledMessage> load(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("corpus file missing: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<LabelledMessage> read(BufferedReader in, String source) {
+        List<LabelledMessage> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int lineNo = 0;
+        for (String line : in.lines().toList()) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                LabelledMessage m = parse(JSON.readTree(line));
+                if (!ids.add(m.id())) {
+                    throw new IllegalArgumentException("id '" + m.id() + "' appears twice");
+                }
+                out.add(m);
+            } catch (IOException | IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static LabelledMessage parse(JsonNode n) {

@@ -1,85 +1,360 @@
 package com.jorge.platform.understanding;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Places the lead names: the market's cities, neighbourhoods and school districts from a gazetteer
- * (a configuration of the deployment, not a model), and zip codes. A place someone moves away to
- * ("relocating to Denver") is not in the gazetteer and so is not an area. Public so that another
- * market's reader (property search's King County gazetteer) is this one with another resource.
+ * Places the lead names, from data rather than code: the market's own names ({@link MarketSettings}:
+ * its gazetteer, service area, neighbourhoods and school districts), read wherever they occur; US
+ * cities, towns and zip codes from the national gazetteer ({@code understanding/us-places.txt},
+ * {@code us-zips.txt}, derived from GeoNames and the federal zip code list, see
+ * {@code gazetteer/NOTICE.md}); and names in no list when a cue word introduces them ("in", "near",
+ * "around", "en", "por", "cerca de": "in Plaza Midwood") or a school-district word follows ("Kyrene
+ * schools"). A national or unlisted name also counts when it shares a list with a place already read
+ * ("Brandon or Riverview", "Ballantyne, 28277", "Mesa, Queen Creek, or San Tan Valley"), and every zip
+ * code of a list is read. A place introduced by "to" or "from" ("moving to Boise", "somos de
+ * Guatemala") has no cue and so is not an area, nor one after a negation ("ya no busco en Mesa").
+ *
+ * <p>One pass over the words, with lookups of at most {@link PlaceNames#MAX_WORDS} words at each, so
+ * time is linear in the text. Public so that another market's reader (property search's King County
+ * gazetteer) is this one with another resource.
  */
 public final class AreaReader {
 
-    private static final Pattern ZIP = Pattern.compile("(?<![\\d$,.])\\b\\d{5}\\b(?![\\d,]|\\s*(k\\b|mil|thousand|dollars|dolares))");
-    private static final Pattern ZIP_CONTEXT = Pattern.compile("\\b(zip|in|around|near|area|or|and|y|o|en|cerca de|,)\\s*$");
+    private static final String NATIONAL_PLACES = "/understanding/us-places.txt";
+    private static final String ZIP_CODES = "/understanding/us-zips.txt";
+    private static final String PLACE_WORDS = "/understanding/place-words.txt";
 
-    private final List<Pattern> places;
+    private static final Set<String> CUES = Set.of("in", "near", "around", "en", "por", "inside", "outside", "within", "nearby", "rumbo", "zip",
+            "zipcode", "code", "codes", "codigo", "codigos");
+    /** Two-word cues ending in "de" / "to" / "of": "cerca de", "casa de", "close to", "outskirts of". */
+    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side");
+    private static final Set<String> CUE_LINKS = Set.of("de", "del", "to", "of");
+    private static final Set<String> CONNECTORS = Set.of("or", "and", "y", "o", "u", "maybe", "possibly", "even", "plus", "also", "tal", "vez");
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "stopped", "nunca", "dont", "longer", "quit");
+    private static final Set<String> DISTRICT_WORDS = Set.of("schools", "school", "isd", "area", "escuelas", "distrito");
+    private static final Set<String> STATES = Set.of("al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
+            "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or",
+            "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc");
+    private static final Set<String> MONEY_AFTER = Set.of("k", "mil", "thousand", "dollars", "dolares", "grand", "down", "sqft", "sq", "ft");
 
-    private AreaReader(List<Pattern> places) {
+    private static volatile National national;
+
+    private final PlaceNames market;
+    private final National places;
+
+    private AreaReader(PlaceNames market, National places) {
+        this.market = market;
         this.places = places;
     }
 
-    /** A reader over the gazetteer resource {@code resource} (one name a line, {@code #} comments). */
+    /** A reader over the market gazetteer resource {@code resource} (one name a line, {@code #} comments). */
     public static AreaReader load(String resource) {
-        try (InputStream in = AreaReader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("gazetteer resource missing: " + resource);
+        return load(MarketSettings.of(resource));
+    }
+
+    /** A reader over the market's configured names and the national gazetteer. */
+    public static AreaReader load(MarketSettings market) {
+        return new AreaReader(PlaceNames.of(market.names()), national());
+    }
+
+    /** The national lists, loaded once per process (about 22,000 names and 42,000 zip codes). */
+    private static National national() {
+        National n = national;
+        if (n == null) {
+            synchronized (AreaReader.class) {
+                n = national;
+                if (n == null) {
+                    Map<String, Set<String>> words = sections(PlaceNames.lines(PLACE_WORDS));
+                    n = new National(PlaceNames.of(PlaceNames.lines(NATIONAL_PLACES)), UsZipCodes.load(ZIP_CODES),
+                            words.getOrDefault("breaks", Set.of()), words.getOrDefault("common", Set.of()));
+                    national = n;
+                }
             }
-            List<String> names = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-            List<String> sorted = new ArrayList<>(names);
-            sorted.sort(Comparator.comparingInt(String::length).reversed());
-            List<Pattern> patterns = new ArrayList<>();
-            for (String name : sorted) {
-                boolean caseSensitive = name.length() <= 3 && name.equals(name.toUpperCase(Locale.ROOT));
-                String words = Pattern.quote(name).replace(" ", "\\E\\s+\\Q");
-                patterns.add(caseSensitive ? Pattern.compile("\\b" + words + "\\b")
-                        : Pattern.compile("(?iu)\\b" + words + "\\b"));
-            }
-            return new AreaReader(patterns);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    private record National(PlaceNames names, UsZipCodes zips, Set<String> breaks, Set<String> common) {}
+
+    private enum Kind {
+        /** a name of the market: always an area */
+        MARKET,
+        ZIP,
+        /** a capitalised national name of two or more words ("Wesley Chapel"): an area on its own */
+        NATIONAL_NAME,
+        /** a one-word capitalised national name ("Brandon"): needs a cue or a list */
+        NATIONAL_WORD,
+        /** a lower-case national name, or capitalised words in no list: needs a cue, a district word, or a list */
+        UNLISTED
+    }
+
+    private static final class Candidate {
+        final int from;
+        final int to;
+        final Kind kind;
+        /** written in lower case: joins a list only through a list word ("en riverview o brandon"), not a bare comma */
+        final boolean lowerCase;
+        boolean accepted;
+        boolean rejected;
+
+        Candidate(int from, int to, Kind kind, boolean lowerCase) {
+            this.from = from;
+            this.to = to;
+            this.kind = kind;
+            this.lowerCase = lowerCase;
         }
     }
 
-    /** Areas in {@code text} in order of appearance: gazetteer names as written, and zip codes. */
+    /** Areas in {@code text} in order of appearance: place names as written, and zip codes. */
     public List<Slot> read(String text) {
         return read(FoldedText.of(text), List.of());
     }
 
-    /** Areas in order of appearance; spans in {@code taken} (addresses, names, e-mail) are skipped. */
+    /** Areas in order of appearance; spans in {@code taken} (addresses, names, e-mail, lender) are skipped. */
     List<Slot> read(FoldedText text, List<int[]> taken) {
-        String original = text.original();
-        List<int[]> used = new ArrayList<>(taken);
+        List<AreaTokens.Token> tk = AreaTokens.of(text).tokens();
+        List<Candidate> cands = candidates(text.folded(), tk, taken);
+        for (Candidate c : cands) {
+            if (negated(tk, c.from)) {
+                c.rejected = true;
+                continue;
+            }
+            c.accepted = switch (c.kind) {
+                case MARKET, ZIP -> true;
+                // "transferred to San Antonio", "from Salt Lake City": where the lead goes or comes from
+                case NATIONAL_NAME -> !movedFromOrTo(tk, c.from) || cued(tk, c.from, c.to);
+                case NATIONAL_WORD, UNLISTED -> cued(tk, c.from, c.to) || districtFollows(tk, c.to);
+            };
+        }
+        // a one-word national name and another capitalised name, joined by a list word, are places
+        // together ("Brandon or Riverview", "Dilworth or Myers Park")
+        for (int k = 0; k + 1 < cands.size(); k++) {
+            Candidate a = cands.get(k);
+            Candidate b = cands.get(k + 1);
+            boolean nationalPair = (a.kind == Kind.NATIONAL_WORD || b.kind == Kind.NATIONAL_WORD) && !a.lowerCase && !b.lowerCase
+                    && a.kind != Kind.ZIP && b.kind != Kind.ZIP;
+            if (nationalPair && listed(tk, a, b) && b.from > a.to && !a.rejected && !b.rejected) {
+                a.accepted = true;
+                b.accepted = true;
+            }
+        }
+        // a list shares the verdict of its known member, both ways: one pass forward, one back
+        for (int k = 0; k + 1 < cands.size(); k++) {
+            spread(tk, cands.get(k), cands.get(k + 1));
+        }
+        for (int k = cands.size() - 1; k > 0; k--) {
+            spread(tk, cands.get(k), cands.get(k - 1));
+        }
         List<Slot> out = new ArrayList<>();
-        for (Pattern p : places) {
-            Matcher m = p.matcher(original);
-            while (m.find()) {
-                if (overlaps(used, m.start(), m.end())) {
-                    continue;
+        for (Candidate c : cands) {
+            if (c.accepted && !c.rejected) {
+                int start = tk.get(c.from).start();
+                int end = tk.get(c.to - 1).end();
+                out.add(new Slot(SlotName.AREA, text.span(start, end).replaceAll("\\s+", " "), start, end));
+            }
+        }
+        return out;
+    }
+
+    private List<Candidate> candidates(String folded, List<AreaTokens.Token> tk, List<int[]> taken) {
+        List<Candidate> out = new ArrayList<>();
+        int i = 0;
+        while (i < tk.size()) {
+            AreaTokens.Token t = tk.get(i);
+            if (overlaps(taken, t.start(), t.end())) {
+                i++;
+                continue;
+            }
+            if (t.digits()) {
+                if (t.key().length() == 5 && !moneyAround(folded, tk, i)) {
+                    // a number not in the list may be a zip code newer than it: then it needs a cue ("zip 78799")
+                    out.add(new Candidate(i, i + 1, places.zips().contains(t.key()) ? Kind.ZIP : Kind.UNLISTED, false));
                 }
-                used.add(new int[] {m.start(), m.end()});
-                out.add(new Slot(SlotName.AREA, m.group().replaceAll("\\s+", " "), m.start(), m.end()));
+                i++;
+                continue;
+            }
+            int m = free(tk, taken, i, market.longest(tk, i));
+            if (m > 0) {
+                out.add(new Candidate(i, i + m, Kind.MARKET, false));
+                i += m;
+                continue;
+            }
+            int n = free(tk, taken, i, places.names().longest(tk, i));
+            // a national name may hold a word that would break a run ("Land O Lakes")
+            int run = t.capitalised() ? Math.max(n, capitalisedRun(tk, taken, i)) : 0;
+            if (run > 0) {
+                int end = trimmed(tk, i, i + run);
+                boolean national = n == end - i;
+                out.add(new Candidate(i, end, national ? (end - i > 1 ? Kind.NATIONAL_NAME : Kind.NATIONAL_WORD) : Kind.UNLISTED, false));
+                i += run;
+                continue;
+            }
+            if (n > 0 && !t.capitalised() && !(n == 1 && places.common().contains(t.key()))
+                    && !places.breaks().contains(t.key())) {
+                out.add(new Candidate(i, i + n, Kind.UNLISTED, true));
+                i += n;
+                continue;
+            }
+            i++;
+        }
+        return out;
+    }
+
+    /** Capitalised words in a row (at most {@link PlaceNames#MAX_WORDS}), not starting or running into a break word. */
+    private int capitalisedRun(List<AreaTokens.Token> tk, List<int[]> taken, int from) {
+        int n = 0;
+        while (from + n < tk.size() && n < PlaceNames.MAX_WORDS) {
+            AreaTokens.Token t = tk.get(from + n);
+            if (!t.capitalised() || t.digits() || places.breaks().contains(t.key()) || CUES.contains(t.key())
+                    || overlaps(taken, t.start(), t.end()) || (n > 0 && market.longest(tk, from + n) > 0)) {
+                break; // a market name starts a candidate of its own ("Love Cedar Park")
+            }
+            n++;
+            if (!t.joinsNext()) {
+                break;
             }
         }
-        Matcher zip = ZIP.matcher(text.folded());
-        while (zip.find()) {
-            if (!overlaps(used, zip.start(), zip.end()) && ZIP_CONTEXT.matcher(text.folded().substring(0, zip.start())).find()) {
-                out.add(new Slot(SlotName.AREA, zip.group(), zip.start(), zip.end()));
+        return n;
+    }
+
+    /** Drops a trailing state code ("Gilbert AZ") and school-district words ("Cherry Creek School District"). */
+    private static int trimmed(List<AreaTokens.Token> tk, int from, int to) {
+        int end = to;
+        while (end - from > 1) {
+            String k = tk.get(end - 1).key();
+            boolean state = k.length() == 2 && STATES.contains(k) && tk.get(end - 1).end() - tk.get(end - 1).start() == 2;
+            if (state || DISTRICT_WORDS.contains(k) || (k.equals("district") && end - from > 2 && tk.get(end - 2).key().startsWith("school"))) {
+                end--;
+            } else {
+                break;
             }
         }
-        out.sort(Comparator.comparingInt(Slot::start));
+        return end;
+    }
+
+    private static int free(List<AreaTokens.Token> tk, List<int[]> taken, int from, int n) {
+        for (int k = from; k < from + n; k++) {
+            if (overlaps(taken, tk.get(k).start(), tk.get(k).end())) {
+                return 0;
+            }
+        }
+        return n;
+    }
+
+    /** "in X", "near X", "cerca de X", "in the X area": the word(s) before the name introduce a place. */
+    private static boolean cued(List<AreaTokens.Token> tk, int from, int to) {
+        int p = from - 1;
+        if (p >= 0 && tk.get(p).key().equals("the") && tk.get(p).joinsNext() && districtFollows(tk, to)) {
+            p--;
+        }
+        if (p < 0 || !tk.get(p).joinsNext()) {
+            return false;
+        }
+        String prev = tk.get(p).key();
+        if (CUES.contains(prev)) {
+            return true;
+        }
+        return CUE_LINKS.contains(prev) && p >= 1 && tk.get(p - 1).joinsNext() && CUE_HEADS.contains(tk.get(p - 1).key());
+    }
+
+    private static boolean movedFromOrTo(List<AreaTokens.Token> tk, int from) {
+        if (from == 0 || !tk.get(from - 1).joinsNext()) {
+            return false;
+        }
+        String prev = tk.get(from - 1).key();
+        return prev.equals("to") || prev.equals("from") || prev.equals("a") || prev.equals("de") || prev.equals("desde");
+    }
+
+    /** "Kyrene schools", "Cherry Creek school district", "the Biltmore area". */
+    private static boolean districtFollows(List<AreaTokens.Token> tk, int to) {
+        if (to >= tk.size() || !tk.get(to - 1).joinsNext()) {
+            return false;
+        }
+        String next = tk.get(to).key();
+        return DISTRICT_WORDS.contains(next) || next.equals("district") || next.equals("neighborhood") || next.equals("neighbourhood");
+    }
+
+    /**
+     * A negated cue: "ya no busco en Mesa", "stopped looking in Mesa", "not in Gilbert". A negation
+     * elsewhere ("no, Round Rock is fine") leaves the place alone.
+     */
+    private static boolean negated(List<AreaTokens.Token> tk, int from) {
+        int cue = from - 1;
+        if (cue < 0 || !CUES.contains(tk.get(cue).key())) {
+            return false;
+        }
+        for (int k = Math.max(0, cue - 3); k < cue; k++) {
+            if (NEGATIONS.contains(tk.get(k).key()) && noBreakBetween(tk, k, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two candidates are members of one list: only commas and list words between them. */
+    private static boolean listed(List<AreaTokens.Token> tk, Candidate a, Candidate b) {
+        Candidate first = a.from < b.from ? a : b;
+        Candidate second = a.from < b.from ? b : a;
+        if (second.from - first.to > 2 || !noBreakBetween(tk, first.to - 1, second.from)) {
+            return false;
+        }
+        boolean comma = tk.get(first.to - 1).gap() == AreaTokens.Gap.COMMA;
+        for (int k = first.to; k < second.from; k++) {
+            if (!CONNECTORS.contains(tk.get(k).key())) {
+                return false;
+            }
+            comma = true;
+        }
+        return comma;
+    }
+
+    private static void spread(List<AreaTokens.Token> tk, Candidate known, Candidate other) {
+        boolean wordBetween = known.from < other.from ? other.from > known.to : known.from > other.to;
+        boolean joins = !other.lowerCase || wordBetween;
+        if (known.accepted && !known.rejected && !other.accepted && !other.rejected && joins && listed(tk, known, other)) {
+            other.accepted = true;
+        }
+    }
+
+    private static boolean noBreakBetween(List<AreaTokens.Token> tk, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tk.get(k).gap() == AreaTokens.Gap.BREAK) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "$85,000", "30000 down", "45000 dollars": a five-digit amount, not a zip code. */
+    private static boolean moneyAround(String folded, List<AreaTokens.Token> tk, int i) {
+        AreaTokens.Token t = tk.get(i);
+        if (t.start() > 0 && folded.charAt(t.start() - 1) == '$') {
+            return true;
+        }
+        if (i + 1 < tk.size() && t.gap() != AreaTokens.Gap.BREAK && MONEY_AFTER.contains(tk.get(i + 1).key())) {
+            return true;
+        }
+        return i > 0 && tk.get(i - 1).gap() == AreaTokens.Gap.COMMA && tk.get(i - 1).digits() && tk.get(i - 1).end() + 1 == t.start();
+    }
+
+    private static Map<String, Set<String>> sections(List<String> lines) {
+        Map<String, Set<String>> out = new HashMap<>();
+        String section = "";
+        for (String line : lines) {
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1);
+                continue;
+            }
+            for (String w : line.split("\\s+")) {
+                out.computeIfAbsent(section, s -> new HashSet<>()).add(w.replace("'", ""));
+            }
+        }
+        out.replaceAll((k, v) -> Set.copyOf(v));
         return out;
     }
 

@@ -44,10 +44,24 @@ final class IntentReader {
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no|nope|nah|negative|not really)(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank you|thx|gracias|i\\b|i'?m|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor))");
+            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|bro|bruh|fam|man|dude|bueno|compa)\\b)");
     private static final Pattern WH_START = Pattern.compile(
             "(^|[.!?\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
     private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");
+    /** Money trouble: with a word of waiting it is a reason to wait ("money's tight, later"). */
+    private static final Pattern HARDSHIP = Pattern.compile(
+            "\\bmoney\\b|\\bfinanc\\w*|\\bdebts?\\b|\\bdeudas?\\b|\\bcash ?flow\\b|\\bcredit (cards?|score)\\b|\\bcredito\\b|\\bbroke\\b"
+                    + "|\\b(let go|laid off|lost (my|our) jobs?)\\b|\\bsin (chamba|trabajo|empleo)\\b|\\bdinero\\b|\\bno (me|nos) alcanza\\b"
+                    + "|\\bcan'?t afford\\b|\\bno (tenemos|tengo) para\\b|\\bsave (up|more)\\b|\\bahorr\\w*|\\bdown ?payment\\b|\\benganche\\b");
+    private static final Pattern WAITING = Pattern.compile(
+            "\\bwait\\w*|\\blater\\b|\\bnot yet\\b|\\byet\\b|\\bfirst\\b|\\bfor (a while|now)\\b|\\bhold\\b|\\bcircle back\\b|\\bno buying\\b"
+                    + "|\\bnot (right )?now\\b|\\brn\\b|\\bthis year\\b|\\btodavia\\b|\\bdespues\\b|\\bluego\\b|\\bmas adelante\\b|\\besperar\\b"
+                    + "|\\bpor ahora\\b|\\bahorita no\\b|\\b(el )?otro ano\\b|\\bhay que esperar\\b");
+    /** Words that put off a decision until someone else is asked ("see what my wife says", "lo veo con mi esposo"). */
+    private static final Pattern CONSULTING = Pattern.compile(
+            "\\b(ask|check|see what|says|say|talk|chat|discuss|run (it|this)|consult|get back|circle back|let you know|first"
+                    + "|before (we|i|anything)|aviso|digo|platic\\w*|consult\\w*|pregunt\\w*|hablar\\w*|hablo|ver con|decidir|primero|esperar)\\b");
+    private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
 
     private final Lexicon lexicon;
@@ -74,7 +88,18 @@ final class IntentReader {
                 out.add(intent);
             }
         }
-        if (OFF_LIMITS_TOPIC.matcher(t).find() && QUESTION_FORM.matcher(t).find()) {
+        boolean sideCue = cued(Intent.SELLING, t) || cued(Intent.BUYING, t);
+        // money trouble with a word of waiting, unless it is why a seller must sell (soon)
+        boolean sellerInTrouble = cued(Intent.SELLING, t) || has(slots, SlotName.OWES_MORTGAGE)
+                || slots.stream().anyMatch(s -> s.name() == SlotName.TIMELINE && Integer.parseInt(s.value()) <= 1);
+        if (HARDSHIP.matcher(t).find() && WAITING.matcher(t).find() && !sellerInTrouble) {
+            out.add(Intent.NOT_NOW);
+        }
+        if (!sideCue && slots.stream().anyMatch(s -> s.name() == SlotName.OTHER_DECISION_MAKERS && CONSULTED.contains(s.value()))
+                && CONSULTING.matcher(t).find()) {
+            out.add(Intent.NOT_NOW);
+        }
+        if (OFF_LIMITS_TOPIC.matcher(t).find() && QUESTION_FORM.matcher(t).find() && !out.contains(Intent.NOT_NOW)) {
             out.add(Intent.OFF_LIMITS_QUESTION);
         }
         if (out.contains(Intent.WANTS_SHOWING) && SHOWING_CANCELLED.matcher(t).find()) {

@@ -1,5 +1,6 @@
 package com.jorge.platform.understanding;
 
+import com.jorge.platform.config.PlatformConfig;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     private final AreaReader areas;
     private final IntentReader intents;
 
-    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier) {
-        this(clock, classifier, Lexicon.load("/understanding/lexicon.txt"));
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, MarketSettings market) {
+        this(clock, classifier, Lexicon.load("/understanding/lexicon.txt"), market);
     }
 
-    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Lexicon lexicon) {
-        this(clock, classifier, new KeywordSlotReader(lexicon), new IntentReader(lexicon), AreaReader.load("/understanding/areas-austin.txt"));
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Lexicon lexicon, MarketSettings market) {
+        this(clock, classifier, new KeywordSlotReader(lexicon), new IntentReader(lexicon), AreaReader.load(market));
     }
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, KeywordSlotReader keywords,
@@ -59,15 +60,23 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         this.areas = areas;
     }
 
-    /** Loads the embedding model and exemplars; relative times are read against the system clock. */
+    /**
+     * Loads the embedding model and exemplars; relative times are read against the system clock, the
+     * market is the one configured ({@link MarketSettings#fromConfig}: {@code JORGE_MARKET_*}).
+     */
     public static LeadMessageUnderstander load() {
-        return load(Clock.systemUTC());
+        return load(Clock.systemUTC(), MarketSettings.fromConfig(PlatformConfig.fromEnvironment()));
     }
 
-    /** As {@link #load()}, with relative times ("in 3 months", "by June") read against {@code clock}. */
+    /** As {@link #load()} for the Austin market, with relative times ("in 3 months", "by June") read against {@code clock}. */
     public static LeadMessageUnderstander load(Clock clock) {
+        return load(clock, MarketSettings.AUSTIN);
+    }
+
+    /** As {@link #load()} for {@code market}, with relative times read against {@code clock}. */
+    public static LeadMessageUnderstander load(Clock clock, MarketSettings market) {
         return new LeadMessageUnderstander(clock, Optional.of(ExemplarIntentClassifier.load(
-                "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)));
+                "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)), market);
     }
 
     /**
@@ -76,7 +85,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
      * without a second embedding per query).
      */
     public static LeadMessageUnderstander patternsOnly(Clock clock) {
-        return new LeadMessageUnderstander(clock, Optional.empty());
+        return new LeadMessageUnderstander(clock, Optional.empty(), MarketSettings.AUSTIN);
     }
 
     @Override
@@ -123,12 +132,20 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         }
         timeline.read(folded, LocalDate.now(clock), numbersTaken).ifPresent(slots::add);
         slots.addAll(contactTime.read(folded));
+        for (Slot s : property.lender(folded)) {
+            slots.add(s);
+            taken.add(span(s));
+        }
         slots.addAll(areas.read(folded, taken));
-        slots.addAll(property.lender(folded));
         boolean buyerSignal = buyCue || slots.stream().anyMatch(s -> s.name() == SlotName.BUDGET_MAX || s.name() == SlotName.BUDGET_MIN)
                 || keywordSlots.stream().anyMatch(s -> s.name() == SlotName.PRE_APPROVAL || s.name() == SlotName.FIRST_TIME_BUYER
                         || s.name() == SlotName.HOME_TO_SELL_FIRST);
+        boolean sellCue = intents.cued(Intent.SELLING, t);
         for (Slot s : keywordSlots) {
+            // money trouble that keeps a buyer from buying is a reason to wait, not a reason to sell
+            if (s.name() == SlotName.MOTIVATION && s.value().equals("financial") && buyCue && !sellCue) {
+                continue;
+            }
             // a seller describing the house they sell ("fire damage in the garage") is not listing must-haves
             if (BUYER_ONLY.contains(s.name()) && sellerContext && !buyerSignal) {
                 continue;
