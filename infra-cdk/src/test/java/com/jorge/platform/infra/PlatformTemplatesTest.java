@@ -179,7 +179,8 @@ class PlatformTemplatesTest {
         var lambdas = resources(functions, "AWS::Lambda::Function");
         assertThat(lambdas.values().stream().map(f -> f.path("Properties").path("FunctionName").asText()))
                 .containsExactlyInAnyOrder("jorge-webhook-intake", "jorge-bot-worker", "jorge-dlq-replay", "jorge-due-replies",
-                        "jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator", "jorge-marketplace-install");
+                        "jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator", "jorge-marketplace-install",
+                        "jorge-audit-archive");
         for (var entry : lambdas.entrySet()) {
             JsonNode props = entry.getValue().path("Properties");
             String name = props.path("FunctionName").asText();
@@ -345,8 +346,9 @@ class PlatformTemplatesTest {
                 "jorge-due-replies", "rate(1 minute)",
                 "jorge-cache-warmer", "rate(15 minutes)",
                 "jorge-alert-evaluator", "rate(1 minute)",
-                "jorge-bi-aggregator", "rate(5 minutes)"));
-        for (String name : List.of("jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator")) {
+                "jorge-bi-aggregator", "rate(5 minutes)",
+                "jorge-audit-archive", "cron(30 2 * * ? *)"));
+        for (String name : List.of("jorge-cache-warmer", "jorge-alert-evaluator", "jorge-bi-aggregator", "jorge-audit-archive")) {
             JsonNode props = withProperty(functions, "AWS::Lambda::Function", "FunctionName", name).path("Properties");
             assertThat(props.path("ReservedConcurrentExecutions").asInt()).as(name + ": a slow run never overlaps the next").isEqualTo(1);
         }

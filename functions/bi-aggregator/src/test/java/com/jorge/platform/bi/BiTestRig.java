@@ -61,7 +61,10 @@ final class BiTestRig {
                             "opportunities", "appointments", "webhook_events", "crm_actions", "audit_log",
                             "bi_lead_milestones", "bi_deal_outcomes", "bi_daily_funnel", "bi_daily_activity",
                             "bi_daily_agent", "bi_daily_revenue", "bi_daily_pipeline", "bi_dirty_days", "bi_watermarks")) {
+                        // audit_log is append-only (V60): only with its triggers off, as the superuser tests run as
+                        if (table.equals("audit_log")) st.execute("SET LOCAL session_replication_role = replica");
                         st.execute("DELETE FROM " + table);
+                        if (table.equals("audit_log")) st.execute("SET LOCAL session_replication_role = origin");
                     }
                 }
                 return null;
@@ -87,7 +90,6 @@ final class BiTestRig {
     private final ContactRepository contacts = new ContactRepository();
     private final ConversationRepository conversations = new ConversationRepository(PlatformJson.mapper());
     private final MessageRepository messages = new MessageRepository();
-    private final AuditLog audit = new AuditLog(PlatformJson.mapper());
     private final CrmActionOutbox outbox = new CrmActionOutbox(PlatformJson.mapper());
     private final OpportunityRepository opportunities = new OpportunityRepository();
 
@@ -168,13 +170,11 @@ final class BiTestRig {
                 ts(at), ts(at), lead.locationId(), ghlId);
     }
 
+    /** An entry written at {@code at}: the append-only log takes the time given, as a backfill would. */
     void audit(LeadRef lead, AuditLog.Actor actor, String action, Map<String, ?> detail, Instant at) {
-        db.inTransaction(c -> {
-            audit.record(c, lead, actor, action, detail);
-            return null;
-        });
-        sql("UPDATE audit_log SET at = ? WHERE location_id = ? AND id = (SELECT max(id) FROM audit_log WHERE location_id = ?)",
-                ts(at), lead.locationId(), lead.locationId());
+        sql("INSERT INTO audit_log (location_id, contact_id, actor, action, detail, at) VALUES (?, ?, ?, ?, ?::jsonb, ?)",
+                lead.locationId(), lead.contactId(), actor.name().toLowerCase(), action,
+                PlatformJson.mapper().valueToTree(detail).toString(), ts(at));
     }
 
     /** A bot turn as the worker audits it: the stage and temperature it left the lead in. */

@@ -16,6 +16,7 @@ public record EnvironmentSettings(
         Inference inference,
         Functions functions,
         Schedules schedules,
+        Audit audit,
         Alarms alarms,
         Workflows workflows,
         int logRetentionDays,
@@ -35,6 +36,7 @@ public record EnvironmentSettings(
         Check.present(inference, "inference");
         Check.present(functions, "functions");
         Check.present(schedules, "schedules");
+        Check.present(audit, "audit");
         Check.present(alarms, "alarms");
         Check.present(workflows, "workflows");
         LogRetention.days(logRetentionDays, "logRetentionDays");
@@ -138,6 +140,17 @@ public record EnvironmentSettings(
             ScheduleExpression.check(cacheWarmer, "schedules.cacheWarmer");
             ScheduleExpression.check(alertEvaluator, "schedules.alertEvaluator");
             ScheduleExpression.check(biAggregator, "schedules.biAggregator");
+        }
+    }
+
+    /**
+     * The audit archive: its S3 Object Lock retention in COMPLIANCE mode (no one, root included, can
+     * shorten it: 2557 days, 7 years, in prod; a day in dev so a dev bucket can be emptied) and the daily export.
+     */
+    public record Audit(int retentionDays, String exportSchedule) {
+        public Audit {
+            Check.range(retentionDays, 1, 36_500, "audit.retentionDays");
+            ScheduleExpression.check(exportSchedule, "audit.exportSchedule");
         }
     }
 

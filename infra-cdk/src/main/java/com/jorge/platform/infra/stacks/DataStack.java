@@ -2,6 +2,7 @@ package com.jorge.platform.infra.stacks;
 
 import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
+import com.jorge.platform.infra.constructs.AuditArchive;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class DataStack extends Stack {
     private final CfnReplicationGroup redis;
     private final Bucket modelBucket;
     private final Bucket accessLogs;
+    private final AuditArchive auditArchive;
 
     public DataStack(Construct scope, String id, StackProps props, EnvironmentSettings config, NetworkStack network, AlertingStack alerting) {
         super(scope, id, props);
@@ -248,6 +250,8 @@ public final class DataStack extends Stack {
                         .build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        // --- the audit archive: Object Lock in COMPLIANCE mode, retention from the config (issue 14)
+        auditArchive = new AuditArchive(this, "AuditArchive", config.audit(), key, accessLogs);
 
         NagSuppressions.addResourceSuppressions(redisAuth, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-SMG4")
@@ -302,6 +306,10 @@ public final class DataStack extends Stack {
 
     public Bucket accessLogs() {
         return accessLogs;
+    }
+
+    public AuditArchive auditArchive() {
+        return auditArchive;
     }
 
 }

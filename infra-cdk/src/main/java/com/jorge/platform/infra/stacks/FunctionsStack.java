@@ -302,6 +302,19 @@ public final class FunctionsStack extends Stack {
             scheduled.put(entry.name(), function);
         }
 
+        // --- the daily audit export into the Object Lock archive (issue 14)
+        var auditExport = new ScheduledFunctionCatalog.Entry("audit-archive", "audit-archive", "audit-archive-lambda.jar",
+                "com.jorge.platform.audit.archive.lambda.AuditExportHandler::handleRequest", config.audit().exportSchedule(), 1024, 600,
+                java.util.Set.of(Access.DATABASE));
+        Map<String, String> auditEnv = new HashMap<>(data.auditArchive().environment());
+        auditEnv.putAll(Map.of("POWERTOOLS_SERVICE_NAME", auditExport.name(), "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform",
+                "DATABASE_URL", data.jdbcUrl(), "DATABASE_SECRET_ARN", data.database().getSecret().getSecretArn()));
+        CanaryFunction auditArchive = scheduledFunction(auditExport, layout, auditEnv, vpcAccess, application, logRetention, alerting,
+                alarms.canaryErrorThreshold());
+        data.database().getSecret().grantRead(auditArchive.function());
+        data.auditArchive().grantExport(auditArchive.function(), data.key());
+        scheduled.put(auditExport.name(), auditArchive);
+
         // --- the HTTP API GHL calls
         LogGroup apiLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
                 .retention(logRetention)
