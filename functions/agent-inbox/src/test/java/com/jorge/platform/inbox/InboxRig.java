@@ -129,6 +129,10 @@ final class InboxRig implements AutoCloseable {
         return new String[] {id, token};
     }
 
+    APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
     APIGatewayV2HTTPResponse call(String method, String path, String token, String body) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");

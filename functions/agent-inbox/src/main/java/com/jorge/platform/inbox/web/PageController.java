@@ -20,13 +20,15 @@ import java.util.Map;
 @Controller("/inbox")
 public final class PageController {
 
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self' https://cognito-idp.*.amazonaws.com; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private final Inbox inbox;
+    private final String csp;
     private final Map<String, String> files;
 
     public PageController(Inbox inbox) {
         this.inbox = inbox;
+        // the page talks to this API and to the user pool's login endpoint, nothing else
+        this.csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
+                + origin(inbox.page().authEndpoint()) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         this.files = Map.of("index.html", read("index.html"), "app.js", read("app.js"), "app.css", read("app.css"));
     }
 
@@ -52,8 +54,13 @@ public final class PageController {
 
     private MutableHttpResponse<String> file(String name, String type) {
         return HttpResponse.ok(files.get(name)).contentType(type + "; charset=utf-8")
-                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", csp).header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-cache");
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static String read(String name) {
