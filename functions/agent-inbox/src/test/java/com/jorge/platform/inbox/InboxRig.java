@@ -58,11 +58,14 @@ final class InboxRig implements AutoCloseable {
     private final ApplicationContext context;
     private final APIGatewayV2HTTPEventFunction handler;
 
+    final String redisNamespace;
+
     InboxRig(String purpose) {
         schema = TestPostgres.newSchema(purpose);
+        redisNamespace = TestRedis.namespace(purpose);
         Map<String, String> values = new HashMap<>(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
-                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace(purpose),
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", redisNamespace,
                 "GHL_API_BASE_URL", ghl.baseUrl().toString(), "GHL_API_TOKEN", "pit-test",
                 "COGNITO_ISSUER", cognito.issuer(), "COGNITO_CLIENT_ID", LocalCognito.CLIENT_ID,
                 "COGNITO_JWKS_URL", cognito.jwksUrl().toString()));
