@@ -61,6 +61,10 @@ final class InboxRig implements AutoCloseable {
     final String redisNamespace;
 
     InboxRig(String purpose) {
+        this(purpose, Map.of());
+    }
+
+    InboxRig(String purpose, Map<String, String> moreSettings) {
         schema = TestPostgres.newSchema(purpose);
         redisNamespace = TestRedis.namespace(purpose);
         Map<String, String> values = new HashMap<>(Map.of(
@@ -71,6 +75,7 @@ final class InboxRig implements AutoCloseable {
                 "COGNITO_JWKS_URL", cognito.jwksUrl().toString()));
         values.put("COGNITO_AUTH_ENDPOINT", cognito.authEndpoint().toString());
         values.put("INBOX_PAGE_URL", "https://inbox.example/inbox/");
+        values.putAll(moreSettings);
         PlatformConfig config = PlatformConfig.of(values);
         SfnClient client = SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")))
@@ -137,6 +142,10 @@ final class InboxRig implements AutoCloseable {
     }
 
     APIGatewayV2HTTPResponse call(String method, String path, String token, String body) {
+        return call(method, path, token, body, "203.0.113.7");
+    }
+
+    APIGatewayV2HTTPResponse call(String method, String path, String token, String body, String sourceIp) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
         event.setRawPath(path);
@@ -149,7 +158,7 @@ final class InboxRig implements AutoCloseable {
         event.setIsBase64Encoded(false);
         event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                        .withSourceIp("203.0.113.7").build())
+                        .withSourceIp(sourceIp).build())
                 .withRequestId(UUID.randomUUID().toString()).build());
         return handler.handleRequest(event, null);
     }
