@@ -93,6 +93,18 @@ public final class GhlApiClient {
     }
 
     /**
+     * An email to a contact through the Conversations API: the agents' inbox notices (an agent is a
+     * contact of the location for this). A retried send whose outcome was unknown may arrive twice.
+     */
+    public String sendEmail(LeadRef contact, String subject, String html) {
+        ObjectNode body = json.createObjectNode().put("type", "Email").put("contactId", contact.contactId())
+                .put("subject", subject).put("html", html);
+        JsonNode id = call(contact.locationId(), "POST", "/conversations/messages", body, CONVERSATIONS_VERSION, null)
+                .get("messageId");
+        return id == null || id.isNull() ? null : id.asText();
+    }
+
+    /**
      * The outbound SMS with exactly {@code text} that GHL holds in the lead's conversations, added no
      * earlier than {@code attemptedAt} less {@link #CLOCK_SKEW}; empty when there is none. For a send
      * whose outcome was unknown: call it with the time of the first attempt before sending again.

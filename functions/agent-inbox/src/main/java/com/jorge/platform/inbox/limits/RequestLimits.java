@@ -1,0 +1,72 @@
+package com.jorge.platform.inbox.limits;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Token buckets in Redis (Bucket4j over Lettuce), one per client address and one per location, shared by
+ * every Lambda container. A request over either limit is answered 429 with {@code Retry-After}. Redis
+ * being unreachable lets requests through: the limits protect the platform, and losing them for a while
+ * is better than refusing every agent.
+ */
+public final class RequestLimits {
+
+    /** {@code perMinute} tokens refilled over a minute, at most {@code perMinute} at once. */
+    public record Limit(long perMinute) {
+        BucketConfiguration bucket() {
+            return BucketConfiguration.builder()
+                    .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build();
+        }
+    }
+
+    public sealed interface Verdict {
+        record Allowed() implements Verdict {}
+        record Limited(long retryAfterSeconds) implements Verdict {}
+    }
+
+    private final ProxyManager<byte[]> buckets;
+    private final String namespace;
+    private final Limit perClient;
+    private final Limit perLocation;
+
+    public RequestLimits(ProxyManager<byte[]> buckets, String namespace, Limit perClient, Limit perLocation) {
+        this.buckets = buckets;
+        this.namespace = namespace;
+        this.perClient = perClient;
+        this.perLocation = perLocation;
+    }
+
+    public static RequestLimits onRedis(RedisClient redis, String namespace, Limit perClient, Limit perLocation) {
+        ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(redis)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
+                .build();
+        return new RequestLimits(buckets, namespace, perClient, perLocation);
+    }
+
+    public Verdict client(String address) {
+        return take("client", address, perClient);
+    }
+
+    public Verdict location(String locationId) {
+        return take("location", locationId, perLocation);
+    }
+
+    private Verdict take(String scope, String key, Limit limit) {
+        byte[] id = (namespace + ":ratelimit:" + scope + ":" + (key == null ? "-" : key)).getBytes(StandardCharsets.UTF_8);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder().build(id, limit::bucket).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException redisDown) {
+            return new Verdict.Allowed();
+        }
+        if (probe.isConsumed()) return new Verdict.Allowed();
+        return new Verdict.Limited(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+    }
+}

@@ -1,0 +1,135 @@
+// The agents' inbox: log in (Cognito InitiateAuth), list the offers, read a lead, accept in one tap.
+// No framework and nothing from another origin: the page is served with a strict Content-Security-Policy.
+"use strict";
+
+const state = { token: sessionStorage.getItem("inbox.token"), config: null };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => (k === "class" ? (node.className = v) : node.setAttribute(k, v)));
+  children.forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(String(c ?? ""))));
+  return node;
+}
+
+function show(section) {
+  ["login", "offers", "lead"].forEach((id) => ($(id).hidden = id !== section));
+}
+
+function say(text) {
+  $("status").textContent = text || "";
+}
+
+async function api(method, path, body) {
+  const response = await fetch("api" + path, {
+    method,
+    headers: { Authorization: "Bearer " + state.token, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (response.status === 401) {
+    sessionStorage.removeItem("inbox.token");
+    state.token = null;
+    show("login");
+  }
+  if (!response.ok) throw new Error(answer.message || "request failed (" + response.status + ")");
+  return answer;
+}
+
+async function logIn(event) {
+  event.preventDefault();
+  $("login-error").textContent = "";
+  const response = await fetch(state.config.authEndpoint, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-amz-json-1.1",
+      "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth",
+    },
+    body: JSON.stringify({
+      AuthFlow: "USER_PASSWORD_AUTH",
+      ClientId: state.config.clientId,
+      AuthParameters: { USERNAME: $("username").value, PASSWORD: $("password").value },
+    }),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok || !answer.AuthenticationResult) {
+    $("login-error").textContent = answer.ChallengeName ? "This account needs its MFA code: use the hosted sign-in." : "Wrong email or password.";
+    return;
+  }
+  state.token = answer.AuthenticationResult.AccessToken;
+  sessionStorage.setItem("inbox.token", state.token);
+  await route();
+}
+
+function offerCard(offer) {
+  const lead = offer.lead;
+  const open = el("button", { type: "button", "data-offer": offer.offerId }, "Read the conversation");
+  open.addEventListener("click", () => showLead(lead.locationId, lead.contactId));
+  const accept = el("button", { type: "button", class: "primary accept", "data-offer": offer.offerId }, "Accept");
+  accept.addEventListener("click", () => decide(offer, "accept"));
+  const decline = el("button", { type: "button", class: "decline" }, "Decline");
+  decline.addEventListener("click", () => {
+    const reason = prompt("Why do you decline?");
+    if (reason) decide(offer, "decline", { reason });
+  });
+  return el("li", { class: "card offer", id: "offer-" + offer.offerId },
+    el("div", { class: "hot" }, offer.kind === "ESCALATION" ? "No agent took this lead" : "Hot lead"),
+    el("div", {}, offer.reason),
+    el("small", {}, "Answer by " + new Date(offer.expiresAt).toLocaleTimeString()),
+    el("div", { class: "row" }, accept, decline), open);
+}
+
+async function showOffers() {
+  show("offers");
+  const { offers } = await api("GET", "/offers");
+  $("offer-list").replaceChildren(...offers.map(offerCard));
+  $("no-offers").hidden = offers.length > 0;
+}
+
+async function decide(offer, verb, body) {
+  say("");
+  try {
+    await api("POST", "/offers/" + offer.offerId + "/" + verb, body);
+    say(verb === "accept" ? "The lead is yours." : "Declined.");
+    if (verb === "accept") return showLead(offer.lead.locationId, offer.lead.contactId);
+    await showOffers();
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+async function showLead(locationId, contactId) {
+  const { lead } = await api("GET", "/leads/" + encodeURIComponent(locationId) + "/" + encodeURIComponent(contactId));
+  show("lead");
+  $("lead-title").textContent = lead.firstName || "Lead";
+  $("lead-temperature").textContent = lead.temperature + " · " + lead.stage + (lead.botPaused ? " · bot paused" : "");
+  $("lead-reasons").replaceChildren(...lead.temperatureReasons.map((r) => el("li", {}, r)));
+  $("transcript").replaceChildren(...lead.messages.map((m) => el("li", { class: "msg " + m.direction }, m.body)));
+  const path = "/leads/" + encodeURIComponent(locationId) + "/" + encodeURIComponent(contactId);
+  const toggle = el("button", { type: "button", id: "pause-toggle" }, lead.botPaused ? "Give back to the bot" : "Take over");
+  toggle.addEventListener("click", async () => {
+    try {
+      await api("POST", path + (lead.botPaused ? "/give-back" : "/take-over"));
+      await showLead(locationId, contactId);
+    } catch (e) {
+      say(e.message);
+    }
+  });
+  $("lead-actions").replaceChildren(toggle);
+}
+
+async function route() {
+  if (!state.token) return show("login");
+  const me = await api("GET", "/me");
+  $("who").textContent = me.role.replace("_", " ");
+  const target = location.hash.match(/^#lead\/([^/]+)\/(.+)$/);
+  if (target) return showLead(decodeURIComponent(target[1]), decodeURIComponent(target[2]));
+  return showOffers();
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  state.config = await (await fetch("config.json")).json();
+  $("login").addEventListener("submit", logIn);
+  $("back").addEventListener("click", showOffers);
+  route().catch((e) => say(e.message));
+});
