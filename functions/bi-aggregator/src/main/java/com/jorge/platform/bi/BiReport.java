@@ -15,10 +15,12 @@ import java.util.List;
  */
 public record BiReport(String locationId, LocalDate from, LocalDate to, String zone, BigDecimal commissionRate,
                        Funnel funnel, List<LeadSource> leadSources, BotPerformance bots, Revenue revenue,
-                       Pipeline pipeline, AgentPerformance agents) {
+                       Pipeline pipeline, AgentPerformance agents, List<ModelAttribution> attributionByModel,
+                       Commission commission) {
 
     public BiReport {
         leadSources = List.copyOf(leadSources);
+        attributionByModel = List.copyOf(attributionByModel);
     }
 
     /** The conversion funnel; each rate is the step's count over new leads (null without new leads). */
@@ -65,6 +67,48 @@ public record BiReport(String locationId, LocalDate from, LocalDate to, String z
     }
 
     public record Agent(String agentId, int handoffs, int replied, Integer firstReplyP50Ms) {}
+
+    /**
+     * The won deals decided in the range, their value shared among the touches before each decision by one
+     * model. The credits add up to {@code wonValue} exactly (whole cents, largest remainder per deal).
+     */
+    public record ModelAttribution(String model, int wonDeals, BigDecimal wonValue, List<Credit> credits) {
+        public ModelAttribution {
+            credits = List.copyOf(credits);
+        }
+    }
+
+    /** What one touch (kind and key: a lead source and campaign, channel, bot, agent or calendar) earned. */
+    public record Credit(String kind, String key, String campaign, int deals, BigDecimal credit) {}
+
+    /** Realised commission of the won deals in the range and the projection of the open pipeline. */
+    public record Commission(BigDecimal rate, Realised realised, Projected projected) {}
+
+    /** gross = referral fees + agents' share + team's share, to the cent. */
+    public record Realised(int deals, BigDecimal gross, BigDecimal referralFees, BigDecimal agentShare,
+                           BigDecimal teamShare, List<AgentCommission> agents) {
+        public Realised {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    public record AgentCommission(String agentId, int deals, BigDecimal gross, BigDecimal referralFees,
+                                  BigDecimal agentShare, BigDecimal teamShare, boolean capReached) {}
+
+    /** Open value x the stage's win probability x rate, per stage of the latest pipeline snapshot. */
+    public record Projected(LocalDate asOf, BigDecimal commission, List<StageProjection> stages) {
+        public Projected {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * @param probabilitySource {@code learned} (the stage's own win rate once enough deals seen in it were
+     *                          decided), {@code configured}, or {@code default}
+     * @param decidedSeen       decided deals the aggregator saw in this stage, of which {@code wonSeen} won
+     */
+    public record StageProjection(String pipelineStageId, int openCount, BigDecimal openValue, BigDecimal probability,
+                                  String probabilitySource, int decidedSeen, int wonSeen, BigDecimal commission) {}
 
     public String toJson() {
         try {

@@ -1,5 +1,7 @@
 package com.jorge.platform.bi;
 
+import com.jorge.platform.bi.attribution.AttributionReader;
+import com.jorge.platform.bi.commission.CommissionReader;
 import com.jorge.platform.storage.Transactor;
 
 import javax.sql.DataSource;
@@ -10,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,11 +27,14 @@ public final class BiReportReader {
     private final Transactor db;
     private final BigDecimal commissionRate;
     private final ZoneId defaultZone;
+    private final AttributionReader attribution = new AttributionReader();
+    private final CommissionReader commission;
 
     public BiReportReader(DataSource dataSource, BiSettings settings) {
         this.db = new Transactor(dataSource);
         this.commissionRate = settings.commissionRate();
         this.defaultZone = settings.defaultZone();
+        this.commission = new CommissionReader(settings.commission());
     }
 
     public BiReport report(String locationId, LocalDate from, LocalDate to) {
@@ -40,7 +46,7 @@ public final class BiReportReader {
     }
 
     private BiReport read(Connection c, String locationId, LocalDate from, LocalDate to) throws SQLException {
-        String zone = zoneOf(c, locationId);
+        ZoneId zone = zoneOf(c, locationId);
         List<BiReport.LeadSource> sources = new ArrayList<>();
         int[] funnel = new int[7];
         try (PreparedStatement ps = range(c, """
@@ -90,8 +96,12 @@ public final class BiReportReader {
         BiReport.Funnel steps = new BiReport.Funnel(f[0], f[1], f[2], f[3], f[4], f[5], revenue.wonCount(), f[6],
                 rate(f[1], f[0]), rate(f[2], f[0]), rate(f[3], f[0]), rate(f[4], f[0]), rate(f[5], f[0]),
                 rate(revenue.wonCount(), f[0]));
-        return new BiReport(locationId, from, to, zone, commissionRate, steps, sources, bots, revenue,
-                pipeline(c, locationId, from, to), agentTotals);
+        BiReport.Pipeline pipeline = pipeline(c, locationId, from, to);
+        Instant start = new DayWindow(from, zone).start();
+        Instant end = new DayWindow(to, zone).end();
+        return new BiReport(locationId, from, to, zone.getId(), commissionRate, steps, sources, bots, revenue,
+                pipeline, agentTotals, attribution.read(c, locationId, start, end),
+                commission.read(c, locationId, zone, start, end, pipeline));
     }
 
     private List<BiReport.Agent> agents(Connection c, String locationId, LocalDate from, LocalDate to) throws SQLException {
@@ -170,11 +180,11 @@ public final class BiReportReader {
         return new BiReport.Pipeline(asOf, count, value, commission(value), stages);
     }
 
-    private String zoneOf(Connection c, String locationId) throws SQLException {
+    private ZoneId zoneOf(Connection c, String locationId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM locations WHERE location_id = ?")) {
             ps.setString(1, locationId);
             try (ResultSet rs = ps.executeQuery()) {
-                return LocationZone.zoneOr(rs.next() ? rs.getString(1) : null, defaultZone).getId();
+                return LocationZone.zoneOr(rs.next() ? rs.getString(1) : null, defaultZone);
             }
         }
     }
