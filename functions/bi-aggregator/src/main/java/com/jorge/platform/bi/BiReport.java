@@ -16,7 +16,7 @@ import java.util.List;
 public record BiReport(String locationId, LocalDate from, LocalDate to, String zone, BigDecimal commissionRate,
                        Funnel funnel, List<LeadSource> leadSources, BotPerformance bots, Revenue revenue,
                        Pipeline pipeline, AgentPerformance agents, List<ModelAttribution> attributionByModel,
-                       Commission commission) {
+                       Commission commission, BotKpis botKpis) {
 
     public BiReport {
         leadSources = List.copyOf(leadSources);
@@ -67,6 +67,19 @@ public record BiReport(String locationId, LocalDate from, LocalDate to, String z
     }
 
     public record Agent(String agentId, int handoffs, int replied, Integer firstReplyP50Ms) {}
+
+    /**
+     * The bots' KPIs over the range. Rates are over new leads like the funnel's, except the booking rate
+     * (bot-booked appointments per bot conversation). Cost = SMS segments (lead texts and bot texts) and LLM
+     * tokens at the configured prices; ROI = (commission on the revenue credited to bot touches under the
+     * linear model - cost) / cost. Null where the denominator is zero.
+     */
+    public record BotKpis(int conversations, Double messagesPerConversation, Integer replyP50Ms, Integer replyP95Ms,
+                          Double qualificationRate, Double hotLeadRate, int botBookedAppointments, Double bookingRate,
+                          int handoffsAccepted, Integer handoffAcceptP50Ms, Integer handoffAcceptP95Ms,
+                          Double optOutRate, long smsSegments, long llmInputTokens, long llmOutputTokens,
+                          BigDecimal smsCost, BigDecimal llmCost, BigDecimal totalCost, BigDecimal costPerConversation,
+                          BigDecimal botAttributedRevenue, BigDecimal botAttributedCommission, Double roi) {}
 
     /**
      * The won deals decided in the range, their value shared among the touches before each decision by one

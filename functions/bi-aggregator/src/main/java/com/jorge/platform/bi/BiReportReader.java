@@ -29,12 +29,14 @@ public final class BiReportReader {
     private final ZoneId defaultZone;
     private final AttributionReader attribution = new AttributionReader();
     private final CommissionReader commission;
+    private final BotCostPrices prices;
 
     public BiReportReader(DataSource dataSource, BiSettings settings) {
         this.db = new Transactor(dataSource);
         this.commissionRate = settings.commissionRate();
         this.defaultZone = settings.defaultZone();
         this.commission = new CommissionReader(settings.commission());
+        this.prices = settings.prices();
     }
 
     public BiReport report(String locationId, LocalDate from, LocalDate to) {
@@ -63,15 +65,21 @@ public final class BiReportReader {
 
         BiReport.BotPerformance bots;
         BiReport.AgentPerformance agentTotals;
+        long[] botTotals = new long[5]; // conversations, SMS segments, LLM input and output tokens, bot-booked
+        List<Integer> accepted = new ArrayList<>();
         try (PreparedStatement ps = range(c, """
                 SELECT inbound_messages, bot_replies_sent, replies_held, response_samples_ms, follow_ups_sent,
-                       follow_ups_answered, human_takeovers, handoffs, handoffs_awaiting_agent, agent_reply_samples_ms
+                       follow_ups_answered, human_takeovers, handoffs, handoffs_awaiting_agent, agent_reply_samples_ms,
+                       bot_conversations, sms_segments, llm_input_tokens, llm_output_tokens, bot_booked,
+                       handoff_accept_samples_ms
                 FROM bi_daily_activity WHERE location_id = ? AND day BETWEEN ? AND ?""", locationId, from, to);
              ResultSet rs = ps.executeQuery()) {
             int[] n = new int[8];
             List<Integer> responses = new ArrayList<>();
             List<Integer> agentReplies = new ArrayList<>();
             while (rs.next()) {
+                for (int i = 0; i < 5; i++) botTotals[i] += rs.getLong(11 + i);
+                accepted.addAll(ints(rs.getArray(16)));
                 n[0] += rs.getInt(1);
                 n[1] += rs.getInt(2);
                 n[2] += rs.getInt(3);
@@ -99,9 +107,32 @@ public final class BiReportReader {
         BiReport.Pipeline pipeline = pipeline(c, locationId, from, to);
         Instant start = new DayWindow(from, zone).start();
         Instant end = new DayWindow(to, zone).end();
+        List<BiReport.ModelAttribution> byModel = attribution.read(c, locationId, start, end);
+        accepted.sort(null);
         return new BiReport(locationId, from, to, zone.getId(), commissionRate, steps, sources, bots, revenue,
-                pipeline, agentTotals, attribution.read(c, locationId, start, end),
-                commission.read(c, locationId, zone, start, end, pipeline));
+                pipeline, agentTotals, byModel, commission.read(c, locationId, zone, start, end, pipeline),
+                botKpis(steps, bots, botTotals, accepted, byModel));
+    }
+
+    private BiReport.BotKpis botKpis(BiReport.Funnel funnel, BiReport.BotPerformance bots, long[] totals,
+                                     List<Integer> accepted, List<BiReport.ModelAttribution> byModel) {
+        int conversations = (int) totals[0];
+        BigDecimal sms = prices.sms(totals[1]);
+        BigDecimal llm = prices.llm(totals[2], totals[3]);
+        BigDecimal cost = sms.add(llm);
+        BigDecimal botRevenue = byModel.stream().filter(m -> m.model().equals("linear"))
+                .flatMap(m -> m.credits().stream()).filter(cr -> cr.kind().equals("bot"))
+                .map(BiReport.Credit::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal botCommission = commission(botRevenue);
+        return new BiReport.BotKpis(conversations,
+                rate(bots.inboundMessages() + bots.botRepliesSent(), conversations),
+                bots.responseP50Ms(), bots.responseP95Ms(), funnel.qualifiedRate(), funnel.hotRate(),
+                (int) totals[4], rate((int) totals[4], conversations),
+                accepted.size(), NearestRank.of(accepted, 50), NearestRank.of(accepted, 95),
+                rate(funnel.optedOut(), funnel.newLeads()), totals[1], totals[2], totals[3], sms, llm, cost,
+                conversations == 0 ? null : cost.divide(BigDecimal.valueOf(conversations), 2, RoundingMode.HALF_UP),
+                botRevenue, botCommission,
+                cost.signum() == 0 ? null : botCommission.subtract(cost).divide(cost, 4, RoundingMode.HALF_UP).doubleValue());
     }
 
     private List<BiReport.Agent> agents(Connection c, String locationId, LocalDate from, LocalDate to) throws SQLException {

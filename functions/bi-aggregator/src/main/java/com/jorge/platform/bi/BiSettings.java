@@ -19,9 +19,10 @@ import java.time.ZoneId;
  * @param lockTimeout     a day's transaction gives up (and keeps the old rows) when blocked this long
  * @param attributionHalfLife  time-decay attribution: a touch this much older than the newest counts half
  *                        (BI_ATTRIBUTION_HALF_LIFE_DAYS, default 7)
+ * @param prices          unit prices of SMS segments and LLM tokens, for the bots' cost and ROI
  */
 public record BiSettings(CommissionRules commission, ZoneId defaultZone, int lookbackDays, Duration overlap,
-                         Duration timeBudget, Duration lockTimeout, Duration attributionHalfLife) {
+                         Duration timeBudget, Duration lockTimeout, Duration attributionHalfLife, BotCostPrices prices) {
 
     /** Same default as the bots' JORGE_BOTS_DEFAULT_ZONE, so "today" means the same day to both. */
     public static final String DEFAULT_ZONE = "America/Chicago";
@@ -56,7 +57,7 @@ public record BiSettings(CommissionRules commission, ZoneId defaultZone, int loo
                 Duration.ofSeconds(config.getInt("BI_WATERMARK_OVERLAP_SECONDS", 900)),
                 Duration.ofSeconds(config.getInt("BI_TIME_BUDGET_SECONDS", 180)),
                 Duration.ofMillis(config.getInt("BI_LOCK_TIMEOUT_MS", 5_000)),
-                Duration.ofDays(config.getInt("BI_ATTRIBUTION_HALF_LIFE_DAYS", 7)));
+                Duration.ofDays(config.getInt("BI_ATTRIBUTION_HALF_LIFE_DAYS", 7)), BotCostPrices.fromConfig(config));
     }
 
     /** The fraction of a deal's value the team earns (BI_COMMISSION_RATE). */
@@ -65,10 +66,10 @@ public record BiSettings(CommissionRules commission, ZoneId defaultZone, int loo
     }
 
     public BiSettings withTimeBudget(Duration budget) {
-        return new BiSettings(commission, defaultZone, lookbackDays, overlap, budget, lockTimeout, attributionHalfLife);
+        return new BiSettings(commission, defaultZone, lookbackDays, overlap, budget, lockTimeout, attributionHalfLife, prices);
     }
 
     public BiSettings withLockTimeout(Duration timeout) {
-        return new BiSettings(commission, defaultZone, lookbackDays, overlap, timeBudget, timeout, attributionHalfLife);
+        return new BiSettings(commission, defaultZone, lookbackDays, overlap, timeBudget, timeout, attributionHalfLife, prices);
     }
 }

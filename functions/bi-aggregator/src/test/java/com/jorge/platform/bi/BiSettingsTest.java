@@ -46,6 +46,8 @@ class BiSettingsTest {
         assertThatThrownBy(() -> settings("BI_STAGE_PROBABILITIES", "s1=high")).hasMessageContaining("BI_STAGE_PROBABILITIES");
         assertThatThrownBy(() -> settings("BI_TEAM_CAP", "-1")).hasMessageContaining("BI_TEAM_CAP");
         assertThatThrownBy(() -> settings("BI_ATTRIBUTION_HALF_LIFE_DAYS", "0")).hasMessageContaining("BI_ATTRIBUTION_HALF_LIFE_DAYS");
+        assertThatThrownBy(() -> settings("BI_SMS_SEGMENT_PRICE", "-0.01")).hasMessageContaining("BI_SMS_SEGMENT_PRICE");
+        assertThatThrownBy(() -> settings("BI_LLM_INPUT_PRICE_PER_MILLION", "$3")).hasMessageContaining("BI_LLM_INPUT_PRICE_PER_MILLION");
     }
 
     @Test
