@@ -16,11 +16,12 @@ import java.util.List;
 public record BiReport(String locationId, LocalDate from, LocalDate to, String zone, BigDecimal commissionRate,
                        Funnel funnel, List<LeadSource> leadSources, BotPerformance bots, Revenue revenue,
                        Pipeline pipeline, AgentPerformance agents, List<ModelAttribution> attributionByModel,
-                       Commission commission, BotKpis botKpis) {
+                       Commission commission, BotKpis botKpis, List<ExperimentResult> experiments) {
 
     public BiReport {
         leadSources = List.copyOf(leadSources);
         attributionByModel = List.copyOf(attributionByModel);
+        experiments = List.copyOf(experiments);
     }
 
     /** The conversion funnel; each rate is the step's count over new leads (null without new leads). */
@@ -122,6 +123,27 @@ public record BiReport(String locationId, LocalDate from, LocalDate to, String z
      */
     public record StageProjection(String pipelineStageId, int openCount, BigDecimal openValue, BigDecimal probability,
                                   String probabilitySource, int decidedSeen, int wonSeen, BigDecimal commission) {}
+
+    /**
+     * One experiment over the leads first seen in the range (from its start). {@code decision}:
+     * {@code collecting} (a variant is short of the planned sample: no winner, whatever the p-values say),
+     * {@code sample_ratio_mismatch} (the split is off the weights, chi-square p &lt; 0.001: do not trust it),
+     * {@code no_difference}, or {@code significant} with the {@code winner}.
+     */
+    public record ExperimentResult(String name, String kind, String metric, LocalDate startsOn,
+                                   int plannedSamplePerVariant, double alpha, List<VariantResult> variants,
+                                   double sampleRatioPValue, String decision, String winner) {
+        public ExperimentResult {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** Leads, conversions, rate and its Wilson interval at 1 - alpha; the comparison with control (null for control). */
+    public record VariantResult(String variant, long leads, long conversions, Double rate, Double ciLow, Double ciHigh,
+                                Comparison vsControl) {}
+
+    /** rate - control's rate: interval at 1 - alpha / (variants - 1), and the two-proportion z-test's p-value. */
+    public record Comparison(Double differenceLow, Double differenceHigh, double pValue) {}
 
     public String toJson() {
         try {

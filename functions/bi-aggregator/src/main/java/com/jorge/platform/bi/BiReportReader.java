@@ -2,6 +2,7 @@ package com.jorge.platform.bi;
 
 import com.jorge.platform.bi.attribution.AttributionReader;
 import com.jorge.platform.bi.commission.CommissionReader;
+import com.jorge.platform.bi.experiments.ExperimentReader;
 import com.jorge.platform.storage.Transactor;
 
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ public final class BiReportReader {
     private final AttributionReader attribution = new AttributionReader();
     private final CommissionReader commission;
     private final BotCostPrices prices;
+    private final ExperimentReader experiments;
 
     public BiReportReader(DataSource dataSource, BiSettings settings) {
         this.db = new Transactor(dataSource);
@@ -37,6 +39,7 @@ public final class BiReportReader {
         this.defaultZone = settings.defaultZone();
         this.commission = new CommissionReader(settings.commission());
         this.prices = settings.prices();
+        this.experiments = new ExperimentReader(settings.experiments());
     }
 
     public BiReport report(String locationId, LocalDate from, LocalDate to) {
@@ -111,7 +114,7 @@ public final class BiReportReader {
         accepted.sort(null);
         return new BiReport(locationId, from, to, zone.getId(), commissionRate, steps, sources, bots, revenue,
                 pipeline, agentTotals, byModel, commission.read(c, locationId, zone, start, end, pipeline),
-                botKpis(steps, bots, botTotals, accepted, byModel));
+                botKpis(steps, bots, botTotals, accepted, byModel), experiments.read(c, locationId, zone, from, to));
     }
 
     private BiReport.BotKpis botKpis(BiReport.Funnel funnel, BiReport.BotPerformance bots, long[] totals,

@@ -2,6 +2,7 @@ package com.jorge.platform.bi;
 
 import com.jorge.platform.bi.commission.CommissionRules;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.experiments.Experiments;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -20,9 +21,11 @@ import java.time.ZoneId;
  * @param attributionHalfLife  time-decay attribution: a touch this much older than the newest counts half
  *                        (BI_ATTRIBUTION_HALF_LIFE_DAYS, default 7)
  * @param prices          unit prices of SMS segments and LLM tokens, for the bots' cost and ROI
+ * @param experiments     the A/B experiments the report judges (EXPERIMENTS, the bots' own configuration)
  */
 public record BiSettings(CommissionRules commission, ZoneId defaultZone, int lookbackDays, Duration overlap,
-                         Duration timeBudget, Duration lockTimeout, Duration attributionHalfLife, BotCostPrices prices) {
+                         Duration timeBudget, Duration lockTimeout, Duration attributionHalfLife, BotCostPrices prices,
+                         Experiments experiments) {
 
     /** Same default as the bots' JORGE_BOTS_DEFAULT_ZONE, so "today" means the same day to both. */
     public static final String DEFAULT_ZONE = "America/Chicago";
@@ -57,7 +60,8 @@ public record BiSettings(CommissionRules commission, ZoneId defaultZone, int loo
                 Duration.ofSeconds(config.getInt("BI_WATERMARK_OVERLAP_SECONDS", 900)),
                 Duration.ofSeconds(config.getInt("BI_TIME_BUDGET_SECONDS", 180)),
                 Duration.ofMillis(config.getInt("BI_LOCK_TIMEOUT_MS", 5_000)),
-                Duration.ofDays(config.getInt("BI_ATTRIBUTION_HALF_LIFE_DAYS", 7)), BotCostPrices.fromConfig(config));
+                Duration.ofDays(config.getInt("BI_ATTRIBUTION_HALF_LIFE_DAYS", 7)), BotCostPrices.fromConfig(config),
+                Experiments.fromConfig(config));
     }
 
     /** The fraction of a deal's value the team earns (BI_COMMISSION_RATE). */
@@ -66,10 +70,10 @@ public record BiSettings(CommissionRules commission, ZoneId defaultZone, int loo
     }
 
     public BiSettings withTimeBudget(Duration budget) {
-        return new BiSettings(commission, defaultZone, lookbackDays, overlap, budget, lockTimeout, attributionHalfLife, prices);
+        return new BiSettings(commission, defaultZone, lookbackDays, overlap, budget, lockTimeout, attributionHalfLife, prices, experiments);
     }
 
     public BiSettings withLockTimeout(Duration timeout) {
-        return new BiSettings(commission, defaultZone, lookbackDays, overlap, timeBudget, timeout, attributionHalfLife, prices);
+        return new BiSettings(commission, defaultZone, lookbackDays, overlap, timeBudget, timeout, attributionHalfLife, prices, experiments);
     }
 }
