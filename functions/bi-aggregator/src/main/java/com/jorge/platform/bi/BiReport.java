@@ -16,7 +16,7 @@ import java.util.List;
 public record BiReport(String locationId, LocalDate from, LocalDate to, String zone, BigDecimal commissionRate,
                        Funnel funnel, List<LeadSource> leadSources, BotPerformance bots, Revenue revenue,
                        Pipeline pipeline, AgentPerformance agents, List<ModelAttribution> attributionByModel,
-                       Commission commission, BotKpis botKpis, List<ExperimentResult> experiments) {
+                       Commission commission, BotKpis botKpis, List<ExperimentResult> experiments, Coaching coaching) {
 
     public BiReport {
         leadSources = List.copyOf(leadSources);
@@ -144,6 +144,44 @@ public record BiReport(String locationId, LocalDate from, LocalDate to, String z
 
     /** rate - control's rate: interval at 1 - alpha / (variants - 1), and the two-proportion z-test's p-value. */
     public record Comparison(Double differenceLow, Double differenceHigh, double pValue) {}
+
+    /**
+     * Coaching per agent over the hand-offs of the range (the agent who accepted, else the deal's assignee).
+     * Rates are over hand-offs (appointment, won deal at any time after the hand-off) or over hand-offs with
+     * an appointment; {@code predictedSuccess}: the chance a new hand-off to the agent is won within
+     * {@code windowDays}, with the model's forward validation on the location's own history.
+     */
+    public record Coaching(int windowDays, List<AgentCoaching> agents, Validation validation) {
+        public Coaching {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    public record AgentCoaching(String agentId, int handoffs, int accepted, Integer acceptP50Ms, Integer acceptP95Ms,
+                                Integer firstReplyP50Ms, Integer firstReplyP95Ms, Double appointmentRate,
+                                Double appointmentToDealRate, Double dealRate, Double predictedSuccess,
+                                List<WeekPoint> trend) {
+        public AgentCoaching {
+            trend = List.copyOf(trend);
+        }
+    }
+
+    /** One week (starting Monday, the location's zone) of an agent's hand-offs. */
+    public record WeekPoint(LocalDate weekStart, int handoffs, Integer acceptP50Ms, Double dealRate) {}
+
+    /** Held-out months scored forward in time, and calibration pooled over them. */
+    public record Validation(int windowDays, double priorStrength, List<MonthScore> heldOutMonths,
+                             List<CalibrationBin> calibration) {
+        public Validation {
+            heldOutMonths = List.copyOf(heldOutMonths);
+            calibration = List.copyOf(calibration);
+        }
+    }
+
+    /** Brier score of the model and of the location-rate baseline (lower is better), and log loss. */
+    public record MonthScore(String month, int handoffs, double brier, double baselineBrier, double logLoss) {}
+
+    public record CalibrationBin(double from, double to, long handoffs, double meanPredicted, double observedRate) {}
 
     public String toJson() {
         try {

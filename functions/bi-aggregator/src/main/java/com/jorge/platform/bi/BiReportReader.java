@@ -2,6 +2,7 @@ package com.jorge.platform.bi;
 
 import com.jorge.platform.bi.attribution.AttributionReader;
 import com.jorge.platform.bi.commission.CommissionReader;
+import com.jorge.platform.bi.coaching.CoachingReader;
 import com.jorge.platform.bi.experiments.ExperimentReader;
 import com.jorge.platform.storage.Transactor;
 
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,8 +34,16 @@ public final class BiReportReader {
     private final CommissionReader commission;
     private final BotCostPrices prices;
     private final ExperimentReader experiments;
+    private final CoachingReader coaching = new CoachingReader();
+    private final Clock clock;
 
     public BiReportReader(DataSource dataSource, BiSettings settings) {
+        this(dataSource, settings, Clock.systemUTC());
+    }
+
+    /** {@code clock}: "now" for coaching (which hand-offs are settled). */
+    public BiReportReader(DataSource dataSource, BiSettings settings, Clock clock) {
+        this.clock = clock;
         this.db = new Transactor(dataSource);
         this.commissionRate = settings.commissionRate();
         this.defaultZone = settings.defaultZone();
@@ -114,7 +124,8 @@ public final class BiReportReader {
         accepted.sort(null);
         return new BiReport(locationId, from, to, zone.getId(), commissionRate, steps, sources, bots, revenue,
                 pipeline, agentTotals, byModel, commission.read(c, locationId, zone, start, end, pipeline),
-                botKpis(steps, bots, botTotals, accepted, byModel), experiments.read(c, locationId, zone, from, to));
+                botKpis(steps, bots, botTotals, accepted, byModel), experiments.read(c, locationId, zone, from, to),
+                coaching.read(c, locationId, zone, from, to, clock.instant()));
     }
 
     private BiReport.BotKpis botKpis(BiReport.Funnel funnel, BiReport.BotPerformance bots, long[] totals,

@@ -99,7 +99,7 @@ final class BiTestRig {
         this.db = new Transactor(database.dataSource());
         BiSettings settings = BiSettings.fromConfig(PlatformConfig.of(env));
         this.aggregator = new BiAggregator(database.dataSource(), settings, metrics, clock);
-        this.reports = new BiReportReader(database.dataSource(), settings);
+        this.reports = new BiReportReader(database.dataSource(), settings, clock);
     }
 
     // ---- seeding through the platform's repositories -------------------------------------------------
