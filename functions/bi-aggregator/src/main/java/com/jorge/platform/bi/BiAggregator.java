@@ -1,5 +1,6 @@
 package com.jorge.platform.bi;
 
+import com.jorge.platform.bi.attribution.DealAttribution;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.Transactor;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class BiAggregator {
     private final PlatformMetrics metrics;
     private final Clock clock;
     private final DirtyDays dirty = new DirtyDays();
-    private final ChangeCapture capture = new ChangeCapture(dirty);
+    private final ChangeCapture capture;
     private final DayFiguresQuery figures = new DayFiguresQuery();
     private final RollupTables tables = new RollupTables();
 
@@ -48,6 +49,7 @@ public final class BiAggregator {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.capture = new ChangeCapture(dirty, new DealAttribution(settings.attributionHalfLife()));
     }
 
     public BiSettings settings() {

@@ -1,5 +1,9 @@
 package com.jorge.platform.bi;
 
+import com.jorge.platform.bi.attribution.AttributionReader;
+import com.jorge.platform.bi.commission.CommissionReader;
+import com.jorge.platform.bi.coaching.CoachingReader;
+import com.jorge.platform.bi.experiments.ExperimentReader;
 import com.jorge.platform.storage.Transactor;
 
 import javax.sql.DataSource;
@@ -10,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,11 +30,26 @@ public final class BiReportReader {
     private final Transactor db;
     private final BigDecimal commissionRate;
     private final ZoneId defaultZone;
+    private final AttributionReader attribution = new AttributionReader();
+    private final CommissionReader commission;
+    private final BotCostPrices prices;
+    private final ExperimentReader experiments;
+    private final CoachingReader coaching = new CoachingReader();
+    private final Clock clock;
 
     public BiReportReader(DataSource dataSource, BiSettings settings) {
+        this(dataSource, settings, Clock.systemUTC());
+    }
+
+    /** {@code clock}: "now" for coaching (which hand-offs are settled). */
+    public BiReportReader(DataSource dataSource, BiSettings settings, Clock clock) {
+        this.clock = clock;
         this.db = new Transactor(dataSource);
         this.commissionRate = settings.commissionRate();
         this.defaultZone = settings.defaultZone();
+        this.commission = new CommissionReader(settings.commission());
+        this.prices = settings.prices();
+        this.experiments = new ExperimentReader(settings.experiments());
     }
 
     public BiReport report(String locationId, LocalDate from, LocalDate to) {
@@ -40,7 +61,7 @@ public final class BiReportReader {
     }
 
     private BiReport read(Connection c, String locationId, LocalDate from, LocalDate to) throws SQLException {
-        String zone = zoneOf(c, locationId);
+        ZoneId zone = zoneOf(c, locationId);
         List<BiReport.LeadSource> sources = new ArrayList<>();
         int[] funnel = new int[7];
         try (PreparedStatement ps = range(c, """
@@ -57,15 +78,21 @@ public final class BiReportReader {
 
         BiReport.BotPerformance bots;
         BiReport.AgentPerformance agentTotals;
+        long[] botTotals = new long[5]; // conversations, SMS segments, LLM input and output tokens, bot-booked
+        List<Integer> accepted = new ArrayList<>();
         try (PreparedStatement ps = range(c, """
                 SELECT inbound_messages, bot_replies_sent, replies_held, response_samples_ms, follow_ups_sent,
-                       follow_ups_answered, human_takeovers, handoffs, handoffs_awaiting_agent, agent_reply_samples_ms
+                       follow_ups_answered, human_takeovers, handoffs, handoffs_awaiting_agent, agent_reply_samples_ms,
+                       bot_conversations, sms_segments, llm_input_tokens, llm_output_tokens, bot_booked,
+                       handoff_accept_samples_ms
                 FROM bi_daily_activity WHERE location_id = ? AND day BETWEEN ? AND ?""", locationId, from, to);
              ResultSet rs = ps.executeQuery()) {
             int[] n = new int[8];
             List<Integer> responses = new ArrayList<>();
             List<Integer> agentReplies = new ArrayList<>();
             while (rs.next()) {
+                for (int i = 0; i < 5; i++) botTotals[i] += rs.getLong(11 + i);
+                accepted.addAll(ints(rs.getArray(16)));
                 n[0] += rs.getInt(1);
                 n[1] += rs.getInt(2);
                 n[2] += rs.getInt(3);
@@ -90,8 +117,36 @@ public final class BiReportReader {
         BiReport.Funnel steps = new BiReport.Funnel(f[0], f[1], f[2], f[3], f[4], f[5], revenue.wonCount(), f[6],
                 rate(f[1], f[0]), rate(f[2], f[0]), rate(f[3], f[0]), rate(f[4], f[0]), rate(f[5], f[0]),
                 rate(revenue.wonCount(), f[0]));
-        return new BiReport(locationId, from, to, zone, commissionRate, steps, sources, bots, revenue,
-                pipeline(c, locationId, from, to), agentTotals);
+        BiReport.Pipeline pipeline = pipeline(c, locationId, from, to);
+        Instant start = new DayWindow(from, zone).start();
+        Instant end = new DayWindow(to, zone).end();
+        List<BiReport.ModelAttribution> byModel = attribution.read(c, locationId, start, end);
+        accepted.sort(null);
+        return new BiReport(locationId, from, to, zone.getId(), commissionRate, steps, sources, bots, revenue,
+                pipeline, agentTotals, byModel, commission.read(c, locationId, zone, start, end, pipeline),
+                botKpis(steps, bots, botTotals, accepted, byModel), experiments.read(c, locationId, zone, from, to),
+                coaching.read(c, locationId, zone, from, to, clock.instant()));
+    }
+
+    private BiReport.BotKpis botKpis(BiReport.Funnel funnel, BiReport.BotPerformance bots, long[] totals,
+                                     List<Integer> accepted, List<BiReport.ModelAttribution> byModel) {
+        int conversations = (int) totals[0];
+        BigDecimal sms = prices.sms(totals[1]);
+        BigDecimal llm = prices.llm(totals[2], totals[3]);
+        BigDecimal cost = sms.add(llm);
+        BigDecimal botRevenue = byModel.stream().filter(m -> m.model().equals("linear"))
+                .flatMap(m -> m.credits().stream()).filter(cr -> cr.kind().equals("bot"))
+                .map(BiReport.Credit::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal botCommission = commission(botRevenue);
+        return new BiReport.BotKpis(conversations,
+                rate(bots.inboundMessages() + bots.botRepliesSent(), conversations),
+                bots.responseP50Ms(), bots.responseP95Ms(), funnel.qualifiedRate(), funnel.hotRate(),
+                (int) totals[4], rate((int) totals[4], conversations),
+                accepted.size(), NearestRank.of(accepted, 50), NearestRank.of(accepted, 95),
+                rate(funnel.optedOut(), funnel.newLeads()), totals[1], totals[2], totals[3], sms, llm, cost,
+                conversations == 0 ? null : cost.divide(BigDecimal.valueOf(conversations), 2, RoundingMode.HALF_UP),
+                botRevenue, botCommission,
+                cost.signum() == 0 ? null : botCommission.subtract(cost).divide(cost, 4, RoundingMode.HALF_UP).doubleValue());
     }
 
     private List<BiReport.Agent> agents(Connection c, String locationId, LocalDate from, LocalDate to) throws SQLException {
@@ -170,11 +225,11 @@ public final class BiReportReader {
         return new BiReport.Pipeline(asOf, count, value, commission(value), stages);
     }
 
-    private String zoneOf(Connection c, String locationId) throws SQLException {
+    private ZoneId zoneOf(Connection c, String locationId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM locations WHERE location_id = ?")) {
             ps.setString(1, locationId);
             try (ResultSet rs = ps.executeQuery()) {
-                return LocationZone.zoneOr(rs.next() ? rs.getString(1) : null, defaultZone).getId();
+                return LocationZone.zoneOr(rs.next() ? rs.getString(1) : null, defaultZone);
             }
         }
     }

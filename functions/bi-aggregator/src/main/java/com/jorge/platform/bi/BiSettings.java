@@ -1,6 +1,8 @@
 package com.jorge.platform.bi;
 
+import com.jorge.platform.bi.commission.CommissionRules;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.experiments.Experiments;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -10,23 +12,27 @@ import java.time.ZoneId;
 /**
  * How the aggregator runs. Every key is optional; a bad value fails at start with the key's name.
  *
- * @param commissionRate  fraction of a deal's value the team earns (BI_COMMISSION_RATE, default 0.025)
+ * @param commission      the commission plan: rate, splits, referral fees, cap, stage probabilities
  * @param defaultZone     day boundaries for a location without a time zone (BI_DEFAULT_ZONE)
  * @param lookbackDays    how far back a changed lead's days are recomputed, and the first run's reach
  * @param overlap         re-read window before the watermark, for transactions that committed late
  * @param timeBudget      a run stops starting new work after this long
  * @param lockTimeout     a day's transaction gives up (and keeps the old rows) when blocked this long
+ * @param attributionHalfLife  time-decay attribution: a touch this much older than the newest counts half
+ *                        (BI_ATTRIBUTION_HALF_LIFE_DAYS, default 7)
+ * @param prices          unit prices of SMS segments and LLM tokens, for the bots' cost and ROI
+ * @param experiments     the A/B experiments the report judges (EXPERIMENTS, the bots' own configuration)
  */
-public record BiSettings(BigDecimal commissionRate, ZoneId defaultZone, int lookbackDays, Duration overlap,
-                         Duration timeBudget, Duration lockTimeout) {
+public record BiSettings(CommissionRules commission, ZoneId defaultZone, int lookbackDays, Duration overlap,
+                         Duration timeBudget, Duration lockTimeout, Duration attributionHalfLife, BotCostPrices prices,
+                         Experiments experiments) {
 
-    public static final BigDecimal DEFAULT_COMMISSION_RATE = new BigDecimal("0.025");
     /** Same default as the bots' JORGE_BOTS_DEFAULT_ZONE, so "today" means the same day to both. */
     public static final String DEFAULT_ZONE = "America/Chicago";
 
     public BiSettings {
-        if (commissionRate.signum() < 0 || commissionRate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalStateException("configuration BI_COMMISSION_RATE must be a fraction between 0 and 1 (0.025 = 2.5 %)");
+        if (attributionHalfLife.isNegative() || attributionHalfLife.isZero()) {
+            throw new IllegalStateException("configuration BI_ATTRIBUTION_HALF_LIFE_DAYS must be positive");
         }
         if (lookbackDays < 1) throw new IllegalStateException("configuration BI_LOOKBACK_DAYS must be at least 1");
         if (overlap.isNegative()) throw new IllegalStateException("configuration BI_WATERMARK_OVERLAP_SECONDS must not be negative");
@@ -43,31 +49,31 @@ public record BiSettings(BigDecimal commissionRate, ZoneId defaultZone, int look
     }
 
     public static BiSettings fromConfig(PlatformConfig config) {
-        BigDecimal rate;
-        String rawRate = config.get("BI_COMMISSION_RATE", DEFAULT_COMMISSION_RATE.toPlainString()).trim();
-        try {
-            rate = new BigDecimal(rawRate);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("configuration BI_COMMISSION_RATE must be a decimal fraction such as 0.025", e);
-        }
         ZoneId zone;
         try {
             zone = ZoneId.of(config.get("BI_DEFAULT_ZONE", DEFAULT_ZONE).trim());
         } catch (DateTimeException e) {
             throw new IllegalStateException("configuration BI_DEFAULT_ZONE must be an IANA time zone such as America/Chicago", e);
         }
-        return new BiSettings(rate, zone,
+        return new BiSettings(CommissionRules.fromConfig(config), zone,
                 config.getInt("BI_LOOKBACK_DAYS", 35),
                 Duration.ofSeconds(config.getInt("BI_WATERMARK_OVERLAP_SECONDS", 900)),
                 Duration.ofSeconds(config.getInt("BI_TIME_BUDGET_SECONDS", 180)),
-                Duration.ofMillis(config.getInt("BI_LOCK_TIMEOUT_MS", 5_000)));
+                Duration.ofMillis(config.getInt("BI_LOCK_TIMEOUT_MS", 5_000)),
+                Duration.ofDays(config.getInt("BI_ATTRIBUTION_HALF_LIFE_DAYS", 7)), BotCostPrices.fromConfig(config),
+                Experiments.fromConfig(config));
+    }
+
+    /** The fraction of a deal's value the team earns (BI_COMMISSION_RATE). */
+    public BigDecimal commissionRate() {
+        return commission.rate();
     }
 
     public BiSettings withTimeBudget(Duration budget) {
-        return new BiSettings(commissionRate, defaultZone, lookbackDays, overlap, budget, lockTimeout);
+        return new BiSettings(commission, defaultZone, lookbackDays, overlap, budget, lockTimeout, attributionHalfLife, prices, experiments);
     }
 
     public BiSettings withLockTimeout(Duration timeout) {
-        return new BiSettings(commissionRate, defaultZone, lookbackDays, overlap, timeBudget, timeout);
+        return new BiSettings(commission, defaultZone, lookbackDays, overlap, timeBudget, timeout, attributionHalfLife, prices, experiments);
     }
 }

@@ -1,5 +1,7 @@
 package com.jorge.platform.bi;
 
+import com.jorge.platform.bi.attribution.DealAttribution;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +22,9 @@ import java.util.TreeSet;
  * with any new or changed row (message, reply sent, audit event, CRM action, appointment, opportunity,
  * conversation) has its milestones refreshed; every day that lead has a fact on within the lookback
  * window is marked, before and after the refresh, because late data (a reply sent tomorrow, a follow-up
- * answered days later, a deal assigned to an agent) changes figures of the day the fact belongs to.
- * Today and yesterday are always marked. Runs in the caller's transaction.
+ * answered days later, a deal assigned to an agent) changes figures of the day the fact belongs to; its
+ * won deals' attribution is recomputed. Today and yesterday are always marked. Runs in the caller's
+ * transaction.
  */
 final class ChangeCapture {
 
@@ -55,10 +58,12 @@ final class ChangeCapture {
 
     private final LeadMilestones milestones = new LeadMilestones();
     private final DealOutcomes deals = new DealOutcomes();
+    private final DealAttribution attribution;
     private final DirtyDays dirty;
 
-    ChangeCapture(DirtyDays dirty) {
+    ChangeCapture(DirtyDays dirty, DealAttribution attribution) {
         this.dirty = dirty;
+        this.attribution = attribution;
     }
 
     /** Incremental capture: changes since the watermark (or the lookback window on a first run). */
@@ -75,6 +80,8 @@ final class ChangeCapture {
             marked += markDays(c, location, FACTS_OF_LEADS, FACTS_OF_LEADS_TABLES, leads, lookbackStart);
         }
         marked += dirty.mark(c, location.locationId(), deals.sync(c, location.locationId(), since, location.zone()));
+        // a changed deal's lead is among the changed leads (opportunities are read above)
+        if (!changed.isEmpty()) attribution.refresh(c, location.locationId(), c.createArrayOf("text", changed.toArray()));
         LocalDate today = DayWindow.dayOf(now, location.zone());
         marked += dirty.mark(c, location.locationId(), List.of(today, today.minusDays(1)));
         saveWatermark(c, location.locationId(), now);
@@ -87,8 +94,10 @@ final class ChangeCapture {
      */
     Result rebuild(Connection c, LocationZone location, LocalDate from, LocalDate to) throws SQLException {
         List<String> all = changedLeads(c, location.locationId(), Instant.EPOCH);
-        if (!all.isEmpty()) milestones.refresh(c, location.locationId(), c.createArrayOf("text", all.toArray()));
+        Array leads = c.createArrayOf("text", all.toArray());
+        if (!all.isEmpty()) milestones.refresh(c, location.locationId(), leads);
         deals.sync(c, location.locationId(), Instant.EPOCH, location.zone());
+        if (!all.isEmpty()) attribution.refresh(c, location.locationId(), leads);
         Set<LocalDate> days = new TreeSet<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) days.add(d);
         return new Result(all.size(), dirty.mark(c, location.locationId(), days));

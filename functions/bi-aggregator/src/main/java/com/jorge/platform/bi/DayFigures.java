@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param pipeline open deals by stage, or null when the day keeps the snapshot it has (not today)
  */
 record DayFigures(Map<FunnelKey, Funnel> funnel, Activity activity, Map<String, AgentDay> agents,
-                  Map<RevenueKey, Revenue> revenue, Map<String, Pipeline> pipeline) {
+                  Map<RevenueKey, Revenue> revenue, Map<String, Pipeline> pipeline, BotDay bots) {
 
     DayFigures {
         funnel = Map.copyOf(funnel);
@@ -48,6 +48,14 @@ record DayFigures(Map<FunnelKey, Funnel> funnel, Activity activity, Map<String, 
     record AgentDay(int handoffs, List<Integer> agentReplySamplesMs) {
         AgentDay {
             agentReplySamplesMs = agentReplySamplesMs.stream().sorted().toList();
+        }
+    }
+
+    /** Bot conversations started, SMS segments, LLM tokens, bot-booked appointments, hand-off acceptance (ms, sorted). */
+    record BotDay(int conversations, int smsSegments, long llmInputTokens, long llmOutputTokens, int botBooked,
+                  List<Integer> handoffAcceptSamplesMs) {
+        BotDay {
+            handoffAcceptSamplesMs = handoffAcceptSamplesMs.stream().sorted().toList();
         }
     }
 

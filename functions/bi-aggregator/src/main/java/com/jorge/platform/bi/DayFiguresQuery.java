@@ -18,6 +18,8 @@ final class DayFiguresQuery {
     /** The window is bound as the two first parameters of every query, the location as the third. */
     private static final String WINDOW = "WITH w AS (SELECT ?::timestamptz AS s, ?::timestamptz AS e) ";
 
+    private final BotDayQuery bots = new BotDayQuery();
+
     DayFigures compute(Connection c, String locationId, DayWindow window, boolean snapshotPipeline) throws SQLException {
         Map<DayFigures.FunnelKey, DayFigures.Funnel> funnel = funnel(c, locationId, window);
         appointments(c, locationId, window).forEach((key, count) ->
@@ -29,7 +31,7 @@ final class DayFiguresQuery {
         agentHandoffs.forEach((agent, n) -> agents.put(agent,
                 new DayFigures.AgentDay(n, agentSamples.getOrDefault(agent, List.of()))));
         return new DayFigures(funnel, activity, agents, revenue(c, locationId, window),
-                snapshotPipeline ? pipeline(c, locationId) : null);
+                snapshotPipeline ? pipeline(c, locationId) : null, bots.compute(c, locationId, window));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, String locationId, DayWindow window)
@@ -220,7 +222,7 @@ final class DayFiguresQuery {
     }
 
     /** Whole milliseconds, never negative: clock skew between writers is not a speed-up. */
-    private static int millis(long ms) {
+    static int millis(long ms) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, ms));
     }
 }

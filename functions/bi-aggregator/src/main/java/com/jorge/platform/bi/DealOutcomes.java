@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * bi_deal_outcomes: won and lost opportunities, dated when the aggregator first saw them in that status
  * (GHL's updated_at, read in the run after the change). A later edit of a won deal (name, value) keeps
- * its day; a deal reopened leaves its old day. GHL's 'abandoned' counts as lost.
+ * its day; a deal reopened leaves its old day. GHL's 'abandoned' counts as lost. Every stage an
+ * opportunity is seen in goes to bi_opportunity_stages.
  */
 final class DealOutcomes {
 
@@ -25,7 +26,7 @@ final class DealOutcomes {
         Set<LocalDate> touched = new TreeSet<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT o.opportunity_id, o.contact_id, o.status, COALESCE(o.monetary_value, 0), o.updated_at,
-                       d.status, d.decided_at
+                       d.status, d.decided_at, o.pipeline_stage_id
                 FROM opportunities o
                 LEFT JOIN bi_deal_outcomes d ON d.location_id = o.location_id AND d.opportunity_id = o.opportunity_id
                 WHERE o.location_id = ? AND o.updated_at > ?""")) {
@@ -41,6 +42,8 @@ final class DealOutcomes {
                     String previous = rs.getString(6);
                     OffsetDateTime previousAt = rs.getObject(7, OffsetDateTime.class);
                     if (previousAt != null) touched.add(DayWindow.dayOf(previousAt.toInstant(), zone));
+                    String stage = rs.getString(8);
+                    if (stage != null) seenInStage(c, locationId, opportunityId, stage, updatedAt);
                     if (outcome == null) {
                         if (previous != null) delete(c, locationId, opportunityId);
                         continue;
@@ -79,6 +82,20 @@ final class DealOutcomes {
             ps.setString(4, status);
             ps.setBigDecimal(5, value);
             ps.setObject(6, DayWindow.timestamptz(decidedAt));
+            ps.executeUpdate();
+        }
+    }
+
+    /** GHL keeps no stage history: every stage the aggregator sees a deal in is kept, to learn stage win rates. */
+    private static void seenInStage(Connection c, String locationId, String opportunityId, String stage, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO bi_opportunity_stages (location_id, opportunity_id, pipeline_stage_id, first_seen_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            ps.setString(1, locationId);
+            ps.setString(2, opportunityId);
+            ps.setString(3, stage);
+            ps.setObject(4, DayWindow.timestamptz(at));
             ps.executeUpdate();
         }
     }

@@ -19,6 +19,7 @@ final class RollupTables {
     void write(Connection c, String locationId, LocalDate day, DayFigures figures) throws SQLException {
         writeFunnel(c, locationId, day, figures.funnel());
         writeActivity(c, locationId, day, figures.activity(), figures.pipelineSnapshot().map(RollupTables::total).orElse(null));
+        writeBotDay(c, locationId, day, figures.bots());
         writeRevenue(c, locationId, day, figures.revenue());
         if (figures.pipeline() != null) writePipeline(c, locationId, day, figures.pipeline());
         writeAgents(c, locationId, day, figures.agents());
@@ -110,6 +111,30 @@ final class RollupTables {
             ps.setObject(16, NearestRank.of(a.agentReplySamplesMs(), 95));
             ps.setObject(17, pipeline == null ? null : pipeline.openCount(), java.sql.Types.INTEGER);
             ps.setBigDecimal(18, pipeline == null ? null : pipeline.openValue());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The bot KPI columns of the day's activity row (written just before), left untouched when equal. */
+    private static void writeBotDay(Connection c, String locationId, LocalDate day, DayFigures.BotDay b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE bi_daily_activity t SET bot_conversations = v.conversations, sms_segments = v.segments,
+                    llm_input_tokens = v.input, llm_output_tokens = v.output, bot_booked = v.booked,
+                    handoff_accept_samples_ms = v.accept
+                FROM (SELECT ?::int AS conversations, ?::int AS segments, ?::bigint AS input, ?::bigint AS output,
+                             ?::int AS booked, ?::integer[] AS accept) v
+                WHERE t.location_id = ? AND t.day = ?
+                  AND (t.bot_conversations, t.sms_segments, t.llm_input_tokens, t.llm_output_tokens, t.bot_booked,
+                       t.handoff_accept_samples_ms)
+                      IS DISTINCT FROM (v.conversations, v.segments, v.input, v.output, v.booked, v.accept)""")) {
+            ps.setInt(1, b.conversations());
+            ps.setInt(2, b.smsSegments());
+            ps.setLong(3, b.llmInputTokens());
+            ps.setLong(4, b.llmOutputTokens());
+            ps.setInt(5, b.botBooked());
+            ps.setArray(6, ints(c, b.handoffAcceptSamplesMs()));
+            ps.setString(7, locationId);
+            ps.setObject(8, day);
             ps.executeUpdate();
         }
     }

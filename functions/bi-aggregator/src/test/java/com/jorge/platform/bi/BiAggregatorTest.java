@@ -398,7 +398,7 @@ class BiAggregatorTest {
     private List<Map<String, String>> snapshotWithRowVersions() {
         List<Map<String, String>> out = new ArrayList<>();
         for (String table : List.of("bi_daily_funnel", "bi_daily_activity", "bi_daily_agent", "bi_daily_revenue",
-                "bi_daily_pipeline", "bi_lead_milestones", "bi_deal_outcomes")) {
+                "bi_daily_pipeline", "bi_lead_milestones", "bi_deal_outcomes", "bi_deal_touches", "bi_opportunity_stages")) {
             out.addAll(rig.query("SELECT '" + table + "' AS t, xmin::text AS version, x.* FROM " + table
                     + " x WHERE location_id = ? ORDER BY 3, 4, 5", LOC));
         }

@@ -41,6 +41,26 @@ class BiSettingsTest {
         assertThatThrownBy(() -> settings("BI_DEFAULT_ZONE", "Chicago")).hasMessageContaining("BI_DEFAULT_ZONE");
         assertThatThrownBy(() -> settings("BI_LOOKBACK_DAYS", "0")).hasMessageContaining("BI_LOOKBACK_DAYS");
         assertThatThrownBy(() -> settings("BI_TIME_BUDGET_SECONDS", "soon")).hasMessageContaining("BI_TIME_BUDGET_SECONDS");
+        assertThatThrownBy(() -> settings("BI_AGENT_SPLITS", "agent-a=1.2")).hasMessageContaining("BI_AGENT_SPLITS (agent-a)");
+        assertThatThrownBy(() -> settings("BI_REFERRAL_FEES", "zillow")).hasMessageContaining("BI_REFERRAL_FEES");
+        assertThatThrownBy(() -> settings("BI_STAGE_PROBABILITIES", "s1=high")).hasMessageContaining("BI_STAGE_PROBABILITIES");
+        assertThatThrownBy(() -> settings("BI_TEAM_CAP", "-1")).hasMessageContaining("BI_TEAM_CAP");
+        assertThatThrownBy(() -> settings("BI_ATTRIBUTION_HALF_LIFE_DAYS", "0")).hasMessageContaining("BI_ATTRIBUTION_HALF_LIFE_DAYS");
+        assertThatThrownBy(() -> settings("BI_SMS_SEGMENT_PRICE", "-0.01")).hasMessageContaining("BI_SMS_SEGMENT_PRICE");
+        assertThatThrownBy(() -> settings("BI_LLM_INPUT_PRICE_PER_MILLION", "$3")).hasMessageContaining("BI_LLM_INPUT_PRICE_PER_MILLION");
+    }
+
+    @Test
+    void theCommissionPlanIsReadFromNamePairs() {
+        BiSettings s = BiSettings.fromConfig(PlatformConfig.of(Map.of("BI_AGENT_SPLIT", "0.7",
+                "BI_AGENT_SPLITS", "agent-a=0.8, agent-b = 0.65", "BI_REFERRAL_FEES", "zillow=0.35", "BI_TEAM_CAP", "20000")));
+        assertThat(s.commission().splitOf("agent-a")).isEqualByComparingTo("0.8");
+        assertThat(s.commission().splitOf("agent-b")).isEqualByComparingTo("0.65");
+        assertThat(s.commission().splitOf("agent-z")).isEqualByComparingTo("0.7");
+        assertThat(s.commission().referralFeeOf("zillow")).isEqualByComparingTo("0.35");
+        assertThat(s.commission().referralFeeOf("website")).isZero();
+        assertThat(s.commission().teamCap()).isEqualByComparingTo("20000");
+        assertThat(BiSettings.defaults().commission().teamCap()).isNull();
     }
 
     @Test

@@ -60,7 +60,8 @@ final class BiTestRig {
                     for (String table : List.of("locations", "contacts", "conversations", "messages", "lead_scores",
                             "opportunities", "appointments", "webhook_events", "crm_actions", "audit_log",
                             "bi_lead_milestones", "bi_deal_outcomes", "bi_daily_funnel", "bi_daily_activity",
-                            "bi_daily_agent", "bi_daily_revenue", "bi_daily_pipeline", "bi_dirty_days", "bi_watermarks")) {
+                            "bi_daily_agent", "bi_daily_revenue", "bi_daily_pipeline", "bi_dirty_days", "bi_watermarks",
+                            "bi_deal_touches", "bi_opportunity_stages")) {
                         // audit_log is append-only (V60): only with its triggers off, as the superuser tests run as
                         if (table.equals("audit_log")) st.execute("SET LOCAL session_replication_role = replica");
                         st.execute("DELETE FROM " + table);
@@ -100,7 +101,7 @@ final class BiTestRig {
         this.db = new Transactor(database.dataSource());
         BiSettings settings = BiSettings.fromConfig(PlatformConfig.of(env));
         this.aggregator = new BiAggregator(database.dataSource(), settings, metrics, clock);
-        this.reports = new BiReportReader(database.dataSource(), settings);
+        this.reports = new BiReportReader(database.dataSource(), settings, clock);
     }
 
     // ---- seeding through the platform's repositories -------------------------------------------------
@@ -130,6 +131,17 @@ final class BiTestRig {
         });
         sql("UPDATE conversations SET updated_at = ? WHERE location_id = ? AND contact_id = ?", ts(at), locationId, contactId);
         return lead;
+    }
+
+    /** GHL's ContactCreate webhook as the worker stores it (the raw payload), received at {@code at}. */
+    void contactCreated(LeadRef lead, String source, String campaign, Instant at) {
+        String payload = PlatformJson.mapper().createObjectNode().put("type", "ContactCreate")
+                .put("locationId", lead.locationId()).put("id", lead.contactId()).put("source", source)
+                .set("attributionSource", PlatformJson.mapper().createObjectNode().put("campaign", campaign)).toString();
+        sql("""
+                INSERT INTO webhook_events (location_id, webhook_id, event_type, contact_id, payload, status, received_at)
+                VALUES (?, ?, 'ContactCreate', ?, ?::jsonb, 'done', ?)""",
+                lead.locationId(), "wh-cc-" + UUID.randomUUID(), lead.contactId(), payload, ts(at));
     }
 
     void switchBot(LeadRef lead, BotType bot, Instant at) {

@@ -111,6 +111,18 @@ public final class BiLoadRun {
                     SELECT ?, contact_id, 'wh-' || n || '-3', 'HandOff', '{"reason":"hot"}', 'done', t0 + interval '30 minutes'
                     FROM seed_leads WHERE n % 10 = 0""", location);
             exec(c, """
+                    INSERT INTO audit_log (location_id, contact_id, actor, action, detail, at)
+                    SELECT ?, contact_id, 'human', 'handoff_accepted', jsonb_build_object('agentId', 'agent-' || (n % 7)),
+                           t0 + interval '40 minutes'
+                    FROM seed_leads WHERE n % 10 = 0""", location);
+            exec(c, """
+                    INSERT INTO webhook_events (location_id, webhook_id, event_type, contact_id, payload, status, received_at)
+                    SELECT ?, 'wh-cc-' || n, 'ContactCreate', contact_id,
+                           jsonb_build_object('type', 'ContactCreate', 'source', (ARRAY['zillow', 'website', 'facebook', 'referral'])[1 + n % 4],
+                                              'attributionSource', jsonb_build_object('campaign', CASE WHEN n % 3 = 0 THEN 'spring' END)),
+                           'done', t0
+                    FROM seed_leads""", location);
+            exec(c, """
                     INSERT INTO messages (location_id, contact_id, direction, author, body, channel, status, created_at, sent_at)
                     SELECT ?, contact_id, 'outbound', 'human', 'agent', 'SMS', 'sent', at, at
                     FROM (SELECT contact_id, t0 + interval '30 minutes' + random() * interval '2 hours' AS at
