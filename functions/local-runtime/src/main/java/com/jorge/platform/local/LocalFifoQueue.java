@@ -36,7 +36,11 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
 
     private record Envelope(String messageId, QueuedLeadEvent event, int receives) {}
 
-    public record DeadLetter(String messageId, QueuedLeadEvent event) {}
+    /** A message that failed {@code maxReceives} times, with the reason of its last failure. */
+    public record DeadLetter(String messageId, QueuedLeadEvent event, String reason) {}
+
+    /** The reason when the worker reported a message failed without logging why: it did not process it. */
+    public static final String NOT_PROCESSED = "not processed: an earlier message of its lead failed in the same batch";
 
     /** SQS FIFO's deduplication interval. */
     public static final Duration DEDUPLICATION_WINDOW = Duration.ofMinutes(5);
@@ -46,6 +50,7 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
     private record Remembered(Sent sent, Instant until) {}
 
     private final Function<SQSEvent, SQSBatchResponse> consumer;
+    private final Function<String, String> failureReasons;
     private final int maxReceives;
     private final Duration visibilityDelay;
     private final Map<String, Deque<Envelope>> groups = new LinkedHashMap<>();
@@ -60,13 +65,17 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
 
     public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int concurrency, int maxReceives,
                           Duration visibilityDelay) {
-        this(consumer, concurrency, maxReceives, visibilityDelay, Clock.systemUTC());
+        this(consumer, concurrency, maxReceives, visibilityDelay, Clock.systemUTC(), id -> null);
     }
 
-    /** {@code clock} times the deduplication window only. */
+    /**
+     * {@code clock} times the deduplication window only; {@code failureReasons} gives (and forgets) why the
+     * consumer failed a message id, null when it does not know ({@link WorkerFailureReasons#take}).
+     */
     public LocalFifoQueue(Function<SQSEvent, SQSBatchResponse> consumer, int concurrency, int maxReceives,
-                          Duration visibilityDelay, Clock clock) {
+                          Duration visibilityDelay, Clock clock, Function<String, String> failureReasons) {
         this.consumer = consumer;
+        this.failureReasons = failureReasons;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("local-bot-worker-", 0).daemon().factory());
         this.maxReceives = maxReceives;
@@ -110,20 +119,24 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Envelope e : batch) records.add(toSqsMessage(e));
         event.setRecords(records);
-        Set<String> failed = new HashSet<>();
+        Map<String, String> failed = new HashMap<>(); // message id -> why
         try {
             SQSBatchResponse response = consumer.apply(event);
-            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-        } catch (RuntimeException e) {
-            batch.forEach(env -> failed.add(env.messageId())); // a crashed invocation fails the whole batch
+            response.getBatchItemFailures().forEach(f -> {
+                String why = failureReasons.apply(f.getItemIdentifier());
+                failed.put(f.getItemIdentifier(), why == null ? NOT_PROCESSED : why);
+            });
+        } catch (RuntimeException e) { // a crashed invocation fails the whole batch
+            batch.forEach(env -> failed.put(env.messageId(), "invocation failed: " + WorkerFailureReasons.describe(e)));
         }
         synchronized (this) {
             List<Envelope> retry = new ArrayList<>();
             for (Envelope env : batch) {
-                if (!failed.contains(env.messageId())) {
+                String why = failed.get(env.messageId());
+                if (why == null) {
                     pending--;
                 } else if (env.receives() + 1 >= maxReceives) {
-                    deadLetters.add(new DeadLetter(env.messageId(), env.event()));
+                    deadLetters.add(new DeadLetter(env.messageId(), env.event(), why));
                     pending--;
                 } else {
                     retry.add(new Envelope(env.messageId(), env.event(), env.receives() + 1));
@@ -179,6 +192,11 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
             wait(Math.max(1, left / 1_000_000));
         }
         return true;
+    }
+
+    /** Messages accepted and not yet handled or dead-lettered. */
+    public synchronized int pending() {
+        return pending;
     }
 
     public synchronized List<DeadLetter> deadLetters() {

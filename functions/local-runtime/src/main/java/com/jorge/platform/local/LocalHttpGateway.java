@@ -34,8 +34,10 @@ import java.util.concurrent.Executors;
  * request gets an answer: a body is read only up to one byte past intake's limit, and whatever is left
  * of a refused body is discarded before the connection is let go, because closing a socket with unread
  * bytes resets it and the client would lose the 413.
+ *
+ * <p>Public so the fault harness (perf/faults) can put the same intake in front of a real SQS endpoint.
  */
-final class LocalHttpGateway implements AutoCloseable {
+public final class LocalHttpGateway implements AutoCloseable {
 
     static final String WEBHOOK_PATH = "/webhooks/ghl";
     /** API Gateway HTTP APIs refuse a request line plus headers over 10,240 bytes. */
@@ -52,7 +54,7 @@ final class LocalHttpGateway implements AutoCloseable {
      * any (the fake GHL API is one). The JDK server closes keep-alive connections beyond 200 idle ones, and
      * a client that reuses one it closed fails; GHL delivers over many connections.
      */
-    static void tuneJdkServer() {
+    public static void tuneJdkServer() {
         if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
             System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
         }
@@ -62,7 +64,7 @@ final class LocalHttpGateway implements AutoCloseable {
     }
 
     /** {@code install}: null when the platform is not a Marketplace app (no install routes then). */
-    LocalHttpGateway(int port, WebhookIntakeHandler handler, MarketplaceInstallHandler install, WebhookSigner signer,
+    public LocalHttpGateway(int port, WebhookIntakeHandler handler, MarketplaceInstallHandler install, WebhookSigner signer,
                      FakeGhlServer ghl) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -129,7 +131,7 @@ final class LocalHttpGateway implements AutoCloseable {
         return out;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -118,7 +118,7 @@ public final class LocalPlatform implements AutoCloseable {
             WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, bots, metrics, workerClock);
             BotWorkerHandler workerHandler = new BotWorkerHandler(worker.messages(), metrics);
             LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency, 5,
-                    Duration.ofMillis(500));
+                    Duration.ofMillis(500), Clock.systemUTC(), WorkerFailureReasons.shared()::take);
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();
             // EventBridge rule due-replies, rate(1 minute) in AWS

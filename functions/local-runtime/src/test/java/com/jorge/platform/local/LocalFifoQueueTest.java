@@ -19,7 +19,7 @@ class LocalFifoQueueTest {
 
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
-    private final LocalFifoQueue queue = new LocalFifoQueue(this::consume, 2, 5, Duration.ofMillis(10), clock);
+    private final LocalFifoQueue queue = new LocalFifoQueue(this::consume, 2, 5, Duration.ofMillis(10), clock, id -> null);
 
     @AfterEach
     void close() {
@@ -48,6 +48,24 @@ class LocalFifoQueueTest {
         queue.send(event("locA:c1", "wh-2", "after the window"));
         assertThat(queue.awaitIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(delivered).containsExactly("first", "after the window");
+    }
+
+    @Test
+    void aDeadLetterKeepsTheReasonOfItsLastFailure() throws Exception {
+        List<String> reasons = new CopyOnWriteArrayList<>(List.of("first try: TimeoutException", "last try: PSQLException"));
+        LocalFifoQueue failing = new LocalFifoQueue(event -> SQSBatchResponse.builder().withBatchItemFailures(event.getRecords().stream()
+                .map(r -> new SQSBatchResponse.BatchItemFailure(r.getMessageId())).toList()).build(),
+                1, 2, Duration.ofMillis(10), clock, id -> reasons.isEmpty() ? null : reasons.removeFirst());
+        try {
+            failing.send(event("locA:c1", "wh-3", "reasons known"));
+            assertThat(failing.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            failing.send(event("locA:c2", "wh-4", "no reason logged")); // the consumer reported it failed but said nothing
+            assertThat(failing.awaitIdle(Duration.ofSeconds(5))).isTrue();
+            assertThat(failing.deadLetters()).extracting(LocalFifoQueue.DeadLetter::reason)
+                    .containsExactly("last try: PSQLException", LocalFifoQueue.NOT_PROCESSED);
+        } finally {
+            failing.close();
+        }
     }
 
     private SQSBatchResponse consume(SQSEvent event) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.observability.PlatformMetrics;
+import com.jorge.platform.queue.QueuedLeadEvent;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.policy.StarterQualificationPolicy;
@@ -66,6 +67,20 @@ class LocalPlatformEndToEndTest {
     }
 
     @Test
+    void aMessageTheWorkerCannotHandleDiesWithItsReasonAndNoneOfItsText() throws Exception {
+        // intake never queues this; a hand-made message (as a DLQ replay could send) fails on every receive
+        platform.queue().send(new QueuedLeadEvent("loc-e2e:c-poison", "wh-poison", "InboundMessage",
+                "{\"type\":\"InboundMessage\",\"body\":\"call 512-555-0101", 0));
+        assertThat(platform.queue().awaitIdle(Duration.ofSeconds(20))).isTrue();
+        assertThat(platform.queue().deadLetters()).filteredOn(d -> d.event().groupId().equals("loc-e2e:c-poison"))
+                .singleElement().satisfies(dead -> {
+            assertThat(dead.event().deduplicationId()).isEqualTo("wh-poison");
+            assertThat(dead.reason()).isNotEqualTo(LocalFifoQueue.NOT_PROCESSED).matches("[\\w.$]+Exception.*")
+                    .doesNotContain("512-555");
+        });
+    }
+
+    @Test
     void forgedAndOversizedRequestsAreRefusedAtTheDoor() throws Exception {
         String body = GhlWebhooks.inboundSms("loc-e2e", "c-forged", "hello", Instant.now());
         HttpResponse<String> forged = post(body, "bm90IGEgc2lnbmF0dXJl");
@@ -114,7 +129,7 @@ class LocalPlatformEndToEndTest {
             assertThat(post(accepted, platform.signer().rsaSignature(accepted)).statusCode()).isEqualTo(200);
         }
         assertThat(platform.queue().awaitIdle(Duration.ofSeconds(20))).isTrue();
-        assertThat(platform.queue().deadLetters()).isEmpty();
+        assertThat(platform.queue().deadLetters()).filteredOn(d -> d.event().groupId().startsWith("loc-lim:")).isEmpty();
         assertThat(platform.ghl().smsTo("c-lim")).hasSize(1);
     }
 

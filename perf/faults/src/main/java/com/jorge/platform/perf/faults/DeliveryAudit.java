@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,7 +25,7 @@ import java.util.TreeMap;
  *   <li>silent by decision: processed without a reply, and the bot recorded the decision (audit_log
  *       not_replied or opted_out, or a bot turn with no reply, for that lead), or an event that never
  *       gets a reply (CRM changes);</li>
- *   <li>dlq: never processed, and in the dead-letter queue;</li>
+ *   <li>dlq: never processed, and in the dead-letter queue (with the reason of its last failure);</li>
  *   <li>lost: anything else: never processed and not dead-lettered, a reply still pending or stored as
  *       sent but never at GHL, no recorded reason for silence, its message row missing, stored twice or
  *       with other text than was sent.</li>
@@ -52,7 +51,7 @@ final class DeliveryAudit {
     private DeliveryAudit() {}
 
     static Findings audit(List<Webhook> accepted, Connection db, List<FakeGhlServer.SentMessage> sms,
-                          Set<String> deadLetterKeys, Instant now) throws SQLException {
+                          Map<String, String> deadLetters, Instant now) throws SQLException {
         Map<String, String> events = new HashMap<>();
         query(db, "SELECT location_id, webhook_id, status FROM webhook_events",
                 rs -> events.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3)));
@@ -85,7 +84,7 @@ final class DeliveryAudit {
         Map<String, Integer> reasons = new TreeMap<>();
         List<Fate> fates = new ArrayList<>();
         for (Webhook w : accepted) {
-            Fate fate = fate(w, events.get(w.key()), rows.getOrDefault(w.key(), List.of()), deadLetterKeys.contains(w.key()),
+            Fate fate = fate(w, events.get(w.key()), rows.getOrDefault(w.key(), List.of()), deadLetters.get(w.key()),
                     silenceBudget, smsById, excess, now);
             fates.add(fate);
             if (fate.outcome() == Outcome.LOST || fate.outcome() == Outcome.DUPLICATED || fate.outcome() == Outcome.DLQ) {
@@ -97,11 +96,12 @@ final class DeliveryAudit {
         return new Findings(fates, unattributed, reasons);
     }
 
-    private static Fate fate(Webhook w, String eventStatus, List<Row> rows, boolean deadLettered,
+    /** {@code deadLetter}: the reason it died, null when it is not in the DLQ. */
+    private static Fate fate(Webhook w, String eventStatus, List<Row> rows, String deadLetter,
                              Map<String, Integer> silenceBudget, Map<String, FakeGhlServer.SentMessage> smsById,
                              Map<String, Integer> excess, Instant now) {
         if (eventStatus == null) {
-            return deadLettered ? new Fate(w, Outcome.DLQ, w.eventType() + " dead-lettered undecided", null)
+            return deadLetter != null ? new Fate(w, Outcome.DLQ, w.eventType() + " dead-lettered undecided: " + deadLetter, null)
                     : new Fate(w, Outcome.LOST, "accepted, never processed, not in the DLQ", null);
         }
         if (!w.eventType().equals("InboundMessage")) {
@@ -134,7 +134,7 @@ final class DeliveryAudit {
                 String text = r.contactId() + "|" + r.body();
                 int atGhl = Math.max(0, excess.getOrDefault(text, 0));
                 excess.put(text, excess.getOrDefault(text, 0) - atGhl);
-                String where = deadLettered ? ", event in the DLQ" : "";
+                String where = deadLetter != null ? ", event in the DLQ" : "";
                 if (atGhl > 1) {
                     return new Fate(w, Outcome.DUPLICATED, "GHL took the reply " + atGhl + " times, its outbox row still pending" + where, null);
                 }

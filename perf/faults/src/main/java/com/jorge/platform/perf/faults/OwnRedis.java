@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A redis-server of the harness's own on a free loopback port, so the Redis scenarios kill, pause and
@@ -17,22 +19,45 @@ final class OwnRedis implements AutoCloseable {
     private final String binary;
     private final int port;
     private final Path log;
+    private final List<String> extraArgs;
     private Process process;
 
-    private OwnRedis(String binary, int port, Path log) {
+    private OwnRedis(String binary, int port, Path log, List<String> extraArgs) {
         this.binary = binary;
         this.port = port;
         this.log = log;
+        this.extraArgs = extraArgs;
     }
 
     /** Starts {@code binary} (e.g. /usr/bin/redis-server) on a free port, without persistence. */
     static OwnRedis start(String binary, Path workDir) throws IOException, InterruptedException {
+        checkExecutable(binary);
+        OwnRedis redis = new OwnRedis(binary, freePort(), workDir.resolve("redis.log"), List.of());
+        redis.launch();
+        return redis;
+    }
+
+    /** A node of a Redis cluster on {@code port}: its nodes.conf in {@code dir} survives a kill, so it rejoins. */
+    static OwnRedis clusterNode(String binary, int port, Path dir) throws IOException, InterruptedException {
+        checkExecutable(binary);
+        OwnRedis redis = new OwnRedis(binary, port, dir.resolve("redis-" + port + ".log"), List.of("--cluster-enabled", "yes",
+                "--cluster-config-file", "nodes-" + port + ".conf", "--cluster-node-timeout", "2000", "--dir", dir.toString()));
+        redis.launch();
+        return redis;
+    }
+
+    private static void checkExecutable(String binary) {
         if (!Files.isExecutable(Path.of(binary))) {
             throw new IllegalStateException(binary + " is not an executable redis-server: pass --redis-server <path>");
         }
-        OwnRedis redis = new OwnRedis(binary, freePort(), workDir.resolve("redis.log"));
-        redis.launch();
-        return redis;
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     String url() {
@@ -77,9 +102,10 @@ final class OwnRedis implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
-        process = new ProcessBuilder(binary, "--bind", "127.0.0.1", "--port", Integer.toString(port), "--save", "",
-                "--appendonly", "no", "--protected-mode", "yes")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> command = new ArrayList<>(List.of(binary, "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+        command.addAll(extraArgs);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {

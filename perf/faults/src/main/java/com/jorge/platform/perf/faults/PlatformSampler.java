@@ -1,7 +1,5 @@
 package com.jorge.platform.perf.faults;
 
-import com.jorge.platform.local.LocalPlatform;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,7 +29,7 @@ final class PlatformSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    PlatformSampler(LocalPlatform platform, String jdbcUrl, String user, String password, IntSupplier accepted) {
+    PlatformSampler(PlatformUnderTest platform, String jdbcUrl, String user, String password, IntSupplier accepted) {
         thread = Thread.ofVirtual().name("faults-sampler").start(() -> {
             Connection db = null;
             while (running) {
@@ -54,12 +52,20 @@ final class PlatformSampler implements AutoCloseable {
                     closeQuietly(db);
                     db = null;
                 }
-                samples.add(new Sample(at, accepted.getAsInt(), processed, platform.queue().deadLetters().size(), pending, oldest,
-                        platform.metrics().snapshot()));
+                samples.add(new Sample(at, accepted.getAsInt(), processed, deadLetters(platform), pending, oldest,
+                        platform.counters()));
                 WebhookSender.parkUntil(at + 1_000_000_000L);
             }
             closeQuietly(db);
         });
+    }
+
+    private static int deadLetters(PlatformUnderTest platform) {
+        try {
+            return platform.deadLetterCount();
+        } catch (RuntimeException e) {
+            return 0; // the queue endpoint did not answer this once
+        }
     }
 
     List<Sample> samples() {

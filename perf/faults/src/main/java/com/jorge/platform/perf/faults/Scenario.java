@@ -10,9 +10,19 @@ import java.util.List;
 
 /**
  * A fault injected under steady load for {@code faultSeconds}, then removed. {@code quick} scenarios run
- * in {@code run.sh --quick}; the rest only in a full run.
+ * in {@code run.sh --quick}; the rest only in a full run. {@code setup} is the shape of the platform the
+ * fault needs.
  */
-record Scenario(String name, String description, double faultSeconds, boolean quick, Action inject, Action remove) {
+record Scenario(String name, String description, double faultSeconds, boolean quick, Setup setup, Action inject, Action remove) {
+
+    enum Setup {
+        /** The local runtime in the harness's process, on the harness's redis-server. */
+        LOCAL,
+        /** Intake here, a real SQS endpoint, the worker in a child process ({@link SplitPlatform}). */
+        WORKER_PROCESS,
+        /** The local runtime on the harness's six-node Redis cluster ({@link OwnRedisCluster}). */
+        REDIS_CLUSTER
+    }
 
     interface Action {
         void run(ScenarioContext context) throws Exception;
@@ -23,7 +33,7 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
 
     /** Load without a fault, run before the scenarios and not reported. */
     static Scenario warmup() {
-        return new Scenario("warmup", "load without a fault", 0, false, NOTHING, NOTHING);
+        return new Scenario("warmup", "load without a fault", 0, false, Setup.LOCAL, NOTHING, NOTHING);
     }
 
     static List<Scenario> catalog() {
@@ -37,18 +47,24 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
                 new GhlFault.Timeout(Duration.ofSeconds(60)), List.of()));
         all.add(ghl("ghl-processed-502", "GHL takes each SMS, then answers 502, for 15 s", 15, true,
                 new GhlFault.ProcessedThen502(), SEND_SMS));
-        all.add(new Scenario("redis-kill", "redis-server SIGKILLed, restarted empty on the same port 10 s later", 10, true,
+        all.add(local("redis-kill", "redis-server SIGKILLed, restarted empty on the same port 10 s later", 10, true,
                 c -> c.redis().kill(), c -> c.redis().restart()));
-        all.add(new Scenario("redis-pause", "redis-server SIGSTOPped for 10 s, then SIGCONT", 10, false,
+        all.add(local("redis-pause", "redis-server SIGSTOPped for 10 s, then SIGCONT", 10, false,
                 c -> c.redis().pause(), c -> c.redis().resume()));
-        all.add(new Scenario("postgres-restart", "PostgreSQL stopped (fast shutdown), started again 10 s later", 10, true,
+        all.add(local("postgres-restart", "PostgreSQL stopped (fast shutdown), started again 10 s later", 10, true,
                 c -> c.postgres().stop(), c -> c.postgres().startAgain()));
-        all.add(new Scenario("duplicate-flood", "for 15 s every webhook is delivered three times at once and replayed 5 s "
+        all.add(local("duplicate-flood", "for 15 s every webhook is delivered three times at once and replayed 5 s "
                 + "later; every tenth also has a twin with the same webhookId from another location", 15, true,
                 c -> c.traffic().duplicating(true), c -> c.traffic().duplicating(false)));
-        all.add(new Scenario("hostile-payloads", "issue 11 findings 1-3 (long repetitive text, NUL, lone surrogates, "
+        all.add(local("hostile-payloads", "issue 11 findings 1-3 (long repetitive text, NUL, lone surrogates, "
                 + "monetaryValue 1e12 and 1e309, endTime year -999999999), each lead texting normally 3 s later", 15, true,
                 c -> c.traffic().sendHostile(), NOTHING));
+        all.add(new Scenario("worker-kill", "the worker process SIGKILLed mid-batch, started again 10 s later; its "
+                + "messages reappear on the SQS endpoint after the visibility timeout", 10, true, Setup.WORKER_PROCESS,
+                c -> c.split().killWorker(), c -> c.split().restartWorker()));
+        all.add(new Scenario("redis-cluster-master-kill", "the Redis cluster master owning slot 0 SIGKILLed, its replica "
+                + "promoted, the old master started again 10 s later", 10, true, Setup.REDIS_CLUSTER,
+                c -> c.cluster().killMaster(), c -> c.cluster().restartKilled()));
         all.add(ghl("ghl-429-10m", "GHL answers every call 429 with Retry-After: 10 for ten minutes", 600, false,
                 new GhlFault.Status(429, Duration.ofSeconds(10)), List.of()));
         all.add(ghl("ghl-500-10m", "GHL answers every call 500 for ten minutes", 600, false, new GhlFault.Status(500, null), List.of()));
@@ -56,14 +72,18 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
                 new GhlFault.Timeout(Duration.ofSeconds(60)), List.of()));
         all.add(ghl("ghl-slow", "GHL answers every call after 3 s for a minute", 60, false,
                 new GhlFault.Latency(Duration.ofSeconds(3)), List.of()));
-        all.add(new Scenario("postgres-pool-exhausted", "a slow transaction holds an exclusive lock on conversations for "
+        all.add(local("postgres-pool-exhausted", "a slow transaction holds an exclusive lock on conversations for "
                 + "20 s: every worker transaction waits on it holding a pooled connection", 20, false,
                 Scenario::lockConversations, c -> c.releaseLock()));
         return all;
     }
 
+    private static Scenario local(String name, String description, double seconds, boolean quick, Action inject, Action remove) {
+        return new Scenario(name, description, seconds, quick, Setup.LOCAL, inject, remove);
+    }
+
     private static Scenario ghl(String name, String description, double seconds, boolean quick, GhlFault fault, List<String> routes) {
-        return new Scenario(name, description, seconds, quick,
+        return new Scenario(name, description, seconds, quick, Setup.LOCAL,
                 c -> c.platform().ghl().faults().inject(fault, null, routes), c -> c.platform().ghl().faults().clear());
     }
 

@@ -1,20 +1,27 @@
 package com.jorge.platform.perf.faults;
 
-import com.jorge.platform.local.LocalPlatform;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What a scenario's fault acts on: the platform, the harness's own Redis and PostgreSQL, the traffic. */
-record ScenarioContext(LocalPlatform platform, OwnRedis redis, OwnPostgres postgres, String jdbcUrl, Traffic traffic,
-                       AtomicReference<Connection> lock) {
+/**
+ * What a scenario's fault acts on: the platform, the harness's own Redis (or Redis cluster, null unless the
+ * scenario runs on one) and PostgreSQL, the traffic.
+ */
+record ScenarioContext(PlatformUnderTest platform, OwnRedis redis, OwnRedisCluster cluster, OwnPostgres postgres,
+                       String jdbcUrl, Traffic traffic, AtomicReference<Connection> lock) {
 
     /** Extra traffic a scenario switches on. */
     interface Traffic {
         void duplicating(boolean on);
 
         void sendHostile();
+    }
+
+    /** The split platform of a {@link Scenario.Setup#WORKER_PROCESS} scenario. */
+    SplitPlatform split() {
+        if (platform instanceof SplitPlatform s) return s;
+        throw new IllegalStateException("this scenario's platform has no worker process");
     }
 
     void holdLock(Connection c) {

@@ -2,16 +2,17 @@ package com.jorge.platform.perf.faults;
 
 import com.jorge.platform.bots.simulator.Personas;
 import com.jorge.platform.ghlfake.GhlWebhooks;
-import com.jorge.platform.local.LocalPlatform;
 import com.jorge.platform.perf.faults.WebhookSender.Delivery;
 import com.jorge.platform.perf.faults.WebhookSender.Origin;
 import com.jorge.platform.perf.faults.WebhookSender.Webhook;
-import com.jorge.platform.worker.lambda.WorkerFunction;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One scenario end to end: a fresh local runtime on its own schema and Redis namespace, the load's
+ * One scenario end to end: a fresh platform (of the shape the scenario needs) on its own schema and Redis namespace, the load's
  * phases (ramp, before, fault, after, spike) with the fault injected at the start of "fault" and
  * removed at its end, the backlog drained, then the audit.
  */
@@ -40,7 +41,8 @@ final class ScenarioRun implements ScenarioContext.Traffic {
     private volatile boolean duplicating;
     private volatile int currentPhase;
     private WebhookSender sender;
-    private LocalPlatform platform;
+    private PlatformUnderTest platform;
+    private OwnRedisCluster cluster;
 
     ScenarioRun(Scenario scenario, RunOptions options, OwnPostgres postgres, OwnRedis redis) {
         this.scenario = scenario;
@@ -59,15 +61,17 @@ final class ScenarioRun implements ScenarioContext.Traffic {
                 LoadShape.Phase.steady("after", options.afterSeconds(), rate),
                 LoadShape.Phase.steady("spike", options.spikeSeconds(), 2.0 * rate)));
         String jdbcUrl = postgres.newSchema("s_" + runId);
-        Clock workerClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), LOCAL_NOON));
-        platform = LocalPlatform.start(Map.of("DATABASE_URL", jdbcUrl, "DATABASE_USER", postgres.user(),
-                "DATABASE_PASSWORD", postgres.password(), "REDIS_URL", redis.url(), "REDIS_NAMESPACE", "faults:" + runId,
-                        // the outbox's retry schedule at a tenth of production's time scale (30 s doubling), so a run fits in minutes
-                        "OUTBOX_RETRY_FIRST_SECONDS", "3", "OUTBOX_RETRY_LONGEST_SECONDS", "60"),
-                0, WorkerFunction.jorgeBots(Map.of()), workerClock);
+        Duration clockOffset = Duration.between(Instant.now(), LOCAL_NOON);
+        Clock workerClock = Clock.offset(Clock.systemUTC(), clockOffset);
+        try {
+            platform = startPlatform(jdbcUrl, clockOffset, workerClock);
+        } catch (Exception e) {
+            if (cluster != null) cluster.close();
+            throw e;
+        }
         sender = new WebhookSender(platform.webhookUrl(), platform.signer());
         SimulatedLeads leads = new SimulatedLeads(runId, Personas.all(), rate * 15);
-        ScenarioContext context = new ScenarioContext(platform, redis, postgres, jdbcUrl, this, new AtomicReference<>());
+        ScenarioContext context = new ScenarioContext(platform, redis, cluster, postgres, jdbcUrl, this, new AtomicReference<>());
         PlatformSampler sampler = new PlatformSampler(platform, jdbcUrl, postgres.user(), postgres.password(), sender::acceptedCount);
         String note = "";
         long start = System.nanoTime() + 200_000_000L;
@@ -111,20 +115,40 @@ final class ScenarioRun implements ScenarioContext.Traffic {
             context.releaseLock();
             postgres.startAgain();
             redis.ensureUp();
+            if (cluster != null) cluster.ensureUp();
+            if (platform instanceof SplitPlatform split) split.ensureWorker();
             sampler.close();
         }
         DeliveryAudit.Findings findings;
         try (Connection db = postgres.connect(jdbcUrl)) {
-            Set<String> dead = new HashSet<>();
-            platform.queue().deadLetters().forEach(d -> dead.add(
-                    d.event().groupId().substring(0, d.event().groupId().indexOf(':')) + "|" + d.event().deduplicationId()));
-            findings = DeliveryAudit.audit(acceptedWebhooks(), db, platform.ghl().sentMessages(), dead, workerClock.instant());
+            findings = DeliveryAudit.audit(acceptedWebhooks(), db, platform.ghl().sentMessages(), platform.deadLetters(),
+                    workerClock.instant());
         } finally {
             platform.close();
             sender.close();
+            if (cluster != null) cluster.close();
         }
         return ScenarioTally.tally(scenario, shape, start, faultFrom, removedAt[0], findings, byKey.values(), sender.deliveries(),
                 sampler.samples(), note);
+    }
+
+    /** The platform the scenario's setup asks for, with the settings every scenario shares. */
+    private PlatformUnderTest startPlatform(String jdbcUrl, Duration clockOffset, Clock workerClock) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", jdbcUrl, "DATABASE_USER", postgres.user(),
+                "DATABASE_PASSWORD", postgres.password(), "REDIS_URL", redis.url(), "REDIS_NAMESPACE", "faults:" + runId,
+                // the outbox's retry schedule at a tenth of production's time scale (30 s doubling), so a run fits in minutes
+                "OUTBOX_RETRY_FIRST_SECONDS", "3", "OUTBOX_RETRY_LONGEST_SECONDS", "60"));
+        return switch (scenario.setup()) {
+            case LOCAL -> InProcessPlatform.start(env, workerClock);
+            case WORKER_PROCESS -> SplitPlatform.start(env, clockOffset, options.out().toAbsolutePath(), runId);
+            case REDIS_CLUSTER -> {
+                cluster = OwnRedisCluster.start(options.redisServer(),
+                        Files.createTempDirectory(options.out().toAbsolutePath(), "redis-cluster-"));
+                env.put("REDIS_URL", cluster.seedUrls());
+                env.put("REDIS_CLUSTER", "true");
+                yield InProcessPlatform.start(env, workerClock);
+            }
+        };
     }
 
     /**
@@ -134,12 +158,12 @@ final class ScenarioRun implements ScenarioContext.Traffic {
     private String drain() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(options.drainSeconds()).toNanos();
         long lastProgress = System.nanoTime();
-        long handled = handledSoFar();
-        while (!platform.queue().awaitIdle(Duration.ofSeconds(1))) {
+        long backlog = platform.backlog();
+        while (!platform.awaitIdle(Duration.ofSeconds(1))) {
             long now = System.nanoTime();
-            long h = handledSoFar();
-            if (h != handled) {
-                handled = h;
+            long b = platform.backlog();
+            if (b != backlog) {
+                backlog = b;
                 lastProgress = now;
             }
             if (now > deadline) return "the queue still held accepted webhooks after the " + options.drainSeconds() + " s drain; ";
@@ -169,16 +193,6 @@ final class ScenarioRun implements ScenarioContext.Traffic {
             Thread.sleep(1_000);
         }
         return "decided replies still waited in the outbox after " + OUTBOX_DRAIN.toSeconds() + " s; ";
-    }
-
-    private long handledSoFar() {
-        Map<String, Long> counters = platform.metrics().snapshot();
-        long sum = platform.queue().deadLetters().size();
-        for (Map.Entry<String, Long> e : counters.entrySet()) {
-            if (e.getKey().startsWith("EventsProcessed") || e.getKey().startsWith("EventsFailed")
-                    || e.getKey().startsWith("EventsAlreadyDone")) sum += e.getValue();
-        }
-        return sum;
     }
 
     private Webhook inbound(String locationId, String contactId, String text, Origin origin, int phase, long dueNanos) {

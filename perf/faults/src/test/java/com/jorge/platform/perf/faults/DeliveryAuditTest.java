@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +96,8 @@ class DeliveryAuditTest {
 
         atGhl.add(new SentMessage("m9", "conv-nobody", "nobody", "unasked", Instant.now()));
 
-        DeliveryAudit.Findings findings = DeliveryAudit.audit(accepted, db, atGhl, Set.of(deadLettered.key(), stranded.key()),
+        DeliveryAudit.Findings findings = DeliveryAudit.audit(accepted, db, atGhl,
+                Map.of(deadLettered.key(), "java.lang.StackOverflowError", stranded.key(), "org.postgresql.util.PSQLException"),
                 Instant.now());
         Map<String, Outcome> outcomes = findings.fates().stream()
                 .collect(Collectors.toMap(f -> f.webhook().contactId(), DeliveryAudit.Fate::outcome));
@@ -120,7 +120,8 @@ class DeliveryAuditTest {
                 .containsEntry("lost: reply reached GHL but its outbox row stays pending (would be resent)", 1)
                 .containsEntry("lost: inbound text stored altered", 1)
                 .containsEntry("lost: processed, no reply and no recorded reason", 1)
-                .containsEntry("lost: accepted, never processed, not in the DLQ", 1);
+                .containsEntry("lost: accepted, never processed, not in the DLQ", 1)
+                .containsEntry("dlq: InboundMessage dead-lettered undecided: java.lang.StackOverflowError", 1);
         assertThat(findings.fates().stream().filter(f -> f.webhook() == once).findFirst().orElseThrow().replyAt()).isNotNull();
     }
 
