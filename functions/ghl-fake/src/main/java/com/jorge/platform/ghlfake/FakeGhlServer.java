@@ -47,6 +47,7 @@ public final class FakeGhlServer implements AutoCloseable {
     private final ConversationLog conversations = new ConversationLog(json);
     private final FakeGhlOAuth oauth = new FakeGhlOAuth();
     private final FakeRateLimits rateLimits = new FakeRateLimits();
+    private final FakeCalendars calendars = new FakeCalendars(json);
 
     private FakeGhlServer(HttpServer server) {
         this.server = server;
@@ -79,6 +80,11 @@ public final class FakeGhlServer implements AutoCloseable {
     /** GHL's per-location burst limit with its {@code X-RateLimit-*} headers, off until {@link FakeRateLimits#enforce} is called. */
     public FakeRateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** GHL's Calendars API: free slots, appointments (made, moved, cancelled), slots taken elsewhere. */
+    public FakeCalendars calendars() {
+        return calendars;
     }
 
     public List<Call> calls() {
@@ -127,6 +133,7 @@ public final class FakeGhlServer implements AutoCloseable {
     public void reset() {
         calls.clear();
         conversations.clear();
+        calendars.clear();
         faults.clear();
         rateLimits.enforce(0, Duration.ZERO);
         synchronized (this) {
@@ -181,11 +188,14 @@ public final class FakeGhlServer implements AutoCloseable {
             Call call = new Call(method, path, auth, exchange.getRequestHeaders().getFirst("Version"), body, System.nanoTime());
             calls.add(call);
             listeners.forEach(l -> l.accept(call));
-            String answer = answer(method, path, exchange.getRequestURI().getRawQuery(), body).toString();
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            FakeCalendars.Answer answer = path.startsWith("/calendars")
+                    ? calendars.handle(method, path, QueryParameters.parse(rawQuery), body)
+                    : new FakeCalendars.Answer(200, answer(method, path, rawQuery, body));
             if (fault != null && fault.fault() instanceof GhlFault.ProcessedThen502) {
                 JsonResponse.send(exchange, 502, "{\"message\":\"Bad Gateway\"}");
             } else {
-                JsonResponse.send(exchange, 200, answer);
+                JsonResponse.send(exchange, answer.status(), answer.body().toString());
             }
         }
     }

@@ -25,8 +25,27 @@ public sealed interface CrmAction {
     /** The lead opted out: mark DND on the contact so no channel texts them again. */
     record MarkDoNotDisturb(String reason) implements CrmAction {}
 
-    /** Put the lead in front of a human agent. */
-    record HandOff(String reason) implements CrmAction {}
+    /**
+     * Put the lead in front of a human agent. {@code when} is the booked time or the lead's own contact
+     * window, as the agent should read it (null when neither is known).
+     */
+    record HandOff(String reason, String when) implements CrmAction {
+        public HandOff(String reason) {
+            this(reason, null);
+        }
+    }
+
+    /**
+     * Book the lead's appointment for {@code purpose} at {@code start} (or move the one the bots booked
+     * before to it), then text {@code confirmation}; when GHL says the slot was taken meanwhile, text
+     * {@code takenReply} instead (it offers the next free slots). Carried out once per action, however
+     * often the outbox delivers it.
+     */
+    record BookAppointment(AppointmentPurpose purpose, Instant start, Instant end, String confirmation,
+                           String takenReply) implements CrmAction {}
+
+    /** Cancel the appointment the bots booked for the lead, then text {@code confirmation}. */
+    record CancelAppointment(String confirmation) implements CrmAction {}
 
     /**
      * The lead has the bot's question in front of them: follow them up if they stay quiet, waiting

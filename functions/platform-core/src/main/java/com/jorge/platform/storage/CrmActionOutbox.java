@@ -76,6 +76,8 @@ public final class CrmActionOutbox {
             case "MarkDoNotDisturb" -> CrmAction.MarkDoNotDisturb.class;
             case "HandOff" -> CrmAction.HandOff.class;
             case "ScheduleFollowUps" -> CrmAction.ScheduleFollowUps.class;
+            case "BookAppointment" -> CrmAction.BookAppointment.class;
+            case "CancelAppointment" -> CrmAction.CancelAppointment.class;
             default -> throw new IllegalStateException("unknown stored CRM action type " + type);
         };
         try {

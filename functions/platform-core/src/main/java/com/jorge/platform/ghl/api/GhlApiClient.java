@@ -200,6 +200,66 @@ public final class GhlApiClient {
     }
 
     /**
+     * The calendar's free slot start times from {@code from} to {@code to} (GHL allows 31 days at most),
+     * as GHL lists them in {@code zone}: {@code GET /calendars/{id}/free-slots}.
+     */
+    public List<Instant> freeSlots(String locationId, String calendarId, Instant from, Instant to, java.time.ZoneId zone) {
+        JsonNode days = call(locationId, "GET", "/calendars/" + encode(calendarId) + "/free-slots?startDate=" + from.toEpochMilli()
+                + "&endDate=" + to.toEpochMilli() + "&timezone=" + encode(zone.getId()), null, CONVERSATIONS_VERSION, null);
+        List<Instant> out = new java.util.ArrayList<>();
+        days.properties().forEach(day -> day.getValue().path("slots").forEach(slot -> {
+            Instant at = instant(slot.asText(null));
+            if (at != null) out.add(at);
+        }));
+        out.sort(null);
+        return out;
+    }
+
+    /** A new appointment for the lead; returns GHL's appointment id. A slot taken meanwhile answers {@link GhlApiException} 4xx. */
+    public String createAppointment(LeadRef lead, Appointment appointment) {
+        ObjectNode body = appointmentBody(appointment).put("locationId", lead.locationId()).put("contactId", lead.contactId());
+        JsonNode response = call(lead.locationId(), "POST", "/calendars/events/appointments", body, CONVERSATIONS_VERSION, null);
+        return response.path("id").asText(null);
+    }
+
+    /** Moves (or retitles) an appointment: {@code PUT /calendars/events/appointments/{id}}. */
+    public void updateAppointment(String locationId, String appointmentId, Appointment appointment) {
+        call(locationId, "PUT", "/calendars/events/appointments/" + encode(appointmentId), appointmentBody(appointment),
+                CONVERSATIONS_VERSION, null);
+    }
+
+    /** Cancels an appointment (kept in GHL with status cancelled, as the team sees cancellations). */
+    public void cancelAppointment(String locationId, String appointmentId) {
+        call(locationId, "PUT", "/calendars/events/appointments/" + encode(appointmentId),
+                json.createObjectNode().put("appointmentStatus", "cancelled"), CONVERSATIONS_VERSION, null);
+    }
+
+    /**
+     * The id of the lead's appointment on {@code calendarId} starting at {@code start}, if GHL holds one
+     * ({@code GET /calendars/events}): how a create whose outcome was lost is found before creating again.
+     */
+    public Optional<String> findAppointment(LeadRef lead, String calendarId, Instant start) {
+        JsonNode found = call(lead.locationId(), "GET", "/calendars/events?locationId=" + encode(lead.locationId())
+                + "&calendarId=" + encode(calendarId) + "&startTime=" + start.toEpochMilli()
+                + "&endTime=" + start.plusSeconds(60).toEpochMilli(), null, CONVERSATIONS_VERSION, null);
+        for (JsonNode event : found.path("events")) {
+            Instant at = instant(event.path("startTime").asText(null));
+            if (lead.contactId().equals(event.path("contactId").asText()) && start.equals(at)
+                    && !"cancelled".equals(event.path("appointmentStatus").asText())) {
+                return Optional.of(event.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ObjectNode appointmentBody(Appointment a) {
+        ObjectNode body = json.createObjectNode().put("calendarId", a.calendarId()).put("startTime", a.start().toString())
+                .put("endTime", a.end().toString()).put("title", a.title()).put("appointmentStatus", "confirmed");
+        if (a.assignedUserId() != null) body.put("assignedUserId", a.assignedUserId());
+        return body;
+    }
+
+    /**
      * One API call with the location's rate limit, the breaker and retries. {@code alreadyDone}, for
      * calls that must not be repeated blindly (a send), is asked before re-trying an attempt whose
      * outcome was unknown; null for calls that are safe to repeat.

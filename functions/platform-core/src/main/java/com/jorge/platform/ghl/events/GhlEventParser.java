@@ -78,7 +78,8 @@ public final class GhlEventParser {
             case "OpportunityStatusUpdate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.STATUS));
             case "OpportunityStageUpdate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.STAGE));
             case "OpportunityMonetaryValueUpdate" -> new ParsedWebhook.Known(opportunity(meta, root, GhlEvent.OpportunityChange.MONETARY_VALUE));
-            case "AppointmentCreate" -> new ParsedWebhook.Known(appointment(meta, root));
+            // an update (moved, cancelled) carries the same appointment object: the record keeps its latest state
+            case "AppointmentCreate", "AppointmentUpdate" -> new ParsedWebhook.Known(appointment(meta, root));
             default -> new ParsedWebhook.Unknown(meta);
         };
     }
