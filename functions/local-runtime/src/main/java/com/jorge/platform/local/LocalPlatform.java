@@ -39,6 +39,10 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String LOCAL_PIPELINE_STAGES = "Qualifying=stage-qualifying,Warm Lead=stage-warm,"
             + "Hot Lead=stage-hot,Appointment Requested=stage-appointment,Nurture=stage-nurture,Closed=stage-closed";
 
+    /** The local queue's dead-letter threshold and redelivery delay, as lead-events.fifo's (shortened). */
+    public static final int MAX_RECEIVES = 5;
+    public static final Duration REDELIVERY_DELAY = Duration.ofMillis(500);
+
     private final LocalServices services;
     private final FakeGhlServer ghl;
     private final WebhookSigner signer;
@@ -117,8 +121,8 @@ public final class LocalPlatform implements AutoCloseable {
 
             WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, bots, metrics, workerClock);
             BotWorkerHandler workerHandler = new BotWorkerHandler(worker.messages(), metrics);
-            LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency, 5,
-                    Duration.ofMillis(500), Clock.systemUTC(), WorkerFailureReasons.shared()::take);
+            LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency,
+                    MAX_RECEIVES, REDELIVERY_DELAY, Clock.systemUTC(), WorkerFailureReasons.shared()::take);
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();
             // EventBridge rule due-replies, rate(1 minute) in AWS

@@ -57,6 +57,11 @@ final class InProcessPlatform implements PlatformUnderTest {
     }
 
     @Override
+    public Duration deadLetterWithin() {
+        return LocalPlatform.REDELIVERY_DELAY.multipliedBy(LocalPlatform.MAX_RECEIVES);
+    }
+
+    @Override
     public Map<String, String> deadLetters() {
         Map<String, String> out = new LinkedHashMap<>();
         for (LocalFifoQueue.DeadLetter d : platform.queue().deadLetters()) {

@@ -37,11 +37,15 @@ final class OwnRedis implements AutoCloseable {
         return redis;
     }
 
-    /** A node of a Redis cluster on {@code port}: its nodes.conf in {@code dir} survives a kill, so it rejoins. */
-    static OwnRedis clusterNode(String binary, int port, Path dir) throws IOException, InterruptedException {
+    /**
+     * A node of a Redis cluster on {@code port}, its cluster bus on {@code busPort}: its nodes.conf in {@code dir}
+     * survives a kill, so it rejoins.
+     */
+    static OwnRedis clusterNode(String binary, int port, int busPort, Path dir) throws IOException, InterruptedException {
         checkExecutable(binary);
         OwnRedis redis = new OwnRedis(binary, port, dir.resolve("redis-" + port + ".log"), List.of("--cluster-enabled", "yes",
-                "--cluster-config-file", "nodes-" + port + ".conf", "--cluster-node-timeout", "2000", "--dir", dir.toString()));
+                "--cluster-port", Integer.toString(busPort), "--cluster-config-file", "nodes-" + port + ".conf",
+                "--cluster-node-timeout", "2000", "--dir", dir.toString()));
         redis.launch();
         return redis;
     }

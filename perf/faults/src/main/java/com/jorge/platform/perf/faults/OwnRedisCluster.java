@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +29,7 @@ final class OwnRedisCluster implements AutoCloseable {
         String cli = Path.of(redisServer).resolveSibling("redis-cli").toString();
         List<OwnRedis> nodes = new ArrayList<>();
         try {
-            for (int port : ports()) nodes.add(OwnRedis.clusterNode(redisServer, port, dir));
+            for (int i = 0; i < 6; i++) nodes.add(OwnRedis.clusterNode(redisServer, OwnRedis.freePort(), OwnRedis.freePort(), dir));
             OwnRedisCluster cluster = new OwnRedisCluster(nodes, cli);
             List<String> create = new ArrayList<>(List.of(cli, "--cluster", "create"));
             nodes.forEach(n -> create.add("127.0.0.1:" + n.port()));
@@ -124,25 +123,6 @@ final class OwnRedisCluster implements AutoCloseable {
             Thread.sleep(100);
         }
         return true;
-    }
-
-    /** Six ports whose cluster-bus ports (port + 10000) are free too. */
-    private static List<Integer> ports() throws IOException {
-        List<Integer> out = new ArrayList<>();
-        Random random = new Random();
-        while (out.size() < 6) {
-            int port = 20_000 + random.nextInt(25_000);
-            if (!out.contains(port) && free(port) && free(port + 10_000)) out.add(port);
-        }
-        return out;
-    }
-
-    private static boolean free(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

@@ -28,6 +28,9 @@ interface PlatformUnderTest extends AutoCloseable {
 
     int deadLetterCount();
 
+    /** How long a message that fails every time takes to reach the DLQ: its receives times the redelivery delay. */
+    Duration deadLetterWithin();
+
     /** Dead letters by webhook key ({@code locationId|webhookId}) with the reason of their last failure. */
     Map<String, String> deadLetters();
 

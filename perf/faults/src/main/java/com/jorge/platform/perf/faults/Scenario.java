@@ -40,14 +40,15 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
         List<Scenario> all = new ArrayList<>();
         all.add(ghl("ghl-429-1m", "GHL answers every call 429 with Retry-After: 10 for a minute", 60, true,
                 new GhlFault.Status(429, Duration.ofSeconds(10)), List.of()));
-        // --quick keeps seven scenarios under ten minutes: a 500 is a 429 without Retry-After to the outbox, and a
-        // paused Redis is the killed one without the restart; both run in a full run
+        // --quick keeps seven scenarios under ten minutes: a 500 is a 429 without Retry-After to the outbox, a timeout
+        // a slower 500, a paused Redis the killed one without the restart, and the standalone Redis kill a cluster
+        // master's without the failover; they run in a full run
         all.add(ghl("ghl-500-1m", "GHL answers every call 500 for a minute", 60, false, new GhlFault.Status(500, null), List.of()));
-        all.add(ghl("ghl-timeout-1m", "GHL holds every call unanswered for a minute (client timeouts)", 60, true,
+        all.add(ghl("ghl-timeout-1m", "GHL holds every call unanswered for a minute (client timeouts)", 60, false,
                 new GhlFault.Timeout(Duration.ofSeconds(60)), List.of()));
         all.add(ghl("ghl-processed-502", "GHL takes each SMS, then answers 502, for 15 s", 15, true,
                 new GhlFault.ProcessedThen502(), SEND_SMS));
-        all.add(local("redis-kill", "redis-server SIGKILLed, restarted empty on the same port 10 s later", 10, true,
+        all.add(local("redis-kill", "redis-server SIGKILLed, restarted empty on the same port 10 s later", 10, false,
                 c -> c.redis().kill(), c -> c.redis().restart()));
         all.add(local("redis-pause", "redis-server SIGSTOPped for 10 s, then SIGCONT", 10, false,
                 c -> c.redis().pause(), c -> c.redis().resume()));

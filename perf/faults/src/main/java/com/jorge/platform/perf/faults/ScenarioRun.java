@@ -6,7 +6,6 @@ import com.jorge.platform.perf.faults.WebhookSender.Delivery;
 import com.jorge.platform.perf.faults.WebhookSender.Origin;
 import com.jorge.platform.perf.faults.WebhookSender.Webhook;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
@@ -152,11 +151,14 @@ final class ScenarioRun implements ScenarioContext.Traffic {
     }
 
     /**
-     * Waits for the queue to empty, up to the drain time, giving up early when nothing at all moves for
-     * 8 s (a wedged lead never empties the queue). Returns a note when it gave up.
+     * Waits for the queue to empty, up to the drain time, giving up early when the backlog has not moved
+     * for 8 s (a wedged lead never empties the queue). Both are stretched to let a failing message reach
+     * the DLQ on the platform's redelivery schedule. Returns a note when it gave up.
      */
     private String drain() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(options.drainSeconds()).toNanos();
+        long toDie = platform.deadLetterWithin().toNanos();
+        long stall = Math.max(8_000_000_000L, toDie + 5_000_000_000L);
+        long deadline = System.nanoTime() + Math.max(Duration.ofSeconds(options.drainSeconds()).toNanos(), toDie + 10_000_000_000L);
         long lastProgress = System.nanoTime();
         long backlog = platform.backlog();
         while (!platform.awaitIdle(Duration.ofSeconds(1))) {
@@ -167,7 +169,9 @@ final class ScenarioRun implements ScenarioContext.Traffic {
                 lastProgress = now;
             }
             if (now > deadline) return "the queue still held accepted webhooks after the " + options.drainSeconds() + " s drain; ";
-            if (now - lastProgress > 8_000_000_000L) return "the queue still held accepted webhooks and made no progress for 8 s; ";
+            if (now - lastProgress > stall) {
+                return "the queue still held accepted webhooks and made no progress for " + stall / 1_000_000_000L + " s; ";
+            }
         }
         return "";
     }

@@ -190,6 +190,11 @@ final class SplitPlatform implements PlatformUnderTest {
         return (int) attribute(dlqUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
     }
 
+    @Override
+    public Duration deadLetterWithin() {
+        return VISIBILITY_TIMEOUT.multipliedBy(MAX_RECEIVES);
+    }
+
     /** Takes the whole DLQ (once, after the load: a FIFO queue hides a group's later messages until the first are deleted). */
     @Override
     public Map<String, String> deadLetters() {
