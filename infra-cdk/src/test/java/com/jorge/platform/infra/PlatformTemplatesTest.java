@@ -299,9 +299,9 @@ class PlatformTemplatesTest {
                 .map(st -> st.path("Resource").toString()).findFirst().orElseThrow();
         assertThat(workerModelReads).as("the worker reads its own model's objects only")
                 .contains("/models/conversation-lead-score/*").doesNotContain("\"/*\"");
-        assertThat(actionsByFunction.get("jorge-marketplace-install"))
-                .contains("kms:GenerateDataKey", "kms:Decrypt", "secretsmanager:GetSecretValue")
-                .doesNotContain("sqs:SendMessage", "sqs:ReceiveMessage", "states:StartExecution", "ssm:GetParameter", "s3:GetObject*",
+        assertThat(actionsByFunction.get("jorge-marketplace-install")).as("the app's lead events are queued as the intake queues them")
+                .contains("kms:GenerateDataKey", "kms:Decrypt", "secretsmanager:GetSecretValue", "sqs:SendMessage")
+                .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "ssm:GetParameter", "s3:GetObject*",
                         "kms:Encrypt", "kms:*");
         assertThat(actionsByFunction.get("jorge-dlq-replay")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:SendMessage")
                 .doesNotContain("secretsmanager:GetSecretValue", "states:StartExecution");

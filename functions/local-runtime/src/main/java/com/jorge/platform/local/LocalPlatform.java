@@ -144,7 +144,7 @@ public final class LocalPlatform implements AutoCloseable {
                     workerClock);
             scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
             MarketplaceInstallHandler install = marketplaceApp ? new MarketplaceInstallHandler(
-                    MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), metrics) : null;
+                    MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), intake, metrics) : null;
             LocalHttpGateway gateway = new LocalHttpGateway(port, intake, install, signer, ghl);
             return new LocalPlatform(services, ghl, signer, metrics, worker, followUps, queue, scheduler, gateway, db.origin(),
                     redisUrl, marketplaceApp);

@@ -6,15 +6,6 @@ import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.lambda.WorkerFunction;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
-import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,38 +39,13 @@ class LogsCarryNoPersonalDataTest {
     private static final String OWN_PHONE = "+15125550188";
     private static final String TEXT_WITH_PII = "You can reach me at 512-555-0177 or ana.ruiz.pii@example.com, "
             + "my place is 4410 Quintanilla Ridge Dr";
-    private static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
+    private static CapturedLogs logs;
     private static TestPostgres.Schema schema;
     private static LocalPlatform platform;
-    private static final String PLATFORM_LOGGER = "com.jorge.platform";
-    private static AbstractAppender appender;
-    private static Level previousLevel;
 
     @BeforeAll
     static void startAndCapture() throws Exception {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        JsonTemplateLayout layout = JsonTemplateLayout.newBuilder().setConfiguration(context.getConfiguration())
-                .setEventTemplateUri("classpath:JorgeLogLayout.json").build();
-        appender = new AbstractAppender("pii-scan", null, layout, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                LINES.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
-            }
-        };
-        appender.start();
-        // the platform's own lines down to DEBUG (stricter than Lambda's INFO), kept off the console; libraries' at WARN
-        Configuration config = context.getConfiguration();
-        LoggerConfig platformLogs = config.getLoggerConfig(PLATFORM_LOGGER);
-        if (!platformLogs.getName().equals(PLATFORM_LOGGER)) {
-            platformLogs = new LoggerConfig(PLATFORM_LOGGER, Level.DEBUG, false);
-            config.addLogger(PLATFORM_LOGGER, platformLogs);
-        }
-        previousLevel = platformLogs.getLevel();
-        platformLogs.setLevel(Level.DEBUG);
-        platformLogs.setAdditive(false);
-        platformLogs.addAppender(appender, Level.ALL, null);
-        config.getRootLogger().addAppender(appender, Level.ALL, null);
-        context.updateLoggers();
+        logs = new CapturedLogs("pii-scan");
 
         schema = TestPostgres.newSchema("piiscan");
         platform = LocalPlatform.start(Map.of(
@@ -93,15 +57,7 @@ class LogsCarryNoPersonalDataTest {
 
     @AfterAll
     static void stop() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        LoggerConfig platformLogs = config.getLoggerConfig(PLATFORM_LOGGER);
-        platformLogs.removeAppender("pii-scan");
-        platformLogs.setLevel(previousLevel);
-        platformLogs.setAdditive(true);
-        config.getRootLogger().removeAppender("pii-scan");
-        context.updateLoggers();
-        appender.stop();
+        logs.close();
         platform.close();
         schema.close();
     }
@@ -134,7 +90,7 @@ class LogsCarryNoPersonalDataTest {
         List<Pattern> names = Personas.all().stream()
                 .map(p -> Pattern.compile("\\b" + Pattern.quote(p.firstName()) + "\\b")).toList();
 
-        List<String> lines = new ArrayList<>(LINES);
+        List<String> lines = new ArrayList<>(logs.lines());
         assertThat(lines).as("the run logged nothing: the scan would prove nothing").hasSizeGreaterThan(100);
         for (String line : lines) {
             for (String value : forbidden) {

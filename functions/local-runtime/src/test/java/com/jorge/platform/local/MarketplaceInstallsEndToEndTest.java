@@ -8,15 +8,6 @@ import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.policy.StarterQualificationPolicy;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
-import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MarketplaceInstallsEndToEndTest {
 
-    private static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
-    private static final String PLATFORM_LOGGER = "com.jorge.platform";
-    private static AbstractAppender appender;
-    private static Level previousLevel;
+    private static CapturedLogs logs;
     private static TestPostgres.Schema schema;
     private static LocalPlatform platform;
     private static LocalMarketplace app;
@@ -63,7 +48,7 @@ class MarketplaceInstallsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        captureLogs();
+        logs = new CapturedLogs("token-scan");
         schema = TestPostgres.newSchema("market");
         platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
@@ -75,13 +60,7 @@ class MarketplaceInstallsEndToEndTest {
 
     @AfterAll
     static void stop() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        LoggerConfig platformLogs = config.getLoggerConfig(PLATFORM_LOGGER);
-        platformLogs.removeAppender("token-scan");
-        platformLogs.setLevel(previousLevel);
-        context.updateLoggers();
-        appender.stop();
+        logs.close();
         platform.close();
         schema.close();
     }
@@ -92,7 +71,8 @@ class MarketplaceInstallsEndToEndTest {
         assertThat(app.install("loc-north")).isEqualTo(200);
         assertThat(app.install("loc-south")).isEqualTo(200);
         text("loc-north", "c-north", "Hi, I want to sell my condo");
-        text("loc-south", "c-south", "Hola, quiero vender mi casa");
+        // GHL sends an app's lead events to its one webhook URL, the one INSTALL / UNINSTALL come to
+        text(platform.webhookUrl().resolve("/webhooks/ghl/app"), "loc-south", "c-south", "Hola, quiero vender mi casa");
 
         assertThat(platform.ghl().smsTo("c-north")).hasSize(1);
         assertThat(platform.ghl().smsTo("c-south")).hasSize(1);
@@ -158,7 +138,7 @@ class MarketplaceInstallsEndToEndTest {
     @Test
     @Order(4)
     void noCodeOrTokenReachesALogLine() {
-        List<String> lines = new ArrayList<>(LINES);
+        List<String> lines = new ArrayList<>(logs.lines());
         assertThat(lines).as("the run logged its installs and the broken refresh")
                 .anyMatch(l -> l.contains("installed")).anyMatch(l -> l.contains("marked broken"));
         var secrets = platform.ghl().oauth().issuedSecrets();
@@ -169,8 +149,12 @@ class MarketplaceInstallsEndToEndTest {
     }
 
     private void text(String location, String contact, String body) throws Exception {
+        text(platform.webhookUrl(), location, contact, body);
+    }
+
+    private void text(java.net.URI url, String location, String contact, String body) throws Exception {
         String webhook = GhlWebhooks.inboundSms(location, contact, body, Instant.now());
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(platform.webhookUrl())
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url)
                 .header("X-GHL-Signature", platform.signer().ed25519Signature(webhook))
                 .POST(HttpRequest.BodyPublishers.ofString(webhook)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
@@ -208,29 +192,5 @@ class MarketplaceInstallsEndToEndTest {
             Thread.sleep(100);
         }
         return true;
-    }
-
-    /** Every line the platform writes, down to DEBUG, in the JSON layout Lambda uses. */
-    private static void captureLogs() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        JsonTemplateLayout layout = JsonTemplateLayout.newBuilder().setConfiguration(context.getConfiguration())
-                .setEventTemplateUri("classpath:JorgeLogLayout.json").build();
-        appender = new AbstractAppender("token-scan", null, layout, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                LINES.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
-            }
-        };
-        appender.start();
-        Configuration config = context.getConfiguration();
-        LoggerConfig platformLogs = config.getLoggerConfig(PLATFORM_LOGGER);
-        if (!platformLogs.getName().equals(PLATFORM_LOGGER)) {
-            platformLogs = new LoggerConfig(PLATFORM_LOGGER, Level.DEBUG, true);
-            config.addLogger(PLATFORM_LOGGER, platformLogs);
-        }
-        previousLevel = platformLogs.getLevel();
-        platformLogs.setLevel(Level.DEBUG);
-        platformLogs.addAppender(appender, Level.ALL, null);
-        context.updateLoggers();
     }
 }

@@ -11,7 +11,13 @@ public sealed interface InstallOutcome {
     /** Tokens deleted; {@code locations}: every location that lost its installation with it. */
     record Uninstalled(List<String> locations) implements InstallOutcome {}
 
-    /** Authentic and well formed, nothing to do (another event type, an install already recorded). */
+    /**
+     * Authentic, and not an app event: a lead event of an installed location. GHL sends every event of an
+     * app to its one webhook URL, so this one is the intake's to accept (the handler hands it over).
+     */
+    record LeadEvent(String type) implements InstallOutcome {}
+
+    /** Authentic and well formed, nothing to do (an install already recorded, an agency install's webhook). */
     record Acknowledged(String reason) implements InstallOutcome {}
 
     /** Refused for good: the status, a reason code and the field at fault (or null). */

@@ -104,7 +104,7 @@ public final class MarketplaceInstall {
         }
         if (event == null || !event.isObject()) return new InstallOutcome.Rejected(400, "invalid_body", "$", "body is not a JSON object");
         String type = event.path("type").asText("");
-        if (!type.equals("INSTALL") && !type.equals("UNINSTALL")) return new InstallOutcome.Acknowledged("not an app event");
+        if (!type.equals("INSTALL") && !type.equals("UNINSTALL")) return new InstallOutcome.LeadEvent(type);
         for (String field : List.of("locationId", "companyId")) {
             if (event.hasNonNull(field) && id(event, field).isEmpty()) {
                 return new InstallOutcome.Rejected(400, "invalid_body", field, field + " must be a GHL id");
@@ -193,6 +193,7 @@ public final class MarketplaceInstall {
             case InstallOutcome.Installed i -> Map.of("status", "installed", "locations", i.locations().size());
             case InstallOutcome.Uninstalled u -> Map.of("status", "uninstalled", "locations", u.locations().size());
             case InstallOutcome.Acknowledged a -> Map.of("status", "ok", "reason", a.reason());
+            case InstallOutcome.LeadEvent e -> Map.of("status", "ok", "reason", "not an app event");
             case InstallOutcome.Rejected r -> r.field() == null ? Map.of("error", r.reason(), "message", r.message())
                     : Map.of("error", r.reason(), "field", r.field(), "message", r.message());
             case InstallOutcome.Unavailable u -> Map.of("error", "try_later", "message", u.message());

@@ -8,6 +8,7 @@ import com.jorge.platform.ghl.oauth.InstallationStore;
 import com.jorge.platform.ghl.oauth.LocationTokens;
 import com.jorge.platform.ghl.oauth.TokenSealer;
 import com.jorge.platform.intake.IntakeFunction;
+import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.Database;
@@ -25,6 +26,15 @@ public final class MarketplaceInstallFunction {
         Database database = Database.open(Database.Settings.fromConfig(config));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
         return fromConfig(config, database.dataSource(), metrics);
+    }
+
+    /**
+     * The intake for the lead events GHL sends to the app's one webhook URL: the same {@code WebhookIntake}
+     * as λ webhook-intake (SQS {@code LEAD_EVENTS_QUEUE_URL}, the Redis replay guard); null without a queue.
+     */
+    public static WebhookIntakeHandler leadEvents(PlatformConfig config, PlatformMetrics metrics) {
+        return config.get("LEAD_EVENTS_QUEUE_URL").isPresent()
+                ? new WebhookIntakeHandler(IntakeFunction.fromConfig(config, metrics), metrics) : null;
     }
 
     public static MarketplaceInstall fromConfig(PlatformConfig config, DataSource dataSource, PlatformMetrics metrics) {

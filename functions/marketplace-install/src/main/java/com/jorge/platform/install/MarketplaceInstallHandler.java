@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.observability.EmfMetrics;
 import com.jorge.platform.observability.LambdaInvocation;
@@ -18,7 +19,10 @@ import java.util.Map;
 
 /**
  * λ marketplace-install, behind the HTTP API: {@code GET /oauth/callback?code=} (GHL's redirect after
- * consent) and {@code POST /webhooks/ghl/app} (INSTALL / UNINSTALL). HTTP in, {@link MarketplaceInstall}, HTTP out.
+ * consent) and {@code POST /webhooks/ghl/app}, the app's webhook URL: INSTALL / UNINSTALL go to
+ * {@link MarketplaceInstall}; GHL sends an app's lead events to the same one URL, so any other authentic
+ * event is handed, as it came, to the intake's handler (verified, replay-checked and queued exactly as
+ * on {@code /webhooks/ghl}). HTTP in, the domain, HTTP out.
  */
 public final class MarketplaceInstallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -27,6 +31,7 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
     static final String RETRY_AFTER_SECONDS = "60";
 
     private final MarketplaceInstall install;
+    private final WebhookIntakeHandler leadEvents;
     private final LambdaInvocation invocation;
 
     /** Lambda's entry: built once per container. */
@@ -35,11 +40,14 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
     }
 
     private MarketplaceInstallHandler(EmfMetrics metrics) {
-        this(MarketplaceInstallFunction.fromConfig(PlatformConfig.fromEnvironment(), metrics), metrics);
+        this(MarketplaceInstallFunction.fromConfig(PlatformConfig.fromEnvironment(), metrics),
+                MarketplaceInstallFunction.leadEvents(PlatformConfig.fromEnvironment(), metrics), metrics);
     }
 
-    public MarketplaceInstallHandler(MarketplaceInstall install, PlatformMetrics metrics) {
+    /** {@code leadEvents}: the intake's handler for the app's lead events; null acknowledges them unread (a test). */
+    public MarketplaceInstallHandler(MarketplaceInstall install, WebhookIntakeHandler leadEvents, PlatformMetrics metrics) {
         this.install = install;
+        this.leadEvents = leadEvents;
         this.invocation = new LambdaInvocation(metrics);
     }
 
@@ -62,6 +70,7 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
             byte[] body = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
             outcome = body == null ? new InstallOutcome.Rejected(400, "invalid_body", "$", "body is not valid base64")
                     : install.appEvent(body, headers.get("x-wh-signature"), headers.get("x-ghl-signature"));
+            if (outcome instanceof InstallOutcome.LeadEvent && leadEvents != null) return leadEvents.handleRequest(event, null);
         } else {
             outcome = new InstallOutcome.Rejected(404, "not_found", null, "no such route");
         }

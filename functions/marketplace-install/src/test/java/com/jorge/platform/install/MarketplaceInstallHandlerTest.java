@@ -11,7 +11,15 @@ import com.jorge.platform.ghl.oauth.LocalDataKeys;
 import com.jorge.platform.ghl.api.GhlTokens;
 import com.jorge.platform.ghlfake.FakeGhlOAuth;
 import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.ghlfake.WebhookSigner;
+import com.jorge.platform.ghl.events.GhlEventParser;
+import com.jorge.platform.intake.IntakeFunction;
+import com.jorge.platform.intake.ReplayGuard;
+import com.jorge.platform.intake.WebhookIntake;
+import com.jorge.platform.intake.WebhookIntakeHandler;
+import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.queue.QueuedLeadEvent;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.TestPostgres;
@@ -24,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +53,8 @@ class MarketplaceInstallHandlerTest {
     private PlatformConfig config;
     private RecordedMetrics metrics;
     private MarketplaceInstallHandler handler;
+    /** What the intake behind the app's webhook URL handed to the lead-events queue. */
+    private final List<QueuedLeadEvent> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void migrate() {
@@ -66,7 +78,12 @@ class MarketplaceInstallHandlerTest {
                 "GHL_TOKEN_LOCAL_KEY", LocalDataKeys.newKeyBase64(),
                 "GHL_WEBHOOK_ED25519_PUBLIC_KEY", ghlSigner.ed25519PublicKeyPem()));
         metrics = new RecordedMetrics();
-        handler = new MarketplaceInstallHandler(MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics), metrics);
+        queued.clear();
+        WebhookIntake intake = new WebhookIntake(IntakeFunction.signatureVerifier(config), new GhlEventParser(PlatformJson.mapper()),
+                new ReplayGuard(null, null, Clock.systemUTC(), IntakeFunction.MAX_DELIVERY_AGE, IntakeFunction.MAX_CLOCK_AHEAD),
+                queued::add, metrics, Clock.systemUTC());
+        handler = new MarketplaceInstallHandler(MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics),
+                new WebhookIntakeHandler(intake, metrics), metrics);
     }
 
     @AfterEach
@@ -172,10 +189,30 @@ class MarketplaceInstallHandlerTest {
     }
 
     @Test
+    void aLeadEventAtTheAppsOneWebhookUrlIsAcceptedAsTheIntakeAcceptsIt() throws Exception {
+        // GHL sends an app's lead events to the same URL as its INSTALL / UNINSTALL (oauth/Faqs.md: one webhook url)
+        String loc = id("loc");
+        String body = GhlWebhooks.inboundSms(loc, "contact1", "Hi, I want to sell", Instant.now());
+
+        APIGatewayV2HTTPResponse accepted = appEvent(body, true);
+        assertThat(accepted.getStatusCode()).isEqualTo(200);
+        assertThat(accepted.getBody()).contains("\"status\":\"accepted\"");
+        assertThat(queued).singleElement().satisfies(e -> {
+            assertThat(e.eventType()).isEqualTo("InboundMessage");
+            assertThat(e.groupId()).isEqualTo(QueuedLeadEvent.groupFor(loc, "contact1"));
+        });
+
+        assertThat(appEvent(GhlWebhooks.inboundSms(loc, "contact1", "forged", Instant.now()), false).getStatusCode()).isEqualTo(401);
+        assertThat(appEvent("{\"type\":\"InboundMessage\",\"locationId\":\"" + loc + "\"}", true).getStatusCode())
+                .as("the intake's own validation").isEqualTo(400);
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
     void whenAuroraIsDownAnAuthenticEventIs429WithRetryAfterNever5xx() throws Exception {
         Database down = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 1));
         MarketplaceInstallHandler broken = new MarketplaceInstallHandler(
-                MarketplaceInstallFunction.fromConfig(config, down.dataSource(), metrics), metrics);
+                MarketplaceInstallFunction.fromConfig(config, down.dataSource(), metrics), null, metrics);
         down.close();
         String body = "{\"type\":\"UNINSTALL\",\"appId\":\"app1\",\"locationId\":\"" + id("loc") + "\"}";
 

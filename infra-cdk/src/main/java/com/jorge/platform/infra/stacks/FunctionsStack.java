@@ -356,6 +356,7 @@ public final class FunctionsStack extends Stack {
                 .build());
         // the Marketplace app's install flow on the same API (per-location OAuth tokens)
         marketplace = new MarketplaceApp(this, "MarketplaceApp", config, layout, data, api, vpcAccess, application, logRetention, alerting);
+        marketplace.acceptLeadEvents(leadEvents, redisEnv, data.redisAuth()); // GHL sends them to the app's one webhook URL too
         if (config.marketplaceApp()) { // the worker and its due-replies run call GHL with each location's own token
             marketplace.authorizeGhlCalls(worker.function());
             marketplace.authorizeGhlCalls(scheduled.get("due-replies").function());

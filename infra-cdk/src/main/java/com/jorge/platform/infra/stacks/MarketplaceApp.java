@@ -124,6 +124,19 @@ public final class MarketplaceApp extends Construct {
     }
 
     /**
+     * GHL sends an app's lead events to its one webhook URL ({@code /webhooks/ghl/app}): the install
+     * function hands them to the same intake as {@code /webhooks/ghl}, so it may send to lead-events.fifo
+     * and reach Redis (the replay guard), as λ webhook-intake may.
+     */
+    public void acceptLeadEvents(software.amazon.awscdk.services.sqs.IQueue leadEvents, Map<String, String> redisEnv,
+                                 software.amazon.awscdk.services.secretsmanager.ISecret redisAuth) {
+        install.function().addEnvironment("LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl());
+        redisEnv.forEach(install.function()::addEnvironment);
+        leadEvents.grantSendMessages(install.function());
+        redisAuth.grantRead(install.function());
+    }
+
+    /**
      * A function that calls GHL with each installed location's token (the worker and its due-replies
      * run, with {@code ghlAuthorization: marketplace}): the token key and the app's credentials, and the
      * settings that make {@code GhlAuthorization} choose the location tokens.
