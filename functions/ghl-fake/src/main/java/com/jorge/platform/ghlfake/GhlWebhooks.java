@@ -27,6 +27,15 @@ public final class GhlWebhooks {
                 .toString();
     }
 
+    /** GHL's {@code AppointmentCreate} or {@code AppointmentUpdate} for an appointment the fake holds. */
+    public static String appointment(String type, FakeCalendars.Appointment a, Instant timestamp) {
+        ObjectNode body = envelope(type, a.locationId(), timestamp);
+        body.putObject("appointment").put("id", a.id()).put("calendarId", a.calendarId()).put("contactId", a.contactId())
+                .put("title", a.title()).put("appointmentStatus", a.status())
+                .put("startTime", a.start().toString()).put("endTime", a.end().toString());
+        return body.toString();
+    }
+
     public static String humanReply(String locationId, String contactId, String text, Instant timestamp) {
         return envelope("OutboundMessage", locationId, timestamp)
                 .put("contactId", contactId).put("conversationId", "conv-" + contactId)

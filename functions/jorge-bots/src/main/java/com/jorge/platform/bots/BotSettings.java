@@ -1,6 +1,7 @@
 package com.jorge.platform.bots;
 
 import com.jorge.platform.bots.compliance.QuietHours;
+import com.jorge.platform.bots.compliance.StateTextingRules;
 import com.jorge.platform.bots.reply.BedrockReplyWriter;
 import com.jorge.platform.bots.reply.Tone;
 import com.jorge.platform.config.PlatformConfig;
@@ -25,11 +26,12 @@ import java.util.Objects;
  *
  * @param locationZones the time zone of each GHL location (sub-account) by location id
  * @param bedrock       null when no LLM writer is configured (templates only)
+ * @param stateRules    where states' texting laws differ (JORGE_BOTS_STATE_QUIET_HOURS, JORGE_BOTS_STATE_TEXT_LIMIT)
  */
 public record BotSettings(String teamName, String agentName, Tone tone, QuietHours quietHours, ZoneId defaultZone,
                         Map<String, ZoneId> locationZones, int maxUnansweredFollowUps,
                         List<Duration> followUpDelays, Duration nurtureDelay, PipelineStages stages,
-                        BedrockSettings bedrock) {
+                        BedrockSettings bedrock, StateTextingRules stateRules) {
 
     public static final int MAX_TEAM_NAME = 30;
     public static final int MAX_AGENT_NAME = 24;
@@ -53,6 +55,7 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
             throw new IllegalArgumentException("JORGE_BOTS_NURTURE_DELAY must be a positive duration");
         }
         Objects.requireNonNull(stages, "stages");
+        Objects.requireNonNull(stateRules, "stateRules");
     }
 
     public static BotSettings defaults() {
@@ -65,7 +68,7 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
 
     public BotSettings withBedrock(BedrockSettings settings) {
         return new BotSettings(teamName, agentName, tone, quietHours, defaultZone, locationZones,
-                maxUnansweredFollowUps, followUpDelays, nurtureDelay, stages, settings);
+                maxUnansweredFollowUps, followUpDelays, nurtureDelay, stages, settings, stateRules);
     }
 
     /**
@@ -110,7 +113,9 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
         }
         return new BotSettings(s.get("JORGE_BOTS_TEAM_NAME", "Jorge's team").strip(),
                 s.get("JORGE_BOTS_AGENT_NAME", "Jorge").strip(), tone, quiet, defaultZone, zones, cap, delays,
-                nurture, stages, bedrock);
+                nurture, stages, bedrock, StateTextingRules.parse(
+                        s.get("JORGE_BOTS_STATE_QUIET_HOURS", StateTextingRules.DEFAULT_QUIET_HOURS),
+                        s.get("JORGE_BOTS_STATE_TEXT_LIMIT", StateTextingRules.DEFAULT_LIMITS), BotSettings::quietHours));
     }
 
     private interface Parser<T> {

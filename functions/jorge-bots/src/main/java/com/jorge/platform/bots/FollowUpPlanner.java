@@ -1,5 +1,6 @@
 package com.jorge.platform.bots;
 
+import com.jorge.platform.bots.compliance.StateTextingRules;
 import com.jorge.platform.bots.policy.LeadFacts;
 import com.jorge.platform.bots.policy.Qualification;
 import com.jorge.platform.bots.policy.Question;
@@ -111,10 +112,12 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         String text = policy.writer().write(policy.plan(context, state, facts, state.language(), parts, "",
                 config.tone()));
         facts.setCount(LeadFacts.UNANSWERED_FOLLOW_UPS, unanswered + 1);
-        Instant notBefore = JorgeConversationPolicy.notBefore(config, context, now);
+        StateTextingRules.Hold held = JorgeConversationPolicy.hold(config, context, now, true);
+        Instant notBefore = held == null ? null : held.until();
+        JorgeConversationPolicy.recordInitiated(facts, state, notBefore == null ? now : notBefore);
         // mayFollowUp excluded opted-out leads, so the state stays opted in
         ConversationState next = state.withFacts(facts.asMap()).withReply(notBefore == null ? now : notBefore);
-        return new BotTurn(List.of(text), List.of(), next, notBefore);
+        return new BotTurn(List.of(text), List.of(), next, notBefore, held == null ? null : held.reason());
     }
 
     /** The question left open, or the appointment offer once everything was asked. */

@@ -1,6 +1,9 @@
 package com.jorge.platform.bots;
 
+import com.jorge.platform.bots.booking.BookingCalendar;
+import com.jorge.platform.bots.booking.BookingTurns;
 import com.jorge.platform.bots.compliance.QuietHours;
+import com.jorge.platform.bots.compliance.StateTextingRules;
 import com.jorge.platform.bots.crm.PipelineRules;
 import com.jorge.platform.bots.policy.Decision;
 import com.jorge.platform.bots.policy.Fact;
@@ -21,6 +24,7 @@ import com.jorge.platform.bots.temperature.LeadScorer;
 import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
 import com.jorge.platform.bots.temperature.TemperatureAssessment;
 import com.jorge.platform.bots.temperature.TemperatureAssessor;
+import com.jorge.platform.conversation.AppointmentPurpose;
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.ConversationContext;
@@ -48,6 +52,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +78,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     static final String OPTED_OUT_REASON = "compliance.opt_out";
     static final String WRONG_NUMBER = "compliance.wrong_number";
+    static final String INITIATED_TEXTS = "compliance.initiated_texts";
 
     private final BotSettings config;
     private final PipelineRules crm;
@@ -80,14 +86,33 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private final ReplyWriter writer;
     private final TemperatureAssessor temperatures;
     private final NextStepDecider decider = new NextStepDecider();
+    private final LeadScorer scorer;
+    private final BookingCalendar calendar;
+    private final BookingTurns booking;
+    /** Booking texts carry exact times: always worded from the templates, never rewritten by a model. */
+    private final TemplateReplyWriter bookingWriter;
 
     public JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
                                    ReplyWriter writer) {
+        this(config, understander, scorer, writer, BookingCalendar.NONE);
+    }
+
+    private JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
+                                    ReplyWriter writer, BookingCalendar calendar) {
         this.config = Objects.requireNonNull(config, "config");
         this.understander = Objects.requireNonNull(understander, "understander");
-        this.temperatures = new TemperatureAssessor(Objects.requireNonNull(scorer, "scorer"));
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.temperatures = new TemperatureAssessor(scorer);
         this.writer = Objects.requireNonNull(writer, "writer");
         this.crm = new PipelineRules(config.stages());
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.booking = new BookingTurns(calendar);
+        this.bookingWriter = writer instanceof TemplateReplyWriter t ? t : new TemplateReplyWriter(ReplyTemplates.load());
+    }
+
+    /** The same bots, offering and booking slots of the team's calendars. */
+    public JorgeConversationPolicy withCalendar(BookingCalendar teamCalendars) {
+        return new JorgeConversationPolicy(config, understander, scorer, writer, teamCalendars);
     }
 
     /**
@@ -176,7 +201,24 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         absorb(understanding, side, facts, learned);
         boolean firstMessage = stage == Stage.NEW;
 
-        boolean botSilent = state.pausedAt(now) || stage == Stage.HANDED_OFF;
+        ZoneId leadZone = context.leadZone() != null ? context.leadZone() : config.locationZone(context.lead().locationId());
+        StateTextingRules.Hold held = hold(config, context, now, false);
+        Instant textsNotBefore = held == null ? null : held.until();
+        BookingTurns.Lead bookingLead = new BookingTurns.Lead(context.lead(), leadZone, now, language, facts, textsNotBefore);
+        boolean paused = state.pausedAt(now);
+        // a showing asked for while call slots are on offer is a new request: the showing calendar's slots
+        boolean newShowingRequest = understanding.has(Intent.WANTS_SHOWING) && BookingTurns.offerPending(facts)
+                && BookingTurns.offeredFor(facts) == AppointmentPurpose.CALL;
+        if (!paused && !newShowingRequest
+                && (stage == Stage.HANDED_OFF || BookingTurns.offerPending(facts) || BookingTurns.booked(facts))) {
+            Optional<BookingTurns.Step> step = booking.answer(bookingLead, body,
+                    understanding.value(SlotName.CONTACT_TIME).isPresent(), (p, v) -> render(context, state, facts, language, p, v));
+            if (step.isPresent()) {
+                return bookingTurn(context, state, facts, side, language, stage, step.get(), receivedAt, now, held);
+            }
+        }
+
+        boolean botSilent = paused || stage == Stage.HANDED_OFF;
         Decision decision = botSilent
                 ? new Decision(stage, side, List.of(), null, false)
                 : decider.decide(stage, side, facts, understanding, firstMessage, !learned.isEmpty());
@@ -191,7 +233,19 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
                 firstMessage, botSilent, decision.bookingAccepted(), understanding.has(Intent.WANTS_SHOWING),
                 facts.hasSignal(Signal.HAS_AGENT), state.temperature(), assessment, fields));
         Stage nextStage = decision.stage();
-        if (crmPlan.hotHandOff()) {
+        List<CrmAction> actions = crmPlan.actions();
+        Map<String, String> extraValues = Map.of();
+        boolean wantsAgent = !botSilent && (decision.bookingAccepted() || crmPlan.hotHandOff());
+        Optional<BookingTurns.Step> offer = wantsAgent && !BookingTurns.booked(facts)
+                ? booking.offer(bookingLead, purpose(side, understanding), body, handOffReason(actions), offerPreamble(firstMessage))
+                : Optional.empty();
+        if (offer.isPresent()) {
+            // the hand-off waits for the lead's choice, and then carries the booked time
+            parts = offer.get().parts();
+            extraValues = offer.get().values();
+            actions = actions.stream().filter(a -> !(a instanceof CrmAction.HandOff)).toList();
+            nextStage = Stage.BOOKING;
+        } else if (crmPlan.hotHandOff()) {
             if (nextStage != Stage.HANDED_OFF) {
                 List<ReplyPart> handOff = new ArrayList<>();
                 if (firstMessage) {
@@ -202,8 +256,13 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             }
             nextStage = Stage.HANDED_OFF;
         }
+        if (offer.isEmpty() && nextStage == Stage.HANDED_OFF && stage != Stage.HANDED_OFF) {
+            String window = facts.has(Fact.LEAD_CONTACT_TIME) ? "lead's preferred time: " + facts.get(Fact.LEAD_CONTACT_TIME) : null;
+            actions = actions.stream().map(a -> a instanceof CrmAction.HandOff h ? new CrmAction.HandOff(h.reason(), window) : a).toList();
+            BookingTurns.handedOff(facts, parts.stream().anyMatch(p -> p.key().endsWith("_ask_time")));
+        }
 
-        Question asked = nextStage == Stage.HANDED_OFF ? null : decision.asked();
+        Question asked = nextStage == Stage.HANDED_OFF || offer.isPresent() ? null : decision.asked();
         if (asked != null) {
             facts.setCount(asked.askedCountKey(), facts.count(asked.askedCountKey()) + 1);
         }
@@ -211,17 +270,67 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
         List<String> replies = new ArrayList<>();
         if (!parts.isEmpty()) {
-            String text = writer.write(plan(context, state, facts, language, parts, body, Tone.PROFESSIONAL == config.tone()
+            String text = offer.isPresent() ? render(context, state, facts, language, parts, extraValues)
+                    : writer.write(plan(context, state, facts, language, parts, body, Tone.PROFESSIONAL == config.tone()
                     || understanding.has(Intent.ANGRY) ? Tone.PROFESSIONAL : Tone.FRIENDLY));
             if (!text.isBlank()) {
                 replies.add(text);
             }
         }
-        Instant notBefore = replies.isEmpty() ? null : notBefore(config, context, now);
+        Instant notBefore = replies.isEmpty() ? null : textsNotBefore;
         Instant lastReplyAt = replies.isEmpty() ? state.lastReplyAt() : (notBefore == null ? now : notBefore);
         ConversationState nextState = next(state, nextStage, side, language, facts, assessment.temperature(),
                 assessment.reasons(), false, receivedAt, lastReplyAt);
-        return new BotTurn(replies, crmPlan.actions(), nextState, notBefore);
+        return new BotTurn(replies, actions, nextState, notBefore, notBefore == null ? null : held.reason());
+    }
+
+    /** A turn the booking answered: its reply now (or after quiet hours), its actions, the facts it changed. */
+    private BotTurn bookingTurn(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,
+                                String language, Stage stage, BookingTurns.Step step, Instant receivedAt, Instant now,
+                                StateTextingRules.Hold held) {
+        Instant notBefore = held == null ? null : held.until();
+        List<String> replies = step.parts().isEmpty() ? List.of()
+                : List.of(render(context, state, facts, language, step.parts(), step.values()));
+        List<CrmAction> actions = new ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        facts.changedFacts().forEach((key, value) -> fields.put(fieldOf(key), value));
+        if (!fields.isEmpty()) actions.add(new CrmAction.UpdateFields(fields));
+        actions.addAll(step.actions());
+        if (step.actions().stream().anyMatch(a -> a instanceof CrmAction.BookAppointment)) {
+            actions.add(new CrmAction.MoveOpportunity(config.stages().appointment()));
+        }
+        facts.setInternal(LeadFacts.LAST_QUESTION, null);
+        Stage next = step.handOff() ? Stage.HANDED_OFF : stage;
+        Instant sentAt = replies.isEmpty() ? state.lastReplyAt() : (notBefore == null ? now : notBefore);
+        return new BotTurn(replies, actions, next(state, next, side, language, facts, state.temperature(),
+                state.temperatureReasons(), false, receivedAt, sentAt), replies.isEmpty() ? null : notBefore,
+                replies.isEmpty() || held == null ? null : held.reason());
+    }
+
+    private String render(ConversationContext context, ConversationState state, LeadFacts facts, String language,
+                          List<ReplyPart> parts, Map<String, String> values) {
+        ReplyPlan base = plan(context, state, facts, language, parts, "", config.tone());
+        Map<String, String> all = new LinkedHashMap<>(base.values());
+        all.putAll(values);
+        return bookingWriter.write(new ReplyPlan(base.language(), base.tone(), parts, all, base.seed(), ""));
+    }
+
+    /** A showing for a buyer, a listing appointment for a seller who asks to be visited, else a call. */
+    private static AppointmentPurpose purpose(BotType side, MessageUnderstanding understanding) {
+        if (!understanding.has(Intent.WANTS_SHOWING)) return AppointmentPurpose.CALL;
+        return side == BotType.SELLER ? AppointmentPurpose.LISTING : AppointmentPurpose.SHOWING;
+    }
+
+    /** The showing offer says it is happy to set one up: no separate acknowledgement. */
+    private static List<ReplyPart> offerPreamble(boolean firstMessage) {
+        List<ReplyPart> parts = new ArrayList<>();
+        if (firstMessage) parts.add(ReplyPart.optional("greet"));
+        return parts;
+    }
+
+    private static String handOffReason(List<CrmAction> actions) {
+        return actions.stream().filter(a -> a instanceof CrmAction.HandOff).map(a -> ((CrmAction.HandOff) a).reason())
+                .findFirst().orElse("asked for an appointment");
     }
 
     /** A lead on both sides is as hot as the hotter side. */
@@ -259,10 +368,11 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         String language = state.language() == null ? "en" : state.language();
         String reply = writer.write(plan(context, state, facts, language, List.of(ReplyPart.required("fallback.unreadable")),
                 "", config.tone()));
-        Instant notBefore = notBefore(config, context, now);
+        StateTextingRules.Hold held = hold(config, context, now, false);
+        Instant notBefore = held == null ? null : held.until();
         ConversationState next = next(state, Stage.HANDED_OFF, side, language, facts, state.temperature(),
                 state.temperatureReasons(), false, receivedAt, notBefore == null ? now : notBefore);
-        return new BotTurn(List.of(reply), crm.unreadable(), next, notBefore);
+        return new BotTurn(List.of(reply), crm.unreadable(), next, notBefore, held == null ? null : held.reason());
     }
 
     /** Stores this message's slots and remembered intents; fills a bare yes/no into the question just asked. */
@@ -367,6 +477,16 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     /** Null when a text may go out now, else the first instant outside quiet hours in every candidate zone. */
     static Instant notBefore(BotSettings config, ConversationContext context, Instant now) {
+        StateTextingRules.Hold held = hold(config, context, now, false);
+        return held == null ? null : held.until();
+    }
+
+    /**
+     * Null when a text may go out now, else when and why it waits: quiet hours in every candidate zone
+     * (the recipient's state's where stricter: Florida and Oklahoma end at 20:00) and, for a text the bots
+     * start ({@code initiated}: a follow-up), the state's limit per 24 hours.
+     */
+    static StateTextingRules.Hold hold(BotSettings config, ConversationContext context, Instant now, boolean initiated) {
         List<ZoneId> zones = new ArrayList<>();
         if (context.leadZone() != null) {
             zones.add(context.leadZone());
@@ -375,9 +495,36 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         if (!zones.contains(location)) {
             zones.add(location);
         }
-        QuietHours quiet = config.quietHours();
+        StateTextingRules rules = config.stateRules();
+        String state = rules.stateOfPhone(context.phone()).orElse(null);
+        QuietHours quiet = rules.quietHoursIn(state, config.quietHours());
         Instant allowed = quiet.nextAllowed(now, zones);
-        return allowed.equals(now) ? null : allowed;
+        String reason = allowed.equals(now) ? null
+                : state != null && rules.quietHours().containsKey(state) ? "quiet_hours_" + state : "quiet_hours";
+        if (initiated) {
+            Optional<StateTextingRules.Hold> limit = rules.limitHold(state, initiatedTexts(context.state()), now);
+            if (limit.isPresent() && limit.get().until().isAfter(allowed)) {
+                allowed = quiet.nextAllowed(limit.get().until(), zones);
+                reason = limit.get().reason();
+            }
+        }
+        return reason == null ? null : new StateTextingRules.Hold(allowed, reason);
+    }
+
+    /** When the texts the bots started (follow-ups) went out, for a state's limit per 24 hours. */
+    static List<Instant> initiatedTexts(ConversationState state) {
+        String raw = state.facts().get(INITIATED_TEXTS);
+        return raw == null || raw.isBlank() ? List.of() : java.util.Arrays.stream(raw.split(",")).map(Instant::parse).toList();
+    }
+
+    /** Remembers a text the bots start at {@code at}, forgetting those older than a day. */
+    static void recordInitiated(LeadFacts facts, ConversationState state, Instant at) {
+        List<String> kept = new ArrayList<>();
+        for (Instant t : initiatedTexts(state)) {
+            if (t.isAfter(at.minus(java.time.Duration.ofHours(24)))) kept.add(t.toString());
+        }
+        kept.add(at.toString());
+        facts.setInternal(INITIATED_TEXTS, String.join(",", kept));
     }
 
     /** The conversation keeps its language unless a message of some length is clearly in the other one. */

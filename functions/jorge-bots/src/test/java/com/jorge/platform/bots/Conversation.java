@@ -22,6 +22,8 @@ final class Conversation {
     final ZoneId zone;
     ConversationState state;
     Instant now;
+    /** The lead's phone (its area code names the state whose texting laws apply); null when unknown. */
+    String phone;
     final List<BotTurn> turns = new ArrayList<>();
 
     Conversation(ConversationPolicy policy, BotType side, String contactId, ZoneId zone, Instant start) {
@@ -41,7 +43,7 @@ final class Conversation {
     }
 
     ConversationContext context() {
-        return new ConversationContext(lead, "Maria", state, zone, now);
+        return new ConversationContext(lead, "Maria", state, zone, now, phone);
     }
 
     List<CrmAction> allActions() {

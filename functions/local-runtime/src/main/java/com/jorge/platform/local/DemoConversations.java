@@ -30,6 +30,12 @@ final class DemoConversations {
     static final List<String> DEMO_PERSONAS = List.of("motivated-seller", "pre-approved-buyer");
     /** One sub-account per demo persona, in the same order. */
     static final List<String> DEMO_LOCATIONS = List.of("loc-demo-north", "loc-demo-south");
+    /**
+     * How a lead answers the slots the bot offers at the end of its conversation: the demo seller by
+     * position, the demo buyer by day and time, any other persona takes the first.
+     */
+    static final java.util.Map<String, String> DEMO_CHOICES = java.util.Map.of(
+            "motivated-seller", "the 2nd one", "pre-approved-buyer", "sat 10am");
 
     private final LocalPlatform platform;
     private final PrintStream out;
@@ -87,7 +93,9 @@ final class DemoConversations {
         post(GhlWebhooks.contactCreate(location, contactId, persona.firstName(), null, persona.phone(), null,
                 List.of(tag), Instant.now()));
         boolean allAnswered = true;
-        for (String text : persona.messages()) {
+        List<String> texts = new ArrayList<>(persona.messages());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
             int sentBefore = platform.ghl().smsTo(contactId).size();
             int heldBefore = held(contactId).size();
             long start = System.nanoTime();
@@ -108,6 +116,15 @@ final class DemoConversations {
                 out.println("  bot  ◂ (no reply)");
                 allAnswered &= botMeantToBeSilent(contactId);
             }
+            boolean offeredSlots = sent.size() > sentBefore && sent.getLast().contains("1) ");
+            if (i == texts.size() - 1 && offeredSlots && texts.size() == persona.messages().size()) {
+                texts.add(DEMO_CHOICES.getOrDefault(persona.id(), "the first one")); // the lead picks a slot
+            }
+        }
+        for (var a : platform.ghl().calendars().appointmentsOf(contactId)) {
+            out.println("  appointment booked: " + a.title() + " on " + a.calendarId() + " at "
+                    + a.start().atZone(java.time.ZoneId.of("America/Chicago")).toLocalDateTime() + " (America/Chicago), "
+                    + a.status() + ", GHL id " + a.id());
         }
         out.println("  CRM calls sent to GHL:");
         for (FakeGhlServer.Call c : platform.ghl().callsFor(contactId)) {

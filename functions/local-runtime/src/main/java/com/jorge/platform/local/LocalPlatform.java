@@ -38,6 +38,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** The fake GHL pipeline: the stage names the bots use, with made-up ids. */
     public static final String LOCAL_PIPELINE_STAGES = "Qualifying=stage-qualifying,Warm Lead=stage-warm,"
             + "Hot Lead=stage-hot,Appointment Requested=stage-appointment,Nurture=stage-nurture,Closed=stage-closed";
+    /** The fake GHL's calendars the bots book on locally (any id is a calendar there). */
+    public static final String LOCAL_BOOKING_CALENDARS = "call=local-cal-call,showing=local-cal-showing,listing=local-cal-listing";
 
     /** The local queue's dead-letter threshold and redelivery delay, as lead-events.fifo's (shortened). */
     public static final int MAX_RECEIVES = 5;
@@ -115,6 +117,7 @@ public final class LocalPlatform implements AutoCloseable {
             config.putIfAbsent("GHL_PIPELINE_ID", "local-pipeline");
             config.putIfAbsent("GHL_PIPELINE_STAGES", LOCAL_PIPELINE_STAGES);
             config.putIfAbsent("GHL_HANDOFF_USER_ID", "agent-jorge");
+            config.putIfAbsent("BOOKING_CALENDARS", LOCAL_BOOKING_CALENDARS);
             config.putIfAbsent("GHL_WEBHOOK_RSA_PUBLIC_KEY", signer.rsaPublicKeyPem());
             config.putIfAbsent("GHL_WEBHOOK_ED25519_PUBLIC_KEY", signer.ed25519PublicKeyPem());
             PlatformConfig platformConfig = PlatformConfig.of(config);

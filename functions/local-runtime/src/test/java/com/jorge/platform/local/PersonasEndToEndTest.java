@@ -1,7 +1,10 @@
 package com.jorge.platform.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jorge.platform.bots.simulator.ExpectedOutcome;
 import com.jorge.platform.bots.simulator.Persona;
+import com.jorge.platform.conversation.BotType;
+import com.jorge.platform.conversation.Temperature;
 import com.jorge.platform.bots.simulator.Personas;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.testkit.TestPostgres;
@@ -16,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Connection;
@@ -24,6 +28,7 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -75,7 +80,69 @@ class PersonasEndToEndTest {
         String text = transcript.toString(StandardCharsets.UTF_8);
         assertThat(ok).as(text).isTrue();
         assertThat(text).contains("motivated-seller", "pre-approved-buyer", "temperature=HOT", "POST /opportunities/");
+        // the seller books a call, the buyer a showing, and the transcript shows each appointment
+        assertThat(text).contains("appointment booked: Call with a Jorge lead on local-cal-call",
+                "appointment booked: Showing for a Jorge lead on local-cal-showing");
         assertThat(text).as("phones are masked in the transcript").doesNotContain("555 0101", "5550101");
+    }
+
+    /** Leads who book, move, cancel, ask after the hand-off and answer the bot's offer with their own window. */
+    @TestFactory
+    Stream<DynamicTest> bookingPersonasBookMoveCancelAndAreAnsweredAfterTheHandOff() {
+        return Stream.of(
+                DynamicTest.dynamicTest("books-moves-and-asks", () -> {
+                    String text = playScripted("books-moves-and-asks", BotType.SELLER, "Hi, can Jorge give me a call?",
+                            "the 2nd one", "can we move it?", "sat 11am", "who will call me?", "what would your commission be?");
+                    var appointments = platform.ghl().calendars().appointmentsOf("loc-booking-books-moves-and-asks");
+                    assertThat(appointments).as(text).singleElement().satisfies(a -> {
+                        assertThat(a.calendarId()).isEqualTo("local-cal-call");
+                        assertThat(a.start().atZone(CHICAGO).getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
+                        assertThat(a.start().atZone(CHICAGO).getHour()).isEqualTo(11);
+                    });
+                    assertThat(replyTo(text, "sat 11am")).contains("11:00 AM");
+                    assertThat(replyTo(text, "who will call me?")).contains("Jorge").contains("11:00 AM");
+                    assertThat(replyTo(text, "what would your commission be?")).as("a human answers that").contains("(no reply)");
+                }),
+                DynamicTest.dynamicTest("books-then-cancels", () -> {
+                    String text = playScripted("books-then-cancels", BotType.BUYER, "Can we see a few homes this weekend?",
+                            "el sábado a las 12", "I need to cancel the appointment");
+                    assertThat(platform.ghl().calendars().appointmentsOf("loc-booking-books-then-cancels")).as(text)
+                            .singleElement().satisfies(a -> {
+                                assertThat(a.calendarId()).isEqualTo("local-cal-showing");
+                                assertThat(a.status()).isEqualTo("cancelled");
+                            });
+                    assertThat(platform.ghl().calendars().appointmentsOf("loc-booking-books-then-cancels").getFirst()
+                            .start().atZone(CHICAGO).getHour()).isEqualTo(12);
+                    assertThat(replyTo(text, "I need to cancel the appointment")).containsAnyOf("cancelled", "cancelada", "cancelé");
+                }),
+                DynamicTest.dynamicTest("answers-with-own-window", () -> {
+                    String text = playScripted("answers-with-own-window", BotType.SELLER, "Can Jorge call me?",
+                            "any time after 8pm tomorrow");
+                    assertThat(platform.ghl().calendars().appointmentsOf("loc-booking-answers-with-own-window")).isEmpty();
+                    assertThat(replyTo(text, "any time after 8pm tomorrow")).containsAnyOf("preferred time", "time you gave");
+                    FakeGhlServer.Call task = platform.ghl().callsFor("loc-booking-answers-with-own-window").stream()
+                            .filter(c -> c.path().endsWith("/tasks")).findFirst().orElseThrow();
+                    assertThat(task.body().path("title").asText()).contains("preferred time");
+                }));
+    }
+
+    /** The bot's line right after the lead's {@code leadText} in a transcript. */
+    private static String replyTo(String transcript, String leadText) {
+        String after = transcript.substring(transcript.indexOf("lead ▸ " + leadText));
+        String[] lines = after.split("\n");
+        return lines.length > 1 ? lines[1] : "";
+    }
+
+    private static final java.time.ZoneId CHICAGO = java.time.ZoneId.of("America/Chicago");
+
+    private static String playScripted(String id, BotType side, String... texts) throws Exception {
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        DemoConversations demo = new DemoConversations(platform, new PrintStream(transcript, true, StandardCharsets.UTF_8),
+                "loc-booking");
+        Persona lead = new Persona(id, "a scripted booking lead", side, "Lee", "+1 512 555 0190", List.of(texts),
+                new ExpectedOutcome(Temperature.COLD, null, false, null, null, null, null, null));
+        demo.play(lead);
+        return transcript.toString(StandardCharsets.UTF_8);
     }
 
     private static void play(Persona persona) throws Exception {

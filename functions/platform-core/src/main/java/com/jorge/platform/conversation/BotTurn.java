@@ -10,20 +10,27 @@ import java.util.List;
  * @param notBefore when the replies may go out at the earliest: null means now; otherwise the lead's
  *                  quiet hours are on and the worker holds the replies until then (the actions and the
  *                  state apply at once)
+ * @param heldBecause why the replies wait (e.g. {@code quiet_hours_FL}, {@code FL_daily_text_limit}), null when they do not
  */
-public record BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore) {
+public record BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
+                      String heldBecause) {
     public BotTurn {
         replies = List.copyOf(replies);
         actions = List.copyOf(actions);
     }
 
+    /** Replies held until {@code notBefore} for a reason the platform need not record. */
+    public BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore) {
+        this(replies, actions, nextState, notBefore, null);
+    }
+
     /** A turn whose replies go out now. */
     public BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState) {
-        this(replies, actions, nextState, null);
+        this(replies, actions, nextState, null, null);
     }
 
     public static BotTurn silent(ConversationState state) {
-        return new BotTurn(List.of(), List.of(), state, null);
+        return new BotTurn(List.of(), List.of(), state, null, null);
     }
 
     /** True when the replies must wait (quiet hours) at {@code now}. */

@@ -39,13 +39,13 @@ public sealed interface CrmAction {
      * Book the lead's appointment for {@code purpose} at {@code start} (or move the one the bots booked
      * before to it), then text {@code confirmation}; when GHL says the slot was taken meanwhile, text
      * {@code takenReply} instead (it offers the next free slots). Carried out once per action, however
-     * often the outbox delivers it.
+     * often the outbox delivers it. The text waits for {@code textNotBefore} (the lead's quiet hours) when set.
      */
     record BookAppointment(AppointmentPurpose purpose, Instant start, Instant end, String confirmation,
-                           String takenReply) implements CrmAction {}
+                           String takenReply, Instant textNotBefore) implements CrmAction {}
 
-    /** Cancel the appointment the bots booked for the lead, then text {@code confirmation}. */
-    record CancelAppointment(String confirmation) implements CrmAction {}
+    /** Cancel the appointment the bots booked for the lead, then text {@code confirmation} (not before {@code textNotBefore}). */
+    record CancelAppointment(String confirmation, Instant textNotBefore) implements CrmAction {}
 
     /**
      * The lead has the bot's question in front of them: follow them up if they stay quiet, waiting

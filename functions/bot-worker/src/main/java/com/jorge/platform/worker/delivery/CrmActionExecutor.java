@@ -25,10 +25,13 @@ public final class CrmActionExecutor {
     private final Transactor db;
     private final OpportunityRepository opportunities;
     private final LeadWorkflows workflows;
+    private final AppointmentActions appointments;
     private final Clock clock;
 
     public CrmActionExecutor(GhlApiClient ghl, PipelineStages pipeline, String handOffUserId, Transactor db,
-                             OpportunityRepository opportunities, LeadWorkflows workflows, Clock clock) {
+                             OpportunityRepository opportunities, LeadWorkflows workflows,
+                             AppointmentActions appointments, Clock clock) {
+        this.appointments = appointments;
         this.workflows = workflows;
         this.ghl = ghl;
         this.pipeline = pipeline;
@@ -51,11 +54,15 @@ public final class CrmActionExecutor {
                 // with the hand-off workflow the lead is offered to the agents in turn; the one who takes it gets it
                 String owner = workflows.offersHandoffs() ? null : handOffUserId;
                 if (owner != null) ghl.assignContact(lead, owner);
-                ghl.createTask(lead, "Hot lead: call now", "Jorge bot hand-off: " + h.reason(), owner,
+                // the agent's task says when: the booked time, or the time the lead asked to be called
+                ghl.createTask(lead, h.when() == null ? "Hot lead: call now" : "Jorge lead: " + h.when(),
+                        "Jorge bot hand-off: " + h.reason() + (h.when() == null ? "" : "\nWhen: " + h.when()), owner,
                         clock.instant().plus(Duration.ofMinutes(15)));
                 ghl.addTags(lead, List.of("jorge-handoff"));
-                workflows.startHandoff(lead, "action-" + pending.id(), h.reason());
+                workflows.startHandoff(lead, "action-" + pending.id(), h.reason(), h.when());
             }
+            case CrmAction.BookAppointment b -> appointments.book(pending.id(), lead, b);
+            case CrmAction.CancelAppointment x -> appointments.cancel(pending.id(), lead, x);
         }
     }
 

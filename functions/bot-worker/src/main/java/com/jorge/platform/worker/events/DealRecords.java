@@ -5,6 +5,7 @@ import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.OpportunityRepository;
+import com.jorge.platform.worker.booking.BotAppointments;
 import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
 import com.jorge.platform.worker.state.ConversationStore;
 import org.slf4j.Logger;
@@ -28,10 +29,12 @@ public final class DealRecords {
     private final AuditLog audit;
     private final ConversationStore store;
     private final PlatformMetrics metrics;
+    private final BotAppointments appointments;
     private final Clock clock;
 
     public DealRecords(OpportunityRepository opportunities, LeadOutcomeRecorder outcomes, AuditLog audit,
-                       ConversationStore store, PlatformMetrics metrics, Clock clock) {
+                       ConversationStore store, BotAppointments appointments, PlatformMetrics metrics, Clock clock) {
+        this.appointments = appointments;
         this.opportunities = opportunities;
         this.outcomes = outcomes;
         this.audit = audit;
@@ -50,7 +53,10 @@ public final class DealRecords {
     public EventDecision.Decided appointmentCreated(Connection c, LeadRef lead, GhlEvent.AppointmentCreated e)
             throws SQLException {
         opportunities.upsertAppointment(c, e);
-        audit.record(c, lead, AuditLog.Actor.GHL, "appointment_booked", Map.of("appointmentId", e.appointmentId()));
+        // GHL's echo of an appointment the bots booked, moved or cancelled is no news
+        boolean ours = appointments.ours(c, lead.locationId(), e.appointmentId());
+        audit.record(c, lead, AuditLog.Actor.GHL, ours ? "appointment_echo" : "appointment_booked",
+                Map.of("appointmentId", e.appointmentId()));
         return EventDecision.Decided.nothingToSend(e, new EventDecision.CacheUpdate.Keep());
     }
 

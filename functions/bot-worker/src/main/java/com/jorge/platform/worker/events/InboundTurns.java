@@ -77,7 +77,7 @@ public final class InboundTurns {
             return EventDecision.Decided.nothingToSend(m, new EventDecision.CacheUpdate.Put(heard));
         }
         ConversationContext context = new ConversationContext(lead, profile == null ? null : profile.firstName(),
-                state, leadZones.zoneOf(profile), now);
+                state, leadZones.zoneOf(profile), now, profile == null ? null : profile.phone());
         BotTurn turn = policy.respond(context, new InboundText(m.messageId(), m.body(), m.messageType(),
                 m.dateAdded() == null ? now : m.dateAdded()));
         Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
@@ -92,7 +92,8 @@ public final class InboundTurns {
         audit.record(c, lead, AuditLog.Actor.BOT, "replied", Map.of(
                 "stage", next.stage(), "temperature", next.temperature().name(),
                 "replies", turn.replies().size(), "actions", turn.actions().size(),
-                "deferredUntil", notBefore == null ? "" : notBefore.toString()));
+                "deferredUntil", notBefore == null ? "" : notBefore.toString(),
+                "heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause()));
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));

@@ -57,6 +57,6 @@ public final class FollowUpComposer {
     private ConversationContext context(QuietLead quiet, Instant now) {
         ContactRecord profile = quiet.profile();
         return new ConversationContext(quiet.lead(), profile == null ? null : profile.firstName(), quiet.state(),
-                zones.zoneOf(profile), now);
+                zones.zoneOf(profile), now, profile == null ? null : profile.phone());
     }
 }

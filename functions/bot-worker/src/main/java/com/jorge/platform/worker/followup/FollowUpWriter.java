@@ -42,6 +42,7 @@ public final class FollowUpWriter {
         Map<String, Object> details = new HashMap<>(auditDetails);
         details.put("stage", saved.stage());
         details.put("deferredUntil", notBefore == null ? "" : notBefore.toString());
+        details.put("heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause());
         audit.record(c, lead, AuditLog.Actor.BOT, "follow_up", details);
         return new Stored(due, saved);
     }

@@ -3,6 +3,7 @@ package com.jorge.platform.worker.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeBots;
+import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.compliance.LeadZoneResolver;
 import com.jorge.platform.bots.temperature.LeadScorer;
 import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
@@ -10,6 +11,7 @@ import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.LeadCache;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.ghl.api.GhlApiClient;
@@ -37,6 +39,10 @@ import com.jorge.platform.worker.QueuedMessageRouter;
 import com.jorge.platform.worker.delivery.CrmActionExecutor;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.delivery.OutboxRedelivery;
+import com.jorge.platform.worker.booking.BookingCalendars;
+import com.jorge.platform.worker.booking.BotAppointments;
+import com.jorge.platform.worker.booking.GhlBookingCalendar;
+import com.jorge.platform.worker.delivery.AppointmentActions;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.delivery.PipelineStages;
 import com.jorge.platform.worker.delivery.RedeliveryBackoff;
@@ -81,7 +87,8 @@ import java.util.Optional;
  * GHL_API_TOKEN, GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES,
  * OUTBOX_RETRY_FIRST_SECONDS and OUTBOX_RETRY_LONGEST_SECONDS (the outbox's retry schedule); the
  * workflows: NURTURE_STATE_MACHINE_ARN, HANDOFF_STATE_MACHINE_ARN with HANDOFF_AGENT_IDS and
- * HANDOFF_TEAM_LEAD_ID, STEP_FUNCTIONS_ENDPOINT (a local endpoint; AWS's otherwise).
+ * HANDOFF_TEAM_LEAD_ID, STEP_FUNCTIONS_ENDPOINT (a local endpoint; AWS's otherwise); BOOKING_CALENDARS (the
+ * team's GHL calendar per location and purpose, see {@link BookingCalendars}: the bots offer and book slots).
  *
  * @param followUps what a follow-up schedule without the lead-nurture workflow needs (the local runtime's sweep)
  */
@@ -145,14 +152,17 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var conversations = new ConversationRepository(json);
         LeadWorkflows workflows = workflows(config, json);
 
+        SentReplyLookup sentReplies = (lead, body, since) -> ghl.findSentSms(lead, body, since).map(SentMessage::id);
+        var replySender = new ReplySender(ghl, sentReplies, db, messages, metrics, clock);
+        BookingCalendars calendars = BookingCalendars.parse(config.get("BOOKING_CALENDARS", null));
+        var appointments = new BotAppointments();
         var crm = new CrmActionExecutor(ghl, PipelineStages.parse(config.get("GHL_PIPELINE_ID", null),
                 config.get("GHL_PIPELINE_STAGES", null)), config.get("GHL_HANDOFF_USER_ID", null), db, opportunities,
-                workflows, clock);
+                workflows, new AppointmentActions(ghl, calendars, config.get("GHL_HANDOFF_USER_ID", null), db, appointments,
+                messages, replySender, clock), clock);
         var crmOutbox = new CrmActionOutbox(json);
         var outbox = new OutboxWriter(messages, crmOutbox);
-        SentReplyLookup sentReplies = (lead, body, since) -> ghl.findSentSms(lead, body, since).map(SentMessage::id);
-        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks,
-                new ReplySender(ghl, sentReplies, db, messages, metrics, clock), crm, new RedeliveryBackoff(
+        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, replySender, crm, new RedeliveryBackoff(
                 Duration.ofSeconds(config.getInt("OUTBOX_RETRY_FIRST_SECONDS", (int) RedeliveryBackoff.FIRST.toSeconds())),
                 Duration.ofSeconds(config.getInt("OUTBOX_RETRY_LONGEST_SECONDS", (int) RedeliveryBackoff.LONGEST.toSeconds()))),
                 metrics, clock);
@@ -161,13 +171,13 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
 
         var decisions = new LeadEventDecisions(
-                new InboundTurns(contacts, messages, store, bots.policy(), zones, outbox,
+                new InboundTurns(contacts, messages, store, withCalendars(bots.policy(), ghl, calendars), zones, outbox,
                         new NurtureSchedule(workflows, bots.followUps()), audit, clock),
                 new HumanReplies(contacts, messages, audit, store,
                         Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), clock),
                 new ContactRecords(contacts, audit, store),
                 new DealRecords(opportunities, new LeadOutcomeRecorder(new LeadOutcomeRepository(json),
-                        bots.leadScoreAttributes()), audit, store, metrics, clock));
+                        bots.leadScoreAttributes()), audit, store, appointments, metrics, clock));
         var router = new QueuedMessageRouter(new QueuedMessageReader(json),
                 new LeadEventProcessor(db, webhooks, decisions, store, delivery, metrics, clock),
                 new NurtureSteps(db, webhooks, new FollowUpComposer(store, bots.followUps(), zones), followUpWriter,
@@ -213,4 +223,11 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         if (redis != null) redis.close();
         database.close();
     }
+
+    /** The Jorge bots offer and book slots of the team's calendars when any is configured. */
+    private static ConversationPolicy withCalendars(ConversationPolicy policy, GhlApiClient ghl, BookingCalendars calendars) {
+        return policy instanceof JorgeConversationPolicy jorge && calendars.any()
+                ? jorge.withCalendar(new GhlBookingCalendar(ghl, calendars)) : policy;
+    }
+
 }

@@ -20,7 +20,8 @@ public interface LeadWorkflows {
 
     void startFollowUps(LeadRef lead, String key, Instant quietSince, List<Long> waitSeconds);
 
-    void startHandoff(LeadRef lead, String key, String reason);
+    /** @param when the booked time or the lead's stated contact window, null when neither is known */
+    void startHandoff(LeadRef lead, String key, String reason, String when);
 
     /** Tells a waiting follow-up schedule what its step came to; a schedule that gave up waiting is ignored. */
     void answerFollowUpStep(String taskToken, NurtureOutcome outcome);
@@ -42,7 +43,7 @@ public interface LeadWorkflows {
         }
 
         @Override
-        public void startHandoff(LeadRef lead, String key, String reason) {
+        public void startHandoff(LeadRef lead, String key, String reason, String when) {
         }
 
         @Override

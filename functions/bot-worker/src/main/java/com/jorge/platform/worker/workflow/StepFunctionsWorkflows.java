@@ -72,13 +72,14 @@ public final class StepFunctionsWorkflows implements LeadWorkflows {
     }
 
     @Override
-    public void startHandoff(LeadRef lead, String key, String reason) {
+    public void startHandoff(LeadRef lead, String key, String reason, String when) {
         if (settings.handoffStateMachineArn() == null) return;
         ObjectNode input = leadInput(lead);
         var agents = input.putArray("agents");
         settings.agentIds().forEach(agents::add);
         input.put("teamLeadId", settings.teamLeadId());
         input.put("reason", reason);
+        if (when != null) input.put("when", when);
         start(settings.handoffStateMachineArn(), "ho-" + digest(lead, key), input);
     }
 

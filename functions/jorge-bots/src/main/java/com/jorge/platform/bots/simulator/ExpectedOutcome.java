@@ -33,6 +33,8 @@ public record ExpectedOutcome(Temperature temperature, String stage, Boolean opt
             case CrmAction.MarkDoNotDisturb ignored -> out.add("MarkDoNotDisturb");
             case CrmAction.HandOff ignored -> out.add("HandOff");
             case CrmAction.ScheduleFollowUps ignored -> out.add("ScheduleFollowUps");
+            case CrmAction.BookAppointment book -> out.add("BookAppointment:" + book.purpose());
+            case CrmAction.CancelAppointment ignored -> out.add("CancelAppointment");
         }
         return out;
     }

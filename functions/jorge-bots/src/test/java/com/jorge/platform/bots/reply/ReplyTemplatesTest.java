@@ -23,7 +23,10 @@ class ReplyTemplatesTest {
     static final Map<String, String> LONGEST = Map.of(
             "name", "M".repeat(TemplateReplyWriter.MAX_NAME_LENGTH),
             "agent", "A".repeat(BotSettings.MAX_AGENT_NAME),
-            "team", "T".repeat(BotSettings.MAX_TEAM_NAME));
+            "team", "T".repeat(BotSettings.MAX_TEAM_NAME),
+            // booking texts: three offered slots and one booked time, at their longest
+            "slots", "1) Wed Sep 30, 12:30 PM 2) Wed Sep 30, 12:30 PM 3) Wed Sep 30, 12:30 PM",
+            "when", "Wed Sep 30, 12:30 PM");
 
     @Test
     void everyStepHasAtLeastTwoVariationsPerLanguageAndTone() {
@@ -85,7 +88,8 @@ class ReplyTemplatesTest {
                 for (Tone tone : Tone.values()) {
                     assertThat(templates.variations(key, language, tone))
                             .allSatisfy(t -> assertThat(forbidden.matcher(t).find()).as(t).isFalse())
-                            .allSatisfy(t -> assertThat(ReplyGuard.reject(TemplateReplyWriter.fill(t, LONGEST), "")).isEmpty());
+                            .allSatisfy(t -> assertThat(ReplyGuard.reject(TemplateReplyWriter.fill(t, LONGEST),
+                                    LONGEST.get("slots") + " " + LONGEST.get("when"))).isEmpty());
                 }
             }
         }

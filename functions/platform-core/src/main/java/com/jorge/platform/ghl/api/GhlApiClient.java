@@ -215,10 +215,15 @@ public final class GhlApiClient {
         return out;
     }
 
-    /** A new appointment for the lead; returns GHL's appointment id. A slot taken meanwhile answers {@link GhlApiException} 4xx. */
+    /**
+     * A new appointment for the lead; returns GHL's appointment id. A slot taken meanwhile answers
+     * {@link GhlApiException} 400. An attempt whose outcome was unknown is looked up ({@link #findAppointment})
+     * before the next one, so one call never books twice.
+     */
     public String createAppointment(LeadRef lead, Appointment appointment) {
         ObjectNode body = appointmentBody(appointment).put("locationId", lead.locationId()).put("contactId", lead.contactId());
-        JsonNode response = call(lead.locationId(), "POST", "/calendars/events/appointments", body, CONVERSATIONS_VERSION, null);
+        JsonNode response = call(lead.locationId(), "POST", "/calendars/events/appointments", body, CONVERSATIONS_VERSION,
+                () -> findAppointment(lead, appointment.calendarId(), appointment.start()).map(id -> json.createObjectNode().put("id", id)));
         return response.path("id").asText(null);
     }
 

@@ -4,6 +4,7 @@ import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.simulator.Persona;
 import com.jorge.platform.bots.simulator.Personas;
+import com.jorge.platform.conversation.AppointmentPurpose;
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.ConversationContext;
@@ -45,6 +46,10 @@ import java.util.concurrent.TimeUnit;
  *       time as a new lead, so every message meets the state it would meet in production;</li>
  *   <li>{@code respond} / {@code embedding}: first messages the lexicon has no words for, so every
  *       turn includes the embedding call: the worst case;</li>
+ *   <li>{@code respond} / {@code booking}: conversations that ask for a call or a showing, choose a
+ *       slot however written ("the 2nd one", "sat 10am", "el sábado a las 10", "any time after 5
+ *       tomorrow"), move it and ask about it: the slot offer, the choice reading and the booking
+ *       actions, against an in-memory calendar (GHL's free-slots call is I/O, not timed here);</li>
  *   <li>{@code decideAndReply}: the personas with every text read beforehand: the policy's own
  *       share, without understanding.</li>
  * </ul>
@@ -60,7 +65,7 @@ public class BotTurnBenchmark {
     private static final Instant MORNING = Instant.parse("2026-06-10T15:00:00Z"); // 10:00 in Chicago
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
-    @Param({"personas", "embedding"})
+    @Param({"personas", "embedding", "booking"})
     public String messages;
 
     private record Script(BotType side, String firstName, List<String> texts) {}
@@ -76,7 +81,12 @@ public class BotTurnBenchmark {
         LeadMessageUnderstander understander = LeadMessageUnderstander.load();
         policy = JorgeConversationPolicy.create(BotSettings.defaults(), understander);
         scripts = new ArrayList<>();
-        if (messages.equals("embedding")) {
+        if (messages.equals("booking")) {
+            scripts.add(new Script(BotType.SELLER, "Rosa", List.of("Hi, can Jorge give me a call?", "the 2nd one",
+                    "can we move it?", "sat 10am", "who will call me?", "thanks!")));
+            scripts.add(new Script(BotType.BUYER, "Ana", List.of("Can we see a few homes this weekend?",
+                    "el sábado a las 10", "¿podemos cambiar la cita?", "any time after 5 tomorrow", "great")));
+        } else if (messages.equals("embedding")) {
             for (String text : UnderstandBenchmark.EMBEDDING_PATH) {
                 scripts.add(new Script(BotType.BUYER, "Sam", List.of(text)));
             }
@@ -95,6 +105,10 @@ public class BotTurnBenchmark {
         }
         MessageUnderstander lookup = (text, side) -> readings.get(side + "|" + text);
         policyOnly = JorgeConversationPolicy.create(BotSettings.defaults(), lookup);
+        if (messages.equals("booking")) {
+            policy = policy.withCalendar(BotTurnBenchmark::hourlySlots);
+            policyOnly = policyOnly.withCalendar(BotTurnBenchmark::hourlySlots);
+        }
         live = new Conversation(policy);
         precomputed = new Conversation(policyOnly);
     }
@@ -107,6 +121,18 @@ public class BotTurnBenchmark {
     @Benchmark
     public BotTurn decideAndReply() {
         return precomputed.next();
+    }
+
+    /** A team calendar open 09:00-16:00 Chicago time, hourly, every day: what GHL's free slots would list. */
+    static List<Instant> hourlySlots(LeadRef lead, AppointmentPurpose purpose, Instant from, Instant to) {
+        List<Instant> out = new ArrayList<>();
+        for (var day = from.atZone(CHICAGO).toLocalDate(); !day.atStartOfDay(CHICAGO).toInstant().isAfter(to); day = day.plusDays(1)) {
+            for (int hour = 9; hour <= 16; hour++) {
+                Instant slot = day.atTime(hour, 0).atZone(CHICAGO).toInstant();
+                if (!slot.isBefore(from) && slot.isBefore(to)) out.add(slot);
+            }
+        }
+        return out;
     }
 
     /** Walks the scripts message by message, a new lead for each conversation. */

@@ -1,0 +1,256 @@
+package com.jorge.platform.bots.booking;
+
+import com.jorge.platform.bots.policy.LeadFacts;
+import com.jorge.platform.bots.reply.ReplyPart;
+import com.jorge.platform.conversation.AppointmentPurpose;
+import com.jorge.platform.conversation.CrmAction;
+import com.jorge.platform.conversation.LeadRef;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The booking half of a conversation: offers two or three free slots of the team's calendar, reads the
+ * lead's choice, books it (through the outbox: {@link CrmAction.BookAppointment} texts the confirmation
+ * once GHL holds the appointment), moves or cancels it on request, and after the hand-off answers what
+ * the bot may answer (who calls, when, how to move it; the time the lead gave to its last question).
+ * Everything else after a hand-off is left to the human. What it remembers lives in the lead's facts
+ * under {@code booking.}.
+ */
+public final class BookingTurns {
+
+    static final String PURPOSE = "booking.purpose";
+    static final String OFFERED = "booking.offered";
+    static final String BOOKED_AT = "booking.at";
+    static final String HANDED_OFF = "booking.handed_off";
+    static final String HANDOFF_REASON = "booking.handoff_reason";
+    /** The hand-off reply asked the lead for a good time: their next time is acknowledged. */
+    public static final String ASKED_TIME = "booking.asked_time";
+
+    /** How many slots an offer lists. */
+    static final int OFFER_SIZE = 3;
+    /** No slot sooner than this: the agent needs time to prepare. */
+    static final Duration MIN_NOTICE = Duration.ofHours(2);
+    static final Duration HORIZON = Duration.ofDays(14);
+
+    /** Renders reply parts with extra values ({@code slots}, {@code when}) in the conversation's language. */
+    @FunctionalInterface
+    public interface Texts {
+        String render(List<ReplyPart> parts, Map<String, String> values);
+    }
+
+    /** Who and where: the lead, their zone, the clock, the language, and their facts (changed in place). */
+    /** @param textsNotBefore when texts may go out (quiet hours), null for now */
+    public record Lead(LeadRef ref, ZoneId zone, Instant now, String language, LeadFacts facts, Instant textsNotBefore) {}
+
+    /**
+     * What a booking turn says and does.
+     *
+     * @param parts   the reply, empty when the confirmation goes out with the booking action
+     * @param values  the extra template values the parts use
+     * @param handOff whether the lead is now with a human (the conversation's stage becomes handed off)
+     */
+    public record Step(List<ReplyPart> parts, Map<String, String> values, List<CrmAction> actions, boolean handOff) {
+        public Step {
+            parts = List.copyOf(parts);
+            values = Map.copyOf(values);
+            actions = List.copyOf(actions);
+        }
+    }
+
+    private final BookingCalendar calendar;
+    private final SlotChoiceReader reader = new SlotChoiceReader();
+
+    public BookingTurns(BookingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** Whether an offer of slots is waiting for the lead's choice. */
+    public static boolean offerPending(LeadFacts facts) {
+        return facts.raw(OFFERED) != null;
+    }
+
+    /** What the pending offer (or the booking) is for. */
+    public static AppointmentPurpose offeredFor(LeadFacts facts) {
+        return purpose(facts);
+    }
+
+    /** Whether the bots booked an appointment for the lead that is still on. */
+    public static boolean booked(LeadFacts facts) {
+        return facts.raw(BOOKED_AT) != null;
+    }
+
+    /**
+     * Offers free slots for {@code purpose} (those the request itself names first: "this weekend"); empty
+     * when there is no calendar or no free slot, and the caller asks for a good time instead. The
+     * hand-off waits for the choice: {@code handOffReason} goes with it.
+     */
+    public Optional<Step> offer(Lead lead, AppointmentPurpose purpose, String message, String handOffReason,
+                                List<ReplyPart> before) {
+        List<Instant> free = free(lead, purpose);
+        if (free.isEmpty()) return Optional.empty();
+        List<Instant> slots = reader.wish(message).filter(w -> !w.byPosition())
+                .map(w -> free.stream().filter(s -> w.allows(s, lead.zone(), lead.now())).toList())
+                .filter(l -> !l.isEmpty()).orElse(free);
+        LeadFacts facts = lead.facts();
+        facts.setInternal(PURPOSE, purpose.name());
+        facts.setInternal(HANDOFF_REASON, handOffReason);
+        List<Instant> offered = first(slots, OFFER_SIZE, null);
+        remember(facts, offered);
+        List<ReplyPart> parts = new ArrayList<>(before);
+        parts.add(ReplyPart.required("booking.offer." + purpose.name().toLowerCase(java.util.Locale.ROOT)));
+        return Optional.of(new Step(parts, Map.of("slots", SlotFormat.numbered(offered, lead.zone(), lead.language())),
+                List.of(), false));
+    }
+
+    /**
+     * The lead's message read against the booking: a choice of slot, a move, a cancellation, a question
+     * about the appointment, or the answer to the bot's last question. Empty when the message is about
+     * something else.
+     */
+    public Optional<Step> answer(Lead lead, String message, boolean contactTimeGiven, Texts texts) {
+        LeadFacts facts = lead.facts();
+        SlotChoiceReader.Request request = reader.request(message);
+        Optional<SlotWish> wish = reader.wish(message);
+        if (request == SlotChoiceReader.Request.CANCEL && (booked(facts) || offerPending(facts))) {
+            return Optional.of(cancel(lead, texts));
+        }
+        if (request == SlotChoiceReader.Request.MOVE && booked(facts) && (wish.isEmpty() || wish.get().byPosition())) {
+            return reoffer(lead, "booking.move", Instant.parse(facts.raw(BOOKED_AT)));
+        }
+        if (wish.isPresent() && (offerPending(facts) || (request == SlotChoiceReader.Request.MOVE && booked(facts)))) {
+            return Optional.of(choose(lead, wish.get(), texts));
+        }
+        if (request == SlotChoiceReader.Request.LOGISTICS && (booked(facts) || facts.raw(HANDED_OFF) != null)) {
+            return Optional.of(booked(facts)
+                    ? say("after.logistics_booked", Map.of("when", SlotFormat.one(Instant.parse(facts.raw(BOOKED_AT)), lead.zone(), lead.language())))
+                    : say("after.logistics", Map.of()));
+        }
+        if (facts.raw(ASKED_TIME) != null && (wish.isPresent() || contactTimeGiven)) {
+            facts.setInternal(ASKED_TIME, null);
+            return Optional.of(say("after.time_noted", Map.of()));
+        }
+        return Optional.empty();
+    }
+
+    /** Marks the lead as handed to a human outside booking (hot lead, no calendar), so logistics can be answered. */
+    public static void handedOff(LeadFacts facts, boolean askedTime) {
+        facts.setInternal(HANDED_OFF, "true");
+        if (askedTime) facts.setInternal(ASKED_TIME, "true");
+    }
+
+    private Step choose(Lead lead, SlotWish wish, Texts texts) {
+        LeadFacts facts = lead.facts();
+        AppointmentPurpose purpose = purpose(facts);
+        List<Instant> offered = offered(facts);
+        Optional<Instant> pick = wish.pick(offered, lead.zone(), lead.now());
+        List<Instant> free = free(lead, purpose);
+        if (pick.isEmpty() && !wish.byPosition()) pick = wish.pick(free, lead.zone(), lead.now());
+        if (pick.isEmpty()) {
+            if (wish.byPosition() || free.isEmpty()) {
+                return say("booking.offer_again", Map.of("slots", SlotFormat.numbered(offered, lead.zone(), lead.language())));
+            }
+            // no free slot fits the lead's window: the agent calls in it instead
+            String stated = facts.raw("lead.contact_time");
+            String window = "lead's preferred time" + (stated == null ? " is in their last message" : ": " + stated);
+            return handOff(lead, window, List.of(ReplyPart.required("booking.window")), List.of());
+        }
+        Instant start = pick.get();
+        Instant current = booked(facts) ? Instant.parse(facts.raw(BOOKED_AT)) : null;
+        List<Instant> next = next(offered, free, start, current);
+        if (!free.isEmpty() && !free.contains(start)) {
+            // taken since it was offered: the next ones
+            remember(facts, next);
+            return say("booking.taken", Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language())));
+        }
+        String when = SlotFormat.one(start, lead.zone(), lead.language());
+        String confirmation = texts.render(List.of(ReplyPart.required(current == null ? "booking.confirmed" : "booking.moved")),
+                Map.of("when", when));
+        String taken = texts.render(List.of(ReplyPart.required("booking.taken")),
+                Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language())));
+        facts.setInternal(BOOKED_AT, start.toString());
+        remember(facts, next.isEmpty() ? List.of() : next);
+        if (next.isEmpty()) facts.setInternal(OFFERED, null);
+        CrmAction book = new CrmAction.BookAppointment(purpose, start, start.plus(length(purpose)), confirmation, taken,
+                lead.textsNotBefore());
+        String agentWhen = SlotFormat.one(start, lead.zone(), "en") + " (" + lead.zone().getId() + ")";
+        return handOff(lead, "booked " + purpose.name().toLowerCase(java.util.Locale.ROOT) + " " + agentWhen,
+                List.of(), List.of(book));
+    }
+
+    /** Books and hands off in one step; the hand-off happens once per lead, the booking actions every time. */
+    private Step handOff(Lead lead, String when, List<ReplyPart> parts, List<CrmAction> booking) {
+        LeadFacts facts = lead.facts();
+        List<CrmAction> actions = new ArrayList<>(booking);
+        if (facts.raw(HANDED_OFF) == null) {
+            String reason = facts.raw(HANDOFF_REASON) == null ? "asked for an appointment" : facts.raw(HANDOFF_REASON);
+            actions.add(new CrmAction.HandOff(reason, when));
+            facts.setInternal(HANDED_OFF, "true");
+        }
+        return new Step(parts, Map.of(), actions, true);
+    }
+
+    private Step cancel(Lead lead, Texts texts) {
+        LeadFacts facts = lead.facts();
+        facts.setInternal(OFFERED, null);
+        if (!booked(facts)) {
+            return say("booking.offer_dropped", Map.of());
+        }
+        facts.setInternal(BOOKED_AT, null);
+        return new Step(List.of(), Map.of(), List.of(new CrmAction.CancelAppointment(
+                texts.render(List.of(ReplyPart.required("booking.cancelled")), Map.of()), lead.textsNotBefore())), false);
+    }
+
+    private Optional<Step> reoffer(Lead lead, String key, Instant except) {
+        List<Instant> free = free(lead, purpose(lead.facts()));
+        if (free.isEmpty()) return Optional.of(say("after.logistics", Map.of()));
+        List<Instant> next = first(free, OFFER_SIZE, except);
+        remember(lead.facts(), next);
+        return Optional.of(say(key, Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language()))));
+    }
+
+    private List<Instant> free(Lead lead, AppointmentPurpose purpose) {
+        Instant from = lead.now().plus(MIN_NOTICE);
+        return calendar.freeSlots(lead.ref(), purpose, from, from.plus(HORIZON));
+    }
+
+    /** The slots to offer instead of {@code chosen}: the rest of the offer still free first, then the next free ones. */
+    private static List<Instant> next(List<Instant> offered, List<Instant> free, Instant chosen, Instant current) {
+        return Stream.concat(offered.stream().filter(s -> free.isEmpty() || free.contains(s)), free.stream()).distinct()
+                .filter(s -> !s.equals(chosen) && !s.equals(current)).limit(OFFER_SIZE).toList();
+    }
+
+    /** The first {@code n} slots other than {@code except}. */
+    private static List<Instant> first(List<Instant> slots, int n, Instant except) {
+        return slots.stream().filter(s -> !s.equals(except)).limit(n).toList();
+    }
+
+    private static void remember(LeadFacts facts, List<Instant> offered) {
+        facts.setInternal(OFFERED, offered.isEmpty() ? null : String.join(",", offered.stream().map(Instant::toString).toList()));
+    }
+
+    private static List<Instant> offered(LeadFacts facts) {
+        String raw = facts.raw(OFFERED);
+        return raw == null ? List.of() : Arrays.stream(raw.split(",")).map(Instant::parse).toList();
+    }
+
+    private static AppointmentPurpose purpose(LeadFacts facts) {
+        String raw = facts.raw(PURPOSE);
+        return raw == null ? AppointmentPurpose.CALL : AppointmentPurpose.valueOf(raw);
+    }
+
+    static Duration length(AppointmentPurpose purpose) {
+        return purpose == AppointmentPurpose.CALL ? Duration.ofMinutes(30) : Duration.ofHours(1);
+    }
+
+    private static Step say(String key, Map<String, String> values) {
+        return new Step(List.of(ReplyPart.required(key)), values, List.of(), false);
+    }
+}
