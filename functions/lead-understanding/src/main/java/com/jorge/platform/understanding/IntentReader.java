@@ -44,7 +44,7 @@ final class IntentReader {
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|bro|bruh|fam|man|dude|bueno|compa)\\b)");
+            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)([ ,]+(no+|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa)\\b)");
     private static final Pattern WH_START = Pattern.compile(
             "(^|[.!?\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
     private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");
