@@ -52,10 +52,6 @@ final class PlaceNames {
         }
     }
 
-    boolean contains(String key) {
-        return keys.contains(key);
-    }
-
     /** The number of tokens of the longest name starting at token {@code from}, or 0. */
     int longest(List<AreaTokens.Token> tokens, int from) {
         int best = 0;
