@@ -68,6 +68,20 @@ class CorpusEvaluationTest {
     }
 
     @Test
+    void otherMetrosStayAboveTheirMeasuredFloorsWithEveryTuningOptOutFound() {
+        // issue 13: leads from five other metros; floors under the figures in README.md
+        CorpusEvaluation.Report tuningMetros = CorpusEvaluation.evaluate(UNDERSTANDER, LabelledMessage.load(EvaluateCorpus.TUNING_METROS));
+        CorpusEvaluation.Report heldOutMetros = CorpusEvaluation.evaluate(UNDERSTANDER, LabelledMessage.load(EvaluateCorpus.HELD_OUT_METROS));
+        assertThat(tuningMetros.optOutRecall()).isEqualTo(1.0);
+        assertThat(tuningMetros.falseOptOuts()).isZero();
+        assertThat(tuningMetros.slotsOverall().f1()).isGreaterThanOrEqualTo(0.94);
+        assertThat(tuningMetros.intentAccuracy()).isGreaterThanOrEqualTo(0.94);
+        assertThat(heldOutMetros.falseOptOuts()).isZero();
+        assertThat(heldOutMetros.slotsOverall().f1()).isGreaterThanOrEqualTo(0.93);
+        assertThat(heldOutMetros.intentAccuracy()).isGreaterThanOrEqualTo(0.77);
+    }
+
+    @Test
     void everySpanPointsInsideItsMessage() {
         for (LabelledMessage m : heldOut) {
             for (Slot s : UNDERSTANDER.understand(m.text(), m.side()).slots()) {

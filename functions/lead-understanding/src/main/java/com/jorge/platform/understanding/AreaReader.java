@@ -32,7 +32,7 @@ public final class AreaReader {
     private static final Set<String> CUES = Set.of("in", "near", "around", "en", "por", "inside", "outside", "within", "nearby", "rumbo", "zip",
             "zipcode", "code", "codes", "codigo", "codigos");
     /** Two-word cues ending in "de" / "to" / "of": "cerca de", "casa de", "close to", "outskirts of". */
-    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side");
+    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "propiedad", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side");
     private static final Set<String> CUE_LINKS = Set.of("de", "del", "to", "of");
     private static final Set<String> CONNECTORS = Set.of("or", "and", "y", "o", "u", "maybe", "possibly", "even", "plus", "also", "tal", "vez");
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "stopped", "nunca", "dont", "longer", "quit");
@@ -128,7 +128,7 @@ public final class AreaReader {
                 case MARKET, ZIP -> true;
                 // "transferred to San Antonio", "from Salt Lake City": where the lead goes or comes from
                 case NATIONAL_NAME -> !movedFromOrTo(tk, c.from) || cued(tk, c.from, c.to);
-                case NATIONAL_WORD, UNLISTED -> cued(tk, c.from, c.to) || districtFollows(tk, c.to);
+                case NATIONAL_WORD, UNLISTED -> cued(tk, c.from, c.to) || districtFollows(tk, c.to) || homeNamedFor(tk, c);
             };
         }
         // a one-word national name and another capitalised name, joined by a list word, are places
@@ -268,6 +268,15 @@ public final class AreaReader {
         }
         String prev = tk.get(from - 1).key();
         return prev.equals("to") || prev.equals("from") || prev.equals("a") || prev.equals("de") || prev.equals("desde");
+    }
+
+    private static final Set<String> HOME_WORDS = Set.of("house", "home", "homes", "houses", "condo", "condos", "townhouse", "listing",
+            "listings", "one", "ones", "place", "property");
+
+    /** "the Smyrna house", "the Gilbert listings": a national name between "the" and a word for homes. */
+    private static boolean homeNamedFor(List<AreaTokens.Token> tk, Candidate c) {
+        return c.kind == Kind.NATIONAL_WORD && c.from > 0 && tk.get(c.from - 1).key().equals("the") && tk.get(c.from - 1).joinsNext()
+                && c.to < tk.size() && tk.get(c.to - 1).joinsNext() && HOME_WORDS.contains(tk.get(c.to).key());
     }
 
     /** "Kyrene schools", "Cherry Creek school district", "the Biltmore area". */

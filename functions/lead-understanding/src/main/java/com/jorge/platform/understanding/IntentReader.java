@@ -34,17 +34,17 @@ final class IntentReader {
     private static final Pattern NEGATED = Pattern.compile(
             "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
-            "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening|day)"
-                    + "|thanks|thank you( so much| very much)?|thx|ty|tysm|gracias|muchas gracias|mil gracias|how are you( doing)?|how'?s it going"
+            "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenos dias|buenas tardes|buenas noches|buenas|good (morning|afternoon|evening|day)"
+                    + "|thanks|thank you( so much| very much)?|thx|ty|tysm|muchas gracias|mil gracias|gracias( por (la|toda la) (info|informacion))?|thanks for the info|how are you( doing)?|how'?s it going"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
     private static final Pattern AFFIRMATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola|ok|okay)[,!.]?\\s+)?(yes+|yeah|yea|yep|yup|sure|ok|okay|k|kk|sounds good|absolutely|definitely|of course|correct"
-                    + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please)\\b");
+                    + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please|simon|sip|orale|andale)\\b");
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|bro|bruh|fam|man|dude|bueno|compa)\\b)");
+            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)([ ,]+(no+|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa)\\b)");
     private static final Pattern WH_START = Pattern.compile(
             "(^|[.!?\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
     private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");

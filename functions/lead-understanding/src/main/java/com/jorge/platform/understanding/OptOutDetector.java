@@ -44,6 +44,7 @@ final class OptOutDetector {
             "\\bno\\s+me\\s+(escriban|escriba|escribas|manden|mande|mandes|envien|contacten|llamen|molesten|vuelvan\\s+a\\s+(escribir|mandar|llamar|contactar|enviar))\\b",
             "\\b(?<!\\bno\\s)(deja|dejen|deje|dejar)\\s+de\\s+(escribir|mandar|enviar|molestar|llamar|textear|contactar)(me|nos)?\\b",
             "\\bdejen?me\\s+en\\s+paz\\b",
+            "\\b(borrenme|borrame|borreme)\\b",
             "\\b(stop|quit|enough|done)\\s+(it\\s+)?with\\s+(the|these|your|all\\s+(the|these|your))\\s+(texts|txts|messages|msgs|spam)\\b",
             "\\b(don'?t|do\\s+not|dont)\\s+want\\s+(these|your|the|any\\s+of\\s+(these|your|the))\\s+(texts|txts|messages|msgs)\\b",
             "\\bremove\\s+this\\s+(number|#|phone)\\b|\\bstop\\s+it\\s+already\\b",

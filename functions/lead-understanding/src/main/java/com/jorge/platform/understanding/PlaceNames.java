@@ -52,10 +52,6 @@ final class PlaceNames {
         }
     }
 
-    boolean contains(String key) {
-        return keys.contains(key);
-    }
-
     /** The number of tokens of the longest name starting at token {@code from}, or 0. */
     int longest(List<AreaTokens.Token> tokens, int from) {
         int best = 0;
@@ -77,6 +73,10 @@ final class PlaceNames {
     }
 
     static String key(String name) {
+        String ascii = asciiKey(name);
+        if (ascii != null) {
+            return ascii;
+        }
         FoldedText f = FoldedText.of(name.strip());
         StringBuilder out = new StringBuilder();
         for (AreaTokens.Token t : AreaTokens.of(f).tokens()) {
@@ -86,5 +86,31 @@ final class PlaceNames {
             out.append(t.key());
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The key of a plain ASCII name without building tokens (22,000 names at cold start): letters and
+     * digits lower-cased, apostrophes dropped, anything else one space, as {@link AreaTokens} cuts them.
+     * Null for other names.
+     */
+    private static String asciiKey(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean space = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(Character.toLowerCase(c));
+            } else if (c != '\'' || i + 1 >= name.length() || !Character.isLetter(name.charAt(i + 1))) {
+                space = true; // an apostrophe inside a word ("Sloan's") is dropped, any other mark separates
+            }
+        }
+        return out.toString();
     }
 }
