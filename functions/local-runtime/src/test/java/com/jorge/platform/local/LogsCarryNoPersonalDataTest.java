@@ -1,6 +1,15 @@
 package com.jorge.platform.local;
 
+import com.jorge.platform.audit.ChainVerdict;
+import com.jorge.platform.audit.archive.AuditVerification;
 import com.jorge.platform.bots.simulator.Persona;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.contactdata.ContactDataFunction;
+import com.jorge.platform.contactdata.Requester;
+import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.storage.Database;
+import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.bots.simulator.Personas;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.testkit.TestPostgres;
@@ -30,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's promise, checked on a full run: every persona, the demo, a contact with a full profile
  * and texts full of personal data, and hostile payloads, through the local runtime; every log line the
  * functions wrote (in the JSON layout Lambda uses) is scanned for the phones, e-mails, names and message
- * texts that went in. None may appear.
+ * texts that went in. None may appear. The run ends with a GDPR export and erasure of the full profile,
+ * and every location's audit chain must verify.
  */
 class LogsCarryNoPersonalDataTest {
 
@@ -42,15 +52,17 @@ class LogsCarryNoPersonalDataTest {
     private static CapturedLogs logs;
     private static TestPostgres.Schema schema;
     private static LocalPlatform platform;
+    private static Map<String, String> env;
 
     @BeforeAll
     static void startAndCapture() throws Exception {
         logs = new CapturedLogs("pii-scan");
 
         schema = TestPostgres.newSchema("piiscan");
-        platform = LocalPlatform.start(Map.of(
-                        "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
-                        "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("piiscan")),
+        env = Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("piiscan"),
+                "CONTACT_ERASE_SETTLE_MS", "50");
+        platform = LocalPlatform.start(env,
                 0, WorkerFunction.jorgeBots(Map.of()), Clock.offset(Clock.systemUTC(),
                         Duration.between(Instant.now(), Instant.parse("2026-11-23T18:00:00Z"))));
     }
@@ -78,6 +90,17 @@ class LogsCarryNoPersonalDataTest {
         post(GhlWebhooks.contactCreate("loc-pii", "c-hostile2", "Anabel\u0000", LAST_NAME, OWN_PHONE, EMAIL, now));
         post("{\"type\":\"InboundMessage\",\"body\":\"my email is " + EMAIL + "\",");  // not even JSON
         assertThat(platform.queue().awaitIdle(Duration.ofSeconds(60))).isTrue();
+        // the GDPR export and erasure of the full profile log nothing of it either
+        ContactDataFunction.Parts gdpr = ContactDataFunction.fromConfig(PlatformConfig.of(env));
+        Requester admin = new Requester(AuditLog.Actor.HUMAN, "admin-1", "data subject request");
+        assertThat(gdpr.export().export(new LeadRef("loc-pii", "c-full"), admin).toString()).contains(EMAIL);
+        assertThat(gdpr.erasure().erase(new LeadRef("loc-pii", "c-full"), admin).tombstoneSeq()).isPositive();
+        // and every location's audit chain, written by the real writers under the whole run, verifies
+        try (Database db = Database.open(Database.Settings.fromConfig(PlatformConfig.of(env)))) {
+            List<AuditVerification.Finding> chains = new AuditVerification(new Transactor(db.dataSource()), null).verify(List.of());
+            assertThat(chains).hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(f -> assertThat(f.verdict()).isInstanceOf(ChainVerdict.Intact.class));
+        }
 
         List<String> forbidden = new ArrayList<>(List.of(EMAIL, LAST_NAME, "Anabel", "512-555-0177", "5125550177",
                 "5125550188", "512-555-0166", "5125550166", "Quintanilla Ridge", "reach me at"));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.search.listing.Listing;
 import com.jorge.platform.search.query.SearchConstraints;
 import com.jorge.platform.search.retrieval.ListingCatalog.ListingChange;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,14 +42,15 @@ public final class SemanticSearchCache {
     private static final String CONSTRAINTS_FIELD = "_c";
     private static final String LOCATIONS = "search:locations";
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final SearchCacheSettings settings;
     private final Clock clock;
     private final String prefix;
     private final ObjectMapper json = new ObjectMapper();
 
     /** {@code prefix} namespaces every key ("" in production; a test's own namespace in tests). */
-    public SemanticSearchCache(RedisCommands<String, String> redis, SearchCacheSettings settings, Clock clock, String prefix) {
+    /** {@code redis}: standalone or cluster commands (every key of a location shares its hash slot). */
+    public SemanticSearchCache(RedisClusterCommands<String, String> redis, SearchCacheSettings settings, Clock clock, String prefix) {
         this.redis = redis;
         this.settings = settings;
         this.clock = clock;
@@ -111,6 +112,17 @@ public final class SemanticSearchCache {
             }
         }
         return dropped;
+    }
+
+    /** The answers a contact's queries created in a location, as stored (GDPR export): answer reference to entry. */
+    public Map<String, String> contactEntries(String locationId, String contactId) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String ref : redis.smembers(contact(locationId, contactId))) {
+            int bar = ref.lastIndexOf('|');
+            String entry = redis.hget(ref.substring(0, bar), ref.substring(bar + 1));
+            if (entry != null) out.put(ref, entry);
+        }
+        return out;
     }
 
     /** Erases the answers a contact's queries created in a location (GDPR erasure); returns how many. */
