@@ -117,7 +117,9 @@ class HostileInputFuzzTest {
         Arbitrary<String> path = Combinators.combine(Arbitraries.of(
                 "/inbox/api/me", "/inbox/api/offers", "/inbox/api/offers/%s/accept", "/inbox/api/offers/%s/decline",
                 "/inbox/api/leads/loc-a/%s", "/inbox/api/leads/%s/c-fuzz/take-over", "/inbox/api/leads/loc-a/%s/give-back",
-                "/inbox/api/offers/" + offerId + "/%s", "/inbox/%s", "/inbox/", "/inbox/config.json"), segment)
+                "/inbox/api/offers/" + offerId + "/%s", "/inbox/api/approvals", "/inbox/api/approvals/%s/approve",
+                "/inbox/api/approvals/%s/reject", "/inbox/api/approvals/%s/reassign", "/inbox/%s", "/inbox/",
+                "/inbox/config.json"), segment)
                 .as((template, s) -> template.contains("%s") ? template.replace("%s", s.isEmpty() ? "x" : s) : template);
         Arbitrary<String> token = Arbitraries.of(new ArrayList<>(tokens.keySet())).map(tokens::get).injectNull(0.1);
         // Arrays.asList: a missing token and an empty body are nulls
@@ -138,7 +140,7 @@ class HostileInputFuzzTest {
     private Arbitrary<String> bodies() {
         Arbitrary<String> value = Arbitraries.oneOf(hostile().map(HostileInputFuzzTest::quote),
                 Arbitraries.of("42", "-1", "true", "null", "[]", "{}", "1e309", "[\"a\",1]", "{\"$ne\":null}"));
-        Arbitrary<String> object = Combinators.combine(Arbitraries.of("reason", "type", "locationId", "contactId",
+        Arbitrary<String> object = Combinators.combine(Arbitraries.of("reason", "ghlUserId", "type", "locationId", "contactId",
                 "webhookId", "body", "timestamp", "__proto__"), value).as((k, v) -> "{\"" + k + "\":" + v + "}");
         Arbitrary<String> deep = Arbitraries.integers().between(100, 20_000).map(n -> "[".repeat(n) + "]".repeat(n));
         Arbitrary<String> ghlLike = hostile().map(t -> "{\"type\":\"InboundMessage\",\"locationId\":\"loc-a\",\"contactId\":\"c-fuzz\","
