@@ -116,24 +116,8 @@ class ApprovalsTest {
         assertThat(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/approve", teamLead, null).getStatusCode()).isEqualTo(410);
     }
 
-    /** The approval workflow asks; returns the approval's id and its task token. */
     private static String[] request(String locationId) {
-        String token = "tok-" + UUID.randomUUID();
-        assertThat(rig.function.approvalRequests().handle(PlatformJson.mapper().createObjectNode().put("type", "approval.request")
-                .put("locationId", locationId).put("contactId", "c-" + UUID.randomUUID()).put("kind", "price_opinion")
-                .put("summary", "Tell the lead the home is worth about $640k").put("expiresInSeconds", 900)
-                .put("taskToken", token).set("rules", PlatformJson.mapper().createArrayNode().add("price_opinion")).toString()))
-                .isTrue();
-        String id = rig.db.inTransaction(c -> {
-            try (var ps = c.prepareStatement("SELECT approval_id FROM approvals WHERE task_token = ?")) {
-                ps.setString(1, token);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
-        return new String[] {id, token};
+        return rig.approvalWithToken(new LeadRef(locationId, "c-" + UUID.randomUUID()));
     }
 
     private static String ids(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse response) {
