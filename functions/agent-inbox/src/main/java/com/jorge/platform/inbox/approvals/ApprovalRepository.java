@@ -3,10 +3,8 @@ package com.jorge.platform.inbox.approvals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.inbox.TaskTokenRows;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,11 +13,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@code approvals}. The task token never leaves this service. */
 public final class ApprovalRepository {
@@ -45,14 +41,14 @@ public final class ApprovalRepository {
             ps.setString(4, summary);
             ps.setString(5, json.writeValueAsString(rules));
             ps.setString(6, taskToken);
-            ps.setString(7, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(taskToken.getBytes(StandardCharsets.UTF_8))));
+            ps.setString(7, TaskTokenRows.digest(taskToken));
             ps.setTimestamp(8, Timestamp.from(at));
             ps.setTimestamp(9, Timestamp.from(expiresAt));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -67,7 +63,7 @@ public final class ApprovalRepository {
     }
 
     public Optional<Approval> lock(Connection c, String approvalId) throws SQLException {
-        if (!isUuid(approvalId)) return Optional.empty();
+        if (!TaskTokenRows.isRowId(approvalId)) return Optional.empty();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM approvals WHERE approval_id = ?::uuid FOR UPDATE")) {
             ps.setString(1, approvalId);
             return list(ps).stream().findFirst();
@@ -122,16 +118,6 @@ public final class ApprovalRepository {
             return json.readValue(value, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored approval rules are unreadable", e);
-        }
-    }
-
-    private static boolean isUuid(String id) {
-        if (id == null || id.length() != 36) return false;
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }
