@@ -3,7 +3,7 @@ package com.jorge.platform.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.inbox.approvals.ApprovalDecisions;
 import com.jorge.platform.inbox.auth.Callers;
-import com.jorge.platform.inbox.limits.RequestLimits;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.inbox.leads.LeadDesk;
 import com.jorge.platform.inbox.offers.OfferDecisions;
 

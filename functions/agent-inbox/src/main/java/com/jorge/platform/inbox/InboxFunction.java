@@ -16,7 +16,7 @@ import com.jorge.platform.inbox.auth.AccessTokens;
 import com.jorge.platform.inbox.auth.Callers;
 import com.jorge.platform.inbox.auth.Members;
 import com.jorge.platform.inbox.leads.LeadAccess;
-import com.jorge.platform.inbox.limits.RequestLimits;
+import com.jorge.platform.limits.RequestLimits;
 import io.lettuce.core.RedisClient;
 import com.jorge.platform.inbox.leads.LeadDesk;
 import com.jorge.platform.inbox.offers.AgentNotices;
