@@ -1,8 +1,9 @@
 package com.jorge.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.inbox.approvals.ApprovalDecisions;
 import com.jorge.platform.inbox.auth.Callers;
-import com.jorge.platform.inbox.limits.RequestLimits;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.inbox.leads.LeadDesk;
 import com.jorge.platform.inbox.offers.OfferDecisions;
 
@@ -11,7 +12,7 @@ import com.jorge.platform.inbox.offers.OfferDecisions;
  * as a singleton: the controllers stay thin and the domain knows nothing of HTTP. {@code limits} is null
  * without Redis.
  */
-public record Inbox(Callers callers, OfferDecisions offers, LeadDesk leads, PageSettings page, RequestLimits limits,
+public record Inbox(Callers callers, OfferDecisions offers, ApprovalDecisions approvals, LeadDesk leads, PageSettings page, RequestLimits limits,
                     ObjectMapper json) {
 
     /** What the page needs to log a person in: the Cognito InitiateAuth endpoint and the app client. */

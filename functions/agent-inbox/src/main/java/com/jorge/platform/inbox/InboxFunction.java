@@ -9,11 +9,14 @@ import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.ghl.api.GhlRateLimits;
 import com.jorge.platform.ghl.api.RetryPolicy;
 import com.jorge.platform.ghl.oauth.GhlAuthorization;
+import com.jorge.platform.inbox.approvals.ApprovalDecisions;
+import com.jorge.platform.inbox.approvals.ApprovalRepository;
+import com.jorge.platform.inbox.approvals.ApprovalRequests;
 import com.jorge.platform.inbox.auth.AccessTokens;
 import com.jorge.platform.inbox.auth.Callers;
 import com.jorge.platform.inbox.auth.Members;
 import com.jorge.platform.inbox.leads.LeadAccess;
-import com.jorge.platform.inbox.limits.RequestLimits;
+import com.jorge.platform.limits.RequestLimits;
 import io.lettuce.core.RedisClient;
 import com.jorge.platform.inbox.leads.LeadDesk;
 import com.jorge.platform.inbox.offers.AgentNotices;
@@ -41,8 +44,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The inbox's composition root: the API's {@link Inbox} and the offers' {@link OfferNotices}, from configuration. */
-public record InboxFunction(Inbox inbox, OfferNotices offerNotices) {
+/**
+ * The inbox's composition root, from configuration: the API's {@link Inbox}, and for the AgentNotifications
+ * topic the offers' {@link OfferNotices} and the approvals' {@link ApprovalRequests}.
+ */
+public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequests approvalRequests) {
 
     public static InboxFunction fromConfig(PlatformConfig config, PlatformMetrics metrics) {
         InboxSettings settings = InboxSettings.fromConfig(config);
@@ -67,7 +73,9 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices) {
                 members, db);
         var leads = new LeadDesk(db, new LeadAccess(offers), new ConversationRepository(json), new ContactRepository(),
                 new MessageRepository(), offers, audit, cache, clock);
-        var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock), leads,
+        var approvals = new ApprovalRepository(json);
+        var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock),
+                new ApprovalDecisions(db, approvals, members, tasks, audit, json, clock), leads,
                 new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
                 config.get("REDIS_URL").map(url -> RequestLimits.onRedis(RedisClient.create(url),
                         config.get("REDIS_NAMESPACE", "jorge"), settings.perClient(), settings.perLocation())).orElse(null), json);
@@ -77,7 +85,7 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices) {
                 GhlRateLimits.Limits.ghlDefaults()), GhlAuthorization.fromConfig(config, database.dataSource(), metrics),
                 json, metrics);
         var notices = new OfferNotices(db, offers, members, new AgentNotices(ghl, settings.pageUrl()), json, metrics, clock);
-        return new InboxFunction(inbox, notices);
+        return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, json, clock));
     }
 
     private static JWKSource<SecurityContext> jwks(URI url) {

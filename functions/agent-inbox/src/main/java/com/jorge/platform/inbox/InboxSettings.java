@@ -1,7 +1,7 @@
 package com.jorge.platform.inbox;
 
 import com.jorge.platform.config.PlatformConfig;
-import com.jorge.platform.inbox.limits.RequestLimits;
+import com.jorge.platform.limits.RequestLimits;
 
 import java.net.URI;
 import java.time.Duration;

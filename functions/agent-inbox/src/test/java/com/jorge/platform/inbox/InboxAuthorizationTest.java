@@ -30,7 +30,7 @@ class InboxAuthorizationTest {
     private static Map<String, String> tokens;
 
     /** One case's lead and offer. */
-    private record Scene(LeadRef lead, String offerId) {}
+    private record Scene(LeadRef lead, String offerId, String approvalId) {}
 
     private record Route(String name, String method, Function<Scene, String> path, String body) {}
 
@@ -41,29 +41,35 @@ class InboxAuthorizationTest {
             new Route("decline", "POST", s -> "/inbox/api/offers/" + s.offerId() + "/decline", "{\"reason\":\"on vacation\"}"),
             new Route("lead", "GET", s -> "/inbox/api/leads/" + s.lead().locationId() + "/" + s.lead().contactId(), null),
             new Route("take-over", "POST", s -> "/inbox/api/leads/" + s.lead().locationId() + "/" + s.lead().contactId() + "/take-over", null),
-            new Route("give-back", "POST", s -> "/inbox/api/leads/" + s.lead().locationId() + "/" + s.lead().contactId() + "/give-back", null));
+            new Route("give-back", "POST", s -> "/inbox/api/leads/" + s.lead().locationId() + "/" + s.lead().contactId() + "/give-back", null),
+            new Route("approvals", "GET", s -> "/inbox/api/approvals", null),
+            new Route("approve", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/approve", null),
+            new Route("reject", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/reject", "{\"reason\":\"not yet\"}"),
+            new Route("reassign", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/reassign", "{\"ghlUserId\":\"agent-8\"}"));
 
     /** Expected status per caller, in ROUTES order. */
     private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
 
     static {
-        //                                     me   offers accept decline lead take give
-        EXPECTED.put("admin",           new int[] {200, 200, 403, 403, 200, 200, 200});
-        EXPECTED.put("team_lead",       new int[] {200, 200, 403, 403, 200, 200, 200});
-        EXPECTED.put("offered agent",   new int[] {200, 200, 200, 200, 200, 403, 403});
-        EXPECTED.put("other agent",     new int[] {200, 200, 403, 403, 404, 404, 404});
-        EXPECTED.put("admin elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404});
-        EXPECTED.put("lead elsewhere",  new int[] {200, 200, 404, 404, 404, 404, 404});
-        EXPECTED.put("agent elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404});
+        //                                     me   offers accept decline lead take give approvals approve reject reassign
+        EXPECTED.put("admin",           new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200});
+        EXPECTED.put("team_lead",       new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200});
+        EXPECTED.put("offered agent",   new int[] {200, 200, 200, 200, 200, 403, 403, 200, 403, 403, 403});
+        EXPECTED.put("other agent",     new int[] {200, 200, 403, 403, 404, 404, 404, 200, 403, 403, 403});
+        EXPECTED.put("admin elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404});
+        EXPECTED.put("lead elsewhere",  new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404});
+        EXPECTED.put("agent elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404});
         for (String broken : List.of("no token", "expired", "wrong audience", "alg none", "foreign key", "24 h token")) {
-            EXPECTED.put(broken, new int[] {401, 401, 401, 401, 401, 401, 401});
+            EXPECTED.put(broken, new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
         }
-        EXPECTED.put("no group", new int[] {403, 403, 403, 403, 403, 403, 403});
+        EXPECTED.put("no group", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
     }
 
     @BeforeAll
     static void start() {
-        rig = new InboxRig("inbox-authz");
+        // every case comes from one address: the rate limits are RequestLimitsTest's subject, not this one's
+        rig = new InboxRig("inbox-authz", Map.of("INBOX_LIMIT_PER_CLIENT_PER_MINUTE", "100000",
+                "INBOX_LIMIT_PER_LOCATION_PER_MINUTE", "100000"));
         LocalCognito.User agent = rig.person("agent", "agent-7", "loc-a");
         tokens = new LinkedHashMap<>();
         tokens.put("admin", rig.cognito.token(rig.person("admin", "admin-1", "loc-a")));
@@ -97,7 +103,7 @@ class InboxAuthorizationTest {
                 int expected = statuses[i];
                 tests.add(DynamicTest.dynamicTest(route.name() + " as " + caller + " -> " + expected, () -> {
                     LeadRef lead = rig.lead("loc-a", "c-" + UUID.randomUUID());
-                    Scene scene = new Scene(lead, rig.offer(lead, "agent-7")[0]);
+                    Scene scene = new Scene(lead, rig.offer(lead, "agent-7")[0], rig.approval(lead));
                     APIGatewayV2HTTPResponse response = rig.call(route.method(), route.path().apply(scene),
                             tokens.get(caller), route.body());
                     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);

@@ -137,6 +137,31 @@ final class InboxRig implements AutoCloseable {
         return new String[] {id, token};
     }
 
+    /** The approval workflow asks a person about a price opinion for {@code lead}; returns the approval's id. */
+    String approval(LeadRef lead) {
+        return approvalWithToken(lead)[0];
+    }
+
+    /** The same, with the request's task token. */
+    String[] approvalWithToken(LeadRef lead) {
+        String token = "tok-" + UUID.randomUUID();
+        boolean recorded = function.approvalRequests().handle(PlatformJson.mapper().createObjectNode().put("type", "approval.request")
+                .put("locationId", lead.locationId()).put("contactId", lead.contactId()).put("kind", "price_opinion")
+                .put("summary", "Tell the lead the home is worth about $640k").put("expiresInSeconds", 900)
+                .put("taskToken", token).set("rules", PlatformJson.mapper().createArrayNode().add("price_opinion")).toString());
+        if (!recorded) throw new IllegalStateException("the approval request was not recorded");
+        String id = db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT approval_id FROM approvals WHERE task_token = ?")) {
+                ps.setString(1, token);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        return new String[] {id, token};
+    }
+
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, null);
     }

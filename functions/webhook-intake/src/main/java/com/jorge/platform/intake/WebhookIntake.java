@@ -5,6 +5,7 @@ import com.jorge.platform.ghl.events.GhlEventParser;
 import com.jorge.platform.ghl.events.InvalidWebhookException;
 import com.jorge.platform.ghl.events.ParsedWebhook;
 import com.jorge.platform.observability.CorrelationIds;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.queue.LeadEventQueue;
 import com.jorge.platform.queue.QueuedLeadEvent;
@@ -42,9 +43,17 @@ public final class WebhookIntake {
     private final LeadEventQueue queue;
     private final PlatformMetrics metrics;
     private final Clock clock;
+    private final RequestLimits limits;
 
     public WebhookIntake(SignatureVerifier signatures, GhlEventParser parser, ReplayGuard replayGuard,
                          LeadEventQueue queue, PlatformMetrics metrics, Clock clock) {
+        this(signatures, parser, replayGuard, queue, metrics, clock, null);
+    }
+
+    /** {@code limits} (nullable): each location's token bucket; an authentic event over it is answered 429, so GHL retries it. */
+    public WebhookIntake(SignatureVerifier signatures, GhlEventParser parser, ReplayGuard replayGuard,
+                         LeadEventQueue queue, PlatformMetrics metrics, Clock clock, RequestLimits limits) {
+        this.limits = limits;
         this.signatures = signatures;
         this.parser = parser;
         this.replayGuard = replayGuard;
@@ -125,6 +134,11 @@ public final class WebhookIntake {
     private IntakeOutcome enqueue(GhlEvent event, String body) {
         var meta = event.meta();
         try (CorrelationIds ignored = CorrelationIds.open(meta.webhookId(), meta.locationId(), event.contactId())) {
+            // before the replay guard: a limited event must not be remembered as seen, or GHL's retry would be a duplicate
+            if (limits != null && limits.location(meta.locationId()) instanceof RequestLimits.Verdict.Limited l) {
+                return new IntakeOutcome.RetryLater("rate_limited", "this location sends faster than its limit; retry later",
+                        Duration.ofSeconds(Math.max(l.retryAfterSeconds(), RETRY_AFTER.toSeconds())));
+            }
             switch (replayGuard.check(meta.locationId(), meta.webhookId(), meta.timestamp())) {
                 case STALE -> {
                     return new IntakeOutcome.Rejected(401, "stale_timestamp", "timestamp",

@@ -1,10 +1,8 @@
 package com.jorge.platform.inbox.offers;
 
 import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.inbox.TaskTokenRows;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@code handoff_offers}. The task token is read only to answer the workflow; it never leaves this service. */
 public final class OfferRepository {
@@ -40,7 +36,7 @@ public final class OfferRepository {
             ps.setString(4, kind.name().toLowerCase(Locale.ROOT));
             ps.setString(5, reason);
             ps.setString(6, taskToken);
-            ps.setString(7, digest(taskToken));
+            ps.setString(7, TaskTokenRows.digest(taskToken));
             ps.setTimestamp(8, Timestamp.from(at));
             ps.setTimestamp(9, Timestamp.from(expiresAt));
             try (ResultSet rs = ps.executeQuery()) {
@@ -123,7 +119,7 @@ public final class OfferRepository {
     }
 
     private Optional<HandoffOffer> findWhere(Connection c, String offerId, String suffix) throws SQLException {
-        if (!isUuid(offerId)) return Optional.empty();
+        if (!TaskTokenRows.isRowId(offerId)) return Optional.empty();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM handoff_offers WHERE offer_id = ?::uuid" + suffix)) {
             ps.setString(1, offerId);
             return list(ps).stream().findFirst();
@@ -141,23 +137,5 @@ public final class OfferRepository {
             }
         }
         return out;
-    }
-
-    static boolean isUuid(String id) {
-        if (id == null || id.length() != 36) return false;
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

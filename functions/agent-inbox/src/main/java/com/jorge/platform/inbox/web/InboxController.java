@@ -1,10 +1,7 @@
 package com.jorge.platform.inbox.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.inbox.Inbox;
-import com.jorge.platform.inbox.Refused;
 import com.jorge.platform.inbox.auth.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -16,12 +13,11 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * The inbox's API under {@code /inbox/api}. Every route resolves the caller from the bearer token first;
- * bodies are read as text and parsed here, so a hostile body gets our 400 naming the field.
+ * bodies are read as text and parsed by {@link JsonBodies}.
  */
 @Controller("/inbox/api")
 public final class InboxController {
@@ -81,28 +77,11 @@ public final class InboxController {
         return json(Map.of("lead", inbox.leads().giveBack(caller, new LeadRef(locationId, contactId))));
     }
 
-    /** A string field of a JSON object body; 400 naming the field for anything else. */
     private String textField(String body, String field) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : inbox.json().readTree(body);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw Refused.invalid("$", "the body is not JSON");
-        }
-        if (root == null || !root.isObject()) throw Refused.invalid("$", "the body must be a JSON object");
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) return null;
-        if (!value.isTextual()) throw Refused.invalid(field, field + " must be a string");
-        return value.asText();
+        return JsonBodies.textField(inbox.json(), body, field);
     }
 
     private HttpResponse<String> json(Object body) {
         return Answers.json(inbox.json(), 200, body);
-    }
-
-    static List<String> routes() {
-        return List.of("GET /inbox/api/me", "GET /inbox/api/offers", "POST /inbox/api/offers/{id}/accept",
-                "POST /inbox/api/offers/{id}/decline", "GET /inbox/api/leads/{location}/{contact}",
-                "POST /inbox/api/leads/{location}/{contact}/take-over", "POST /inbox/api/leads/{location}/{contact}/give-back");
     }
 }

@@ -2,7 +2,7 @@ package com.jorge.platform.inbox.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.jorge.platform.inbox.Inbox;
-import com.jorge.platform.inbox.limits.RequestLimits;
+import com.jorge.platform.limits.RequestLimits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package com.jorge.platform.inbox.limits;
+package com.jorge.platform.limits;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -12,9 +12,9 @@ import java.time.Duration;
 
 /**
  * Token buckets in Redis (Bucket4j over Lettuce), one per client address and one per location, shared by
- * every Lambda container. A request over either limit is answered 429 with {@code Retry-After}. Redis
- * being unreachable lets requests through: the limits protect the platform, and losing them for a while
- * is better than refusing every agent.
+ * every Lambda container: the public endpoints' rate limits (the agents' inbox, the webhook intake). A
+ * request over a limit is answered 429 with {@code Retry-After}. Redis being unreachable lets requests
+ * through: the limits protect the platform, and losing them for a while is better than refusing everyone.
  */
 public final class RequestLimits {
 

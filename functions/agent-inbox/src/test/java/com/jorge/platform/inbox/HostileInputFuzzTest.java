@@ -1,0 +1,191 @@
+package com.jorge.platform.inbox;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.ghlfake.WebhookSigner;
+import com.jorge.platform.intake.IntakeFunction;
+import com.jorge.platform.intake.WebhookIntakeHandler;
+import com.jorge.platform.queue.QueuedLeadEvent;
+import com.jorge.platform.testkit.LocalCognito;
+import com.jorge.platform.testkit.TestRedis;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random and hostile requests at every inbox route and at the webhook intake: huge strings, deep
+ * nesting, wrong types, Unicode tricks (RTL override, zero-width, NUL, lone surrogates), SQL and template
+ * metacharacters, forged signatures, expired, wrong-audience and unsigned tokens. Never a 5xx, never a
+ * stack trace in a body, never a half-written record, never a text to a lead. The default run is short
+ * ({@code jqwik.tries.default} in junit-platform.properties); {@code -Djqwik.tries.default=5000} runs a big one.
+ * Prints how many cases ran.
+ */
+class HostileInputFuzzTest {
+
+    private static InboxRig rig;
+    private static Map<String, String> tokens;
+    private static final AtomicLong CASES = new AtomicLong();
+    private static final List<QueuedLeadEvent> QUEUED = new CopyOnWriteArrayList<>();
+    private static WebhookIntakeHandler intake;
+    /** Signs well-formed signatures with a key the intake does not trust. */
+    private static final WebhookSigner FORGER = WebhookSigner.generate();
+    private static String offerId;
+
+    private static final List<String> TRICKS = List.of("\u202Egnp.exe", "a\u200Bb\u200D", "nul\u0000byte", "lone\uD800",
+            "\uDC00tail", "' OR 1=1 --", "\"; DROP TABLE handoff_offers; --", "${jndi:ldap://x/a}", "{{7*7}}", "#{7*7}",
+            "<script>alert(1)</script>", "%s%n%x", "../../etc/passwd", "\r\nSet-Cookie: x=1", "😀".repeat(50), "",
+            " ", "null", "[]", "{}", "1e309", "-0", "00000000-0000-0000-0000-000000000000");
+
+    @BeforeContainer
+    static void start() {
+        rig = new InboxRig("inbox-fuzz");
+        LocalCognito.User agent = rig.person("agent", "agent-7", "loc-a");
+        tokens = new HashMap<>();
+        tokens.put("agent", rig.cognito.token(agent));
+        tokens.put("lead", rig.cognito.token(rig.person("team_lead", "lead-1", "loc-a")));
+        tokens.put("expired", rig.cognito.token(agent, LocalCognito.Flaw.EXPIRED));
+        tokens.put("wrong audience", rig.cognito.token(agent, LocalCognito.Flaw.WRONG_CLIENT));
+        tokens.put("alg none", rig.cognito.token(agent, LocalCognito.Flaw.UNSIGNED));
+        tokens.put("garbage", "eyJhbGciOiJub25lIn0.e30.");
+        var lead = rig.lead("loc-a", "c-fuzz");
+        offerId = rig.offer(lead, "agent-7")[0];
+        intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(PlatformConfig.of(Map.of(
+                "GHL_WEBHOOK_ED25519_PUBLIC_KEY", WebhookSigner.generate().ed25519PublicKeyPem(),
+                "GHL_WEBHOOK_RSA_PUBLIC_KEY", WebhookSigner.generate().rsaPublicKeyPem(),
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("inbox-fuzz"))),
+                QUEUED::add, rig.metrics), rig.metrics);
+    }
+
+    @AfterContainer
+    static void stop() {
+        System.out.println("fuzz cases run: " + CASES.get());
+        rig.close();
+    }
+
+    @Property
+    void inboxRoutesNeverFailOnHostileInput(@ForAll("inboxRequests") List<String> request) {
+        CASES.incrementAndGet();
+        int textsToLeads = textsToLeads();
+        APIGatewayV2HTTPResponse response = rig.call(request.get(0), request.get(1), request.get(2), request.get(3),
+                "192.0.2." + (CASES.get() % 250));
+        assertSafe(response);
+        assertThat(textsToLeads()).isEqualTo(textsToLeads);
+        assertThat(halfWrittenOffers()).isZero();
+    }
+
+    @Property
+    void theWebhookIntakeNeverFailsOnHostileInputAndQueuesNoForgery(@ForAll("webhooks") Map<String, String> webhook) {
+        CASES.incrementAndGet();
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRawPath("/webhooks/ghl");
+        Map<String, String> headers = new HashMap<>();
+        headers.put("x-ghl-signature", webhook.get("signature"));
+        headers.put("x-wh-signature", webhook.get("signature"));
+        event.setHeaders(headers);
+        boolean base64 = webhook.get("base64").equals("yes");
+        event.setBody(base64 ? Base64.getEncoder().encodeToString(webhook.get("body").getBytes(StandardCharsets.UTF_8))
+                : webhook.get("body"));
+        event.setIsBase64Encoded(base64);
+        APIGatewayV2HTTPResponse response = intake.handleRequest(event, null);
+        assertThat(response.getStatusCode()).isLessThan(500);
+        assertThat(response.getBody()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(QUEUED).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<List<String>> inboxRequests() {
+        Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH");
+        Arbitrary<String> segment = hostile().map(s -> java.net.URLEncoder.encode(s, StandardCharsets.UTF_8));
+        Arbitrary<String> path = Combinators.combine(Arbitraries.of(
+                "/inbox/api/me", "/inbox/api/offers", "/inbox/api/offers/%s/accept", "/inbox/api/offers/%s/decline",
+                "/inbox/api/leads/loc-a/%s", "/inbox/api/leads/%s/c-fuzz/take-over", "/inbox/api/leads/loc-a/%s/give-back",
+                "/inbox/api/offers/" + offerId + "/%s", "/inbox/api/approvals", "/inbox/api/approvals/%s/approve",
+                "/inbox/api/approvals/%s/reject", "/inbox/api/approvals/%s/reassign", "/inbox/%s", "/inbox/",
+                "/inbox/config.json"), segment)
+                .as((template, s) -> template.contains("%s") ? template.replace("%s", s.isEmpty() ? "x" : s) : template);
+        Arbitrary<String> token = Arbitraries.of(new ArrayList<>(tokens.keySet())).map(tokens::get).injectNull(0.1);
+        // Arrays.asList: a missing token and an empty body are nulls
+        return Combinators.combine(method, path, token, bodies()).as((m, p, t, b) -> java.util.Arrays.asList(m, p, t, b));
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> webhooks() {
+        Arbitrary<String> signature = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(600),
+                Arbitraries.strings().withCharRange('A', 'z').ofLength(88).map(s -> s.replace('\\', '+')));
+        return Combinators.combine(bodies().map(b -> b == null ? "" : b), signature, Arbitraries.of("yes", "no"),
+                        Arbitraries.of(true, false))
+                .as((body, sig, b64, forged) -> Map.of("body", body, "base64", b64,
+                        "signature", forged ? FORGER.ed25519Signature(body) : sig));
+    }
+
+    /** Hostile JSON bodies: wrong types, deep nesting, huge strings, tricks in every field. */
+    private Arbitrary<String> bodies() {
+        Arbitrary<String> value = Arbitraries.oneOf(hostile().map(HostileInputFuzzTest::quote),
+                Arbitraries.of("42", "-1", "true", "null", "[]", "{}", "1e309", "[\"a\",1]", "{\"$ne\":null}"));
+        Arbitrary<String> object = Combinators.combine(Arbitraries.of("reason", "ghlUserId", "type", "locationId", "contactId",
+                "webhookId", "body", "timestamp", "__proto__"), value).as((k, v) -> "{\"" + k + "\":" + v + "}");
+        Arbitrary<String> deep = Arbitraries.integers().between(100, 20_000).map(n -> "[".repeat(n) + "]".repeat(n));
+        Arbitrary<String> ghlLike = hostile().map(t -> "{\"type\":\"InboundMessage\",\"locationId\":\"loc-a\",\"contactId\":\"c-fuzz\","
+                + "\"webhookId\":" + quote(t) + ",\"timestamp\":\"" + Instant.now() + "\",\"body\":" + quote(t) + ",\"messageType\":\"SMS\"}");
+        return Arbitraries.oneOf(object, deep, ghlLike, hostile(), Arbitraries.just("not json {")).injectNull(0.05);
+    }
+
+    private static Arbitrary<String> hostile() {
+        return Arbitraries.oneOf(Arbitraries.of(TRICKS), Arbitraries.strings().all().ofMaxLength(64),
+                Arbitraries.integers().between(10_000, 300_000).map("x"::repeat),
+                Combinators.combine(Arbitraries.of(TRICKS), Arbitraries.strings().alpha().ofMaxLength(8)).as(String::concat));
+    }
+
+    /** A JSON string literal of {@code s}, lone surrogates and control characters escaped as JSON allows. */
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') out.append('\\').append(ch);
+            else if (ch < 0x20 || Character.isSurrogate(ch)) out.append(String.format("\\u%04x", (int) ch));
+            else out.append(ch);
+        }
+        return out.append('"').toString();
+    }
+
+    private static void assertSafe(APIGatewayV2HTTPResponse response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isLessThan(500);
+        String body = response.getBody() == null ? "" : response.getBody();
+        assertThat(body).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    private static int textsToLeads() {
+        return (int) rig.ghl.calls().stream().filter(c -> c.path().startsWith("/conversations/messages")
+                && !c.body().path("contactId").asText().startsWith("notify-")).count();
+    }
+
+    /** An answered offer without who answered it, or an accepted one without its audit entry. */
+    private static long halfWrittenOffers() {
+        return rig.db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("""
+                    SELECT count(*) FROM handoff_offers o WHERE (status IN ('accepted', 'declined') AND (decided_by IS NULL OR decided_at IS NULL))
+                       OR (status = 'accepted' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.location_id = o.location_id
+                           AND a.contact_id = o.contact_id AND a.action = 'handoff_offer_accepted'))"""); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
