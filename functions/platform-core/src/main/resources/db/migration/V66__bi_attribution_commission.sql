@@ -43,8 +43,9 @@ BEGIN
 END
 $$;
 
--- the report sums a range of decided deals
+-- the report sums a range of decided deals; the change capture reads the changed leads' rows
 CREATE INDEX bi_deal_touches_decided_idx ON bi_deal_touches (location_id, decided_at);
+CREATE INDEX bi_deal_touches_contact_idx ON bi_deal_touches (location_id, contact_id);
 -- a lead's source (GHL's ContactCreate payload) and accepted hand-offs, read per lead
 CREATE INDEX webhook_events_contact_create_idx ON webhook_events (location_id, contact_id)
     WHERE event_type = 'ContactCreate';

@@ -13,8 +13,6 @@ import java.util.List;
  */
 final class BotDayQuery {
 
-    private static final String WINDOW = "WITH w AS (SELECT ?::timestamptz AS s, ?::timestamptz AS e) ";
-
     DayFigures.BotDay compute(Connection c, String locationId, DayWindow window) throws SQLException {
         int conversations;
         int segments;
@@ -22,7 +20,7 @@ final class BotDayQuery {
         long outputTokens;
         int booked;
         // a bot message with no bot message to the same lead in the 24 h before starts a conversation
-        try (PreparedStatement ps = prepare(c, """
+        try (PreparedStatement ps = DayFiguresQuery.prepare(c, """
                 SELECT
                   (SELECT count(*) FROM messages m, w WHERE m.location_id = ? AND m.author = 'bot' AND m.status = 'sent'
                       AND m.sent_at >= w.s AND m.sent_at < w.e
@@ -56,7 +54,7 @@ final class BotDayQuery {
         }
         List<Integer> acceptance = new ArrayList<>();
         // hand-off (CRM action) -> the first hand-off an agent accepted for that lead after it
-        try (PreparedStatement ps = prepare(c, """
+        try (PreparedStatement ps = DayFiguresQuery.prepare(c, """
                 SELECT round(extract(epoch FROM (SELECT min(a.at) FROM audit_log a WHERE a.location_id = h.location_id
                         AND a.contact_id = h.contact_id AND a.action = 'handoff_accepted' AND a.at >= h.created_at)
                        - h.created_at) * 1000)::bigint
@@ -70,13 +68,5 @@ final class BotDayQuery {
             }
         }
         return new DayFigures.BotDay(conversations, segments, inputTokens, outputTokens, booked, acceptance);
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, String locationId, DayWindow window)
-            throws SQLException {
-        PreparedStatement ps = c.prepareStatement(WINDOW + sql);
-        window.bind(ps, 1);
-        ps.setString(3, locationId);
-        return ps;
     }
 }

@@ -34,7 +34,8 @@ final class DayFiguresQuery {
                 snapshotPipeline ? pipeline(c, locationId) : null, bots.compute(c, locationId, window));
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, String locationId, DayWindow window)
+    /** A statement on the day's window {@code w} (parameters 1, 2) whose third parameter is the location. */
+    static PreparedStatement prepare(Connection c, String sql, String locationId, DayWindow window)
             throws SQLException {
         PreparedStatement ps = c.prepareStatement(WINDOW + sql);
         window.bind(ps, 1);

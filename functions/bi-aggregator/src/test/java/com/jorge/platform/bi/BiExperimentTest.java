@@ -5,8 +5,6 @@ import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.experiments.Experiment;
 import com.jorge.platform.experiments.Experiments;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Experiment results read from the rollups of seeded leads, split the way the bots split them. */
-class BiExperimentTest {
+class BiExperimentTest extends BiStoreTest {
 
     static final String LOC = "loc-exp";
     static final String CONFIG = """
@@ -24,17 +22,6 @@ class BiExperimentTest {
               "startsOn": "2026-04-05", "botType": "seller",
               "variants": [{"name": "control", "weight": 1}, {"name": "short", "weight": 1}]}]""";
 
-    static BiTestRig.Store store;
-
-    @BeforeAll
-    static void migrate() {
-        store = BiTestRig.Store.create();
-    }
-
-    @AfterAll
-    static void drop() {
-        store.close();
-    }
 
     @Test
     void leadsAreCountedInTheirVariantAndNoWinnerIsCalledEarly() {
@@ -44,9 +31,9 @@ class BiExperimentTest {
         Experiment opener = Experiments.fromConfig(PlatformConfig.of(Map.of("EXPERIMENTS", CONFIG.formatted(1000))))
                 .named("seller-opener").orElseThrow();
         long[][] expected = new long[2][2];
-        for (int i = 0; i < 60; i++) {
-            boolean before = i < 10;  // first texted before the experiment started
-            boolean buyer = i >= 50;  // another bot: not in the experiment
+        for (int i = 0; i < 30; i++) {
+            boolean before = i < 5;  // first texted before the experiment started
+            boolean buyer = i >= 25;  // another bot: not in the experiment
             Instant at = Instant.parse(before ? "2026-04-03T10:00:00Z" : "2026-04-10T10:00:00Z").plusSeconds(60L * i);
             LeadRef lead = rig.lead(LOC, "c-" + i, buyer ? BotType.BUYER : BotType.SELLER, at);
             String wh = rig.inbound(lead, "SMS", at);
@@ -66,7 +53,7 @@ class BiExperimentTest {
         assertThat(r.name()).isEqualTo("seller-opener");
         assertThat(r.variants()).extracting(BiReport.VariantResult::leads).containsExactly(expected[0][0], expected[1][0]);
         assertThat(r.variants()).extracting(BiReport.VariantResult::conversions).containsExactly(expected[0][1], expected[1][1]);
-        assertThat(expected[0][0] + expected[1][0]).isEqualTo(40);
+        assertThat(expected[0][0] + expected[1][0]).isEqualTo(20);
         assertThat(r.decision()).isEqualTo("collecting");
         assertThat(r.winner()).isNull();
         assertThat(r.variants().get(1).vsControl()).isNotNull();

@@ -3,8 +3,6 @@ package com.jorge.platform.bi;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deal op-3, lead C, agent-a, $500,000.00, won 2026-02-10: outside March, counts toward agent-a's cap
  * </pre>
  */
-class BiMoneyTest {
+class BiMoneyTest extends BiStoreTest {
 
     static final String LOC = "loc-money";
     static final Instant D0 = Instant.parse("2026-02-22T15:00:00Z");
@@ -42,18 +40,7 @@ class BiMoneyTest {
     static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
     static final LocalDate MARCH_31 = LocalDate.of(2026, 3, 31);
 
-    static BiTestRig.Store store;
     BiTestRig rig;
-
-    @BeforeAll
-    static void migrate() {
-        store = BiTestRig.Store.create();
-    }
-
-    @AfterAll
-    static void drop() {
-        store.close();
-    }
 
     @BeforeEach
     void setUp() {

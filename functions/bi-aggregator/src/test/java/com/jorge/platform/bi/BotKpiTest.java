@@ -3,8 +3,6 @@ package com.jorge.platform.bi;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * L3 by hand: texts 12:00, an agent writes 12:10, appointment 12:30 (not the bot's)
  * </pre>
  */
-class BotKpiTest {
+class BotKpiTest extends BiStoreTest {
 
     static final String LOC = "loc-kpi";
     static final LocalDate DAY = LocalDate.of(2026, 4, 10);
 
-    static BiTestRig.Store store;
     BiTestRig rig;
-
-    @BeforeAll
-    static void migrate() {
-        store = BiTestRig.Store.create();
-    }
-
-    @AfterAll
-    static void drop() {
-        store.close();
-    }
 
     @BeforeEach
     void setUp() {
@@ -129,10 +116,13 @@ class BotKpiTest {
 
     @Test
     void smsSegmentsFollowTheCarriersRules() {
-        Map<String, Integer> cases = Map.of(
-                "", 0, "hello", 1, "a".repeat(160), 1, "a".repeat(161), 2, "a".repeat(306), 2, "a".repeat(307), 3,
-                "[".repeat(80), 1, "[".repeat(81), 2,            // extension characters take two septets
-                "¿Cuándo?", 1, "á".repeat(71), 2);               // á is not GSM-7: UCS-2, 70 per segment
+        Map<String, Integer> cases = Map.ofEntries(
+                Map.entry("", 0), Map.entry("hello", 1), Map.entry("a".repeat(160), 1), Map.entry("a".repeat(161), 2),
+                Map.entry("a".repeat(306), 2), Map.entry("a".repeat(307), 3),
+                Map.entry("[".repeat(80), 1), Map.entry("[".repeat(81), 2),     // extension characters take two septets
+                Map.entry("\f".repeat(81), 2),                                   // so does form feed
+                Map.entry("¿Cuándo?", 1), Map.entry("á".repeat(71), 2),          // á is not GSM-7: UCS-2, 70 per segment
+                Map.entry("`".repeat(70), 1), Map.entry("`".repeat(71), 2));     // nor is `
         cases.forEach((text, segments) -> assertThat(rig.query("SELECT bi_sms_segments(?) AS n", text).getFirst())
                 .as(text).containsEntry("n", String.valueOf(segments)));
         assertThat(rig.query("SELECT bi_sms_segments(?) AS n", "\uD83D\uDE00".repeat(35)).getFirst()).containsEntry("n", "1");

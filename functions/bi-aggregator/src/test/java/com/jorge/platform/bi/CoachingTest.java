@@ -3,8 +3,6 @@ package com.jorge.platform.bi;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,20 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * March 2026: agent-a three hand-offs, one won; agent-b two, none won (all settled by June)
  * </pre>
  */
-class CoachingTest {
+class CoachingTest extends BiStoreTest {
 
     static final String LOC = "loc-coach";
-    static BiTestRig.Store store;
-
-    @BeforeAll
-    static void migrate() {
-        store = BiTestRig.Store.create();
-    }
-
-    @AfterAll
-    static void drop() {
-        store.close();
-    }
 
     static Instant t(String iso) {
         return Instant.parse("2026-" + iso + ":00Z");

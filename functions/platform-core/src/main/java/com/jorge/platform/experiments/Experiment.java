@@ -28,7 +28,7 @@ public record Experiment(String name, String kind, String metric, List<Variant> 
     public static final Set<String> KINDS = Set.of("bot_script", "template", "model_version", "follow_up_cadence");
     public static final Set<String> METRICS = Set.of("answered", "qualified", "hot", "handed_off", "opted_out");
 
-    /** A variant and its share of the contacts (weights are relative: 50/50, 1/1 and 90/10 all work). */
+    /** A variant and its share of the contacts (weights are relative: 50/50, 1/1 and 90/10 all work); the first is control. */
     public record Variant(String name, int weight) {}
 
     public Experiment {
@@ -46,11 +46,6 @@ public record Experiment(String name, String kind, String metric, List<Variant> 
         if (!(alpha > 0 && alpha < 0.5)) throw new IllegalArgumentException(where + "alpha must be between 0 and 0.5");
         if (startsOn == null) throw new IllegalArgumentException(where + "startsOn is required");
         botType = botType == null ? null : botType.toLowerCase(Locale.ROOT);
-    }
-
-    /** The control: the first variant listed. */
-    public Variant control() {
-        return variants.getFirst();
     }
 
     /** The contact's variant: SHA-256 of "name/contactId", its first 8 bytes mod the total weight. */

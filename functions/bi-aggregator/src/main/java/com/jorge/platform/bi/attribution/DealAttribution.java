@@ -42,7 +42,7 @@ public final class DealAttribution {
             SELECT b.contact_id, 'bot', COALESCE(lower(v.bot_type), 'bot'), NULL, b.sent_at
             FROM (SELECT contact_id, sent_at, lag(sent_at) OVER (PARTITION BY contact_id ORDER BY sent_at) AS previous
                   FROM messages WHERE location_id = ? AND contact_id = ANY(?) AND author = 'bot' AND status = 'sent') b
-            LEFT JOIN conversations v ON v.location_id = ? AND v.contact_id = b.contact_id
+            LEFT JOIN conversations v ON v.location_id = ? AND v.contact_id = b.contact_id AND v.contact_id = ANY(?)
             WHERE b.previous IS NULL OR b.sent_at - b.previous > ?::interval
             UNION ALL
             SELECT contact_id, 'agent', detail->>'agentId', NULL, at FROM audit_log
@@ -122,8 +122,9 @@ public final class DealAttribution {
             for (int part = 0; part < 5; part++) {
                 ps.setString(i++, locationId);
                 ps.setArray(i++, leads);
-                if (part == 2) {
+                if (part == 2) { // the bot part also joins the leads' conversations and bounds the gap
                     ps.setString(i++, locationId);
+                    ps.setArray(i++, leads);
                     ps.setString(i++, CONVERSATION_GAP.toSeconds() + " seconds");
                 }
             }

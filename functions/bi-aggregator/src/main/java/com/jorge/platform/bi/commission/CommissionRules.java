@@ -58,11 +58,6 @@ public record CommissionRules(BigDecimal rate, BigDecimal agentSplit, Map<String
         return leadSource == null ? BigDecimal.ZERO : referralFees.getOrDefault(leadSource, BigDecimal.ZERO);
     }
 
-    public CommissionRules withRate(BigDecimal newRate) {
-        return new CommissionRules(newRate, agentSplit, agentSplits, teamCap, referralFees, stageProbabilities,
-                defaultStageProbability, learnMinDeals);
-    }
-
     private static BigDecimal decimal(PlatformConfig config, String key, String fallback) {
         String raw = config.get(key, fallback).trim();
         try {
