@@ -87,7 +87,6 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private final TemperatureAssessor temperatures;
     private final NextStepDecider decider = new NextStepDecider();
     private final LeadScorer scorer;
-    private final BookingCalendar calendar;
     private final BookingTurns booking;
     /** Booking texts carry exact times: always worded from the templates, never rewritten by a model. */
     private final TemplateReplyWriter bookingWriter;
@@ -105,8 +104,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         this.temperatures = new TemperatureAssessor(scorer);
         this.writer = Objects.requireNonNull(writer, "writer");
         this.crm = new PipelineRules(config.stages());
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
-        this.booking = new BookingTurns(calendar);
+        this.booking = new BookingTurns(Objects.requireNonNull(calendar, "calendar"));
         this.bookingWriter = writer instanceof TemplateReplyWriter t ? t : new TemplateReplyWriter(ReplyTemplates.load());
     }
 
@@ -473,12 +471,6 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         String seed = context.lead().locationId() + "/" + context.lead().contactId() + "#" + state.turns()
                 + "." + facts.count(LeadFacts.UNANSWERED_FOLLOW_UPS);
         return new ReplyPlan(language, tone, parts, values, seed, leadMessage);
-    }
-
-    /** Null when a text may go out now, else the first instant outside quiet hours in every candidate zone. */
-    static Instant notBefore(BotSettings config, ConversationContext context, Instant now) {
-        StateTextingRules.Hold held = hold(config, context, now, false);
-        return held == null ? null : held.until();
     }
 
     /**
