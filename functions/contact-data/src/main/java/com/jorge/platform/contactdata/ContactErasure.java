@@ -41,14 +41,13 @@ public final class ContactErasure {
         Map<String, Integer> aurora = stores.db().inTransaction(c -> rows.erase(c, lead));
         int redisKeys = eraseRedis(lead);
         int objects = stores.objects().erase(lead);
-        int removedRedisAndObjects = redisKeys + objects;
-        int erasedRows = aurora.values().stream().mapToInt(Integer::intValue).sum();
+        int removedElsewhere = redisKeys + objects + aurora.values().stream().mapToInt(Integer::intValue).sum();
         return stores.db().inTransaction(c -> {
             int kept = count(c, lead, "SELECT count(*) FROM audit_log WHERE location_id = ? AND contact_id = ?");
             boolean tombstoned = count(c, lead, "SELECT count(*) FROM audit_log WHERE location_id = ? AND contact_id = ?"
                     + " AND action = 'contact_erased'") > 0;
             long seq = 0;
-            if (!tombstoned || erasedRows + removedRedisAndObjects > 0) {
+            if (!tombstoned || removedElsewhere > 0) {
                 Map<String, Object> detail = new LinkedHashMap<>(aurora);
                 detail.put("redisKeys", redisKeys);
                 detail.put("objects", objects);

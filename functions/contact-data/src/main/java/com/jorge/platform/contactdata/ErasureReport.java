@@ -18,12 +18,16 @@ public record ErasureReport(String locationId, String contactId, Map<String, Int
                             int objects, int auditEntriesKept, long tombstoneSeq, List<String> heldByGhl) {
 
     public int removed() {
-        return auroraRows.values().stream().mapToInt(Integer::intValue).sum() + redisKeys + objects;
+        return auroraRowsRemoved() + redisKeys + objects;
+    }
+
+    public int auroraRowsRemoved() {
+        return auroraRows.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The command's last line. */
     public String summary() {
         return "aurora_rows=%d redis_keys=%d objects=%d audit_entries_kept=%d tombstone_seq=%d"
-                .formatted(removed() - redisKeys - objects, redisKeys, objects, auditEntriesKept, tombstoneSeq);
+                .formatted(auroraRowsRemoved(), redisKeys, objects, auditEntriesKept, tombstoneSeq);
     }
 }

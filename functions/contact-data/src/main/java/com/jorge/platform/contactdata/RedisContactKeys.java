@@ -71,5 +71,4 @@ public final class RedisContactKeys {
     private static String glob(String literal) {
         return literal.replaceAll("([\\\\*?\\[\\]])", "\\\\$1");
     }
-
 }
