@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads the rollups of one location over a range of days into a {@link BiReport}. Reads rollups only. */
+/**
+ * Reads the rollups of one location over a range of days into a {@link BiReport}; coaching also follows the
+ * location's hand-offs in the source tables, and the commission ledger reads the deals' assignees.
+ */
 public final class BiReportReader {
 
     private final Transactor db;
