@@ -143,9 +143,10 @@ final class PhaseRunner {
                 worst[second] = Math.max(worst[second], nanos / 1_000_000);
             } else if (ghlId != null) {
                 errors.incrementAndGet();
-                errorKinds.merge("reply marked sent, never at the fake GHL", 1, Integer::sum);
+                errorKinds.merge(ghlId.startsWith("pending:") ? "reply still pending in the outbox"
+                        : "reply marked sent, never at the fake GHL", 1, Integer::sum);
             } else if (processed.contains(p.webhookId())) {
-                silent++; // processed, and the bot chose not to answer (or its reply is still pending: see below)
+                silent++; // processed without a reply row: the bot decided not to answer (perf/faults audits the reason)
             } else {
                 errors.incrementAndGet();
                 errorKinds.merge(idle ? "accepted, never processed" : "accepted, still queued after 120 s", 1, Integer::sum);
