@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The messages the fake GHL API took, answered the way GHL's Conversations API lists them (search
@@ -22,7 +23,8 @@ final class ConversationLog {
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    // appended on every SMS, read only on a lookup: a copy-on-write list would copy every message per append
+    private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     private final ObjectMapper json;
 
     ConversationLog(ObjectMapper json) {

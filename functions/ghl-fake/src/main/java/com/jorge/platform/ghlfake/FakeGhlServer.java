@@ -1,5 +1,7 @@
 package com.jorge.platform.ghlfake;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,9 +40,13 @@ public final class FakeGhlServer implements AutoCloseable {
 
     private record Failure(int status, String retryAfter) {}
 
-    private final ObjectMapper json = new ObjectMapper();
+    // each call runs on a new virtual thread, so Jackson's default per-thread buffers would be allocated
+    // afresh for every call: a shared pool reuses them
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
     private final HttpServer server;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    // appended on every call and read rarely: a copy-on-write list would copy all calls on each append
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
@@ -143,8 +151,8 @@ public final class FakeGhlServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            JsonNode body = json.readTree(exchange.getRequestBody()); // missing for an empty body
+            if (body.isMissingNode()) body = json.createObjectNode();
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (path.equals(FaultControl.PATH)) {

@@ -194,9 +194,14 @@ public final class LocalFifoQueue implements LeadEventQueue, AutoCloseable {
         return true;
     }
 
-    /** Messages accepted and not yet handled or dead-lettered. */
-    public synchronized int pending() {
+    /** Messages accepted and not yet handled or dead-lettered (waiting, in flight, or waiting for a retry). */
+    public synchronized int depth() {
         return pending;
+    }
+
+    /** Worker threads handling a batch right now (at most the concurrency): all busy means batches wait for one. */
+    public int busyWorkers() {
+        return workers instanceof java.util.concurrent.ThreadPoolExecutor pool ? pool.getActiveCount() : -1;
     }
 
     public synchronized List<DeadLetter> deadLetters() {

@@ -1,182 +1,277 @@
 package com.jorge.platform.perf;
 
-import com.jorge.platform.ghlfake.FakeGhlServer;
-import com.jorge.platform.ghlfake.GhlWebhooks;
-import com.jorge.platform.local.LocalPlatform;
-import com.jorge.platform.testkit.TestPostgres;
-import com.jorge.platform.testkit.TestRedis;
+import com.jorge.platform.bots.simulator.Persona;
 import com.jorge.platform.bots.simulator.Personas;
 import com.jorge.platform.conversation.BotSuite;
+import com.jorge.platform.local.LocalPlatform;
+import com.jorge.platform.perf.LoadShapes.Arrival;
+import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.lambda.WorkerFunction;
 import com.jorge.platform.worker.policy.StarterQualificationPolicy;
-import org.HdrHistogram.Histogram;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * Webhook received to reply handed to the GHL API, end to end on one machine: signed webhooks over
- * HTTP at a fixed rate into the local runtime (intake handler, Redis replay guard, in-process FIFO
- * queue, worker handler, PostgreSQL transaction, Redis write-through) until the fake GHL API receives
- * the SMS. Open loop: each request's latency counts from its scheduled send time, so a stall shows up
- * in the tail instead of slowing the load down (no coordinated omission).
+ * HTTP into the local runtime (intake handler, Redis replay guard, in-process FIFO queue, worker
+ * handler, PostgreSQL transaction, Redis write-through) until the fake GHL API receives the SMS.
+ * Load shapes: a fixed rate, steps of rising rates (the saturation point), or many leads in
+ * conversation at once; {@code --compare} alternates the starter and the Jorge bots in one JVM so
+ * their p99s are compared under the same machine load.
  */
 public final class WebhookPathBenchmark {
 
-    private static final int LOCATIONS = 500;
+    private static final List<String> STARTER_TEXTS = List.of("Hi, I'm thinking of selling my house", "Relocating for work",
+            "In about 3 months", "Around 450k");
+    /** A step whose p99 passes this, or with errors or a reply rate under 95 % of the send rate, is past saturation. */
+    private static final double SATURATED_P99_MS = 1_000;
+    /** The local runtime's worker threads (WORKER_CONCURRENCY, default 8, as the worker's reserved concurrency). */
+    private static final int WORKER_THREADS = 8;
 
     public static void main(String[] args) throws Exception {
-        int rate = intArg(args, "--rate", 200);
-        int seconds = intArg(args, "--seconds", 30);
-        int warmupSeconds = intArg(args, "--warmup", 20);
-        boolean jorge = !"starter".equals(stringArg(args, "--bot", "jorge"));
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchmarkOptions.USAGE);
+            System.exit(2);
+            return;
+        }
         System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
         System.setProperty("jorge.local.logFile", "target/benchmark-platform.log");
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            if (options.compareRepeats() > 0) {
+                compare(options, start("starter", open), start("jorge", open));
+            } else {
+                PhaseRunner runner = start(options.bot(), open);
+                if (!options.steps().isEmpty()) steps(options, runner);
+                else if (options.conversations() > 0) conversations(options, runner);
+                else fixedRate(options, runner);
+            }
+        } finally {
+            for (AutoCloseable c : open.reversed()) c.close();
+        }
+    }
 
+    /** A platform with one bot suite on a fresh schema and Redis namespace; closed with the run. */
+    private static PhaseRunner start(String bot, List<AutoCloseable> open) throws Exception {
         TestPostgres.Schema schema = TestPostgres.newSchema("bench");
+        open.add(schema);
         String redis = TestRedis.standaloneUrl();
-        try (LocalPlatform platform = LocalPlatform.start(Map.of(
+        boolean jorge = bot.equals("jorge");
+        LocalPlatform platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
                 "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
                 0, jorge ? WorkerFunction.jorgeBots(Map.of()) : BotSuite.of(new StarterQualificationPolicy()),
                 // a weekday noon in Austin: quiet hours must not hold replies back during the run
-                Clock.fixed(Instant.parse("2026-11-23T18:00:00Z"), ZoneOffset.UTC))) {
-            TEXTS = jorge ? Personas.byId("motivated-seller").orElseThrow().messages().toArray(String[]::new) : STARTER_TEXTS;
-            System.out.printf("webhook path benchmark: %s bot, PostgreSQL %s, Redis %s, %d cores%n",
-                    jorge ? "Jorge" : "starter", TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors());
-            run(platform, "warmup", rate, warmupSeconds, false);
-            Result r = run(platform, "measure", rate, seconds, true);
+                Clock.fixed(Instant.parse("2026-11-23T18:00:00Z"), ZoneOffset.UTC));
+        open.add(platform);
+        System.out.printf("webhook path benchmark: %s bot, PostgreSQL %s, Redis %s, %d cores, %s, load average %.1f%n",
+                bot, TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors(), gcNames(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return new PhaseRunner(platform, schema, bot);
+    }
+
+    private static List<String> scriptFor(String bot) {
+        return bot.equals("jorge") ? Personas.byId("motivated-seller").orElseThrow().messages() : STARTER_TEXTS;
+    }
+
+    private static List<Arrival> scripted(String label, int rate, int seconds, String bot) {
+        return LoadShapes.scripted(label + "-" + System.nanoTime() + "-", rate, seconds, scriptFor(bot));
+    }
+
+    private static void fixedRate(BenchmarkOptions o, PhaseRunner runner) throws Exception {
+        warmup(o, runner, o.rate());
+        PhaseResult r = measured(o, runner, "measure", scripted("measure", o.rate(), o.seconds(), o.bot()), o.seconds());
+        print(List.of(r));
+        System.out.println();
+        System.out.printf("RESULT rate=%d/s duration=%ds sent=%d replies=%d errors=%d missing=%d%n",
+                o.rate(), o.seconds(), r.sent(), r.replies(), r.errors(), r.sent() - r.replies() - r.silent());
+        System.out.printf("RESULT webhook->GHL send  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  p99.9=%.1f ms  max=%.1f ms%n",
+                r.ms(50), r.ms(95), r.ms(99), r.ms(99.9), r.maxMs());
+        System.out.printf("RESULT intake HTTP answer p50=%.2f ms  p99=%.2f ms%n", r.intakeMs(50), r.intakeMs(99));
+        System.out.printf("RESULT throughput %.1f replies/s%n", r.repliesPerSecond());
+        System.out.println(keyValues(r, "rate", o.rate()));
+    }
+
+    private static void warmup(BenchmarkOptions o, PhaseRunner runner, int rate) throws Exception {
+        if (o.warmupSeconds() == 0) return;
+        PhaseResult w = runner.run("warmup", scripted("warmup", rate, o.warmupSeconds(), runner.bot()), o.warmupSeconds());
+        System.out.printf("warmup (%s): %d webhooks at %d/s, %d replies, p99 %.1f ms%n", runner.bot(), w.sent(), rate,
+                w.replies(), w.ms(99));
+    }
+
+    /** Runs a measured phase, under a JFR recording of its own when {@code --jfr} asks for one. */
+    private static PhaseResult measured(BenchmarkOptions o, PhaseRunner runner, String label, List<Arrival> arrivals,
+                                        double seconds) throws Exception {
+        List<PhaseRunner.Prepared> signed = runner.sign(arrivals);
+        if (o.jfr() == null) return runner.runSigned(label, signed, seconds);
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            PhaseResult r = runner.runSigned(label, signed, seconds);
+            recording.stop();
+            Path file = Path.of(o.jfr().replaceFirst("\\.jfr$", "") + "-" + runner.bot() + "-" + label + ".jfr");
+            recording.dump(file);
+            System.out.println("JFR recording of " + runner.bot() + " " + label + ": " + file.toAbsolutePath());
+            return r;
+        }
+    }
+
+    /** Starter and Jorge bots measured alternately, so both see the same machine; the ratio is of the p99s. */
+    private static void compare(BenchmarkOptions o, PhaseRunner starter, PhaseRunner jorge) throws Exception {
+        warmup(o, starter, o.rate());
+        warmup(o, jorge, o.rate());
+        List<PhaseResult> all = new ArrayList<>();
+        double[] ratios = new double[o.compareRepeats()];
+        double[] starterP99 = new double[o.compareRepeats()];
+        double[] jorgeP99 = new double[o.compareRepeats()];
+        for (int i = 0; i < o.compareRepeats(); i++) {
+            PhaseResult s = measured(o, starter, "run-" + (i + 1), scripted("s" + i, o.rate(), o.seconds(), "starter"), o.seconds());
+            PhaseResult j = measured(o, jorge, "run-" + (i + 1), scripted("j" + i, o.rate(), o.seconds(), "jorge"), o.seconds());
+            all.add(s);
+            all.add(j);
+            starterP99[i] = s.ms(99);
+            jorgeP99[i] = j.ms(99);
+            ratios[i] = j.ms(99) / s.ms(99);
+            System.out.printf("run %d: starter p99 %.1f ms, Jorge p99 %.1f ms, ratio %.2f%n", i + 1, s.ms(99), j.ms(99), ratios[i]);
+        }
+        print(all);
+        long errors = all.stream().mapToLong(PhaseResult::errors).sum();
+        System.out.println();
+        System.out.printf("RESULT compare rate=%d repeats=%d starter_p99_ms=%.1f jorge_p99_ms=%.1f ratio=%.2f "
+                        + "(medians; ratio is the median of each run's Jorge p99 / starter p99) errors=%d%n",
+                o.rate(), o.compareRepeats(), median(starterP99), median(jorgeP99), median(ratios), errors);
+        System.out.printf("rate=%d repeats=%d starter_p99_ms=%.1f jorge_p99_ms=%.1f ratio=%.2f errors=%d%n",
+                o.rate(), o.compareRepeats(), median(starterP99), median(jorgeP99), median(ratios), errors);
+    }
+
+    /** The same platform at rising rates until the tail or the errors break; says what was busiest there. */
+    private static void steps(BenchmarkOptions o, PhaseRunner runner) throws Exception {
+        warmup(o, runner, o.steps().getFirst());
+        List<PhaseResult> all = new ArrayList<>();
+        PhaseResult broke = null;
+        PhaseResult lastGood = null;
+        for (int rate : o.steps()) {
+            PhaseResult r = measured(o, runner, rate + "/s", scripted("step" + rate, rate, o.seconds(), o.bot()), o.seconds());
+            all.add(r);
+            System.out.println(PhaseResult.header());
+            System.out.println(r.row());
+            if (r.ms(99) > SATURATED_P99_MS || r.errors() > 0 || r.replies() + r.silent() < r.sent()) {
+                broke = r;
+                break;
+            }
+            lastGood = r;
+        }
+        print(all);
+        System.out.println();
+        if (broke == null) {
+            System.out.println("no step broke: p99 stayed under " + SATURATED_P99_MS + " ms without errors; try higher --steps");
+        } else {
+            System.out.println("saturated at " + broke.label() + ": " + saturationEvidence(broke));
+        }
+        System.out.printf("bot=%s steps=%s last_good_rate=%s broke_at=%s p99_ms_at_last_good=%.1f saturated=%s%n", o.bot(),
+                o.steps().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                lastGood == null ? "none" : lastGood.label().replace("/s", ""),
+                broke == null ? "none" : broke.label().replace("/s", ""),
+                lastGood == null ? Double.NaN : lastGood.ms(99), broke == null ? "none" : saturatedResource(broke));
+    }
+
+    /** The resource that ran out first, from the samples: CPU, the database pool, the worker slots, GC. */
+    private static String saturatedResource(PhaseResult r) {
+        var u = r.usage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (u.meanPoolWaiting() >= 1) return "db_pool";
+        if (u.gcPauseMs() > 0.1 * r.seconds() * 1000) return "gc";
+        if (u.cpuCores() > 0.8 * cores || u.loadAverage() > cores) return "cpu";
+        if (u.meanBusySlots() > 0.9 * WORKER_THREADS && u.maxQueueDepth() > WORKER_THREADS) return "worker_threads";
+        return "unclear";
+    }
+
+    private static String saturationEvidence(PhaseResult r) {
+        var u = r.usage();
+        return String.format("p99 %.0f ms, %d errors, %.1f replies/s for %d sent in %.0f s; the platform's process used %.2f of %d cores "
+                        + "(%.1f ms CPU per webhook), machine load average %.1f; GC paused %d times, %.0f ms in all (%.1f %% of the time), longest %.0f ms; "
+                        + "queue depth up to %d; worker threads busy %.1f on average, up to %d; database pool: up to %d active, "
+                        + "%.1f threads waiting on average, up to %d",
+                r.ms(99), r.errors(), r.repliesPerSecond(), r.sent(), r.seconds(), u.cpuCores(), Runtime.getRuntime().availableProcessors(),
+                r.cpuMsPerWebhook(), u.loadAverage(), u.gcPauses(), u.gcPauseMs(), 100 * u.gcPauseMs() / (r.seconds() * 1000),
+                u.gcMaxPauseMs(), u.maxQueueDepth(), u.meanBusySlots(), u.maxBusySlots(), u.maxPoolActive(), u.meanPoolWaiting(),
+                u.maxPoolWaiting());
+    }
+
+    /** Many leads mid-conversation: the warmup is the start of the same conversations, so all have texted once. */
+    private static void conversations(BenchmarkOptions o, PhaseRunner runner) throws Exception {
+        List<Persona> personas = runner.bot().equals("jorge") ? Personas.all()
+                : List.of(new Persona("starter", "starter script", Personas.all().getFirst().startsAs(), "Sam", "+15125550100",
+                STARTER_TEXTS, Personas.all().getFirst().expected()));
+        long warmup = o.warmupSeconds() * 1_000_000_000L;
+        long end = warmup + o.seconds() * 1_000_000_000L;
+        List<Arrival> all = LoadShapes.conversations("conv-" + System.nanoTime() + "-", o.conversations(), o.minGapSeconds(),
+                o.maxGapSeconds(), o.warmupSeconds() + o.seconds(), personas, o.seed());
+        System.out.printf("%d leads in conversation, each texting every %d-%d s: %d texts in %d s (%.1f/s)%n", o.conversations(),
+                o.minGapSeconds(), o.maxGapSeconds(), all.size(), o.warmupSeconds() + o.seconds(),
+                all.size() / (double) (o.warmupSeconds() + o.seconds()));
+        if (warmup > 0) {
+            PhaseResult w = runner.run("warmup", LoadShapes.window(all, 0, warmup), o.warmupSeconds());
+            System.out.printf("warmup: %d texts, %d replies, p99 %.1f ms%n", w.sent(), w.replies(), w.ms(99));
+        }
+        PhaseResult r = measured(o, runner, "plateau", LoadShapes.window(all, warmup, end), o.seconds());
+        print(List.of(r));
+        System.out.println();
+        System.out.printf("RESULT conversations=%d gap=%d-%ds duration=%ds sent=%d replies=%d silent_by_decision=%d errors=%d%n",
+                o.conversations(), o.minGapSeconds(), o.maxGapSeconds(), o.seconds(), r.sent(), r.replies(), r.silent(), r.errors());
+        System.out.printf("RESULT webhook->GHL send  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  p99.9=%.1f ms  max=%.1f ms%n",
+                r.ms(50), r.ms(95), r.ms(99), r.ms(99.9), r.maxMs());
+        System.out.println(keyValues(r, "conversations", o.conversations()));
+    }
+
+    private static void print(List<PhaseResult> results) {
+        System.out.println();
+        System.out.println(PhaseResult.header());
+        for (PhaseResult r : results) System.out.println(r.row());
+        for (PhaseResult r : results) {
             System.out.println();
-            System.out.printf("RESULT rate=%d/s duration=%ds sent=%d replies=%d errors=%d missing=%d%n",
-                    rate, seconds, r.sent, r.latency.getTotalCount(), r.errors, r.sent - r.latency.getTotalCount());
-            System.out.printf("RESULT webhook->GHL send  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  p99.9=%.1f ms  max=%.1f ms%n",
-                    ms(r.latency, 50), ms(r.latency, 95), ms(r.latency, 99), ms(r.latency, 99.9), r.latency.getMaxValue() / 1e6);
-            System.out.printf("RESULT intake HTTP answer p50=%.2f ms  p99=%.2f ms%n", ms(r.intake, 50), ms(r.intake, 99));
-            System.out.printf("RESULT throughput %.1f replies/s%n", r.latency.getTotalCount() / r.elapsedSeconds);
-        } finally {
-            schema.close();
+            System.out.printf("%s %s: intake answer p50 %.2f ms, p99 %.2f ms; %.1f replies/s%n", r.bot(), r.label(),
+                    r.intakeMs(50), r.intakeMs(99), r.repliesPerSecond());
+            System.out.println("  worst latency (ms) of the webhooks sent in each second:"
+                    + Arrays.stream(r.worstBySecondMs()).mapToObj(v -> " " + v).collect(Collectors.joining()));
+            System.out.println("  GHL calls per webhook: " + r.ghlCallsPerWebhook().entrySet().stream()
+                    .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+            if (!r.errorKinds().isEmpty()) System.out.println("  errors: " + r.errorKinds());
         }
     }
 
-    private static volatile long phaseStart;
-    private static final String[] STARTER_TEXTS = {"Hi, I'm thinking of selling my house", "Relocating for work",
-            "In about 3 months", "Around 450k"};
-    private static String[] TEXTS = STARTER_TEXTS;
-
-    private record Result(long sent, long errors, Histogram latency, Histogram intake, double elapsedSeconds) {}
-
-    private static Result run(LocalPlatform platform, String phase, int rate, int seconds, boolean record) throws Exception {
-        // Each lead sends its script (one answer per bot question) 5 s apart, and the leads are staggered
-        // so every second mixes all stages (the last triggers the hand-off: one SMS and several CRM
-        // calls). Every inbound message gets exactly one reply.
-        String[] texts = TEXTS;
-        int gap = Math.max(1, rate * 5 / texts.length);
-        List<int[]> schedule = new ArrayList<>();
-        for (int round = 0; schedule.size() < rate * seconds; round++) {
-            for (int stage = 0; stage < texts.length; stage++) {
-                if (round - stage * gap >= 0) schedule.add(new int[] {round - stage * gap, stage});
-            }
-        }
-        int total = schedule.size();
-        String prefix = phase + "-" + System.nanoTime() + "-";
-        Histogram latency = new Histogram(60_000_000_000L, 3);
-        Histogram intake = new Histogram(60_000_000_000L, 3);
-        Map<String, Long> scheduledAt = new ConcurrentHashMap<>();
-        long[] worstBySecond = new long[seconds + 1];
-        AtomicInteger errors = new AtomicInteger();
-        Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
-        platform.ghl().reset();
-        platform.ghl().onCall(call -> {
-            if (!call.path().equals("/conversations/messages")) return;
-            Long start = scheduledAt.remove(call.body().path("contactId").asText());
-            if (start != null) synchronized (latency) {
-                long value = Math.max(0, call.atNanos() - start);
-                latency.recordValue(value);
-                int second = (int) Math.min(seconds, Math.max(0, (start - phaseStart) / 1_000_000_000L));
-                worstBySecond[second] = Math.max(worstBySecond[second], value);
-            }
-        });
-        // bodies are signed before the clock starts: RSA signing is GHL's work, not ours, and would take a
-        // fifth of a core away from the platform under test
-        List<String[]> requests = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            int[] slot = schedule.get(i);
-            // GHL allows 100 API calls per 10 s per location: 200 webhooks/s must come from many sub-accounts
-            String body = GhlWebhooks.inboundSms("loc-bench-" + (i % LOCATIONS), prefix + slot[0], texts[slot[1]],
-                    Instant.now().plusSeconds(i / rate));
-            requests.add(new String[] {prefix + slot[0], body, platform.signer().rsaSignature(body)});
-        }
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-        long interval = 1_000_000_000L / rate;
-        long begin = System.nanoTime();
-        phaseStart = begin;
-        for (int i = 0; i < total; i++) {
-            long at = begin + i * interval;
-            long wait = at - System.nanoTime();
-            if (wait > 0) LockSupport.parkNanos(wait);
-            String contact = requests.get(i)[0];
-            String body = requests.get(i)[1];
-            String signature = requests.get(i)[2];
-            senders.submit(() -> {
-                scheduledAt.put(contact, at);
-                try {
-                    HttpResponse<Void> resp = http.send(HttpRequest.newBuilder(platform.webhookUrl())
-                            .header("X-WH-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    synchronized (intake) {
-                        intake.recordValue(System.nanoTime() - at);
-                    }
-                    if (resp.statusCode() != 200) {
-                        errors.incrementAndGet();
-                        errorKinds.computeIfAbsent("HTTP " + resp.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                    errorKinds.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
-        }
-        senders.shutdown();
-        senders.awaitTermination(60, TimeUnit.SECONDS);
-        platform.queue().awaitIdle(Duration.ofSeconds(60));
-        double elapsed = (System.nanoTime() - begin) / 1e9;
-        Thread.sleep(200);
-        long smsCalls = platform.ghl().calls().stream().filter(c -> c.path().equals("/conversations/messages")).count();
-        System.out.printf("%s: %d webhooks at %d/s in %.1f s, %d replies timed, %d SMS at the fake GHL, %d dead letters%n",
-                phase, total, rate, elapsed, latency.getTotalCount(), smsCalls, platform.queue().deadLetters().size());
-        StringBuilder worst = new StringBuilder();
-        for (int sec = 0; sec < seconds; sec++) worst.append(String.format(" %d", worstBySecond[sec] / 1_000_000));
-        System.out.println("  worst latency (ms) of the webhooks sent in each second:" + worst);
-        if (!errorKinds.isEmpty()) System.out.println("  client-side errors: " + errorKinds);
-        return new Result(total, errors.get(), latency, intake, elapsed);
+    /** The last line: one key=value record of the measured phase. */
+    private static String keyValues(PhaseResult r, String shape, int value) {
+        var u = r.usage();
+        return String.format("bot=%s %s=%d sent=%d replies=%d silent=%d errors=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f "
+                        + "intake_p99_ms=%.2f cpu_ms_per_webhook=%.2f gc_pauses=%d gc_max_pause_ms=%.1f load_average=%.1f",
+                r.bot(), shape, value, r.sent(), r.replies(), r.silent(), r.errors(), r.ms(50), r.ms(95), r.ms(99), r.maxMs(),
+                r.intakeMs(99), r.cpuMsPerWebhook(), u.gcPauses(), u.gcMaxPauseMs(), u.loadAverage());
     }
 
-    private static double ms(Histogram h, double percentile) {
-        return h.getValueAtPercentile(percentile) / 1e6;
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return args[i + 1];
-        return fallback;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
-        return fallback;
+    private static String gcNames() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).collect(Collectors.joining("+"));
     }
 }

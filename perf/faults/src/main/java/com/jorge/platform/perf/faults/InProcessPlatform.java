@@ -48,7 +48,7 @@ final class InProcessPlatform implements PlatformUnderTest {
 
     @Override
     public long backlog() {
-        return platform.queue().pending();
+        return platform.queue().depth();
     }
 
     @Override
