@@ -68,6 +68,17 @@ class LeadEventProcessorTest {
         assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'ana' AND author = 'lead'")).isEqualTo(4);
         assertThat(r.count("SELECT count(*) FROM crm_actions WHERE status = 'pending'")).isZero();
         assertThat(r.count("SELECT count(*) FROM webhook_events WHERE status = 'done'")).isEqualTo(5);
+        // every text and every CRM action GHL took is in the audit trail, once, by ids only
+        assertThat(r.count("""
+                SELECT count(*) FROM audit_log a JOIN messages m ON m.id = (a.detail->>'messageId')::bigint
+                 AND m.ghl_message_id = a.detail->>'ghlMessageId'
+                 WHERE a.contact_id = 'ana' AND a.action = 'message_sent'""")).isEqualTo(4);
+        assertThat(r.count("SELECT count(*) FROM audit_log WHERE contact_id = 'ana' AND action = 'message_sent'")).isEqualTo(4);
+        assertThat(r.count("SELECT count(*) FROM audit_log WHERE contact_id = 'ana' AND action = 'crm_action'"))
+                .isEqualTo(r.count("SELECT count(*) FROM crm_actions WHERE contact_id = 'ana' AND status = 'done'"))
+                .isPositive();
+        assertThat(r.text("SELECT string_agg(DISTINCT reason, ',' ORDER BY reason) FROM audit_log WHERE contact_id = 'ana' AND action = 'crm_action'"))
+                .contains("AddTags", "HandOff");
         assertThat(r.metrics.counter(PlatformMetrics.CACHE_HITS)).isGreaterThan(0);
         assertThat(r.metrics.latencySamples(PlatformMetrics.REPLY_LATENCY)).isEqualTo(4);
 

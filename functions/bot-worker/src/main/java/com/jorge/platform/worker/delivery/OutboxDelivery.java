@@ -5,8 +5,6 @@ import com.jorge.platform.ghl.api.GhlApiException;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.MessageRepository;
-import com.jorge.platform.storage.Transactor;
-import com.jorge.platform.storage.WebhookEventRepository;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,23 +24,16 @@ public final class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    private final Transactor db;
-    private final MessageRepository messages;
-    private final CrmActionOutbox actions;
-    private final WebhookEventRepository webhooks;
+    private final OutboxRecords records;
     private final ReplySender replies;
     private final CrmActionExecutor crm;
     private final RedeliveryBackoff backoff;
     private final PlatformMetrics metrics;
     private final Clock clock;
 
-    public OutboxDelivery(Transactor db, MessageRepository messages, CrmActionOutbox actions,
-                          WebhookEventRepository webhooks, ReplySender replies, CrmActionExecutor crm,
+    public OutboxDelivery(OutboxRecords records, ReplySender replies, CrmActionExecutor crm,
                           RedeliveryBackoff backoff, PlatformMetrics metrics, Clock clock) {
-        this.db = db;
-        this.messages = messages;
-        this.actions = actions;
-        this.webhooks = webhooks;
+        this.records = records;
         this.replies = replies;
         this.crm = crm;
         this.backoff = backoff;
@@ -52,9 +43,7 @@ public final class OutboxDelivery {
 
     /** Reads what is still pending under an outbox id that a previous delivery did not finish. */
     public OutboxItems pendingFor(String locationId, String outboxId) {
-        return db.inTransaction(c -> new OutboxItems(locationId, outboxId,
-                messages.pendingReplies(c, locationId, outboxId, clock.instant()),
-                actions.pending(c, locationId, outboxId)));
+        return records.pendingFor(locationId, outboxId, clock.instant());
     }
 
     /**
@@ -73,9 +62,7 @@ public final class OutboxDelivery {
         }
         LeadRef lead = items.lead();
         Instant now = clock.instant();
-        boolean queued = db.inTransaction(c -> webhooks.hasWaitingDelivery(c, lead.locationId(), lead.contactId())
-                && webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), items.outboxId(), now, false));
-        if (queued) return; // the retry schedule sends it after the lead's earlier replies
+        if (records.queueBehindWaiting(lead, items.outboxId(), now)) return; // the retry schedule sends it after the lead's earlier replies
         attempt(items, receivedAtMillis);
     }
 
@@ -91,13 +78,8 @@ public final class OutboxDelivery {
         } catch (RuntimeException e) {
             LeadRef lead = items.lead();
             String failure = failureName(e);
-            Instant next = db.inTransaction(c -> {
-                int attempts = webhooks.recordFailedAttempt(c, lead.locationId(), items.outboxId(), failure);
-                if (attempts < 0) return null;
-                Instant at = backoff.next(attempts, clock.instant(), e);
-                webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), items.outboxId(), at, true);
-                return at;
-            });
+            Instant next = records.recordFailure(lead, items.outboxId(), failure,
+                    attempts -> backoff.next(attempts, clock.instant(), e));
             if (next == null) throw e; // not a decided event (the local sweep's follow-up): its caller retries
             metrics.count(PlatformMetrics.OUTBOX_DEFERRED, failure, 1);
             log.warn("outbox delivery failed ({}); the outbox retries at {}", failure, next);
@@ -106,16 +88,11 @@ public final class OutboxDelivery {
     }
 
     private void send(OutboxItems pending, long receivedAtMillis) {
-        String locationId = pending.locationId();
         int remaining = pending.replies().size() + pending.actions().size();
         for (MessageRepository.PendingReply reply : pending.replies()) {
             boolean last = --remaining == 0;
             String ghlMessageId = replies.send(reply);
-            db.inTransaction(c -> {
-                messages.markSent(c, locationId, reply.id(), ghlMessageId);
-                if (last) webhooks.markDone(c, locationId, pending.outboxId());
-                return null;
-            });
+            records.replySent(reply, ghlMessageId, last ? pending.outboxId() : null);
             metrics.count(PlatformMetrics.REPLIES_SENT);
             if (receivedAtMillis > 0) {
                 metrics.latency(PlatformMetrics.REPLY_LATENCY, Duration.ofMillis(clock.millis() - receivedAtMillis));
@@ -124,11 +101,7 @@ public final class OutboxDelivery {
         for (CrmActionOutbox.PendingAction action : pending.actions()) {
             boolean last = --remaining == 0;
             crm.execute(action);
-            db.inTransaction(c -> {
-                actions.markDone(c, locationId, action.id());
-                if (last) webhooks.markDone(c, locationId, pending.outboxId());
-                return null;
-            });
+            records.actionDone(action, last ? pending.outboxId() : null);
         }
     }
 
@@ -142,10 +115,7 @@ public final class OutboxDelivery {
     }
 
     private void markWebhookDone(OutboxItems pending) {
-        db.inTransaction(c -> {
-            webhooks.markDone(c, pending.locationId(), pending.outboxId());
-            return null;
-        });
+        records.webhookDone(pending.locationId(), pending.outboxId());
     }
 
     /**
@@ -153,15 +123,12 @@ public final class OutboxDelivery {
      * that fails stays due and is tried again on the next run; the others still go out.
      */
     public int deliverDueDeferred(int limit) {
-        List<MessageRepository.PendingReply> due = db.inTransaction(c -> messages.dueDeferredReplies(c, clock.instant(), limit));
+        List<MessageRepository.PendingReply> due = records.dueHeldReplies(clock.instant(), limit);
         int sent = 0;
         for (MessageRepository.PendingReply reply : due) {
             try {
                 String ghlMessageId = replies.send(reply);
-                db.inTransaction(c -> {
-                    messages.markSent(c, reply.lead().locationId(), reply.id(), ghlMessageId);
-                    return null;
-                });
+                records.replySent(reply, ghlMessageId, null);
                 metrics.count(PlatformMetrics.REPLIES_SENT);
                 sent++;
             } catch (RuntimeException e) {

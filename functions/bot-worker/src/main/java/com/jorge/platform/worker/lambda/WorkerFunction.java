@@ -38,6 +38,7 @@ import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.QueuedMessageRouter;
 import com.jorge.platform.worker.delivery.CrmActionExecutor;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
+import com.jorge.platform.worker.delivery.OutboxRecords;
 import com.jorge.platform.worker.delivery.OutboxRedelivery;
 import com.jorge.platform.worker.booking.BookingCalendars;
 import com.jorge.platform.worker.booking.BotAppointments;
@@ -162,7 +163,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 messages, replySender, clock), clock);
         var crmOutbox = new CrmActionOutbox(json);
         var outbox = new OutboxWriter(messages, crmOutbox);
-        var delivery = new OutboxDelivery(db, messages, crmOutbox, webhooks, replySender, crm, new RedeliveryBackoff(
+        var delivery = new OutboxDelivery(new OutboxRecords(db, messages, crmOutbox, webhooks, audit), replySender, crm, new RedeliveryBackoff(
                 Duration.ofSeconds(config.getInt("OUTBOX_RETRY_FIRST_SECONDS", (int) RedeliveryBackoff.FIRST.toSeconds())),
                 Duration.ofSeconds(config.getInt("OUTBOX_RETRY_LONGEST_SECONDS", (int) RedeliveryBackoff.LONGEST.toSeconds()))),
                 metrics, clock);
