@@ -2,6 +2,7 @@ package com.jorge.platform.worker;
 
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationPolicy;
+import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.observability.PlatformMetrics;
@@ -85,6 +86,30 @@ class LeadEventProcessorTest {
         // after the hand-off the bot stops leading
         inbound(r, "ana", "ok thanks");
         assertThat(r.ghl.smsTo("ana")).hasSize(4);
+    }
+
+    @Test
+    void aLocationThatRemovedTheAppGetsNoReplyNorFollowUpButKeepsWhatHappened() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
+        inbound(r, "ida", "Hi, I'm thinking about selling my house");
+        assertThat(r.ghl.smsTo("ida")).hasSize(1);
+
+        try (var c = r.schema.connect(); var st = c.createStatement()) {
+            st.execute("INSERT INTO ghl_installations (resource_id, user_type, status, uninstalled_at) "
+                    + "VALUES ('" + LOC + "', 'Location', 'uninstalled', now())");
+        }
+        inbound(r, "ida", "We're relocating to Denver for work");
+        var followUps = r.worker.followUps();
+        var quiet = followUps.db().inTransaction(c -> followUps.composer().read(c, new LeadRef(LOC, "ida")));
+        assertThat(quiet.appRemoved()).isTrue();
+        assertThat(quiet.state()).isNotNull();
+        assertThat(followUps.composer().next(quiet, clock.instant().plus(Duration.ofDays(3)))).isEmpty();
+
+        assertThat(r.ghl.smsTo("ida")).hasSize(1);
+        assertThat(r.text("SELECT detail->>'reason' FROM audit_log WHERE contact_id = 'ida' AND action = 'not_replied'"))
+                .isEqualTo("app uninstalled");
+        assertThat(r.count("SELECT count(*) FROM webhook_events WHERE contact_id = 'ida' AND status = 'done'")).isEqualTo(2);
+        assertThat(r.count("SELECT count(*) FROM messages WHERE contact_id = 'ida' AND status = 'pending'")).isZero();
     }
 
     @Test

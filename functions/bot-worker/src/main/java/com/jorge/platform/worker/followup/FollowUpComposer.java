@@ -7,6 +7,7 @@ import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.worker.state.ConversationStore;
+import com.jorge.platform.worker.state.InstallationStatus;
 import com.jorge.platform.worker.state.LeadZones;
 
 import java.sql.Connection;
@@ -21,32 +22,39 @@ import java.util.Optional;
  */
 public final class FollowUpComposer {
 
-    /** The lead's profile (null when GHL never told us about it) and current conversation (null when none). */
-    public record QuietLead(LeadRef lead, ContactRecord profile, ConversationState state) {}
+    /**
+     * The lead's profile (null when GHL never told us about it), current conversation (null when none),
+     * and whether its location removed the app (then nothing more goes out).
+     */
+    public record QuietLead(LeadRef lead, ContactRecord profile, ConversationState state, boolean appRemoved) {}
 
     private final ConversationStore store;
     private final FollowUpPolicy policy;
     private final LeadZones zones;
+    private final InstallationStatus installations;
 
-    public FollowUpComposer(ConversationStore store, FollowUpPolicy policy, LeadZones zones) {
+    public FollowUpComposer(ConversationStore store, FollowUpPolicy policy, LeadZones zones,
+                            InstallationStatus installations) {
         this.store = store;
         this.policy = policy;
         this.zones = zones;
+        this.installations = installations;
     }
 
     /** Reads inside the caller's transaction; the state from Aurora, whose version a follow-up must build on. */
     public QuietLead read(Connection c, LeadRef lead) throws SQLException {
-        return new QuietLead(lead, store.profile(c, lead).orElse(null), store.current(c, lead).orElse(null));
+        return new QuietLead(lead, store.profile(c, lead).orElse(null), store.current(c, lead).orElse(null),
+                installations.uninstalled(c, lead.locationId()));
     }
 
     /** The next follow-up now, the timing being the workflow's; empty when none may go out. */
     public Optional<BotTurn> next(QuietLead quiet, Instant now) {
-        return quiet.state() == null ? Optional.empty() : policy.nextFollowUp(context(quiet, now));
+        return quiet.state() == null || quiet.appRemoved() ? Optional.empty() : policy.nextFollowUp(context(quiet, now));
     }
 
     /** The follow-up due now by the policy's own timing; empty when none is. */
     public Optional<BotTurn> due(QuietLead quiet, Instant now) {
-        return quiet.state() == null ? Optional.empty() : policy.followUp(context(quiet, now));
+        return quiet.state() == null || quiet.appRemoved() ? Optional.empty() : policy.followUp(context(quiet, now));
     }
 
     /** Which conversations a follow-up schedule looks at: the counter the policy keeps, and its cap. */

@@ -64,6 +64,7 @@ import com.jorge.platform.worker.inbound.QueuedMessageReader;
 import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
 import com.jorge.platform.worker.scoring.ModelLeadScorer;
 import com.jorge.platform.worker.state.ConversationStore;
+import com.jorge.platform.worker.state.InstallationStatus;
 import com.jorge.platform.worker.state.LeadZones;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
 import com.jorge.platform.worker.workflow.StepFunctionsWorkflows;
@@ -170,6 +171,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var store = new ConversationStore(cache, conversations, contacts, metrics);
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
+        var installations = new InstallationStatus();
 
         var decisions = new LeadEventDecisions(
                 new InboundTurns(contacts, messages, store, withCalendars(bots.policy(), ghl, calendars), zones, outbox,
@@ -178,15 +180,16 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                         Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), clock),
                 new ContactRecords(contacts, audit, store),
                 new DealRecords(opportunities, new LeadOutcomeRecorder(new LeadOutcomeRepository(json),
-                        bots.leadScoreAttributes()), audit, store, appointments, metrics, clock));
+                        bots.leadScoreAttributes()), audit, store, appointments, metrics, clock),
+                installations, audit);
         var router = new QueuedMessageRouter(new QueuedMessageReader(json),
                 new LeadEventProcessor(db, webhooks, decisions, store, delivery, metrics, clock),
-                new NurtureSteps(db, webhooks, new FollowUpComposer(store, bots.followUps(), zones), followUpWriter,
+                new NurtureSteps(db, webhooks, new FollowUpComposer(store, bots.followUps(), zones, installations), followUpWriter,
                         delivery, workflows, metrics, clock),
                 new HandoffResults(db, webhooks, audit, ghl, metrics, clock));
         // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
         var followUps = new FollowUps(db, new FollowUpComposer(store,
-                workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones), followUpWriter, store);
+                workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones, installations), followUpWriter, store);
         return new WorkerFunction(database, redis, router, delivery,
                 new OutboxRedelivery(db, webhooks, delivery, metrics, clock), followUps);
     }
