@@ -39,12 +39,17 @@ import java.util.Map;
  */
 final class SplitPlatform implements PlatformUnderTest {
 
-    /** Shortened from AWS's (a multiple of the worker's timeout): a killed worker's batch reappears after this. */
-    static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A killed worker's batch reappears after this. Shorter than AWS's (six times the worker's timeout) but
+     * longer than a cold worker's first batch on loaded cores: at 10 s a slow batch reappeared to another
+     * receiver while its reply was being sent, and GHL got it twice.
+     */
+    static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_RECEIVES = 5;
 
     private final SQSRestServer sqsServer;
     private final SqsClient sqs;
+    private final SqsClient intakeSqs;
     private final String queueUrl;
     private final String dlqUrl;
     private final FakeGhlServer ghl;
@@ -53,10 +58,11 @@ final class SplitPlatform implements PlatformUnderTest {
     private final WorkerChild worker;
     private final Path failuresFile;
 
-    private SplitPlatform(SQSRestServer sqsServer, SqsClient sqs, String queueUrl, String dlqUrl, FakeGhlServer ghl,
-                          WebhookSigner signer, LocalHttpGateway gateway, WorkerChild worker, Path failuresFile) {
+    private SplitPlatform(SQSRestServer sqsServer, SqsClient sqs, SqsClient intakeSqs, String queueUrl, String dlqUrl,
+                          FakeGhlServer ghl, WebhookSigner signer, LocalHttpGateway gateway, WorkerChild worker, Path failuresFile) {
         this.sqsServer = sqsServer;
         this.sqs = sqs;
+        this.intakeSqs = intakeSqs;
         this.queueUrl = queueUrl;
         this.dlqUrl = dlqUrl;
         this.ghl = ghl;
@@ -92,6 +98,8 @@ final class SplitPlatform implements PlatformUnderTest {
                 QueueAttributeName.REDRIVE_POLICY,
                 "{\"maxReceiveCount\":\"" + MAX_RECEIVES + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}"))).queueUrl();
 
+        warmUp(sqs, runId);
+
         FakeGhlServer ghl = FakeGhlServer.start(0);
         WebhookSigner signer = WebhookSigner.generate();
         Map<String, String> config = new HashMap<>(env);
@@ -120,7 +128,7 @@ final class SplitPlatform implements PlatformUnderTest {
         config.put("WORKER_CLOCK_OFFSET_MILLIS", Long.toString(workerClockOffset.toMillis()));
         config.put("WORKER_FAILURES_FILE", failures.toString());
         WorkerChild worker = new WorkerChild(Map.copyOf(config), dir, "worker-" + runId);
-        SplitPlatform platform = new SplitPlatform(sqsServer, sqs, queueUrl, dlqUrl, ghl, signer, gateway, worker, failures);
+        SplitPlatform platform = new SplitPlatform(sqsServer, sqs, intakeSqs, queueUrl, dlqUrl, ghl, signer, gateway, worker, failures);
         try {
             worker.start();
         } catch (IOException | RuntimeException e) {
@@ -131,11 +139,37 @@ final class SplitPlatform implements PlatformUnderTest {
     }
 
     /**
-     * SIGKILLs the worker process as it works: whatever batch it holds is neither finished nor deleted.
-     * Returns how many messages were in flight (received, not deleted) just before.
+     * Sends, receives and deletes a few hundred messages on a scratch FIFO queue: the harness's warm-up
+     * scenario runs in process, so without this the endpoint's first seconds under load (a cold JIT on
+     * shared cores) would be measured as slow intake acknowledgements.
+     */
+    private static void warmUp(SqsClient sqs, String runId) {
+        String url = sqs.createQueue(r -> r.queueName("warm-up-" + runId + ".fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+        for (int i = 0; i < 300; i++) {
+            String body = "warm-up " + i;
+            sqs.sendMessage(r -> r.queueUrl(url).messageGroupId("g" + body.length() % 7).messageBody(body));
+        }
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            for (Message m : batch) sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+        } while (!batch.isEmpty());
+        sqs.deleteQueue(r -> r.queueUrl(url));
+    }
+
+    /**
+     * SIGKILLs the worker process as it works, once it holds a batch: that batch is neither finished nor
+     * deleted. Returns how many messages were in flight (received, not deleted) just before.
      */
     long killWorker() throws InterruptedException {
+        // mid-batch: a worker that keeps up holds a batch only now and then, so wait (up to 3 s) for one
+        long deadline = System.nanoTime() + 3_000_000_000L;
         long inFlight = attribute(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+        while (inFlight == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            inFlight = attribute(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+        }
         long pid = worker.pid();
         worker.kill();
         System.out.printf("  worker pid %d SIGKILLed with %d messages in flight%n", pid, inFlight);
@@ -228,6 +262,7 @@ final class SplitPlatform implements PlatformUnderTest {
         worker.close();
         gateway.close();
         ghl.close();
+        intakeSqs.close();
         sqs.close();
         sqsServer.stopAndWait();
     }

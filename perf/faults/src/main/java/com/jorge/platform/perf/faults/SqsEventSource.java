@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,13 +29,12 @@ final class SqsEventSource implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final Function<SQSEvent, SQSBatchResponse> handler;
-    private final BiConsumer<String, Integer> failed;
+    private final Consumer<String> failed;
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running = true;
 
-    /** {@code failed} hears each message id the handler reported failed, with its receive count. */
-    SqsEventSource(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler,
-                   BiConsumer<String, Integer> failed) {
+    /** {@code failed} hears each message id the handler reported failed. */
+    SqsEventSource(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler, Consumer<String> failed) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;
@@ -70,8 +69,7 @@ final class SqsEventSource implements AutoCloseable {
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message m : batch) {
             if (failures.contains(m.messageId())) {
-                failed.accept(m.messageId(), Integer.parseInt(m.attributes().getOrDefault(
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")));
+                failed.accept(m.messageId());
             } else {
                 done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
                         .receiptHandle(m.receiptHandle()).build());
@@ -108,6 +106,7 @@ final class SqsEventSource implements AutoCloseable {
         }
     }
 
+    /** Stops receiving and lets the batches in hand finish (up to 3 s each): a graceful stop, unlike SIGKILL. */
     @Override
     public void close() {
         running = false;

@@ -54,11 +54,12 @@ public final class WorkerProcess {
 
         SqsClient sqs = SplitPlatform.sqsClient(config.require("SQS_ENDPOINT"));
         SqsEventSource source = new SqsEventSource(sqs, config.require("LEAD_EVENTS_QUEUE_URL"),
-                event -> handler.handleRequest(event, null), (messageId, receives) -> {
+                event -> handler.handleRequest(event, null), messageId -> {
                     String why = reasons.take(messageId);
                     append(failures, messageId + "\t" + (why == null ? LocalFifoQueue.NOT_PROCESSED : why) + "\n");
                 });
         source.start(config.getInt("WORKER_CONCURRENCY", 8));
+        Runtime.getRuntime().addShutdownHook(new Thread(source::close)); // SIGTERM at the end of a scenario
         Files.writeString(Path.of(config.require("WORKER_READY_FILE")), Long.toString(ProcessHandle.current().pid()));
         Thread.currentThread().join(); // until the harness stops or kills it
     }
