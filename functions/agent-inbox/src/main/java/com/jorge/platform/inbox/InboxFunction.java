@@ -82,7 +82,7 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
         var ghl = new GhlApiClient(new GhlApiClient.Settings(
                 URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")), Duration.ofSeconds(2),
                 Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)), RetryPolicy.ghlDefaults(),
-                GhlRateLimits.Limits.ghlDefaults()), GhlAuthorization.fromConfig(config, database.dataSource(), metrics),
+                GhlRateLimits.Limits.fromConfig(config)), GhlAuthorization.fromConfig(config, database.dataSource(), metrics),
                 json, metrics);
         var notices = new OfferNotices(db, offers, members, new AgentNotices(ghl, settings.pageUrl()), json, metrics, clock);
         return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, json, clock));

@@ -75,6 +75,9 @@ final class InboxRig implements AutoCloseable {
                 "COGNITO_JWKS_URL", cognito.jwksUrl().toString()));
         values.put("COGNITO_AUTH_ENDPOINT", cognito.authEndpoint().toString());
         values.put("INBOX_PAGE_URL", "https://inbox.example/inbox/");
+        // the authorisation matrix texts 150 offer notices to one location within seconds; GHL's burst
+        // limit of 100 per 10 s (which the client keeps) is not what these tests are about
+        values.put("GHL_RATE_BURST_PERMITS", "10000");
         values.putAll(moreSettings);
         PlatformConfig config = PlatformConfig.of(values);
         SfnClient client = SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)

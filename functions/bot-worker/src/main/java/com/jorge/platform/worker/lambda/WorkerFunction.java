@@ -200,7 +200,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)),
-                RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.ghlDefaults()), tokens, json, metrics);
+                RetryPolicy.ghlDefaults(), GhlRateLimits.Limits.fromConfig(config)), tokens, json, metrics);
     }
 
     /** Step Functions when a state machine is configured; none otherwise (then the sweep follows leads up). */

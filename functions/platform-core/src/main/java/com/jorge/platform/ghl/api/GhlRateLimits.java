@@ -25,6 +25,13 @@ public final class GhlRateLimits {
         public static Limits ghlDefaults() {
             return new Limits(100, Duration.ofSeconds(10), 200_000, Duration.ofSeconds(2));
         }
+
+        /** GHL's published limits unless {@code GHL_RATE_BURST_PERMITS} / {@code GHL_RATE_DAILY_PERMITS} say otherwise. */
+        public static Limits fromConfig(com.jorge.platform.config.PlatformConfig config) {
+            Limits d = ghlDefaults();
+            return new Limits(config.getInt("GHL_RATE_BURST_PERMITS", d.burstPermits()), d.burstPeriod(),
+                    config.getInt("GHL_RATE_DAILY_PERMITS", d.dailyPermits()), d.maxWait());
+        }
     }
 
     /** GHL does not say when its day resets; the outbox retries a rate-limited delivery within minutes. */
