@@ -17,7 +17,6 @@ import com.jorge.platform.inbox.auth.Callers;
 import com.jorge.platform.inbox.auth.Members;
 import com.jorge.platform.inbox.leads.LeadAccess;
 import com.jorge.platform.limits.RequestLimits;
-import io.lettuce.core.RedisClient;
 import com.jorge.platform.inbox.leads.LeadDesk;
 import com.jorge.platform.inbox.offers.AgentNotices;
 import com.jorge.platform.inbox.offers.OfferDecisions;
@@ -77,8 +76,7 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
         var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock),
                 new ApprovalDecisions(db, approvals, members, tasks, audit, json, clock), leads,
                 new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
-                config.get("REDIS_URL").map(url -> RequestLimits.onRedis(RedisClient.create(url),
-                        config.get("REDIS_NAMESPACE", "jorge"), settings.perClient(), settings.perLocation())).orElse(null), json);
+                RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), json);
         var ghl = new GhlApiClient(new GhlApiClient.Settings(
                 URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")), Duration.ofSeconds(2),
                 Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)), RetryPolicy.ghlDefaults(),

@@ -43,11 +43,34 @@ public final class RequestLimits {
         this.perLocation = perLocation;
     }
 
-    public static RequestLimits onRedis(RedisClient redis, String namespace, Limit perClient, Limit perLocation) {
-        ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(redis)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
+    /**
+     * On the platform's Redis as configured (REDIS_URL, REDIS_CLUSTER with a comma-separated seed list,
+     * REDIS_AUTH); null when no Redis is configured, and then nothing is limited.
+     */
+    public static RequestLimits fromConfig(com.jorge.platform.config.PlatformConfig config, Limit perClient, Limit perLocation) {
+        String url = config.get("REDIS_URL").orElse(null);
+        if (url == null) return null;
+        String auth = config.get("REDIS_AUTH").orElse(null);
+        java.util.List<io.lettuce.core.RedisURI> uris = java.util.Arrays.stream(url.split(",")).map(u -> {
+            io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(u.trim());
+            if (auth != null && !auth.isBlank()) uri.setAuthentication(auth.toCharArray());
+            return uri;
+        }).toList();
+        String namespace = config.get("REDIS_NAMESPACE", "jorge");
+        if (config.getBoolean("REDIS_CLUSTER", false)) {
+            return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(
+                    io.lettuce.core.cluster.RedisClusterClient.create(uris))), namespace, perClient, perLocation);
+        }
+        return onRedis(RedisClient.create(uris.get(0)), namespace, perClient, perLocation);
+    }
+
+    private static ProxyManager<byte[]> expiring(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
+        return builder.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
                 .build();
-        return new RequestLimits(buckets, namespace, perClient, perLocation);
+    }
+
+    public static RequestLimits onRedis(RedisClient redis, String namespace, Limit perClient, Limit perLocation) {
+        return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(redis)), namespace, perClient, perLocation);
     }
 
     public Verdict client(String address) {

@@ -9,7 +9,6 @@ import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.queue.LeadEventQueue;
 import com.jorge.platform.queue.SqsLeadEventQueue;
-import io.lettuce.core.RedisClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
@@ -68,9 +67,8 @@ public final class IntakeFunction {
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(100));
         CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
         // WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE (3000): an authentic event over its location's bucket is answered 429
-        RequestLimits limits = config.get("REDIS_URL").map(url -> RequestLimits.onRedis(RedisClient.create(url),
-                config.get("REDIS_NAMESPACE", "jorge"), new RequestLimits.Limit(Integer.MAX_VALUE),
-                new RequestLimits.Limit(config.getInt("WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE", 3000)))).orElse(null);
+        RequestLimits limits = RequestLimits.fromConfig(config, new RequestLimits.Limit(Integer.MAX_VALUE),
+                new RequestLimits.Limit(config.getInt("WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE", 3000)));
         return new WebhookIntake(signatureVerifier(config), new GhlEventParser(PlatformJson.mapper()),
                 new ReplayGuard(redis, keys, Clock.systemUTC(), MAX_DELIVERY_AGE, MAX_CLOCK_AHEAD), queue, metrics,
                 Clock.systemUTC(), limits);
