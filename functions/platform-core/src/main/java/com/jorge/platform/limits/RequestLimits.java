@@ -57,11 +57,20 @@ public final class RequestLimits {
             return uri;
         }).toList();
         String namespace = config.get("REDIS_NAMESPACE", "jorge");
+        // a limit check must never hold a request for Lettuce's default 60 s while a node fails over
+        io.lettuce.core.TimeoutOptions timeouts = io.lettuce.core.TimeoutOptions.enabled(Duration.ofMillis(300));
         if (config.getBoolean("REDIS_CLUSTER", false)) {
-            return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(
-                    io.lettuce.core.cluster.RedisClusterClient.create(uris))), namespace, perClient, perLocation);
+            var cluster = io.lettuce.core.cluster.RedisClusterClient.create(uris);
+            cluster.setOptions(io.lettuce.core.cluster.ClusterClientOptions.builder().timeoutOptions(timeouts)
+                    .topologyRefreshOptions(io.lettuce.core.cluster.ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
+                    .build());
+            return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(cluster)), namespace, perClient, perLocation);
         }
-        return onRedis(RedisClient.create(uris.get(0)), namespace, perClient, perLocation);
+        RedisClient standalone = RedisClient.create(uris.get(0));
+        standalone.setOptions(io.lettuce.core.ClientOptions.builder().timeoutOptions(timeouts)
+                .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        return onRedis(standalone, namespace, perClient, perLocation);
     }
 
     private static ProxyManager<byte[]> expiring(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
