@@ -64,10 +64,13 @@ public final class RedisConnector implements AutoCloseable {
                 .orElse(null);
     }
 
-    private RedisURI uri(String value) {
-        RedisURI uri = RedisURI.create(value.trim());
-        if (authToken != null && !authToken.isBlank()) uri.setAuthentication(authToken.toCharArray());
-        return uri;
+    /** The nodes of {@code url} (one, or a cluster's comma-separated seeds), each with the AUTH token if any. */
+    public static List<RedisURI> nodes(String url, String authToken) {
+        return Arrays.stream(url.split(",")).map(value -> {
+            RedisURI uri = RedisURI.create(value.trim());
+            if (authToken != null && !authToken.isBlank()) uri.setAuthentication(authToken.toCharArray());
+            return uri;
+        }).toList();
     }
 
     /** The commands, connecting first if needed; throws {@link CacheUnavailableException} when Redis is down. */
@@ -89,7 +92,7 @@ public final class RedisConnector implements AutoCloseable {
         SocketOptions socket = SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(5)).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
         if (cluster) {
-            List<RedisURI> seeds = Arrays.stream(url.split(",")).map(this::uri).toList();
+            List<RedisURI> seeds = nodes(url, authToken);
             clusterClient = RedisClusterClient.create(seeds);
             clusterClient.setOptions(ClusterClientOptions.builder()
                     .socketOptions(socket).timeoutOptions(timeouts)
@@ -103,7 +106,7 @@ public final class RedisConnector implements AutoCloseable {
             connection = c;
             commands = c.sync();
         } else {
-            standaloneClient = RedisClient.create(uri(url));
+            standaloneClient = RedisClient.create(nodes(url, authToken).get(0));
             standaloneClient.setOptions(ClientOptions.builder()
                     .socketOptions(socket).timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

@@ -50,12 +50,7 @@ public final class RequestLimits {
     public static RequestLimits fromConfig(com.jorge.platform.config.PlatformConfig config, Limit perClient, Limit perLocation) {
         String url = config.get("REDIS_URL").orElse(null);
         if (url == null) return null;
-        String auth = config.get("REDIS_AUTH").orElse(null);
-        java.util.List<io.lettuce.core.RedisURI> uris = java.util.Arrays.stream(url.split(",")).map(u -> {
-            io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(u.trim());
-            if (auth != null && !auth.isBlank()) uri.setAuthentication(auth.toCharArray());
-            return uri;
-        }).toList();
+        var uris = com.jorge.platform.cache.RedisConnector.nodes(url, config.get("REDIS_AUTH").orElse(null));
         String namespace = config.get("REDIS_NAMESPACE", "jorge");
         // a limit check must never hold a request for Lettuce's default 60 s while a node fails over
         io.lettuce.core.TimeoutOptions timeouts = io.lettuce.core.TimeoutOptions.enabled(Duration.ofMillis(300));
