@@ -85,6 +85,40 @@ class OutboxRedeliveryTest {
     }
 
     @Test
+    void aReplyGhlTookJustBeforeTheProcessDiedIsFoundInGhlNotSentAgain() throws Exception {
+        String event = GhlWebhooks.inboundSms(LOC, "sol", "hello", clock.instant());
+        rig.worker.messages().process(event, clock.millis());
+        assertThat(rig.ghl.smsTo("sol")).containsExactly("re: hello");
+        String ghlId = rig.text("SELECT ghl_message_id FROM messages WHERE author = 'bot'");
+        // the process died after GHL took the SMS and before "sent" was committed
+        rig.execute("UPDATE messages SET status = 'pending', ghl_message_id = NULL, sent_at = NULL WHERE author = 'bot'");
+        rig.execute("UPDATE webhook_events SET status = 'decided'");
+
+        clock.advance(Duration.ofSeconds(40)); // the queue delivers the message again after its visibility timeout
+        rig.worker.messages().process(event, clock.millis());
+
+        assertThat(rig.ghl.smsTo("sol")).as("sent once").containsExactly("re: hello");
+        assertThat(rig.text("SELECT status || ' ' || ghl_message_id FROM messages WHERE author = 'bot'"))
+                .isEqualTo("sent " + ghlId);
+        assertThat(rig.count("SELECT count(*) FROM webhook_events WHERE status = 'done'")).isEqualTo(1);
+        assertThat(rig.metrics.counter(PlatformMetrics.REPLIES_FOUND_SENT)).isEqualTo(1);
+    }
+
+    @Test
+    void aSendGhlRefusedOutrightIsRetriedWithoutLookingItUp() throws Exception {
+        rig.ghl.failNext(1, 422, null); // refused before processing: certainly not sent
+        text("tao", "hi");
+        assertThat(rig.ghl.smsTo("tao")).isEmpty();
+        assertThat(rig.count("SELECT count(*) FROM messages WHERE author = 'bot' AND unconfirmed_send_at IS NULL"))
+                .as("no look-up needed next time").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rig.worker.redelivery().run(10)).isEqualTo(1);
+        assertThat(rig.ghl.smsTo("tao")).containsExactly("re: hi");
+        assertThat(rig.metrics.counter(PlatformMetrics.REPLIES_FOUND_SENT)).isZero();
+    }
+
+    @Test
     void theOldestWaitingDeliveryIsReportedForTheStaleOutboxAlarm() throws Exception {
         rig.ghl.failNext(GHL_DOWN_FOR_ONE_SEND, 503, null);
         text("rue", "hello");

@@ -59,6 +59,13 @@ public final class WorkerTestRig implements AutoCloseable {
         }
     }
 
+    /** Changes rows behind the worker's back, as a crash between two of its commits would leave them. */
+    public void execute(String sql) throws Exception {
+        try (Connection c = schema.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
     public String text(String sql) throws Exception {
         try (Connection c = schema.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;

@@ -17,8 +17,13 @@ public final class MessageRepository {
 
     public enum Author { LEAD, BOT, HUMAN }
 
-    /** A reply stored with the bot's decision and not yet accepted by GHL. */
-    /** @param unconfirmedSendAt when a send with an unknown outcome was attempted; null when none was */
+    /**
+     * A reply stored with the bot's decision and not yet accepted by GHL.
+     *
+     * @param unconfirmedSendAt from when a send of this reply may have reached GHL (an attempt with an unknown
+     *                          outcome, or one that may have been cut off by the process dying); null when
+     *                          certainly none did
+     */
     public record PendingReply(long id, LeadRef lead, String body, Instant unconfirmedSendAt) {
         public PendingReply(long id, LeadRef lead, String body) {
             this(id, lead, body, null);
@@ -42,17 +47,37 @@ public final class MessageRepository {
     /** Stores a reply to send; {@code notBefore} (nullable) holds it until the lead's quiet hours end. */
     public long addPendingReply(Connection c, LeadRef lead, String body, String webhookId, Instant notBefore)
             throws SQLException {
-        long id = insert(c, lead, "outbound", Author.BOT, body, "SMS", null, webhookId, "pending");
-        if (notBefore != null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE messages SET not_before = ? WHERE location_id = ? AND id = ?")) {
-                ps.setTimestamp(1, Timestamp.from(notBefore));
-                ps.setString(2, lead.locationId());
-                ps.setLong(3, id);
-                ps.executeUpdate();
+        return insertReply(c, lead, body, webhookId, notBefore, false);
+    }
+
+    /**
+     * Stores a reply that the decision's own delivery sends right after the commit, from memory, marked as
+     * possibly sent from now ({@code unconfirmed_send_at}): should the process die between GHL's answer and
+     * the commit of "sent", the next attempt reads the mark and looks the reply up in GHL before sending
+     * again. The mark costs nothing on the reply path; a send that certainly did not reach GHL clears it.
+     */
+    public long addReplyDueNow(Connection c, LeadRef lead, String body, String webhookId) throws SQLException {
+        return insertReply(c, lead, body, webhookId, null, true);
+    }
+
+    private long insertReply(Connection c, LeadRef lead, String body, String webhookId, Instant notBefore,
+                             boolean marked) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO messages (location_id, contact_id, direction, author, body, channel, webhook_id, status,
+                    not_before, unconfirmed_send_at)
+                VALUES (?, ?, 'outbound', 'bot', ?, 'SMS', ?, 'pending', ?, CASE WHEN ? THEN now() END)
+                RETURNING id""")) {
+            ps.setString(1, lead.locationId());
+            ps.setString(2, lead.contactId());
+            ps.setString(3, body == null ? "" : body);
+            ps.setString(4, webhookId);
+            ps.setTimestamp(5, notBefore == null ? null : Timestamp.from(notBefore));
+            ps.setBoolean(6, marked);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
-        return id;
     }
 
     /** Replies of one webhook that may go out at {@code now}. */
@@ -116,6 +141,26 @@ public final class MessageRepository {
             ps.setTimestamp(1, Timestamp.from(attemptedAt));
             ps.setString(2, locationId);
             ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The reply's last send certainly did not reach GHL (refused before it was processed): no check needed next time. */
+    public void clearSendMark(Connection c, String locationId, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE messages SET unconfirmed_send_at = NULL WHERE location_id = ? AND id = ? AND status = 'pending'")) {
+            ps.setString(1, locationId);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** None of the outbox's pending replies was tried yet (it waits behind the lead's earlier deliveries). */
+    public void clearSendMarks(Connection c, String locationId, String webhookId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE messages SET unconfirmed_send_at = NULL WHERE location_id = ? AND webhook_id = ? AND status = 'pending'")) {
+            ps.setString(1, locationId);
+            ps.setString(2, webhookId);
             ps.executeUpdate();
         }
     }

@@ -113,7 +113,7 @@ public final class AppointmentActions {
     private void sendText(LeadRef lead, long actionId) {
         var pending = db.inTransaction(c -> messages.pendingReplies(c, lead.locationId(), textKey(actionId), clock.instant()));
         for (MessageRepository.PendingReply reply : pending) {
-            String ghlMessageId = replies.send(reply);
+            String ghlMessageId = replies.sendHeld(reply); // read back from the outbox: marked before it goes out
             db.inTransaction(c -> {
                 messages.markSent(c, lead.locationId(), reply.id(), ghlMessageId);
                 return null;

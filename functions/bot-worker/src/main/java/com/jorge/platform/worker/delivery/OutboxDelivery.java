@@ -127,7 +127,7 @@ public final class OutboxDelivery {
         int sent = 0;
         for (MessageRepository.PendingReply reply : due) {
             try {
-                String ghlMessageId = replies.send(reply);
+                String ghlMessageId = replies.sendHeld(reply);
                 records.replySent(reply, ghlMessageId, null);
                 metrics.count(PlatformMetrics.REPLIES_SENT);
                 sent++;

@@ -38,10 +38,18 @@ public final class OutboxRecords {
                 messages.pendingReplies(c, locationId, outboxId, now), actions.pending(c, locationId, outboxId)));
     }
 
-    /** Queues the outbox behind the lead's deliveries that wait for the retry schedule; false when none waits. */
+    /**
+     * Queues the outbox behind the lead's deliveries that wait for the retry schedule; false when none waits.
+     * Its replies lose the send mark they were stored with: none of them was tried, so the retry schedule
+     * sends them without first looking them up in GHL.
+     */
     boolean queueBehindWaiting(LeadRef lead, String outboxId, Instant now) {
-        return db.inTransaction(c -> webhooks.hasWaitingDelivery(c, lead.locationId(), lead.contactId())
-                && webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), outboxId, now, false));
+        return db.inTransaction(c -> {
+            boolean queued = webhooks.hasWaitingDelivery(c, lead.locationId(), lead.contactId())
+                    && webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), outboxId, now, false);
+            if (queued) messages.clearSendMarks(c, lead.locationId(), outboxId);
+            return queued;
+        });
     }
 
     /** Counts a failed attempt and asks {@code nextAt} when to try again; null when the outbox is no decided event. */

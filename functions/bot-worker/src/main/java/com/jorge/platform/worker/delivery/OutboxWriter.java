@@ -31,8 +31,12 @@ public final class OutboxWriter {
                              List<CrmAction> crmActions) throws SQLException {
         List<MessageRepository.PendingReply> due = new ArrayList<>();
         for (String reply : replies) {
-            long id = messages.addPendingReply(c, lead, reply, outboxId, notBefore);
-            if (notBefore == null) due.add(new MessageRepository.PendingReply(id, lead, reply));
+            if (notBefore == null) {
+                // sent from memory right after the commit: the in-memory copy carries no send mark, the row does
+                due.add(new MessageRepository.PendingReply(messages.addReplyDueNow(c, lead, reply, outboxId), lead, reply));
+            } else {
+                messages.addPendingReply(c, lead, reply, outboxId, notBefore);
+            }
         }
         List<CrmActionOutbox.PendingAction> pending = new ArrayList<>();
         for (CrmAction action : crmActions) pending.add(actions.add(c, lead, outboxId, action));

@@ -35,7 +35,10 @@ public final class ReplySender {
         this.clock = clock;
     }
 
-    /** GHL's message id of the reply. */
+    /**
+     * GHL's message id of the reply. A reply read back from the outbox with a send mark is looked up in GHL
+     * first; the decision's own delivery holds it in memory without one and sends at once.
+     */
     public String send(MessageRepository.PendingReply reply) {
         if (reply.unconfirmedSendAt() != null) {
             Optional<String> sent = sentReplies.find(reply.lead(), reply.body(), reply.unconfirmedSendAt());
@@ -48,13 +51,31 @@ public final class ReplySender {
         try {
             return ghl.sendSms(reply.lead(), reply.body());
         } catch (GhlApiException e) {
-            if (e.outcome() == GhlApiException.Outcome.UNKNOWN) {
-                db.inTransaction(c -> {
+            db.inTransaction(c -> {
+                if (e.outcome() == GhlApiException.Outcome.UNKNOWN) {
                     messages.markSendUnconfirmed(c, reply.lead().locationId(), reply.id(), attemptedAt);
-                    return null;
-                });
-            }
+                } else {
+                    messages.clearSendMark(c, reply.lead().locationId(), reply.id());
+                }
+                return null;
+            });
             throw e;
         }
+    }
+
+    /**
+     * Sends a reply read back from the outbox that was stored without a send mark (held for quiet hours, or
+     * an appointment's confirmation). Its first attempt is marked, committed, before the request goes out,
+     * so a process that dies before "sent" is committed leaves the next attempt a reason to check GHL.
+     */
+    public String sendHeld(MessageRepository.PendingReply reply) {
+        if (reply.unconfirmedSendAt() == null) {
+            Instant now = clock.instant();
+            db.inTransaction(c -> {
+                messages.markSendUnconfirmed(c, reply.lead().locationId(), reply.id(), now);
+                return null;
+            });
+        }
+        return send(reply);
     }
 }
