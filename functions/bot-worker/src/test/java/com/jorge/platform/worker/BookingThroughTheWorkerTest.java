@@ -3,6 +3,7 @@ package com.jorge.platform.worker;
 import com.jorge.platform.conversation.BotSuite;
 import com.jorge.platform.ghlfake.FakeCalendars;
 import com.jorge.platform.ghlfake.FakeGhlServer;
+import com.jorge.platform.ghlfake.GhlFault;
 import com.jorge.platform.ghlfake.GhlWebhooks;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
@@ -129,5 +130,50 @@ class BookingThroughTheWorkerTest {
         say("cruz", "I need to cancel the appointment");
         assertThat(rig.ghl.calendars().appointmentsOf("cruz").getFirst().status()).as(String.join("\n", texts("cruz"))).isEqualTo("cancelled");
         assertThat(texts("cruz").getLast()).contains("cancel");
+    }
+
+    private long freeSlotReads() {
+        return rig.ghl.calls().stream().filter(c -> c.path().contains("/free-slots")).count();
+    }
+
+    /** The bots' clock moves 2 minutes a text here: a 10-minute freshness keeps one copy through a test. */
+    private void startWithSlots(String waitMillis) throws Exception {
+        clock = new MutableClock(THURSDAY);
+        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl(), Map.of("BOOKING_CALENDARS",
+                CALENDARS.get("BOOKING_CALENDARS"), "BOOKING_SLOTS_FRESH_SECONDS", "600", "BOOKING_SLOTS_WAIT_MILLIS", waitMillis));
+    }
+
+    @Test
+    void freeSlotsAreReadFromGhlBesideTheTurnsNotOncePerTurn() throws Exception {
+        startWithSlots("10000");
+        say("dia", "Can Jorge give me a call?");
+        long reads = freeSlotReads(); // one read, or more if the client retried it on a loaded machine
+        say("eli", "Can Jorge call me tomorrow?");
+        assertThat(texts("dia").getLast()).contains("1) Fri Dec 11, 9:00 AM");
+        assertThat(texts("eli").getLast()).contains("1) Fri Dec 11, 9:00 AM");
+        assertThat(reads).isPositive();
+        assertThat(freeSlotReads()).as("the second turn used the copy read two minutes before").isEqualTo(reads);
+    }
+
+    @Test
+    void aCalendarGhlDoesNotShowInTimeLeavesTheBotAskingForATimeWithoutHoldingTheTurn() throws Exception {
+        startWithSlots("300");
+        // slower than the turn may wait, within the client's 2 s timeout
+        rig.ghl.faults().inject(new GhlFault.Latency(Duration.ofMillis(1200)), Duration.ofSeconds(10),
+                List.of("GET /calendars/cal-call/free-slots"));
+
+        long started = System.nanoTime();
+        say("fay", "Can Jorge give me a call?");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the turn did not wait for GHL's 1.2 s")
+                .isLessThan(Duration.ofMillis(1100));
+        assertThat(texts("fay")).isNotEmpty();
+        assertThat(texts("fay").getLast()).doesNotContain("1) ");
+
+        // the read carried on beside the turn: once it is in, the next lead is offered slots without another read
+        Thread.sleep(3000);
+        long reads = freeSlotReads();
+        say("gus", "Can Jorge give me a call?");
+        assertThat(texts("gus").getLast()).contains("1) Fri Dec 11, 9:00 AM");
+        assertThat(freeSlotReads()).isEqualTo(reads);
     }
 }

@@ -48,6 +48,8 @@ public final class WorkerTestRig implements AutoCloseable {
         env.put("GHL_PIPELINE_STAGES", "Hot Lead=stage-hot,Qualifying=stage-q");
         env.put("GHL_HANDOFF_USER_ID", "agent-1");
         env.put("BOT_HUMAN_PAUSE_MINUTES", "30");
+        // a first calendar read may take seconds on a loaded build machine; the wait itself has its own test
+        env.put("BOOKING_SLOTS_WAIT_MILLIS", "10000");
         env.putAll(moreEnv);
         this.worker = WorkerFunction.fromConfig(PlatformConfig.of(env), bots, metrics, clock);
     }

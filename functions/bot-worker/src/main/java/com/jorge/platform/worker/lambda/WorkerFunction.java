@@ -42,6 +42,7 @@ import com.jorge.platform.worker.delivery.OutboxRecords;
 import com.jorge.platform.worker.delivery.OutboxRedelivery;
 import com.jorge.platform.worker.booking.BookingCalendars;
 import com.jorge.platform.worker.booking.BotAppointments;
+import com.jorge.platform.worker.booking.FreeSlotCache;
 import com.jorge.platform.worker.booking.GhlBookingCalendar;
 import com.jorge.platform.worker.delivery.AppointmentActions;
 import com.jorge.platform.worker.delivery.OutboxWriter;
@@ -81,6 +82,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The worker's composition root: its object graph, built from configuration once per Lambda container
@@ -174,7 +176,8 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var installations = new InstallationStatus();
 
         var decisions = new LeadEventDecisions(
-                new InboundTurns(contacts, messages, store, withCalendars(bots.policy(), ghl, calendars), zones, outbox,
+                new InboundTurns(contacts, messages, store, withCalendars(bots.policy(), calendars,
+                        () -> GhlBookingCalendar.cacheOver(ghl, FreeSlotCache.Settings.fromConfig(config), clock)), zones, outbox,
                         new NurtureSchedule(workflows, bots.followUps()), audit, clock),
                 new HumanReplies(contacts, messages, audit, store,
                         Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), clock),
@@ -229,9 +232,10 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     }
 
     /** The Jorge bots offer and book slots of the team's calendars when any is configured. */
-    private static ConversationPolicy withCalendars(ConversationPolicy policy, GhlApiClient ghl, BookingCalendars calendars) {
+    private static ConversationPolicy withCalendars(ConversationPolicy policy, BookingCalendars calendars,
+                                                    Supplier<FreeSlotCache> slots) {
         return policy instanceof JorgeConversationPolicy jorge && calendars.any()
-                ? jorge.withCalendar(new GhlBookingCalendar(ghl, calendars)) : policy;
+                ? jorge.withCalendar(new GhlBookingCalendar(slots.get(), calendars)) : policy;
     }
 
 }
