@@ -26,7 +26,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole platform on one machine, hosting the same function code as AWS: an HTTP endpoint in front
@@ -52,6 +54,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final WorkerFunction worker;
     private final FollowUpSweep followUps;
     private final LocalFifoQueue queue;
+    /** The EventBridge rules the local scheduler can run (setting {@code LOCAL_SCHEDULES}: a comma-separated subset). */
+    public static final List<String> ALL_SCHEDULES = List.of("due-replies", "follow-ups", "cache-warmer", "bi-aggregator");
+
     private final LocalScheduler scheduler;
     private final LocalHttpGateway gateway;
     private final String databaseOrigin;
@@ -128,24 +133,30 @@ public final class LocalPlatform implements AutoCloseable {
                     MAX_RECEIVES, REDELIVERY_DELAY, Clock.systemUTC(), WorkerFailureReasons.shared()::take);
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();
+            // which EventBridge rules run here (all by default); a benchmark of the webhook path leaves out the
+            // ones that run in their own Lambda in AWS, so they do not take this machine's cores from the path
+            Set<String> schedules = Set.of(given.get("LOCAL_SCHEDULES", String.join(",", ALL_SCHEDULES)).split("\\s*,\\s*"));
             // EventBridge rule due-replies, rate(1 minute) in AWS
-            scheduler.every("due-replies", Duration.ofSeconds(2),
-                    () -> {
-                        worker.delivery().deliverDueDeferred(200);
-                        worker.redelivery().run(200); // the outbox's retry schedule rides along, as in AWS
-                    });
+            if (schedules.contains("due-replies")) {
+                scheduler.every("due-replies", Duration.ofSeconds(2),
+                        () -> {
+                            worker.delivery().deliverDueDeferred(200);
+                            worker.redelivery().run(200); // the outbox's retry schedule rides along, as in AWS
+                        });
+            }
             // standing in for the lead-nurture workflow, which keeps the schedule in AWS
             FollowUpSweep followUps = new FollowUpSweep(worker, workerClock);
-            scheduler.every("follow-ups", Duration.ofMinutes(1), () -> followUps.run(500));
-            if (worker.redis() != null) { // EventBridge rule cache-warmer, rate(15 minutes) in AWS
+            if (schedules.contains("follow-ups")) scheduler.every("follow-ups", Duration.ofMinutes(1), () -> followUps.run(500));
+            if (worker.redis() != null && schedules.contains("cache-warmer")) { // EventBridge rule cache-warmer, rate(15 minutes) in AWS
                 CacheWarmer warmer = CacheWarmerFunction.warmer(worker.database().dataSource(), worker.redis(),
                         CacheWarmerSettings.fromConfig(platformConfig), metrics, workerClock);
                 scheduler.every("cache-warmer", Duration.ofMinutes(1), warmer::run);
             }
-            // EventBridge rule bi-aggregator, rate(5 minutes) in AWS
-            BiAggregator bi = new BiAggregator(worker.database().dataSource(), BiSettings.fromConfig(platformConfig), metrics,
-                    workerClock);
-            scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
+            if (schedules.contains("bi-aggregator")) { // EventBridge rule bi-aggregator, rate(5 minutes) in AWS
+                BiAggregator bi = new BiAggregator(worker.database().dataSource(), BiSettings.fromConfig(platformConfig), metrics,
+                        workerClock);
+                scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
+            }
             MarketplaceInstallHandler install = marketplaceApp ? new MarketplaceInstallHandler(
                     MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), intake, metrics) : null;
             LocalHttpGateway gateway = new LocalHttpGateway(port, intake, install, signer, ghl);

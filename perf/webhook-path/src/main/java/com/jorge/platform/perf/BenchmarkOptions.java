@@ -9,11 +9,12 @@ import java.util.List;
  * starter and the Jorge bots alternately in one JVM.
  */
 record BenchmarkOptions(int rate, int seconds, int warmupSeconds, String bot, int compareRepeats, List<Integer> steps,
-                        int conversations, int minGapSeconds, int maxGapSeconds, String jfr, long seed) {
+                        int conversations, int minGapSeconds, int maxGapSeconds, String jfr, long seed,
+                        boolean allSchedules) {
 
     static final String USAGE = "usage: run.sh [--rate 200] [--seconds 30] [--warmup 20] [--bot jorge|starter]\n"
             + "              [--compare REPEATS] [--steps 50,100,150] [--conversations 1000 [--gap 15-60]]\n"
-            + "              [--jfr FILE] [--seed 1]";
+            + "              [--jfr FILE] [--seed 1] [--schedules path|all]";
 
     BenchmarkOptions {
         if (rate < 1 || rate > 2000) throw new IllegalArgumentException("--rate must be 1..2000 webhooks/s");
@@ -44,6 +45,7 @@ record BenchmarkOptions(int rate, int seconds, int warmupSeconds, String bot, in
         int maxGap = 60;
         String jfr = null;
         long seed = 1;
+        boolean allSchedules = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) throw new IllegalArgumentException(name + " needs a value");
@@ -67,6 +69,11 @@ record BenchmarkOptions(int rate, int seconds, int warmupSeconds, String bot, in
                     }
                     case "--jfr" -> jfr = value;
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--schedules" -> allSchedules = switch (value) {
+                        case "path" -> false;
+                        case "all" -> true;
+                        default -> throw new IllegalArgumentException("--schedules must be path or all, got '" + value + "'");
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
@@ -77,6 +84,6 @@ record BenchmarkOptions(int rate, int seconds, int warmupSeconds, String bot, in
         int defaultWarmup = conversations > 0 ? maxGap : 20;
         if (compare > 0 && bot.equals("starter")) throw new IllegalArgumentException("--compare runs both bots: leave out --bot");
         return new BenchmarkOptions(rate, seconds, warmup == null ? defaultWarmup : warmup, bot, compare, List.copyOf(steps),
-                conversations, minGap, maxGap, jfr, seed);
+                conversations, minGap, maxGap, jfr, seed, allSchedules);
     }
 }

@@ -38,6 +38,8 @@ public final class WebhookPathBenchmark {
     private static final double SATURATED_P99_MS = 1_000;
     /** The local runtime's worker threads (WORKER_CONCURRENCY, default 8, as the worker's reserved concurrency). */
     private static final int WORKER_THREADS = 8;
+    /** The worker's own schedules: quiet-hours replies with the outbox's retries, and follow-ups. */
+    private static final String PATH_SCHEDULES = "due-replies,follow-ups";
 
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options;
@@ -54,9 +56,9 @@ public final class WebhookPathBenchmark {
         List<AutoCloseable> open = new ArrayList<>();
         try {
             if (options.compareRepeats() > 0) {
-                compare(options, start("starter", open), start("jorge", open));
+                compare(options, start("starter", options, open), start("jorge", options, open));
             } else {
-                PhaseRunner runner = start(options.bot(), open);
+                PhaseRunner runner = start(options.bot(), options, open);
                 if (!options.steps().isEmpty()) steps(options, runner);
                 else if (options.conversations() > 0) conversations(options, runner);
                 else fixedRate(options, runner);
@@ -67,20 +69,23 @@ public final class WebhookPathBenchmark {
     }
 
     /** A platform with one bot suite on a fresh schema and Redis namespace; closed with the run. */
-    private static PhaseRunner start(String bot, List<AutoCloseable> open) throws Exception {
+    private static PhaseRunner start(String bot, BenchmarkOptions options, List<AutoCloseable> open) throws Exception {
         TestPostgres.Schema schema = TestPostgres.newSchema("bench");
         open.add(schema);
         String redis = TestRedis.standaloneUrl();
         boolean jorge = bot.equals("jorge");
         LocalPlatform platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
-                "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench")),
+                "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench"),
+                // the cache-warmer and the BI aggregator run in Lambdas of their own in AWS: here they would take
+                // the path's two cores every minute, unless --schedules all asks for them
+                "LOCAL_SCHEDULES", options.allSchedules() ? String.join(",", LocalPlatform.ALL_SCHEDULES) : PATH_SCHEDULES),
                 0, jorge ? WorkerFunction.jorgeBots(Map.of()) : BotSuite.of(new StarterQualificationPolicy()),
                 // a weekday noon in Austin: quiet hours must not hold replies back during the run
                 Clock.fixed(Instant.parse("2026-11-23T18:00:00Z"), ZoneOffset.UTC));
         open.add(platform);
-        System.out.printf("webhook path benchmark: %s bot, PostgreSQL %s, Redis %s, %d cores, %s, load average %.1f%n",
-                bot, TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors(), gcNames(),
+        System.out.printf("webhook path benchmark: %s bot, schedules %s, PostgreSQL %s, Redis %s, %d cores, %s, load average %.1f%n",
+                bot, options.allSchedules() ? "all" : PATH_SCHEDULES, TestPostgres.server().origin(), redis, Runtime.getRuntime().availableProcessors(), gcNames(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return new PhaseRunner(platform, schema, bot);
     }
