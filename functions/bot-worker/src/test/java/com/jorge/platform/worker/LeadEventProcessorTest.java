@@ -162,6 +162,20 @@ class LeadEventProcessorTest {
     }
 
     @Test
+    void aHumanReplyDoesNotShortenAnAgentsExplicitTakeOver() throws Exception {
+        WorkerTestRig r = rig(new StarterQualificationPolicy(), null); // no cache: the take-over is written as the inbox writes it
+        inbound(r, "fin", "Looking to sell");
+        // an agent took the lead over in the inbox until they give it back
+        r.execute("UPDATE conversations SET paused_until = '2027-01-01T00:00:00Z' WHERE contact_id = 'fin'");
+        r.worker.messages().process(GhlWebhooks.humanReply(LOC, "fin", "Hi Fin, Jorge here", clock.instant()), 0);
+        clock.advance(Duration.ofMinutes(31)); // past the 30-minute pause a human reply alone would set
+        inbound(r, "fin", "ok thanks");
+        assertThat(r.ghl.smsTo("fin")).as("the bot stays quiet").hasSize(1);
+        assertThat(r.text("SELECT to_char(paused_until AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM conversations WHERE contact_id = 'fin'"))
+                .isEqualTo("2027-01-01");
+    }
+
+    @Test
     void theBotsOwnEchoDoesNotPauseIt() {
         WorkerTestRig r = rig(new StarterQualificationPolicy(), TestRedis.standaloneUrl());
         inbound(r, "eve", "selling");

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Outbound texts GHL reports: a person on the team texting the lead takes the conversation over, and the
- * bot pauses for that lead ({@code BOT_HUMAN_PAUSE_MINUTES}); the bot's own replies echoed back and
+ * bot pauses for that lead ({@code BOT_HUMAN_PAUSE_MINUTES}, or longer when the lead was already taken
+ * over for longer); the bot's own replies echoed back and
  * workflow or campaign sends change nothing.
  */
 public final class HumanReplies {
@@ -48,9 +49,14 @@ public final class HumanReplies {
         contacts.ensureExists(c, lead);
         messages.recordHumanOutbound(c, lead, m.body(), m.messageType(), m.messageId(), m.meta().webhookId());
         ConversationState state = store.load(c, lead);
-        Instant until = clock.instant().plus(humanPause);
+        // a longer pause stands: an agent's explicit take-over in the inbox lasts until they give the lead back
+        Instant until = later(state.pausedUntil(), clock.instant().plus(humanPause));
         audit.record(c, lead, AuditLog.Actor.HUMAN, "bot_paused", Map.of("until", until.toString()));
         ConversationState paused = store.save(c, lead, state.withPausedUntil(until));
         return EventDecision.Decided.nothingToSend(m, new EventDecision.CacheUpdate.Put(paused));
+    }
+
+    private static Instant later(Instant current, Instant proposed) {
+        return current != null && current.isAfter(proposed) ? current : proposed;
     }
 }
