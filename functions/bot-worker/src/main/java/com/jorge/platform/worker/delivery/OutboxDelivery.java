@@ -9,6 +9,8 @@ import com.jorge.platform.storage.MessageRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,22 @@ public final class OutboxDelivery {
         LeadRef lead = items.lead();
         Instant now = clock.instant();
         if (records.queueBehindWaiting(lead, items.outboxId(), now)) return; // the retry schedule sends it after the lead's earlier replies
+        attempt(items, receivedAtMillis);
+    }
+
+    /**
+     * Queues a decision's outbox behind the lead's deliveries that wait for the retry schedule, inside the
+     * decision's transaction; false when none waits and the outbox goes out right after the commit.
+     */
+    public boolean queueBehindWaiting(Connection c, OutboxItems items, Instant now) throws SQLException {
+        return records.queueBehindWaiting(c, items.lead(), items.outboxId(), now);
+    }
+
+    /**
+     * Delivers a decision's outbox right after its commit, when the decision's transaction found nothing of
+     * the lead's waiting ({@link #queueBehindWaiting}). A failure does not throw, as in {@link #deliver}.
+     */
+    public void deliverNow(OutboxItems items, long receivedAtMillis) {
         attempt(items, receivedAtMillis);
     }
 

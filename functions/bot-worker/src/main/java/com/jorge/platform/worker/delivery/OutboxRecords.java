@@ -7,6 +7,8 @@ import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Map;
 /**
  * What the outbox keeps in Aurora while {@link OutboxDelivery} sends: the items still pending, each item
  * marked done once GHL accepted it (the webhook too with its last item) together with its audit entry,
- * and the retry schedule. Every method is one transaction.
+ * and the retry schedule. Every method is one transaction, except one that takes the caller's connection.
  */
 public final class OutboxRecords {
 
@@ -44,12 +46,15 @@ public final class OutboxRecords {
      * sends them without first looking them up in GHL.
      */
     boolean queueBehindWaiting(LeadRef lead, String outboxId, Instant now) {
-        return db.inTransaction(c -> {
-            boolean queued = webhooks.hasWaitingDelivery(c, lead.locationId(), lead.contactId())
-                    && webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), outboxId, now, false);
-            if (queued) messages.clearSendMarks(c, lead.locationId(), outboxId);
-            return queued;
-        });
+        return db.inTransaction(c -> queueBehindWaiting(c, lead, outboxId, now));
+    }
+
+    /** The same, inside the caller's transaction (the decision's). */
+    boolean queueBehindWaiting(Connection c, LeadRef lead, String outboxId, Instant now) throws SQLException {
+        boolean queued = webhooks.hasWaitingDelivery(c, lead.locationId(), lead.contactId())
+                && webhooks.scheduleDelivery(c, lead.locationId(), lead.contactId(), outboxId, now, false);
+        if (queued) messages.clearSendMarks(c, lead.locationId(), outboxId);
+        return queued;
     }
 
     /** Counts a failed attempt and asks {@code nextAt} when to try again; null when the outbox is no decided event. */

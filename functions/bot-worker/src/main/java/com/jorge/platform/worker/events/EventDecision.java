@@ -13,12 +13,25 @@ public sealed interface EventDecision {
     /**
      * Decided now. An empty outbox means the event was finished in the same transaction.
      *
-     * @param cache what the hot copy in Redis needs once the transaction committed
+     * @param cache       what the hot copy in Redis needs once the transaction committed
+     * @param waitsBehind the outbox was queued behind the lead's deliveries still waiting for GHL, in the
+     *                    same transaction, so it is not sent right after the commit
      */
-    record Decided(CacheUpdate cache, OutboxItems outbox) implements EventDecision {
+    record Decided(CacheUpdate cache, OutboxItems outbox, boolean waitsBehind) implements EventDecision {
+
+        /** @param outbox what to deliver right after the commit */
+        public Decided(CacheUpdate cache, OutboxItems outbox) {
+            this(cache, outbox, false);
+        }
+
         /** Record-keeping: finished in the claiming transaction. */
         public static Decided nothingToSend(GhlEvent event, CacheUpdate cache) {
             return new Decided(cache, OutboxItems.none(event.meta().locationId(), event.meta().webhookId()));
+        }
+
+        /** The outbox waits behind the lead's earlier deliveries: the retry schedule sends it after them. */
+        public Decided waitingBehind() {
+            return new Decided(cache, outbox, true);
         }
     }
 

@@ -69,13 +69,16 @@ public final class LeadEventProcessor {
             }
             case EventDecision.Decided decided -> {
                 updateCache(lead, decided.cache());
-                if (!decided.outbox().isEmpty()) delivery.deliver(decided.outbox(), receivedAt);
+                if (!decided.outbox().isEmpty() && !decided.waitsBehind()) delivery.deliverNow(decided.outbox(), receivedAt);
             }
         }
         metrics.count(PlatformMetrics.EVENTS_PROCESSED, event.meta().type());
     }
 
-    /** Claims the webhook and stores the decision in one transaction; an event with nothing to send is finished there. */
+    /**
+     * Claims the webhook and stores the decision in one transaction; an event with nothing to send is finished
+     * there, and an outbox that must wait behind the lead's earlier deliveries is queued there.
+     */
     private EventDecision decide(GhlEvent event, LeadRef lead, String body) {
         String webhookId = event.meta().webhookId();
         return db.inTransaction(c -> {
@@ -84,7 +87,11 @@ public final class LeadEventProcessor {
                 return new EventDecision.ClaimedBefore();
             }
             EventDecision.Decided decided = decisions.decide(c, lead, event);
-            if (decided.outbox().isEmpty()) webhooks.markDone(c, lead.locationId(), webhookId);
+            if (decided.outbox().isEmpty()) {
+                webhooks.markDone(c, lead.locationId(), webhookId);
+            } else if (delivery.queueBehindWaiting(c, decided.outbox(), clock.instant())) {
+                return decided.waitingBehind(); // decided in the same transaction: no second one before the send
+            }
             return decided;
         });
     }
