@@ -141,7 +141,7 @@ public final class SearchQueryReader {
                 words.add(word);
             }
         }
-        return String.join(" ", words);
+        return String.join(" ", PreferenceWords.canonical(words));
     }
 
     private static int[] span(Slot s) {

@@ -19,7 +19,7 @@ class SearchQueryReaderTest {
         assertThat(q.constraints().minBedrooms()).isEqualTo(3);
         assertThat(q.constraints().maxPrice()).isEqualTo(900_000);
         assertThat(q.constraints().zips()).containsExactly("98004", "98005", "98006", "98007", "98008");
-        assertThat(q.freeText()).isEqualTo("near good schools");
+        assertThat(q.freeText()).isEqualTo("near good school"); // canonical words (PreferenceWords)
     }
 
     @Test
