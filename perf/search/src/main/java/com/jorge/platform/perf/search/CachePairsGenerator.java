@@ -32,7 +32,8 @@ public final class CachePairsGenerator {
         int groups = args.length > 1 ? Integer.parseInt(args[1]) : 640;
         new CachePairsGenerator(Vocabulary.TUNING, 16).write(out, groups);
         // the held-out part: its own vocabulary and seed, every group in one file, never used for tuning
-        new CachePairsGenerator(Vocabulary.HELD_OUT, 1_016).writeHeldOut(out, groups);
+        new CachePairsGenerator(Vocabulary.HELD_OUT, 1_016).writeHeldOut(out.resolve("heldout.jsonl"), groups);
+        new CachePairsGenerator(Vocabulary.HELD_OUT_2, 2_016).writeHeldOut(out.resolve("heldout2.jsonl"), groups);
     }
 
     private record Question(int beds, String place, int priceK, int feature, boolean negated, int intent, String type) {}
@@ -49,14 +50,14 @@ public final class CachePairsGenerator {
         System.out.println("tune=" + tune.size() + " report=" + report.size());
     }
 
-    void writeHeldOut(Path dir, int groups) throws IOException {
+    void writeHeldOut(Path file, int groups) throws IOException {
         List<String> pairs = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             group(g, pairs);
         }
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("heldout.jsonl"), pairs);
-        System.out.println("heldout=" + pairs.size());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, pairs);
+        System.out.println(file.getFileName() + "=" + pairs.size());
     }
 
     private void group(int g, List<String> pairs) {
