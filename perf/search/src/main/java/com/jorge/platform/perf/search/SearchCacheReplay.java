@@ -47,9 +47,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Zipf-distributed (popular questions come back, in any of their phrasings). Prints hit rate, the
  * false-hit rate (a hit on a question nobody had asked before can only be another question's answer),
  * an audit of sampled hits against the uncached search, cached and uncached p50/p99, and the cost
- * avoided per 1,000 queries at the unit prices given.
- *   SearchCacheReplay [queries, default 2000] [zipf s, default 1.1]
+ * avoided per 1,000 queries at the unit prices given and the share of the cost it is, and ends with one
+ * summary line.
+ *   SearchCacheReplay [queries, default 2000] [zipf s, default 1.1] [pairs files, default perf/search/pairs/heldout.jsonl]
  *   -Dsearch.price.answerUsd (the LLM answer a hit avoids, default 0.0015) -Dsearch.price.searchUsd (default 0.00002)
+ *   -Dsearch.price.embedUsd (embedding the free text, which a hit still needs; default 0: MiniLM in process)
  */
 public final class SearchCacheReplay {
 
@@ -58,13 +60,17 @@ public final class SearchCacheReplay {
         double s = args.length > 1 ? Double.parseDouble(args[1]) : 1.1;
         double answerUsd = Double.parseDouble(System.getProperty("search.price.answerUsd", "0.0015"));
         double searchUsd = Double.parseDouble(System.getProperty("search.price.searchUsd", "0.00002"));
+        double embedUsd = Double.parseDouble(System.getProperty("search.price.embedUsd", "0"));
+        Path[] pairFiles = args.length > 2
+                ? java.util.Arrays.stream(args, 2, args.length).map(Path::of).toArray(Path[]::new)
+                : new Path[] {Path.of("perf/search/pairs/heldout.jsonl")};
 
         PlaceGazetteer places = PlaceGazetteer.load(PlaceGazetteer.KING_COUNTY);
         MiniLmEmbedder embedder = MiniLmEmbedder.load();
         SearchQueryReader reader = new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
                 AreaReader.load("/search/king-county/areas-king-county.txt"), places);
-        List<List<String>> questions = sameQuestionsMerged(
-                questions(Path.of("perf/search/pairs/tune.jsonl"), Path.of("perf/search/pairs/report.jsonl")), reader);
+        List<List<String>> questions = sameQuestionsMerged(questions(pairFiles), reader);
+        System.out.println("questions from " + java.util.Arrays.toString(pairFiles));
         RedisClient client = RedisClient.create(TestRedis.standaloneUrl());
         try (TestPostgres.Schema schema = TestPostgres.newSchema("search_replay");
              StatefulRedisConnection<String, String> redis = client.connect()) {
@@ -129,8 +135,17 @@ public final class SearchCacheReplay {
                     hitLatency.getValueAtPercentile(99) / 1e3, hitLatency.getMaxValue() / 1e3, hitLatency.getTotalCount());
             System.out.printf(Locale.ROOT, "uncached p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%d)%n", missLatency.getValueAtPercentile(50) / 1e3,
                     missLatency.getValueAtPercentile(99) / 1e3, missLatency.getMaxValue() / 1e3, missLatency.getTotalCount());
-            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f (a hit avoids one LLM answer at $%s and one search at $%s)%n",
-                    hitRate * 1000 * (answerUsd + searchUsd), answerUsd, searchUsd);
+            double avoided = hitRate * 1000 * (answerUsd + searchUsd);
+            double uncachedCost = 1000 * (answerUsd + searchUsd + embedUsd);
+            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f of $%.4f (a hit avoids one LLM answer at $%s and one search at $%s; it still embeds the text at $%s)%n",
+                    avoided, uncachedCost, answerUsd, searchUsd, embedUsd);
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (latencies on a loaded machine are indicative only)%n",
+                    Runtime.getRuntime().availableProcessors(), load);
+            System.out.printf(Locale.ROOT, "hitRate=%.4f falseHitRate=%.4f cachedP50Ms=%.2f cachedP99Ms=%.2f uncachedP50Ms=%.2f uncachedP99Ms=%.2f costAvoidedPer1000Usd=%.4f costReduction=%.4f%n",
+                    hitRate, hits == 0 ? 0 : (double) falseHits / hits, hitLatency.getValueAtPercentile(50) / 1e3,
+                    hitLatency.getValueAtPercentile(99) / 1e3, missLatency.getValueAtPercentile(50) / 1e3,
+                    missLatency.getValueAtPercentile(99) / 1e3, avoided, avoided / uncachedCost);
         } finally {
             client.shutdown();
         }
