@@ -16,6 +16,7 @@ import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.InboundText;
 import com.jorge.platform.conversation.LeadRef;
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.search.SearchFixture;
 import com.jorge.platform.search.cache.CachedPropertySearch;
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The buyer bot with the real search behind its port: real understanding, PostgreSQL, Redis and
@@ -124,6 +126,24 @@ class BuyerListingSearchTest {
             assertThat(l.price()).isBetween(400_000L, 1_000_000L);
             assertThat(l.bathrooms()).isGreaterThanOrEqualTo(new BigDecimal("1.5"));
             assertThat(Set.of("98103", "98107", "98117")).contains(l.zip());
+        });
+    }
+
+    @Test
+    void theWorkersWiringWarmsFromTheTableAndKeepsToTheCriteria() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(db.schema().jdbcUrl());
+        ds.setUser(db.schema().user());
+        ds.setPassword(db.schema().password());
+        BuyerListingSearch wired = BuyerListingSearch.fromConfig(PlatformConfig.of(Map.of("SEARCH_LISTING_LINK", "https://homes.example/l/{id}")),
+                ds, redis.sync(), TestRedis.namespace("wired") + ":", new RecordedMetrics(), Clock.systemUTC());
+        BuyerCriteria kent = new BuyerCriteria(List.of("Kent"), 0, 450_000, 4, BigDecimal.ZERO, List.of());
+        List<ListingOffer> found = wired.find(new ListingRequest("loc-1", "c", kent, 3));
+        assertThat(found).hasSize(3).allSatisfy(o -> {
+            assertThat(o.link()).startsWith("https://homes.example/l/");
+            assertThat(o.price()).isLessThanOrEqualTo(450_000);
+            assertThat(o.bedrooms()).isGreaterThanOrEqualTo(4);
+            assertThat(o.place()).isEqualTo("Kent");
         });
     }
 
