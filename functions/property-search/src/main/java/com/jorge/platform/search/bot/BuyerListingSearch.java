@@ -53,11 +53,12 @@ public final class BuyerListingSearch implements ListingSearch {
     /**
      * The production wiring, for the worker's composition root: the listings table (migrated), the
      * index warmed from it (a cold start embeds nothing), the MiniLM model (loaded once, about a
-     * second), the Redis cache under {@code prefix}. {@code SEARCH_LOAD_SAMPLE=true} loads the King
-     * County sample into an empty table first (embeds 2,678 descriptions: a one-off, not per cold start).
+     * second), the Redis cache under {@code SEARCH_CACHE_PREFIX} (contact-data's erasure reads the same
+     * setting). {@code SEARCH_LOAD_SAMPLE=true} loads the King County sample into an empty table first
+     * (embeds 2,678 descriptions: a one-off, not per cold start).
      */
     public static BuyerListingSearch fromConfig(PlatformConfig config, DataSource database, RedisClusterCommands<String, String> redis,
-                                                String prefix, PlatformMetrics metrics, Clock clock) {
+                                                PlatformMetrics metrics, Clock clock) {
         PlaceGazetteer places = PlaceGazetteer.load(PlaceGazetteer.KING_COUNTY);
         ListingRepository listings = new ListingRepository(database).migrate();
         ExactVectorIndex index = new ExactVectorIndex();
@@ -70,7 +71,7 @@ public final class BuyerListingSearch implements ListingSearch {
                 AreaReader.load("/search/king-county/areas-king-county.txt"), places);
         SearchCacheSettings settings = SearchCacheSettings.from(config);
         CachedPropertySearch search = new CachedPropertySearch(reader, new PropertySearch(listings, index, new RememberingEmbedder(model, 10_000)),
-                listings, new SemanticSearchCache(redis, settings, clock, prefix), settings, metrics, () -> ThreadLocalRandom.current().nextDouble());
+                listings, new SemanticSearchCache(redis, settings, clock, config.get("SEARCH_CACHE_PREFIX", "")), settings, metrics, () -> ThreadLocalRandom.current().nextDouble());
         return new BuyerListingSearch(search, places, ListingLinks.from(config));
     }
 

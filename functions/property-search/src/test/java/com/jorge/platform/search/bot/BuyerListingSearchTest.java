@@ -135,8 +135,8 @@ class BuyerListingSearchTest {
         ds.setURL(db.schema().jdbcUrl());
         ds.setUser(db.schema().user());
         ds.setPassword(db.schema().password());
-        BuyerListingSearch wired = BuyerListingSearch.fromConfig(PlatformConfig.of(Map.of("SEARCH_LISTING_LINK", "https://homes.example/l/{id}")),
-                ds, redis.sync(), TestRedis.namespace("wired") + ":", new RecordedMetrics(), Clock.systemUTC());
+        BuyerListingSearch wired = BuyerListingSearch.fromConfig(PlatformConfig.of(Map.of("SEARCH_LISTING_LINK", "https://homes.example/l/{id}",
+                "SEARCH_CACHE_PREFIX", TestRedis.namespace("wired") + ":")), ds, redis.sync(), new RecordedMetrics(), Clock.systemUTC());
         BuyerCriteria kent = new BuyerCriteria(List.of("Kent"), 0, 450_000, 4, BigDecimal.ZERO, List.of());
         List<ListingOffer> found = wired.find(new ListingRequest("loc-1", "c", kent, 3));
         assertThat(found).hasSize(3).allSatisfy(o -> {
