@@ -2,7 +2,7 @@
 # The repeat-heavy replay through the cached search on the real PostgreSQL and Redis (the machine's on
 # 127.0.0.1, else embedded ones): hit rate, false-hit rate, audit, cached/uncached p50 and p99, cost
 # avoided per 1,000 queries. Never part of `mvn verify`.
-#   perf/search/run.sh [queries, default 2000] [zipf s, default 1.1]
+#   perf/search/run.sh [queries, default 2000] [zipf s, default 1.1] [pairs files whose questions are replayed, default pairs/heldout.jsonl]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh >/dev/null

@@ -20,6 +20,8 @@ import com.jorge.platform.bots.reply.ReplyTemplates;
 import com.jorge.platform.bots.reply.ReplyWriter;
 import com.jorge.platform.bots.reply.TemplateReplyWriter;
 import com.jorge.platform.bots.reply.Tone;
+import com.jorge.platform.bots.search.ListingSearch;
+import com.jorge.platform.bots.search.ListingSuggestions;
 import com.jorge.platform.bots.temperature.LeadScorer;
 import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
 import com.jorge.platform.bots.temperature.TemperatureAssessment;
@@ -90,14 +92,17 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     private final BookingTurns booking;
     /** Booking texts carry exact times: always worded from the templates, never rewritten by a model. */
     private final TemplateReplyWriter bookingWriter;
+    /** A buyer's listings come from the search port, worded from its results, never by the writer. */
+    private final ListingSuggestions listings;
+    private final BookingCalendar calendar;
 
     public JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
                                    ReplyWriter writer) {
-        this(config, understander, scorer, writer, BookingCalendar.NONE);
+        this(config, understander, scorer, writer, BookingCalendar.NONE, ListingSearch.NONE);
     }
 
     private JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
-                                    ReplyWriter writer, BookingCalendar calendar) {
+                                    ReplyWriter writer, BookingCalendar calendar, ListingSearch listingSearch) {
         this.config = Objects.requireNonNull(config, "config");
         this.understander = Objects.requireNonNull(understander, "understander");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
@@ -106,11 +111,18 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         this.crm = new PipelineRules(config.stages());
         this.booking = new BookingTurns(Objects.requireNonNull(calendar, "calendar"));
         this.bookingWriter = writer instanceof TemplateReplyWriter t ? t : new TemplateReplyWriter(ReplyTemplates.load());
+        this.listings = new ListingSuggestions(listingSearch);
+        this.calendar = calendar;
     }
 
     /** The same bots, offering and booking slots of the team's calendars. */
     public JorgeConversationPolicy withCalendar(BookingCalendar teamCalendars) {
-        return new JorgeConversationPolicy(config, understander, scorer, writer, teamCalendars);
+        return new JorgeConversationPolicy(config, understander, scorer, writer, teamCalendars, listings.search());
+    }
+
+    /** The same bots, offering a buyer who gave area, budget and size two or three listings from {@code search}. */
+    public JorgeConversationPolicy withListings(ListingSearch search) {
+        return new JorgeConversationPolicy(config, understander, scorer, writer, calendar, search);
     }
 
     /**
@@ -274,6 +286,9 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             if (!text.isBlank()) {
                 replies.add(text);
             }
+        }
+        if (!botSilent && offer.isEmpty() && nextStage != Stage.HANDED_OFF) {
+            listings.offer(context.lead(), side, facts, language).ifPresent(text -> replies.add(0, text));
         }
         Instant notBefore = replies.isEmpty() ? null : textsNotBefore;
         Instant lastReplyAt = replies.isEmpty() ? state.lastReplyAt() : (notBefore == null ? now : notBefore);

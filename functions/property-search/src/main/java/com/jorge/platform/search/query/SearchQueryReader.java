@@ -41,9 +41,14 @@ public final class SearchQueryReader {
             "de", "del", "con", "y", "o", "hasta", "menos", "mas", "maximo", "presupuesto", "por", "para", "que", "la", "el",
             "los", "las", "recamaras", "recamara", "habitaciones", "habitacion", "cuartos", "cuarto", "banos", "bano", "dolares",
             "mil", "dormitorios", "propiedad", "propiedades", "algo", "hay", "tiene", "tienen", "zona", "codigo", "postal", "al",
-            "menor", "minimo", "como", "mi", "nuestro", "nos", "gustaria", "favor").collect(Collectors.toUnmodifiableSet());
+            "menor", "minimo", "como", "mi", "nuestro", "nos", "gustaria", "favor",
+            // greetings and the words around a budget or a request that say nothing about the home
+            "hi", "hello", "hey", "hola", "thanks", "thank", "gracias", "wed", "id", "ill", "sale", "spending", "spend", "cap", "any")
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern MIN_CUE = Pattern.compile("\\b(over|above|at least|min(imum)?|from|more than|desde|mas de|minimo)\\s*\\$?\\s*$");
+    /** "no more than $475,000", "not over 500k", "no más de 575 mil": a ceiling, whatever the words after the "no" say. */
+    private static final Pattern NOT_MORE_CUE = Pattern.compile("\\b(no|not)\\s+(more than|over|above|mas de)\\s*\\$?\\s*$");
 
     private final MessageUnderstander understander;
     private final AreaReader areas;
@@ -71,11 +76,20 @@ public final class SearchQueryReader {
         long max = Long.MAX_VALUE;
         for (Slot s : m.slots()) {
             switch (s.name()) {
-                case BUDGET_MIN -> { min = Long.parseLong(s.value()); used.add(span(s)); }
-                case BUDGET_MAX -> { max = Long.parseLong(s.value()); used.add(span(s)); }
+                case BUDGET_MIN -> {
+                    if (ceiling(folded, s, used)) max = Long.parseLong(s.value()); else min = Long.parseLong(s.value());
+                    used.add(span(s));
+                }
+                case BUDGET_MAX -> {
+                    ceiling(folded, s, used); // a ceiling either way; its "no" must not reach the free text
+                    max = Long.parseLong(s.value());
+                    used.add(span(s));
+                }
                 // condition words ("renovated", "fixer upper") make the understander read a seller's price; in a search it is a bound
                 case PRICE_EXPECTATION -> {
-                    if (MIN_CUE.matcher(folded.substring(Math.max(0, s.start() - 16), s.start())).find()) {
+                    if (ceiling(folded, s, used)) {
+                        max = Long.parseLong(s.value());
+                    } else if (MIN_CUE.matcher(folded.substring(Math.max(0, s.start() - 16), s.start())).find()) {
                         min = Long.parseLong(s.value());
                     } else {
                         max = Long.parseLong(s.value());
@@ -141,7 +155,16 @@ public final class SearchQueryReader {
                 words.add(word);
             }
         }
-        return String.join(" ", words);
+        return String.join(" ", PreferenceWords.canonical(words));
+    }
+
+    /** Whether an amount follows "no more than" (or the like); if so its cue, the "no" included, is used up. */
+    private static boolean ceiling(String folded, Slot s, List<int[]> used) {
+        int from = Math.max(0, s.start() - 20);
+        var m = NOT_MORE_CUE.matcher(folded.substring(from, s.start()));
+        if (!m.find()) return false;
+        used.add(new int[] {from + m.start(), s.start()});
+        return true;
     }
 
     private static int[] span(Slot s) {

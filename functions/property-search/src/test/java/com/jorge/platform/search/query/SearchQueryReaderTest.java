@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jorge.platform.search.SearchFixture;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class SearchQueryReaderTest {
         assertThat(q.constraints().minBedrooms()).isEqualTo(3);
         assertThat(q.constraints().maxPrice()).isEqualTo(900_000);
         assertThat(q.constraints().zips()).containsExactly("98004", "98005", "98006", "98007", "98008");
-        assertThat(q.freeText()).isEqualTo("near good schools");
+        assertThat(q.freeText()).isEqualTo("near good school"); // canonical words (PreferenceWords)
     }
 
     @Test
@@ -66,6 +67,27 @@ class SearchQueryReaderTest {
         assertThat(reader.read("3 bed in Bellevue under 900k, renovated").constraints().maxPrice()).isEqualTo(900_000);
         assertThat(reader.read("casa en buenas condiciones en Federal Way hasta 400 mil").constraints().maxPrice()).isEqualTo(400_000);
         assertThat(reader.read("fixer upper under 300k").freeText()).isEqualTo("fixer upper");
+    }
+
+    @Test
+    void noMoreThanIsACeilingAndItsNoIsNotANegation() {
+        for (String text : List.of("hi, a house with 4 bedrooms in Duvall, no more than $475,000", "4 bed in Duvall not more than 475k",
+                "necesito 4 dormitorios en Duvall, no más de 475 mil")) {
+            SearchQuery q = reader.read(text);
+            assertThat(q.constraints().maxPrice()).as(text).isEqualTo(475_000);
+            assertThat(q.constraints().minPrice()).as(text).isZero();
+            assertThat(q.freeText()).as(text).isEmpty();
+        }
+        assertThat(reader.read("4 bed in Duvall over 475k").constraints().minPrice()).isEqualTo(475_000);
+        assertThat(reader.read("4 bed in Duvall, no more than 475k, no pool").freeText()).isEqualTo("no pool");
+    }
+
+    @Test
+    void greetingsAndBudgetWordsAreNotPreferences() {
+        assertThat(reader.read("hi, we'd like 3 bedrooms in Fremont, spending up to $575,000").freeText()).isEmpty();
+        SearchQuery q = reader.read("2-bedroom homes for sale in Kenmore, price cap $525k");
+        assertThat(q.freeText()).isEmpty();
+        assertThat(q.constraints().maxPrice()).isEqualTo(525_000);
     }
 
     @Test

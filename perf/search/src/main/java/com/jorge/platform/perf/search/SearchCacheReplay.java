@@ -47,9 +47,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Zipf-distributed (popular questions come back, in any of their phrasings). Prints hit rate, the
  * false-hit rate (a hit on a question nobody had asked before can only be another question's answer),
  * an audit of sampled hits against the uncached search, cached and uncached p50/p99, and the cost
- * avoided per 1,000 queries at the unit prices given.
- *   SearchCacheReplay [queries, default 2000] [zipf s, default 1.1]
+ * avoided per 1,000 queries at the unit prices given and the share of the cost it is, and ends with one
+ * summary line.
+ *   SearchCacheReplay [queries, default 2000] [zipf s, default 1.1] [pairs files, default perf/search/pairs/heldout.jsonl]
  *   -Dsearch.price.answerUsd (the LLM answer a hit avoids, default 0.0015) -Dsearch.price.searchUsd (default 0.00002)
+ *   -Dsearch.price.embedUsd (embedding the free text, which a hit still needs; default 0: MiniLM in process)
  */
 public final class SearchCacheReplay {
 
@@ -58,13 +60,17 @@ public final class SearchCacheReplay {
         double s = args.length > 1 ? Double.parseDouble(args[1]) : 1.1;
         double answerUsd = Double.parseDouble(System.getProperty("search.price.answerUsd", "0.0015"));
         double searchUsd = Double.parseDouble(System.getProperty("search.price.searchUsd", "0.00002"));
+        double embedUsd = Double.parseDouble(System.getProperty("search.price.embedUsd", "0"));
+        Path[] pairFiles = args.length > 2
+                ? java.util.Arrays.stream(args, 2, args.length).map(Path::of).toArray(Path[]::new)
+                : new Path[] {Path.of("perf/search/pairs/heldout.jsonl")};
 
         PlaceGazetteer places = PlaceGazetteer.load(PlaceGazetteer.KING_COUNTY);
         MiniLmEmbedder embedder = MiniLmEmbedder.load();
         SearchQueryReader reader = new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
                 AreaReader.load("/search/king-county/areas-king-county.txt"), places);
-        List<List<String>> questions = sameQuestionsMerged(
-                questions(Path.of("perf/search/pairs/tune.jsonl"), Path.of("perf/search/pairs/report.jsonl")), reader);
+        List<List<String>> questions = sameQuestionsMerged(questions(pairFiles), reader);
+        System.out.println("questions from " + java.util.Arrays.toString(pairFiles));
         RedisClient client = RedisClient.create(TestRedis.standaloneUrl());
         try (TestPostgres.Schema schema = TestPostgres.newSchema("search_replay");
              StatefulRedisConnection<String, String> redis = client.connect()) {
@@ -75,7 +81,7 @@ public final class SearchCacheReplay {
             ListingRepository repository = new ListingRepository(ds).migrate();
             ExactVectorIndex index = new ExactVectorIndex();
             long t0 = System.nanoTime();
-            new ListingCatalog(repository, index, embedder, new ListingDescription(places)).add(KingCountyListings.sample());
+            new ListingCatalog(repository, index, embedder, new ListingDescription(places)).addEmbedded(embedded(embedder, new ListingDescription(places)));
             System.out.printf(Locale.ROOT, "listings=%d embedded and stored in %.1f s%n", index.size(), (System.nanoTime() - t0) / 1e9);
 
             SearchCacheSettings settings = new SearchCacheSettings(Duration.ofHours(1), SearchCacheSettings.DEFAULT_SIMILARITY, 64, 0.0);
@@ -129,11 +135,61 @@ public final class SearchCacheReplay {
                     hitLatency.getValueAtPercentile(99) / 1e3, hitLatency.getMaxValue() / 1e3, hitLatency.getTotalCount());
             System.out.printf(Locale.ROOT, "uncached p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%d)%n", missLatency.getValueAtPercentile(50) / 1e3,
                     missLatency.getValueAtPercentile(99) / 1e3, missLatency.getMaxValue() / 1e3, missLatency.getTotalCount());
-            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f (a hit avoids one LLM answer at $%s and one search at $%s)%n",
-                    hitRate * 1000 * (answerUsd + searchUsd), answerUsd, searchUsd);
+            double avoided = hitRate * 1000 * (answerUsd + searchUsd);
+            double uncachedCost = 1000 * (answerUsd + searchUsd + embedUsd);
+            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f of $%.4f (a hit avoids one LLM answer at $%s and one search at $%s; it still embeds the text at $%s)%n",
+                    avoided, uncachedCost, answerUsd, searchUsd, embedUsd);
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (latencies on a loaded machine are indicative only)%n",
+                    Runtime.getRuntime().availableProcessors(), load);
+            System.out.printf(Locale.ROOT, "hitRate=%.4f falseHitRate=%.4f cachedP50Ms=%.2f cachedP99Ms=%.2f uncachedP50Ms=%.2f uncachedP99Ms=%.2f costAvoidedPer1000Usd=%.4f costReduction=%.4f%n",
+                    hitRate, hits == 0 ? 0 : (double) falseHits / hits, hitLatency.getValueAtPercentile(50) / 1e3,
+                    hitLatency.getValueAtPercentile(99) / 1e3, missLatency.getValueAtPercentile(50) / 1e3,
+                    missLatency.getValueAtPercentile(99) / 1e3, avoided, avoided / uncachedCost);
         } finally {
             client.shutdown();
         }
+    }
+
+    /**
+     * The sample with its descriptions' embeddings, kept in perf/search/target under the descriptions'
+     * hash: embedding 2,678 texts takes minutes on a loaded machine, and the same texts give the same vectors.
+     */
+    static List<ListingRepository.Stored> embedded(MiniLmEmbedder embedder, ListingDescription describe) throws IOException {
+        List<com.jorge.platform.search.listing.Listing> sample = KingCountyListings.sample();
+        List<String> texts = sample.stream().map(describe::describe).toList();
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        texts.forEach(t -> sha.update((t + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Path file = Path.of("perf/search/target", "listing-embeddings-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16) + ".bin");
+        List<float[]> vectors = new ArrayList<>();
+        if (Files.exists(file)) {
+            try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+                for (int i = 0; i < texts.size(); i++) {
+                    float[] v = new float[in.readInt()];
+                    for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
+                    vectors.add(v);
+                }
+            }
+        } else {
+            vectors = embedder.embedAll(texts);
+            Files.createDirectories(file.getParent());
+            try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+                for (float[] v : vectors) {
+                    out.writeInt(v.length);
+                    for (float x : v) out.writeFloat(x);
+                }
+            }
+        }
+        List<ListingRepository.Stored> stored = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            stored.add(new ListingRepository.Stored(sample.get(i), texts.get(i), vectors.get(i)));
+        }
+        return stored;
     }
 
     /** Each pair group is a question; its phrasings are the texts its same-labelled pairs hold. */
