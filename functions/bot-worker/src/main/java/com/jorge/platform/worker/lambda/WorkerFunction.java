@@ -25,6 +25,7 @@ import com.jorge.platform.leadscore.LiveLeadScoreModel;
 import com.jorge.platform.models.features.ConversationFeatureSet;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.observability.RecordedMetrics;
+import com.jorge.platform.search.bot.BuyerListingSearch;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.ConversationRepository;
@@ -176,8 +177,9 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var installations = new InstallationStatus();
 
         var decisions = new LeadEventDecisions(
-                new InboundTurns(contacts, messages, store, withCalendars(bots.policy(), calendars,
-                        () -> GhlBookingCalendar.cacheOver(ghl, FreeSlotCache.Settings.fromConfig(config), clock)), zones, outbox,
+                new InboundTurns(contacts, messages, store, withListings(withCalendars(bots.policy(), calendars,
+                        () -> GhlBookingCalendar.cacheOver(ghl, FreeSlotCache.Settings.fromConfig(config), clock)),
+                        config, database, redis, metrics, clock), zones, outbox,
                         new NurtureSchedule(workflows, bots.followUps()), audit, clock),
                 new HumanReplies(contacts, messages, audit, store,
                         Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), clock),
@@ -229,6 +231,18 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     public void close() {
         if (redis != null) redis.close();
         database.close();
+    }
+
+    /**
+     * The Jorge buyer bot texts matching listings once a buyer gave area, budget and bedrooms, when
+     * {@code SEARCH_LISTINGS} is on (property-search's settings: {@code SEARCH_CACHE_*}, {@code SEARCH_LISTING_LINK},
+     * {@code SEARCH_LOAD_SAMPLE}); its semantic cache needs Redis.
+     */
+    private static ConversationPolicy withListings(ConversationPolicy policy, PlatformConfig config, Database database,
+                                                   RedisConnector redis, PlatformMetrics metrics, Clock clock) {
+        if (!config.getBoolean("SEARCH_LISTINGS", false) || redis == null
+                || !(policy instanceof JorgeConversationPolicy jorge)) return policy;
+        return jorge.withListings(BuyerListingSearch.fromConfig(config, database.dataSource(), redis.commands(), metrics, clock));
     }
 
     /** The Jorge bots offer and book slots of the team's calendars when any is configured. */
