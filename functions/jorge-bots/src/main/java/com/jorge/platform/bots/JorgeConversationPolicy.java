@@ -2,7 +2,7 @@ package com.jorge.platform.bots;
 
 import com.jorge.platform.bots.booking.BookingCalendar;
 import com.jorge.platform.bots.booking.BookingTurns;
-import com.jorge.platform.bots.compliance.QuietHours;
+import com.jorge.platform.bots.compliance.TextingWindow;
 import com.jorge.platform.bots.compliance.StateTextingRules;
 import com.jorge.platform.bots.crm.PipelineRules;
 import com.jorge.platform.bots.policy.Decision;
@@ -475,7 +475,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     /**
      * Null when a text may go out now, else when and why it waits: quiet hours in every candidate zone
-     * (the recipient's state's where stricter: Florida and Oklahoma end at 20:00) and, for a text the bots
+     * (and the recipient's state's sending hours, {@code state-texting-rules.txt}) and, for a text the bots
      * start ({@code initiated}: a follow-up), the state's limit per 24 hours.
      */
     static StateTextingRules.Hold hold(BotSettings config, ConversationContext context, Instant now, boolean initiated) {
@@ -489,14 +489,13 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         }
         StateTextingRules rules = config.stateRules();
         String state = rules.stateOfPhone(context.phone()).orElse(null);
-        QuietHours quiet = rules.quietHoursIn(state, config.quietHours());
-        Instant allowed = quiet.nextAllowed(now, zones);
-        String reason = allowed.equals(now) ? null
-                : state != null && rules.quietHours().containsKey(state) ? "quiet_hours_" + state : "quiet_hours";
+        List<TextingWindow> windows = rules.windowsFor(state, config.quietHours());
+        Instant allowed = TextingWindow.nextAllowed(now, windows, zones);
+        String reason = allowed.equals(now) ? null : rules.hasHours(state) ? "quiet_hours_" + state : "quiet_hours";
         if (initiated) {
             Optional<StateTextingRules.Hold> limit = rules.limitHold(state, initiatedTexts(context.state()), now);
             if (limit.isPresent() && limit.get().until().isAfter(allowed)) {
-                allowed = quiet.nextAllowed(limit.get().until(), zones);
+                allowed = TextingWindow.nextAllowed(limit.get().until(), windows, zones);
                 reason = limit.get().reason();
             }
         }
