@@ -216,6 +216,14 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             }
         }
 
+        if (!paused && stage == Stage.HANDED_OFF
+                && (understanding.has(Intent.WANTS_SHOWING) || understanding.has(Intent.WANTS_CALL))) {
+            // "can we see a few homes this weekend?" after the hand-off: times, or the booked one, never silence
+            return bookingTurn(context, state, facts, side, language, stage,
+                    booking.askedAfterHandOff(bookingLead, purpose(side, understanding), body,
+                            understanding.value(SlotName.CONTACT_TIME).isPresent()), receivedAt, now, held);
+        }
+
         boolean botSilent = paused || stage == Stage.HANDED_OFF;
         Decision decision = botSilent
                 ? new Decision(stage, side, List.of(), null, false)

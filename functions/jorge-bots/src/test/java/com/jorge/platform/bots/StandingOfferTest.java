@@ -290,4 +290,53 @@ class StandingOfferTest {
         assertThat(listsSlots(answer)).isFalse();
         assertThat(answer.replies()).singleElement().asString().contains(word).contains(es ? "vie 11 dic, 9:00" : "Fri Dec 11, 9:00 AM");
     }
+
+    @Test
+    void afterTheHandOffAShowingRequestGetsTimesOrTheBookedOneAndNeverSilence() {
+        understander.when("ok").intent(AFFIRMATIVE);
+        understander.when("thanks").intent(OTHER);
+        understander.when("Can we see a few homes this weekend?").intent(WANTS_SHOWING, BUYING);
+        understander.when("sat 10am").slot(CONTACT_TIME, "sat 10am");
+        understander.when("the first one").intent(OTHER);
+        understander.when("I'm also free any time after 5 tomorrow").slot(CONTACT_TIME, "after 5 tomorrow");
+
+        // handed to a person without a time agreed: the showing calendar's weekend times, and the choice books
+        Conversation waiting = offered("s11", "en");
+        waiting.say("ok");
+        waiting.say("thanks");
+        assertThat(waiting.state.stage()).isEqualTo("handed_off");
+        BotTurn showing = waiting.say("Can we see a few homes this weekend?");
+        assertThat(showing.replies()).singleElement().asString().contains("1) Sat Dec 12, 9:00 AM");
+        assertThat(Conversation.of(showing.actions(), CrmAction.HandOff.class)).isEmpty();
+        BotTurn chose = waiting.say("sat 10am");
+        assertThat(Conversation.of(chose.actions(), CrmAction.BookAppointment.class)).singleElement()
+                .satisfies(b -> assertThat(b.start()).isEqualTo(at(12, 10)));
+        assertThat(Conversation.of(chose.actions(), CrmAction.HandOff.class)).isEmpty();
+
+        // booked already: told the booked time; a time named in passing moves nothing
+        Conversation booked = offered("s12", "en");
+        booked.say("the first one");
+        BotTurn asked = booked.say("Can we see a few homes this weekend?");
+        assertThat(asked.replies()).singleElement().asString().contains("Fri Dec 11, 9:00 AM");
+        assertThat(Conversation.of(asked.actions(), CrmAction.BookAppointment.class)).isEmpty();
+        assertThat(Conversation.of(booked.say("I'm also free any time after 5 tomorrow").actions(), CrmAction.BookAppointment.class)).isEmpty();
+
+        // no calendar: who will be in touch, not silence
+        understander.when("relocating, need to sell ASAP, 12 Oak St, good shape, want 450k")
+                .slot(MOTIVATION, "relocating").slot(TIMELINE, "0").slot(PROPERTY_ADDRESS, "12 Oak St")
+                .slot(CONDITION, "good").slot(PRICE_EXPECTATION, "450000").intent(SELLING);
+        JorgeConversationPolicy noCalendar = new JorgeConversationPolicy(BotSettings.defaults(), understander,
+                new RuleBasedLeadScorer(), new TemplateReplyWriter(ReplyTemplates.load()));
+        Conversation hot = new Conversation(noCalendar, BotType.SELLER, "s13", CHICAGO, THURSDAY);
+        hot.say("relocating, need to sell ASAP, 12 Oak St, good shape, want 450k");
+        assertThat(hot.state.stage()).isEqualTo("handed_off");
+        BotTurn noTimes = hot.say("Can we see a few homes this weekend?");
+        assertThat(noTimes.replies()).singleElement().asString().contains("Jorge");
+        assertThat(listsSlots(noTimes)).isFalse();
+        understander.when("call me tomorrow at 10 please").intent(WANTS_CALL).slot(CONTACT_TIME, "tomorrow at 10");
+        BotTurn withTime = hot.say("call me tomorrow at 10 please");
+        assertThat(withTime.replies()).singleElement().asString().containsAnyOf("passed that on", "let Jorge know", "informed");
+        assertThat(Conversation.of(withTime.actions(), CrmAction.UpdateFields.class).getFirst().fields())
+                .containsEntry("contact.lead_contact_time", "tomorrow at 10");
+    }
 }

@@ -32,6 +32,8 @@ public final class BookingTurns {
     static final String OFFERED_AT = "booking.offered_at";
     /** The lead was reminded once of the pending offer; a second message with no choice goes to a person. */
     static final String REMINDED = "booking.reminded";
+    /** New times were offered to move the booked appointment: a time named next moves it. */
+    static final String MOVING = "booking.moving";
     static final String BOOKED_AT = "booking.at";
     static final String HANDED_OFF = "booking.handed_off";
     static final String HANDOFF_REASON = "booking.handoff_reason";
@@ -201,7 +203,11 @@ public final class BookingTurns {
                 return reoffer(lead, "booking.offer_lapsed", List.of());
             }
         }
-        if (wish.isPresent() && (offerPending(facts) || (request == SlotChoiceReader.Request.MOVE && booked(facts)))) {
+        // once booked, the times kept in reserve (in case GHL finds the slot taken) are chosen by number; a time
+        // named in passing ("I'm free after 5 too") moves nothing unless the lead asked to move
+        boolean choosing = offerPending(facts) && (!booked(facts) || wish.map(SlotWish::byPosition).orElse(false)
+                || facts.raw(MOVING) != null);
+        if (wish.isPresent() && (choosing || (request == SlotChoiceReader.Request.MOVE && booked(facts)))) {
             return Optional.of(choose(lead, wish.get(), texts));
         }
         if (request == SlotChoiceReader.Request.LOGISTICS && (booked(facts) || facts.raw(HANDED_OFF) != null)) {
@@ -214,6 +220,21 @@ public final class BookingTurns {
             return Optional.of(say("after.time_noted", Map.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A call or showing asked for after the hand-off: the team's free times when nothing is booked (the
+     * hand-off already happened, so the choice books without a second one), the booked time when
+     * something is, and who will be in touch (or that the time the lead gave is passed on) when the
+     * calendar has nothing: never silence.
+     */
+    public Step askedAfterHandOff(Lead lead, AppointmentPurpose purpose, String message, boolean contactTimeGiven) {
+        LeadFacts facts = lead.facts();
+        if (booked(facts)) {
+            return say("after.logistics_booked", Map.of("when", SlotFormat.one(Instant.parse(facts.raw(BOOKED_AT)), lead.zone(), lead.language())));
+        }
+        return offer(lead, purpose, message, "asked for an appointment after the hand-off", List.of())
+                .orElseGet(() -> say(contactTimeGiven ? "after.time_noted" : "after.logistics", Map.of()));
     }
 
     /** Marks the lead as handed to a human outside booking (hot lead, no calendar), so logistics can be answered. */
@@ -252,6 +273,7 @@ public final class BookingTurns {
         String taken = texts.render(List.of(ReplyPart.required("booking.taken")),
                 Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language())));
         facts.setInternal(BOOKED_AT, start.toString());
+        facts.setInternal(MOVING, null);
         remember(lead, next);
         CrmAction book = new CrmAction.BookAppointment(purpose, start, start.plus(length(purpose)), confirmation, taken,
                 lead.textsNotBefore());
@@ -290,6 +312,7 @@ public final class BookingTurns {
         List<Instant> next = first(free, OFFER_SIZE, except);
         if (next.isEmpty()) next = first(free, OFFER_SIZE, List.of()); // nothing else is free: the same ones again
         remember(lead, next);
+        if (booked(lead.facts())) lead.facts().setInternal(MOVING, "true");
         return Optional.of(say(key, Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language()))));
     }
 
