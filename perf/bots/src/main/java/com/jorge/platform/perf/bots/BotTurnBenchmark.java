@@ -82,8 +82,8 @@ public class BotTurnBenchmark {
         policy = JorgeConversationPolicy.create(BotSettings.defaults(), understander);
         scripts = new ArrayList<>();
         if (messages.equals("booking")) {
-            scripts.add(new Script(BotType.SELLER, "Rosa", List.of("Hi, can Jorge give me a call?", "the 2nd one",
-                    "can we move it?", "sat 10am", "who will call me?", "thanks!")));
+            scripts.add(new Script(BotType.SELLER, "Rosa", List.of("Hi, can Jorge give me a call?", "ok",
+                    "what were the times again?", "the 2nd one", "can we move it?", "sat 10am", "who will call me?", "thanks!")));
             scripts.add(new Script(BotType.BUYER, "Ana", List.of("Can we see a few homes this weekend?",
                     "el sábado a las 10", "¿podemos cambiar la cita?", "any time after 5 tomorrow", "great")));
         } else if (messages.equals("embedding")) {
