@@ -17,8 +17,9 @@ if [ "${1:-}" = "--quick" ]; then JMH_ARGS=(-wi 1 -i 2 -w 1 -r 2); shift; fi
 FILTER=${1:-'com.jorge.platform.perf.bots.*'}
 
 echo "== build"
-./mvnw -q -B -pl perf/bots -am install -DskipTests
-./mvnw -q -B -pl perf/bots dependency:build-classpath -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
+# package, not install: the reactor's own jars go on the classpath and the shared ~/.m2 is left alone
+# (with -am every module writes the classpath file; perf/bots, built last, writes it last)
+./mvnw -q -B -pl perf/bots -am package -DskipTests dependency:build-classpath -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
 CP="perf/bots/target/classes:$(cat "$OUT/classpath.txt")"
 
 echo "== JMH (in-process, 1 thread, SampleTime)"

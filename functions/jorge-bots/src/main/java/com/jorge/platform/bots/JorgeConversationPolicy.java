@@ -2,7 +2,7 @@ package com.jorge.platform.bots;
 
 import com.jorge.platform.bots.booking.BookingCalendar;
 import com.jorge.platform.bots.booking.BookingTurns;
-import com.jorge.platform.bots.compliance.QuietHours;
+import com.jorge.platform.bots.compliance.TextingWindow;
 import com.jorge.platform.bots.compliance.StateTextingRules;
 import com.jorge.platform.bots.crm.PipelineRules;
 import com.jorge.platform.bots.policy.Decision;
@@ -228,6 +228,14 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             }
         }
 
+        if (!paused && stage == Stage.HANDED_OFF
+                && (understanding.has(Intent.WANTS_SHOWING) || understanding.has(Intent.WANTS_CALL))) {
+            // "can we see a few homes this weekend?" after the hand-off: times, or the booked one, never silence
+            return bookingTurn(context, state, facts, side, language, stage,
+                    booking.askedAfterHandOff(bookingLead, purpose(side, understanding), body,
+                            understanding.value(SlotName.CONTACT_TIME).isPresent()), receivedAt, now, held);
+        }
+
         boolean botSilent = paused || stage == Stage.HANDED_OFF;
         Decision decision = botSilent
                 ? new Decision(stage, side, List.of(), null, false)
@@ -246,10 +254,26 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         List<CrmAction> actions = crmPlan.actions();
         Map<String, String> extraValues = Map.of();
         boolean wantsAgent = !botSilent && (decision.bookingAccepted() || crmPlan.hotHandOff());
-        Optional<BookingTurns.Step> offer = wantsAgent && !BookingTurns.booked(facts)
+        // times on offer are not offered again each turn: only when the lead asks, or the offer lapsed
+        boolean asksAgain = understanding.has(Intent.WANTS_CALL) || understanding.has(Intent.WANTS_SHOWING);
+        boolean offerStands = !botSilent && !asksAgain && BookingTurns.offerStanding(facts, now);
+        if (offerStands && (decision.stage() == Stage.NURTURE || decision.stage() == Stage.CLOSED)) {
+            BookingTurns.dropOffer(facts); // "not now", "no thanks": the qualification's answer, and no more times
+            offerStands = false;
+        }
+        Optional<BookingTurns.Step> pending = offerStands
+                ? Optional.of(booking.stillPending(bookingLead, decision.parts(), understanding.value(SlotName.CONTACT_TIME).orElse(null)))
+                : Optional.empty();
+        Optional<BookingTurns.Step> offer = wantsAgent && !offerStands && !BookingTurns.booked(facts)
                 ? booking.offer(bookingLead, purpose(side, understanding), body, handOffReason(actions), offerPreamble(firstMessage))
                 : Optional.empty();
-        if (offer.isPresent()) {
+        if (pending.isPresent()) {
+            parts = pending.get().parts();
+            extraValues = pending.get().values();
+            actions = new ArrayList<>(withoutRepeats(actions, state.temperature()));
+            actions.addAll(pending.get().actions());
+            nextStage = pending.get().handOff() ? Stage.HANDED_OFF : Stage.BOOKING;
+        } else if (offer.isPresent()) {
             // the hand-off waits for the lead's choice, and then carries the booked time
             parts = offer.get().parts();
             extraValues = offer.get().values();
@@ -266,13 +290,13 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             }
             nextStage = Stage.HANDED_OFF;
         }
-        if (offer.isEmpty() && nextStage == Stage.HANDED_OFF && stage != Stage.HANDED_OFF) {
+        if (offer.isEmpty() && pending.isEmpty() && nextStage == Stage.HANDED_OFF && stage != Stage.HANDED_OFF) {
             String window = facts.has(Fact.LEAD_CONTACT_TIME) ? "lead's preferred time: " + facts.get(Fact.LEAD_CONTACT_TIME) : null;
             actions = actions.stream().map(a -> a instanceof CrmAction.HandOff h ? new CrmAction.HandOff(h.reason(), window) : a).toList();
             BookingTurns.handedOff(facts, parts.stream().anyMatch(p -> p.key().endsWith("_ask_time")));
         }
 
-        Question asked = nextStage == Stage.HANDED_OFF || offer.isPresent() ? null : decision.asked();
+        Question asked = nextStage == Stage.HANDED_OFF || offer.isPresent() || pending.isPresent() ? null : decision.asked();
         if (asked != null) {
             facts.setCount(asked.askedCountKey(), facts.count(asked.askedCountKey()) + 1);
         }
@@ -280,7 +304,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
         List<String> replies = new ArrayList<>();
         if (!parts.isEmpty()) {
-            String text = offer.isPresent() ? render(context, state, facts, language, parts, extraValues)
+            String text = offer.isPresent() || pending.isPresent() ? render(context, state, facts, language, parts, extraValues)
                     : writer.write(plan(context, state, facts, language, parts, body, Tone.PROFESSIONAL == config.tone()
                     || understanding.has(Intent.ANGRY) ? Tone.PROFESSIONAL : Tone.FRIENDLY));
             if (!text.isBlank()) {
@@ -326,6 +350,31 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         Map<String, String> all = new LinkedHashMap<>(base.values());
         all.putAll(values);
         return bookingWriter.write(new ReplyPlan(base.language(), base.tone(), parts, all, base.seed(), ""));
+    }
+
+    /**
+     * A turn's CRM actions while an offer stands, less what the offer's own turn already did: the
+     * request's tags and stage, the hot-lead tags and stage when the lead was already hot, and the
+     * hand-off, which waits for the choice (or goes with {@link BookingTurns#stillPending}'s).
+     */
+    private List<CrmAction> withoutRepeats(List<CrmAction> actions, Temperature before) {
+        Set<String> repeatedTags = before == Temperature.HOT
+                ? Set.of("call-requested", "showing-requested", "hot-lead") : Set.of("call-requested", "showing-requested");
+        Set<String> repeatedStages = before == Temperature.HOT
+                ? Set.of(config.stages().appointment(), config.stages().hot()) : Set.of(config.stages().appointment());
+        List<CrmAction> kept = new ArrayList<>();
+        for (CrmAction action : actions) {
+            switch (action) {
+                case CrmAction.HandOff h -> { }
+                case CrmAction.MoveOpportunity m when repeatedStages.contains(m.stageName()) -> { }
+                case CrmAction.AddTags t -> {
+                    List<String> tags = t.tags().stream().filter(tag -> !repeatedTags.contains(tag)).toList();
+                    if (!tags.isEmpty()) kept.add(new CrmAction.AddTags(tags));
+                }
+                default -> kept.add(action);
+            }
+        }
+        return kept;
     }
 
     /** A showing for a buyer, a listing appointment for a seller who asks to be visited, else a call. */
@@ -490,7 +539,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     /**
      * Null when a text may go out now, else when and why it waits: quiet hours in every candidate zone
-     * (the recipient's state's where stricter: Florida and Oklahoma end at 20:00) and, for a text the bots
+     * (and the recipient's state's sending hours, {@code state-texting-rules.txt}) and, for a text the bots
      * start ({@code initiated}: a follow-up), the state's limit per 24 hours.
      */
     static StateTextingRules.Hold hold(BotSettings config, ConversationContext context, Instant now, boolean initiated) {
@@ -504,14 +553,13 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         }
         StateTextingRules rules = config.stateRules();
         String state = rules.stateOfPhone(context.phone()).orElse(null);
-        QuietHours quiet = rules.quietHoursIn(state, config.quietHours());
-        Instant allowed = quiet.nextAllowed(now, zones);
-        String reason = allowed.equals(now) ? null
-                : state != null && rules.quietHours().containsKey(state) ? "quiet_hours_" + state : "quiet_hours";
+        List<TextingWindow> windows = rules.windowsFor(state, config.quietHours());
+        Instant allowed = TextingWindow.nextAllowed(now, windows, zones);
+        String reason = allowed.equals(now) ? null : rules.hasHours(state) ? "quiet_hours_" + state : "quiet_hours";
         if (initiated) {
             Optional<StateTextingRules.Hold> limit = rules.limitHold(state, initiatedTexts(context.state()), now);
             if (limit.isPresent() && limit.get().until().isAfter(allowed)) {
-                allowed = quiet.nextAllowed(limit.get().until(), zones);
+                allowed = TextingWindow.nextAllowed(limit.get().until(), windows, zones);
                 reason = limit.get().reason();
             }
         }

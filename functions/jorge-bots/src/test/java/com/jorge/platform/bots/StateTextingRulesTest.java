@@ -58,11 +58,14 @@ class StateTextingRulesTest {
     void theStateHoursAreConfigurableAndBadEntriesAreRefusedByName() {
         understander.when("hi").intent(GREETING);
         JorgeConversationPolicy relaxed = policy(Map.of("JORGE_BOTS_LOCATION_ZONES", "loc-1=America/New_York",
-                "JORGE_BOTS_STATE_QUIET_HOURS", "OK=20:00-08:00"));
+                "JORGE_BOTS_STATE_QUIET_HOURS", "FL=none,GA=19:00-09:00"));
         assertThat(lead(relaxed, "fl2", "+13055550100", EVENING).say("hi").notBefore()).isNull();
+        assertThat(lead(relaxed, "ga2", "+14045550100", EVENING).say("hi").heldBecause()).isEqualTo("quiet_hours_GA");
 
         assertThatThrownBy(() -> BotSettings.fromSettings(Map.of("JORGE_BOTS_STATE_QUIET_HOURS", "Florida=20:00-08:00")))
                 .hasMessageContaining("JORGE_BOTS_STATE_QUIET_HOURS");
+        assertThatThrownBy(() -> BotSettings.fromSettings(Map.of("JORGE_BOTS_STATE_QUIET_HOURS", "FL=20:00")))
+                .hasMessageContaining("JORGE_BOTS_STATE_QUIET_HOURS").hasMessageContaining("FL");
         assertThatThrownBy(() -> BotSettings.fromSettings(Map.of("JORGE_BOTS_STATE_TEXT_LIMIT", "FL=0")))
                 .hasMessageContaining("JORGE_BOTS_STATE_TEXT_LIMIT");
     }

@@ -86,7 +86,10 @@ class PersonasEndToEndTest {
         assertThat(text).as("phones are masked in the transcript").doesNotContain("555 0101", "5550101");
     }
 
-    /** Leads who book, move, cancel, ask after the hand-off and answer the bot's offer with their own window. */
+    /**
+     * Leads who book, move, cancel, ask after the hand-off, answer the bot's offer with their own window, or
+     * answer it without choosing (the offer is not repeated until asked for).
+     */
     @TestFactory
     Stream<DynamicTest> bookingPersonasBookMoveCancelAndAreAnsweredAfterTheHandOff() {
         return Stream.of(
@@ -114,6 +117,18 @@ class PersonasEndToEndTest {
                     assertThat(platform.ghl().calendars().appointmentsOf("loc-booking-books-then-cancels").getFirst()
                             .start().atZone(CHICAGO).getHour()).isEqualTo(12);
                     assertThat(replyTo(text, "I need to cancel the appointment")).containsAnyOf("cancelled", "cancelada", "cancelé");
+                }),
+                DynamicTest.dynamicTest("answers-the-offer-without-choosing-then-chooses", () -> {
+                    String text = playScripted("answers-without-choosing", BotType.SELLER, "Can Jorge call me?", "ok",
+                            "what were the times again?", "the 2nd one", "Can we see a few homes this weekend?");
+                    assertThat(replyTo(text, "ok")).as("the offer is not repeated").doesNotContain("1) ").doesNotContain("(no reply)");
+                    String again = replyTo(text, "what were the times again?");
+                    assertThat(again).as("but shown again when asked").contains("1) ").contains("2) ");
+                    var appointments = platform.ghl().calendars().appointmentsOf("loc-booking-answers-without-choosing");
+                    assertThat(appointments).as(text).singleElement().satisfies(a -> assertThat(again)
+                            .contains("2) " + a.start().atZone(CHICAGO).format(java.time.format.DateTimeFormatter.ofPattern("EEE MMM d, h:mm a", java.util.Locale.US))));
+                    assertThat(replyTo(text, "Can we see a few homes this weekend?")).as("after the hand-off: the booked time")
+                            .doesNotContain("(no reply)").contains("Jorge");
                 }),
                 DynamicTest.dynamicTest("answers-with-own-window", () -> {
                     String text = playScripted("answers-with-own-window", BotType.SELLER, "Can Jorge call me?",

@@ -28,6 +28,12 @@ public final class BookingTurns {
 
     static final String PURPOSE = "booking.purpose";
     static final String OFFERED = "booking.offered";
+    /** When the pending offer was made: an offer lapses (see {@link #lapsed}). */
+    static final String OFFERED_AT = "booking.offered_at";
+    /** The lead was reminded once of the pending offer; a second message with no choice goes to a person. */
+    static final String REMINDED = "booking.reminded";
+    /** New times were offered to move the booked appointment: a time named next moves it. */
+    static final String MOVING = "booking.moving";
     static final String BOOKED_AT = "booking.at";
     static final String HANDED_OFF = "booking.handed_off";
     static final String HANDOFF_REASON = "booking.handoff_reason";
@@ -39,6 +45,11 @@ public final class BookingTurns {
     /** No slot sooner than this: the agent needs time to prepare. */
     static final Duration MIN_NOTICE = Duration.ofHours(2);
     static final Duration HORIZON = Duration.ofDays(14);
+    /** An offer older than this is not held to: the calendar has moved on since. */
+    static final Duration OFFER_LIFETIME = Duration.ofHours(24);
+    /** What the bot answers next to a pending offer (the step names the decider uses for them). */
+    private static final java.util.Set<String> ANSWERS_KEPT_WITH_OFFER =
+            java.util.Set.of("deflect.off_limits", "value.ask", "objection.price_too_high", "objection.just_looking");
 
     /** Renders reply parts with extra values ({@code slots}, {@code when}) in the conversation's language. */
     @FunctionalInterface
@@ -77,6 +88,59 @@ public final class BookingTurns {
         return facts.raw(OFFERED) != null;
     }
 
+    /**
+     * Whether the pending offer no longer holds: made more than {@link #OFFER_LIFETIME} ago, or its first
+     * time is now closer than the notice the agent needs (or past). A lapsed offer may be made afresh;
+     * a standing one is not repeated unless the lead asks.
+     */
+    public static boolean lapsed(LeadFacts facts, Instant now) {
+        List<Instant> offered = offered(facts);
+        if (offered.isEmpty()) return false;
+        String at = facts.raw(OFFERED_AT);
+        if (at != null && Instant.parse(at).plus(OFFER_LIFETIME).isBefore(now)) return true;
+        return offered.getFirst().isBefore(now.plus(MIN_NOTICE));
+    }
+
+    /** An offer the lead has and that still holds: not to be made again unless they ask. */
+    public static boolean offerStanding(LeadFacts facts, Instant now) {
+        return offerPending(facts) && !booked(facts) && !lapsed(facts, now);
+    }
+
+    /** The lead stepped back ("not now", "no thanks"): the times are no longer on offer. */
+    public static void dropOffer(LeadFacts facts) {
+        facts.setInternal(OFFERED, null);
+        facts.setInternal(OFFERED_AT, null);
+        facts.setInternal(REMINDED, null);
+    }
+
+    /**
+     * A message that neither chooses, nor asks for times, nor steps back, while an offer stands: the
+     * offer is not repeated. The first time, the bot answers what it may ({@code answer}: a deflection,
+     * the home-value or price answer) and reminds in one line how to choose; after that it answers only
+     * those, and a second message with nothing for it hands the lead to a person, who arranges the time.
+     * A time the understanding read ({@code contactTime}) that no slot reader saw is passed on as the
+     * lead's window.
+     */
+    public Step stillPending(Lead lead, List<ReplyPart> answer, String contactTime) {
+        LeadFacts facts = lead.facts();
+        List<ReplyPart> kept = answer.stream().filter(p -> ANSWERS_KEPT_WITH_OFFER.contains(p.key())).toList();
+        if (contactTime != null) {
+            return handOff(lead, "lead's preferred time: " + contactTime, List.of(ReplyPart.required("booking.window")), List.of());
+        }
+        if (facts.raw(REMINDED) == null) {
+            facts.setInternal(REMINDED, "true");
+            List<ReplyPart> parts = new ArrayList<>(kept);
+            parts.add(ReplyPart.required("booking.pending"));
+            return new Step(parts, Map.of(), List.of(), false);
+        }
+        if (!kept.isEmpty()) {
+            return new Step(kept, Map.of(), List.of(), false);
+        }
+        String times = String.join("; ", offered(facts).stream().map(s -> SlotFormat.one(s, lead.zone(), "en")).toList());
+        return handOff(lead, "no time agreed yet; offered " + times + " (" + lead.zone().getId() + ")",
+                List.of(ReplyPart.required("after.logistics")), List.of());
+    }
+
     /** What the pending offer (or the booking) is for. */
     public static AppointmentPurpose offeredFor(LeadFacts facts) {
         return purpose(facts);
@@ -102,8 +166,8 @@ public final class BookingTurns {
         LeadFacts facts = lead.facts();
         facts.setInternal(PURPOSE, purpose.name());
         facts.setInternal(HANDOFF_REASON, handOffReason);
-        List<Instant> offered = first(slots, OFFER_SIZE, null);
-        remember(facts, offered);
+        List<Instant> offered = first(slots, OFFER_SIZE, List.of());
+        remember(lead, offered);
         List<ReplyPart> parts = new ArrayList<>(before);
         parts.add(ReplyPart.required("booking.offer." + purpose.name().toLowerCase(java.util.Locale.ROOT)));
         return Optional.of(new Step(parts, Map.of("slots", SlotFormat.numbered(offered, lead.zone(), lead.language())),
@@ -122,10 +186,28 @@ public final class BookingTurns {
         if (request == SlotChoiceReader.Request.CANCEL && (booked(facts) || offerPending(facts))) {
             return Optional.of(cancel(lead, texts));
         }
-        if (request == SlotChoiceReader.Request.MOVE && booked(facts) && (wish.isEmpty() || wish.get().byPosition())) {
-            return reoffer(lead, "booking.move", Instant.parse(facts.raw(BOOKED_AT)));
+        boolean noTimeNamed = wish.isEmpty() || wish.get().byPosition();
+        boolean otherTimes = request == SlotChoiceReader.Request.MOVE || request == SlotChoiceReader.Request.OTHER_TIMES;
+        if (otherTimes && booked(facts) && noTimeNamed) {
+            return reoffer(lead, "booking.move", List.of(Instant.parse(facts.raw(BOOKED_AT))));
         }
-        if (wish.isPresent() && (offerPending(facts) || (request == SlotChoiceReader.Request.MOVE && booked(facts)))) {
+        if (offerPending(facts) && !booked(facts)) {
+            // "none of those work" / "what were the times?" / a choice from an offer that lapsed
+            if (otherTimes && noTimeNamed) {
+                return reoffer(lead, lapsed(facts, lead.now()) ? "booking.offer_lapsed" : "booking.move", offered(facts));
+            }
+            if (request == SlotChoiceReader.Request.REPEAT) {
+                return lapsed(facts, lead.now()) ? reoffer(lead, "booking.offer_lapsed", List.of()) : repeat(lead);
+            }
+            if (wish.isPresent() && wish.get().byPosition() && lapsed(facts, lead.now())) {
+                return reoffer(lead, "booking.offer_lapsed", List.of());
+            }
+        }
+        // once booked, the times kept in reserve (in case GHL finds the slot taken) are chosen by number; a time
+        // named in passing ("I'm free after 5 too") moves nothing unless the lead asked to move
+        boolean choosing = offerPending(facts) && (!booked(facts) || wish.map(SlotWish::byPosition).orElse(false)
+                || facts.raw(MOVING) != null);
+        if (wish.isPresent() && (choosing || (request == SlotChoiceReader.Request.MOVE && booked(facts)))) {
             return Optional.of(choose(lead, wish.get(), texts));
         }
         if (request == SlotChoiceReader.Request.LOGISTICS && (booked(facts) || facts.raw(HANDED_OFF) != null)) {
@@ -138,6 +220,21 @@ public final class BookingTurns {
             return Optional.of(say("after.time_noted", Map.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A call or showing asked for after the hand-off: the team's free times when nothing is booked (the
+     * hand-off already happened, so the choice books without a second one), the booked time when
+     * something is, and who will be in touch (or that the time the lead gave is passed on) when the
+     * calendar has nothing: never silence.
+     */
+    public Step askedAfterHandOff(Lead lead, AppointmentPurpose purpose, String message, boolean contactTimeGiven) {
+        LeadFacts facts = lead.facts();
+        if (booked(facts)) {
+            return say("after.logistics_booked", Map.of("when", SlotFormat.one(Instant.parse(facts.raw(BOOKED_AT)), lead.zone(), lead.language())));
+        }
+        return offer(lead, purpose, message, "asked for an appointment after the hand-off", List.of())
+                .orElseGet(() -> say(contactTimeGiven ? "after.time_noted" : "after.logistics", Map.of()));
     }
 
     /** Marks the lead as handed to a human outside booking (hot lead, no calendar), so logistics can be answered. */
@@ -167,7 +264,7 @@ public final class BookingTurns {
         List<Instant> next = next(offered, free, start, current);
         if (!free.isEmpty() && !free.contains(start)) {
             // taken since it was offered: the next ones
-            remember(facts, next);
+            remember(lead, next);
             return say("booking.taken", Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language())));
         }
         String when = SlotFormat.one(start, lead.zone(), lead.language());
@@ -176,8 +273,8 @@ public final class BookingTurns {
         String taken = texts.render(List.of(ReplyPart.required("booking.taken")),
                 Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language())));
         facts.setInternal(BOOKED_AT, start.toString());
-        remember(facts, next.isEmpty() ? List.of() : next);
-        if (next.isEmpty()) facts.setInternal(OFFERED, null);
+        facts.setInternal(MOVING, null);
+        remember(lead, next);
         CrmAction book = new CrmAction.BookAppointment(purpose, start, start.plus(length(purpose)), confirmation, taken,
                 lead.textsNotBefore());
         String agentWhen = SlotFormat.one(start, lead.zone(), "en") + " (" + lead.zone().getId() + ")";
@@ -199,7 +296,7 @@ public final class BookingTurns {
 
     private Step cancel(Lead lead, Texts texts) {
         LeadFacts facts = lead.facts();
-        facts.setInternal(OFFERED, null);
+        dropOffer(facts);
         if (!booked(facts)) {
             return say("booking.offer_dropped", Map.of());
         }
@@ -208,12 +305,24 @@ public final class BookingTurns {
                 texts.render(List.of(ReplyPart.required("booking.cancelled")), Map.of()), lead.textsNotBefore())), false);
     }
 
-    private Optional<Step> reoffer(Lead lead, String key, Instant except) {
+    /** New times, none of {@code except} (the booked one, or those the lead turned down) while others are free. */
+    private Optional<Step> reoffer(Lead lead, String key, List<Instant> except) {
         List<Instant> free = free(lead, purpose(lead.facts()));
         if (free.isEmpty()) return Optional.of(say("after.logistics", Map.of()));
         List<Instant> next = first(free, OFFER_SIZE, except);
-        remember(lead.facts(), next);
+        if (next.isEmpty()) next = first(free, OFFER_SIZE, List.of()); // nothing else is free: the same ones again
+        remember(lead, next);
+        if (booked(lead.facts())) lead.facts().setInternal(MOVING, "true");
         return Optional.of(say(key, Map.of("slots", SlotFormat.numbered(next, lead.zone(), lead.language()))));
+    }
+
+    /** The standing offer again, as asked: those still free, topped up with the next free ones. */
+    private Optional<Step> repeat(Lead lead) {
+        List<Instant> offered = offered(lead.facts());
+        List<Instant> free = free(lead, purpose(lead.facts()));
+        List<Instant> slots = free.isEmpty() ? offered : next(offered, free, null, null);
+        if (!slots.equals(offered)) remember(lead, slots);
+        return Optional.of(say("booking.offer_again", Map.of("slots", SlotFormat.numbered(slots, lead.zone(), lead.language()))));
     }
 
     private List<Instant> free(Lead lead, AppointmentPurpose purpose) {
@@ -227,13 +336,21 @@ public final class BookingTurns {
                 .filter(s -> !s.equals(chosen) && !s.equals(current)).limit(OFFER_SIZE).toList();
     }
 
-    /** The first {@code n} slots other than {@code except}. */
-    private static List<Instant> first(List<Instant> slots, int n, Instant except) {
-        return slots.stream().filter(s -> !s.equals(except)).limit(n).toList();
+    /** The first {@code n} slots not in {@code except}. */
+    private static List<Instant> first(List<Instant> slots, int n, List<Instant> except) {
+        return slots.stream().filter(s -> !except.contains(s)).limit(n).toList();
     }
 
-    private static void remember(LeadFacts facts, List<Instant> offered) {
-        facts.setInternal(OFFERED, offered.isEmpty() ? null : String.join(",", offered.stream().map(Instant::toString).toList()));
+    /** The times now on offer (none: the offer is gone), when they were offered, and no reminder yet. */
+    private static void remember(Lead lead, List<Instant> offered) {
+        LeadFacts facts = lead.facts();
+        if (offered.isEmpty()) {
+            dropOffer(facts);
+            return;
+        }
+        facts.setInternal(OFFERED, String.join(",", offered.stream().map(Instant::toString).toList()));
+        facts.setInternal(OFFERED_AT, lead.now().toString());
+        facts.setInternal(REMINDED, null);
     }
 
     private static List<Instant> offered(LeadFacts facts) {

@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class SlotChoiceReader {
 
-    /** What the lead wants done with the appointment besides choosing a time. */
-    public enum Request { NONE, CANCEL, MOVE, LOGISTICS }
+    /**
+     * What the lead wants done with the appointment besides choosing a time: cancel it, move it, see
+     * other times than those offered ("none of those work"), see the offer again ("what were the
+     * times?"), or know who calls and when.
+     */
+    public enum Request { NONE, CANCEL, MOVE, OTHER_TIMES, REPEAT, LOGISTICS }
 
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(
             Map.entry("first", 0), Map.entry("1st", 0), Map.entry("primer", 0), Map.entry("primero", 0), Map.entry("primera", 0),
@@ -54,15 +58,30 @@ public final class SlotChoiceReader {
     private static final Pattern CANCEL = Pattern.compile("\\b(cancel\\w*|call it off|cancelar|cancela\\w*|anula\\w*)\\b");
     private static final Pattern MOVE = Pattern.compile("\\b(move|moving|reschedul\\w*|change the (?:time|day|date)|another (?:time|day)|push it|"
             + "different (?:time|day)|can't make it|cannot make it|cant make it|cambiar|cambia\\w*|mover|muev\\w*|reprogram\\w*|otro dia|otra hora|no puedo ir)\\b");
+    /** "none of those work", "other times?", "ninguno me sirve": the offer does not suit. */
+    private static final Pattern OTHER_TIMES = Pattern.compile("\\b(none of (?:these|those|them|the times)|neither(?: of them| one)?|"
+            + "other (?:times?|options|days?)|any other (?:times?|days?)|later (?:times?|days?)|earlier (?:times?|days?)|"
+            + "(?:those|these|they|that) (?:don'?t|do not|doesn'?t|does not|won'?t|will not) work|can'?t do (?:any|those|them)|"
+            + "ningun[oa]|otros horarios|otras horas|otros dias|no me sirven?|no puedo (?:a )?(?:esas|esa|ninguna))\\b");
+    /** "what were the times again?", "¿cuáles eran los horarios?": show the offer again. */
+    private static final Pattern REPEAT = Pattern.compile("\\b(what (?:were|are) the (?:times|options|slots)|which (?:times|slots|options)|"
+            + "what times (?:do you have|are (?:open|free|available)|can)|(?:send|give|show|tell) (?:me )?(?:the|those) (?:times|options) again|"
+            + "times again|cuales (?:eran|son) (?:los )?horarios|que horarios (?:hay|tienes|tiene|eran)|los horarios otra vez|repite\\w*)\\b");
+    /** "how do I reschedule?" asks how, and is answered, rather than asking for new times. */
+    private static final Pattern HOW_TO = Pattern.compile("\\b(how (?:do|can|would) i (?:reschedule|change|move|cancel)|"
+            + "como (?:lo |la )?(?:cambio|muevo|cancelo|puedo cambiar))\\b");
     private static final Pattern LOGISTICS = Pattern.compile("\\b(who (?:will|is going to|is gonna) call|who(?:'s| is) calling|when (?:will|is|does)|what time|"
             + "is it still|still on|how do i (?:reschedule|change|move)|quien (?:me )?(?:va a )?llama|quien me llamara|cuando (?:me )?(?:va|llama|es)|"
             + "a que hora|sigue en pie|como (?:lo )?(?:cambio|muevo))\\b");
 
-    /** The appointment request in the text, if any; a cancellation outranks a move. */
+    /** The appointment request in the text, if any; "how do I…" asks, then a cancellation outranks a move. */
     public Request request(String text) {
         String t = fold(text);
+        if (HOW_TO.matcher(t).find()) return Request.LOGISTICS;
         if (CANCEL.matcher(t).find()) return Request.CANCEL;
         if (MOVE.matcher(t).find()) return Request.MOVE;
+        if (OTHER_TIMES.matcher(t).find()) return Request.OTHER_TIMES;
+        if (REPEAT.matcher(t).find()) return Request.REPEAT;
         if (LOGISTICS.matcher(t).find()) return Request.LOGISTICS;
         return Request.NONE;
     }

@@ -83,6 +83,15 @@ public final class LeadZoneResolver {
         return zoneOfPhone(phone).orElse(locationZone);
     }
 
+    /**
+     * The lead's zone: the one GHL recorded on the contact when it gave one ({@code recorded}, null when
+     * not), else the phone's area code's, else the location's. The worker's {@code LeadZones} should call
+     * this rather than {@link #leadZone(ZoneId, String)}, which lets the area code outrank GHL's zone.
+     */
+    public ZoneId leadZone(ZoneId recorded, ZoneId locationZone, String phone) {
+        return recorded != null ? recorded : leadZone(locationZone, phone);
+    }
+
     /** Every zone quiet hours must respect for this lead, the likeliest first. */
     public List<ZoneId> candidateZones(ZoneId locationZone, String phone) {
         Set<ZoneId> zones = new LinkedHashSet<>();

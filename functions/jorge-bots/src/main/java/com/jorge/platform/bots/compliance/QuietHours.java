@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  * area code's) a text goes out only when it is allowed in all of them: the lead's true zone is
  * unknown, and waiting is the lawful side of that doubt.
  */
-public record QuietHours(LocalTime start, LocalTime end) {
+public record QuietHours(LocalTime start, LocalTime end) implements TextingWindow {
 
     public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
 
@@ -26,6 +27,7 @@ public record QuietHours(LocalTime start, LocalTime end) {
         }
     }
 
+    @Override
     public boolean isQuiet(Instant when, ZoneId zone) {
         LocalTime local = when.atZone(zone).toLocalTime();
         return start.isBefore(end)
@@ -35,27 +37,11 @@ public record QuietHours(LocalTime start, LocalTime end) {
 
     /** The first instant at or after {@code now} that is outside the quiet window in every zone. */
     public Instant nextAllowed(Instant now, Collection<ZoneId> zones) {
-        if (zones.isEmpty()) {
-            throw new IllegalArgumentException("at least one zone is needed");
-        }
-        Instant candidate = now;
-        // each pass moves past one zone's window; zones at most 26 h apart settle in a few passes
-        for (int pass = 0; pass < 2 * zones.size() + 2; pass++) {
-            Instant moved = candidate;
-            for (ZoneId zone : zones) {
-                if (isQuiet(moved, zone)) {
-                    moved = endOfWindow(moved, zone);
-                }
-            }
-            if (moved.equals(candidate)) {
-                return candidate;
-            }
-            candidate = moved;
-        }
-        return candidate;
+        return TextingWindow.nextAllowed(now, List.of(this), zones);
     }
 
-    private Instant endOfWindow(Instant quietInstant, ZoneId zone) {
+    @Override
+    public Instant endOfQuiet(Instant quietInstant, ZoneId zone) {
         ZonedDateTime local = quietInstant.atZone(zone);
         LocalDate day = local.toLocalDate();
         if (!start.isBefore(end) && !local.toLocalTime().isBefore(start)) {

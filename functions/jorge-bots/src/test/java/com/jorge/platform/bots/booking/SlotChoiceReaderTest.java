@@ -78,4 +78,22 @@ class SlotChoiceReaderTest {
         assertThat(reader.request("¿a qué hora me llaman?")).isEqualTo(SlotChoiceReader.Request.LOGISTICS);
         assertThat(reader.request("what are the HOA fees?")).isEqualTo(SlotChoiceReader.Request.NONE);
     }
+
+    @Test
+    void readsAnAskForOtherTimesOrTheSameOnesAgainAndAHowToQuestion() {
+        for (String other : List.of("none of those work", "neither of them", "do you have other times?", "those don't work for me",
+                "ninguno me sirve", "¿tienes otros horarios?", "no me sirven")) {
+            assertThat(reader.request(other)).as(other).isEqualTo(SlotChoiceReader.Request.OTHER_TIMES);
+        }
+        for (String repeat : List.of("what were the times again?", "which times?", "send me the times again",
+                "¿cuáles eran los horarios?", "¿qué horarios hay?")) {
+            assertThat(reader.request(repeat)).as(repeat).isEqualTo(SlotChoiceReader.Request.REPEAT);
+        }
+        assertThat(reader.request("how do I reschedule?")).isEqualTo(SlotChoiceReader.Request.LOGISTICS);
+        assertThat(reader.request("¿cómo lo cambio?")).isEqualTo(SlotChoiceReader.Request.LOGISTICS);
+        // everyday words that are none of these
+        for (String plain : List.of("ningún problema", "sounds good, thanks", "más tarde te escribo", "no me queda claro el precio")) {
+            assertThat(reader.request(plain)).as(plain).isEqualTo(SlotChoiceReader.Request.NONE);
+        }
+    }
 }

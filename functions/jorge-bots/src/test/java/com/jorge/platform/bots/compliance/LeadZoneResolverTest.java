@@ -41,4 +41,15 @@ class LeadZoneResolverTest {
     void theTableCoversTheNorthAmericanAreaCodes() {
         assertThat(zones.size()).isGreaterThan(390);
     }
+
+    @Test
+    void theZoneGhlRecordedComesFirstThenTheAreaCodeThenTheLocation() {
+        LeadZoneResolver resolver = LeadZoneResolver.load();
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        ZoneId denver = ZoneId.of("America/Denver");
+        assertThat(resolver.leadZone(denver, chicago, "+13055550100")).isEqualTo(denver);
+        assertThat(resolver.leadZone(null, chicago, "+13055550100")).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(resolver.leadZone(null, chicago, "+18005550100")).isEqualTo(chicago);
+        assertThat(resolver.leadZone(null, chicago, null)).isEqualTo(chicago);
+    }
 }

@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  *       turn includes the embedding call: the worst case;</li>
  *   <li>{@code respond} / {@code booking}: conversations that ask for a call or a showing, choose a
  *       slot however written ("the 2nd one", "sat 10am", "el sábado a las 10", "any time after 5
- *       tomorrow"), move it and ask about it: the slot offer, the choice reading and the booking
+ *       tomorrow"), answer the standing offer without choosing ("ok") or ask for its times again,
+ *       move it and ask about it: the slot offer, the choice reading and the booking
  *       actions, against an in-memory calendar (GHL's free-slots call is I/O, not timed here);</li>
  *   <li>{@code decideAndReply}: the personas with every text read beforehand: the policy's own
  *       share, without understanding.</li>
@@ -82,8 +83,8 @@ public class BotTurnBenchmark {
         policy = JorgeConversationPolicy.create(BotSettings.defaults(), understander);
         scripts = new ArrayList<>();
         if (messages.equals("booking")) {
-            scripts.add(new Script(BotType.SELLER, "Rosa", List.of("Hi, can Jorge give me a call?", "the 2nd one",
-                    "can we move it?", "sat 10am", "who will call me?", "thanks!")));
+            scripts.add(new Script(BotType.SELLER, "Rosa", List.of("Hi, can Jorge give me a call?", "ok",
+                    "what were the times again?", "the 2nd one", "can we move it?", "sat 10am", "who will call me?", "thanks!")));
             scripts.add(new Script(BotType.BUYER, "Ana", List.of("Can we see a few homes this weekend?",
                     "el sábado a las 10", "¿podemos cambiar la cita?", "any time after 5 tomorrow", "great")));
         } else if (messages.equals("embedding")) {
