@@ -221,10 +221,10 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         return new StepFunctionsWorkflows(sfn.build(), settings, json);
     }
 
-    /** The phone's area code first, else the recorded zone, else the team's default zone. */
+    /** The zone GHL recorded on the contact first, else the phone's area code's, else the team's default zone. */
     private static LeadZones leadZones(ZoneId defaultZone) {
         LeadZoneResolver resolver = LeadZoneResolver.load();
-        return (recorded, phone) -> resolver.leadZone(recorded == null ? defaultZone : recorded, phone);
+        return (recorded, phone) -> resolver.leadZone(recorded, defaultZone, phone);
     }
 
     @Override
