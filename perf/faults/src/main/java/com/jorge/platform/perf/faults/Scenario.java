@@ -77,7 +77,7 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
                 + " started again 10 s later on the same port", 10, false, Setup.INFERENCE_TIER,
                 c -> c.tier().kill(), c -> c.tier().restart()));
         all.add(new Scenario("inference-slow", "the inference tier SIGSTOPped for 10 s: connections accepted, nothing"
-                + " answered, every call past the 50 ms attempt deadline; then SIGCONT", 10, false, Setup.INFERENCE_TIER,
+                + " answered, every call past its attempt deadline (50 ms by default); then SIGCONT", 10, false, Setup.INFERENCE_TIER,
                 c -> c.tier().pause(), c -> c.tier().resume()));
         all.add(ghl("ghl-429-10m", "GHL answers every call 429 with Retry-After: 10 for ten minutes", 600, false,
                 new GhlFault.Status(429, Duration.ofSeconds(10)), List.of()));
