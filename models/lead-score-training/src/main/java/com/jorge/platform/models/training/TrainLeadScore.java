@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public final class TrainLeadScore {
 
     static final String USAGE = """
-            usage: models/train.sh [--source bank|aurora] [options]
+            usage: models/train.sh [--source bank|aurora|simulated] [options]
               --source bank          the bundled UCI Bank Marketing file (default); bank-marketing features
                 --csv PATH           another file in the same format
               --source aurora        table lead_outcomes (migrations V50, V52), the rows of one feature set
@@ -28,6 +28,10 @@ public final class TrainLeadScore {
                 --jdbc-url URL       jdbc:postgresql://... or jdbc:aws-wrapper:postgresql://...
                 --jdbc-user USER     default: $LEAD_OUTCOMES_DB_USER; the password only from $LEAD_OUTCOMES_DB_PASSWORD
                 --location-id ID     one GHL sub-account only
+              --source simulated     conversations with outcomes from a stated rule (SimulatedConversations):
+                                     a fault-test fixture, never the bots' real model
+                --rows N             default 3000
+                --data-seed N        default 7 (the committed fixture's)
               --name NAME            default: lead-score (bank-marketing), conversation-lead-score (conversation)
               --seed N               default 42
               --version V            default: the next free integer under --out
@@ -43,7 +47,8 @@ public final class TrainLeadScore {
     static final String CONVERSATION_MODEL_NAME = "conversation-lead-score";
     static final int NOT_ENOUGH_OUTCOMES_EXIT = 3;
     private static final Set<String> KNOWN_OPTIONS = Set.of("source", "features", "csv", "jdbc-url", "jdbc-user",
-            "location-id", "name", "seed", "version", "out", "rounds", "max-depth", "threads", "models-dir");
+            "location-id", "name", "seed", "version", "out", "rounds", "max-depth", "threads", "models-dir", "rows",
+            "data-seed");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** A model name is an S3 key segment and a folder name. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -80,7 +85,15 @@ public final class TrainLeadScore {
                     options.getOrDefault("jdbc-user", System.getenv("LEAD_OUTCOMES_DB_USER")),
                     System.getenv("LEAD_OUTCOMES_DB_PASSWORD"), options.get("location-id"),
                     features(options, ConversationFeatureSet.INSTANCE));
-            default -> throw new IllegalArgumentException("--source must be bank or aurora, was " + options.get("source"));
+            case "simulated" -> {
+                if (features(options, ConversationFeatureSet.INSTANCE) != ConversationFeatureSet.INSTANCE) {
+                    throw new IllegalArgumentException("--source simulated has conversation features only");
+                }
+                yield SimulatedConversations.source((int) number(options, "rows", SimulatedConversations.DEFAULT_ROWS),
+                        number(options, "data-seed", SimulatedConversations.TRAINING_SEED));
+            }
+            default -> throw new IllegalArgumentException("--source must be bank, aurora or simulated, was "
+                    + options.get("source"));
         };
         String name = options.getOrDefault("name", defaultName(source.featureSet()));
         if (!NAME.matcher(name).matches()) {

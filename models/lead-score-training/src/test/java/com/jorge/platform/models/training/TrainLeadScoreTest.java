@@ -15,7 +15,7 @@ class TrainLeadScoreTest {
         assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--sorce", "bank"}))
                 .hasMessage("unknown option --sorce");
         assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--source", "s3"}))
-                .hasMessageContaining("--source must be bank or aurora");
+                .hasMessageContaining("--source must be bank, aurora or simulated");
         assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--source", "aurora"}))
                 .hasMessageContaining("--jdbc-url is required");
         assertThatThrownBy(() -> TrainLeadScore.run(new String[] {"--seed", "x"}))

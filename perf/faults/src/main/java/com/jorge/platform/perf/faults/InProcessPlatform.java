@@ -3,7 +3,9 @@ package com.jorge.platform.perf.faults;
 import com.jorge.platform.ghlfake.FakeGhlServer;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.local.LocalFifoQueue;
+import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.local.LocalPlatform;
+import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.worker.lambda.WorkerFunction;
 
 import java.io.IOException;
@@ -17,13 +19,28 @@ import java.util.Map;
 final class InProcessPlatform implements PlatformUnderTest {
 
     private final LocalPlatform platform;
+    /** The bots' own counters ({@code LeadScores[path]}); null when they score with the rules only. */
+    private final RecordedMetrics botMetrics;
 
-    private InProcessPlatform(LocalPlatform platform) {
+    private InProcessPlatform(LocalPlatform platform, RecordedMetrics botMetrics) {
         this.platform = platform;
+        this.botMetrics = botMetrics;
     }
 
+    /** The bots score with the rule-based estimate. */
     static InProcessPlatform start(Map<String, String> env, Clock workerClock) throws IOException {
-        return new InProcessPlatform(LocalPlatform.start(env, 0, WorkerFunction.jorgeBots(Map.of()), workerClock));
+        return new InProcessPlatform(LocalPlatform.start(env, 0, WorkerFunction.jorgeBots(Map.of()), workerClock), null);
+    }
+
+    /**
+     * The bots follow the live lead-score model as in AWS: {@code MODEL_BUCKET}, {@code S3_ENDPOINT},
+     * {@code LEAD_SCORE_ENDPOINT} in {@code env} (WorkerFunction.jorgeBots). Their {@code LeadScores} counters
+     * join the platform's in {@link #counters()}.
+     */
+    static InProcessPlatform startFollowingModel(Map<String, String> env, Clock workerClock) throws IOException {
+        RecordedMetrics botMetrics = new RecordedMetrics();
+        return new InProcessPlatform(LocalPlatform.start(env, 0, WorkerFunction.jorgeBots(PlatformConfig.of(env), botMetrics),
+                workerClock), botMetrics);
     }
 
     @Override
@@ -43,7 +60,10 @@ final class InProcessPlatform implements PlatformUnderTest {
 
     @Override
     public Map<String, Long> counters() {
-        return platform.metrics().snapshot();
+        if (botMetrics == null) return platform.metrics().snapshot();
+        Map<String, Long> all = new java.util.HashMap<>(platform.metrics().snapshot());
+        botMetrics.snapshot().forEach((k, v) -> all.merge(k, v, Long::sum));
+        return all;
     }
 
     @Override

@@ -8,10 +8,12 @@ import java.util.stream.Collectors;
 /**
  * The harness's command line: {@code --quick}, {@code --rate 20} (webhooks/s on the plateau; the spike
  * doubles it), {@code --only a,b} (scenario names), {@code --out target/faults},
- * {@code --redis-server /usr/bin/redis-server}, {@code --drain 30} (seconds to wait for the backlog).
+ * {@code --redis-server /usr/bin/redis-server}, {@code --drain 30} (seconds to wait for the backlog),
+ * {@code --lead-score-timeout-ms 50} (the inference scenarios' LEAD_SCORE_TIMEOUT_MS; unset: the platform's 50 ms).
  */
 record RunOptions(boolean quick, int rate, Set<String> only, Path out, String redisServer, int drainSeconds,
-                  double rampSeconds, double beforeSeconds, double afterSeconds, double spikeSeconds) {
+                  double rampSeconds, double beforeSeconds, double afterSeconds, double spikeSeconds,
+                  Integer leadScoreTimeoutMs) {
 
     static RunOptions parse(String[] args) {
         boolean quick = false;
@@ -20,6 +22,7 @@ record RunOptions(boolean quick, int rate, Set<String> only, Path out, String re
         Path out = Path.of("target/faults");
         String redis = "/usr/bin/redis-server";
         Integer drain = null;
+        Integer leadScoreTimeout = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -28,13 +31,18 @@ record RunOptions(boolean quick, int rate, Set<String> only, Path out, String re
                 case "--out" -> out = Path.of(args[++i]);
                 case "--redis-server" -> redis = args[++i];
                 case "--drain" -> drain = Integer.parseInt(args[++i]);
+                case "--lead-score-timeout-ms" -> leadScoreTimeout = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: run.sh [--quick] [--rate 20] [--only a,b] [--out dir] [--redis-server path] [--drain s]");
+                        + "; usage: run.sh [--quick] [--rate 20] [--only a,b] [--out dir] [--redis-server path] [--drain s]"
+                        + " [--lead-score-timeout-ms ms]");
             }
         }
         if (rate < 1 || rate > 500) throw new IllegalArgumentException("--rate must be 1..500 webhooks/s (loopback, bounded)");
-        return quick ? new RunOptions(true, rate, only, out, redis, drain == null ? 20 : drain, 3, 3, 6, 3)
-                : new RunOptions(false, rate, only, out, redis, drain == null ? 120 : drain, 10, 10, 30, 10);
+        if (leadScoreTimeout != null && (leadScoreTimeout < 1 || leadScoreTimeout > 10_000)) {
+            throw new IllegalArgumentException("--lead-score-timeout-ms must be 1..10000 (LEAD_SCORE_TIMEOUT_MS)");
+        }
+        return quick ? new RunOptions(true, rate, only, out, redis, drain == null ? 20 : drain, 3, 3, 6, 3, leadScoreTimeout)
+                : new RunOptions(false, rate, only, out, redis, drain == null ? 120 : drain, 10, 10, 30, 10, leadScoreTimeout);
     }
 
     boolean selected(Scenario s) {

@@ -21,7 +21,12 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
         /** Intake here, a real SQS endpoint, the worker in a child process ({@link SplitPlatform}). */
         WORKER_PROCESS,
         /** The local runtime on the harness's six-node Redis cluster ({@link OwnRedisCluster}). */
-        REDIS_CLUSTER
+        REDIS_CLUSTER,
+        /**
+         * The local runtime whose bots follow the live conversation-lead-score model in an S3 registry
+         * ({@link OwnModelRegistry}) and score on the inference tier in a child process ({@link OwnInferenceTier}).
+         */
+        INFERENCE_TIER
     }
 
     interface Action {
@@ -66,6 +71,14 @@ record Scenario(String name, String description, double faultSeconds, boolean qu
         all.add(new Scenario("redis-cluster-master-kill", "the Redis cluster master owning slot 0 SIGKILLed, its replica "
                 + "promoted, the old master started again 10 s later", 10, true, Setup.REDIS_CLUSTER,
                 c -> c.cluster().killMaster(), c -> c.cluster().restartKilled()));
+        // not in --quick: each starts S3Mock and the tier (20 to 40 s on two loaded cores) and needs the breaker's
+        // 10 s open state plus the restart inside its after-phase, which --quick's 6 s do not hold
+        all.add(new Scenario("inference-down", "the inference tier (gpu-inference on the CPU, a child process) SIGKILLed,"
+                + " started again 10 s later on the same port", 10, false, Setup.INFERENCE_TIER,
+                c -> c.tier().kill(), c -> c.tier().restart()));
+        all.add(new Scenario("inference-slow", "the inference tier SIGSTOPped for 10 s: connections accepted, nothing"
+                + " answered, every call past its attempt deadline (50 ms by default); then SIGCONT", 10, false, Setup.INFERENCE_TIER,
+                c -> c.tier().pause(), c -> c.tier().resume()));
         all.add(ghl("ghl-429-10m", "GHL answers every call 429 with Retry-After: 10 for ten minutes", 600, false,
                 new GhlFault.Status(429, Duration.ofSeconds(10)), List.of()));
         all.add(ghl("ghl-500-10m", "GHL answers every call 500 for ten minutes", 600, false, new GhlFault.Status(500, null), List.of()));

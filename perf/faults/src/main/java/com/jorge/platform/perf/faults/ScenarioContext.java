@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a scenario's fault acts on: the platform, the harness's own Redis (or Redis cluster, null unless the
- * scenario runs on one) and PostgreSQL, the traffic.
+ * scenario runs on one) and PostgreSQL, the traffic, the inference tier (null unless the scenario has one).
  */
 record ScenarioContext(PlatformUnderTest platform, OwnRedis redis, OwnRedisCluster cluster, OwnPostgres postgres,
-                       String jdbcUrl, Traffic traffic, AtomicReference<Connection> lock) {
+                       String jdbcUrl, Traffic traffic, AtomicReference<Connection> lock, OwnInferenceTier inference) {
 
     /** Extra traffic a scenario switches on. */
     interface Traffic {
@@ -22,6 +22,12 @@ record ScenarioContext(PlatformUnderTest platform, OwnRedis redis, OwnRedisClust
     SplitPlatform split() {
         if (platform instanceof SplitPlatform s) return s;
         throw new IllegalStateException("this scenario's platform has no worker process");
+    }
+
+    /** The inference tier of a {@link Scenario.Setup#INFERENCE_TIER} scenario. */
+    OwnInferenceTier tier() {
+        if (inference == null) throw new IllegalStateException("this scenario's platform has no inference tier");
+        return inference;
     }
 
     void holdLock(Connection c) {

@@ -42,6 +42,8 @@ final class ScenarioRun implements ScenarioContext.Traffic {
     private WebhookSender sender;
     private PlatformUnderTest platform;
     private OwnRedisCluster cluster;
+    private OwnModelRegistry registry;
+    private OwnInferenceTier tier;
 
     ScenarioRun(Scenario scenario, RunOptions options, OwnPostgres postgres, OwnRedis redis) {
         this.scenario = scenario;
@@ -57,7 +59,7 @@ final class ScenarioRun implements ScenarioContext.Traffic {
                 LoadShape.Phase.ramp("ramp", options.rampSeconds(), Math.max(1, rate / 4.0), rate),
                 LoadShape.Phase.steady("before", options.beforeSeconds(), rate),
                 LoadShape.Phase.steady("fault", scenario.faultSeconds(), rate),
-                LoadShape.Phase.steady("after", options.afterSeconds(), rate),
+                LoadShape.Phase.steady("after", afterSeconds(), rate),
                 LoadShape.Phase.steady("spike", options.spikeSeconds(), 2.0 * rate)));
         String jdbcUrl = postgres.newSchema("s_" + runId);
         Duration clockOffset = Duration.between(Instant.now(), LOCAL_NOON);
@@ -66,11 +68,13 @@ final class ScenarioRun implements ScenarioContext.Traffic {
             platform = startPlatform(jdbcUrl, clockOffset, workerClock);
         } catch (Exception e) {
             if (cluster != null) cluster.close();
+            closeInference();
             throw e;
         }
         sender = new WebhookSender(platform.webhookUrl(), platform.signer());
         SimulatedLeads leads = new SimulatedLeads(runId, Personas.all(), rate * 15);
-        ScenarioContext context = new ScenarioContext(platform, redis, cluster, postgres, jdbcUrl, this, new AtomicReference<>());
+        ScenarioContext context = new ScenarioContext(platform, redis, cluster, postgres, jdbcUrl, this, new AtomicReference<>(),
+                tier);
         PlatformSampler sampler = new PlatformSampler(platform, jdbcUrl, postgres.user(), postgres.password(), sender::acceptedCount);
         String note = "";
         long start = System.nanoTime() + 200_000_000L;
@@ -116,6 +120,7 @@ final class ScenarioRun implements ScenarioContext.Traffic {
             redis.ensureUp();
             if (cluster != null) cluster.ensureUp();
             if (platform instanceof SplitPlatform split) split.ensureWorker();
+            if (tier != null) tier.ensureUp();
             sampler.close();
         }
         DeliveryAudit.Findings findings;
@@ -126,9 +131,18 @@ final class ScenarioRun implements ScenarioContext.Traffic {
             platform.close();
             sender.close();
             if (cluster != null) cluster.close();
+            closeInference();
         }
         return ScenarioTally.tally(scenario, shape, start, faultFrom, removedAt[0], findings, byKey.values(), sender.deliveries(),
                 sampler.samples(), note);
+    }
+
+    /** Long enough for the inference tier to start again (30 to 90 s on two loaded cores) and its breaker to close. */
+    static final double INFERENCE_AFTER_SECONDS = 90;
+
+    private double afterSeconds() {
+        return scenario.setup() == Scenario.Setup.INFERENCE_TIER ? Math.max(options.afterSeconds(), INFERENCE_AFTER_SECONDS)
+                : options.afterSeconds();
     }
 
     /** The platform the scenario's setup asks for, with the settings every scenario shares. */
@@ -147,7 +161,49 @@ final class ScenarioRun implements ScenarioContext.Traffic {
                 env.put("REDIS_CLUSTER", "true");
                 yield InProcessPlatform.start(env, workerClock);
             }
+            case INFERENCE_TIER -> {
+                startInference(env);
+                yield InProcessPlatform.startFollowingModel(env, workerClock);
+            }
         };
+    }
+
+    /** The model the inference scenarios serve: the committed fault-test fixture (models/README.md). */
+    static final String MODEL = "conversation-lead-score";
+
+    /**
+     * S3Mock with the fixture model live, the tier serving it, and the platform's settings pointing at both, as the
+     * bot worker's are in AWS (MODEL_BUCKET, LEAD_SCORE_ENDPOINT; S3_ENDPOINT for a local S3).
+     */
+    private void startInference(Map<String, String> env) throws Exception {
+        java.nio.file.Path modelDir = java.nio.file.Path.of(System.getProperty("faults.model",
+                "../../models/artifacts/conversation-lead-score/fixture-1"));
+        String version = modelDir.getFileName().toString();
+        java.nio.file.Path dir = Files.createDirectories(options.out().toAbsolutePath().resolve("inference-" + runId));
+        long began = System.nanoTime();
+        registry = OwnModelRegistry.start(java.nio.file.Path.of(System.getProperty("faults.s3mockClasspath",
+                "target/s3mock-classpath.txt")), dir);
+        registry.publishLive(MODEL, version, modelDir);
+        tier = OwnInferenceTier.start(java.nio.file.Path.of(System.getProperty("faults.inferenceJar",
+                "../../gpu-inference/target/gpu-inference-0.1.0-SNAPSHOT.jar")), registry, MODEL, dir);
+        System.out.printf("  model registry (S3Mock) at %s, %s %s live; inference tier pid %d at %s, ready and warm after %.1f s%n",
+                registry.endpoint(), MODEL, version, tier.pid(), tier.endpoint(), (System.nanoTime() - began) / 1e9);
+        env.put("MODEL_BUCKET", OwnModelRegistry.BUCKET);
+        env.put("MODEL_PREFIX", OwnModelRegistry.PREFIX);
+        env.put("S3_ENDPOINT", registry.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("LEAD_SCORE_ENDPOINT", tier.endpoint().toString());
+        if (options.leadScoreTimeoutMs() != null) env.put("LEAD_SCORE_TIMEOUT_MS", options.leadScoreTimeoutMs().toString());
+        // the worker's S3 client takes the SDK's default credentials; S3Mock accepts any
+        if (System.getProperty("aws.accessKeyId") == null) System.setProperty("aws.accessKeyId", OwnModelRegistry.ACCESS_KEY);
+        if (System.getProperty("aws.secretAccessKey") == null) {
+            System.setProperty("aws.secretAccessKey", OwnModelRegistry.SECRET_KEY);
+        }
+    }
+
+    private void closeInference() {
+        if (tier != null) tier.close();
+        if (registry != null) registry.close();
     }
 
     /**
