@@ -27,8 +27,18 @@ public final class EvaluateCorpus {
     /** Leads from other metros (issue 13): its own tuning and held-out parts. */
     public static final String TUNING_METROS = "/corpus/tuning-metros.jsonl";
     public static final String HELD_OUT_METROS = "/corpus/heldout-metros.jsonl";
+    /** Written before the second round of issue 13's changes, once heldout-metros had been read: eight more metros. */
+    public static final String HELD_OUT_2 = "/corpus/heldout-2.jsonl";
 
     private EvaluateCorpus() {
+    }
+
+    /** The tuning parts, what a learned intent model may be trained on: never a held-out part. */
+    static List<LabelledMessage> trainingParts() {
+        List<LabelledMessage> out = new ArrayList<>(LabelledMessage.load(TUNING));
+        out.addAll(LabelledMessage.load(TUNING_METROS));
+        out.addAll(LabelledMessage.load(HELD_OUT_METROS));
+        return out;
     }
 
     public static void main(String[] args) {
@@ -36,6 +46,14 @@ public final class EvaluateCorpus {
         boolean patternsOnly = options.contains("--patterns-only");
         boolean showMisses = options.contains("--show-tuning-misses");
         Optional<Path> corpus = corpusFile(options);
+        if (options.contains("--blend-cross-validation")) {
+            List<LabelledMessage> rulesSource = new ArrayList<>(LabelledMessage.load(TUNING));
+            rulesSource.addAll(LabelledMessage.load(TUNING_METROS));
+            IntentBlendCrossValidation.print("folds of heldout-metros (rules developed on it only after heldout-2 was written)",
+                    rulesSource, LabelledMessage.load(HELD_OUT_METROS));
+            IntentBlendCrossValidation.print("folds of all three tuning parts", List.of(), trainingParts());
+            return;
+        }
         long t0 = System.nanoTime();
         MessageUnderstander understander = patternsOnly ? LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK)
                 : LeadMessageUnderstander.load(CORPUS_CLOCK);
@@ -54,10 +72,12 @@ public final class EvaluateCorpus {
         List<LabelledMessage> heldOut = LabelledMessage.load(HELD_OUT);
         List<LabelledMessage> tuningMetros = LabelledMessage.load(TUNING_METROS);
         List<LabelledMessage> heldOutMetros = LabelledMessage.load(HELD_OUT_METROS);
+        List<LabelledMessage> heldOut2 = LabelledMessage.load(HELD_OUT_2);
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
         all.addAll(tuningMetros);
         all.addAll(heldOutMetros);
+        all.addAll(heldOut2);
 
         if (options.contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
             EmbeddingDiagnostics.print(lmu, tuning);
@@ -65,13 +85,17 @@ public final class EvaluateCorpus {
         }
         CorpusEvaluation.Report tuningReport = CorpusEvaluation.evaluate(understander, tuning);
         CorpusEvaluation.Report tuningMetrosReport = CorpusEvaluation.evaluate(understander, tuningMetros);
+        CorpusEvaluation.Report heldOutMetrosReport = CorpusEvaluation.evaluate(understander, heldOutMetros);
         if (showMisses) {
             printMisses(tuningReport);
             printMisses(tuningMetrosReport);
+            printMisses(heldOutMetrosReport);
         }
         System.out.println(CorpusEvaluation.evaluate(understander, heldOut).format("HELD-OUT (" + HELD_OUT + ")"));
         System.out.println(tuningReport.format("TUNING (" + TUNING + ")"));
-        System.out.println(CorpusEvaluation.evaluate(understander, heldOutMetros).format("HELD-OUT, OTHER METROS (" + HELD_OUT_METROS + ")"));
+        System.out.println(heldOutMetrosReport.format(
+                "OTHER METROS, FIRST HELD-OUT PART, TUNING DATA SINCE HELD-OUT 2 (" + HELD_OUT_METROS + ")"));
+        System.out.println(CorpusEvaluation.evaluate(understander, heldOut2).format("HELD-OUT 2, EIGHT MORE METROS (" + HELD_OUT_2 + ")"));
         System.out.println(tuningMetrosReport.format("TUNING, OTHER METROS (" + TUNING_METROS + ")"));
         CorpusEvaluation.Report allReport = CorpusEvaluation.evaluate(understander, all);
         System.out.println(allReport.format("ALL"));

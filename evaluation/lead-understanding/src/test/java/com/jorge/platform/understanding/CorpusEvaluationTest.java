@@ -69,16 +69,38 @@ class CorpusEvaluationTest {
 
     @Test
     void otherMetrosStayAboveTheirMeasuredFloorsWithEveryTuningOptOutFound() {
-        // issue 13: leads from five other metros; floors under the figures in README.md
+        // issue 13: leads from five other metros, both parts tuning data since heldout-2; floors under README.md's figures
         CorpusEvaluation.Report tuningMetros = CorpusEvaluation.evaluate(UNDERSTANDER, LabelledMessage.load(EvaluateCorpus.TUNING_METROS));
         CorpusEvaluation.Report heldOutMetros = CorpusEvaluation.evaluate(UNDERSTANDER, LabelledMessage.load(EvaluateCorpus.HELD_OUT_METROS));
         assertThat(tuningMetros.optOutRecall()).isEqualTo(1.0);
         assertThat(tuningMetros.falseOptOuts()).isZero();
-        assertThat(tuningMetros.slotsOverall().f1()).isGreaterThanOrEqualTo(0.94);
-        assertThat(tuningMetros.intentAccuracy()).isGreaterThanOrEqualTo(0.94);
+        assertThat(tuningMetros.slotsOverall().f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(tuningMetros.intentAccuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(heldOutMetros.optOutRecall()).isEqualTo(1.0);
         assertThat(heldOutMetros.falseOptOuts()).isZero();
-        assertThat(heldOutMetros.slotsOverall().f1()).isGreaterThanOrEqualTo(0.93);
-        assertThat(heldOutMetros.intentAccuracy()).isGreaterThanOrEqualTo(0.77);
+        assertThat(heldOutMetros.slotsOverall().f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(heldOutMetros.intentAccuracy()).isGreaterThanOrEqualTo(0.92);
+    }
+
+    @Test
+    void heldOut2IsItsOwnTextAndStaysAboveItsMeasuredFloors() {
+        List<LabelledMessage> heldOut2 = LabelledMessage.load(EvaluateCorpus.HELD_OUT_2);
+        assertThat(heldOut2).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(heldOut2.stream().filter(m -> m.language().equals("es")).count()).isGreaterThanOrEqualTo(50);
+        Set<String> tuningTexts = new HashSet<>();
+        for (String part : List.of(EvaluateCorpus.TUNING, EvaluateCorpus.TUNING_METROS, EvaluateCorpus.HELD_OUT_METROS)) {
+            LabelledMessage.load(part).forEach(m -> tuningTexts.add(m.text().toLowerCase()));
+        }
+        // stock requests to stop of up to four words ("stop texting me", "opt me out") recur in real traffic; a longer sentence must not
+        assertThat(heldOut2.stream().map(m -> m.text().toLowerCase()).filter(t -> t.split("\\s+").length > 4).filter(tuningTexts::contains))
+                .isEmpty();
+        CorpusEvaluation.Report report = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut2);
+        // measured (README.md): slot F1 0.883, intent accuracy 0.829, 47/47 opt-outs, 2 false opt-outs. The issue's
+        // targets (0.95, 0.92, 0 false) are not met; these floors catch a regression, they are not the targets.
+        assertThat(report.slotsOverall().f1()).isGreaterThanOrEqualTo(0.87);
+        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.81);
+        assertThat(report.optOutRecall()).isEqualTo(1.0);
+        assertThat(report.falseOptOuts()).isLessThanOrEqualTo(2);
     }
 
     @Test

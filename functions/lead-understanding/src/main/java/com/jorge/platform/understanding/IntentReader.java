@@ -2,6 +2,7 @@ package com.jorge.platform.understanding;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class IntentReader {
             "[?¿]|^\\s*(what|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
                     + "|\\b(wondering|want to know|quiero saber)\\b");
     private static final Pattern NEGATED = Pattern.compile(
-            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
+            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
             "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenos dias|buenas tardes|buenas noches|buenas|good (morning|afternoon|evening|day)"
                     + "|thanks|thank you( so much| very much)?|thx|ty|tysm|muchas gracias|mil gracias|gracias( por (la|toda la) (info|informacion))?|thanks for the info|how are you( doing)?|how'?s it going"
@@ -63,11 +64,35 @@ final class IntentReader {
                     + "|before (we|i|anything)|aviso|digo|platic\\w*|consult\\w*|pregunt\\w*|hablar\\w*|hablo|ver con|decidir|primero|esperar)\\b");
     private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
+    /** A cancelled showing with another time asked for is a showing moved, still wanted. */
+    private static final Pattern SHOWING_MOVED = Pattern.compile(
+            "\\b(la|lo) podemos (mover|cambiar|pasar)\\b|\\b(mover|moverla|cambiarla|pasarla)\\s+(al|para|a)\\b|\\bmove it to\\b|\\bcan we do\\b|\\b(another|other) (day|time)\\b|\\botro dia\\b");
+
+    /**
+     * How a {@link LearnedIntents} scorer's probabilities overrule the rules: an intent the rules missed
+     * is added from {@code addWhenRulesFoundNothing} up where the rules found no intent the scorer
+     * scores, from {@code add} up where they did; one the rules found is dropped below {@code drop}.
+     */
+    record Blend(double addWhenRulesFoundNothing, double add, double drop) {
+        /** Rules alone. */
+        static final Blend NONE = new Blend(2, 2, 0);
+    }
 
     private final Lexicon lexicon;
+    private final Blend blend;
 
     IntentReader(Lexicon lexicon) {
+        this(lexicon, Blend.NONE);
+    }
+
+    IntentReader(Lexicon lexicon, Blend blend) {
         this.lexicon = lexicon;
+        this.blend = blend;
+    }
+
+    /** Whether the lead puts things off: a NOT_NOW cue, or money trouble with a word of waiting. */
+    boolean defers(String folded) {
+        return lexicon.hasCue(Intent.NOT_NOW, folded) || HARDSHIP.matcher(folded).find() && WAITING.matcher(folded).find();
     }
 
     /** Whether a non-negated cue of SELLING / BUYING occurs: used also to decide how to read money. */
@@ -81,6 +106,18 @@ final class IntentReader {
     }
 
     Set<Intent> read(FoldedText text, List<Slot> slots, boolean optOut, LeadSide side, Set<Intent> suggested) {
+        return read(text, slots, optOut, side, suggested, null);
+    }
+
+    /**
+     * As above, blending a learned scorer's probabilities ({@code learned}; null for none) by this
+     * reader's {@link Blend}.
+     */
+    Set<Intent> read(FoldedText text, List<Slot> slots, boolean optOut, LeadSide side, Set<Intent> suggested, Map<Intent, Double> learned) {
+        double add = blend.add();
+        if (learned != null && read(text, slots, optOut, side, suggested, null).stream().noneMatch(learned::containsKey)) {
+            add = blend.addWhenRulesFoundNothing();
+        }
         String t = text.folded();
         Set<Intent> out = EnumSet.noneOf(Intent.class);
         for (Intent intent : CUED) {
@@ -102,7 +139,8 @@ final class IntentReader {
         if (OFF_LIMITS_TOPIC.matcher(t).find() && QUESTION_FORM.matcher(t).find() && !out.contains(Intent.NOT_NOW)) {
             out.add(Intent.OFF_LIMITS_QUESTION);
         }
-        if (out.contains(Intent.WANTS_SHOWING) && SHOWING_CANCELLED.matcher(t).find()) {
+        blend(out, learned, add, false);
+        if (out.contains(Intent.WANTS_SHOWING) && SHOWING_CANCELLED.matcher(t).find() && !SHOWING_MOVED.matcher(t).find()) {
             out.remove(Intent.WANTS_SHOWING);
         }
         if (out.contains(Intent.WANTS_CALL) && calledByName(t, slots)) {
@@ -113,6 +151,11 @@ final class IntentReader {
             out.add(Intent.OPT_OUT);
         }
         sides(t, slots, side, out);
+        blend(out, learned, add, true);
+        if (out.contains(Intent.WRONG_NUMBER) || optOut) {
+            out.remove(Intent.SELLING);
+            out.remove(Intent.BUYING);
+        }
         if (has(slots, SlotName.ALREADY_LISTED, "yes")) {
             out.add(Intent.HAS_AGENT);
         }
@@ -158,12 +201,22 @@ final class IntentReader {
             selling = false;
         }
         boolean buying = buyCue || strongBuyerSlot || out.contains(Intent.WANTS_SHOWING)
-                || (weakBuyerSlot && !selling && !valueQuestion && side != LeadSide.SELLER);
+                || (weakBuyerSlot && !selling && !valueQuestion && !offLimits && side != LeadSide.SELLER);
         if (has(slots, SlotName.HOME_TO_SELL_FIRST, "yes")) {
             selling = true;
             buying = true;
         }
         if (out.contains(Intent.WRONG_NUMBER)) {
+            selling = false;
+            buying = false;
+        }
+        // "hold off on buying", "too broke to buy": a deferral names the side only to put it off
+        if (out.contains(Intent.NOT_NOW)) {
+            selling = selling && sellerSlot;
+            buying = buying && (strongBuyerSlot || out.contains(Intent.WANTS_SHOWING));
+        }
+        // "stop texting me about houses in Marietta": a request to stop is not a search
+        if (out.contains(Intent.OPT_OUT)) {
             selling = false;
             buying = false;
         }
@@ -173,6 +226,22 @@ final class IntentReader {
         if (buying) {
             out.add(Intent.BUYING);
         }
+    }
+
+    private void blend(Set<Intent> out, Map<Intent, Double> learned, double add, boolean sides) {
+        if (learned == null) {
+            return;
+        }
+        learned.forEach((intent, p) -> {
+            if (intent == Intent.OPT_OUT || (intent == Intent.SELLING || intent == Intent.BUYING) != sides) {
+                return; // an opt-out is the rules' alone
+            }
+            if (out.contains(intent) && p < blend.drop()) {
+                out.remove(intent);
+            } else if (!out.contains(intent) && p >= add) {
+                out.add(intent);
+            }
+        });
     }
 
     private static boolean calledByName(String t, List<Slot> slots) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,19 +43,23 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     private final KeywordSlotReader keywords;
     private final AreaReader areas;
     private final IntentReader intents;
+    private final Optional<LearnedIntents> learned;
 
-    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, MarketSettings market) {
-        this(clock, classifier, Lexicon.load("/understanding/lexicon.txt"), market);
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
+                                    IntentReader.Blend blend, MarketSettings market) {
+        this(clock, classifier, learned, blend, Lexicon.load("/understanding/lexicon.txt"), market);
     }
 
-    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Lexicon lexicon, MarketSettings market) {
-        this(clock, classifier, new KeywordSlotReader(lexicon), new IntentReader(lexicon), AreaReader.load(market));
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
+                                    IntentReader.Blend blend, Lexicon lexicon, MarketSettings market) {
+        this(clock, classifier, learned, new KeywordSlotReader(lexicon), new IntentReader(lexicon, blend), AreaReader.load(market));
     }
 
-    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, KeywordSlotReader keywords,
-                                    IntentReader intents, AreaReader areas) {
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
+                                    KeywordSlotReader keywords, IntentReader intents, AreaReader areas) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.classifier = classifier;
+        this.learned = learned;
         this.keywords = keywords;
         this.intents = intents;
         this.areas = areas;
@@ -76,7 +81,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     /** As {@link #load()} for {@code market}, with relative times read against {@code clock}. */
     public static LeadMessageUnderstander load(Clock clock, MarketSettings market) {
         return new LeadMessageUnderstander(clock, Optional.of(ExemplarIntentClassifier.load(
-                "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)), market);
+                "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)), Optional.empty(),
+                IntentReader.Blend.NONE, market);
     }
 
     /**
@@ -85,7 +91,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
      * without a second embedding per query).
      */
     public static LeadMessageUnderstander patternsOnly(Clock clock) {
-        return new LeadMessageUnderstander(clock, Optional.empty(), MarketSettings.AUSTIN);
+        return new LeadMessageUnderstander(clock, Optional.empty(), Optional.empty(), IntentReader.Blend.NONE, MarketSettings.AUSTIN);
+    }
+
+    /** Patterns blended with a learned scorer, no embedding: for measuring a scorer by cross-validation. */
+    static LeadMessageUnderstander withLearnedIntents(Clock clock, LearnedIntents model, IntentReader.Blend blend) {
+        return new LeadMessageUnderstander(clock, Optional.empty(), Optional.of(model), blend, MarketSettings.AUSTIN);
     }
 
     @Override
@@ -143,7 +154,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         boolean sellCue = intents.cued(Intent.SELLING, t);
         for (Slot s : keywordSlots) {
             // money trouble that keeps a buyer from buying is a reason to wait, not a reason to sell
-            if (s.name() == SlotName.MOTIVATION && s.value().equals("financial") && buyCue && !sellCue) {
+            if (s.name() == SlotName.MOTIVATION && s.value().equals("financial") && (buyCue || intents.defers(t)) && !sellCue) {
                 continue;
             }
             // a seller describing the house they sell ("fire damage in the garage") is not listing must-haves
@@ -155,11 +166,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         slots.sort(Comparator.comparingInt(Slot::start));
 
         String lang = language.guess(folded);
-        Set<Intent> found = intents.read(folded, slots, optedOut, side, Set.of());
+        Map<Intent, Double> scores = learned.map(m -> m.probabilities(t)).orElse(null);
+        Set<Intent> found = intents.read(folded, slots, optedOut, side, Set.of(), scores);
         if (classifier.isPresent() && consultsEmbedding(found, lang, optedOut, t)) {
             Optional<Intent> suggestion = classifier.get().classify(text).intent();
             if (suggestion.isPresent()) {
-                found = intents.read(folded, slots, optedOut, side, EnumSet.of(suggestion.get()));
+                found = intents.read(folded, slots, optedOut, side, EnumSet.of(suggestion.get()), scores);
             }
         }
         return new MessageUnderstanding(lang, slots, found, optedOut);
@@ -190,7 +202,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     }
 
     private MessageUnderstanding patternsOnlyView(String text, LeadSide side) {
-        return new LeadMessageUnderstander(clock, Optional.empty(), keywords, intents, areas).understand(text, side);
+        return new LeadMessageUnderstander(clock, Optional.empty(), learned, keywords, intents, areas).understand(text, side);
     }
 
     private static int[] span(Slot s) {

@@ -29,7 +29,16 @@ final class OptOutDetector {
     /** Addressed requests, anywhere in the text. */
     private static final Pattern REQUEST = Pattern.compile(String.join("|",
             // English
-            "\\b(stop|quit|cease|end)\\s+(all\\s+)?(texting|txting|messaging|msging|contacting|calling|emailing|spamming|bugging|bothering|harassing|sending\\s+(me|us)|the\\s+(texts|messages|calls))",
+            "\\b(stop|quit|cease|end)\\s+(all\\s+)?(texting|txting|texing|messaging|msging|messeging|contacting|calling|emailing|spamming|bugging|bothering|harassing|pestering|sending\\s+(me|us)|the\\s+(texts|messages|calls))",
+            // "stop hitting my phone", "quit blowing me up", "stop writing me", "stop reaching out"
+            "\\b(stop|quit|cease)\\s+(hitting|blowing)\\s+(me|my\\s+(phone|line|cell))\\b|\\b(stop|quit)\\s+(writing|reaching\\s+out|hitting\\s+me\\s+up)\\b",
+            "\\b(lose|delete|erase|forget)\\s+(this|my)\\s+(number|#|phone\\s+number|contact)\\b",
+            "\\bopt\\s+(me|us)\\s+out\\b|\\bget\\s+(me\\s+|us\\s+)?off\\s+(of\\s+)?(this|your|the|ur)\\s+(list|thread|texts)\\b",
+            "\\b(want|need)\\s+(these|the|your|ur|all\\s+(these|the|your))\\s+(texts|txts|messages|msgs|calls)\\s+to\\s+stop\\b",
+            // Spanglish and Spanish imperatives of "stop": "stop mandando mensajes", "párale con los mensajes"
+            "\\bstop\\s+(mandando|enviando|escribiendo|textiando|texteando|llamando|molestando)\\b",
+            "\\b(?<!\\bno\\s)(parale|parenle|parele|para|paren|pare|basta)\\s+(ya\\s+)?(con|de)\\s+((los|sus|tus|tantos|estos)\\s+(mensajes|textos|msjs)|(mandar|enviar|escribir)(me|nos)?)\\b",
+            "\\bya\\s+no\\s+(me\\s+|nos\\s+)?(text\\w*|mensaje\\w*|contact\\w*)\\b",
             "\\b(stop|no)\\s+(more\\s+)?(texts|txts|messages|msgs|sms)\\b(?!\\s+(about|than))",
             "\\bno\\s+more\\s+(texts|txts|messages|msgs|texting|contact)\\b",
             "\\bunsub\\w*|\\bunsusc\\w*|\\bunsubscib\\w*|\\bopt(ing)?[- ]?out\\b",

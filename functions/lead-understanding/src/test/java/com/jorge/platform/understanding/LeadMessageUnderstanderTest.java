@@ -113,6 +113,34 @@ class LeadMessageUnderstanderTest {
         assertThat(understander.understand(text).optOut()).as(text).isFalse();
     }
 
+    /** Issue 13: more ways of asking to stop, English, Spanish and Spanglish. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lose this number pls", "stop hitting my phone, I'm good", "quit blowing me up", "opt us out please",
+        "how do we get off your list", "I need these texts to stop", "stop mandando mensajes", "párenle ya con los mensajes",
+        "para de escribirme", "ya no me textees", "delete my number"})
+    void recognisesMoreWaysOfAskingToStop(String text) {
+        MessageUnderstanding u = understander.understand(text);
+        assertThat(u.optOut()).as(text).isTrue();
+        assertThat(u.intents()).as(text).contains(Intent.OPT_OUT).doesNotContain(Intent.BUYING, Intent.SELLING);
+    }
+
+    /** ...and the near-misses of those rules: negated, about a search, or another "para". */
+    @ParameterizedTest
+    @ValueSource(strings = {"no paren de mandarme casas en Aurora porfa", "para de buscar en Tempe, mejor en Mesa", "quit my job so we're moving",
+        "stop hitting snooze lol", "casa para de 3 recámaras", "I need the showing to stop at 5"})
+    void doesNotTakeTheNearMissesOfTheNewRulesForAnOptOut(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isFalse();
+    }
+
+    @Test
+    void aRequestToStopAboutHousesIsNotASearchAndPuttingBuyingOffIsNotBuying() {
+        assertThat(understander.understand("stop texting me about homes in Kennesaw").intents()).containsExactly(Intent.OPT_OUT);
+        assertThat(understander.understand("way too broke to buy anything rn").intents()).containsExactly(Intent.NOT_NOW);
+        assertThat(understander.understand("cancelamos la visita del viernes, ¿la podemos mover al lunes?").intents())
+                .contains(Intent.WANTS_SHOWING, Intent.BUYING);
+        assertThat(understander.understand("I have to cancel the showing, sorry").intents()).doesNotContain(Intent.WANTS_SHOWING);
+    }
+
     /** Keywords disguised with invisible, full-width or combining characters still opt out. */
     @ParameterizedTest
     @ValueSource(strings = {"S\u200bTOP", "ＳＴＯＰ", "ｓｔｏｐ", "\u202eSTOP", "ST\u00adOP", "\ufeffstop", "S\u200dT\u200cO\u2060P",
@@ -200,7 +228,7 @@ class LeadMessageUnderstanderTest {
                 new Object[] {"I'd prefer to hear your voice, can we chat live", Intent.WANTS_CALL},
                 new Object[] {"is there any way to get inside the place this weekend", Intent.WANTS_SHOWING},
                 new Object[] {"how much do you think our house would fetch", Intent.ASKS_HOME_VALUE},
-                new Object[] {"not the right time for us", Intent.NOT_NOW},
+                new Object[] {"now is a bad moment for this", Intent.NOT_NOW},
                 new Object[] {"we'll revisit this down the road", Intent.NOT_NOW},
                 new Object[] {"we've decided to stay put", Intent.NOT_INTERESTED},
                 new Object[] {"we signed with a brokerage already", Intent.HAS_AGENT},

@@ -1,0 +1,107 @@
+package com.jorge.platform.understanding;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * One-vs-rest logistic regression over {@link IntentFeatures}, the learned intent scorer tried for
+ * issue 13 and not used by the understander: for each intent it scores, the probability that a
+ * message carries it, trained in memory (AdaGrad, fixed seed, so the same corpus gives the same
+ * model). {@link IntentBlendCrossValidation} blends it with the rules fold by fold; on the tuning parts it
+ * lowered exact-set intent accuracy at every threshold tried (README). It never scores OPT_OUT (an
+ * opt-out is the rules' alone) nor the answer intents the rules read from a message's form.
+ */
+final class LearnedIntentModel implements LearnedIntents {
+
+    /** The intents it scores, in the order of {@link #scores}. */
+    static final List<Intent> LEARNED = List.of(
+            Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION, Intent.JUST_LOOKING,
+            Intent.HAS_AGENT, Intent.PRICE_TOO_HIGH, Intent.NOT_NOW, Intent.NOT_INTERESTED, Intent.WRONG_NUMBER, Intent.ANGRY,
+            Intent.SELLING, Intent.BUYING);
+
+    /** A training example: the folded text's features and the intents it is labelled with. */
+    record Example(int[] features, Set<Intent> intents) {}
+
+    /** Training knobs: passes over the data, AdaGrad step, L2 strength per update. */
+    record Training(int epochs, double step, double l2, long seed) {
+        static final Training DEFAULT = new Training(25, 0.4, 1e-5, 13L);
+    }
+
+    private final float[] weights; // [intent * BUCKETS + bucket]
+    private final float[] bias;
+
+    private LearnedIntentModel(float[] weights, float[] bias) {
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    @Override
+    public Map<Intent, Double> probabilities(String folded) {
+        double[] p = scores(folded);
+        Map<Intent, Double> out = new EnumMap<>(Intent.class);
+        for (int k = 0; k < p.length; k++) {
+            out.put(LEARNED.get(k), p[k]);
+        }
+        return out;
+    }
+
+    /** Probabilities of each of {@link #LEARNED}, in that order, for a folded text. */
+    double[] scores(String folded) {
+        int[] features = IntentFeatures.of(folded);
+        double scale = 1.0 / Math.sqrt(Math.max(1, features.length));
+        double[] p = new double[LEARNED.size()];
+        for (int k = 0; k < p.length; k++) {
+            double z = bias[k];
+            int base = k * IntentFeatures.BUCKETS;
+            for (int f : features) {
+                z += weights[base + f] * scale;
+            }
+            p[k] = 1.0 / (1.0 + Math.exp(-z));
+        }
+        return p;
+    }
+
+    static LearnedIntentModel train(List<Example> examples, Training t) {
+        int buckets = IntentFeatures.BUCKETS;
+        int classes = LEARNED.size();
+        float[] w = new float[classes * buckets];
+        float[] b = new float[classes];
+        float[] g2 = new float[classes * buckets];
+        float[] gb = new float[classes];
+        List<Example> order = new ArrayList<>(examples);
+        Random random = new Random(t.seed());
+        for (int epoch = 0; epoch < t.epochs(); epoch++) {
+            java.util.Collections.shuffle(order, random);
+            for (Example e : order) {
+                double scale = 1.0 / StrictMath.sqrt(Math.max(1, e.features().length));
+                for (int k = 0; k < classes; k++) {
+                    int base = k * buckets;
+                    double z = b[k];
+                    for (int f : e.features()) {
+                        z += w[base + f] * scale;
+                    }
+                    double y = e.intents().contains(LEARNED.get(k)) ? 1 : 0;
+                    double err = 1.0 / (1.0 + StrictMath.exp(-z)) - y;
+                    for (int f : e.features()) {
+                        int i = base + f;
+                        double g = err * scale + t.l2() * w[i];
+                        g2[i] += (float) (g * g);
+                        w[i] -= (float) (t.step() * g / StrictMath.sqrt(g2[i] + 1e-8));
+                    }
+                    gb[k] += (float) (err * err);
+                    b[k] -= (float) (t.step() * err / StrictMath.sqrt(gb[k] + 1e-8));
+                }
+            }
+        }
+        return new LearnedIntentModel(w, b);
+    }
+
+    /** A training example of a message and its labelled intents. */
+    static Example example(String text, Set<Intent> intents) {
+        return new Example(IntentFeatures.of(FoldedText.of(text).folded()), intents);
+    }
+}
