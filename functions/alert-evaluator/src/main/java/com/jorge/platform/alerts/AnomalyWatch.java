@@ -36,7 +36,7 @@ public final class AnomalyWatch {
 
     public Check check(AlertRule rule, MetricSeries series) {
         String stored = store.load(rule.name()).orElse(null);
-        SeriesMemory memory = stored == null ? detector.newMemory() : SeriesMemory.decode(stored, detector.settings().window());
+        SeriesMemory memory = stored == null ? detector.newMemory() : SeriesMemory.decode(stored, detector.settings());
         boolean alert = false;
         int fed = 0;
         double confidence = 0;
@@ -62,7 +62,7 @@ public final class AnomalyWatch {
      */
     public void undo(AlertRule rule, Check check) {
         if (check.memoryAfter() == null) return;
-        if (check.memoryBefore() == null) store.replace(rule.name(), check.memoryAfter(), SeriesMemory.fresh(detector.settings().window()));
+        if (check.memoryBefore() == null) store.replace(rule.name(), check.memoryAfter(), SeriesMemory.fresh(detector.settings()));
         else store.replace(rule.name(), check.memoryAfter(), check.memoryBefore());
     }
 }

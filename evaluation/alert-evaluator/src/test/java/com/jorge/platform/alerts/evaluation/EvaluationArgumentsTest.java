@@ -33,11 +33,11 @@ class EvaluationArgumentsTest {
         Path other = Files.writeString(dir.resolve("other.json"), "{}");
         Path series = Files.writeString(dir.resolve("series.txt"), "a/b.csv\n");
         EvaluationArguments a = EvaluationArguments.parse(List.of("--data", data.toString(), "--labels=" + other,
-                "--series", series.toString(), "--set", "cusumH=5", "--set=window=96", "--ramps"), null);
+                "--series", series.toString(), "--set", "spikeZ=5", "--set=window=96", "--ramps"), null);
         assertThat(a.data()).isEqualTo(data);
         assertThat(a.labels()).isEqualTo(other);
         assertThat(a.series()).contains(series);
-        assertThat(a.settings()).isEqualTo(Map.of("cusumH", "5", "window", "96"));
+        assertThat(a.settings()).isEqualTo(Map.of("spikeZ", "5", "window", "96"));
         assertThat(a.ramps()).isTrue();
     }
 

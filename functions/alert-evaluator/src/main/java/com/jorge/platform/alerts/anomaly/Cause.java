@@ -4,14 +4,12 @@ package com.jorge.platform.alerts.anomaly;
 public enum Cause {
     /** No alert. */
     NONE,
-    /** The point is far from the robust baseline (median, MAD) of the window. */
-    RESIDUAL,
-    /** The point is beyond everything in the window, and clearly off the baseline. */
-    NOVELTY,
-    /** The recent residuals are far above what this series' residuals usually are (anomaly likelihood). */
+    /** A value or a first difference far outside its window's Gaussian baseline. */
+    SPIKE,
+    /** The recent tail scores are far above what this series' scores usually are (anomaly likelihood). */
     LIKELIHOOD,
-    /** The CUSUM of the residuals crossed its alarm level: the level has shifted or is drifting. */
-    CHANGE_POINT,
+    /** The recent values' histogram matches none this series has shown before (relative entropy). */
+    DISTRIBUTION,
     /** The point was not used: not a number, or not after the last one seen. */
     SKIPPED
 }

@@ -1,23 +1,23 @@
 package com.jorge.platform.alerts.anomaly;
 
-import java.util.Arrays;
-
 /**
- * A streaming anomaly detector, one point at a time, no look-ahead, its memory bounded by the window
- * ({@link SeriesMemory}). An ensemble of three parts, each catching what the others miss:
+ * A streaming anomaly detector, one point at a time, no look-ahead, its memory bounded by the settings
+ * ({@link SeriesMemory}). An ensemble of parts that each catch what the others miss:
  * <ul>
- *   <li><b>residual</b>: the point against the window's robust baseline (median, 1.4826 MAD, floored by a share of
- *   the range so stepped or flat-ish series do not make every wiggle huge): a lone spike or dip;</li>
- *   <li><b>novelty</b>: the point beyond everything in the window and clearly off the baseline: a value the
- *   series has not shown for a window (what ARTime's and HTM's novelty does for single values);</li>
- *   <li><b>change point</b>: two-sided CUSUM of the clipped residuals: a level shift or drift too gradual for
- *   the residual, caught before the baseline absorbs it.</li>
+ *   <li><b>spike</b>: the value, or its first difference, far outside the window's Gaussian baseline (NAB's
+ *   windowedGaussian, on the values and on their changes, so a jump inside the usual range still counts);</li>
+ *   <li><b>likelihood</b>: the mean of the last {@value AnomalySettings#RECENT} tail scores (erf of |z|) against its own
+ *   long-run distribution: NAB's/HTM's anomaly likelihood, which turns a noisy raw score into "unusual for this
+ *   series" and catches a sustained shift that no single point makes obvious;</li>
+ *   <li><b>distribution</b> (relative entropy, Wang et al. 2011, as in NAB's detector): the histogram of the last points
+ *   matches none of the histograms this series has shown before (G test against each), and is unlike the whole
+ *   window's histogram too (so plain noise, which now and then makes a new histogram, does not alert).</li>
  * </ul>
- * After an alert the series stays quiet for {@code quiet} points, and the CUSUMs restart: one incident, one alert.
+ * After an alert the series stays quiet for {@code quiet} points: one incident, one alert (NAB scores only the first
+ * detection in a window and charges every other alert).
  */
 public final class StreamingAnomalyDetector {
 
-    private static final double MAD_TO_SIGMA = 1.4826;
     private final AnomalySettings settings;
 
     public StreamingAnomalyDetector(AnomalySettings settings) {
@@ -29,7 +29,7 @@ public final class StreamingAnomalyDetector {
     }
 
     public SeriesMemory newMemory() {
-        return new SeriesMemory(settings.window());
+        return new SeriesMemory(settings.window(), settings.entropyBins());
     }
 
     /** Feeds one point; a NaN or infinite value, or one not after the last point seen, is skipped and changes nothing. */
@@ -37,88 +37,162 @@ public final class StreamingAnomalyDetector {
         if (!Double.isFinite(value) || epochSecond <= m.lastEpoch) return AnomalyReading.SKIPPED;
         m.lastEpoch = epochSecond;
         m.seen++;
-        if (m.count() < Math.max(8, settings.warmup() / 2)) {
+        m.low = Math.min(m.low, value);
+        m.high = Math.max(m.high, value);
+        if (m.count() < 8) {
             m.add(value);
             return AnomalyReading.QUIET;
         }
-        double[] sorted = m.values();
-        Arrays.sort(sorted);
-        double median = median(sorted);
-        double[] deviations = new double[sorted.length];
-        for (int i = 0; i < sorted.length; i++) deviations[i] = Math.abs(sorted[i] - median);
-        Arrays.sort(deviations);
-        double min = sorted[0], max = sorted[sorted.length - 1], range = max - min;
-        double scale = Math.max(MAD_TO_SIGMA * median(deviations), settings.rangeFloor() * range);
-        scale = Math.max(scale, 1e-9 * Math.max(1.0, Math.abs(median)));
-        double z = (value - median) / scale;
-        double margin = settings.noveltyMargin() * range;
-        boolean novel = value > max + margin || value < min - margin;
-
-        double clipped = Math.max(-settings.cusumClip(), Math.min(settings.cusumClip(), z));
-        m.cusumUp = Math.max(0, m.cusumUp + clipped - settings.cusumK());
-        m.cusumDown = Math.max(0, m.cusumDown - clipped - settings.cusumK());
-        double changeRate = Math.max(m.cusumUp, m.cusumDown) / settings.cusumH();
+        double z = gaussianZ(m, value);
+        double score = erf(Math.abs(z) / Math.sqrt(2));
+        double likelihoodZ = likelihoodZ(m, score);
         m.add(value);
+        boolean novelShape = settings.entropy() && novelDistribution(m);
 
-        // surprise: evidence counts only when it beats what this series has shown lately
-        double zBar = settings.surprise() * m.peakZ, changeBar = settings.surprise() * m.peakChange;
-        double decay = Math.pow(0.5, 1.0 / settings.halfLife());
-        m.peakZ = Math.max(m.peakZ * decay, Math.abs(z));
-        m.peakChange = Math.max(m.peakChange * decay, changeRate);
-        // likelihood: the recent mean |residual| against its own long-run distribution (exponentially forgotten)
-        double recentMean = m.addRecent(Math.min(Math.abs(z), 2 * settings.residualZ()));
-        double likelihoodZ = m.scoreVar > 0 ? (recentMean - m.scoreMean) / Math.sqrt(m.scoreVar) : 0;
-        double alpha = 1 - decay;
+        Cause cause = Cause.NONE;
+        if (settings.spike() && Math.abs(z) >= settings.spikeZ()) cause = Cause.SPIKE;
+        else if (settings.likelihood() && likelihoodZ >= settings.likelihoodZ()) cause = Cause.LIKELIHOOD;
+        else if (novelShape) cause = Cause.DISTRIBUTION;
+        boolean rising = cause == Cause.DISTRIBUTION ? value >= mean(m) : z >= 0;
+        if (m.quietLeft > 0 || m.seen < settings.warmup()) {
+            if (m.quietLeft > 0) m.quietLeft--;
+            return new AnomalyReading(z, likelihoodZ, Cause.NONE, rising);
+        }
+        if (cause != Cause.NONE) m.quietLeft = settings.quiet();
+        return new AnomalyReading(z, likelihoodZ, cause, rising);
+    }
+
+    /** The stronger (by size) of the value's and the first difference's z against the window, before the value joins it. */
+    private double gaussianZ(SeriesMemory m, double value) {
+        int n = m.count();
+        double sum = 0, sumSq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        double dSum = 0, dSumSq = 0;
+        double newer = m.back(0);
+        for (int k = 0; k < n; k++) {
+            double v = m.back(k);
+            sum += v;
+            sumSq += v * v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            if (k > 0) {
+                double d = newer - v;
+                dSum += d;
+                dSumSq += d * d;
+            }
+            newer = v;
+        }
+        double mean = sum / n;
+        // a window without any spread (a counter at zero all day) has no sigma to count in: a value off it is the
+        // distribution part's to judge, not "a billion sigmas"
+        if (max == min || mostlyOneValue(m)) return 0;
+        double floor = Math.max(settings.rangeFloor() * (max - min), 1e-9 * Math.max(1.0, Math.abs(mean)));
+        double sigma = Math.max(Math.sqrt(Math.max(0, sumSq / n - mean * mean)), floor);
+        double z = (value - mean) / sigma;
+        if (!settings.difference()) return z;
+        double dMean = dSum / (n - 1);
+        double dSigma = Math.max(Math.sqrt(Math.max(0, dSumSq / (n - 1) - dMean * dMean)), floor);
+        double zd = (value - m.back(0) - dMean) / dSigma;
+        return Math.abs(zd) > Math.abs(z) ? zd : z;
+    }
+
+    /** More than half the window holds its newest value exactly (a sparse counter): a few blips make no sigma to count in. */
+    private static boolean mostlyOneValue(SeriesMemory m) {
+        double newest = m.back(0);
+        int same = 0;
+        for (int k = 0; k < m.count(); k++) if (m.back(k) == newest) same++;
+        return 2 * same > m.count();
+    }
+
+    /** The recent mean score in long-run sigmas over its long-run mean; then the long run learns it (fast at first). */
+    private double likelihoodZ(SeriesMemory m, double score) {
+        double recentMean = m.addRecent(score);
+        // HTM's lower bounds (mean 0.03, variance 0.0003): after hours of near-zero scores (a flat counter) the
+        // slightest blip would otherwise be "a thousand sigmas"
+        double lz = m.scored > AnomalySettings.RECENT
+                ? (recentMean - Math.max(m.scoreMean, 0.03)) / Math.sqrt(Math.max(m.scoreVar, 0.0003)) : 0;
+        m.scored++;
+        double alpha = Math.max(1.0 / m.scored, 1 - Math.pow(0.5, 1.0 / settings.halfLife()));
         double d = recentMean - m.scoreMean;
         m.scoreMean += alpha * d;
         m.scoreVar = (1 - alpha) * (m.scoreVar + alpha * d * d);
-        Cause cause = Cause.NONE;
-        if (settings.agreement() > 0) {
-            cause = vote(Math.abs(z) / Math.max(settings.residualZ(), zBar), changeRate / Math.max(1.0, changeBar),
-                    likelihoodZ / settings.likelihoodZ(), novel);
-        } else if (settings.likelihood() && likelihoodZ >= settings.likelihoodZ()) cause = Cause.LIKELIHOOD;
-        else if (settings.residual() && Math.abs(z) >= Math.max(settings.residualZ(), zBar)) cause = Cause.RESIDUAL;
-        else if (settings.novelty() && novel && Math.abs(z) >= Math.max(settings.noveltyZ(), zBar)) cause = Cause.NOVELTY;
-        else if (settings.changePoint() && changeRate >= Math.max(1.0, changeBar)) cause = Cause.CHANGE_POINT;
-        boolean rising = cause == Cause.CHANGE_POINT ? m.cusumUp >= m.cusumDown : z >= 0;
-        if (m.quietLeft > 0 || m.seen < settings.warmup()) {
-            if (m.quietLeft > 0) m.quietLeft--;
-            // no alert while quiet or warming up, and no change evidence piling up to fire the moment it ends
-            m.cusumUp = 0;
-            m.cusumDown = 0;
-            return new AnomalyReading(z, changeRate, Cause.NONE, rising);
-        }
-        if (cause != Cause.NONE) {
-            m.quietLeft = settings.quiet();
-            m.cusumUp = 0;
-            m.cusumDown = 0;
-        }
-        return new AnomalyReading(z, changeRate, cause, rising);
+        return lz;
     }
 
-    /** The parts that are on, each its evidence over its alarm level (capped at 2); the strongest names the cause. */
-    private Cause vote(double residual, double change, double likelihood, boolean novel) {
-        double sum = 0, best = -1;
-        int parts = 0;
-        Cause strongest = Cause.NONE;
-        double[] shares = {settings.residual() ? residual : Double.NaN, settings.changePoint() ? change : Double.NaN,
-                settings.likelihood() ? likelihood : Double.NaN, settings.novelty() ? (novel ? 1.0 : 0.0) : Double.NaN};
-        Cause[] causes = {Cause.RESIDUAL, Cause.CHANGE_POINT, Cause.LIKELIHOOD, Cause.NOVELTY};
-        for (int i = 0; i < shares.length; i++) {
-            if (Double.isNaN(shares[i])) continue;
-            double share = Math.min(2.0, Math.max(0.0, shares[i]));
-            sum += share;
-            parts++;
-            if (share > best) {
-                best = share;
-                strongest = causes[i];
+    /**
+     * The histogram of the last entropyWindow values (bins over the range seen so far) against the remembered ones: a
+     * match (G below the level) is counted; none makes it a new reference, replacing the one matched longest ago.
+     */
+    private boolean novelDistribution(SeriesMemory m) {
+        int w = settings.entropyWindow(), bins = settings.entropyBins();
+        if (m.count() < w || !(m.high > m.low)) return false;
+        double[] p = new double[bins];
+        for (int k = 0; k < w; k++) p[bin(m, m.back(k), bins)] += 1.0 / w;
+        int best = -1;
+        double bestG = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < m.referenceCount; i++) {
+            double g = 2 * w * divergence(p, m.references[i]);
+            if (g < settings.entropyLevel() && g < bestG) {
+                bestG = g;
+                best = i;
             }
         }
-        return parts > 0 && sum / parts >= settings.agreement() ? strongest : Cause.NONE;
+        if (best >= 0) {
+            m.matches[best]++;
+            m.lastMatched[best] = m.seen;
+            return false;
+        }
+        int slot = m.referenceCount;
+        if (slot == AnomalySettings.REFERENCES) {
+            slot = 0;
+            for (int i = 1; i < m.referenceCount; i++) if (m.lastMatched[i] < m.lastMatched[slot]) slot = i;
+        } else {
+            m.referenceCount++;
+        }
+        m.references[slot] = p;
+        m.matches[slot] = 1;
+        m.lastMatched[slot] = m.seen;
+        return (m.referenceCount > 1 || slot != 0) && unlikeTheLongRun(m, p);
     }
 
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    /**
+     * The new histogram also differs from the whole window's (the long run) by entropyConfirm times the level. Plain
+     * noise makes a new histogram now and then (an empty tail bin is enough), but one that looks like the long run:
+     * without this check a steady noisy metric alerted about once every 2,000 points.
+     */
+    private boolean unlikeTheLongRun(SeriesMemory m, double[] p) {
+        if (settings.entropyConfirm() <= 0) return true;
+        int bins = p.length, n = m.count();
+        double[] q = new double[bins];
+        for (int k = 0; k < n; k++) q[bin(m, m.back(k), bins)] += 1.0 / n;
+        return 2 * settings.entropyWindow() * divergence(p, q) >= settings.entropyConfirm() * settings.entropyLevel();
+    }
+
+    private static int bin(SeriesMemory m, double value, int bins) {
+        int bin = (int) Math.floor((value - m.low) / (m.high - m.low) * bins);
+        return Math.min(bins - 1, Math.max(0, bin));
+    }
+
+    /** Kullback-Leibler divergence of p from q; infinite where q has nothing and p has something. */
+    private static double divergence(double[] p, double[] q) {
+        double kl = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == 0) continue;
+            if (q[i] == 0) return Double.POSITIVE_INFINITY;
+            kl += p[i] * Math.log(p[i] / q[i]);
+        }
+        return kl;
+    }
+
+    private static double mean(SeriesMemory m) {
+        double sum = 0;
+        for (int k = 0; k < m.count(); k++) sum += m.back(k);
+        return sum / m.count();
+    }
+
+    /** The error function (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7): enough for a score. */
+    static double erf(double x) {
+        double t = 1.0 / (1.0 + 0.3275911 * Math.abs(x));
+        double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+        return x >= 0 ? y : -y;
     }
 }

@@ -1,8 +1,8 @@
 /**
  * The streaming anomaly detector ("anomaly now"): {@link com.jorge.platform.alerts.anomaly.StreamingAnomalyDetector}
  * feeds one point at a time into a bounded {@link com.jorge.platform.alerts.anomaly.SeriesMemory} (kept in Redis
- * between runs) and answers an {@link com.jorge.platform.alerts.anomaly.AnomalyReading}: an ensemble of a robust
- * residual, a novelty check and CUSUM change points, settings in
+ * between runs) and answers an {@link com.jorge.platform.alerts.anomaly.AnomalyReading}: an ensemble of relative
+ * entropy (histograms), a windowed Gaussian spike check and the anomaly likelihood of its tail scores, settings in
  * {@link com.jorge.platform.alerts.anomaly.AnomalySettings}. Pure computation, no I/O.
  */
 package com.jorge.platform.alerts.anomaly;
