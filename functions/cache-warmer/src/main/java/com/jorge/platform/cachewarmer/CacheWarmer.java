@@ -104,6 +104,8 @@ public final class CacheWarmer {
         int considered = 0;
         try {
             cache.ping(); // before any work: an outage fails the run at once
+            long lag = cache.replicationLagBytes();
+            if (lag >= 0) metrics.count(CacheWarmerMetrics.REPLICATION_LAG, null, lag);
             var windows = WarmCandidateRepository.Windows.of(settings, now);
             List<WarmCandidatePolicy.Ranked> all = policy.rank(
                     readOnly(c -> candidates.candidates(c, windows, settings.maxCandidates())), now);
