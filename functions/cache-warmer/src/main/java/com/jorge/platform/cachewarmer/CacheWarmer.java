@@ -70,6 +70,9 @@ public final class CacheWarmer {
         }
     }
 
+    /** Script round trips (after the first) before the latency average may stop a run. */
+    static final int BACKOFF_SAMPLES = 3;
+
     /** A lead this run wrote, kept until the batch is rechecked. */
     private record Fresh(Loaded loaded, GuardedCacheWriter.Written written, long bytes) {}
 
@@ -77,6 +80,9 @@ public final class CacheWarmer {
         int warmed;
         int alreadyWarm;
         int retracted;
+        int scripts; // script calls this run
+        double scriptNanos; // moving average of a script's round trip, from the second call (the first may load the script)
+
         long bytes;
         WarmSummary.StopReason stop = WarmSummary.StopReason.COMPLETED;
     }
@@ -98,10 +104,14 @@ public final class CacheWarmer {
         int considered = 0;
         try {
             cache.ping(); // before any work: an outage fails the run at once
+            long lag = cache.replicationLagBytes();
+            if (lag >= 0) metrics.count(CacheWarmerMetrics.REPLICATION_LAG, null, lag);
             var windows = WarmCandidateRepository.Windows.of(settings, now);
-            List<WarmCandidatePolicy.Ranked> ranked = policy.rank(
+            List<WarmCandidatePolicy.Ranked> all = policy.rank(
                     readOnly(c -> candidates.candidates(c, windows, settings.maxCandidates())), now);
-            considered = ranked.size();
+            considered = all.size();
+            // ranked best first: the leads worth a load are a prefix
+            List<WarmCandidatePolicy.Ranked> ranked = all.stream().takeWhile(r -> r.score() >= settings.minChance()).toList();
             for (int from = 0; from < ranked.size() && tally.stop == WarmSummary.StopReason.COMPLETED; from += settings.batchSize()) {
                 if (!clock.instant().isBefore(deadline)) {
                     tally.stop = WarmSummary.StopReason.TIME_BUDGET;
@@ -153,13 +163,21 @@ public final class CacheWarmer {
                 tally.stop = WarmSummary.StopReason.BYTE_BUDGET;
                 break;
             }
+            long sent = System.nanoTime();
             GuardedCacheWriter.Written written = cache.warm(l.lead(), l.conversationJson(), l.version(), l.profileJson());
+            double took = System.nanoTime() - sent;
+            if (++tally.scripts == 2) tally.scriptNanos = took;
+            else if (tally.scripts > 2) tally.scriptNanos = 0.8 * tally.scriptNanos + 0.2 * took;
             tally.bytes += bytes;
             if (written.any()) {
                 tally.warmed++;
                 fresh.add(new Fresh(l, written, bytes));
             } else {
                 tally.alreadyWarm++;
+            }
+            if (tally.scripts >= BACKOFF_SAMPLES && tally.scriptNanos > settings.backoffLatency().toNanos()) {
+                tally.stop = WarmSummary.StopReason.REDIS_LATENCY;
+                break;
             }
         }
         if (fresh.isEmpty()) return;

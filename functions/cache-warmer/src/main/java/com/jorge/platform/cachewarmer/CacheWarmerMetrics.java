@@ -18,8 +18,13 @@ public final class CacheWarmerMetrics {
     public static final String BYTES = "CacheWarmerBytes";
     /** run duration */
     public static final String DURATION = "CacheWarmerDurationMs";
-    /** one per run, dimension Kind = the stop reason (COMPLETED, LEAD_BUDGET, BYTE_BUDGET, TIME_BUDGET) */
+    /** one per run, dimension Kind = the stop reason (COMPLETED, LEAD_BUDGET, BYTE_BUDGET, TIME_BUDGET, REDIS_LATENCY) */
     public static final String STOPPED = "CacheWarmerStopped";
+    /**
+     * once per run: bytes the furthest-behind Redis replica trails its master (INFO replication), the window
+     * of writes a master's death would lose without WAIT; absent when a master has no replica online
+     */
+    public static final String REPLICATION_LAG = "RedisReplicationLagBytes";
     /** one per failed run, dimension Kind = redis or database: alarm on it */
     public static final String FAILED = "CacheWarmerFailed";
 }

@@ -20,10 +20,16 @@ import java.time.Duration;
  * @param lookahead          how far ahead the run warms for: a held reply due within it is a signal
  * @param maxCandidates      the most candidate rows read from Aurora per run (bounds memory)
  * @param batchSize          leads read from Aurora per transaction
+ * @param minChance          leads the ranking gives a lower chance of being read within the look-ahead are
+ *                           neither loaded nor refreshed (WARMER_MIN_CHANCE_PERCENT): a load below it costs Redis
+ *                           more than it is likely to save, and may push out a key as likely to be read
+ * @param backoffLatency     the run stops when Redis' answers to its scripts average more than this
+ *                           (WARMER_BACKOFF_LATENCY_MS): a busy Redis serves the worker first
  */
 public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes, Duration timeBudget, Duration entryTtl,
                                   Duration activeWindow, Duration awaitingReplyWindow, Duration appointmentWindow,
-                                  Duration lookahead, int maxCandidates, int batchSize) {
+                                  Duration lookahead, int maxCandidates, int batchSize, double minChance,
+                                  Duration backoffLatency) {
 
     public static final int DEFAULT_MAX_LEADS = 5_000;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
@@ -40,6 +46,10 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
         positive("WARMER_AWAITING_REPLY_HOURS", awaitingReplyWindow);
         positive("WARMER_APPOINTMENT_HOURS", appointmentWindow);
         positive("WARMER_LOOKAHEAD_MINUTES", lookahead);
+        if (!(minChance >= 0 && minChance <= 1)) {
+            throw new IllegalArgumentException("configuration WARMER_MIN_CHANCE_PERCENT must be between 0 and 100 (was " + minChance * 100 + ")");
+        }
+        positive("WARMER_BACKOFF_LATENCY_MS", backoffLatency);
     }
 
     public static CacheWarmerSettings defaults() {
@@ -58,22 +68,34 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
                 Duration.ofHours(config.getInt("WARMER_APPOINTMENT_HOURS", 24)),
                 Duration.ofMinutes(config.getInt("WARMER_LOOKAHEAD_MINUTES", 45)),
                 config.getInt("WARMER_MAX_CANDIDATES", 50_000),
-                config.getInt("WARMER_BATCH_SIZE", 100));
+                config.getInt("WARMER_BATCH_SIZE", 100),
+                config.getInt("WARMER_MIN_CHANCE_PERCENT", 50) / 100.0,
+                Duration.ofMillis(config.getInt("WARMER_BACKOFF_LATENCY_MS", 50)));
     }
 
     public CacheWarmerSettings withBudget(int leads, long bytes) {
         return new CacheWarmerSettings(namespace, leads, bytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency);
     }
 
     public CacheWarmerSettings withTimeBudget(Duration budget) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, budget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency);
     }
 
     public CacheWarmerSettings withNamespace(String ns) {
         return new CacheWarmerSettings(ns, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency);
+    }
+
+    public CacheWarmerSettings withMinChance(double chance) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize, chance, backoffLatency);
+    }
+
+    public CacheWarmerSettings withBackoffLatency(Duration latency) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, latency);
     }
 
     private static long longValue(PlatformConfig config, String name, long fallback) {

@@ -81,6 +81,11 @@ public final class GuardedCacheWriter {
     }
 
     /** Fails with {@link CacheUnavailableException} when Redis does not answer. */
+    /** RedisConnector.replicationLagBytes: -1 when a master has no replica online (standalone without replicas). */
+    public long replicationLagBytes() {
+        return redis.replicationLagBytes();
+    }
+
     public void ping() {
         try {
             redis.commands().ping();

@@ -28,6 +28,11 @@ public final class WarmCandidatePolicy {
     static final Duration APPOINTMENT_SOON_WITHIN = Duration.ofHours(3);
     /** A reply held by quiet hours goes out within the look-ahead, and the lead may answer it. */
     static final double HELD_REPLY_DUE = 0.7;
+    /**
+     * The nurture workflow's next step falls within the look-ahead: the worker then re-checks the lead,
+     * reading both keys, whether or not it sends. Not 1: the lead may answer, or opt out, first.
+     */
+    static final double FOLLOW_UP_DUE = 0.95;
 
     public record Ranked(WarmCandidate candidate, double score) {}
 
@@ -54,6 +59,7 @@ public final class WarmCandidatePolicy {
             quiet *= 1 - (soon ? APPOINTMENT_SOON : APPOINTMENT_LATER);
         }
         if (c.nextHeldReplyAt() != null) quiet *= 1 - HELD_REPLY_DUE;
+        if (c.nextFollowUpAt() != null) quiet *= 1 - FOLLOW_UP_DUE;
         return (1 - quiet) * temperatureFactor(c.temperature()) * stageFactor(c.stage());
     }
 

@@ -3,7 +3,8 @@ package com.jorge.platform.cachewarmer;
 /**
  * What one run did. {@code considered = warmed + alreadyWarm + skipped}; skipped covers leads past a
  * budget, leads that became ineligible or had nothing to cache, and leads whose fresh copy was retracted
- * because they changed while being warmed ({@code retracted} of them).
+ * because they changed while being warmed ({@code retracted} of them), and leads ranked under the
+ * minimum chance.
  *
  * @param bytes the keys and values of the leads kept warm (what the byte budget counts)
  */
@@ -18,6 +19,8 @@ public record WarmSummary(int considered, int warmed, int alreadyWarm, int skipp
         /** WARMER_MAX_BYTES reached */
         BYTE_BUDGET,
         /** the time budget ran out before the Lambda timeout */
-        TIME_BUDGET
+        TIME_BUDGET,
+        /** Redis answered the warmer's scripts slower than WARMER_BACKOFF_LATENCY_MS on average: the worker goes first */
+        REDIS_LATENCY
     }
 }

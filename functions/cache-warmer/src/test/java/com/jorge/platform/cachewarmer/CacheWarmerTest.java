@@ -84,7 +84,9 @@ class CacheWarmerTest {
 
     @BeforeEach
     void freshNamespace() {
-        settings = CacheWarmerSettings.defaults().withNamespace(TestRedis.namespace("warmer"));
+        // every seeded lead counts here, whatever its chance (the threshold has its own test: FollowUpWarmingTest)
+        settings = CacheWarmerSettings.defaults().withNamespace(TestRedis.namespace("warmer")).withMinChance(0)
+                .withBackoffLatency(Duration.ofSeconds(5)); // a loaded build machine is no busy Redis
     }
 
     @Test
@@ -250,6 +252,17 @@ class CacheWarmerTest {
     }
 
     /** The leads with at least one entry under the namespace. */
+    @Test
+    void aSlowRedisStopsTheRunAfterAFewScriptsAndKeepsWhatItWarmed() throws Exception {
+        // every round trip is over a 1 ns limit: the average is judged from the second call on, over two calls
+        WarmSummary summary = rig.warmer(settings.withBackoffLatency(Duration.ofNanos(1)), metrics, clock).run();
+
+        assertThat(summary.stoppedBy()).isEqualTo(WarmSummary.StopReason.REDIS_LATENCY);
+        assertThat(summary.warmed()).isEqualTo(CacheWarmer.BACKOFF_SAMPLES);
+        assertThat(cached(settings.namespace())).containsExactlyInAnyOrder(AWAITING, HELD, APPOINTMENT);
+        assertThat(metrics.counter(CacheWarmerMetrics.STOPPED, "REDIS_LATENCY")).isEqualTo(1);
+    }
+
     private static List<LeadRef> cached(String namespace) {
         CacheKeys keys = new CacheKeys(namespace);
         return java.util.stream.Stream.concat(WANTED.stream(), UNWANTED.stream())

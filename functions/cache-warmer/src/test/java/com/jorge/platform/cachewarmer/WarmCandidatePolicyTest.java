@@ -62,4 +62,18 @@ class WarmCandidatePolicyTest {
         assertThat(policy.score(appointmentSoon, NOW)).isGreaterThan(policy.score(appointmentLater, NOW));
         assertThat(policy.score(withAppointment, NOW)).isLessThanOrEqualTo(1.0);
     }
+
+    @Test
+    void aNurtureStepDueWithinTheLookAheadOutranksAnOldAnswerWaitingForItsFollowUp() {
+        Instant question = NOW.minus(Duration.ofDays(1)).plus(Duration.ofMinutes(10));
+        var quiet = new WarmCandidate(new LeadRef("loc", "quiet"), "qualifying", Temperature.COLD,
+                question.minusSeconds(60), question, null, null);
+        var stepDue = new WarmCandidate(new LeadRef("loc", "step"), "qualifying", Temperature.COLD,
+                question.minusSeconds(60), question, null, null, NOW.plus(Duration.ofMinutes(10)));
+
+        assertThat(policy.score(quiet, NOW)).isLessThan(CacheWarmerSettings.defaults().minChance());
+        assertThat(policy.score(stepDue, NOW)).isGreaterThanOrEqualTo(WarmCandidatePolicy.FOLLOW_UP_DUE);
+        assertThat(policy.rank(List.of(quiet, stepDue), NOW)).extracting(r -> r.candidate().lead().contactId())
+                .containsExactly("step", "quiet");
+    }
 }

@@ -22,17 +22,30 @@ public final class LeadCache {
     private final ObjectMapper json;
     private final Duration conversationTtl;
     private final Duration profileTtl;
+    private final AccessCapture capture; // null: gets are not captured
 
     public LeadCache(RedisConnector redis, CacheKeys keys, ObjectMapper json, Duration conversationTtl,
                      Duration profileTtl) {
+        this(redis, keys, json, conversationTtl, profileTtl, null);
+    }
+
+    private LeadCache(RedisConnector redis, CacheKeys keys, ObjectMapper json, Duration conversationTtl,
+                      Duration profileTtl, AccessCapture capture) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
         this.conversationTtl = conversationTtl;
         this.profileTtl = profileTtl;
+        this.capture = capture;
+    }
+
+    /** This cache with its gets recorded (sampled, off the reply path) for the cache-warmer's predictor. */
+    public LeadCache withAccessCapture(AccessCapture capture) {
+        return new LeadCache(redis, keys, json, conversationTtl, profileTtl, capture);
     }
 
     public Optional<ConversationState> conversation(LeadRef lead) {
+        if (capture != null) capture.record(AccessCapture.KeyClass.CONVERSATION, lead.locationId(), lead.contactId());
         return read(keys.conversation(lead), ConversationState.class);
     }
 
@@ -41,6 +54,7 @@ public final class LeadCache {
     }
 
     public Optional<ContactRecord> profile(LeadRef lead) {
+        if (capture != null) capture.record(AccessCapture.KeyClass.PROFILE, lead.locationId(), lead.contactId());
         return read(keys.profile(lead), ContactRecord.class);
     }
 

@@ -2,6 +2,10 @@ package com.jorge.platform.cache;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -85,6 +89,95 @@ public final class RedisConnector implements AutoCloseable {
             nextAttemptNanos = now + RECONNECT_BACKOFF.toNanos();
             closeQuietly();
             throw new CacheUnavailableException("Redis unreachable at connect", e);
+        }
+    }
+
+    /**
+     * SET with a TTL, acknowledged only once {@code replicas} replicas hold it: the write and a WAIT on the
+     * connection of the master that owns the key's slot. Returns false when fewer replicas confirmed within
+     * {@code wait} (the write may still be there, but would not survive the master's death). For keys whose
+     * only copy is Redis; a cache entry (Aurora holds the truth) needs no WAIT. In a cluster, a failed write
+     * refreshes the topology (at most once a second), so the next one finds a promoted replica.
+     */
+    public boolean setReplicated(String key, String value, Duration ttl, int replicas, Duration wait) {
+        RedisClusterCommands<String, String> any = commands();
+        try {
+            if (!cluster) {
+                any.set(key, value, SetArgs.Builder.px(ttl.toMillis()));
+                return any.waitForReplication(replicas, wait.toMillis()) >= replicas;
+            }
+            var owner = masterConnection(SlotHash.getSlot(key)).sync();
+            owner.set(key, value, SetArgs.Builder.px(ttl.toMillis()));
+            return owner.waitForReplication(replicas, wait.toMillis()) >= replicas;
+        } catch (RedisException e) {
+            refreshTopologySoon();
+            throw new CacheUnavailableException("Redis replicated SET failed", e);
+        }
+    }
+
+    /**
+     * How far the furthest-behind replica trails its master, in bytes of the replication stream, over every
+     * master (INFO replication: master_repl_offset less the replica's offset); 0 when all are level, -1 when
+     * a master has no replica online. Exported by the cache-warmer as {@code RedisReplicationLagBytes}.
+     */
+    public long replicationLagBytes() {
+        RedisClusterCommands<String, String> any = commands();
+        try {
+            if (!cluster) return lag(any.info("replication"));
+            long worst = 0;
+            for (RedisClusterNode node : clusterConnection().getPartitions()) {
+                if (!(node.is(RedisClusterNode.NodeFlag.UPSTREAM) || node.is(RedisClusterNode.NodeFlag.MASTER))
+                        || node.is(RedisClusterNode.NodeFlag.FAIL) || node.getSlots().isEmpty()) continue;
+                long lag = lag(clusterConnection().getConnection(node.getNodeId()).sync().info("replication"));
+                if (lag < 0) return -1;
+                worst = Math.max(worst, lag);
+            }
+            return worst;
+        } catch (RedisException e) {
+            throw new CacheUnavailableException("Redis INFO replication failed", e);
+        }
+    }
+
+    static long lag(String info) {
+        long master = -1, slowest = Long.MAX_VALUE;
+        int online = 0;
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("master_repl_offset:")) master = Long.parseLong(line.substring(19).trim());
+            if (line.startsWith("slave") && line.contains("offset=")) {
+                boolean up = line.contains("state=online");
+                for (String f : line.substring(line.indexOf(':') + 1).split(",")) {
+                    if (up && f.startsWith("offset=")) {
+                        slowest = Math.min(slowest, Long.parseLong(f.substring(7)));
+                        online++;
+                    }
+                }
+            }
+        }
+        if (master < 0 || online == 0) return -1;
+        return Math.max(0, master - slowest);
+    }
+
+    private synchronized StatefulRedisClusterConnection<String, String> clusterConnection() {
+        return (StatefulRedisClusterConnection<String, String>) connection;
+    }
+
+    private StatefulRedisConnection<String, String> masterConnection(int slot) {
+        StatefulRedisClusterConnection<String, String> c = clusterConnection();
+        RedisClusterNode owner = c.getPartitions().getPartitionBySlot(slot);
+        if (owner == null) throw new CacheUnavailableException("no Redis master owns slot " + slot, null);
+        return c.getConnection(owner.getNodeId());
+    }
+
+    private long lastRefreshNanos;
+
+    private synchronized void refreshTopologySoon() {
+        long now = System.nanoTime();
+        if (clusterClient == null || now - lastRefreshNanos < 1_000_000_000L) return;
+        lastRefreshNanos = now;
+        try {
+            clusterClient.refreshPartitions();
+        } catch (RuntimeException ignored) {
+            // the periodic and adaptive refreshes try again
         }
     }
 

@@ -39,13 +39,7 @@ public final class TestRedisCluster implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("jorge-redis-cluster");
             String binary = binary();
-            for (int port : ports) {
-                processes.add(new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                        "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-                        "--cluster-node-timeout", "2000", "--save", "", "--appendonly", "no",
-                        "--dir", dir.toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start());
-            }
+            for (int port : ports) processes.add(launch(binary, port, dir));
             TestRedisCluster cluster = new TestRedisCluster(processes, ports, dir);
             cluster.form();
             return cluster;
@@ -58,8 +52,42 @@ public final class TestRedisCluster implements AutoCloseable {
         }
     }
 
+    private static Process launch(String binary, int port, Path dir) throws IOException {
+        return new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
+                "--cluster-node-timeout", "2000", "--save", "", "--appendonly", "no",
+                "--repl-diskless-sync-delay", "0", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis-" + port + ".log").toFile()))
+                .start();
+    }
+
+    /** Starts a killed node again on its port with its cluster config: it rejoins, a former master as a replica. */
+    public void restart(int node) {
+        try {
+            processes.set(node, launch(binary(), ports.get(node), dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart Redis node " + node, e);
+        }
+    }
+
     public List<String> seedUrls() {
         return ports.stream().map(p -> "redis://127.0.0.1:" + p).toList();
+    }
+
+    /**
+     * SIGKILLs node {@code node} (0..2 start as the masters of slots 0-5460, 5461-10922 and 10923-16383,
+     * 3..5 as their replicas) and returns its PID; the cluster's failover then promotes its replica.
+     */
+    public long kill(int node) {
+        Process p = processes.get(node);
+        long pid = p.pid();
+        p.destroyForcibly();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return pid;
     }
 
     /** Six ports whose cluster-bus ports (port + 10000) are free too, so below 55536. */

@@ -1,24 +1,25 @@
 package com.jorge.platform.perf.cachewarming;
 
+import com.jorge.platform.cache.AccessCapture;
+import com.jorge.platform.cache.AccessStream;
+import com.jorge.platform.cache.CacheKeys;
+import com.jorge.platform.cache.RedisConnector;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What access capture costs the reply path (perf/cache-warming/capture.sh): the time of a cache get in
  * process (a map lookup standing in for the local part of a get) without capture and with capture
  * sampling 1 in 1, 16 and 128, at a fixed 20,000 gets/s (far above one worker's rate), the sampled
- * records streamed by the capture's thread into a real Redis stream with pipelined XADD (MAXLEN ~
- * 100,000); beside it, a Redis GET round trip on the same machine. Only the gets are timed (batches of
+ * records streamed by the capture's thread into a real Redis stream by platform-core's
+ * {@link AccessStream} (what LeadCache's capture uses: one XADD per batch); beside it, a Redis GET round
+ * trip on the same machine. Only the gets are timed (batches of
  * 100), not the wait between them.
  *
  * <pre>AccessCaptureCost [redis://127.0.0.1:6379]</pre>
@@ -31,7 +32,7 @@ public final class AccessCaptureCost {
 
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "redis://127.0.0.1:6379";
-        String stream = "perf:access-capture:" + ProcessHandle.current().pid();
+        String namespace = "perf-access-capture-" + ProcessHandle.current().pid();
         String[] locations = new String[LEADS], contacts = new String[LEADS];
         Map<String, byte[]> cache = new ConcurrentHashMap<>();
         for (int i = 0; i < LEADS; i++) {
@@ -41,9 +42,9 @@ public final class AccessCaptureCost {
         }
         String[] keys = cache.keySet().toArray(String[]::new);
         RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> sinkConnection = client.connect();
+        try (RedisConnector sinkConnection = new RedisConnector(url, false, Duration.ofSeconds(2));
              StatefulRedisConnection<String, String> getConnection = client.connect()) {
-            AccessCapture.Sink sink = streamSink(sinkConnection, stream);
+            AccessCapture.Sink sink = new AccessStream(sinkConnection, new CacheKeys(namespace));
             System.out.printf(Locale.ROOT, "%-22s %10s %12s %10s %10s%n", "capture", "ns/get", "gets", "written", "dropped");
             for (int round = 0; round < 2; round++) { // the first round warms the JIT; report both
                 run("none", null, cache, keys, locations, contacts);
@@ -60,7 +61,7 @@ public final class AccessCaptureCost {
             for (int i = 0; i < gets; i++) redis.get("perf:access-capture:probe");
             System.out.printf(Locale.ROOT, "a Redis GET round trip (2 KB, loopback, sync): %.1f µs%n",
                     (System.nanoTime() - started) / 1e3 / gets);
-            redis.del("perf:access-capture:probe", stream);
+            redis.del("perf:access-capture:probe", namespace + ":access");
         } finally {
             client.shutdown();
         }
@@ -92,27 +93,5 @@ public final class AccessCaptureCost {
             dropped = capture.dropped();
         }
         System.out.printf(Locale.ROOT, "%-22s %10.1f %,12d %,10d %,10d%s%n", label, ns, gets, written, dropped, sink == 0 ? "!" : "");
-    }
-
-    /** Pipelined XADD of a batch, trimmed to about 100,000 entries; waits for the replies before the next batch. */
-    private static AccessCapture.Sink streamSink(StatefulRedisConnection<String, String> connection, String stream) {
-        XAddArgs trim = XAddArgs.Builder.maxlen(100_000).approximateTrimming();
-        return batch -> {
-            connection.setAutoFlushCommands(false);
-            List<RedisFuture<String>> replies = new ArrayList<>(batch.size());
-            for (AccessCapture.Access a : batch) {
-                replies.add(connection.async().xadd(stream, trim, Map.of("k", a.keyClass().name(), "l", a.locationId(),
-                        "c", a.contactId(), "t", Long.toString(a.atMillis()))));
-            }
-            connection.flushCommands();
-            connection.setAutoFlushCommands(true);
-            for (RedisFuture<String> reply : replies) {
-                try {
-                    reply.get(5, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("XADD failed", e);
-                }
-            }
-        };
     }
 }

@@ -16,11 +16,14 @@ public final class CaffeineCache implements SimulatedCache {
     private final Cache<Integer, Boolean> cache;
     private final Policy.Eviction<Integer, Boolean> eviction;
     private final long capacity;
+    private int evicted = -1;
 
     public CaffeineCache(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1 (was " + capacity + ")");
         this.capacity = capacity;
-        cache = Caffeine.newBuilder().initialCapacity(capacity).maximumSize(capacity).executor(Runnable::run).build();
+        cache = Caffeine.newBuilder().initialCapacity(capacity).maximumSize(capacity).executor(Runnable::run)
+                .evictionListener((Integer key, Boolean value, com.github.benmanes.caffeine.cache.RemovalCause cause) -> evicted = key)
+                .build();
         eviction = cache.policy().eviction().orElseThrow();
     }
 
@@ -37,8 +40,19 @@ public final class CaffeineCache implements SimulatedCache {
     }
 
     @Override
+    public boolean contains(int key) {
+        return cache.asMap().containsKey(key); // no access recorded: neither the sketch nor the queues move
+    }
+
+    @Override
     public void load(int key) {
+        evicted = -1;
         cache.put(key, PRESENT);
+    }
+
+    @Override
+    public int evictedByLastLoad() {
+        return evicted;
     }
 
     @Override

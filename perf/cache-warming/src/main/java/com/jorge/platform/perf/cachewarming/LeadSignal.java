@@ -25,8 +25,9 @@ public sealed interface LeadSignal {
     record AppointmentBooked(long at, int lead, long startsAt) implements LeadSignal {}
 
     /**
-     * The lead-nurture workflow will put a follow-up ({@code nurture.step}) on the queue at {@code dueAt}.
-     * Not read by the production warmer: the what-if "+followups" policies use it.
+     * The lead-nurture workflow will put a follow-up ({@code nurture.step}) on the queue at {@code dueAt}:
+     * one signal per step, all stored at {@code at} when the bot's turn wrote its {@code ScheduleFollowUps}
+     * action (crm_actions); the lead writing after {@code at} stops the schedule.
      */
     record FollowUpScheduled(long at, int lead, long dueAt) implements LeadSignal {}
 

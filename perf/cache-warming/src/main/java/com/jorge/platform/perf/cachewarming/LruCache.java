@@ -9,6 +9,7 @@ public final class LruCache implements SimulatedCache {
     private final int[] prev, next;
     private final int head; // sentinel: next[head] is the most recent, prev[head] the least
     private int size;
+    private int evicted = -1;
 
     public LruCache(int capacity, int keyCount) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1 (was " + capacity + ")");
@@ -37,16 +38,28 @@ public final class LruCache implements SimulatedCache {
     }
 
     @Override
+    public boolean contains(int key) {
+        return next[key] >= 0;
+    }
+
+    @Override
     public void load(int key) {
+        evicted = -1;
         if (next[key] >= 0) return;
         if (size == capacity) {
             int victim = prev[head];
+            evicted = victim;
             unlink(victim);
             next[victim] = prev[victim] = -1;
             size--;
         }
         linkFirst(key);
         size++;
+    }
+
+    @Override
+    public int evictedByLastLoad() {
+        return evicted;
     }
 
     @Override

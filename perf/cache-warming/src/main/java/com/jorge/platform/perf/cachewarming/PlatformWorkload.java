@@ -37,7 +37,7 @@ public final class PlatformWorkload {
     static final int MIN_QUESTIONS = 4, MAX_QUESTIONS = 7;
     /** Chance of answering question k: 0.85 - 0.05 k, at least 0.5. */
     static final double FIRST_ANSWER = 0.85, ANSWER_DROP = 0.05, LAST_ANSWER = 0.5;
-    /** FollowUpPlanner's defaults: nudges 1, 3 and 7 days after the unanswered text, at most 3. */
+    /** FollowUpPlanner's defaults: nudges 1, 3 and 7 days apart after the unanswered text, at most 3. */
     static final long[] FOLLOW_UP_DELAYS = {DAY, 3 * DAY, 7 * DAY};
     static final double FOLLOW_UP_ANSWER = 0.30;
     /** Chance that a text of the lead is an opt-out (STOP). */
@@ -174,9 +174,15 @@ public final class PlatformWorkload {
 
         /** Unanswered: the follow-up schedule; the time of the lead's answer to a nudge, or -1. */
         private long followUps(long lastText) {
+            // the bot's turn stored ScheduleFollowUps(lastText, waits): lead-nurture waits them in sequence,
+            // each step counted from the previous step (lead-nurture.asl.json), so Aurora knows every step's time
             long at = lastText;
             for (long delay : FOLLOW_UP_DELAYS) {
-                signal(new LeadSignal.FollowUpScheduled(at, lead, at + delay));
+                at += delay;
+                signal(new LeadSignal.FollowUpScheduled(lastText, lead, at));
+            }
+            at = lastText;
+            for (long delay : FOLLOW_UP_DELAYS) {
                 at += delay;
                 if (at >= end) return -1;
                 // nurture.step: the worker re-checks the lead (both keys) and sends the nudge
@@ -185,7 +191,6 @@ public final class PlatformWorkload {
                 long sent = botTexts(at);
                 long answer = answerAfter(sent, FOLLOW_UP_ANSWER);
                 if (answer >= 0) return answer;
-                at = sent;
             }
             return -1;
         }

@@ -4,34 +4,41 @@ import java.util.Arrays;
 
 /**
  * Replays a trace's reads against an online cache, with or without the warmer. At each warm run the
- * warmer walks its ranked leads best first, up to its lead budget: a lead's cached keys are touched
- * (its script reads them), absent ones are loaded. It never pushes out a key hotter than the one it
- * loads: when the cache is full and the key next in line for eviction was read by the worker within the
- * protection window, or was touched by this run (a higher-ranked lead), the run stops, as the real
- * warmer stops at the first lead that does not fit.
+ * warmer walks its ranked leads best first, up to its lead budget, and stops at the first lead whose
+ * chance is under the load threshold. Keys of those leads that are cached are refreshed (a use); the
+ * warmer never looks at other keys in a way that counts as a use. Absent keys are loaded. It never
+ * pushes out a key hotter than the one it loads: when the cache is full and the key next in line for
+ * eviction was read by the worker within the protection window, was loaded or refreshed by this run, or
+ * is itself predicted at least as likely as the lead being loaded, the run stops, as the real warmer
+ * stops at the first lead that does not fit.
  */
 public final class Replay {
 
     /**
-     * @param leadBudget    the most leads one run visits (WARMER_MAX_LEADS for this cache size)
+     * @param leadBudget    the most leads one run keeps warm (WARMER_MAX_LEADS for this cache size)
      * @param protectWindow a key the worker read this recently is hotter than anything the warmer predicts
+     * @param minChance     leads the policy gives a lower chance are neither loaded nor refreshed
      */
-    public record Warming(WarmSchedule schedule, int leadBudget, long protectWindow) {}
+    public record Warming(WarmSchedule schedule, int leadBudget, long protectWindow, double minChance) {}
 
-    /** The warmer's extra work on Redis over the measured part: script calls (one per lead) and keys written. */
-    public record WarmLoad(long runs, long leadsVisited, long keysLoaded, long stoppedByHotter, double measuredHours) {
-        public static final WarmLoad NONE = new WarmLoad(0, 0, 0, 0, 0);
+    /** The warmer's extra work on Redis over the measured part: script calls (leads loaded or refreshed) and keys written. */
+    public record WarmLoad(long runs, long scriptCalls, long keysLoaded, long stoppedByHotter, long hotPushedOut,
+                           double measuredHours) {
+        public static final WarmLoad NONE = new WarmLoad(0, 0, 0, 0, 0, 0);
 
         public double keysLoadedPerHour() {
             return measuredHours == 0 ? 0 : keysLoaded / measuredHours;
         }
 
         public double scriptCallsPerHour() {
-            return measuredHours == 0 ? 0 : leadsVisited / measuredHours;
+            return measuredHours == 0 ? 0 : scriptCalls / measuredHours;
         }
     }
 
     public record Result(HitCount hits, WarmLoad load) {}
+
+    /** A key read this recently counts as hot when a warm load pushes it out (the rule's own window). */
+    static final long PUSHED_OUT_WINDOW = 30 * PlatformWorkload.MINUTE;
 
     private Replay() {}
 
@@ -46,48 +53,66 @@ public final class Replay {
         int[] keys = trace.keys();
         long[] times = trace.times();
         if (times == null) throw new IllegalArgumentException("warming needs a timed trace (" + trace.name() + " has no times)");
-        long[] lastRead = new long[trace.keyCount()];
+        int keyCount = trace.keyCount();
+        long[] lastRead = new long[keyCount];
         Arrays.fill(lastRead, Long.MIN_VALUE / 2);
-        int[] touchedBy = new int[trace.keyCount()];
+        int[] touchedBy = new int[keyCount];
         Arrays.fill(touchedBy, -1);
+        int[] scoredBy = new int[keyCount]; // the run that gave scoreOf[key]
+        Arrays.fill(scoredBy, -1);
+        float[] scoreOf = new float[keyCount];
         HitCount.Counter counter = new HitCount.Counter(trace);
         WarmSchedule schedule = warming.schedule();
         long measuredFrom = trace.measureFrom() < keys.length ? times[trace.measureFrom()] : Long.MAX_VALUE;
-        long runs = 0, visited = 0, loaded = 0, stopped = 0;
+        long runs = 0, calls = 0, loaded = 0, stopped = 0, pushedOut = 0;
         int run = 0;
         for (int i = 0; i < keys.length; i++) {
             while (run < schedule.runs() && schedule.runAt(run) <= times[i]) {
                 long now = schedule.runAt(run);
-                long before = loaded;
                 int[] leads = schedule.ranked(run);
+                float[] chance = schedule.scores(run);
+                for (int v = 0; v < leads.length; v++) {
+                    for (int key : keysOf(leads[v])) {
+                        scoredBy[key] = run;
+                        scoreOf[key] = chance[v];
+                    }
+                }
                 int limit = Math.min(leads.length, warming.leadBudget());
-                int v = 0;
+                long runLoads = 0, runCalls = 0, runPushedOut = 0;
                 boolean full = false;
-                for (; v < limit && !full; v++) {
-                    for (int key : new int[] {PlatformWorkload.Generated.conversationKey(leads[v]),
-                            PlatformWorkload.Generated.profileKey(leads[v])}) {
-                        if (cache.touch(key)) {
+                for (int v = 0; v < limit && !full && chance[v] >= warming.minChance(); v++) {
+                    boolean called = false;
+                    for (int key : keysOf(leads[v])) {
+                        if (cache.contains(key)) {
+                            cache.touch(key);
                             touchedBy[key] = run;
+                            called = true;
                             continue;
                         }
                         if (cache.isFull()) {
                             int victim = cache.coldest();
-                            if (victim >= 0 && (touchedBy[victim] == run || lastRead[victim] >= now - warming.protectWindow())) {
+                            if (victim >= 0 && (touchedBy[victim] == run || lastRead[victim] >= now - warming.protectWindow()
+                                    || (scoredBy[victim] == run && scoreOf[victim] >= chance[v]))) {
                                 full = true;
                                 break;
                             }
                         }
                         cache.load(key);
+                        int out = cache.evictedByLastLoad();
+                        // the check the rule is measured by: a key the worker read within the window, pushed out
+                        if (out >= 0 && lastRead[out] >= now - PUSHED_OUT_WINDOW) runPushedOut++;
                         touchedBy[key] = run;
-                        loaded++;
+                        runLoads++;
+                        called = true;
                     }
+                    if (called) runCalls++;
                 }
                 if (now >= measuredFrom) {
                     runs++;
-                    visited += v;
+                    calls += runCalls;
+                    loaded += runLoads;
+                    pushedOut += runPushedOut;
                     if (full) stopped++;
-                } else {
-                    loaded = before;
                 }
                 run++;
             }
@@ -97,6 +122,10 @@ public final class Replay {
         }
         double hours = keys.length == 0 || measuredFrom == Long.MAX_VALUE ? 0
                 : (double) (times[keys.length - 1] - measuredFrom) / PlatformWorkload.HOUR;
-        return new Result(counter.result(), new WarmLoad(runs, visited, loaded, stopped, hours));
+        return new Result(counter.result(), new WarmLoad(runs, calls, loaded, stopped, pushedOut, hours));
+    }
+
+    private static int[] keysOf(int lead) {
+        return new int[] {PlatformWorkload.Generated.conversationKey(lead), PlatformWorkload.Generated.profileKey(lead)};
     }
 }

@@ -9,10 +9,16 @@ public sealed interface SimulatedCache permits LruCache, CaffeineCache {
     /** The warmer's look at a key: true when cached, and then it counts as used (Redis' GET does). */
     boolean touch(int key);
 
+    /** Whether a key is cached, without counting as a use (Redis' EXISTS; a script under CLIENT NO-TOUCH). */
+    boolean contains(int key);
+
     /** The warmer's load of an absent key. */
     void load(int key);
 
     boolean isFull();
+
+    /** The key the last {@link #load} pushed out, or -1 (at most one: every key has the same size). */
+    int evictedByLastLoad();
 
     /** The key the cache would evict next, or -1 when empty. */
     int coldest();

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What the warmer would load at each of its runs: every {@code interval}, the candidates Aurora shows
- * (the same windows as {@code WarmCandidateRepository}'s query, with the warmer's default settings),
+ * (the same windows as {@code WarmCandidateRepository}'s query, with the warmer's default settings,
+ * the nurture workflow's next step included),
  * ranked by the warmer's own {@link WarmCandidatePolicy}. The ranking does not depend on the cache,
  * so it is computed once and replayed against every policy and size.
  */
@@ -29,10 +30,12 @@ public final class WarmSchedule {
 
     private final long[] runAt;
     private final int[][] ranked;
+    private final float[][] scores;
 
-    WarmSchedule(long[] runAt, int[][] ranked) {
+    WarmSchedule(long[] runAt, int[][] ranked, float[][] scores) {
         this.runAt = runAt;
         this.ranked = ranked;
+        this.scores = scores;
     }
 
     public int runs() {
@@ -48,21 +51,24 @@ public final class WarmSchedule {
         return ranked[run];
     }
 
+    /** The chance the policy gives each of {@link #ranked}'s leads, best first. */
+    public float[] scores(int run) {
+        return scores[run];
+    }
+
     /**
      * Replays the workload's signals and ranks the candidates at each run from {@code from} to the end.
      *
      * @param maxLeads the most ranked leads kept per run (the largest warm budget replayed)
-     * @param followUps what-if: a follow-up the workflow sends within the look-ahead counts as a held reply
-     *                  due then (the same signal: the platform texts the lead soon); the production query
-     *                  does not see the workflow's schedule
      */
-    public static WarmSchedule plan(PlatformWorkload.Generated workload, long from, int maxLeads, boolean followUps) {
+    public static WarmSchedule plan(PlatformWorkload.Generated workload, long from, int maxLeads) {
         WarmCandidatePolicy policy = new WarmCandidatePolicy();
-        Board board = new Board(workload.leads(), followUps);
+        Board board = new Board(workload.leads());
         List<LeadSignal> signals = workload.signals();
         int next = 0;
         List<Long> times = new ArrayList<>();
         List<int[]> lists = new ArrayList<>();
+        List<float[]> chances = new ArrayList<>();
         for (long now = from; now < workload.end(); now += INTERVAL) {
             while (next < signals.size() && signals.get(next).at() <= now) board.apply(signals.get(next++));
             Instant clock = EPOCH.plusMillis(now);
@@ -73,23 +79,29 @@ public final class WarmSchedule {
             }
             List<WarmCandidatePolicy.Ranked> order = policy.rank(candidates, clock);
             int[] ids = new int[Math.min(maxLeads, order.size())];
-            for (int i = 0; i < ids.length; i++) ids[i] = Integer.parseInt(order.get(i).candidate().lead().contactId().substring(1));
+            float[] p = new float[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = Integer.parseInt(order.get(i).candidate().lead().contactId().substring(1));
+                p[i] = (float) order.get(i).score();
+            }
             times.add(now);
             lists.add(ids);
+            chances.add(p);
         }
-        return new WarmSchedule(times.stream().mapToLong(Long::longValue).toArray(), lists.toArray(int[][]::new));
+        return new WarmSchedule(times.stream().mapToLong(Long::longValue).toArray(), lists.toArray(int[][]::new),
+                chances.toArray(float[][]::new));
     }
 
     /** Aurora's view of every lead, as the candidate query reads it; -1 = none. */
     private static final class Board {
-        final long[] lastInbound, lastReply, heldUntil, appointment, followUp;
+        final long[] lastInbound, lastReply, heldUntil, appointment, scheduledAt;
+        final long[][] followUps; // the steps of the lead's latest nurture schedule
         final String[] stage;
         final Temperature[] temperature;
-        final boolean followUps;
 
-        Board(int leads, boolean followUps) {
-            this.followUps = followUps;
-            followUp = filled(leads);
+        Board(int leads) {
+            scheduledAt = filled(leads);
+            followUps = new long[leads][];
             lastInbound = filled(leads);
             lastReply = filled(leads);
             heldUntil = filled(leads);
@@ -107,14 +119,25 @@ public final class WarmSchedule {
         void apply(LeadSignal s) {
             int lead = s.lead();
             switch (s) {
-                case LeadSignal.Inbound in -> lastInbound[lead] = in.at();
+                case LeadSignal.Inbound in -> {
+                    lastInbound[lead] = in.at();
+                    if (in.at() > scheduledAt[lead]) followUps[lead] = null; // the workflow stops when the lead answers
+                }
                 case LeadSignal.ReplySent sent -> {
                     lastReply[lead] = sent.at();
                     if (heldUntil[lead] >= 0 && sent.at() >= heldUntil[lead]) heldUntil[lead] = -1;
                 }
                 case LeadSignal.ReplyHeld held -> heldUntil[lead] = heldUntil[lead] < 0 ? held.sendAt() : Math.min(heldUntil[lead], held.sendAt());
                 case LeadSignal.AppointmentBooked booked -> appointment[lead] = booked.startsAt();
-                case LeadSignal.FollowUpScheduled scheduled -> followUp[lead] = scheduled.dueAt();
+                case LeadSignal.FollowUpScheduled scheduled -> {
+                    if (scheduled.at() != scheduledAt[lead] || followUps[lead] == null) {
+                        scheduledAt[lead] = scheduled.at();
+                        followUps[lead] = new long[0];
+                    }
+                    long[] steps = Arrays.copyOf(followUps[lead], followUps[lead].length + 1);
+                    steps[steps.length - 1] = scheduled.dueAt();
+                    followUps[lead] = steps;
+                }
                 case LeadSignal.StageChanged changed -> {
                     stage[lead] = changed.stage();
                     if (changed.temperature() != null) temperature[lead] = changed.temperature();
@@ -130,10 +153,13 @@ public final class WarmSchedule {
                     || within(lastReply[lead], now - AWAITING_REPLY_WINDOW, until);
             long appt = appointment[lead] >= now && appointment[lead] < now + APPOINTMENT_WINDOW ? appointment[lead] : -1;
             long held = within(heldUntil[lead], now - LOOKAHEAD, until) ? heldUntil[lead] : -1;
-            if (followUps && within(followUp[lead], now, until) && (held < 0 || followUp[lead] < held)) held = followUp[lead];
-            if (!active && appt < 0 && held < 0) return null;
+            long followUp = -1;
+            if (followUps[lead] != null) {
+                for (long step : followUps[lead]) if (within(step, now, until)) { followUp = step; break; }
+            }
+            if (!active && appt < 0 && held < 0 && followUp < 0) return null;
             return new WarmCandidate(new LeadRef("loc-" + location, "c" + lead), stage[lead], temperature[lead],
-                    instant(lastInbound[lead]), instant(lastReply[lead]), instant(appt), instant(held));
+                    instant(lastInbound[lead]), instant(lastReply[lead]), instant(appt), instant(held), instant(followUp));
         }
 
         private static boolean within(long t, long from, long until) {

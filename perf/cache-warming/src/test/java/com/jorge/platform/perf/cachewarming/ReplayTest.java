@@ -4,31 +4,41 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplayTest {
 
     private static final long MIN = PlatformWorkload.MINUTE;
 
     /**
-     * Lead 0 (keys 0, 1) is read at 0; the warmer runs at {@code runAt} with lead 1 ranked first; lead 1
-     * (keys 2, 3) texts at 70 min. The cache holds two keys.
+     * Lead 0 (keys 0, 1) is read at 0; the warmer runs at {@code runAt} with lead 1 ranked first at
+     * {@code chance}; lead 1 (keys 2, 3) texts at 70 min. The cache holds two keys.
      */
-    private static Replay.Result replay(long runAt, SimulatedCache cache) {
+    private static Replay.Result replay(long runAt, float chance, SimulatedCache cache) {
         Trace trace = Trace.timed("t", new int[] {0, 1, 2, 3}, new long[] {0, 5, 70 * MIN, 70 * MIN + 5}, 4, 0);
-        WarmSchedule schedule = new WarmSchedule(new long[] {runAt}, new int[][] {{1}});
-        return Replay.run(trace, cache, new Replay.Warming(schedule, 10, 30 * MIN));
+        WarmSchedule schedule = new WarmSchedule(new long[] {runAt}, new int[][] {{1}}, new float[][] {{chance}});
+        return Replay.run(trace, cache, new Replay.Warming(schedule, 10, 30 * MIN, 0.3));
     }
 
     @Test
     void theWarmerLoadsOverKeysNobodyReadWithinTheProtectionWindow() {
-        Replay.Result r = replay(60 * MIN, new LruCache(2, 4));
+        Replay.Result r = replay(60 * MIN, 0.9f, new LruCache(2, 4));
         assertEquals(2, r.hits().hits(), "lead 1's text finds both keys warm");
         assertEquals(2, r.load().keysLoaded());
+        assertEquals(1, r.load().scriptCalls());
+    }
+
+    @Test
+    void aLeadUnderTheThresholdIsNeitherLoadedNorLookedAt() {
+        Replay.Result r = replay(60 * MIN, 0.2f, new LruCache(2, 4));
+        assertEquals(0, r.hits().hits());
+        assertEquals(0, r.load().keysLoaded());
+        assertEquals(0, r.load().scriptCalls());
     }
 
     @Test
     void theWarmerNeverPushesOutAKeyTheWorkerJustRead() {
-        Replay.Result r = replay(20 * MIN, new LruCache(2, 4));
+        Replay.Result r = replay(20 * MIN, 0.9f, new LruCache(2, 4));
         assertEquals(0, r.hits().hits());
         assertEquals(0, r.load().keysLoaded());
         assertEquals(1, r.load().stoppedByHotter());
@@ -36,13 +46,35 @@ class ReplayTest {
 
     @Test
     void aLoadDoesNotPushOutTheKeysOfAHigherRankedLeadOfTheSameRun() {
-        // lead 2's profile (key 5) was read long ago: fair game; lead 0's keys, touched by this run, are not
+        // lead 2's profile (key 5) was read long ago: fair game; lead 0's keys, refreshed by this run, are not
         Trace trace = Trace.timed("t", new int[] {5, 0, 2, 1}, new long[] {0, 61 * MIN, 61 * MIN + 5, 62 * MIN}, 6, 0);
-        WarmSchedule schedule = new WarmSchedule(new long[] {60 * MIN}, new int[][] {{0, 1, 2}});
-        Replay.Result r = Replay.run(trace, new LruCache(3, 6), new Replay.Warming(schedule, 10, 30 * MIN));
+        WarmSchedule schedule = new WarmSchedule(new long[] {60 * MIN}, new int[][] {{0, 1, 2}}, new float[][] {{0.9f, 0.8f, 0.7f}});
+        Replay.Result r = Replay.run(trace, new LruCache(3, 6), new Replay.Warming(schedule, 10, 30 * MIN, 0.3));
         assertEquals(3, r.hits().hits(), "lead 0's keys and lead 1's conversation are warm");
         assertEquals(3, r.load().keysLoaded());
         assertEquals(1, r.load().stoppedByHotter(), "lead 1's profile would push out lead 0's conversation");
+    }
+
+    @Test
+    void aLoadDoesNotPushOutAKeyPredictedAtLeastAsLikely() {
+        // key 0 (lead 0's conversation) is cached and LRU's victim; the run predicts lead 0 at 0.9, but its
+        // budget of one lead goes to lead 1 (0.5), whose load would push out that likelier key: it stops
+        Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
+        WarmSchedule schedule = new WarmSchedule(new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.5f, 0.9f}});
+        Replay.Result r = Replay.run(trace, new LruCache(1, 4), new Replay.Warming(schedule, 1, 30 * MIN, 0.3));
+        assertEquals(0, r.load().keysLoaded());
+        assertEquals(1, r.load().stoppedByHotter());
+    }
+
+    @Test
+    void checkingWhatIsCachedIsNoUse() {
+        LruCache lru = new LruCache(2, 3);
+        lru.read(0);
+        lru.read(1);
+        assertTrue(lru.contains(0));
+        lru.read(2); // evicts 0, the least recently used, although contains(0) looked at it last
+        assertFalse(lru.contains(0));
+        assertTrue(lru.contains(1));
     }
 
     @Test

@@ -29,16 +29,22 @@ class WarmScheduleTest {
     }
 
     @Test
-    void theProductionRuleSeesOnlyWhatItsQueryReads() {
-        WarmSchedule schedule = WarmSchedule.plan(workload(), 10 * DAY, 10, false);
+    void aFollowUpDueWithinTheLookAheadMakesALeadWithNoOtherSignalACandidate() {
+        WarmSchedule schedule = WarmSchedule.plan(workload(), 10 * DAY, 10);
         assertEquals(1, schedule.runs());
-        assertArrayEquals(new int[] {1}, schedule.ranked(0), "the old lead has no signal in the windows; opted-out leads never do");
+        int[] ranked = schedule.ranked(0);
+        assertEquals(2, ranked.length, "opted-out leads never are candidates");
+        assertEquals(0, ranked[0], "the nurture step in 20 minutes reads the old lead's keys for sure");
+        assertTrue(schedule.scores(0)[0] > schedule.scores(0)[1]);
     }
 
     @Test
-    void theWhatIfTreatsAFollowUpDueWithinTheLookAheadAsATextGoingOut() {
-        int[] ranked = WarmSchedule.plan(workload(), 10 * DAY, 10, true).ranked(0);
-        assertEquals(2, ranked.length);
-        assertTrue(ranked[0] == 0 || ranked[1] == 0, "the lead whose follow-up goes out in 20 minutes is warmed");
+    void aLeadWritingAfterTheScheduleBeganStopsIt() {
+        List<LeadSignal> signals = new java.util.ArrayList<>(workload().signals());
+        signals.add(3, new LeadSignal.Inbound(2_000, 0));
+        PlatformWorkload.Generated w = workload();
+        PlatformWorkload.Generated answered = new PlatformWorkload.Generated(w.trace(), 3, 1, new int[3], signals, w.measuredFrom(), w.end());
+        assertArrayEquals(new int[] {1}, WarmSchedule.plan(answered, 10 * DAY, 10).ranked(0),
+                "the lead answered the question, so no step comes, and its text is older than the windows");
     }
 }

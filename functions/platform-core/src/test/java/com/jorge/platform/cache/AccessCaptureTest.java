@@ -1,4 +1,4 @@
-package com.jorge.platform.perf.cachewarming;
+package com.jorge.platform.cache;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.jorge.platform.perf.cachewarming;
+package com.jorge.platform.cache;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Access capture, the prototype measured by {@link AccessCaptureCost} (issue 18: "every cache get records,
- * sampled, cheaply, off the hot path, the key class, location, lead and time"). On the reply path: one
+ * Access capture (issue 18: "every cache get records, sampled, cheaply, off the hot path, the key class,
+ * location, lead and time"), wired into {@link LeadCache#withAccessCapture}; its cost on a get is measured
+ * by perf/cache-warming/capture.sh. On the reply path: one
  * random draw, and for a sampled get one small record added to a lock-free queue with a bound (over it,
  * the record is dropped and counted). Nothing on the reply path wakes a thread: a blocking queue's
  * signal to a parked consumer cost microseconds per sampled get on the shared machine. A daemon thread
- * wakes every {@link #FLUSH_EVERY_MILLIS} ms and drains the queue in batches into a {@link Sink} (a Redis
- * stream the warmer would read). Lead ids are GHL ids, no personal data.
+ * wakes every {@link #FLUSH_EVERY_MILLIS} ms and drains the queue in batches into a {@link Sink}
+ * ({@link AccessStream}, the Redis stream the warmer reads). Lead ids are GHL ids, no personal data.
  */
 public final class AccessCapture implements AutoCloseable {
 
@@ -37,6 +38,21 @@ public final class AccessCapture implements AutoCloseable {
     private final LongAdder written = new LongAdder();
     private final Thread flusher;
     private volatile boolean running = true;
+
+    /** Settings: ACCESS_CAPTURE_SAMPLE_EVERY (0 = off, the default) and ACCESS_CAPTURE_QUEUE. */
+    public record Settings(int sampleEvery, int queueCapacity) {
+        public static Settings fromConfig(com.jorge.platform.config.PlatformConfig config) {
+            int every = config.getInt("ACCESS_CAPTURE_SAMPLE_EVERY", 0);
+            int queue = config.getInt("ACCESS_CAPTURE_QUEUE", 8_192);
+            if (every < 0) throw new IllegalArgumentException("configuration ACCESS_CAPTURE_SAMPLE_EVERY must be at least 0 (was " + every + ")");
+            if (queue < 1) throw new IllegalArgumentException("configuration ACCESS_CAPTURE_QUEUE must be at least 1 (was " + queue + ")");
+            return new Settings(every, queue);
+        }
+
+        public boolean enabled() {
+            return sampleEvery > 0;
+        }
+    }
 
     /** @param sampleEvery record one get in this many (1 = all) */
     public AccessCapture(int sampleEvery, int queueCapacity, Sink sink) {
