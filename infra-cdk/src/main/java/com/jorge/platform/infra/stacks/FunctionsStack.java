@@ -171,6 +171,8 @@ public final class FunctionsStack extends Stack {
         workerEnv.put("LEAD_SCORE_MODEL", InferenceStack.CONVERSATION_MODEL);
         workerEnv.put("MODEL_BUCKET", data.modelBucket().getBucketName());
         workerEnv.put("MODEL_PREFIX", InferenceStack.MODEL_PREFIX);
+        // one lead-cache read in 16 goes to the access stream the cache-warmer learns from (off the reply path)
+        workerEnv.put("ACCESS_CAPTURE_SAMPLE_EVERY", "16");
         var workflowSettings = config.workflows();
         if (!workflowSettings.handoffTeamLeadId().isEmpty()) {
             workerEnv.put("GHL_HANDOFF_USER_ID", workflowSettings.handoffTeamLeadId());

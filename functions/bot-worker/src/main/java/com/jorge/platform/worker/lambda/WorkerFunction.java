@@ -7,6 +7,8 @@ import com.jorge.platform.bots.JorgeConversationPolicy;
 import com.jorge.platform.bots.compliance.LeadZoneResolver;
 import com.jorge.platform.bots.temperature.LeadScorer;
 import com.jorge.platform.bots.temperature.RuleBasedLeadScorer;
+import com.jorge.platform.cache.AccessCapture;
+import com.jorge.platform.cache.AccessStream;
 import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.LeadCache;
 import com.jorge.platform.cache.RedisConnector;
@@ -145,8 +147,9 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         Database database = Database.open(Database.Settings.fromConfig(config));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(200));
-        LeadCache cache = redis == null ? null : new LeadCache(redis, new CacheKeys(config.get("REDIS_NAMESPACE", "jorge")),
-                json, Duration.ofDays(7), Duration.ofDays(1));
+        CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
+        LeadCache cache = redis == null ? null : withAccessCapture(new LeadCache(redis, keys, json, Duration.ofDays(7),
+                Duration.ofDays(1)), AccessCapture.Settings.fromConfig(config), redis, keys);
         Transactor db = new Transactor(database.dataSource());
         GhlApiClient ghl = ghlClient(config, GhlAuthorization.fromConfig(config, database.dataSource(), metrics), json, metrics);
         var webhooks = new WebhookEventRepository();
@@ -231,6 +234,17 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     public void close() {
         if (redis != null) redis.close();
         database.close();
+    }
+
+    /**
+     * Samples the lead cache's reads into the access stream the cache-warmer learns from, when
+     * {@code ACCESS_CAPTURE_SAMPLE_EVERY} is set (off the reply path: a bounded queue drained by its own thread).
+     */
+    private static LeadCache withAccessCapture(LeadCache cache, AccessCapture.Settings settings, RedisConnector redis,
+                                               CacheKeys keys) {
+        if (!settings.enabled()) return cache;
+        return cache.withAccessCapture(new AccessCapture(settings.sampleEvery(), settings.queueCapacity(),
+                new AccessStream(redis, keys)));
     }
 
     /**
