@@ -32,7 +32,7 @@ class JorgeBotsThroughTheWorkerTest {
     }
 
     @Test
-    void aTextAt3amInAustinIsAnsweredAt8amAustinTime() throws Exception {
+    void aTextAt3amInAustinIsAnsweredAt9amAustinTime() throws Exception {
         // 09:00 UTC = 03:00 in Austin (CST): the 512 area code puts the lead there
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
         rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl());
@@ -43,8 +43,8 @@ class JorgeBotsThroughTheWorkerTest {
 
         assertThat(rig.ghl.smsTo("nightowl")).isEmpty();
         assertThat(rig.text("SELECT not_before FROM messages WHERE contact_id = 'nightowl' AND status = 'pending'"))
-                .startsWith("2026-11-23 14:00:00"); // 08:00 CST
-        clock.advance(Duration.ofHours(4));
+                .startsWith("2026-11-23 15:00:00"); // 09:00 CST: Texas's texting hours (SB 140) start later than the bots' 08:00
+        clock.advance(Duration.ofHours(5));
         assertThat(rig.worker.delivery().deliverDueDeferred(10)).isZero();
         clock.advance(Duration.ofHours(1));
         assertThat(rig.worker.delivery().deliverDueDeferred(10)).isEqualTo(1);
