@@ -5,6 +5,7 @@ import com.jorge.platform.infra.stacks.AlertingStack;
 import com.jorge.platform.infra.stacks.DashboardsStack;
 import com.jorge.platform.infra.stacks.DataStack;
 import com.jorge.platform.infra.stacks.FunctionsStack;
+import com.jorge.platform.infra.stacks.InboxStack;
 import com.jorge.platform.infra.stacks.InferenceStack;
 import com.jorge.platform.infra.stacks.NetworkStack;
 import com.jorge.platform.infra.stacks.WorkflowsStack;
@@ -17,7 +18,7 @@ import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
 /**
- * The whole platform for one environment, as seven stacks that each read alone. The account is left to
+ * The whole platform for one environment, as eight stacks that each read alone. The account is left to
  * the deploying credentials (the templates name none); the region comes from the environment config.
  */
 public record JorgePlatform(
@@ -27,6 +28,7 @@ public record JorgePlatform(
         InferenceStack inference,
         FunctionsStack functions,
         WorkflowsStack workflows,
+        InboxStack inbox,
         DashboardsStack dashboards) {
 
     public static JorgePlatform build(Construct app, EnvironmentSettings config, RepositoryLayout layout) {
@@ -38,8 +40,9 @@ public record JorgePlatform(
         var inference = new InferenceStack(app, config.stackName("Inference"), props(base, "GPU inference service on ECS"), config, layout, network, data, alerting);
         var functions = new FunctionsStack(app, config.stackName("Functions"), props(base, "Lambda functions, queue, HTTP API, schedules"), config, layout, network, data, inference, alerting);
         var workflows = new WorkflowsStack(app, config.stackName("Workflows"), props(base, "Step Functions workflows"), config, layout, data, functions, alerting);
+        var inbox = new InboxStack(app, config.stackName("Inbox"), props(base, "Agents' inbox: Cognito user pool, inbox API and page, offers"), config, layout, network, data, functions, workflows, alerting);
         var dashboards = new DashboardsStack(app, config.stackName("Dashboards"), props(base, "CloudWatch dashboards"), config, data, inference, functions, workflows);
-        JorgePlatform platform = new JorgePlatform(network, alerting, data, inference, functions, workflows, dashboards);
+        JorgePlatform platform = new JorgePlatform(network, alerting, data, inference, functions, workflows, inbox, dashboards);
         for (Stack stack : platform.stacks()) {
             Tags.of(stack).add("project", "jorge-platform");
             Tags.of(stack).add("environment", config.name());
@@ -54,11 +57,11 @@ public record JorgePlatform(
     }
 
     public List<Stack> stacks() {
-        return List.of(network, alerting, data, inference, functions, workflows, dashboards);
+        return List.of(network, alerting, data, inference, functions, workflows, inbox, dashboards);
     }
 
     public Map<String, Stack> stacksByName() {
         return Map.of("Network", network, "Alerting", alerting, "Data", data, "Inference", inference,
-                "Functions", functions, "Workflows", workflows, "Dashboards", dashboards);
+                "Functions", functions, "Workflows", workflows, "Inbox", inbox, "Dashboards", dashboards);
     }
 }

@@ -366,14 +366,14 @@ class PlatformTemplatesTest {
         JsonNode workflows = prod.json("Workflows");
         var machines = resources(workflows, "AWS::StepFunctions::StateMachine").values();
         assertThat(machines.stream().map(m -> m.path("Properties").path("StateMachineName").asText()))
-                .containsExactlyInAnyOrder("jorge-lead-nurture", "jorge-hot-lead-handoff", "jorge-model-promotion");
+                .containsExactlyInAnyOrder("jorge-lead-nurture", "jorge-hot-lead-handoff", "jorge-model-promotion", "jorge-approval");
         for (JsonNode machine : machines) {
             JsonNode props = machine.path("Properties");
             assertThat(props.path("LoggingConfiguration").path("Level").asText()).isEqualTo("ALL");
             assertThat(props.path("LoggingConfiguration").path("IncludeExecutionData").asBoolean()).isFalse();
             assertThat(props.path("TracingConfiguration").path("Enabled").asBoolean()).isTrue();
         }
-        assertThat(resources(workflows, "AWS::CloudWatch::Alarm")).hasSize(3);
+        assertThat(resources(workflows, "AWS::CloudWatch::Alarm")).hasSize(4);
         prod.template("Dashboards").resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         String body = only(prod.json("Dashboards"), "AWS::CloudWatch::Dashboard").path("Properties").path("DashboardBody").toString();
         for (String metric : List.of("ReplyLatencyMs", "WebhooksEnqueued", "NurtureSteps", "HandoffResults", "CacheWarmerWarmed",

@@ -6,6 +6,9 @@ import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.intake.IntakeFunction;
 import com.jorge.platform.intake.WebhookIntakeHandler;
+import com.jorge.platform.install.MarketplaceInstallFunction;
+import com.jorge.platform.install.MarketplaceInstallHandler;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.queue.QueuedLeadEvent;
 import com.jorge.platform.testkit.LocalCognito;
 import com.jorge.platform.testkit.TestRedis;
@@ -33,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random and hostile requests at every inbox route and at the webhook intake: huge strings, deep
  * nesting, wrong types, Unicode tricks (RTL override, zero-width, NUL, lone surrogates), SQL and template
- * metacharacters, forged signatures, expired, wrong-audience and unsigned tokens. Never a 5xx, never a
+ * metacharacters, forged signatures, expired, wrong-audience and unsigned tokens; and at the Marketplace
+ * app's OAuth callback and webhook URL (hostile codes and paths, forged INSTALL events, its per-address limit on). Never a 5xx, never a
  * stack trace in a body, never a half-written record, never a text to a lead. The default run is short
  * ({@code jqwik.tries.default} in junit-platform.properties); {@code -Djqwik.tries.default=5000} runs a big one.
  * Prints how many cases ran.
@@ -45,6 +49,8 @@ class HostileInputFuzzTest {
     private static final AtomicLong CASES = new AtomicLong();
     private static final List<QueuedLeadEvent> QUEUED = new CopyOnWriteArrayList<>();
     private static WebhookIntakeHandler intake;
+    private static MarketplaceInstallHandler marketplace;
+    private static long installationsAtStart;
     /** Signs well-formed signatures with a key the intake does not trust. */
     private static final WebhookSigner FORGER = WebhookSigner.generate();
     private static String offerId;
@@ -72,6 +78,18 @@ class HostileInputFuzzTest {
                 "GHL_WEBHOOK_RSA_PUBLIC_KEY", WebhookSigner.generate().rsaPublicKeyPem(),
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("inbox-fuzz"))),
                 QUEUED::add, rig.metrics), rig.metrics);
+        PlatformConfig app = PlatformConfig.of(Map.of(
+                "GHL_API_BASE_URL", rig.ghl.baseUrl().toString(),
+                "GHL_OAUTH_CLIENT_ID", com.jorge.platform.ghlfake.FakeGhlOAuth.CLIENT_ID,
+                "GHL_OAUTH_CLIENT_SECRET", com.jorge.platform.ghlfake.FakeGhlOAuth.CLIENT_SECRET,
+                "GHL_TOKEN_LOCAL_KEY", com.jorge.platform.ghl.oauth.LocalDataKeys.newKeyBase64(),
+                "GHL_WEBHOOK_ED25519_PUBLIC_KEY", WebhookSigner.generate().ed25519PublicKeyPem(),
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("install-fuzz")));
+        // the callback's limit per address is on, as deployed: a 429 is one of the safe answers
+        marketplace = new MarketplaceInstallHandler(MarketplaceInstallFunction.fromConfig(app, rig.database.dataSource(), rig.metrics),
+                intake, RequestLimits.fromConfig(app, new RequestLimits.Limit(30), new RequestLimits.Limit(Integer.MAX_VALUE)),
+                rig.metrics);
+        installationsAtStart = installations();
     }
 
     @AfterContainer
@@ -108,6 +126,48 @@ class HostileInputFuzzTest {
         assertThat(response.getStatusCode()).isLessThan(500);
         assertThat(response.getBody()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(QUEUED).isEmpty();
+    }
+
+    @Property
+    void theMarketplaceCallbackAndAppWebhookNeverFailAndInstallNothingForged(@ForAll("appRequests") List<String> request) {
+        CASES.incrementAndGet();
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRawPath(request.get(1));
+        Map<String, String> query = new HashMap<>();
+        if (request.get(2) != null) query.put("code", request.get(2));
+        event.setQueryStringParameters(query);
+        event.setHeaders(request.get(4) == null ? Map.of() : Map.of("x-ghl-signature", request.get(4)));
+        event.setBody(request.get(3));
+        event.setIsBase64Encoded(false);
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(request.get(0)).withPath(request.get(1))
+                        .withSourceIp("198.51.100." + (CASES.get() % 250)).build()).build());
+        APIGatewayV2HTTPResponse response = marketplace.handleRequest(event, null);
+        assertSafe(response);
+        if (response.getStatusCode() == 429) assertThat(response.getHeaders()).containsKey("Retry-After");
+        assertThat(installations()).as("no forged code or event installs anything").isEqualTo(installationsAtStart);
+        assertThat(QUEUED).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<List<String>> appRequests() {
+        Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "HEAD");
+        Arbitrary<String> path = Arbitraries.oneOf(Arbitraries.of(MarketplaceInstallHandler.CALLBACK_PATH,
+                MarketplaceInstallHandler.APP_EVENTS_PATH, MarketplaceInstallHandler.CALLBACK_PATH + "/../webhooks/ghl/app", ""),
+                hostile().map(h -> MarketplaceInstallHandler.CALLBACK_PATH + h));
+        Arbitrary<String> code = hostile().injectNull(0.1);
+        Arbitrary<String> installLike = hostile().map(t -> "{\"type\":\"INSTALL\",\"appId\":" + quote(t) + ",\"locationId\":"
+                + quote(t) + ",\"companyId\":\"co-1\",\"installType\":\"Location\"}");
+        Arbitrary<String> body = Arbitraries.oneOf(bodies(), installLike);
+        Arbitrary<String> signature = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(600), hostile()).injectNull(0.2);
+        Arbitrary<List<String>> unsigned = Combinators.combine(method, path, code, body, signature)
+                .as((m, p, c, b, s) -> java.util.Arrays.asList(m, p, c, b, s));
+        // some carry a well-formed signature by a key GHL never used
+        return Arbitraries.oneOf(unsigned, unsigned.map(r -> {
+            List<String> forged = new ArrayList<>(r);
+            forged.set(4, FORGER.ed25519Signature(r.get(3) == null ? "" : r.get(3)));
+            return forged;
+        }));
     }
 
     @Provide
@@ -174,6 +234,15 @@ class HostileInputFuzzTest {
     private static int textsToLeads() {
         return (int) rig.ghl.calls().stream().filter(c -> c.path().startsWith("/conversations/messages")
                 && !c.body().path("contactId").asText().startsWith("notify-")).count();
+    }
+
+    private static long installations() {
+        return rig.db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT count(*) FROM ghl_installations"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     /** An answered offer without who answered it, or an accepted one without its audit entry. */

@@ -35,7 +35,7 @@ public final class ContactDataFunction {
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofSeconds(5));
         RedisContactKeys keys = redis == null ? null : new RedisContactKeys(redis.commands(), settings.redisNamespace(),
                 new SemanticSearchCache(redis.commands(), SearchCacheSettings.from(config), Clock.systemUTC(),
-                        settings.searchCachePrefix()));
+                        settings.searchCachePrefix()), settings.erasedMarkerTtl());
         S3Client s3 = settings.objectsBucket().isPresent() || config.get("AUDIT_ARCHIVE_BUCKET").isPresent()
                 ? S3Client.builder().forcePathStyle(config.getBoolean("S3_FORCE_PATH_STYLE", false)).build() : null;
         ContactObjects objects = settings.objectsBucket()

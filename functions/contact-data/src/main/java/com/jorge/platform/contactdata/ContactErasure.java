@@ -16,7 +16,9 @@ import java.util.Map;
  * the audit log. Idempotent: a second run removes what is left (nothing, normally) and adds no second
  * tombstone. Safe while the lead is mid-conversation:
  * <ol>
- *   <li>Aurora first, in one transaction: the conversation row goes, so a worker that loaded the old
+ *   <li>the lead's erased marker in Redis first: from then on the worker's cache takes no copy of the lead
+ *       (a write-through of state loaded before the erasure is refused, however late it comes);</li>
+ *   <li>Aurora, in one transaction: the conversation row goes, so a worker that loaded the old
  *       state cannot store a decision built on it (its versioned update finds no row, rolls back and
  *       starts again from nothing);</li>
  *   <li>then Redis, twice, {@code settle} apart: a worker that committed just before the erasure may put
@@ -38,6 +40,7 @@ public final class ContactErasure {
     }
 
     public ErasureReport erase(LeadRef lead, Requester requester) {
+        if (stores.redis() != null) stores.redis().markErased(lead);
         Map<String, Integer> aurora = stores.db().inTransaction(c -> rows.erase(c, lead));
         int redisKeys = eraseRedis(lead);
         int objects = stores.objects().erase(lead);

@@ -1,12 +1,15 @@
 package com.jorge.platform.contactdata;
 
+import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.search.cache.SemanticSearchCache;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +18,28 @@ import java.util.TreeMap;
 /**
  * A contact's keys in Redis: every key under the lead's hash tag {@code <namespace>:{location:contact}:}
  * (the worker's conversation and profile, and whatever later shares the tag), found by SCAN, and the
- * answers the contact's property searches left in the semantic cache.
+ * answers the contact's property searches left in the semantic cache. The erasure first sets the lead's
+ * erased marker ({@link CacheKeys#erased}), which the worker's {@code LeadCache} honours, so a write-through
+ * of state loaded before the erasure caches nothing; the marker is neither exported nor counted.
  */
 public final class RedisContactKeys {
 
     private final RedisClusterCommands<String, String> redis;
     private final String namespace;
     private final SemanticSearchCache searchCache;
+    private final Duration erasedMarkerTtl;
 
-    public RedisContactKeys(RedisClusterCommands<String, String> redis, String namespace, SemanticSearchCache searchCache) {
+    public RedisContactKeys(RedisClusterCommands<String, String> redis, String namespace, SemanticSearchCache searchCache,
+                            Duration erasedMarkerTtl) {
         this.redis = redis;
         this.namespace = namespace;
         this.searchCache = searchCache;
+        this.erasedMarkerTtl = erasedMarkerTtl;
+    }
+
+    /** From now on (for the marker's lifetime) nothing is cached for the lead: see {@code LeadCache}. */
+    void markErased(LeadRef lead) {
+        redis.set(new CacheKeys(namespace).erased(lead), "1", SetArgs.Builder.px(erasedMarkerTtl.toMillis()));
     }
 
     /** Key to value (a string, or a hash, set, list or sorted set as JSON-able collections). */
@@ -64,7 +77,8 @@ public final class RedisContactKeys {
             out.addAll(page.getKeys());
             cursor = page;
         } while (!cursor.isFinished());
-        return out.stream().distinct().sorted().toList();
+        String marker = new CacheKeys(namespace).erased(lead);
+        return out.stream().filter(key -> !key.equals(marker)).distinct().sorted().toList();
     }
 
     /** Escapes the glob metacharacters a GHL id could carry. */

@@ -11,7 +11,12 @@ import com.jorge.platform.audit.archive.ArchivedChain;
 import com.jorge.platform.audit.archive.AuditArchiveSettings;
 import com.jorge.platform.audit.archive.AuditExporter;
 import com.jorge.platform.audit.archive.aws.S3ArchiveStore;
+import com.jorge.platform.cache.CacheKeys;
+import com.jorge.platform.cache.LeadCache;
 import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.conversation.BotType;
+import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.contactdata.aws.S3ContactObjects;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.json.PlatformJson;
@@ -103,7 +108,7 @@ class ContactDataTest {
         searchCache = new SemanticSearchCache(redis.commands(), SearchCacheSettings.from(
                 com.jorge.platform.config.PlatformConfig.of(Map.of())), clock, ns + ":");
         AuditArchiveSettings archive = new AuditArchiveSettings("audit-archive", "audit-" + run, 1000);
-        stores = new ContactStores(tx, new RedisContactKeys(redis.commands(), ns, searchCache),
+        stores = new ContactStores(tx, new RedisContactKeys(redis.commands(), ns, searchCache, Duration.ofHours(24)),
                 new S3ContactObjects(s3, "contact-objects", "contacts-" + run),
                 new ArchivedChain(new S3ArchiveStore(s3, "audit-archive"), archive.layout()),
                 new AuditLog(PlatformJson.mapper()), clock);
@@ -194,6 +199,76 @@ class ContactDataTest {
         new ContactErasure(stores, Duration.ofMillis(600)).erase(gone, admin);
         late.join();
         assertThat(redis.commands().exists(conversation)).isZero();
+    }
+
+    @Test
+    void aWorkersWriteThroughAfterTheErasureCachesNothingButOtherLeadsStillCache() {
+        // a worker loaded the lead before the erasure and writes its copy back long after both Redis passes
+        LeadCache cache = new LeadCache(redis, new CacheKeys(ns), PlatformJson.mapper(), Duration.ofDays(7), Duration.ofDays(1));
+        ConversationState loadedBefore = ConversationState.fresh(BotType.SELLER);
+        ContactRecord profileBefore = new ContactRecord(gone.locationId(), gone.contactId(), "Dana", "Erasmus", PHONE, EMAIL,
+                List.of("seller"), false, null, false);
+
+        new ContactErasure(stores, Duration.ZERO).erase(gone, admin);
+        cache.putConversation(gone, loadedBefore);
+        cache.putProfile(gone, profileBefore);
+
+        assertThat(cache.conversation(gone)).isEmpty();
+        assertThat(cache.profile(gone)).isEmpty();
+        assertThat(redis.commands().exists(ns + ":{" + gone.locationId() + ":c-gone}:conversation",
+                ns + ":{" + gone.locationId() + ":c-gone}:profile")).isZero();
+        assertThat(redis.commands().pttl(new CacheKeys(ns).erased(gone))).isBetween(23L * 3_600_000, 24L * 3_600_000);
+        // the marker is the erasure's own: not exported, not counted, and a second erasure still finds nothing
+        assertThat(new ContactDataExport(stores, PlatformJson.mapper()).export(gone, admin).path("redis").size()).isZero();
+        assertThat(new ContactErasure(stores, Duration.ZERO).erase(gone, admin).redisKeys()).isZero();
+
+        cache.putConversation(kept, loadedBefore);
+        assertThat(cache.conversation(kept)).contains(loadedBefore);
+    }
+
+    @Test
+    void theCommandExportsThenErasesOnTheRealStoresAndEndsWithItsSummaryLine() throws Exception {
+        var config = com.jorge.platform.config.PlatformConfig.of(Map.of(
+                "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", ns, "SEARCH_CACHE_PREFIX", ns + ":",
+                "CONTACT_ERASE_SETTLE_MS", "10"));
+        ContactDataFunction.Parts parts = ContactDataFunction.fromConfig(config);
+        String[] who = {gone.locationId(), gone.contactId(), "admin-7", "ticket 2026-204"};
+
+        var exported = new java.io.ByteArrayOutputStream();
+        assertThat(ContactDataCommand.run(parts, concat("export", who), new java.io.PrintStream(exported, true, StandardCharsets.UTF_8))).isZero();
+        JsonNode doc = PlatformJson.mapper().readTree(exported.toString(StandardCharsets.UTF_8));
+        assertThat(doc.path("aurora").path("contacts").get(0).path("phone").asText()).isEqualTo(PHONE);
+        assertThat(doc.path("redis").size()).isEqualTo(3);  // conversation, profile, one semantic-cache answer
+        assertThat(lastAction(gone)).isEqualTo("contact_exported by admin-7: ticket 2026-204");
+
+        var erased = new java.io.ByteArrayOutputStream();
+        assertThat(ContactDataCommand.run(parts, concat("erase", who), new java.io.PrintStream(erased, true, StandardCharsets.UTF_8))).isZero();
+        List<String> lines = erased.toString(StandardCharsets.UTF_8).lines().toList();
+        String last = lines.getLast();
+        assertThat(last).matches("aurora_rows=(\\d+) redis_keys=3 objects=0 audit_entries_kept=(\\d+) tombstone_seq=(\\d+)");
+        JsonNode report = PlatformJson.mapper().readTree(String.join("\n", lines.subList(0, lines.size() - 1)));
+        assertThat(last).contains("tombstone_seq=" + report.path("tombstoneSeq").asLong());
+        assertThat(report.path("tombstoneSeq").asLong()).isPositive();
+        assertThat(erased.toString(StandardCharsets.UTF_8)).doesNotContain(PHONE, EMAIL);
+
+        // what the command left: no row, no key, one tombstone by the operator; the kept contact untouched
+        var again = new java.io.ByteArrayOutputStream();
+        ContactDataCommand.run(parts, concat("export", who), new java.io.PrintStream(again, true, StandardCharsets.UTF_8));
+        JsonNode after = PlatformJson.mapper().readTree(again.toString(StandardCharsets.UTF_8));
+        assertThat(after.path("aurora").path("contacts").size()).isZero();
+        assertThat(after.path("redis").size()).isZero();
+        assertThat(after.toString()).doesNotContain(PHONE, EMAIL, "my house on Elm");
+        assertThat(auditOf(gone)).filteredOn(e -> e.action().equals("contact_erased")).singleElement()
+                .satisfies(t -> assertThat(t.actorId()).isEqualTo("admin-7"));
+        assertThat(redis.commands().exists(ns + ":{" + kept.locationId() + ":c-kept}:conversation")).isEqualTo(1L);
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 
     // ------------------------------------------------------------------ seeding

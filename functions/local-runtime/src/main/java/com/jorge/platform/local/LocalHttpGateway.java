@@ -69,6 +69,13 @@ public final class LocalHttpGateway implements AutoCloseable {
     /** {@code install}: null when the platform is not a Marketplace app (no install routes then). */
     public LocalHttpGateway(int port, WebhookIntakeHandler handler, MarketplaceInstallHandler install, WebhookSigner signer,
                      FakeGhlServer ghl) throws IOException {
+        this(port, handler, install, signer, ghl, null);
+    }
+
+    /** {@code inbox}: λ agent-inbox's function for everything under {@code /inbox} (null: no inbox routes). */
+    LocalHttpGateway(int port, WebhookIntakeHandler handler, MarketplaceInstallHandler install, WebhookSigner signer,
+                     FakeGhlServer ghl, java.util.function.Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> inbox)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         // Reused platform threads, as Lambda reuses an execution environment's one thread: log4j's JSON
         // layout and Jackson keep their buffers per thread, so a new virtual thread per request would
@@ -102,6 +109,18 @@ public final class LocalHttpGateway implements AutoCloseable {
             answer(exchange, 200, Map.of(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(calls));
         });
         route("/health", exchange -> answer(exchange, 200, Map.of(), "{\"status\":\"ok\"}"));
+        if (inbox != null) {
+            // API Gateway's {proxy+} routes: the page, its files and its API, all to the one function
+            route(LocalInbox.PATH, exchange -> {
+                APIGatewayV2HTTPResponse response = inbox.apply(inboxEvent(exchange));
+                Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+                if (response.getMultiValueHeaders() != null) {
+                    response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+                }
+                headers.putIfAbsent("Content-Type", "application/json");
+                answerAs(exchange, response.getStatusCode(), headers, response.getBody());
+            });
+        }
         server.start();
     }
 
@@ -157,8 +176,14 @@ public final class LocalHttpGateway implements AutoCloseable {
     /** Sends the answer, then discards what is left of the request body, so the client reads the answer. */
     private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body)
             throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        answerAs(exchange, status, headers, body);
+    }
+
+    /** The same, with the function's own headers only (the inbox's page sets its content types). */
+    private static void answerAs(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
@@ -212,6 +237,27 @@ public final class LocalHttpGateway implements AutoCloseable {
         event.setHeaders(headers);
         event.setBody(java.util.Base64.getEncoder().encodeToString(body));
         event.setIsBase64Encoded(true);
+        return event;
+    }
+
+    /** A request under /inbox as API Gateway hands it to λ agent-inbox (payload 2.0, text body, the caller's address). */
+    private static APIGatewayV2HTTPEvent inboxEvent(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        String path = exchange.getRequestURI().getRawPath();
+        String body = new String(exchange.getRequestBody().readNBytes(1024 * 1024), StandardCharsets.UTF_8);
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey("$default");
+        event.setRawPath(path);
+        event.setRawQueryString(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        event.setHeaders(headers);
+        event.setBody(body.isEmpty() ? null : body);
+        event.setIsBase64Encoded(false);
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(exchange.getRequestMethod())
+                        .withPath(path).withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress()).build())
+                .withRequestId(java.util.UUID.randomUUID().toString()).build());
         return event;
     }
 

@@ -62,10 +62,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final String databaseOrigin;
     private final String redisUrl;
     private final LocalMarketplace marketplace;
+    private final LocalInbox inbox;
 
     private LocalPlatform(LocalServices services, FakeGhlServer ghl, WebhookSigner signer, RecordedMetrics metrics,
                           WorkerFunction worker, FollowUpSweep followUps, LocalFifoQueue queue, LocalScheduler scheduler,
-                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl, boolean marketplaceApp) {
+                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl, boolean marketplaceApp, LocalInbox inbox) {
+        this.inbox = inbox;
         this.services = services;
         this.ghl = ghl;
         this.signer = signer;
@@ -159,9 +161,18 @@ public final class LocalPlatform implements AutoCloseable {
             }
             MarketplaceInstallHandler install = marketplaceApp ? new MarketplaceInstallHandler(
                     MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), intake, metrics) : null;
-            LocalHttpGateway gateway = new LocalHttpGateway(port, intake, install, signer, ghl);
+            // the agents' inbox (LOCAL_INBOX, default true): its page and API under /inbox, a local Cognito for sign-in
+            LocalInbox inbox = given.getBoolean("LOCAL_INBOX", true)
+                    ? LocalInbox.start(config, DemoConversations.DEMO_LOCATIONS, metrics) : null;
+            LocalHttpGateway gateway;
+            try {
+                gateway = new LocalHttpGateway(port, intake, install, signer, ghl, inbox == null ? null : inbox::handle);
+            } catch (IOException | RuntimeException e) {
+                if (inbox != null) inbox.close();
+                throw e;
+            }
             return new LocalPlatform(services, ghl, signer, metrics, worker, followUps, queue, scheduler, gateway, db.origin(),
-                    redisUrl, marketplaceApp);
+                    redisUrl, marketplaceApp, inbox);
         } catch (IOException | RuntimeException e) {
             services.close();
             throw e;
@@ -179,6 +190,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** GHL's side of the Marketplace app (installs, uninstalls); empty when the platform runs on a private-integration token. */
     public java.util.Optional<LocalMarketplace> marketplace() {
         return java.util.Optional.ofNullable(marketplace);
+    }
+
+    /** The agents' inbox under {@code /inbox}; empty with {@code LOCAL_INBOX=false}. */
+    java.util.Optional<LocalInbox> inbox() {
+        return java.util.Optional.ofNullable(inbox);
     }
 
     public FakeGhlServer ghl() {
@@ -215,12 +231,17 @@ public final class LocalPlatform implements AutoCloseable {
         if (marketplace != null) {
             out.println("  Marketplace app   GET /oauth/callback, POST /webhooks/ghl/app (tokens from the fake's /oauth/token)");
         }
+        if (inbox != null) {
+            out.println("  agents' inbox     http://127.0.0.1:" + gateway.port() + LocalInbox.PATH + "/  (sign in as " + LocalInbox.TEAM_LEAD
+                    + ", password " + inbox.password() + ")");
+        }
         out.println("  logs (JSON)       " + System.getProperty("jorge.local.logFile", ".local-runtime/platform.log"));
     }
 
     @Override
     public void close() {
         gateway.close();
+        if (inbox != null) inbox.close();
         scheduler.close();
         queue.close();
         worker.close();

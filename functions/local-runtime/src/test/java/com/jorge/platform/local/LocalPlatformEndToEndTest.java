@@ -133,6 +133,43 @@ class LocalPlatformEndToEndTest {
         assertThat(platform.ghl().smsTo("c-lim")).hasSize(1);
     }
 
+    @Test
+    void theAgentsInboxIsServedUnderInboxAndTheDemoTeamLeadSignsInWithThePrintedPassword() throws Exception {
+        String base = "http://127.0.0.1:" + platform.port();
+        HttpResponse<String> page = get(base + "/inbox/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        HttpResponse<String> anonymous = get(base + "/inbox/api/me", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+
+        // sign in as the page does: InitiateAuth at the endpoint config.json names, with the printed password
+        var json = com.jorge.platform.json.PlatformJson.mapper();
+        var config = json.readTree(get(base + "/inbox/config.json", null).body());
+        String login = json.writeValueAsString(Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", config.path("clientId").asText(),
+                "AuthParameters", Map.of("USERNAME", LocalInbox.TEAM_LEAD, "PASSWORD", platform.inbox().orElseThrow().password())));
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(java.net.URI.create(config.path("authEndpoint").asText()))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        String token = json.readTree(signedIn.body()).path("AuthenticationResult").path("AccessToken").asText();
+
+        HttpResponse<String> me = get(base + "/inbox/api/me", token);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).path("role").asText()).isEqualTo("team_lead");
+        assertThat(me.body()).contains("loc-demo-north", "loc-demo-south");
+        assertThat(get(base + "/inbox/api/offers", token).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url)).GET();
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String body, String signature) throws Exception {
         return post(body, signature, "X-WH-Signature");
     }

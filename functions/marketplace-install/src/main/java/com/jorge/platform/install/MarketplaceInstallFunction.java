@@ -10,11 +10,13 @@ import com.jorge.platform.ghl.oauth.TokenSealer;
 import com.jorge.platform.intake.IntakeFunction;
 import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.storage.Transactor;
 
 import java.time.Clock;
+
 import javax.sql.DataSource;
 
 /** Builds the install flow from configuration: the intake's signature keys, the app's OAuth credentials, Aurora, the token key. */
@@ -35,6 +37,15 @@ public final class MarketplaceInstallFunction {
     public static WebhookIntakeHandler leadEvents(PlatformConfig config, PlatformMetrics metrics) {
         return config.get("LEAD_EVENTS_QUEUE_URL").isPresent()
                 ? new WebhookIntakeHandler(IntakeFunction.fromConfig(config, metrics), metrics) : null;
+    }
+
+    /**
+     * The OAuth callback's limit per browser address, {@code OAUTH_CALLBACK_LIMIT_PER_CLIENT_PER_MINUTE} (30):
+     * an admin installs a few times at most; null without Redis (then nothing is limited).
+     */
+    public static RequestLimits callbackLimits(PlatformConfig config) {
+        return RequestLimits.fromConfig(config, new RequestLimits.Limit(config.getInt("OAUTH_CALLBACK_LIMIT_PER_CLIENT_PER_MINUTE", 30)),
+                new RequestLimits.Limit(Integer.MAX_VALUE));
     }
 
     public static MarketplaceInstall fromConfig(PlatformConfig config, DataSource dataSource, PlatformMetrics metrics) {

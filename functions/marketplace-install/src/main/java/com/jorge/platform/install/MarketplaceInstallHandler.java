@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.observability.EmfMetrics;
 import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
@@ -32,6 +33,7 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
 
     private final MarketplaceInstall install;
     private final WebhookIntakeHandler leadEvents;
+    private final RequestLimits callbackLimits;
     private final LambdaInvocation invocation;
 
     /** Lambda's entry: built once per container. */
@@ -41,13 +43,25 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
 
     private MarketplaceInstallHandler(EmfMetrics metrics) {
         this(MarketplaceInstallFunction.fromConfig(PlatformConfig.fromEnvironment(), metrics),
-                MarketplaceInstallFunction.leadEvents(PlatformConfig.fromEnvironment(), metrics), metrics);
+                MarketplaceInstallFunction.leadEvents(PlatformConfig.fromEnvironment(), metrics),
+                MarketplaceInstallFunction.callbackLimits(PlatformConfig.fromEnvironment()), metrics);
     }
 
     /** {@code leadEvents}: the intake's handler for the app's lead events; null acknowledges them unread (a test). */
     public MarketplaceInstallHandler(MarketplaceInstall install, WebhookIntakeHandler leadEvents, PlatformMetrics metrics) {
+        this(install, leadEvents, null, metrics);
+    }
+
+    /**
+     * {@code callbackLimits} (nullable): each address's bucket for the OAuth callback, taken before the code is
+     * spent at GHL's token endpoint; over it the browser gets 429 with {@code Retry-After}. (The app's webhook
+     * URL is limited by the intake it hands lead events to, and INSTALL / UNINSTALL are signed.)
+     */
+    public MarketplaceInstallHandler(MarketplaceInstall install, WebhookIntakeHandler leadEvents, RequestLimits callbackLimits,
+                                     PlatformMetrics metrics) {
         this.install = install;
         this.leadEvents = leadEvents;
+        this.callbackLimits = callbackLimits;
         this.invocation = new LambdaInvocation(metrics);
     }
 
@@ -63,6 +77,11 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
         Map<String, String> headers = lowerCase(event.getHeaders());
         InstallOutcome outcome;
         if (path.endsWith(CALLBACK_PATH) && "GET".equals(method)) {
+            String address = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                    ? null : event.getRequestContext().getHttp().getSourceIp();
+            if (callbackLimits != null && callbackLimits.client(address) instanceof RequestLimits.Verdict.Limited l) {
+                return limited(l.retryAfterSeconds());
+            }
             Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
             outcome = install.callback(query.get("code"));
         } else if (path.endsWith(APP_EVENTS_PATH) && "POST".equals(method)) {
@@ -91,6 +110,14 @@ public final class MarketplaceInstallHandler implements RequestHandler<APIGatewa
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static APIGatewayV2HTTPResponse limited(long retryAfterSeconds) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(429)
+                .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store",
+                        "Retry-After", Long.toString(retryAfterSeconds)))
+                .withBody("{\"error\":\"rate_limited\",\"message\":\"too many sign-in callbacks from this address; retry later\"}")
+                .build();
     }
 
     private static Map<String, String> lowerCase(Map<String, String> headers) {

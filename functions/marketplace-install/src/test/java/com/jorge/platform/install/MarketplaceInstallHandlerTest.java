@@ -223,6 +223,36 @@ class MarketplaceInstallHandlerTest {
         assertThat(r.getHeaders()).containsEntry("Retry-After", "60");
     }
 
+    @Test
+    void oneBrowserAddressOverItsCallbackLimitWaitsAndSpendsNoCode() throws Exception {
+        var limits = com.jorge.platform.limits.RequestLimits.fromConfig(PlatformConfig.of(Map.of(
+                        "REDIS_URL", com.jorge.platform.testkit.TestRedis.standaloneUrl(),
+                        "REDIS_NAMESPACE", com.jorge.platform.testkit.TestRedis.namespace("oauth-callback"))),
+                new com.jorge.platform.limits.RequestLimits.Limit(2), new com.jorge.platform.limits.RequestLimits.Limit(Integer.MAX_VALUE));
+        MarketplaceInstallHandler limited = new MarketplaceInstallHandler(
+                MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics), null, limits, metrics);
+        String loc = id("loc");
+        String code = ghl.oauth().authorizationCode(loc);
+
+        assertThat(limited.handleRequest(callbackFrom("203.0.113.5", "guessed-1"), null).getStatusCode()).isEqualTo(400);
+        assertThat(limited.handleRequest(callbackFrom("203.0.113.5", "guessed-2"), null).getStatusCode()).isEqualTo(400);
+        APIGatewayV2HTTPResponse third = limited.handleRequest(callbackFrom("203.0.113.5", code), null);
+        assertThat(third.getStatusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(third.getHeaders().get("Retry-After"))).isPositive();
+        assertThat(JSON.readTree(third.getBody()).path("error").asText()).isEqualTo("rate_limited");
+        assertThat(status(loc)).as("the code was not spent").isNull();
+
+        // the admin's own browser elsewhere still installs with the same code
+        assertThat(limited.handleRequest(callbackFrom("198.51.100.20", code), null).getStatusCode()).isEqualTo(200);
+        assertThat(status(loc)).isEqualTo("active");
+    }
+
+    private static APIGatewayV2HTTPEvent callbackFrom(String address, String code) {
+        APIGatewayV2HTTPEvent e = event("GET", MarketplaceInstallHandler.CALLBACK_PATH, null, Map.of(), Map.of("code", code));
+        e.getRequestContext().getHttp().setSourceIp(address);
+        return e;
+    }
+
     private APIGatewayV2HTTPResponse callback(String code) {
         return handler.handleRequest(event("GET", MarketplaceInstallHandler.CALLBACK_PATH, null, Map.of(),
                 code == null ? Map.of() : Map.of("code", code)), null);

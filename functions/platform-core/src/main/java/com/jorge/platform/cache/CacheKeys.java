@@ -16,6 +16,11 @@ public record CacheKeys(String namespace) {
         return namespace + ":{" + lead.locationId() + ":" + lead.contactId() + "}:profile";
     }
 
+    /** Set by a GDPR erasure: while it lives, {@link LeadCache} refuses to cache anything for the lead. */
+    public String erased(LeadRef lead) {
+        return namespace + ":{" + lead.locationId() + ":" + lead.contactId() + "}:erased";
+    }
+
     public String webhookSeen(String locationId, String webhookId) {
         return namespace + ":webhook:" + locationId + ":" + webhookId;
     }

@@ -6,6 +6,7 @@ import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.ContactRecord;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 
 import java.time.Duration;
@@ -13,9 +14,14 @@ import java.util.Optional;
 
 /**
  * The hot copy of a lead's conversation state and profile in Redis. Every failure surfaces as
- * {@link CacheUnavailableException} so callers have exactly one thing to fall back on.
+ * {@link CacheUnavailableException} so callers have exactly one thing to fall back on. Nothing is
+ * cached for a lead while its erased marker lives ({@link #markErased}).
  */
 public final class LeadCache {
+
+    /** SET with a TTL unless the lead's erased marker exists (same hash tag: one slot, one atomic step). */
+    private static final String PUT_UNLESS_ERASED = "if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end "
+            + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1";
 
     private final RedisConnector redis;
     private final CacheKeys keys;
@@ -50,7 +56,7 @@ public final class LeadCache {
     }
 
     public void putConversation(LeadRef lead, ConversationState state) {
-        write(keys.conversation(lead), state, conversationTtl);
+        write(lead, keys.conversation(lead), state, conversationTtl);
     }
 
     public Optional<ContactRecord> profile(LeadRef lead) {
@@ -59,7 +65,7 @@ public final class LeadCache {
     }
 
     public void putProfile(LeadRef lead, ContactRecord profile) {
-        write(keys.profile(lead), profile, profileTtl);
+        write(lead, keys.profile(lead), profile, profileTtl);
     }
 
     /** Drops the lead's cached copies (its contact changed or was deleted in GHL). */
@@ -68,6 +74,18 @@ public final class LeadCache {
             redis.commands().del(keys.conversation(lead), keys.profile(lead));
         } catch (RedisException e) {
             throw new CacheUnavailableException("Redis DEL failed", e);
+        }
+    }
+
+    /**
+     * Marks the lead erased for {@code ttl}: a write-through from a worker that loaded the lead before a
+     * GDPR erasure finds the marker and caches nothing, so the erased data cannot come back.
+     */
+    public void markErased(LeadRef lead, Duration ttl) {
+        try {
+            redis.commands().set(keys.erased(lead), "1", SetArgs.Builder.px(ttl.toMillis()));
+        } catch (RedisException e) {
+            throw new CacheUnavailableException("Redis SET failed", e);
         }
     }
 
@@ -87,7 +105,7 @@ public final class LeadCache {
         }
     }
 
-    private void write(String key, Object value, Duration ttl) {
+    private void write(LeadRef lead, String key, Object value, Duration ttl) {
         String body;
         try {
             body = json.writeValueAsString(value);
@@ -95,7 +113,8 @@ public final class LeadCache {
             throw new IllegalStateException(e);
         }
         try {
-            redis.commands().set(key, body, SetArgs.Builder.px(ttl.toMillis()));
+            redis.commands().eval(PUT_UNLESS_ERASED, ScriptOutputType.INTEGER, new String[] {key, keys.erased(lead)},
+                    body, Long.toString(ttl.toMillis()));
         } catch (RedisException e) {
             throw new CacheUnavailableException("Redis SET failed", e);
         }

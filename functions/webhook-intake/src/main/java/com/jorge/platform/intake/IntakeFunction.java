@@ -66,8 +66,11 @@ public final class IntakeFunction {
     public static WebhookIntake fromConfig(PlatformConfig config, LeadEventQueue queue, PlatformMetrics metrics) {
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(100));
         CacheKeys keys = new CacheKeys(config.get("REDIS_NAMESPACE", "jorge"));
-        // WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE (3000): an authentic event over its location's bucket is answered 429
-        RequestLimits limits = RequestLimits.fromConfig(config, new RequestLimits.Limit(Integer.MAX_VALUE),
+        // WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE (3000): an authentic event over its location's bucket is answered 429;
+        // WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE (12000) per source address, before the signature: GHL delivers every
+        // location's events from a few addresses, so this must stay above GHL's whole delivery rate
+        RequestLimits limits = RequestLimits.fromConfig(config,
+                new RequestLimits.Limit(config.getInt("WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE", 12_000)),
                 new RequestLimits.Limit(config.getInt("WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE", 3000)));
         return new WebhookIntake(signatureVerifier(config), new GhlEventParser(PlatformJson.mapper()),
                 new ReplayGuard(redis, keys, Clock.systemUTC(), MAX_DELIVERY_AGE, MAX_CLOCK_AHEAD), queue, metrics,

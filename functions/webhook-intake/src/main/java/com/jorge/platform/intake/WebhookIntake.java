@@ -50,7 +50,10 @@ public final class WebhookIntake {
         this(signatures, parser, replayGuard, queue, metrics, clock, null);
     }
 
-    /** {@code limits} (nullable): each location's token bucket; an authentic event over it is answered 429, so GHL retries it. */
+    /**
+     * {@code limits} (nullable): each client address's token bucket (taken before the signature is checked)
+     * and each location's (taken for an authentic event); a request over either is answered 429, so GHL retries it.
+     */
     public WebhookIntake(SignatureVerifier signatures, GhlEventParser parser, ReplayGuard replayGuard,
                          LeadEventQueue queue, PlatformMetrics metrics, Clock clock, RequestLimits limits) {
         this.limits = limits;
@@ -97,6 +100,12 @@ public final class WebhookIntake {
         if (body.length > MAX_BODY_BYTES) {
             return new IntakeOutcome.Rejected(413, "too_large", null,
                     "body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
+        }
+        // before the signature's cost: one address flooding the endpoint waits, whatever it sends
+        if (limits != null && request.sourceIp() != null
+                && limits.client(request.sourceIp()) instanceof RequestLimits.Verdict.Limited l) {
+            return new IntakeOutcome.RetryLater("client_rate_limited", "this client sends faster than its limit; retry later",
+                    Duration.ofSeconds(Math.max(l.retryAfterSeconds(), RETRY_AFTER.toSeconds())));
         }
         switch (signatures.verify(body, request.header(SignatureVerifier.RSA_HEADER),
                 request.header(SignatureVerifier.ED25519_HEADER))) {

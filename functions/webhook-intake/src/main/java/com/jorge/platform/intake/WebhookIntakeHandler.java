@@ -47,12 +47,18 @@ public final class WebhookIntakeHandler implements RequestHandler<APIGatewayV2HT
         Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
         IntakeHttpAnswer answer = body == null
                 ? IntakeHttpAnswer.of(new IntakeOutcome.Rejected(400, "invalid_body", "$", "body is not valid base64"))
-                : IntakeHttpAnswer.of(intake.accept(new WebhookRequest(body, headers)));
+                : IntakeHttpAnswer.of(intake.accept(new WebhookRequest(body, headers, sourceIp(event))));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(answer.status())
                 .withHeaders(answer.headers())
                 .withBody(answer.body())
                 .build();
+    }
+
+    /** API Gateway's own view of the caller, never a header the caller could set (X-Forwarded-For). */
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
     }
 
     private static byte[] decode(String base64) {

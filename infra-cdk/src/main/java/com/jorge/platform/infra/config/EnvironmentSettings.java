@@ -176,7 +176,8 @@ public record EnvironmentSettings(
     public record Workflows(
             List<Integer> nurtureWaitSeconds, int handoffAcceptTimeoutSeconds, int teamLeadAcceptTimeoutSeconds,
             int modelCanaryPercent, int modelBakeSeconds, double maxErrorRateDelta, double maxLatencyRatio,
-            int minCanaryRequests, List<String> handoffAgentIds, String handoffTeamLeadId) {
+            int minCanaryRequests, List<String> handoffAgentIds, String handoffTeamLeadId,
+            int approvalEscalateAfterSeconds, int approvalDeadlineSeconds) {
         public Workflows {
             // GHL user ids: with agents listed, the bot worker starts hot-lead-handoff; without, a hand-off
             // becomes a GHL task for the team lead (or for nobody in particular when none is set either)
@@ -204,6 +205,11 @@ public record EnvironmentSettings(
             Check.that(maxErrorRateDelta >= 0 && maxErrorRateDelta < 1, "workflows.maxErrorRateDelta", "must be in [0, 1)");
             Check.that(maxLatencyRatio >= 1 && maxLatencyRatio <= 10, "workflows.maxLatencyRatio", "must be in [1, 10]");
             Check.range(minCanaryRequests, 1, 10_000_000, "workflows.minCanaryRequests");
+            // an approval waits for the location's people, then for the team lead, until the deadline sends the lead the fallback
+            Check.range(approvalEscalateAfterSeconds, 60, 86_400, "workflows.approvalEscalateAfterSeconds");
+            Check.range(approvalDeadlineSeconds, 120, 172_800, "workflows.approvalDeadlineSeconds");
+            Check.that(approvalDeadlineSeconds - approvalEscalateAfterSeconds >= 60, "workflows.approvalDeadlineSeconds",
+                    "must leave the team lead at least 60 s after approvalEscalateAfterSeconds");
         }
     }
 }

@@ -164,6 +164,7 @@ public final class FunctionsStack extends Stack {
                 "LEAD_SCORE_ENDPOINT", inference.leadScoreEndpoint(),
                 "BOT_HUMAN_PAUSE_MINUTES", Integer.toString(fn.botHumanPauseMinutes()),
                 "NURTURE_STATE_MACHINE_ARN", WorkflowNames.LEAD_NURTURE.arnIn(this),
+                "APPROVAL_STATE_MACHINE_ARN", WorkflowNames.APPROVAL.arnIn(this),
                 "POWERTOOLS_SERVICE_NAME", "bot-worker",
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"));
         // the bots' lead score: the model trained on the team's own deals, scored on the inference tier with an
@@ -214,7 +215,8 @@ public final class FunctionsStack extends Stack {
         worker.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("StartHandoffAndNurture")
                 .actions(List.of("states:StartExecution"))
-                .resources(List.of(WorkflowNames.HOT_LEAD_HANDOFF.arnIn(this), WorkflowNames.LEAD_NURTURE.arnIn(this)))
+                .resources(List.of(WorkflowNames.HOT_LEAD_HANDOFF.arnIn(this), WorkflowNames.LEAD_NURTURE.arnIn(this),
+                        WorkflowNames.APPROVAL.arnIn(this)))
                 .build());
         worker.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("AnswerNurtureSteps")
@@ -499,6 +501,11 @@ public final class FunctionsStack extends Stack {
 
     public HttpApi api() {
         return api;
+    }
+
+    /** The private integration's GHL token (the inbox's notices use it too). */
+    public Secret ghlApiToken() {
+        return ghlApiToken;
     }
 
     public MarketplaceApp marketplace() {

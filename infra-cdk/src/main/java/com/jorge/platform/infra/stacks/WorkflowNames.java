@@ -6,13 +6,14 @@ import software.amazon.awscdk.Stack;
 
 /**
  * The state machines' names are fixed so that the functions stack can name their ARNs (the bot worker
- * starts hand-offs and nurtures and answers nurture task tokens) without depending on the workflows
+ * starts hand-offs, nurtures and approvals and answers nurture task tokens; the inbox answers offers and approvals) without depending on the workflows
  * stack, which itself depends on the functions' queue.
  */
 public enum WorkflowNames {
     LEAD_NURTURE("jorge-lead-nurture", "lead-nurture.asl.json"),
     HOT_LEAD_HANDOFF("jorge-hot-lead-handoff", "hot-lead-handoff.asl.json"),
-    MODEL_PROMOTION("jorge-model-promotion", "model-promotion.asl.json");
+    MODEL_PROMOTION("jorge-model-promotion", "model-promotion.asl.json"),
+    APPROVAL("jorge-approval", "approval.asl.json");
 
     private final String stateMachineName;
     private final String definitionFile;

@@ -24,7 +24,7 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
 /**
- * The three workflows, each an ASL file from step-functions/ with its resources substituted in, and the
+ * The four workflows, each an ASL file from step-functions/ with its resources substituted in, and the
  * grants each needs, no more: the queue and topics they send to, the registry and model prefixes of the
  * model bucket, and CloudWatch metric reads for the model comparison.
  */
@@ -42,7 +42,7 @@ public final class WorkflowsStack extends Stack {
         var logRetention = LogRetention.days(config.logRetentionDays(), "logRetentionDays");
 
         agentNotifications = Topic.Builder.create(this, "AgentNotifications")
-                .displayName("Jorge hot lead offers")
+                .displayName("Jorge hot lead offers and approvals")
                 .masterKey(alerting.key())
                 .enforceSsl(true)
                 .build();
@@ -68,6 +68,17 @@ public final class WorkflowsStack extends Stack {
         agentNotifications.grantPublish(handoff);
         alerting.opsAlerts().grantPublish(handoff);
         suppressTopicKeyWildcard(handoff);
+
+        StateMachine approval = machine(WorkflowNames.APPROVAL, layout, logRetention, Map.of(
+                "LeadEventsQueueUrl", queueUrl,
+                "OpsAlertsTopicArn", opsTopic,
+                "AgentNotificationsTopicArn", agentNotifications.getTopicArn(),
+                "ApprovalEscalateAfterSeconds", Integer.toString(workflows.approvalEscalateAfterSeconds()),
+                "ApprovalDeadlineSeconds", Integer.toString(workflows.approvalDeadlineSeconds())));
+        functions.leadEvents().grantSendMessages(approval);
+        agentNotifications.grantPublish(approval);
+        alerting.opsAlerts().grantPublish(approval);
+        suppressTopicKeyWildcard(approval);
 
         StateMachine promotion = machine(WorkflowNames.MODEL_PROMOTION, layout, logRetention, Map.of(
                 "ModelBucketName", data.modelBucket().getBucketName(),
