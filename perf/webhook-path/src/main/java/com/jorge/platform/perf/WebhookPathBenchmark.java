@@ -79,7 +79,8 @@ public final class WebhookPathBenchmark {
                 "REDIS_URL", redis, "REDIS_NAMESPACE", TestRedis.namespace("bench"),
                 // the cache-warmer and the BI aggregator run in Lambdas of their own in AWS: here they would take
                 // the path's two cores every minute, unless --schedules all asks for them
-                "LOCAL_SCHEDULES", options.allSchedules() ? String.join(",", LocalPlatform.ALL_SCHEDULES) : PATH_SCHEDULES),
+                "LOCAL_SCHEDULES", options.allSchedules() ? String.join(",", LocalPlatform.ALL_SCHEDULES) : PATH_SCHEDULES,
+                "LOCAL_INBOX", "false"), // the agents' inbox is no part of the path
                 0, jorge ? WorkerFunction.jorgeBots(Map.of()) : BotSuite.of(new StarterQualificationPolicy()),
                 // a weekday noon in Austin: quiet hours must not hold replies back during the run
                 Clock.fixed(Instant.parse("2026-11-23T18:00:00Z"), ZoneOffset.UTC));
