@@ -71,7 +71,10 @@ public final class BiAggregator {
             if (clock.instant().isAfter(deadline)) break;
             captureOne(location, tally, c -> {
                 limitStatements(c, deadline);
-                return holdLocation(c, location.locationId()) ? capture.capture(c, location, started, settings) : null;
+                if (!holdLocation(c, location.locationId())) return null;
+                ChangeCapture.Result result = capture.capture(c, location, started, settings);
+                PipelineHourly.record(c, location.locationId(), started, Duration.ofDays(settings.lookbackDays()));
+                return result;
             });
         }
         drain(null, locations, deadline, tally);

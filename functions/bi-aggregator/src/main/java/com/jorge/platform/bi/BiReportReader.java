@@ -63,6 +63,24 @@ public final class BiReportReader {
         return db.inTransaction(c -> read(c, locationId, from, to));
     }
 
+    /**
+     * The commission part of {@link #report} alone (realised over the range, projected from the range's latest
+     * pipeline snapshot), for the business alerts, which read it every run.
+     */
+    public BiReport.Commission commission(String locationId, LocalDate from, LocalDate to) {
+        if (locationId == null || locationId.isBlank()) throw new IllegalArgumentException("locationId is required");
+        return db.inTransaction(c -> {
+            ZoneId zone = zoneOf(c, locationId);
+            return commission.read(c, locationId, zone, new DayWindow(from, zone).start(), new DayWindow(to, zone).end(),
+                    pipeline(c, locationId, from, to));
+        });
+    }
+
+    /** The location's zone for BI days (its {@code time_zone}, else BI_DEFAULT_ZONE). */
+    public ZoneId zone(String locationId) {
+        return db.inTransaction(c -> zoneOf(c, locationId));
+    }
+
     private BiReport read(Connection c, String locationId, LocalDate from, LocalDate to) throws SQLException {
         ZoneId zone = zoneOf(c, locationId);
         List<BiReport.LeadSource> sources = new ArrayList<>();

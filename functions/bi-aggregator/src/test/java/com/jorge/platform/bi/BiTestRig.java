@@ -61,7 +61,7 @@ final class BiTestRig {
                             "opportunities", "appointments", "webhook_events", "crm_actions", "audit_log",
                             "bi_lead_milestones", "bi_deal_outcomes", "bi_daily_funnel", "bi_daily_activity",
                             "bi_daily_agent", "bi_daily_revenue", "bi_daily_pipeline", "bi_dirty_days", "bi_watermarks",
-                            "bi_deal_touches", "bi_opportunity_stages")) {
+                            "bi_deal_touches", "bi_opportunity_stages", "bi_pipeline_hourly")) {
                         // audit_log is append-only (V60): only with its triggers off, as the superuser tests run as
                         if (table.equals("audit_log")) st.execute("SET LOCAL session_replication_role = replica");
                         st.execute("DELETE FROM " + table);

@@ -124,6 +124,23 @@ public final class LocalHttpGateway implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * A local-only page on GET (the BI report at /report): {@code page} gets the decoded query and answers HTML,
+     * served under a policy that lets it run no script and fetch nothing, as the bi-api serves it.
+     */
+    public void page(String path, java.util.function.Function<Map<String, String>, String> page) {
+        route(path, exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                answer(exchange, 404, Map.of(), "{\"error\":\"not_found\",\"message\":\"no route for this path\"}");
+            } else if (!exchange.getRequestMethod().equals("GET")) {
+                answer(exchange, 405, Map.of("Allow", "GET"), "{\"error\":\"method_not_allowed\",\"message\":\"use GET\"}");
+            } else {
+                answer(exchange, 200, Map.of("Content-Type", "text/html; charset=utf-8", "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'"), page.apply(query(exchange.getRequestURI().getRawQuery())));
+            }
+        });
+    }
+
     /** An exact path and one method, as API Gateway routes them, to the install function. */
     private void installRoute(String path, String method, MarketplaceInstallHandler install) {
         route(path, exchange -> {

@@ -1,6 +1,8 @@
 package com.jorge.platform.local;
 
 import com.jorge.platform.bi.BiAggregator;
+import com.jorge.platform.bi.BiReportReader;
+import com.jorge.platform.bi.page.ReportPage;
 import com.jorge.platform.bi.BiSettings;
 import com.jorge.platform.cachewarmer.CacheWarmer;
 import com.jorge.platform.cachewarmer.CacheWarmerFunction;
@@ -171,6 +173,13 @@ public final class LocalPlatform implements AutoCloseable {
                 if (inbox != null) inbox.close();
                 throw e;
             }
+            // the BI report page (in AWS: the bi-api behind a JWT), a demo location's month to date by default
+            BiReportReader reports = new BiReportReader(worker.database().dataSource(), BiSettings.fromConfig(platformConfig), workerClock);
+            gateway.page("/report", query -> {
+                String location = query.getOrDefault("locationId", "loc-demo-north");
+                java.time.LocalDate today = java.time.LocalDate.ofInstant(workerClock.instant(), reports.zone(location));
+                return ReportPage.render(reports.report(location, today.withDayOfMonth(1), today), workerClock.instant());
+            });
             return new LocalPlatform(services, ghl, signer, metrics, worker, followUps, queue, scheduler, gateway, db.origin(),
                     redisUrl, marketplaceApp, inbox);
         } catch (IOException | RuntimeException e) {

@@ -67,6 +67,19 @@ class LocalPlatformEndToEndTest {
     }
 
     @Test
+    void theBiReportPageIsServedAtSlashReport() throws Exception {
+        java.net.URI report = platform.webhookUrl().resolve("/report?locationId=loc-e2e");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(report).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
+        assertThat(page.body()).startsWith("<!doctype html>").contains("What the bots earned", "loc-e2e", "id=\"funnel\"");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(report).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void aMessageTheWorkerCannotHandleDiesWithItsReasonAndNoneOfItsText() throws Exception {
         // intake never queues this; a hand-made message (as a DLQ replay could send) fails on every receive
         platform.queue().send(new QueuedLeadEvent("loc-e2e:c-poison", "wh-poison", "InboundMessage",

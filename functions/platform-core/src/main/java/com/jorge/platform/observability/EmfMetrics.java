@@ -32,7 +32,8 @@ public final class EmfMetrics implements PlatformMetrics {
         }
     }
 
-    private static String dimensionName(String metric) {
+    /** The dimension a count with a dimension value carries (dashboards and alert rules must name this one). */
+    public static String dimensionName(String metric) {
         return switch (metric) {
             case WEBHOOKS_REJECTED, WEBHOOKS_THROTTLED, OUTBOX_DEFERRED -> "Reason";
             case WEBHOOKS_ENQUEUED, WEBHOOKS_UNKNOWN_TYPE, EVENTS_PROCESSED -> "EventType";

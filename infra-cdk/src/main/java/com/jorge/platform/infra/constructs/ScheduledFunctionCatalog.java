@@ -32,7 +32,8 @@ public final class ScheduledFunctionCatalog {
                         Set.of(Access.DATABASE, Access.REDIS)),
                 new Entry("alert-evaluator", "alert-evaluator", "alert-evaluator-lambda.jar",
                         "com.jorge.platform.alerts.AlertEvaluatorHandler::handleRequest", schedules.alertEvaluator(), 1024, 50,
-                        Set.of(Access.READ_METRICS, Access.PUBLISH_ALERTS, Access.REDIS)),
+                        // DATABASE: the business alerts read the BI tables (functions/alert-evaluator README, Business alerts)
+                        Set.of(Access.READ_METRICS, Access.PUBLISH_ALERTS, Access.REDIS, Access.DATABASE)),
                 new Entry("bi-aggregator", "bi-aggregator", "bi-aggregator-lambda.jar",
                         "com.jorge.platform.bi.BiAggregatorHandler::handleRequest", schedules.biAggregator(), 1536, 240,
                         Set.of(Access.DATABASE)));

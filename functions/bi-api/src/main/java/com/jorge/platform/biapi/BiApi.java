@@ -1,0 +1,79 @@
+package com.jorge.platform.biapi;
+
+import com.jorge.platform.bi.BiReport;
+import com.jorge.platform.bi.BiReportReader;
+import com.jorge.platform.bi.page.ReportPage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bi-api: {@code GET /bi/report.json} (every number of the BI report) and {@code GET /bi/report} (the
+ * same as the phone page), for {@code locationId} over {@code from..to} (inclusive, yyyy-mm-dd; default the
+ * month to date in the location's zone; at most 400 days). A bearer access token is required (401 without a
+ * valid one); the caller must be a team lead or admin (403) of that location (403, the same answer whether or
+ * not the location exists).
+ */
+public final class BiApi {
+
+    static final int MAX_DAYS = 400;
+
+    private final BiTokens tokens;
+    private final BiReaders readers;
+    private final BiReportReader reports;
+    private final Clock clock;
+
+    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, Clock clock) {
+        this.tokens = tokens;
+        this.readers = readers;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    public BiAnswer answer(String method, String path, Map<String, String> query, String authorization) {
+        boolean json = "/bi/report.json".equals(path);
+        if (!json && !"/bi/report".equals(path)) return new BiAnswer.Refused(404, "no such route", null);
+        if (!"GET".equals(method)) return new BiAnswer.Refused(405, "only GET", null);
+        Optional<BiTokens.Verified> caller = tokens.verify(authorization);
+        if (caller.isEmpty()) return new BiAnswer.Refused(401, "a valid bearer access token is required", null);
+        String locationId = query.get("locationId");
+        if (locationId == null || locationId.isBlank()) return new BiAnswer.Refused(400, "locationId is required", "locationId");
+        Set<String> locations = BiReaders.mayReadBi(caller.get().groups()) ? readers.locationsOf(caller.get().subject()) : Set.of();
+        if (!locations.contains(locationId)) return new BiAnswer.Refused(403, "not a team lead of this location", null);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), reports.zone(locationId));
+        LocalDate from, to;
+        try {
+            to = date(query.get("to"), today, "to");
+            from = date(query.get("from"), to.withDayOfMonth(1), "from");
+        } catch (BadField e) {
+            return new BiAnswer.Refused(400, e.getMessage(), e.field);
+        }
+        if (to.isBefore(from)) return new BiAnswer.Refused(400, "from must not be after to", "from");
+        if (from.plusDays(MAX_DAYS).isBefore(to)) return new BiAnswer.Refused(400, "at most " + MAX_DAYS + " days", "from");
+        BiReport report = reports.report(locationId, from, to);
+        return json ? new BiAnswer.Body("application/json", report.toJson())
+                : new BiAnswer.Body("text/html; charset=utf-8", ReportPage.render(report, clock.instant()));
+    }
+
+    private static LocalDate date(String value, LocalDate fallback, String field) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadField(field, field + " must be a date yyyy-mm-dd");
+        }
+    }
+
+    private static final class BadField extends RuntimeException {
+        final String field;
+
+        BadField(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+}
