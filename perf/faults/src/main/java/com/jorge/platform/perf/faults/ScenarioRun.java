@@ -150,7 +150,8 @@ final class ScenarioRun implements ScenarioContext.Traffic {
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", jdbcUrl, "DATABASE_USER", postgres.user(),
                 "DATABASE_PASSWORD", postgres.password(), "REDIS_URL", redis.url(), "REDIS_NAMESPACE", "faults:" + runId,
                 // the outbox's retry schedule at a tenth of production's time scale (30 s doubling), so a run fits in minutes
-                "OUTBOX_RETRY_FIRST_SECONDS", "3", "OUTBOX_RETRY_LONGEST_SECONDS", "60"));
+                "OUTBOX_RETRY_FIRST_SECONDS", "3", "OUTBOX_RETRY_LONGEST_SECONDS", "60",
+                "LOCAL_INBOX", "false")); // the agents' inbox is no part of what GHL sends
         return switch (scenario.setup()) {
             case LOCAL -> InProcessPlatform.start(env, workerClock);
             case WORKER_PROCESS -> SplitPlatform.start(env, clockOffset, options.out().toAbsolutePath(), runId);
