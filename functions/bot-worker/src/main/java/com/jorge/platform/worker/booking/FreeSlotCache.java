@@ -96,17 +96,24 @@ public final class FreeSlotCache {
         }
     }
 
-    /** One read per calendar at a time; it reads a window a freshness period longer, so later turns' windows fit. */
-    private CompletableFuture<Copy> read(String key, String locationId, String calendarId, Instant from, Instant to) {
+    /**
+     * One read per calendar at a time. It reads the window asked for, a freshness period longer, joined with
+     * the window of the fresh copy it replaces, so turns asking for different windows (a stated wish, a
+     * standard offer) do not replace each other's copy read after read.
+     */
+    private CompletableFuture<Copy> read(String key, String locationId, String calendarId, Instant asked, Instant to) {
         return reads.compute(key, (k, running) -> {
             if (running != null && !running.isDone()) return running;
-            Instant until = to.plus(settings.fresh());
+            Copy copy = copies.get(k);
+            Copy before = copy != null && !copy.readAt().plus(settings.fresh()).isBefore(clock.instant()) ? copy : null; // a stale one's window is not kept, so it cannot grow for ever
+            Instant from = before != null && before.from().isBefore(asked) ? before.from() : asked;
+            Instant until = before != null && before.to().isAfter(to.plus(settings.fresh())) ? before.to() : to.plus(settings.fresh());
             CompletableFuture<Copy> next = CompletableFuture.supplyAsync(() -> {
                 Copy read = new Copy(clock.instant(), from, until, List.copyOf(source.freeSlots(locationId, calendarId, from, until)));
                 copies.put(k, read);
                 return read;
             }, executor);
-            next.whenComplete((copy, failure) -> {
+            next.whenComplete((done, failure) -> {
                 if (failure != null && copies.containsKey(k)) {
                     log.warn("free slots not refreshed ({}); the last copy is used", failure.getClass().getSimpleName());
                 }
