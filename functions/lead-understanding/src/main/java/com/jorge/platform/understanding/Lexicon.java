@@ -10,21 +10,21 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** The keyword rules of {@code lexicon.txt}: slot values and intent cues, as compiled patterns. */
 final class Lexicon {
 
-    record SlotRule(SlotName slot, String value, Pattern pattern) {}
+    record SlotRule(SlotName slot, String value, StartFilteredPattern pattern) {}
 
     record Cue(int start, int end) {}
 
     private final Map<SlotName, List<SlotRule>> slotRules;
-    private final Map<Intent, List<Pattern>> intentCues;
+    private final Map<Intent, List<StartFilteredPattern>> intentCues;
 
-    private Lexicon(Map<SlotName, List<SlotRule>> slotRules, Map<Intent, List<Pattern>> intentCues) {
+    private Lexicon(Map<SlotName, List<SlotRule>> slotRules, Map<Intent, List<StartFilteredPattern>> intentCues) {
         this.slotRules = slotRules;
         this.intentCues = intentCues;
     }
@@ -42,7 +42,7 @@ final class Lexicon {
 
     static Lexicon parse(List<String> lines, String source) {
         Map<SlotName, List<SlotRule>> slots = new EnumMap<>(SlotName.class);
-        Map<Intent, List<Pattern>> intents = new EnumMap<>(Intent.class);
+        Map<Intent, List<StartFilteredPattern>> intents = new EnumMap<>(Intent.class);
         int lineNo = 0;
         for (String raw : lines) {
             lineNo++;
@@ -55,9 +55,9 @@ final class Lexicon {
                 throw new IllegalArgumentException(source + ":" + lineNo + ": expected 'KIND NAME [value] => regex'");
             }
             String[] head = line.substring(0, arrow).trim().split("\\s+");
-            Pattern pattern;
+            StartFilteredPattern pattern;
             try {
-                pattern = Pattern.compile(line.substring(arrow + 4).trim());
+                pattern = StartFilteredPattern.of(Pattern.compile(line.substring(arrow + 4).trim()));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(source + ":" + lineNo + ": bad regex: " + e.getDescription(), e);
             }
@@ -83,9 +83,9 @@ final class Lexicon {
     /** Every place where a cue of {@code intent} occurs in the folded text. */
     List<Cue> cues(Intent intent, String folded) {
         List<Cue> found = new ArrayList<>();
-        for (Pattern p : intentCues.getOrDefault(intent, List.of())) {
-            Matcher m = p.matcher(folded);
-            while (m.find()) {
+        for (StartFilteredPattern p : intentCues.getOrDefault(intent, List.of())) {
+            StartFilteredPattern.Search search = p.search(folded);
+            for (MatchResult m = search.next(); m != null; m = search.next()) {
                 found.add(new Cue(m.start(), m.end()));
             }
         }
@@ -93,8 +93,8 @@ final class Lexicon {
     }
 
     boolean hasCue(Intent intent, String folded) {
-        for (Pattern p : intentCues.getOrDefault(intent, List.of())) {
-            if (p.matcher(folded).find()) {
+        for (StartFilteredPattern p : intentCues.getOrDefault(intent, List.of())) {
+            if (p.foundIn(folded)) {
                 return true;
             }
         }
