@@ -168,7 +168,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         String lang = language.guess(folded);
         Map<Intent, Double> scores = learned.map(m -> m.probabilities(t)).orElse(null);
         Set<Intent> found = intents.read(folded, slots, optedOut, side, Set.of(), scores);
-        if (classifier.isPresent() && consultsEmbedding(found, lang, optedOut, t)) {
+        if (classifier.isPresent() && consultsEmbedding(found, slots, lang, optedOut, t)) {
             Optional<Intent> suggestion = classifier.get().classify(text).intent();
             if (suggestion.isPresent()) {
                 found = intents.read(folded, slots, optedOut, side, EnumSet.of(suggestion.get()), scores);
@@ -181,10 +181,13 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
      * The embedding is the fallback for what the lexicon cannot name: it is asked only when the
      * patterns found no intent of substance, only for English (all-MiniLM-L6-v2 is an English model;
      * on the Spanish tuning messages its nearest exemplar was right less than half the time), never
-     * for an opt-out, and not for one- or two-word answers, which the answer rules read better.
+     * for an opt-out, not for one- or two-word answers, which the answer rules read better, and not for a
+     * message the readers found a slot in: that is an answer to the bot's question ("we need to be out in
+     * 2 months"). Embedding those cost milliseconds of CPU on a third of perf/webhook-path's turns, and
+     * leaving them out made no corpus part worse (evaluate.sh: one false WANTS_CALL fewer).
      */
-    static boolean consultsEmbedding(Set<Intent> patternIntents, String language, boolean optedOut, String folded) {
-        if (optedOut || !language.equals("en") || folded.trim().split("\\s+").length < 3) {
+    static boolean consultsEmbedding(Set<Intent> patternIntents, List<Slot> slots, String language, boolean optedOut, String folded) {
+        if (optedOut || !slots.isEmpty() || !language.equals("en") || folded.trim().split("\\s+").length < 3) {
             return false;
         }
         return patternIntents.stream().allMatch(ANSWER_ONLY::contains);
@@ -198,7 +201,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     /** Whether {@link #understand} would ask the embedding about this message. */
     boolean wouldConsultEmbedding(String text, LeadSide side) {
         MessageUnderstanding patterns = patternsOnlyView(text, side);
-        return consultsEmbedding(patterns.intents(), patterns.language(), patterns.optOut(), FoldedText.of(text).folded());
+        return consultsEmbedding(patterns.intents(), patterns.slots(), patterns.language(), patterns.optOut(), FoldedText.of(text).folded());
     }
 
     private MessageUnderstanding patternsOnlyView(String text, LeadSide side) {
