@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.MatchResult;
 
 /**
  * The slots whose values are a closed vocabulary (motivation, condition, mortgage, listing,
@@ -32,8 +31,8 @@ final class KeywordSlotReader {
         for (SlotName slot : SLOTS) {
             Slot chosen = null;
             for (Lexicon.SlotRule rule : lexicon.rules(slot)) {
-                StartFilteredPattern.Search search = rule.pattern().search(t);
-                for (MatchResult m = search.next(); m != null; m = search.next()) {
+                StartFilteredPattern.Search m = rule.pattern().search(t);
+                while (m.find()) {
                     if (overlaps(taken, m.start(), m.end())) {
                         continue;
                     }

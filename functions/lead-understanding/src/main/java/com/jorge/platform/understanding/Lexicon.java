@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -85,8 +84,8 @@ final class Lexicon {
         List<Cue> found = new ArrayList<>();
         for (StartFilteredPattern p : intentCues.getOrDefault(intent, List.of())) {
             StartFilteredPattern.Search search = p.search(folded);
-            for (MatchResult m = search.next(); m != null; m = search.next()) {
-                found.add(new Cue(m.start(), m.end()));
+            while (search.find()) {
+                found.add(new Cue(search.start(), search.end()));
             }
         }
         return found;

@@ -3,7 +3,6 @@ package com.jorge.platform.understanding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,48 +81,81 @@ final class StartFilteredPattern {
     }
 
     boolean foundIn(String text) {
-        return search(text).next() != null;
+        return search(text).find();
     }
 
-    /** Successive matches in one text, as {@link Matcher#find()} would return them. */
-    final class Search {
-        private final String text;
-        private final Matcher[] matchers;
-        private int from;
+    /**
+     * Each thread's matchers, one a branch, rebound to a text when a search of another text uses them:
+     * creating them for every message was the understanding's largest allocation. A matcher's state lives
+     * only between {@code region} and the read of its bounds inside {@link Search#find()}, so searches that
+     * interleave on one thread stay correct.
+     */
+    private final class ThreadMatchers {
+        final Matcher[] matchers = new Matcher[branches.length];
+        final String[] boundTo = new String[branches.length];
 
-        private Search(String text) {
-            this.text = text;
-            this.matchers = new Matcher[branches == null ? 1 : branches.length];
-        }
-
-        /** The next match, or null when there is none. */
-        MatchResult next() {
-            if (branches == null) {
-                if (matchers[0] == null) matchers[0] = pattern.matcher(text);
-                return matchers[0].find() ? matchers[0].toMatchResult() : null;
-            }
-            int n = text.length();
-            for (int i = from; i < n; i++) {
-                char c = text.charAt(i);
-                for (int b : c < 128 ? branchesStartingWith[c] : branchesStartingNonAscii) {
-                    Matcher m = matcher(b).region(i, n);
-                    if (m.lookingAt()) {
-                        from = m.end() > i ? m.end() : i + 1;
-                        return m.toMatchResult();
-                    }
-                }
-            }
-            from = n;
-            return null;
-        }
-
-        private Matcher matcher(int branch) {
+        Matcher over(int branch, String text) {
             Matcher m = matchers[branch];
             if (m == null) {
                 m = branches[branch].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                 matchers[branch] = m;
+                boundTo[branch] = text;
+            } else if (boundTo[branch] != text) {
+                m.reset(text);
+                boundTo[branch] = text;
             }
             return m;
+        }
+    }
+
+    private final ThreadLocal<ThreadMatchers> threadMatchers = ThreadLocal.withInitial(ThreadMatchers::new);
+
+    /** Successive matches in one text, as {@link Matcher#find()} would find them. */
+    final class Search {
+        private final String text;
+        private Matcher plain; // only when the pattern is not filtered
+        private int from;
+        private int start = -1;
+        private int end = -1;
+
+        private Search(String text) {
+            this.text = text;
+        }
+
+        /** Moves to the next match; false when there is none. */
+        boolean find() {
+            if (branches == null) {
+                if (plain == null) plain = pattern.matcher(text);
+                boolean found = plain.find();
+                start = found ? plain.start() : -1;
+                end = found ? plain.end() : -1;
+                return found;
+            }
+            ThreadMatchers matchers = threadMatchers.get();
+            int n = text.length();
+            for (int i = from; i < n; i++) {
+                char c = text.charAt(i);
+                for (int b : c < 128 ? branchesStartingWith[c] : branchesStartingNonAscii) {
+                    Matcher m = matchers.over(b, text).region(i, n);
+                    if (m.lookingAt()) {
+                        start = i;
+                        end = m.end();
+                        from = end > i ? end : i + 1;
+                        return true;
+                    }
+                }
+            }
+            from = n;
+            start = end = -1;
+            return false;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
         }
     }
 }

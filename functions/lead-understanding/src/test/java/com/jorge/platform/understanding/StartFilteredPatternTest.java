@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,18 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class StartFilteredPatternTest {
 
-    private static final int TEXTS = 600;
+    private static final int TEXTS = 1_500;
 
     @Test
     void findsExactlyWhatFindFindsForEveryLexiconRegexOnTextsMadeOfItsOwnWords() {
-        List<Pattern> patterns = lexiconRegexes().stream().map(Pattern::compile).toList();
+        List<StartFilteredPattern> patterns = lexiconRegexes().stream().map(r -> StartFilteredPattern.of(Pattern.compile(r))).toList();
         List<String> pieces = piecesOf(lexiconRegexes());
         Random random = new Random(20261205);
         long compared = 0;
         for (int i = 0; i < TEXTS; i++) {
             String text = text(random, pieces);
-            for (Pattern p : patterns) {
-                assertThat(filtered(p, text)).as("/%s/ on \"%s\"", p.pattern(), text).isEqualTo(plain(p, text));
+            for (StartFilteredPattern p : patterns) {
+                assertThat(all(p, text)).as("/%s/ on \"%s\"", p.pattern().pattern(), text).isEqualTo(plain(p.pattern(), text));
                 compared++;
             }
         }
@@ -60,6 +59,19 @@ class StartFilteredPatternTest {
         assertThat(MatchStarts.of("[^a]b").orElseThrow().canStartWith('a')).isTrue();
         assertThat(MatchStarts.of("s[ií]").orElseThrow().canStartWith('í')).isFalse();
         assertThat(MatchStarts.of("[ií]").orElseThrow().canStartWith('í')).isTrue();
+    }
+
+    @Test
+    void searchesOfTwoTextsInterleavedOnOneThreadEachFindTheirOwnMatches() {
+        StartFilteredPattern p = StartFilteredPattern.of(Pattern.compile("\\bnew\\b|\\broof"));
+        StartFilteredPattern.Search a = p.search("new roof, new roof");
+        StartFilteredPattern.Search b = p.search("a roof and a new one");
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            if (a.find()) seen.add("a" + a.start());
+            if (b.find()) seen.add("b" + b.start());
+        }
+        assertThat(seen).containsExactly("a0", "b2", "a4", "b13", "a10", "a14");
     }
 
     @Test
@@ -109,12 +121,8 @@ class StartFilteredPatternTest {
     private static List<String> all(StartFilteredPattern p, String text) {
         List<String> out = new ArrayList<>();
         StartFilteredPattern.Search search = p.search(text);
-        for (MatchResult m = search.next(); m != null; m = search.next()) out.add(m.start() + "-" + m.end());
+        while (search.find()) out.add(search.start() + "-" + search.end());
         return out;
-    }
-
-    private static List<String> filtered(Pattern p, String text) {
-        return all(StartFilteredPattern.of(p), text);
     }
 
     private static List<String> plain(Pattern p, String text) {
