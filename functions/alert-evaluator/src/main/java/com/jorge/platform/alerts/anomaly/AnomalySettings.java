@@ -21,7 +21,7 @@ import java.util.Locale;
  *                      tail with bins-1 degrees of freedom: 13.3 is p = 0.01 for 5 bins)
  * @param entropyConfirm a new histogram alerts only when its G against the whole window's histogram is at least this
  *                      multiple of entropyLevel (0: off); 1.75 leaves 1 alert in 11 x 20,000 points of steady noise
- *                      (0: 92, 1: 12, 2: 0), and costs a point on the tuning part against 2 (1.75 scores more there)
+ *                      (0: 92, 1: 12, 2: 0) and scores 1.8 more than 2 on the tuning part
  * @param quiet         points after an alert during which the series raises no other (one incident, one alert)
  * @param spike         the spike part is on
  * @param likelihood    the likelihood part is on
