@@ -8,6 +8,8 @@ public enum Cause {
     SPIKE,
     /** The recent tail scores are far above what this series' scores usually are (anomaly likelihood). */
     LIKELIHOOD,
+    /** The last points' bins follow each other as this series' bins seldom have (the sequence part's likelihood). */
+    SEQUENCE,
     /** The recent values' histogram matches none this series has shown before (relative entropy). */
     DISTRIBUTION,
     /** The point was not used: not a number, or not after the last one seen. */

@@ -12,20 +12,20 @@ import java.util.Base64;
  */
 public final class SeriesMemory {
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
     final double[] ring;
     int count;
     int next;
     long lastEpoch = Long.MIN_VALUE;
     long seen;
     int quietLeft;
-    /** The last tail scores (a ring of {@link AnomalySettings#RECENT}) and the long-run mean and variance of their mean. */
-    final double[] recent = new double[AnomalySettings.RECENT];
-    int recentCount;
-    int recentNext;
-    double scoreMean;
-    double scoreVar;
-    long scored;
+    /** The anomaly likelihood of the windowed Gaussian's tail scores. */
+    final AnomalyLikelihood valueLikelihood = new AnomalyLikelihood();
+    /** The sequence part: decayed counts of (bin two back, bin one back) to this bin, the last two bins, its likelihood. */
+    final float[] transitions;
+    int previousBin = -1;
+    int previousBin2 = -1;
+    final AnomalyLikelihood sequenceLikelihood = new AnomalyLikelihood();
     /** The relative-entropy part: the range seen so far and the remembered histograms with how often each matched. */
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
@@ -34,8 +34,14 @@ public final class SeriesMemory {
     final long[] lastMatched;
     int referenceCount;
 
-    public SeriesMemory(int window, int bins) {
+    /** An empty memory for these settings; the sequence part's table only when that part is on. */
+    public SeriesMemory(AnomalySettings s) {
+        this(s.window(), s.entropyBins(), s.sequence() ? s.sequenceBins() : 0);
+    }
+
+    private SeriesMemory(int window, int bins, int sequenceBins) {
         this.ring = new double[window];
+        this.transitions = new float[sequenceBins * sequenceBins * sequenceBins];
         this.references = new double[AnomalySettings.REFERENCES][bins];
         this.matches = new int[AnomalySettings.REFERENCES];
         this.lastMatched = new long[AnomalySettings.REFERENCES];
@@ -52,16 +58,6 @@ public final class SeriesMemory {
         return ring[Math.floorMod(next - 1 - k, ring.length)];
     }
 
-    /** Adds a tail score and answers the mean of the recent ones. */
-    double addRecent(double score) {
-        recent[recentNext] = score;
-        recentNext = (recentNext + 1) % recent.length;
-        if (recentCount < recent.length) recentCount++;
-        double sum = 0;
-        for (int i = 0; i < recentCount; i++) sum += recent[i];
-        return sum / recentCount;
-    }
-
     int count() {
         return count;
     }
@@ -74,75 +70,81 @@ public final class SeriesMemory {
         return references[0].length;
     }
 
-    /** Bytes of everything but the ring and the references. */
-    private static final int HEADER_BYTES = 1 + 4 * 5 + 8 * 3 + 8 * AnomalySettings.RECENT + 4 * 2 + 8 * 4 + 4 + 8;
+    /** The sequence part's bins; 0 when it is off. */
+    public int sequenceBins() {
+        return (int) Math.round(Math.cbrt(transitions.length));
+    }
+
+    /** Bytes of everything but the ring, the references and the transitions. */
+    private static final int HEADER_BYTES = 1 + 4 * 6 + 8 * 2 + 2 * AnomalyLikelihood.BYTES + 4 * 2 + 8 * 2 + 4;
 
     /** The most bytes a memory under these settings encodes to (before base64): full ring, every reference. */
     public static int maxBytes(AnomalySettings s) {
-        return HEADER_BYTES + 8 * s.window() + AnomalySettings.REFERENCES * (8 * s.entropyBins() + 4 + 8);
+        int q = s.sequence() ? s.sequenceBins() : 0;
+        return HEADER_BYTES + 8 * s.window() + AnomalySettings.REFERENCES * (8 * s.entropyBins() + 4 + 8) + 4 * q * q * q;
     }
 
     /** Compact binary form, base64 for a Redis string. */
     public String encode() {
         int bins = bins();
-        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + referenceCount * (8 * bins + 4 + 8) + 8 * count);
-        b.put(VERSION).putInt(ring.length).putInt(bins).putInt(count).putInt(next).putInt(quietLeft)
-                .putLong(lastEpoch).putLong(seen).putLong(scored);
-        for (double r : recent) b.putDouble(r);
-        b.putInt(recentCount).putInt(recentNext).putDouble(scoreMean).putDouble(scoreVar).putDouble(low).putDouble(high);
+        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + referenceCount * (8 * bins + 4 + 8) + 8 * count + 4 * transitions.length);
+        b.put(VERSION).putInt(ring.length).putInt(bins).putInt(sequenceBins()).putInt(count).putInt(next).putInt(quietLeft)
+                .putLong(lastEpoch).putLong(seen);
+        valueLikelihood.write(b);
+        sequenceLikelihood.write(b);
+        b.putInt(previousBin).putInt(previousBin2).putDouble(low).putDouble(high);
         b.putInt(referenceCount);
         for (int i = 0; i < referenceCount; i++) {
             for (double p : references[i]) b.putDouble(p);
             b.putInt(matches[i]).putLong(lastMatched[i]);
         }
+        for (float t : transitions) b.putFloat(t);
         // the ring in its own order, so a decoded memory is the same memory
-        b.putDouble(0); // reserved
         for (int i = 0; i < count; i++) b.putDouble(ring[i]);
         return Base64.getEncoder().encodeToString(b.array());
     }
 
     /** The encoding of an empty memory: what a series with no history starts from. */
     public static String fresh(AnomalySettings s) {
-        return new SeriesMemory(s.window(), s.entropyBins()).encode();
+        return empty(s).encode();
+    }
+
+    private static SeriesMemory empty(AnomalySettings s) {
+        return new SeriesMemory(s);
     }
 
     /** The memory {@link #encode()} wrote; different settings or a damaged value give a fresh memory (relearning is safe). */
     public static SeriesMemory decode(String encoded, AnomalySettings s) {
-        int window = s.window(), bins = s.entropyBins();
+        int window = s.window(), bins = s.entropyBins(), q = s.sequence() ? s.sequenceBins() : 0;
         try {
             ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-            if (b.get() != VERSION || b.getInt() != window || b.getInt() != bins) return new SeriesMemory(window, bins);
-            SeriesMemory m = new SeriesMemory(window, bins);
+            if (b.get() != VERSION || b.getInt() != window || b.getInt() != bins || b.getInt() != q) return empty(s);
+            SeriesMemory m = empty(s);
             m.count = b.getInt();
             m.next = b.getInt();
             m.quietLeft = b.getInt();
-            if (m.count < 0 || m.count > window || m.next < 0 || m.next >= window || m.quietLeft < 0) return new SeriesMemory(window, bins);
+            if (m.count < 0 || m.count > window || m.next < 0 || m.next >= window || m.quietLeft < 0) return empty(s);
             m.lastEpoch = b.getLong();
             m.seen = b.getLong();
-            m.scored = b.getLong();
-            for (int i = 0; i < m.recent.length; i++) m.recent[i] = b.getDouble();
-            m.recentCount = b.getInt();
-            m.recentNext = b.getInt();
-            if (m.recentCount < 0 || m.recentCount > m.recent.length || m.recentNext < 0 || m.recentNext >= m.recent.length) {
-                return new SeriesMemory(window, bins);
-            }
-            m.scoreMean = b.getDouble();
-            m.scoreVar = b.getDouble();
+            if (!m.valueLikelihood.read(b) || !m.sequenceLikelihood.read(b)) return empty(s);
+            m.previousBin = b.getInt();
+            m.previousBin2 = b.getInt();
+            if (m.previousBin < -1 || m.previousBin >= q || m.previousBin2 < -1 || m.previousBin2 >= q) return empty(s);
             m.low = b.getDouble();
             m.high = b.getDouble();
             m.referenceCount = b.getInt();
-            if (m.referenceCount < 0 || m.referenceCount > AnomalySettings.REFERENCES) return new SeriesMemory(window, bins);
+            if (m.referenceCount < 0 || m.referenceCount > AnomalySettings.REFERENCES) return empty(s);
             for (int i = 0; i < m.referenceCount; i++) {
                 for (int j = 0; j < bins; j++) m.references[i][j] = b.getDouble();
                 m.matches[i] = b.getInt();
                 m.lastMatched[i] = b.getLong();
             }
-            b.getDouble();
+            for (int i = 0; i < m.transitions.length; i++) m.transitions[i] = b.getFloat();
             for (int i = 0; i < m.count; i++) m.ring[i] = b.getDouble();
-            if (b.hasRemaining()) return new SeriesMemory(window, bins);
+            if (b.hasRemaining()) return empty(s);
             return m;
         } catch (RuntimeException e) {
-            return new SeriesMemory(window, bins);
+            return empty(s);
         }
     }
 }

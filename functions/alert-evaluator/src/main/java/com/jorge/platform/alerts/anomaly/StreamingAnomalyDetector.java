@@ -5,13 +5,16 @@ package com.jorge.platform.alerts.anomaly;
  * ({@link SeriesMemory}). An ensemble of parts that each catch what the others miss:
  * <ul>
  *   <li><b>spike</b>: the value, or its first difference, far outside the window's Gaussian baseline (NAB's
- *   windowedGaussian, on the values and on their changes, so a jump inside the usual range still counts);</li>
+ *   windowedGaussian, on the values and on their changes, so a jump inside the usual range still counts), and beyond
+ *   everything the window holds by a margin: a spike the window has already shown (a nightly job) is not news;</li>
  *   <li><b>likelihood</b>: the mean of the last {@value AnomalySettings#RECENT} tail scores (erf of |z|) against its own
  *   long-run distribution: NAB's/HTM's anomaly likelihood, which turns a noisy raw score into "unusual for this
  *   series" and catches a sustained shift that no single point makes obvious;</li>
  *   <li><b>distribution</b> (relative entropy, Wang et al. 2011, as in NAB's detector): the histogram of the last points
  *   matches none of the histograms this series has shown before (G test against each), and is unlike the whole
  *   window's histogram too (so plain noise, which now and then makes a new histogram, does not alert).</li>
+ *   <li><b>sequence</b> (off by default: it did not earn its keep on the tuning part): an HTM-like order-2 model of
+ *   which bin follows which two, its surprise turned into an anomaly likelihood as above.</li>
  * </ul>
  * After an alert the series stays quiet for {@code quiet} points: one incident, one alert (NAB scores only the first
  * detection in a window and charges every other alert).
@@ -29,7 +32,7 @@ public final class StreamingAnomalyDetector {
     }
 
     public SeriesMemory newMemory() {
-        return new SeriesMemory(settings.window(), settings.entropyBins());
+        return new SeriesMemory(settings);
     }
 
     /** Feeds one point; a NaN or infinite value, or one not after the last point seen, is skipped and changes nothing. */
@@ -44,16 +47,19 @@ public final class StreamingAnomalyDetector {
             return AnomalyReading.QUIET;
         }
         double z = gaussianZ(m, value);
+        boolean spike = settings.spike() && Math.abs(z) >= settings.spikeZ() && newExtreme(m, value);
         double score = erf(Math.abs(z) / Math.sqrt(2));
-        double likelihoodZ = likelihoodZ(m, score);
+        double likelihoodZ = m.valueLikelihood.observe(score, settings.halfLife());
+        double sequenceZ = settings.sequence() ? m.sequenceLikelihood.observe(surprise(m, value), settings.halfLife()) : 0;
         m.add(value);
         boolean novelShape = settings.entropy() && novelDistribution(m);
 
         Cause cause = Cause.NONE;
-        if (settings.spike() && Math.abs(z) >= settings.spikeZ()) cause = Cause.SPIKE;
+        if (spike) cause = Cause.SPIKE;
         else if (settings.likelihood() && likelihoodZ >= settings.likelihoodZ()) cause = Cause.LIKELIHOOD;
+        else if (settings.sequence() && sequenceZ >= settings.sequenceZ()) cause = Cause.SEQUENCE;
         else if (novelShape) cause = Cause.DISTRIBUTION;
-        boolean rising = cause == Cause.DISTRIBUTION ? value >= mean(m) : z >= 0;
+        boolean rising = cause == Cause.DISTRIBUTION || cause == Cause.SEQUENCE ? value >= mean(m) : z >= 0;
         if (m.quietLeft > 0 || m.seen < settings.warmup()) {
             if (m.quietLeft > 0) m.quietLeft--;
             return new AnomalyReading(z, likelihoodZ, Cause.NONE, rising);
@@ -95,6 +101,21 @@ public final class StreamingAnomalyDetector {
         return Math.abs(zd) > Math.abs(z) ? zd : z;
     }
 
+    /**
+     * The value lies beyond everything in the window (before it joins) by spikeMargin of the window's range: a spike
+     * the series has shown within the window (a nightly job, a recurring burst) is not news. A negative margin: off.
+     */
+    private boolean newExtreme(SeriesMemory m, double value) {
+        if (settings.spikeMargin() < 0) return true;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < m.count(); k++) {
+            min = Math.min(min, m.back(k));
+            max = Math.max(max, m.back(k));
+        }
+        double margin = settings.spikeMargin() * (max - min);
+        return value > max + margin || value < min - margin;
+    }
+
     /** More than half the window holds its newest value exactly (a sparse counter): a few blips make no sigma to count in. */
     private static boolean mostlyOneValue(SeriesMemory m) {
         double newest = m.back(0);
@@ -103,19 +124,31 @@ public final class StreamingAnomalyDetector {
         return 2 * same > m.count();
     }
 
-    /** The recent mean score in long-run sigmas over its long-run mean; then the long run learns it (fast at first). */
-    private double likelihoodZ(SeriesMemory m, double score) {
-        double recentMean = m.addRecent(score);
-        // HTM's lower bounds (mean 0.03, variance 0.0003): after hours of near-zero scores (a flat counter) the
-        // slightest blip would otherwise be "a thousand sigmas"
-        double lz = m.scored > AnomalySettings.RECENT
-                ? (recentMean - Math.max(m.scoreMean, 0.03)) / Math.sqrt(Math.max(m.scoreVar, 0.0003)) : 0;
-        m.scored++;
-        double alpha = Math.max(1.0 / m.scored, 1 - Math.pow(0.5, 1.0 / settings.halfLife()));
-        double d = recentMean - m.scoreMean;
-        m.scoreMean += alpha * d;
-        m.scoreVar = (1 - alpha) * (m.scoreVar + alpha * d * d);
-        return lz;
+    /**
+     * How unexpected this value's bin is after the last two (an order-2 Markov model of the binned series, bins over the
+     * range seen so far): 1 minus its share of what followed the same two bins, neighbouring bins counting half. A
+     * context seen too rarely to predict scores 0.5. The counts of a context are halved when they reach sequenceCap,
+     * so the model keeps learning and stays bounded.
+     */
+    private double surprise(SeriesMemory m, double value) {
+        // only called with the sequence part on, when the memory has its transitions
+        int q = settings.sequenceBins();
+        int bin = m.high > m.low ? Math.min(q - 1, Math.max(0, (int) Math.floor((value - m.low) / (m.high - m.low) * q))) : 0;
+        double surprise = 0.5;
+        if (m.previousBin2 >= 0) {
+            int row = (m.previousBin2 * q + m.previousBin) * q;
+            float total = 0;
+            for (int k = 0; k < q; k++) total += m.transitions[row + k];
+            if (total >= 4) {
+                double near = m.transitions[row + bin] + 0.5 * ((bin > 0 ? m.transitions[row + bin - 1] : 0) + (bin < q - 1 ? m.transitions[row + bin + 1] : 0));
+                surprise = 1 - Math.min(1, near / total);
+            }
+            m.transitions[row + bin]++;
+            if (total + 1 >= settings.sequenceCap()) for (int k = 0; k < q; k++) m.transitions[row + k] /= 2;
+        }
+        m.previousBin2 = m.previousBin;
+        m.previousBin = bin;
+        return surprise;
     }
 
     /**
