@@ -167,9 +167,12 @@ public final class CacheWarmingSimulation {
                 svg, headline, HEADLINE_SHARE * 100);
         for (Row r : atHeadline) {
             if (r.load().runs() > 0) {
-                System.out.printf(Locale.ROOT, "%s: %.1f points below belady at peak; the warmer adds %,.0f keys loaded/h (%,.0f script calls/h)%n",
+                double demandPerHour = r.hits().reads() / r.load().measuredHours();
+                System.out.printf(Locale.ROOT, "%s: %.1f points below belady at peak; the warmer adds %,.0f keys loaded/h and %,.0f script "
+                                + "calls/h to the %,.0f demand reads/h (%.2f calls per read)%n",
                         r.policy(), 100 * (belady.hits().peakHitRate() - r.hits().peakHitRate()),
-                        r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour());
+                        r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour(), demandPerHour,
+                        r.load().scriptCallsPerHour() / demandPerHour);
             }
         }
         for (Row r : atHeadline) {

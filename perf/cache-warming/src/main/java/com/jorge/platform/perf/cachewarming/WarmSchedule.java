@@ -30,10 +30,9 @@ public final class WarmSchedule {
     /**
      * BI reads captured: every one. Dashboards read a few times a minute at most, so capturing each costs
      * nothing that matters (the worker's lead reads are sampled 1 in 16, ACCESS_CAPTURE_SAMPLE_EVERY), and
-     * a sampled profile misses the small teams' single morning view. Seeded so runs repeat.
+     * a sampled profile misses the small teams' single morning view.
      */
     static final int SAMPLE_EVERY = 1;
-    static final long SAMPLE_SEED = 16;
     /** The trace's start as an instant (a Monday), for the policy's clock. */
     static final Instant EPOCH = Instant.parse("2026-11-02T00:00:00Z");
 
@@ -84,9 +83,8 @@ public final class WarmSchedule {
         WarmCandidatePolicy policy = new WarmCandidatePolicy();
         Board board = new Board(workload.leads());
         List<LeadSignal> signals = workload.signals();
-        // BI keys by each location's weekly rhythm, learned from the sampled access stream up to the run
+        // BI keys by each location's weekly rhythm, learned from the access stream up to the run
         AccessRhythm rhythm = new AccessRhythm(SAMPLE_EVERY, PlatformWorkload.BI_KEYS);
-        java.util.SplittableRandom sampler = new java.util.SplittableRandom(SAMPLE_SEED);
         int[] keys = workload.trace().keys();
         long[] readAt = workload.trace().times();
         int firstBiKey = 2 * workload.leads(), read = 0;
@@ -99,7 +97,7 @@ public final class WarmSchedule {
         for (long now = from; now < workload.end(); now += INTERVAL) {
             while (next < signals.size() && signals.get(next).at() <= now) board.apply(signals.get(next++));
             for (; read < keys.length && readAt[read] < now; read++) {
-                if (keys[read] >= firstBiKey && sampler.nextInt(SAMPLE_EVERY) == 0) {
+                if (keys[read] >= firstBiKey) {
                     rhythm.record("loc-" + (keys[read] - firstBiKey) / PlatformWorkload.BI_KEYS, epoch + readAt[read]);
                 }
             }
