@@ -29,6 +29,10 @@ import java.util.List;
 public final class RedisConnector implements AutoCloseable {
 
     private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(5);
+    /** Adaptive topology refreshes: at most one per this pause (Lettuce's default is 30 s). */
+    static final Duration ADAPTIVE_REFRESH_PAUSE = Duration.ofSeconds(1);
+    /** Periodic topology refresh, for changes no command of ours runs into. */
+    static final Duration PERIODIC_REFRESH = Duration.ofSeconds(10);
 
     private final String url;
     private final String authToken;
@@ -174,34 +178,54 @@ public final class RedisConnector implements AutoCloseable {
         long now = System.nanoTime();
         if (clusterClient == null || now - lastRefreshNanos < 1_000_000_000L) return;
         lastRefreshNanos = now;
-        try {
-            clusterClient.refreshPartitions();
-        } catch (RuntimeException ignored) {
-            // the periodic and adaptive refreshes try again
-        }
+        // in the background: the caller already has its failure to fall back on
+        clusterClient.refreshPartitionsAsync().exceptionally(e -> null); // the periodic and adaptive refreshes try again
+    }
+
+    /**
+     * Cluster options for a master's death. Lettuce's defaults recover late: an adaptive refresh is
+     * suppressed for 30 s after the previous one (lettuce#2308), and the first one usually runs before
+     * the cluster has promoted the replica, so the client kept routing to the dead master for 40 s. Here
+     * triggers may fire again after a second, two failed reconnects count as persistent, a periodic
+     * refresh catches what no trigger sees, and connections to nodes that left the topology are closed.
+     * Commands for a disconnected node wait (up to the command timeout) rather than fail at once: Lettuce
+     * opens node connections lazily, and rejecting would fail the first command to every node.
+     */
+    static ClusterClientOptions clusterOptions(Duration commandTimeout) {
+        return ClusterClientOptions.builder()
+                .socketOptions(socketOptions(commandTimeout))
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enableAllAdaptiveRefreshTriggers() // MOVED, ASK, PERSISTENT_RECONNECTS, UNCOVERED_SLOT, UNKNOWN_NODE
+                        .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_PAUSE)
+                        .refreshTriggersReconnectAttempts(2)
+                        .enablePeriodicRefresh(PERIODIC_REFRESH)
+                        .closeStaleConnections(true)
+                        .dynamicRefreshSources(true)
+                        .build())
+                .build();
+    }
+
+    /** Connect bounded by the command timeout's multiple; keep-alive finds a peer that vanished without a reset. */
+    private static SocketOptions socketOptions(Duration commandTimeout) {
+        return SocketOptions.builder()
+                .connectTimeout(commandTimeout.multipliedBy(5))
+                .keepAlive(SocketOptions.KeepAliveOptions.builder()
+                        .enable().idle(Duration.ofSeconds(15)).interval(Duration.ofSeconds(5)).count(3).build())
+                .build();
     }
 
     private void connect() {
-        SocketOptions socket = SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(5)).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
         if (cluster) {
-            List<RedisURI> seeds = nodes(url, authToken);
-            clusterClient = RedisClusterClient.create(seeds);
-            clusterClient.setOptions(ClusterClientOptions.builder()
-                    .socketOptions(socket).timeoutOptions(timeouts)
-                    // node connections open lazily, so commands may wait (bounded by the timeout) for one
-                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers()
-                            .enablePeriodicRefresh(Duration.ofSeconds(30))
-                            .build())
-                    .build());
+            clusterClient = RedisClusterClient.create(nodes(url, authToken));
+            clusterClient.setOptions(clusterOptions(commandTimeout));
             StatefulRedisClusterConnection<String, String> c = clusterClient.connect();
             connection = c;
             commands = c.sync();
         } else {
             standaloneClient = RedisClient.create(nodes(url, authToken).get(0));
             standaloneClient.setOptions(ClientOptions.builder()
-                    .socketOptions(socket).timeoutOptions(timeouts)
+                    .socketOptions(socketOptions(commandTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .build());
             StatefulRedisConnection<String, String> c = standaloneClient.connect();

@@ -12,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replicated writes (SET + WAIT 1 on the owning master) and the replication lag on a real 6-node cluster
- * (TestRedisCluster: 3 masters, 3 replicas). Issue 18's master-kill scenario on top of this (kill a
- * master, recover, lose no acknowledged write) is not here yet: see perf/cache-warming/README.md.
+ * (TestRedisCluster: 3 masters, 3 replicas). The master kill on top of this is {@link RedisMasterFailoverTest}.
  */
 class RedisReplicationTest {
 

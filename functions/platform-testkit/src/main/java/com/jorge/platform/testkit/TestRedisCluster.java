@@ -70,6 +70,11 @@ public final class TestRedisCluster implements AutoCloseable {
         }
     }
 
+    /** Node {@code node}'s port (0..2 start as masters, 3..5 as their replicas, in the same order). */
+    public int port(int node) {
+        return ports.get(node);
+    }
+
     public List<String> seedUrls() {
         return ports.stream().map(p -> "redis://127.0.0.1:" + p).toList();
     }

@@ -57,6 +57,14 @@ public final class LruCache implements SimulatedCache {
         size++;
     }
 
+    /** Drops a key (it moved elsewhere); nothing when absent. */
+    void remove(int key) {
+        if (next[key] < 0) return;
+        unlink(key);
+        next[key] = prev[key] = -1;
+        size--;
+    }
+
     @Override
     public int evictedByLastLoad() {
         return evicted;

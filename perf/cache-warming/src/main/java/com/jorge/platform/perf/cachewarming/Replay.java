@@ -4,22 +4,22 @@ import java.util.Arrays;
 
 /**
  * Replays a trace's reads against an online cache, with or without the warmer. At each warm run the
- * warmer walks its ranked leads best first, up to its lead budget, and stops at the first lead whose
- * chance is under the load threshold. Keys of those leads that are cached are refreshed (a use); the
- * warmer never looks at other keys in a way that counts as a use. Absent keys are loaded. It never
- * pushes out a key hotter than the one it loads: when the cache is full and the key next in line for
- * eviction was read by the worker within the protection window, was loaded or refreshed by this run, or
- * is itself predicted at least as likely as the lead being loaded, the run stops, as the real warmer
- * stops at the first lead that does not fit.
+ * warmer walks its ranked items (leads, locations' BI keys) best first, up to its key budget, and stops
+ * at the first item whose chance is under the load threshold. Keys of those items that are cached are
+ * refreshed (a use); the warmer never looks at other keys in a way that counts as a use. Absent keys
+ * are loaded. It never pushes out a key hotter than the one it loads: when the cache is full and the key
+ * next in line for eviction was read by the worker within the protection window, was loaded or
+ * refreshed by this run, or is itself predicted at least as likely as the item being loaded, the run
+ * stops, as the real warmer stops at the first lead that does not fit.
  */
 public final class Replay {
 
     /**
-     * @param leadBudget    the most leads one run keeps warm (WARMER_MAX_LEADS for this cache size)
+     * @param keyBudget     the most keys one run keeps warm, counting those already cached (WARMER_MAX_LEADS's role)
      * @param protectWindow a key the worker read this recently is hotter than anything the warmer predicts
      * @param minChance     leads the policy gives a lower chance are neither loaded nor refreshed
      */
-    public record Warming(WarmSchedule schedule, int leadBudget, long protectWindow, double minChance) {}
+    public record Warming(WarmSchedule schedule, int keyBudget, long protectWindow, double minChance) {}
 
     /** The warmer's extra work on Redis over the measured part: script calls (leads loaded or refreshed) and keys written. */
     public record WarmLoad(long runs, long scriptCalls, long keysLoaded, long stoppedByHotter, long hotPushedOut,
@@ -35,7 +35,21 @@ public final class Replay {
         }
     }
 
-    public record Result(HitCount hits, WarmLoad load) {}
+    /**
+     * Why the peak window's misses missed, with warming: a key read for the first time, a BI key (the
+     * lead ranking never names one), or a lead key whose lead the last run ranked at or over the
+     * threshold (predicted, yet not cached: budget, the hotter-key rule, or evicted since), under it, or
+     * not at all (no signal in Aurora's windows).
+     */
+    public record PeakMisses(long first, long bi, long predicted, long underThreshold, long unranked) {
+        public static final PeakMisses NONE = new PeakMisses(0, 0, 0, 0, 0);
+    }
+
+    public record Result(HitCount hits, WarmLoad load, PeakMisses peakMisses) {
+        Result(HitCount hits, WarmLoad load) {
+            this(hits, load, PeakMisses.NONE);
+        }
+    }
 
     /** A key read this recently counts as hot when a warm load pushes it out (the rule's own window). */
     static final long PUSHED_OUT_WINDOW = 30 * PlatformWorkload.MINUTE;
@@ -65,24 +79,30 @@ public final class Replay {
         WarmSchedule schedule = warming.schedule();
         long measuredFrom = trace.measureFrom() < keys.length ? times[trace.measureFrom()] : Long.MAX_VALUE;
         long runs = 0, calls = 0, loaded = 0, stopped = 0, pushedOut = 0;
+        long missFirst = 0, missBi = 0, missPredicted = 0, missUnder = 0, missUnranked = 0;
+        boolean[] seen = new boolean[keyCount];
+        int firstBiKey = 2 * schedule.leads();
         int run = 0;
         for (int i = 0; i < keys.length; i++) {
             while (run < schedule.runs() && schedule.runAt(run) <= times[i]) {
                 long now = schedule.runAt(run);
                 int[] leads = schedule.ranked(run);
                 float[] chance = schedule.scores(run);
+                int[][] itemKeys = new int[leads.length][];
                 for (int v = 0; v < leads.length; v++) {
-                    for (int key : keysOf(leads[v])) {
+                    itemKeys[v] = schedule.keysOf(leads[v]);
+                    for (int key : itemKeys[v]) {
                         scoredBy[key] = run;
                         scoreOf[key] = chance[v];
                     }
                 }
-                int limit = Math.min(leads.length, warming.leadBudget());
                 long runLoads = 0, runCalls = 0, runPushedOut = 0;
+                int keysWarm = 0;
                 boolean full = false;
-                for (int v = 0; v < limit && !full && chance[v] >= warming.minChance(); v++) {
+                for (int v = 0; v < leads.length && !full && chance[v] >= warming.minChance(); v++) {
+                    if ((keysWarm += itemKeys[v].length) > warming.keyBudget()) break;
                     boolean called = false;
-                    for (int key : keysOf(leads[v])) {
+                    for (int key : itemKeys[v]) {
                         if (cache.contains(key)) {
                             cache.touch(key);
                             touchedBy[key] = run;
@@ -117,15 +137,22 @@ public final class Replay {
                 run++;
             }
             int key = keys[i];
-            counter.record(i, cache.read(key));
+            boolean hit = cache.read(key);
+            counter.record(i, hit);
+            if (!hit && i >= trace.peakFrom() && i < trace.peakTo()) {
+                if (!seen[key] && touchedBy[key] < 0) missFirst++;
+                else if (key >= firstBiKey) missBi++;
+                else if (scoredBy[key] != run - 1) missUnranked++;
+                else if (scoreOf[key] >= warming.minChance()) missPredicted++;
+                else missUnder++;
+            }
+            seen[key] = true;
             lastRead[key] = times[i];
         }
         double hours = keys.length == 0 || measuredFrom == Long.MAX_VALUE ? 0
                 : (double) (times[keys.length - 1] - measuredFrom) / PlatformWorkload.HOUR;
-        return new Result(counter.result(), new WarmLoad(runs, calls, loaded, stopped, pushedOut, hours));
+        return new Result(counter.result(), new WarmLoad(runs, calls, loaded, stopped, pushedOut, hours),
+                new PeakMisses(missFirst, missBi, missPredicted, missUnder, missUnranked));
     }
 
-    private static int[] keysOf(int lead) {
-        return new int[] {PlatformWorkload.Generated.conversationKey(lead), PlatformWorkload.Generated.profileKey(lead)};
-    }
 }

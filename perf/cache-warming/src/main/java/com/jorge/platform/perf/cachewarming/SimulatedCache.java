@@ -1,7 +1,7 @@
 package com.jorge.platform.perf.cachewarming;
 
 /** An online cache of a fixed number of keys, as the replay drives it: demand reads and the warmer's loads. */
-public sealed interface SimulatedCache permits LruCache, CaffeineCache {
+public sealed interface SimulatedCache permits LruCache, CaffeineCache, WarmPartitionedCache {
 
     /** A demand read: true on a hit; a miss loads the key (the worker caches what it read from Aurora). */
     boolean read(int key);

@@ -1,10 +1,12 @@
 package com.jorge.platform.perf.cachewarming;
 
+import com.jorge.platform.cachewarmer.AccessRhythm;
 import com.jorge.platform.cachewarmer.WarmCandidate;
 import com.jorge.platform.cachewarmer.WarmCandidatePolicy;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.conversation.Temperature;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,17 +27,30 @@ public final class WarmSchedule {
     static final long AWAITING_REPLY_WINDOW = 48 * PlatformWorkload.HOUR;
     static final long APPOINTMENT_WINDOW = 24 * PlatformWorkload.HOUR;
     static final long LOOKAHEAD = 45 * PlatformWorkload.MINUTE;
+    /**
+     * BI reads captured: every one. Dashboards read a few times a minute at most, so capturing each costs
+     * nothing that matters (the worker's lead reads are sampled 1 in 16, ACCESS_CAPTURE_SAMPLE_EVERY), and
+     * a sampled profile misses the small teams' single morning view.
+     */
+    static final int SAMPLE_EVERY = 1;
     /** The trace's start as an instant (a Monday), for the policy's clock. */
     static final Instant EPOCH = Instant.parse("2026-11-02T00:00:00Z");
 
+    private final int leads;
     private final long[] runAt;
     private final int[][] ranked;
     private final float[][] scores;
 
-    WarmSchedule(long[] runAt, int[][] ranked, float[][] scores) {
+    WarmSchedule(int leads, long[] runAt, int[][] ranked, float[][] scores) {
+        this.leads = leads;
         this.runAt = runAt;
         this.ranked = ranked;
         this.scores = scores;
+    }
+
+    /** The workload's lead count: keys from {@code 2 × leads} on are BI keys. */
+    public int leads() {
+        return leads;
     }
 
     public int runs() {
@@ -46,12 +61,15 @@ public final class WarmSchedule {
         return runAt[run];
     }
 
-    /** Lead ids, best first (only positive scores), at most the cap given to {@link #plan}. */
+    /**
+     * What to warm, best first (only positive scores), at most the cap given to {@link #plan}: a lead id
+     * ({@code >= 0}, its two keys) or a location's BI keys ({@code -1 - location}).
+     */
     public int[] ranked(int run) {
         return ranked[run];
     }
 
-    /** The chance the policy gives each of {@link #ranked}'s leads, best first. */
+    /** The chance the policy gives each of {@link #ranked}'s items, best first. */
     public float[] scores(int run) {
         return scores[run];
     }
@@ -65,31 +83,62 @@ public final class WarmSchedule {
         WarmCandidatePolicy policy = new WarmCandidatePolicy();
         Board board = new Board(workload.leads());
         List<LeadSignal> signals = workload.signals();
+        // BI keys by each location's weekly rhythm, learned from the access stream up to the run
+        AccessRhythm rhythm = new AccessRhythm(SAMPLE_EVERY, PlatformWorkload.BI_KEYS);
+        int[] keys = workload.trace().keys();
+        long[] readAt = workload.trace().times();
+        int firstBiKey = 2 * workload.leads(), read = 0;
+        Duration lookahead = Duration.ofMillis(LOOKAHEAD);
+        long epoch = EPOCH.toEpochMilli(); // the rhythm's hours of the week are UTC's
         int next = 0;
         List<Long> times = new ArrayList<>();
         List<int[]> lists = new ArrayList<>();
         List<float[]> chances = new ArrayList<>();
         for (long now = from; now < workload.end(); now += INTERVAL) {
             while (next < signals.size() && signals.get(next).at() <= now) board.apply(signals.get(next++));
+            for (; read < keys.length && readAt[read] < now; read++) {
+                if (keys[read] >= firstBiKey) {
+                    rhythm.record("loc-" + (keys[read] - firstBiKey) / PlatformWorkload.BI_KEYS, epoch + readAt[read]);
+                }
+            }
             Instant clock = EPOCH.plusMillis(now);
             List<WarmCandidate> candidates = new ArrayList<>();
             for (int lead = 0; lead < workload.leads(); lead++) {
                 WarmCandidate c = board.candidate(lead, now, workload.locationOf()[lead]);
                 if (c != null) candidates.add(c);
             }
-            List<WarmCandidatePolicy.Ranked> order = policy.rank(candidates, clock);
-            int[] ids = new int[Math.min(maxLeads, order.size())];
+            List<Item> items = new ArrayList<>();
+            for (WarmCandidatePolicy.Ranked r : policy.rank(candidates, clock)) {
+                items.add(new Item(Integer.parseInt(r.candidate().lead().contactId().substring(1)), r.score()));
+            }
+            for (int location = 0; location < workload.locations(); location++) {
+                double chance = rhythm.chance("loc-" + location, epoch + now, lookahead);
+                if (chance > 0) items.add(new Item(-1 - location, chance));
+            }
+            items.sort(java.util.Comparator.comparingDouble(Item::chance).reversed()); // stable: leads keep their order
+            int[] ids = new int[Math.min(maxLeads, items.size())];
             float[] p = new float[ids.length];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = Integer.parseInt(order.get(i).candidate().lead().contactId().substring(1));
-                p[i] = (float) order.get(i).score();
+                ids[i] = items.get(i).id();
+                p[i] = (float) items.get(i).chance();
             }
             times.add(now);
             lists.add(ids);
             chances.add(p);
         }
-        return new WarmSchedule(times.stream().mapToLong(Long::longValue).toArray(), lists.toArray(int[][]::new),
+        return new WarmSchedule(workload.leads(), times.stream().mapToLong(Long::longValue).toArray(), lists.toArray(int[][]::new),
                 chances.toArray(float[][]::new));
+    }
+
+    private record Item(int id, double chance) {}
+
+    /** The keys an item of {@link #ranked} stands for. */
+    int[] keysOf(int item) {
+        if (item >= 0) return new int[] {PlatformWorkload.Generated.conversationKey(item), PlatformWorkload.Generated.profileKey(item)};
+        int first = 2 * leads + PlatformWorkload.BI_KEYS * (-1 - item);
+        int[] keys = new int[PlatformWorkload.BI_KEYS];
+        for (int r = 0; r < keys.length; r++) keys[r] = first + r;
+        return keys;
     }
 
     /** Aurora's view of every lead, as the candidate query reads it; -1 = none. */

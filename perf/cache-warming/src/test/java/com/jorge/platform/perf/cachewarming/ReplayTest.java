@@ -16,8 +16,8 @@ class ReplayTest {
      */
     private static Replay.Result replay(long runAt, float chance, SimulatedCache cache) {
         Trace trace = Trace.timed("t", new int[] {0, 1, 2, 3}, new long[] {0, 5, 70 * MIN, 70 * MIN + 5}, 4, 0);
-        WarmSchedule schedule = new WarmSchedule(new long[] {runAt}, new int[][] {{1}}, new float[][] {{chance}});
-        return Replay.run(trace, cache, new Replay.Warming(schedule, 10, 30 * MIN, 0.3));
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {runAt}, new int[][] {{1}}, new float[][] {{chance}});
+        return Replay.run(trace, cache, new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
     }
 
     @Test
@@ -48,8 +48,8 @@ class ReplayTest {
     void aLoadDoesNotPushOutTheKeysOfAHigherRankedLeadOfTheSameRun() {
         // lead 2's profile (key 5) was read long ago: fair game; lead 0's keys, refreshed by this run, are not
         Trace trace = Trace.timed("t", new int[] {5, 0, 2, 1}, new long[] {0, 61 * MIN, 61 * MIN + 5, 62 * MIN}, 6, 0);
-        WarmSchedule schedule = new WarmSchedule(new long[] {60 * MIN}, new int[][] {{0, 1, 2}}, new float[][] {{0.9f, 0.8f, 0.7f}});
-        Replay.Result r = Replay.run(trace, new LruCache(3, 6), new Replay.Warming(schedule, 10, 30 * MIN, 0.3));
+        WarmSchedule schedule = new WarmSchedule(3, new long[] {60 * MIN}, new int[][] {{0, 1, 2}}, new float[][] {{0.9f, 0.8f, 0.7f}});
+        Replay.Result r = Replay.run(trace, new LruCache(3, 6), new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
         assertEquals(3, r.hits().hits(), "lead 0's keys and lead 1's conversation are warm");
         assertEquals(3, r.load().keysLoaded());
         assertEquals(1, r.load().stoppedByHotter(), "lead 1's profile would push out lead 0's conversation");
@@ -60,8 +60,8 @@ class ReplayTest {
         // key 0 (lead 0's conversation) is cached and LRU's victim; the run predicts lead 0 at 0.9, but its
         // budget of one lead goes to lead 1 (0.5), whose load would push out that likelier key: it stops
         Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
-        WarmSchedule schedule = new WarmSchedule(new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.5f, 0.9f}});
-        Replay.Result r = Replay.run(trace, new LruCache(1, 4), new Replay.Warming(schedule, 1, 30 * MIN, 0.3));
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.5f, 0.9f}});
+        Replay.Result r = Replay.run(trace, new LruCache(1, 4), new Replay.Warming(schedule, 2, 30 * MIN, 0.3));
         assertEquals(0, r.load().keysLoaded());
         assertEquals(1, r.load().stoppedByHotter());
     }
@@ -83,5 +83,19 @@ class ReplayTest {
         HitCount h = Replay.run(trace, new CaffeineCache(4)).hits();
         assertEquals(1, h.hits());
         assertFalse(h.hitRate() > 0.34);
+    }
+
+    @Test
+    void theWarmersOwnPartitionNeverPushesOutADemandKeyAndAWarmedKeyEntersTheDemandCacheWhenRead() {
+        WarmPartitionedCache cache = new WarmPartitionedCache(new LruCache(2, 10), 1, 10);
+        cache.read(0);
+        cache.read(1);
+        cache.load(2);
+        cache.load(3); // the partition holds one key: the older unread load goes, never 0 or 1
+        assertEquals(2, cache.evictedByLastLoad());
+        assertTrue(cache.contains(0) && cache.contains(1) && cache.contains(3));
+        assertTrue(cache.read(3), "a warmed key is a hit");
+        assertFalse(cache.isFull(), "the read moved it out of the partition");
+        assertFalse(cache.contains(0), "and into the demand cache, whose own policy made room");
     }
 }

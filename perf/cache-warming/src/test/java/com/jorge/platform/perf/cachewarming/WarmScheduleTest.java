@@ -47,4 +47,26 @@ class WarmScheduleTest {
         assertArrayEquals(new int[] {1}, WarmSchedule.plan(answered, 10 * DAY, 10).ranked(0),
                 "the lead answered the question, so no step comes, and its text is older than the windows");
     }
+
+    @Test
+    void aLocationWhoseDashboardsOpenedAtEightLastMondayIsRankedBeforeEightThisMondayAndNotAtNight() {
+        // one lead (keys 0, 1), one location (BI keys 2..6) viewed once, Monday 08:10 of the first week
+        int[] keys = {2, 3, 4, 5, 6};
+        long[] times = new long[5];
+        for (int r = 0; r < 5; r++) times[r] = 8 * HOUR + 10 * MINUTE + 10L * r;
+        Trace trace = Trace.timed("t", keys, times, 7, 0);
+        long morning = 7 * DAY + 7 * HOUR + 30 * MINUTE, night = 7 * DAY + 2 * HOUR;
+        for (long at : new long[] {morning, night}) {
+            var w = new PlatformWorkload.Generated(trace, 1, 1, new int[1], List.of(), at, at + 1);
+            WarmSchedule schedule = WarmSchedule.plan(w, at, 10);
+            if (at == night) {
+                assertEquals(0, schedule.ranked(0).length, "nobody reads dashboards at 02:00");
+                continue;
+            }
+            assertArrayEquals(new int[] {-1}, schedule.ranked(0));
+            // 07:30-08:15: a quarter of the 08:00 hour, one view an hour in it
+            assertEquals(1 - Math.exp(-0.25), schedule.scores(0)[0], 1e-6);
+            assertArrayEquals(keys, schedule.keysOf(-1));
+        }
+    }
 }
