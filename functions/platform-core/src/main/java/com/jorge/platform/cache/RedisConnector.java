@@ -191,7 +191,7 @@ public final class RedisConnector implements AutoCloseable {
      * Commands for a disconnected node wait (up to the command timeout) rather than fail at once: Lettuce
      * opens node connections lazily, and rejecting would fail the first command to every node.
      */
-    static ClusterClientOptions clusterOptions(Duration commandTimeout) {
+    public static ClusterClientOptions clusterOptions(Duration commandTimeout) {
         return ClusterClientOptions.builder()
                 .socketOptions(socketOptions(commandTimeout))
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))

@@ -31,6 +31,9 @@ public final class RequestLimits {
         record Limited(long retryAfterSeconds) implements Verdict {}
     }
 
+    /** A limit check must never hold a request for Lettuce's default 60 s while a node fails over. */
+    private static final Duration LIMIT_CHECK_TIMEOUT = Duration.ofMillis(300);
+
     private final ProxyManager<byte[]> buckets;
     private final String namespace;
     private final Limit perClient;
@@ -52,14 +55,11 @@ public final class RequestLimits {
         if (url == null) return null;
         var uris = com.jorge.platform.cache.RedisConnector.nodes(url, config.get("REDIS_AUTH").orElse(null));
         String namespace = config.get("REDIS_NAMESPACE", "jorge");
-        // a limit check must never hold a request for Lettuce's default 60 s while a node fails over
-        io.lettuce.core.TimeoutOptions timeouts = io.lettuce.core.TimeoutOptions.enabled(Duration.ofMillis(300));
+        io.lettuce.core.TimeoutOptions timeouts = io.lettuce.core.TimeoutOptions.enabled(LIMIT_CHECK_TIMEOUT);
         if (config.getBoolean("REDIS_CLUSTER", false)) {
             var cluster = io.lettuce.core.cluster.RedisClusterClient.create(uris);
-            cluster.setOptions(io.lettuce.core.cluster.ClusterClientOptions.builder().timeoutOptions(timeouts)
-                    .topologyRefreshOptions(io.lettuce.core.cluster.ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
-                    .build());
+            // the cache client's failover options: Lettuce's defaults kept routing to a dead master for 40 s
+            cluster.setOptions(com.jorge.platform.cache.RedisConnector.clusterOptions(LIMIT_CHECK_TIMEOUT));
             return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(cluster)), namespace, perClient, perLocation);
         }
         RedisClient standalone = RedisClient.create(uris.get(0));
