@@ -29,6 +29,11 @@ public final class EvaluateCorpus {
     public static final String HELD_OUT_METROS = "/corpus/heldout-metros.jsonl";
     /** Written before the second round of issue 13's changes, once heldout-metros had been read: eight more metros. */
     public static final String HELD_OUT_2 = "/corpus/heldout-2.jsonl";
+    /**
+     * Written before the third round, once heldout-2 had been measured and became tuning data: ten more
+     * metros and new suburbs of five earlier ones. Scored in aggregate only.
+     */
+    public static final String HELD_OUT_3 = "/corpus/heldout-3.jsonl";
 
     private EvaluateCorpus() {
     }
@@ -38,6 +43,7 @@ public final class EvaluateCorpus {
         List<LabelledMessage> out = new ArrayList<>(LabelledMessage.load(TUNING));
         out.addAll(LabelledMessage.load(TUNING_METROS));
         out.addAll(LabelledMessage.load(HELD_OUT_METROS));
+        out.addAll(LabelledMessage.load(HELD_OUT_2));
         return out;
     }
 
@@ -73,11 +79,13 @@ public final class EvaluateCorpus {
         List<LabelledMessage> tuningMetros = LabelledMessage.load(TUNING_METROS);
         List<LabelledMessage> heldOutMetros = LabelledMessage.load(HELD_OUT_METROS);
         List<LabelledMessage> heldOut2 = LabelledMessage.load(HELD_OUT_2);
+        List<LabelledMessage> heldOut3 = LabelledMessage.load(HELD_OUT_3);
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
         all.addAll(tuningMetros);
         all.addAll(heldOutMetros);
         all.addAll(heldOut2);
+        all.addAll(heldOut3);
 
         if (options.contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
             EmbeddingDiagnostics.print(lmu, tuning);
@@ -86,16 +94,19 @@ public final class EvaluateCorpus {
         CorpusEvaluation.Report tuningReport = CorpusEvaluation.evaluate(understander, tuning);
         CorpusEvaluation.Report tuningMetrosReport = CorpusEvaluation.evaluate(understander, tuningMetros);
         CorpusEvaluation.Report heldOutMetrosReport = CorpusEvaluation.evaluate(understander, heldOutMetros);
+        CorpusEvaluation.Report heldOut2Report = CorpusEvaluation.evaluate(understander, heldOut2);
         if (showMisses) {
             printMisses(tuningReport);
             printMisses(tuningMetrosReport);
             printMisses(heldOutMetrosReport);
+            printMisses(heldOut2Report);
         }
         System.out.println(CorpusEvaluation.evaluate(understander, heldOut).format("HELD-OUT (" + HELD_OUT + ")"));
         System.out.println(tuningReport.format("TUNING (" + TUNING + ")"));
         System.out.println(heldOutMetrosReport.format(
                 "OTHER METROS, FIRST HELD-OUT PART, TUNING DATA SINCE HELD-OUT 2 (" + HELD_OUT_METROS + ")"));
-        System.out.println(CorpusEvaluation.evaluate(understander, heldOut2).format("HELD-OUT 2, EIGHT MORE METROS (" + HELD_OUT_2 + ")"));
+        System.out.println(heldOut2Report.format("OTHER METROS, SECOND HELD-OUT PART, TUNING DATA SINCE HELD-OUT 3 (" + HELD_OUT_2 + ")"));
+        System.out.println(CorpusEvaluation.evaluate(understander, heldOut3).format("HELD-OUT 3, TEN MORE METROS (" + HELD_OUT_3 + ")"));
         System.out.println(tuningMetrosReport.format("TUNING, OTHER METROS (" + TUNING_METROS + ")"));
         CorpusEvaluation.Report allReport = CorpusEvaluation.evaluate(understander, all);
         System.out.println(allReport.format("ALL"));

@@ -29,11 +29,16 @@ public final class AreaReader {
     private static final String ZIP_CODES = "/understanding/us-zips.txt";
     private static final String PLACE_WORDS = "/understanding/place-words.txt";
 
-    private static final Set<String> CUES = Set.of("in", "near", "around", "en", "por", "inside", "outside", "within", "nearby", "rumbo", "zip",
+    private static final Set<String> CUES = Set.of("in", "near", "around", "en", "por", "inside", "outside", "within", "nearby", "rumbo", "thinking", "zip",
             "zipcode", "code", "codes", "codigo", "codigos");
     /** Two-word cues ending in "de" / "to" / "of": "cerca de", "casa de", "close to", "outskirts of". */
     private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "propiedad", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side");
     private static final Set<String> CUE_LINKS = Set.of("de", "del", "to", "of");
+    private static final Set<String> RESIDENCE = Set.of("live", "lives", "living", "lived", "vivo", "vivimos", "vive", "viven", "born", "grew");
+    private static final Set<String> LOOKING = Set.of("looking", "look", "lookin", "looked");
+    /** "para de buscar en Hialeah", "stop looking in Mesa": the search there has ended. */
+    private static final Set<String> STOPS = Set.of("stop", "stopped", "quit", "para", "paren", "pare", "dejen", "deja", "deje", "dejamos");
+    private static final Set<String> SEARCHING = Set.of("looking", "searching", "buscar", "buscando", "search");
     private static final Set<String> CONNECTORS = Set.of("or", "and", "y", "o", "u", "maybe", "possibly", "even", "plus", "also", "tal", "vez");
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "stopped", "nunca", "dont", "longer", "quit");
     private static final Set<String> DISTRICT_WORDS = Set.of("schools", "school", "isd", "area", "escuelas", "distrito");
@@ -128,7 +133,8 @@ public final class AreaReader {
                 case MARKET, ZIP -> true;
                 // "transferred to San Antonio", "from Salt Lake City": where the lead goes or comes from
                 case NATIONAL_NAME -> !movedFromOrTo(tk, c.from) || cued(tk, c.from, c.to);
-                case NATIONAL_WORD, UNLISTED -> cued(tk, c.from, c.to) || districtFollows(tk, c.to) || homeNamedFor(tk, c);
+                case NATIONAL_WORD, UNLISTED -> cued(tk, c.from, c.to) || districtFollows(tk, c.to) || homeNamedFor(tk, c)
+                        || afterAddress(tk, c, taken);
             };
         }
         // a one-word national name and another capitalised name, joined by a list word, are places
@@ -138,9 +144,16 @@ public final class AreaReader {
             Candidate b = cands.get(k + 1);
             boolean nationalPair = (a.kind == Kind.NATIONAL_WORD || b.kind == Kind.NATIONAL_WORD) && !a.lowerCase && !b.lowerCase
                     && a.kind != Kind.ZIP && b.kind != Kind.ZIP;
-            if (nationalPair && listed(tk, a, b) && b.from > a.to && !a.rejected && !b.rejected) {
+            // texting in lower case: two names of the national list joined by a list word ("frisco or little elm")
+            boolean lowerCasePair = a.lowerCase && b.lowerCase;
+            if ((nationalPair || lowerCasePair) && listed(tk, a, b) && b.from > a.to && !a.rejected && !b.rejected) {
                 a.accepted = true;
                 b.accepted = true;
+            }
+            // a national name with its zip code: "Plano 75024", "katy 77494"
+            if (b.kind == Kind.ZIP && b.from == a.to && tk.get(a.to - 1).joinsNext() && !a.rejected
+                    && (a.kind == Kind.NATIONAL_WORD || a.kind == Kind.NATIONAL_NAME || a.lowerCase)) {
+                a.accepted = true;
             }
         }
         // a list shares the verdict of its known member, both ways: one pass forward, one back
@@ -256,8 +269,13 @@ public final class AreaReader {
             return false;
         }
         String prev = tk.get(p).key();
+        String head = p >= 1 && tk.get(p - 1).joinsNext() ? tk.get(p - 1).key() : "";
         if (CUES.contains(prev)) {
-            return true;
+            // where the lead lives now is not where they look: "I live in Ohio", "vivo en Texas"
+            return !RESIDENCE.contains(head);
+        }
+        if (prev.equals("at") && LOOKING.contains(head)) {
+            return true; // "looking at Plano"
         }
         return CUE_LINKS.contains(prev) && p >= 1 && tk.get(p - 1).joinsNext() && CUE_HEADS.contains(tk.get(p - 1).key());
     }
@@ -277,6 +295,15 @@ public final class AreaReader {
     private static boolean homeNamedFor(List<AreaTokens.Token> tk, Candidate c) {
         return c.kind == Kind.NATIONAL_WORD && c.from > 0 && tk.get(c.from - 1).key().equals("the") && tk.get(c.from - 1).joinsNext()
                 && c.to < tk.size() && tk.get(c.to - 1).joinsNext() && HOME_WORDS.contains(tk.get(c.to).key());
+    }
+
+    /** "2314 Maple Creek Dr, Apex": the town written after a street address. */
+    private static boolean afterAddress(List<AreaTokens.Token> tk, Candidate c, List<int[]> taken) {
+        if (c.kind == Kind.UNLISTED || c.from == 0) {
+            return false;
+        }
+        AreaTokens.Token prev = tk.get(c.from - 1);
+        return prev.gap() == AreaTokens.Gap.COMMA && overlaps(taken, prev.start(), prev.end());
     }
 
     /** "Kyrene schools", "Cherry Creek school district", "the Biltmore area". */
@@ -299,6 +326,18 @@ public final class AreaReader {
         }
         for (int k = Math.max(0, cue - 3); k < cue; k++) {
             if (NEGATIONS.contains(tk.get(k).key()) && noBreakBetween(tk, k, from)) {
+                return true;
+            }
+            if (STOPS.contains(tk.get(k).key()) && noBreakBetween(tk, k, from) && searchingAfter(tk, k + 1, cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean searchingAfter(List<AreaTokens.Token> tk, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (SEARCHING.contains(tk.get(k).key())) {
                 return true;
             }
         }
@@ -348,7 +387,9 @@ public final class AreaReader {
         if (i + 1 < tk.size() && t.gap() != AreaTokens.Gap.BREAK && MONEY_AFTER.contains(tk.get(i + 1).key())) {
             return true;
         }
-        return i > 0 && tk.get(i - 1).gap() == AreaTokens.Gap.COMMA && tk.get(i - 1).digits() && tk.get(i - 1).end() + 1 == t.start();
+        AreaTokens.Token prev = i > 0 ? tk.get(i - 1) : null;
+        // "$1,30000" is not written, but "32789/32792" and "32789,32792" are lists of zips: only a group of 1-3 digits before a comma
+        return prev != null && prev.digits() && prev.end() - prev.start() <= 3 && prev.end() + 1 == t.start() && folded.charAt(prev.end()) == ',';
     }
 
     private static Map<String, Set<String>> sections(List<String> lines) {

@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 final class ContactTimeReader {
 
     private static final Pattern CONTACT_CUE = Pattern.compile(
-            "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|hablar|contact\\w*|best time|works best|work best"
+            "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|marqu\\w*|hablar|contact\\w*|best time|works best|work best"
                     + "|better for me|is best|es mejor|mejor|prefer\\w*|available|free|disponible|anytime is|any time is|is fine|esta bien)\\b");
+    /** A weekend day is when to call only where a call is asked for ("me pueden llamar el sábado?", not "verla el domingo"). */
+    private static final Pattern CALL_CUE = Pattern.compile("\\b(call|calls|ring|phone|llam\\w*|marc\\w*|marqu\\w*)\\b");
+    private static final Pattern WEEKEND_DAY = Pattern.compile("\\b(saturdays?|sundays?|sabados?|domingos?)\\b");
     private static final Pattern GREETING_TIME = Pattern.compile("\\b(good (morning|afternoon|evening|night)|buen(os|as) (dias|tardes|noches))\\b");
     /**
      * Words a short answer about times may be made of ("mornings after 5", "en la tarde"). Read by
@@ -33,7 +36,7 @@ final class ContactTimeReader {
 
     static {
         PERIODS.put("weekday", Pattern.compile("\\bweekdays?\\b|\\bentre semana\\b|\\bdurante la semana\\b"));
-        PERIODS.put("weekend", Pattern.compile("\\bweekends?\\b|\\bfines? de semana\\b"));
+        PERIODS.put("weekend", Pattern.compile("\\bweekends?\\b|\\bfin(es)? de semana\\b"));
         PERIODS.put("morning", Pattern.compile("\\bmornings?\\b|\\b(la|las|por la|en la|en las) mananas?\\b"));
         PERIODS.put("afternoon", Pattern.compile("\\bafternoons?\\b|\\b(la|las|por la|en la|en las) tardes?\\b"));
         PERIODS.put("evening", Pattern.compile("\\bevenings?\\b|\\bnights?\\b|\\bafter work\\b|\\b(la|las|por la|en la|en las) noches?\\b|\\bdespues del trabajo\\b"));
@@ -58,6 +61,10 @@ final class ContactTimeReader {
             if (m.find()) {
                 out.add(new Slot(SlotName.CONTACT_TIME, e.getKey(), m.start(), m.end()));
             }
+        }
+        Matcher day = WEEKEND_DAY.matcher(withoutGreeting);
+        if (out.stream().noneMatch(s -> s.value().equals("weekend")) && CALL_CUE.matcher(withoutGreeting).find() && day.find()) {
+            out.add(new Slot(SlotName.CONTACT_TIME, "weekend", day.start(), day.end()));
         }
         clock(withoutGreeting, AFTER, "after ", out);
         clock(withoutGreeting, BEFORE, "before ", out);

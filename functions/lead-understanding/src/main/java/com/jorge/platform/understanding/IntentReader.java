@@ -36,18 +36,20 @@ final class IntentReader {
             "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
             "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenos dias|buenas tardes|buenas noches|buenas|good (morning|afternoon|evening|day)"
-                    + "|thanks|thank you( so much| very much)?|thx|ty|tysm|muchas gracias|mil gracias|gracias( por (la|toda la) (info|informacion))?|thanks for the info|how are you( doing)?|how'?s it going"
+                    + "|(thanks|thx|ty) so much|thanks|thank you( so much| very much)?|thx|ty|tysm|muchas gracias|mil gracias|gracias( por (la|toda la) (info|informacion))?|thanks for the info|how are you( doing)?|how'?s it going"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
     private static final Pattern AFFIRMATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola|ok|okay)[,!.]?\\s+)?(yes+|yeah|yea|yep|yup|sure|ok|okay|k|kk|sounds good|absolutely|definitely|of course|correct"
                     + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please|simon|sip|orale|andale)\\b");
+    /** "ok so long story...": a way to start talking, not a yes. */
+    private static final Pattern OK_SO = Pattern.compile("^\\s*(ok|okay|k)[,.]?\\s+so\\b");
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)([ ,]+(no+|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa)\\b)");
     private static final Pattern WH_START = Pattern.compile(
-            "(^|[.!?\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
+            "(^|[.!?,\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
     private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");
     /** Money trouble: with a word of waiting it is a reason to wait ("money's tight, later"). */
     private static final Pattern HARDSHIP = Pattern.compile(
@@ -63,6 +65,14 @@ final class IntentReader {
             "\\b(ask|check|see what|says|say|talk|chat|discuss|run (it|this)|consult|get back|circle back|let you know|first"
                     + "|before (we|i|anything)|aviso|digo|platic\\w*|consult\\w*|pregunt\\w*|hablar\\w*|hablo|ver con|decidir|primero|esperar)\\b");
     private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
+    /** The lead asks an agent to come to their home ("can you stop by friday to look at my house?"): not a showing, not a question to answer. */
+    private static final Pattern AGENT_VISIT = Pattern.compile(
+            "\\b(can|could|would|will) (you|u|someone|somebody|an agent|one of you) (please )?(stop|come|swing|drop) (by|over|out)\\b");
+    /** "relocating from Ohio": the lead comes here, a buyer, not a seller moving away. */
+    private static final Pattern RELOCATING_HERE = Pattern.compile(
+            "\\b(relocat\\w*|moving|transferr?(ed|ing)|coming)( here)? from\\b");
+    /** "listed it myself": on the market without an agent. */
+    private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
     /** A cancelled showing with another time asked for is a showing moved, still wanted. */
     private static final Pattern SHOWING_MOVED = Pattern.compile(
@@ -146,7 +156,19 @@ final class IntentReader {
         if (out.contains(Intent.WANTS_CALL) && calledByName(t, slots)) {
             out.remove(Intent.WANTS_CALL);
         }
+        // "my cousin is an agent so we're good": the agent is the reason, not a refusal of its own
+        if (out.contains(Intent.HAS_AGENT)) {
+            out.remove(Intent.NOT_INTERESTED);
+        }
         out.addAll(suggested);
+        boolean agentVisit = AGENT_VISIT.matcher(t).find();
+        if (agentVisit) {
+            out.remove(Intent.WANTS_SHOWING);
+        }
+        // "wrong person, I'm not selling anything" explains the wrong number
+        if (out.contains(Intent.WRONG_NUMBER)) {
+            out.remove(Intent.NOT_INTERESTED);
+        }
         if (optOut) {
             out.add(Intent.OPT_OUT);
         }
@@ -156,13 +178,13 @@ final class IntentReader {
             out.remove(Intent.SELLING);
             out.remove(Intent.BUYING);
         }
-        if (has(slots, SlotName.ALREADY_LISTED, "yes")) {
+        if (has(slots, SlotName.ALREADY_LISTED, "yes") && !BY_OWNER.matcher(t).find()) {
             out.add(Intent.HAS_AGENT);
         }
         if (greetingOnly(text)) {
             out.add(Intent.GREETING);
         }
-        if (!optOut) {
+        if (!optOut && !OK_SO.matcher(t).find()) {
             if (AFFIRMATIVE.matcher(t).find() || AFFIRMATIVE_SI.matcher(text.original().toLowerCase()).find()
                     || AFFIRMATIVE_EMOJI.matcher(t).find()) {
                 out.add(Intent.AFFIRMATIVE);
@@ -172,7 +194,7 @@ final class IntentReader {
         }
         boolean asks = t.indexOf('?') >= 0 || t.indexOf('¿') >= 0 || WH_START.matcher(t).find()
                 || WH_START_ES.matcher(text.original().toLowerCase()).find() && hasAccentedQuestionWord(text.original());
-        if (asks && out.stream().noneMatch(SPECIFIC_QUESTIONS::contains)) {
+        if (asks && !agentVisit && out.stream().noneMatch(SPECIFIC_QUESTIONS::contains)) {
             out.add(Intent.QUESTION);
         }
         if (out.isEmpty()) {
@@ -187,7 +209,8 @@ final class IntentReader {
         boolean offLimits = out.contains(Intent.OFF_LIMITS_QUESTION);
         boolean sellerSlot = has(slots, SlotName.PRICE_EXPECTATION) || has(slots, SlotName.OWES_MORTGAGE)
                 || has(slots, SlotName.ALREADY_LISTED) || (has(slots, SlotName.CONDITION) && !buyCue)
-                || (!offLimits && slots.stream().anyMatch(s -> s.name() == SlotName.MOTIVATION && SELLER_MOTIVATIONS.contains(s.value())));
+                || (!offLimits && slots.stream().anyMatch(s -> s.name() == SlotName.MOTIVATION && SELLER_MOTIVATIONS.contains(s.value())
+                        && !(s.value().equals("relocating") && (RELOCATING_HERE.matcher(t).find() || buyCue && !sellCue))));
         boolean strongBuyerSlot = has(slots, SlotName.BUDGET_MIN) || has(slots, SlotName.BUDGET_MAX) || has(slots, SlotName.PRE_APPROVAL)
                 || has(slots, SlotName.LENDER) || has(slots, SlotName.MUST_HAVES) || has(slots, SlotName.FIRST_TIME_BUYER)
                 || has(slots, SlotName.HOME_TO_SELL_FIRST) || has(slots, SlotName.MOTIVATION, "upgrading");

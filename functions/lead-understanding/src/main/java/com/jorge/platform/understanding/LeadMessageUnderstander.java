@@ -137,17 +137,21 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             default -> false;
         });
         boolean sellerContext = side == LeadSide.SELLER || (sellerSignal && !buyCue);
+        for (Slot s : property.lender(folded)) {
+            slots.add(s);
+            taken.add(span(s));
+        }
+        // places before amounts and times, so a place's words are not read as either ("Winter Park", "Spring TX")
+        for (Slot s : areas.read(folded, taken)) {
+            slots.add(s);
+            numbersTaken.add(span(s));
+        }
         for (Slot s : money.read(folded, sellerContext, numbersTaken)) {
             slots.add(s);
             numbersTaken.add(span(s));
         }
         timeline.read(folded, LocalDate.now(clock), numbersTaken).ifPresent(slots::add);
         slots.addAll(contactTime.read(folded));
-        for (Slot s : property.lender(folded)) {
-            slots.add(s);
-            taken.add(span(s));
-        }
-        slots.addAll(areas.read(folded, taken));
         boolean buyerSignal = buyCue || slots.stream().anyMatch(s -> s.name() == SlotName.BUDGET_MAX || s.name() == SlotName.BUDGET_MIN)
                 || keywordSlots.stream().anyMatch(s -> s.name() == SlotName.PRE_APPROVAL || s.name() == SlotName.FIRST_TIME_BUYER
                         || s.name() == SlotName.HOME_TO_SELL_FIRST);

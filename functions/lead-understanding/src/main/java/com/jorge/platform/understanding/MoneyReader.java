@@ -188,6 +188,9 @@ final class MoneyReader {
             if (!grouped && m.group("cur") == null && unit == null && digits.matches("\\d{5}")) {
                 continue; // a zip code
             }
+            if (!grouped && m.group("cur") == null && unit == null && digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"))) {
+                continue; // a year ("nothing older than 2005", "bought in 2019")
+            }
             BigDecimal n = new BigDecimal(digits.replace(",", ""));
             String trimmedUnit = unit == null ? null : unit.equals("kk") ? "m" : unit.equals("mill") ? "million" : unit;
             int mentionEnd = unit == null ? m.end("num") : end;
@@ -201,10 +204,20 @@ final class MoneyReader {
         if (!RANGE_JOIN.matcher(t.substring(a.end, b.start)).matches()) {
             return false;
         }
-        if (!(a.explicit() || b.explicit() || RANGE_OPEN.matcher(before(t, a.start)).find())) {
+        if (!(a.explicit() || b.explicit() || RANGE_OPEN.matcher(before(t, a.start)).find() || thousandsRange(a, b))) {
             return false;
         }
-        return b.explicit() || b.isMoney(t) || RANGE_OPEN.matcher(before(t, a.start)).find();
+        return b.explicit() || b.isMoney(t) || RANGE_OPEN.matcher(before(t, a.start)).find() || thousandsRange(a, b);
+    }
+
+    /**
+     * "550-650", "650 to 800": two bare three-digit numbers in a range, the upper at most twice the
+     * lower, are thousands of dollars (counts of rooms, years and square feet are filtered before).
+     */
+    private static boolean thousandsRange(Mention a, Mention b) {
+        return !a.explicit() && !b.explicit() && a.number.scale() == 0 && b.number.scale() == 0
+                && a.number.intValue() >= 100 && a.number.intValue() < b.number.intValue() && b.number.intValue() <= 999
+                && b.number.intValue() <= 2 * a.number.intValue();
     }
 
     private static Role role(String t, int start, int end, boolean sellerContext) {

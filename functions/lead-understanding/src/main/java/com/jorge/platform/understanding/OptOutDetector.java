@@ -1,6 +1,8 @@
 package com.jorge.platform.understanding;
 
 import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * ("STOP", "UNSUBSCRIBE", "cancel", "BAJA") opts out; inside a sentence, a keyword opts out only
  * where it is addressed to us ("stop texting me"), so "stop by the house" and "don't stop sending
  * listings" do not. The text is read in its canonical form ({@link #canonical}), so a keyword
- * disguised with invisible or look-alike characters ("S\u200bTOP", full-width "ＳＴＯＰ") still counts.
+ * disguised with invisible or look-alike characters ("S\u200bTOP", full-width "ＳＴＯＰ", Cyrillic
+ * letters) or spelled out ("s t o p") still counts.
  */
 final class OptOutDetector {
 
@@ -69,8 +72,27 @@ final class OptOutDetector {
     /** "stop" as its own sentence: "Stop! Who is this?", "I said no. STOP", "stop por favor". */
     private static final Pattern STOP_SENTENCE = Pattern.compile(
             "(^|[.!?,;:\\n]\\s*|\\s)s+t+o+p+\\s*(it|now|all|please|pls|plz|por\\s+favor|ya)?\\s*([.!?,;:\\n]|$|\\s+(por\\s+favor|please|who|i|ya|no)\\b)");
+    /** "stop sending me condos, only houses please": the lead narrows the search, not the messages. */
+    private static final Pattern NARROWED_AFTER = Pattern.compile(
+            "\\s*(\\w+\\s+){0,2}(condos?|houses?|homes?|town ?homes?|town ?houses?|listings?|ones|apartments?|duplexes|lots|options)\\b[^.!?]{0,40}\\b(only|just|instead|rather|solo|nomas)\\b");
+    /** "Stop! That price is amazing": surprise at what we sent, not a request. */
+    private static final Pattern DELIGHT_AFTER = Pattern.compile(
+            "\\s*(that|this|it|these|those)\\b[^.!?]{0,30}\\b(is|looks|are|'s)\\b[^.!?]{0,15}\\b(amazing|perfect|great|awesome|gorgeous|beautiful|incredible|stunning|so good)\\b");
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
             "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
+
+    /**
+     * Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables, UTS #39),
+     * so "\u0405\u0422\u041e\u0420" (Cyrillic) reads as STOP. NFKC leaves them alone: they are letters of
+     * their own scripts, not compatibility forms.
+     */
+    private static final Map<Integer, Integer> LOOK_ALIKES = lookAlikes(
+            "\u0410A\u0412B\u0415E\u041aK\u041cM\u041dH\u041eO\u0420P\u0421C\u0422T\u0423Y\u0425X\u0405S\u0406I\u0408J"
+                    + "\u0430a\u0435e\u043eo\u0440p\u0441c\u0443y\u0445x\u0455s\u0456i\u0458j\u0501d\u051bq\u051dw"
+                    + "\u0391A\u0392B\u0395E\u0396Z\u0397H\u0399I\u039aK\u039cM\u039dN\u039fO\u03a1P\u03a4T\u03a5Y\u03a7X"
+                    + "\u03bfo\u03bdv\u03b9i\u03b1a");
+    /** Letters spelled out one by one: "s t o p", "S.T.O.P", "b-a-j-a" (three or more single letters). */
+    private static final Pattern SPELLED_OUT = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:[ .\\-_*]\\p{L}(?![\\p{L}\\p{N}])){2,}");
 
     boolean isOptOut(FoldedText text) {
         String t = FoldedText.of(canonical(text.original())).folded();
@@ -81,11 +103,16 @@ final class OptOutDetector {
         Matcher m = REQUEST.matcher(t);
         while (m.find()) {
             // "don't stop sending me listings" asks for more, not less
-            if (!NEGATION_BEFORE.matcher(t.substring(0, m.start())).find()) {
+            if (!NEGATION_BEFORE.matcher(t.substring(0, m.start())).find() && !startsWith(NARROWED_AFTER, t, m.end())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code p} matches the text from {@code from} on, looking at most 120 characters ahead. */
+    private static boolean startsWith(Pattern p, String t, int from) {
+        return p.matcher(t).region(from, Math.min(t.length(), from + 120)).lookingAt();
     }
 
     private static boolean onlyKeywords(String t) {
@@ -106,7 +133,7 @@ final class OptOutDetector {
         Matcher m = STOP_SENTENCE.matcher(t);
         while (m.find()) {
             String before = t.substring(0, m.start() + m.group(1).length());
-            if (!NEGATION_BEFORE.matcher(before).find()) {
+            if (!NEGATION_BEFORE.matcher(before).find() && !startsWith(DELIGHT_AFTER, t, m.end())) {
                 return true;
             }
         }
@@ -126,6 +153,17 @@ final class OptOutDetector {
         StringBuilder out = new StringBuilder(decomposed.length());
         decomposed.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK && Character.getType(cp) != Character.ENCLOSING_MARK)
                 .forEach(out::appendCodePoint);
-        return Normalizer.normalize(out, Normalizer.Form.NFKC);
+        String nfkc = Normalizer.normalize(out, Normalizer.Form.NFKC);
+        StringBuilder latin = new StringBuilder(nfkc.length());
+        nfkc.codePoints().map(cp -> LOOK_ALIKES.getOrDefault(cp, cp)).forEach(latin::appendCodePoint);
+        return SPELLED_OUT.matcher(latin).replaceAll(m -> m.group().replaceAll("[^\\p{L}]", ""));
+    }
+
+    private static Map<Integer, Integer> lookAlikes(String pairs) {
+        Map<Integer, Integer> map = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.length(); i += 2) {
+            map.put((int) pairs.charAt(i), (int) pairs.charAt(i + 1));
+        }
+        return Map.copyOf(map);
     }
 }

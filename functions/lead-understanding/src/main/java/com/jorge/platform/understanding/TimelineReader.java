@@ -30,11 +30,11 @@ final class TimelineReader {
     private static final Pattern ASAP = Pattern.compile(
             "\\basap\\b|\\bas soon as (possible|we can|i can)|\\bright away\\b|\\bimmediately\\b"
                     + "|\\blo (mas|antes) (pronto )?posible\\b|\\bcuanto antes\\b|\\bde inmediato\\b|\\bya mismo\\b|\\bthis month\\b|\\beste mes\\b"
-                    + "|\\burgent(e|ly)?\\b");
+                    + "|\\burgent(e|ly)?\\b|\\bsell (it |the house |this house )?(fast|quick|quickly)\\b|\\b(quick|fast) sale\\b|\\bvender (rapido|pronto)\\b");
     private static final Pattern DURATION = Pattern.compile(
             "\\b" + COUNT + "(\\s*(-|to|or|a|o)\\s*" + COUNT + ")?\\s+" + UNIT + "\\b(?!\\s+(ago|old|mortgage|loan|fixed|term|of (payments|mortgage)))");
     private static final Pattern NEXT_UNIT = Pattern.compile(
-            "\\b(next|el proximo|el siguiente|la proxima|el que viene) (month|mes|year|ano)\\b|\\b(el )?(mes|ano) que viene\\b|\\bearly next year\\b");
+            "\\b(next|el proximo|el siguiente|la proxima|el que viene) (month|mes|year|ano)\\b|\\b(el )?(mes|ano) que viene\\b|\\bearly next year\\b|\\b(another|otro) (year|ano)\\b|\\bdel proximo (mes|ano)\\b");
     private static final Pattern END_OF_YEAR = Pattern.compile("\\b(end of (the |this )?year|year[- ]end|fin(ales)? de(l)? ano)\\b");
     private static final Pattern SCHOOL = Pattern.compile(
             "\\b(kids|children|ninos|ninas)\\b.{0,15}\\b(finish|finishes|are done with|get out of|are out of|out of) (school|the school year)\\b"
@@ -42,12 +42,17 @@ final class TimelineReader {
                     + "|\\bfin (del|de) (ano escolar|curso|clases)\\b|\\bcuando (terminen|salgan|acaben) (las clases|de la escuela|los ninos|la escuela)"
                     + "|\\bterminen las clases\\b");
     private static final Pattern SEASON = Pattern.compile(
-            "\\b(next|this|in the|by|by the|in|for|around|este|esta|el proximo|la proxima|en el|en la|para el|para la|el|la)?\\s*(spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)\\b");
+            "\\b(next|this|in the|by|by the|in|for the|for|around|around the|until|until the|til|till|after the|the|este|esta|el proximo|la proxima|en el|en la|para el|para la|el|la)?\\s*(spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)\\b");
     private static final Pattern MONTH = Pattern.compile(
             "\\b(by|in|before|until|around|for|para|en|antes de|end of|early|late|mid|mid-|by end of|start of|beginning of|a fines de|a finales de|a principios de)?\\s*"
                     + "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec"
                     + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b");
-    private static final Pattern PAST_BEFORE = Pattern.compile("\\b(last|past|ago|lived here|been here|owned it|for the last|hace)\\s*\\S*\\s*$");
+    private static final Pattern PAST_BEFORE = Pattern.compile("\\b(last|past|ago|lived here|been here|owned it|for the last|hace)\\s*\\S*\\s*$"
+            // something that happened then, not the move: "dad passed in november", "listing expired in dec", "expires feb 1"
+            + "|\\b(passed|passed away|died|expired|expires|expiring|bought|purchased|built|inherited|closed|fallecio|murio|compramos|se vencio|vence)\\s*\\S*\\s*$");
+    /** A duration of something done or owned, not the time to the move: "renting for 6 yrs", "listed it myself for a month". */
+    private static final Pattern SPENT_BEFORE = Pattern.compile(
+            "\\b(\\w+ed|been|renting|rented|living|lived|owned|had|have|has|rentando|viviendo|vivido|tenemos|tengo)\\b(\\s+\\S+){0,3}\\s+(for|por|desde hace)\\s*$");
 
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december"};
@@ -60,7 +65,7 @@ final class TimelineReader {
         String t = text.folded();
         Found best = null;
         for (Found f : new Found[] {asap(t), duration(t, taken), nextUnit(t, today), endOfYear(t, today), school(t, today),
-            season(t, today), month(t, today)}) {
+            season(t, today, taken), month(t, today, taken)}) {
             if (f != null && (best == null || f.start < best.start)) {
                 best = f;
             }
@@ -82,7 +87,8 @@ final class TimelineReader {
     private static Found duration(String t, java.util.List<int[]> taken) {
         Matcher m = DURATION.matcher(t);
         while (m.find()) {
-            if (overlaps(taken, m.start(), m.end()) || PAST_BEFORE.matcher(t.substring(0, m.start())).find()) {
+            String before = tail(t, m.start());
+            if (overlaps(taken, m.start(), m.end()) || PAST_BEFORE.matcher(before).find() || SPENT_BEFORE.matcher(before).find()) {
                 continue;
             }
             Integer count = count(m.group(1));
@@ -132,9 +138,12 @@ final class TimelineReader {
         return m.find() ? new Found(monthsUntil(today, 6), m.start(), m.end()) : null;
     }
 
-    private static Found season(String t, LocalDate today) {
+    private static Found season(String t, LocalDate today, java.util.List<int[]> taken) {
         Matcher m = SEASON.matcher(t);
         while (m.find()) {
+            if (overlaps(taken, m.start(2), m.end())) {
+                continue; // a place: "Winter Park", "Spring TX"
+            }
             String s = m.group(2);
             int startMonth = switch (s) {
                 case "spring", "primavera" -> 3;
@@ -161,22 +170,30 @@ final class TimelineReader {
         return offset < 3;
     }
 
-    private static Found month(String t, LocalDate today) {
+    private static Found month(String t, LocalDate today, java.util.List<int[]> taken) {
         Matcher m = MONTH.matcher(t);
         while (m.find()) {
+            if (overlaps(taken, m.start(2), m.end())) {
+                continue;
+            }
             String name = m.group(2);
             String lead = m.group(1);
             if ((name.equals("may") || name.equals("march") || name.equals("jan") || name.equals("dec") || name.equals("sep")
                     || name.equals("mayo") || name.equals("oct") || name.equals("nov")) && lead == null) {
                 continue; // "we may sell", "march" the verb
             }
-            if (PAST_BEFORE.matcher(t.substring(0, m.start())).find()) {
+            if (PAST_BEFORE.matcher(tail(t, m.start())).find()) {
                 continue;
             }
             int month = monthNumber(name);
             return new Found(monthsUntil(today, month), m.start(), m.end());
         }
         return null;
+    }
+
+    /** The words just before {@code end}: what the end-anchored patterns look at, so each test is bounded however long the text. */
+    private static String tail(String t, int end) {
+        return t.substring(Math.max(0, end - 60), end);
     }
 
     private static int monthNumber(String name) {

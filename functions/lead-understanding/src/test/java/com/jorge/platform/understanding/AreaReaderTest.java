@@ -45,6 +45,23 @@ class AreaReaderTest {
     }
 
     @Test
+    void listsWrittenTheWayLeadsTextThem() {
+        // issue 13, third round: zips split by slashes, a town with its zip, lower-case pairs, "looking at"
+        assertThat(areas(AUSTIN, "zips 83702/83704/83706")).containsExactly("83702", "83704", "83706");
+        assertThat(areas(AUSTIN, "Meridian 83642 or 83646")).containsExactly("Meridian", "83642", "83646");
+        assertThat(areas(AUSTIN, "nampa or caldwell, 3 bed")).containsExactly("nampa", "caldwell");
+        assertThat(areas(AUSTIN, "looking at Nampa mostly")).containsExactly("Nampa");
+        // a comma alone does not join lower-case words that happen to be town names
+        assertThat(areas(AUSTIN, "estamos cortos de dinero, hay que esperar")).isEmpty();
+    }
+
+    @Test
+    void whereTheLeadLivesOrStoppedLookingIsNotAnArea() {
+        assertThat(areas(AUSTIN, "we live in Ohio now, buying in Meridian")).containsExactly("Meridian");
+        assertThat(areas(AUSTIN, "para de buscar en Nampa, mejor en Eagle")).containsExactly("Eagle");
+    }
+
+    @Test
     void aNameHasOneKeyHoweverItIsWritten() {
         // the quick key of plain names must agree with the tokenizer the text is read with
         for (String name : List.of("Sloan's Lake", "Winston-Salem", "St. Petersburg", "Land O' Lakes", "Coeur d'Alene", "Cañon City")) {

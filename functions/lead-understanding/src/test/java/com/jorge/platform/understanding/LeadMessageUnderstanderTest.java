@@ -209,6 +209,49 @@ class LeadMessageUnderstanderTest {
     }
 
     @Test
+    void placeNamesDurationsPastEventsAndYearsAreNotTimesOrMoney() {
+        // issue 13, third round
+        assertThat(values("Spring Hill or Winter Garden, 3 bed", SlotName.TIMELINE)).isEmpty();
+        assertThat(values("we've rented here for 4 years and want to own", SlotName.TIMELINE)).isEmpty();
+        assertThat(values("mom passed in october, we want to list by may", SlotName.TIMELINE)).containsExactly("4");
+        assertThat(values("built after 1998 please, 4 bed", SlotName.BUDGET_MAX)).isEmpty();
+        MessageUnderstanding range = understander.understand("Boise, 4 bed, 425-475");
+        assertThat(range.values(SlotName.BUDGET_MIN)).containsExactly("425000");
+        assertThat(range.values(SlotName.BUDGET_MAX)).containsExactly("475000");
+        assertThat(values("1402 Sage Brush Ln, Kuna", SlotName.AREA)).containsExactly("Kuna");
+    }
+
+    @Test
+    void disguisedOptOutsAndRequestsThatOnlyNarrowTheSearch() {
+        // Cyrillic look-alikes (U+0405, U+0421, U+0412, U+0415) and letters spelled out
+        assertThat(understander.understand("UN\u0405UB\u0405\u0421RI\u0412\u0415").optOut()).isTrue();
+        assertThat(understander.understand("q u i t").optOut()).isTrue();
+        assertThat(understander.understand("S-T-O-P please").optOut()).isTrue();
+        assertThat(understander.understand("stop sending me townhomes, just houses").optOut()).isFalse();
+        assertThat(understander.understand("Stop! This one is gorgeous, still open?").optOut()).isFalse();
+        assertThat(understander.understand("quit sending me houses").optOut()).isTrue();
+    }
+
+    @Test
+    void intentRulesOfTheThirdRound() {
+        MessageUnderstanding visit = understander.understand("can someone swing by this week to look at my place?", LeadSide.SELLER);
+        assertThat(visit.intents()).doesNotContain(Intent.WANTS_SHOWING, Intent.QUESTION);
+        assertThat(understander.understand("my aunt is a realtor so we're set").intents()).containsExactly(Intent.HAS_AGENT);
+        assertThat(understander.understand("ok so here's the thing, we want to sell in june").intents()).doesNotContain(Intent.AFFIRMATIVE);
+        assertThat(understander.understand("we're relocating from Utah, want a condo near downtown").intents())
+                .contains(Intent.BUYING).doesNotContain(Intent.SELLING);
+        assertThat(values("can't keep up with the payments anymore", SlotName.OWES_MORTGAGE)).containsExactly("yes");
+        assertThat(values("would I owe tax when I sell?", SlotName.OWES_MORTGAGE)).isEmpty();
+    }
+
+    @Test
+    void weekendDaysAreWhenToCallOnlyWhenACallIsAskedFor() {
+        assertThat(values("llámame el fin de semana", SlotName.CONTACT_TIME)).containsExactly("weekend");
+        assertThat(values("can you call me saturday", SlotName.CONTACT_TIME)).containsExactly("weekend");
+        assertThat(values("nos gustaría verla el sábado, está disponible?", SlotName.CONTACT_TIME)).isEmpty();
+    }
+
+    @Test
     void hostileAndEmptyInputIsHandledOrRefusedClearly() {
         assertThat(understander.understand("").intents()).containsExactly(Intent.OTHER);
         assertThat(understander.understand("   \n\t ").intents()).containsExactly(Intent.OTHER);
