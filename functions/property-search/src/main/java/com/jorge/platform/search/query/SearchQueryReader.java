@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -116,13 +117,16 @@ public final class SearchQueryReader {
         c = c.withPrice(min, max);
 
         Set<String> zips = new TreeSet<>();
+        SortedSet<String> named = new TreeSet<>();
         for (Slot s : areas.read(text)) {
             if (s.value().matches("\\d{5}")) {
                 zips.add(s.value());
+                named.add(s.value());
                 used.add(span(s));
             } else {
                 places.zipsOf(s.value()).ifPresent(z -> {
                     zips.addAll(z);
+                    named.add(fold(s.value()));
                     used.add(span(s));
                 });
             }
@@ -138,7 +142,7 @@ public final class SearchQueryReader {
         required.removeAll(excluded); // "a view, no wait, no view": the negation wins, the safer filter
         c = c.withFeatures(required, excluded);
 
-        return new SearchQuery(c, remainder(folded, used), m.language());
+        return new SearchQuery(c, remainder(folded, used), m.language(), named);
     }
 
     private static String remainder(String folded, List<int[]> used) {
@@ -151,11 +155,9 @@ public final class SearchQueryReader {
         List<String> words = new ArrayList<>();
         for (String w : new String(chars).split("[^\\p{L}\\p{N}']+")) {
             String word = w.replace("'", "");
-            if (!word.isEmpty() && !FILLER.contains(word)) {
-                words.add(word);
-            }
+            if (!word.isEmpty()) words.add(word);
         }
-        return String.join(" ", PreferenceWords.canonical(words));
+        return String.join(" ", PreferenceWords.canonical(Chatter.without(words).stream().filter(w -> !FILLER.contains(w)).toList()));
     }
 
     /** Whether an amount follows "no more than" (or the like); if so its cue, the "no" included, is used up. */
