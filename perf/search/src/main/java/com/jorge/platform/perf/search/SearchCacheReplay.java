@@ -17,6 +17,7 @@ import com.jorge.platform.search.retrieval.ListingCatalog;
 import com.jorge.platform.search.retrieval.MiniLmEmbedder;
 import com.jorge.platform.search.retrieval.PropertySearch;
 import com.jorge.platform.search.retrieval.RememberingEmbedder;
+import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.understanding.AreaReader;
@@ -38,7 +39,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A repeat-heavy replay of buyer queries through the cached search on the real PostgreSQL and Redis:
@@ -72,12 +72,10 @@ public final class SearchCacheReplay {
         System.out.println("questions from " + java.util.Arrays.toString(pairFiles));
         RedisClient client = RedisClient.create(TestRedis.standaloneUrl());
         try (TestPostgres.Schema schema = TestPostgres.newSchema("search_replay");
-             StatefulRedisConnection<String, String> redis = client.connect()) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setURL(schema.jdbcUrl());
-            ds.setUser(schema.user());
-            ds.setPassword(schema.password());
-            ListingRepository repository = new ListingRepository(ds).migrate();
+             StatefulRedisConnection<String, String> redis = client.connect();
+             // pooled, as the worker's Database is: a connection per query would time the connection, not the search
+             Database database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4))) {
+            ListingRepository repository = new ListingRepository(database.dataSource()).migrate();
             ExactVectorIndex index = new ExactVectorIndex();
             long t0 = System.nanoTime();
             new ListingCatalog(repository, index, embedder, new ListingDescription(places)).addKingCountySample();
