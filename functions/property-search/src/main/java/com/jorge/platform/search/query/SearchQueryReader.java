@@ -29,22 +29,20 @@ public final class SearchQueryReader {
 
     public static final int MAX_QUERY_LENGTH = 1_000;
 
-    /** Words that carry no preference of their own once the constraints are read (EN and ES, folded). */
+    /**
+     * The words of a search request that carry no preference once the constraints are read: units,
+     * budget and range words, the property itself (EN and ES, folded); {@link Chatter} has the rest.
+     */
     private static final Set<String> FILLER = Stream.of(
-            "a", "an", "the", "i", "im", "we", "me", "my", "our", "us", "looking", "look", "for", "want", "wants", "wanted", "need",
-            "needs", "would", "like", "to", "find", "show", "search", "searching", "home", "homes", "house", "houses", "property",
-            "properties", "place", "in", "at", "on", "with", "and", "or", "under", "below", "less", "than", "max", "maximum", "up",
-            "budget", "price", "priced", "around", "about", "of", "is", "are", "please", "some", "any", "listings", "listing",
-            "bed", "beds", "bedroom", "bedrooms", "bath", "baths", "bathroom", "bathrooms", "br", "ba", "bd", "plus", "least",
-            "min", "minimum", "over", "above", "between", "from", "k", "dollars", "usd", "has", "have", "that", "it", "something",
-            "can", "you", "me", "get", "do", "got", "there", "area", "zip", "code", "within", "range", "most", "more",
+            "home", "homes", "house", "houses", "property", "properties", "place", "under", "below", "less", "max", "maximum",
+            "up", "budget", "price", "priced", "around", "some", "any", "listings", "listing", "bed", "beds", "bedroom",
+            "bedrooms", "bath", "baths", "bathroom", "bathrooms", "br", "ba", "bd", "plus", "least", "min", "minimum", "over",
+            "above", "between", "from", "k", "dollars", "usd", "there", "area", "zip", "code", "within", "range", "most", "more",
             "busco", "buscamos", "buscando", "quiero", "queremos", "necesito", "necesitamos", "una", "un", "casa", "casas", "en",
             "de", "del", "con", "y", "o", "hasta", "menos", "mas", "maximo", "presupuesto", "por", "para", "que", "la", "el",
             "los", "las", "recamaras", "recamara", "habitaciones", "habitacion", "cuartos", "cuarto", "banos", "bano", "dolares",
             "mil", "dormitorios", "propiedad", "propiedades", "algo", "hay", "tiene", "tienen", "zona", "codigo", "postal", "al",
-            "menor", "minimo", "como", "mi", "nuestro", "nos", "gustaria", "favor",
-            // greetings and the words around a budget or a request that say nothing about the home
-            "hi", "hello", "hey", "hola", "thanks", "thank", "gracias", "wed", "id", "ill", "sale", "spending", "spend", "cap", "any")
+            "menor", "minimo", "como", "nuestro", "nos", "gustaria", "favor", "gracias", "sale", "cap")
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern MIN_CUE = Pattern.compile("\\b(over|above|at least|min(imum)?|from|more than|desde|mas de|minimo)\\s*\\$?\\s*$");
