@@ -13,10 +13,10 @@ import java.util.stream.Stream;
  * I", "relocating", "can pay"). What the free text is compared on is what remains, so two phrasings
  * of one wish read alike and a wish-less message has no free text at all.
  *
- * <p>Never dropped, because they tell two wishes apart: negations ("no", "not", "without", "sin",
- * "dont"), distance ("near", "far", "from", "away", "out"), amounts ("few", "lots", "little", "much",
- * "more", "less" where the reader has not used them), order in time ("before", "after", except
- * "I'm after" = "I want"), and every content word about a home, a street or a neighbourhood.
+ * <p>Not chatter, because they tell two wishes apart: negations ("no", "not", "without", "sin",
+ * "dont"), distance ("near", "far", "away", "out"), amounts ("few", "lots", "little", "much"), order
+ * in time ("before", "after", except "I'm after" = "I want"), and every content word about a home, a
+ * street or a neighbourhood.
  */
 final class Chatter {
 
@@ -52,6 +52,8 @@ final class Chatter {
             "encanta", "hola", "saludos", "ok", "vale", "comprar", "compra", "mudarnos", "mudamos", "esposa", "esposo", "pareja",
             "pagar", "gastar", "disponible", "opciones")
             .collect(Collectors.toUnmodifiableSet());
+    /** "I'm after", "we're after": the wanting, not a time. */
+    private static final Set<String> BEFORE_AFTER = Set.of("im", "were", "am", "are");
 
     private Chatter() {}
 
@@ -60,7 +62,7 @@ final class Chatter {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (w.equals("after") && i > 0 && Set.of("im", "were", "am", "are").contains(words.get(i - 1))) continue;
+            if (w.equals("after") && i > 0 && BEFORE_AFTER.contains(words.get(i - 1))) continue;
             if (w.equals("first") && i + 2 < words.size() && words.get(i + 1).equals("time") && words.get(i + 2).startsWith("buyer")) {
                 i += 2; // "first time buyers": who is asking
                 continue;
