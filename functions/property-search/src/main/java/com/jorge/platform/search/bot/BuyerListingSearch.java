@@ -10,7 +10,6 @@ import com.jorge.platform.search.cache.CachedPropertySearch;
 import com.jorge.platform.search.cache.CachedPropertySearch.SearchAnswer;
 import com.jorge.platform.search.cache.SearchCacheSettings;
 import com.jorge.platform.search.cache.SemanticSearchCache;
-import com.jorge.platform.search.listing.KingCountyListings;
 import com.jorge.platform.search.listing.Listing;
 import com.jorge.platform.search.listing.ListingDescription;
 import com.jorge.platform.search.listing.ListingRepository;
@@ -55,7 +54,7 @@ public final class BuyerListingSearch implements ListingSearch {
      * index warmed from it (a cold start embeds nothing), the MiniLM model (loaded once, about a
      * second), the Redis cache under {@code SEARCH_CACHE_PREFIX} (contact-data's erasure reads the same
      * setting). {@code SEARCH_LOAD_SAMPLE=true} loads the King County sample into an empty table first
-     * (embeds 2,678 descriptions: a one-off, not per cold start).
+     * (2,678 listings with their shipped embeddings: seconds, the model embeds nothing).
      */
     public static BuyerListingSearch fromConfig(PlatformConfig config, DataSource database, RedisClusterCommands<String, String> redis,
                                                 PlatformMetrics metrics, Clock clock) {
@@ -65,7 +64,7 @@ public final class BuyerListingSearch implements ListingSearch {
         TextEmbedder model = MiniLmEmbedder.load();
         ListingCatalog catalog = new ListingCatalog(listings, index, model, new ListingDescription(places));
         if (catalog.warm() == 0 && config.getBoolean("SEARCH_LOAD_SAMPLE", false)) {
-            catalog.add(KingCountyListings.sample());
+            catalog.addKingCountySample();
         }
         SearchQueryReader reader = new SearchQueryReader(LeadMessageUnderstander.patternsOnly(clock),
                 AreaReader.load("/search/king-county/areas-king-county.txt"), places);

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * What two queries must share exactly before their similarity is considered: the normalised
- * constraints, every number left in the free text ("2 car garage" is not "3 car garage", however
+ * constraints, the places named (Fremont and Wallingford share their zip code, not their question), every number left in the free text ("2 car garage" is not "3 car garage", however
  * close the embeddings) and every negated word ("no pool" is not "pool").
  */
 public record CacheKey(String exact) {
@@ -35,7 +35,7 @@ public record CacheKey(String exact) {
                 negated.add(i + 1 < words.length ? words[i + 1] : "");
             }
         }
-        return new CacheKey(q.constraints().key() + "|numbers=" + String.join(",", numbers) + "|negated=" + String.join(",", negated)
+        return new CacheKey(q.constraints().key() + "|places=" + String.join(",", q.places()) + "|numbers=" + String.join(",", numbers) + "|negated=" + String.join(",", negated)
                 + "|text=" + (words.length == 0 ? "none" : "some"));
     }
 }

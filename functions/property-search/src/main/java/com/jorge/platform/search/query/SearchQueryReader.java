@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,22 +29,20 @@ public final class SearchQueryReader {
 
     public static final int MAX_QUERY_LENGTH = 1_000;
 
-    /** Words that carry no preference of their own once the constraints are read (EN and ES, folded). */
+    /**
+     * The words of a search request that carry no preference once the constraints are read: units,
+     * budget and range words, the property itself (EN and ES, folded); {@link Chatter} has the rest.
+     */
     private static final Set<String> FILLER = Stream.of(
-            "a", "an", "the", "i", "im", "we", "me", "my", "our", "us", "looking", "look", "for", "want", "wants", "wanted", "need",
-            "needs", "would", "like", "to", "find", "show", "search", "searching", "home", "homes", "house", "houses", "property",
-            "properties", "place", "in", "at", "on", "with", "and", "or", "under", "below", "less", "than", "max", "maximum", "up",
-            "budget", "price", "priced", "around", "about", "of", "is", "are", "please", "some", "any", "listings", "listing",
-            "bed", "beds", "bedroom", "bedrooms", "bath", "baths", "bathroom", "bathrooms", "br", "ba", "bd", "plus", "least",
-            "min", "minimum", "over", "above", "between", "from", "k", "dollars", "usd", "has", "have", "that", "it", "something",
-            "can", "you", "me", "get", "do", "got", "there", "area", "zip", "code", "within", "range", "most", "more",
+            "home", "homes", "house", "houses", "property", "properties", "place", "under", "below", "less", "max", "maximum",
+            "up", "budget", "price", "priced", "around", "some", "any", "listings", "listing", "bed", "beds", "bedroom",
+            "bedrooms", "bath", "baths", "bathroom", "bathrooms", "br", "ba", "bd", "plus", "least", "min", "minimum", "over",
+            "above", "between", "from", "k", "dollars", "usd", "there", "area", "zip", "code", "within", "range", "most", "more",
             "busco", "buscamos", "buscando", "quiero", "queremos", "necesito", "necesitamos", "una", "un", "casa", "casas", "en",
             "de", "del", "con", "y", "o", "hasta", "menos", "mas", "maximo", "presupuesto", "por", "para", "que", "la", "el",
             "los", "las", "recamaras", "recamara", "habitaciones", "habitacion", "cuartos", "cuarto", "banos", "bano", "dolares",
             "mil", "dormitorios", "propiedad", "propiedades", "algo", "hay", "tiene", "tienen", "zona", "codigo", "postal", "al",
-            "menor", "minimo", "como", "mi", "nuestro", "nos", "gustaria", "favor",
-            // greetings and the words around a budget or a request that say nothing about the home
-            "hi", "hello", "hey", "hola", "thanks", "thank", "gracias", "wed", "id", "ill", "sale", "spending", "spend", "cap", "any")
+            "menor", "minimo", "como", "nuestro", "nos", "gustaria", "favor", "gracias", "sale", "cap")
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern MIN_CUE = Pattern.compile("\\b(over|above|at least|min(imum)?|from|more than|desde|mas de|minimo)\\s*\\$?\\s*$");
@@ -116,13 +115,16 @@ public final class SearchQueryReader {
         c = c.withPrice(min, max);
 
         Set<String> zips = new TreeSet<>();
+        SortedSet<String> named = new TreeSet<>();
         for (Slot s : areas.read(text)) {
             if (s.value().matches("\\d{5}")) {
                 zips.add(s.value());
+                named.add(s.value());
                 used.add(span(s));
             } else {
                 places.zipsOf(s.value()).ifPresent(z -> {
                     zips.addAll(z);
+                    named.add(fold(s.value()));
                     used.add(span(s));
                 });
             }
@@ -138,7 +140,7 @@ public final class SearchQueryReader {
         required.removeAll(excluded); // "a view, no wait, no view": the negation wins, the safer filter
         c = c.withFeatures(required, excluded);
 
-        return new SearchQuery(c, remainder(folded, used), m.language());
+        return new SearchQuery(c, remainder(folded, used), m.language(), named);
     }
 
     private static String remainder(String folded, List<int[]> used) {
@@ -151,11 +153,9 @@ public final class SearchQueryReader {
         List<String> words = new ArrayList<>();
         for (String w : new String(chars).split("[^\\p{L}\\p{N}']+")) {
             String word = w.replace("'", "");
-            if (!word.isEmpty() && !FILLER.contains(word)) {
-                words.add(word);
-            }
+            if (!word.isEmpty()) words.add(word);
         }
-        return String.join(" ", PreferenceWords.canonical(words));
+        return String.join(" ", PreferenceWords.canonical(Chatter.without(words).stream().filter(w -> !FILLER.contains(w)).toList()));
     }
 
     /** Whether an amount follows "no more than" (or the like); if so its cue, the "no" included, is used up. */

@@ -1,5 +1,6 @@
 package com.jorge.platform.search.retrieval;
 
+import com.jorge.platform.search.listing.KingCountyListings;
 import com.jorge.platform.search.listing.Listing;
 import com.jorge.platform.search.listing.ListingDescription;
 import com.jorge.platform.search.listing.ListingRepository;
@@ -38,6 +39,28 @@ public final class ListingCatalog {
             }
         }
         addEmbedded(stored);
+    }
+
+    /**
+     * Loads the King County sample ({@link KingCountyListings}) with its shipped embeddings
+     * ({@link SampleEmbeddings}; embeds the descriptions only when those no longer match them).
+     * Returns how many listings were loaded.
+     */
+    public int addKingCountySample() {
+        List<Listing> sample = KingCountyListings.sample();
+        List<String> texts = sample.stream().map(descriptions::describe).toList();
+        var shipped = SampleEmbeddings.of(texts);
+        if (shipped.isEmpty()) {
+            add(sample);
+            return sample.size();
+        }
+        List<float[]> vectors = shipped.get();
+        List<ListingRepository.Stored> stored = new ArrayList<>(sample.size());
+        for (int i = 0; i < sample.size(); i++) {
+            stored.add(new ListingRepository.Stored(sample.get(i), texts.get(i), vectors.get(i)));
+        }
+        addEmbedded(stored);
+        return stored.size();
     }
 
     /** Stores listings whose embeddings were already computed (a feed that ships them, a test fixture). */

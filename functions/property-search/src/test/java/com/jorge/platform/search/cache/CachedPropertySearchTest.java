@@ -79,6 +79,14 @@ class CachedPropertySearchTest {
     }
 
     @Test
+    void twoPlacesThatShareTheirZipCodeAreTwoQuestions() {
+        search.search("loc-a", "c", "2 bed in Fremont under 800k", 5);
+
+        assertThat(search.search("loc-a", "c", "2 bed in Wallingford under 800k", 5).cached()).isFalse();
+        assertThat(search.search("loc-a", "c", "my partner and I want 2 bedrooms in Fremont, up to $800,000", 5).cached()).isTrue();
+    }
+
+    @Test
     void oppositeOrDifferentPreferencesNeverHit() {
         search.search("loc-a", "c", "3 bed in Seattle under 800k, close to the freeway", 5);
         search.search("loc-a", "c", "3 bed in Seattle under 800k, 2 car garage", 5);

@@ -91,6 +91,31 @@ class SearchQueryReaderTest {
     }
 
     @Test
+    void whatTheBuyerSaysAboutThemselvesIsNotAPreference() {
+        for (String text : List.of("my wife and I are interested in 3 bedrooms in Kent and can pay up to $450,000",
+                "I'm after a 3 bed place in Kent, $450k max", "hi! we're first time buyers, need 3 bedrooms in Kent, budget 450k")) {
+            SearchQuery q = reader.read(text);
+            assertThat(q.constraints().maxPrice()).as(text).isEqualTo(450_000);
+            assertThat(q.freeText()).as(text).isEmpty();
+        }
+        // what tells two wishes apart stays: distance, negation, order in time
+        assertThat(reader.read("3 bed in Kent under 450k, far from the freeway").freeText()).isEqualTo("far freeway"); // "from" was filler already; Polarity reads "far"
+        assertThat(reader.read("3 bed in Kent under 450k, not on a busy street").freeText()).isEqualTo("not busy street");
+        assertThat(reader.read("3 bed in Kent under 450k built after 1990").freeText()).isEqualTo("built after 1990");
+        assertThat(reader.read("3 bed in Kent under 450k, move-in ready").freeText()).isEqualTo("move ready");
+    }
+
+    @Test
+    void thePlacesNamedAreKeptBesideTheirZipCodes() {
+        SearchQuery fremont = reader.read("2 bed in Fremont under 800k");
+        SearchQuery wallingford = reader.read("2 bed in Wallingford under 800k");
+        assertThat(fremont.constraints().zips()).isEqualTo(wallingford.constraints().zips()); // both 98103
+        assertThat(fremont.places()).containsExactly("fremont");
+        assertThat(wallingford.places()).containsExactly("wallingford");
+        assertThat(reader.read("2 bed in 98103 under 800k").places()).containsExactly("98103");
+    }
+
+    @Test
     void propertyTypeIsAConstraint() {
         assertThat(reader.read("casa con terreno grande en Maple Valley").constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
         assertThat(reader.read("condo in Seattle").constraints().propertyType()).isEqualTo("condo");
