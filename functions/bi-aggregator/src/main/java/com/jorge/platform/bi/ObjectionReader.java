@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ final class ObjectionReader {
 
     List<BiReport.ObjectionOutcome> read(Connection c, String locationId, Instant start, Instant end) throws SQLException {
         List<BiReport.ObjectionOutcome> out = new ArrayList<>();
+        // estimated at every lead of the range, this query's cost passes jit_above_cost, and compiling it took
+        // longer than running it (39 of 85 ms on the 4 x 5,000-lead benchmark, perf/bi-aggregator/PLANS.md);
+        // it is the report transaction's last query
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL jit = off");
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH raised AS (
                     SELECT a.contact_id, a.detail->>'objection' AS objection, min(a.at) AS at, count(*) AS times
