@@ -1,6 +1,7 @@
 package com.jorge.platform.bi;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import com.jorge.platform.bi.daily.DailyReportHandler;
 import com.jorge.platform.bi.daily.DailyReportSettings;
 import com.jorge.platform.bi.daily.DailyReports;
 import com.jorge.platform.bi.daily.S3ReportStore;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +76,25 @@ class DailyReportsTest extends BiStoreTest {
 
         assertThat(summary.published()).isZero();
         assertThat(summary.failures()).containsExactly("loc-a: NoSuchBucketException", "loc-b: NoSuchBucketException");
+        // the Lambda fails the invocation, so the schedule retries and the error alarm sees it
+        assertThatThrownBy(() -> new DailyReportHandler(daily, rig.metrics).handleRequest(Map.of(), null))
+                .hasMessageContaining("daily report failed for 2 of 2 locations");
+    }
+
+    @Test
+    void theHandlerAnswersWhatItPublished() {
+        BiTestRig rig = SampleLocation.rig(store);
+        rig.location("loc-a", "UTC");
+        S3Client s3 = S3_MOCK.createS3ClientV2();
+        DailyReports daily = new DailyReports(rig.database.dataSource(), rig.reports, new S3ReportStore(s3, BUCKET),
+                new DailyReportSettings(BUCKET, "handler"), ZoneId.of("UTC"), new MutableClock(Instant.parse("2026-04-01T12:00:00Z")));
+
+        Map<String, Object> answer = new DailyReportHandler(daily, rig.metrics).handleRequest(Map.of(), null);
+
+        assertThat(answer).containsEntry("locations", 1).containsEntry("published", 1)
+                .containsEntry("keys", java.util.List.of("handler/loc-a/2026-03-31.html")); // on the 1st: the whole March
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("handler/loc-a/2026-03-31.html")).asString(StandardCharsets.UTF_8))
+                .contains("2026-03-01").contains("2026-03-31");
     }
 
     @Test
