@@ -2,6 +2,7 @@ package com.jorge.platform.infra;
 
 import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.stacks.AlertingStack;
+import com.jorge.platform.infra.stacks.BiStack;
 import com.jorge.platform.infra.stacks.DashboardsStack;
 import com.jorge.platform.infra.stacks.DataStack;
 import com.jorge.platform.infra.stacks.FunctionsStack;
@@ -18,7 +19,7 @@ import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
 /**
- * The whole platform for one environment, as eight stacks that each read alone. The account is left to
+ * The whole platform for one environment, as nine stacks that each read alone. The account is left to
  * the deploying credentials (the templates name none); the region comes from the environment config.
  */
 public record JorgePlatform(
@@ -29,6 +30,7 @@ public record JorgePlatform(
         FunctionsStack functions,
         WorkflowsStack workflows,
         InboxStack inbox,
+        BiStack bi,
         DashboardsStack dashboards) {
 
     public static JorgePlatform build(Construct app, EnvironmentSettings config, RepositoryLayout layout) {
@@ -41,8 +43,9 @@ public record JorgePlatform(
         var functions = new FunctionsStack(app, config.stackName("Functions"), props(base, "Lambda functions, queue, HTTP API, schedules"), config, layout, network, data, inference, alerting);
         var workflows = new WorkflowsStack(app, config.stackName("Workflows"), props(base, "Step Functions workflows"), config, layout, data, functions, alerting);
         var inbox = new InboxStack(app, config.stackName("Inbox"), props(base, "Agents' inbox: Cognito user pool, inbox API and page, offers"), config, layout, network, data, functions, workflows, alerting);
+        var bi = new BiStack(app, config.stackName("Bi"), props(base, "Business intelligence: bi-api route, daily report to S3"), config, layout, network, data, functions, inbox, alerting);
         var dashboards = new DashboardsStack(app, config.stackName("Dashboards"), props(base, "CloudWatch dashboards"), config, data, inference, functions, workflows);
-        JorgePlatform platform = new JorgePlatform(network, alerting, data, inference, functions, workflows, inbox, dashboards);
+        JorgePlatform platform = new JorgePlatform(network, alerting, data, inference, functions, workflows, inbox, bi, dashboards);
         for (Stack stack : platform.stacks()) {
             Tags.of(stack).add("project", "jorge-platform");
             Tags.of(stack).add("environment", config.name());
@@ -57,11 +60,11 @@ public record JorgePlatform(
     }
 
     public List<Stack> stacks() {
-        return List.of(network, alerting, data, inference, functions, workflows, inbox, dashboards);
+        return List.of(network, alerting, data, inference, functions, workflows, inbox, bi, dashboards);
     }
 
     public Map<String, Stack> stacksByName() {
         return Map.of("Network", network, "Alerting", alerting, "Data", data, "Inference", inference,
-                "Functions", functions, "Workflows", workflows, "Inbox", inbox, "Dashboards", dashboards);
+                "Functions", functions, "Workflows", workflows, "Inbox", inbox, "Bi", bi, "Dashboards", dashboards);
     }
 }

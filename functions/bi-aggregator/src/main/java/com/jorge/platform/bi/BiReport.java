@@ -16,12 +16,14 @@ import java.util.List;
 public record BiReport(String locationId, LocalDate from, LocalDate to, String zone, BigDecimal commissionRate,
                        Funnel funnel, List<LeadSource> leadSources, BotPerformance bots, Revenue revenue,
                        Pipeline pipeline, AgentPerformance agents, List<ModelAttribution> attributionByModel,
-                       Commission commission, BotKpis botKpis, List<ExperimentResult> experiments, Coaching coaching) {
+                       Commission commission, BotKpis botKpis, List<ExperimentResult> experiments, Coaching coaching,
+                       List<ObjectionOutcome> objections) {
 
     public BiReport {
         leadSources = List.copyOf(leadSources);
         attributionByModel = List.copyOf(attributionByModel);
         experiments = List.copyOf(experiments);
+        objections = List.copyOf(objections);
     }
 
     /** The conversion funnel; each rate is the step's count over new leads (null without new leads). */
@@ -81,6 +83,15 @@ public record BiReport(String locationId, LocalDate from, LocalDate to, String z
                           Double optOutRate, long smsSegments, long llmInputTokens, long llmOutputTokens,
                           BigDecimal smsCost, BigDecimal llmCost, BigDecimal totalCost, BigDecimal costPerConversation,
                           BigDecimal botAttributedRevenue, BigDecimal botAttributedCommission, Double roi) {}
+
+    /**
+     * One objection the bots answered in the range ({@code has_agent}, {@code not_interested}, {@code angry},
+     * {@code not_now}, {@code price_too_high}, {@code just_looking}): how often, by how many leads, and what those
+     * leads did after the first time in the range (counts and rates over the leads).
+     */
+    public record ObjectionOutcome(String objection, int raised, int leads, int wroteAgain, int qualified,
+                                   int appointment, int optedOut, int won, Double wroteAgainRate, Double qualifiedRate,
+                                   Double appointmentRate, Double optedOutRate, Double wonRate) {}
 
     /**
      * The won deals decided in the range, their value shared among the touches before each decision by one

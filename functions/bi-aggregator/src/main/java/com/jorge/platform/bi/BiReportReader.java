@@ -38,6 +38,7 @@ public final class BiReportReader {
     private final BotCostPrices prices;
     private final ExperimentReader experiments;
     private final CoachingReader coaching = new CoachingReader();
+    private final ObjectionReader objections = new ObjectionReader();
     private final Clock clock;
 
     public BiReportReader(DataSource dataSource, BiSettings settings) {
@@ -146,7 +147,7 @@ public final class BiReportReader {
         return new BiReport(locationId, from, to, zone.getId(), commissionRate, steps, sources, bots, revenue,
                 pipeline, agentTotals, byModel, commission.read(c, locationId, zone, start, end, pipeline),
                 botKpis(steps, bots, botTotals, accepted, byModel), experiments.read(c, locationId, zone, from, to),
-                coaching.read(c, locationId, zone, from, to, clock.instant()));
+                coaching.read(c, locationId, zone, from, to, clock.instant()), objections.read(c, locationId, start, end));
     }
 
     private BiReport.BotKpis botKpis(BiReport.Funnel funnel, BiReport.BotPerformance bots, long[] totals,

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A location-day's bot KPIs and cost drivers (definitions: functions/bi-aggregator/README.md, "Bot KPIs"):
- * bot conversations started, SMS segments, LLM tokens, appointments the bot booked, hand-off acceptance.
+ * bot conversations started, SMS segments, LLM tokens (of the bot's turns, audit {@code replied}, and of its follow-ups,
+ * audit {@code follow_up}), appointments the bot booked, hand-off acceptance.
  */
 final class BotDayQuery {
 
@@ -40,7 +41,7 @@ final class BotDayQuery {
                 FROM (SELECT
                         COALESCE(sum((a.detail->>'llmInputTokens')::bigint) FILTER (WHERE a.detail->>'llmInputTokens' ~ '^[0-9]{1,12}$'), 0) AS input,
                         COALESCE(sum((a.detail->>'llmOutputTokens')::bigint) FILTER (WHERE a.detail->>'llmOutputTokens' ~ '^[0-9]{1,12}$'), 0) AS output
-                      FROM audit_log a, w WHERE a.location_id = ? AND a.action = 'replied' AND a.at >= w.s AND a.at < w.e) t""",
+                      FROM audit_log a, w WHERE a.location_id = ? AND a.action IN ('replied', 'follow_up') AND a.at >= w.s AND a.at < w.e) t""",
                 locationId, window)) {
             for (int i = 4; i <= 6; i++) ps.setString(i, locationId); // every parameter after the window is the location
             try (ResultSet rs = ps.executeQuery()) {

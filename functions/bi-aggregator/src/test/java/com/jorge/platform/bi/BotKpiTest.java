@@ -114,6 +114,65 @@ class BotKpiTest extends BiStoreTest {
         assertThat(k.roi()).isEqualTo(115.8831);
     }
 
+    /**
+     * Objection outcomes and follow-up tokens, by hand:
+     * <pre>
+     * 2026-04-09 L7: price_too_high (before the range: not counted, nor its WARM turn of the 10th)
+     * 2026-04-10 L4: texts 11:00, the bot answers not_now 11:00:02; texts 13:00, WARM 13:00:02; appointment
+     *                14:00; deal won 16:00          → wrote again, qualified, appointment, won
+     *            L5: texts 11:30, not_now 11:30:02; nothing after
+     *            L6: texts 12:00, has_agent 12:00:02; texts 12:30, has_agent 12:30:02; opts out 12:45
+     *            a follow-up to L5 at 17:00 worded with 40,000 / 2,000 tokens
+     * not_now:   raised 2, leads 2: wrote again 1, qualified 1, appointment 1, opted out 0, won 1
+     * has_agent: raised 2, leads 1: wrote again 1 (12:30 is after the first time), opted out 1
+     * LLM cost: (40,000 x 3 + 2,000 x 15) / 1e6 = $0.15
+     * </pre>
+     */
+    @Test
+    void objectionOutcomesAndFollowUpTokens() {
+        LeadRef l4 = rig.lead(LOC, "c-4", BotType.SELLER, at("11:00"));
+        rig.inbound(l4, "SMS", at("11:00"));
+        objection(l4, "not_now", "COLD", "11:00:02");
+        rig.inbound(l4, "SMS", at("13:00"));
+        rig.botTurn(l4, "qualifying", "WARM", at("13:00:02"));
+        rig.appointment(l4, "ap-4", at("14:00"));
+        rig.opportunity(l4, "op-4", "stage-won", "won", "1000.00", "agent-a", at("16:00"));
+        LeadRef l5 = rig.lead(LOC, "c-5", BotType.SELLER, at("11:30"));
+        rig.inbound(l5, "SMS", at("11:30"));
+        objection(l5, "not_now", "COLD", "11:30:02");
+        rig.audit(l5, AuditLog.Actor.BOT, "follow_up", Map.of("llmInputTokens", 40_000, "llmOutputTokens", 2_000), at("17:00"));
+        LeadRef l6 = rig.lead(LOC, "c-6", BotType.BUYER, at("12:00"));
+        rig.inbound(l6, "SMS", at("12:00"));
+        objection(l6, "has_agent", "COLD", "12:00:02");
+        rig.inbound(l6, "SMS", at("12:30"));
+        objection(l6, "has_agent", "COLD", "12:30:02");
+        rig.audit(l6, AuditLog.Actor.BOT, "opted_out", Map.of(), at("12:45"));
+        LeadRef l7 = rig.lead(LOC, "c-7", BotType.BUYER, at("08:00").minusSeconds(86_400));
+        rig.inbound(l7, "SMS", at("08:00").minusSeconds(86_400));
+        rig.audit(l7, AuditLog.Actor.BOT, "replied", Map.of("stage", "qualifying", "temperature", "COLD",
+                "objection", "price_too_high"), at("08:00:02").minusSeconds(86_400));
+        rig.botTurn(l7, "qualifying", "WARM", at("09:00"));
+        assertThat(rig.aggregator.run().failures()).isEmpty();
+
+        BiReport report = rig.reports.report(LOC, DAY, DAY);
+
+        assertThat(report.objections()).containsExactly(
+                new BiReport.ObjectionOutcome("not_now", 2, 2, 1, 1, 1, 0, 1, 0.5, 0.5, 0.5, 0.0, 0.5),
+                new BiReport.ObjectionOutcome("has_agent", 2, 1, 1, 0, 0, 1, 0, 1.0, 0.0, 0.0, 1.0, 0.0));
+        assertThat(rig.reports.report(LOC, DAY.minusDays(1), DAY.minusDays(1)).objections())
+                .extracting(BiReport.ObjectionOutcome::objection, BiReport.ObjectionOutcome::qualified)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("price_too_high", 1)); // WARM on the 10th, after it
+        BiReport.BotKpis k = report.botKpis();
+        assertThat(k.llmInputTokens()).isEqualTo(40_000);
+        assertThat(k.llmOutputTokens()).isEqualTo(2_000);
+        assertThat(k.llmCost()).isEqualByComparingTo("0.15");
+    }
+
+    private void objection(LeadRef lead, String objection, String temperature, String time) {
+        rig.audit(lead, AuditLog.Actor.BOT, "replied", Map.of("stage", "nurture", "temperature", temperature,
+                "objection", objection, "llmInputTokens", 0, "llmOutputTokens", 0), at(time));
+    }
+
     @Test
     void smsSegmentsFollowTheCarriersRules() {
         Map<String, Integer> cases = Map.ofEntries(

@@ -57,6 +57,25 @@ class DashboardSqlPanelsTest extends BiStoreTest {
     }
 
     @Test
+    void theObjectionPanelCountsWhatTheReportCounts() {
+        Panel objections = panels.stream().filter(p -> p.where().endsWith("Objection outcomes")).findFirst().orElseThrow();
+        List<Map<String, String>> rows = rig.query(expand(objections.sql(), "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"));
+        BiReport report = rig.reports.report(SampleLocation.LOC, SampleLocation.FROM, SampleLocation.TO);
+        assertThat(report.objections()).hasSize(2);
+        assertThat(rows).hasSize(report.objections().size());
+        for (BiReport.ObjectionOutcome o : report.objections()) {
+            Map<String, String> row = rows.stream().filter(r -> o.objection().equals(r.get("objection"))).findFirst().orElseThrow();
+            assertThat(List.of(row.get("leads"), row.get("wrote again"), row.get("qualified"), row.get("appointment"),
+                    row.get("opted out"), row.get("won"))).as(o.objection())
+                    .containsExactly(Integer.toString(o.leads()), Integer.toString(o.wroteAgain()), Integer.toString(o.qualified()),
+                            Integer.toString(o.appointment()), Integer.toString(o.optedOut()), Integer.toString(o.won()));
+        }
+        // lead 0: "too expensive", then HOT, an appointment and a won deal
+        assertThat(report.objections()).anySatisfy(o -> assertThat(o).isEqualTo(
+                new BiReport.ObjectionOutcome("price_too_high", 1, 1, 1, 1, 1, 0, 1, 1.0, 1.0, 1.0, 0.0, 1.0)));
+    }
+
+    @Test
     void aPanelOnAnotherLocationFindsNothing() {
         Panel funnel = panels.stream().filter(p -> p.where().endsWith("New and qualified leads per day")).findFirst().orElseThrow();
         String sql = expand(funnel.sql(), "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z").replace(SampleLocation.LOC, "loc-other");

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A month of a small office for the dashboards' SQL and the HTML report: twelve leads over March 2026
  * (seller and buyer bots, SMS and Facebook), qualified and hot leads, an opt-out, hand-offs two agents
- * accepted, appointments, three won deals, a lost one and an open pipeline in three stages; aggregated
+ * accepted, appointments, three won deals, a lost one and an open pipeline in three stages, two objections; aggregated
  * by two runs (one mid-month, one on the 20th, 18:00 UTC).
  */
 final class SampleLocation {
@@ -66,6 +66,10 @@ final class SampleLocation {
         String wh = rig.inbound(lead, channel, t);
         rig.botReply(lead, wh, t.plusMillis(400), t.plusMillis(700 + 90L * i), null);
         rig.botTurn(lead, "qualifying", "COLD", t.plusSeconds(1));
+        if (i == 0 || i == 4) { // an objection the bot answered: "too expensive" from a lead who later wins, "not now" from one who does not
+            rig.audit(lead, AuditLog.Actor.BOT, "replied", Map.of("stage", "qualifying", "temperature", "COLD",
+                    "objection", i == 0 ? "price_too_high" : "not_now"), t.plusSeconds(2));
+        }
         wh = rig.inbound(lead, channel, t.plusSeconds(300));
         rig.botReply(lead, wh, t.plusSeconds(301), t.plusSeconds(301).plusMillis(900 + 40L * i), null);
         if (i == 7) {

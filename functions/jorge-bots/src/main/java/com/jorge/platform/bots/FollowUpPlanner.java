@@ -6,6 +6,7 @@ import com.jorge.platform.bots.policy.Qualification;
 import com.jorge.platform.bots.policy.Question;
 import com.jorge.platform.bots.policy.Stage;
 import com.jorge.platform.bots.reply.ReplyPart;
+import com.jorge.platform.bots.reply.WrittenReply;
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.ConversationContext;
@@ -109,7 +110,7 @@ public final class FollowUpPlanner implements FollowUpPolicy {
             parts.add(ReplyPart.optional("followup.nudge"));
             parts.add(ReplyPart.required(pendingStep(state.botType(), facts, stage)));
         }
-        String text = policy.writer().write(policy.plan(context, state, facts, state.language(), parts, "",
+        WrittenReply written = policy.writer().writeReply(policy.plan(context, state, facts, state.language(), parts, "",
                 config.tone()));
         facts.setCount(LeadFacts.UNANSWERED_FOLLOW_UPS, unanswered + 1);
         StateTextingRules.Hold held = JorgeConversationPolicy.hold(config, context, now, true);
@@ -117,7 +118,8 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         JorgeConversationPolicy.recordInitiated(facts, state, notBefore == null ? now : notBefore);
         // mayFollowUp excluded opted-out leads, so the state stays opted in
         ConversationState next = state.withFacts(facts.asMap()).withReply(notBefore == null ? now : notBefore);
-        return new BotTurn(List.of(text), List.of(), next, notBefore, held == null ? null : held.reason());
+        return new BotTurn(List.of(written.text()), List.of(), next, notBefore, held == null ? null : held.reason())
+                .withLlmUsage(written.usage());
     }
 
     /** The question left open, or the appointment offer once everything was asked. */

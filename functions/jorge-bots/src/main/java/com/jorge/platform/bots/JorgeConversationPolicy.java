@@ -20,6 +20,7 @@ import com.jorge.platform.bots.reply.ReplyTemplates;
 import com.jorge.platform.bots.reply.ReplyWriter;
 import com.jorge.platform.bots.reply.TemplateReplyWriter;
 import com.jorge.platform.bots.reply.Tone;
+import com.jorge.platform.bots.reply.WrittenReply;
 import com.jorge.platform.bots.search.ListingSearch;
 import com.jorge.platform.bots.search.ListingSuggestions;
 import com.jorge.platform.bots.temperature.LeadScorer;
@@ -34,6 +35,7 @@ import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.InboundText;
+import com.jorge.platform.conversation.LlmUsage;
 import com.jorge.platform.conversation.Temperature;
 import com.jorge.platform.understanding.Intent;
 import com.jorge.platform.understanding.LeadMessageUnderstander;
@@ -81,6 +83,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     static final String OPTED_OUT_REASON = "compliance.opt_out";
     static final String WRONG_NUMBER = "compliance.wrong_number";
     static final String INITIATED_TEXTS = "compliance.initiated_texts";
+    private static final String OBJECTION_PREFIX = "objection.";
 
     private final BotSettings config;
     private final PipelineRules crm;
@@ -303,10 +306,17 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         facts.setInternal(LeadFacts.LAST_QUESTION, asked == null ? null : asked.name());
 
         List<String> replies = new ArrayList<>();
+        LlmUsage usage = LlmUsage.NONE;
         if (!parts.isEmpty()) {
-            String text = offer.isPresent() || pending.isPresent() ? render(context, state, facts, language, parts, extraValues)
-                    : writer.write(plan(context, state, facts, language, parts, body, Tone.PROFESSIONAL == config.tone()
-                    || understanding.has(Intent.ANGRY) ? Tone.PROFESSIONAL : Tone.FRIENDLY));
+            String text;
+            if (offer.isPresent() || pending.isPresent()) {
+                text = render(context, state, facts, language, parts, extraValues);
+            } else {
+                WrittenReply written = writer.writeReply(plan(context, state, facts, language, parts, body,
+                        Tone.PROFESSIONAL == config.tone() || understanding.has(Intent.ANGRY) ? Tone.PROFESSIONAL : Tone.FRIENDLY));
+                text = written.text();
+                usage = written.usage();
+            }
             if (!text.isBlank()) {
                 replies.add(text);
             }
@@ -318,7 +328,14 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         Instant lastReplyAt = replies.isEmpty() ? state.lastReplyAt() : (notBefore == null ? now : notBefore);
         ConversationState nextState = next(state, nextStage, side, language, facts, assessment.temperature(),
                 assessment.reasons(), false, receivedAt, lastReplyAt);
-        return new BotTurn(replies, actions, nextState, notBefore, notBefore == null ? null : held.reason());
+        return new BotTurn(replies, actions, nextState, notBefore, notBefore == null ? null : held.reason(), usage,
+                replies.isEmpty() ? null : objectionOf(parts));
+    }
+
+    /** The objection this turn's reply answers ({@code objection.not_now} → {@code not_now}), or null. */
+    static String objectionOf(List<ReplyPart> parts) {
+        return parts.stream().map(ReplyPart::key).filter(k -> k.startsWith(OBJECTION_PREFIX))
+                .map(k -> k.substring(OBJECTION_PREFIX.length())).findFirst().orElse(null);
     }
 
     /** A turn the booking answered: its reply now (or after quiet hours), its actions, the facts it changed. */
@@ -418,23 +435,24 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
                            String language, Instant receivedAt, Instant now) {
         facts.setInternal(OPTED_OUT_REASON, "lead opted out by text");
         // the one confirmation answers the lead's own message, so it is not held for quiet hours
-        String confirmation = writer.write(plan(context, state, facts, language,
+        WrittenReply confirmation = writer.writeReply(plan(context, state, facts, language,
                 List.of(ReplyPart.required("optout.confirm")), "", config.tone()));
-        return new BotTurn(List.of(confirmation), crm.optedOut(), next(state, Stage.OPTED_OUT, side, language, facts,
-                Temperature.COLD, List.of("opted out"), true, receivedAt, now));
+        return new BotTurn(List.of(confirmation.text()), crm.optedOut(), next(state, Stage.OPTED_OUT, side, language, facts,
+                Temperature.COLD, List.of("opted out"), true, receivedAt, now)).withLlmUsage(confirmation.usage());
     }
 
     /** The safe answer to a text the bot cannot read: acknowledged in the conversation's language, handed to a person. */
     private BotTurn unreadable(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,
                                Instant receivedAt, Instant now) {
         String language = state.language() == null ? "en" : state.language();
-        String reply = writer.write(plan(context, state, facts, language, List.of(ReplyPart.required("fallback.unreadable")),
+        WrittenReply reply = writer.writeReply(plan(context, state, facts, language, List.of(ReplyPart.required("fallback.unreadable")),
                 "", config.tone()));
         StateTextingRules.Hold held = hold(config, context, now, false);
         Instant notBefore = held == null ? null : held.until();
         ConversationState next = next(state, Stage.HANDED_OFF, side, language, facts, state.temperature(),
                 state.temperatureReasons(), false, receivedAt, notBefore == null ? now : notBefore);
-        return new BotTurn(List.of(reply), crm.unreadable(), next, notBefore, held == null ? null : held.reason());
+        return new BotTurn(List.of(reply.text()), crm.unreadable(), next, notBefore, held == null ? null : held.reason())
+                .withLlmUsage(reply.usage());
     }
 
     /** Stores this message's slots and remembered intents; fills a bare yes/no into the question just asked. */

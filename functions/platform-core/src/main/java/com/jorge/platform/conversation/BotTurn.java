@@ -11,12 +11,25 @@ import java.util.List;
  *                  quiet hours are on and the worker holds the replies until then (the actions and the
  *                  state apply at once)
  * @param heldBecause why the replies wait (e.g. {@code quiet_hours_FL}, {@code FL_daily_text_limit}), null when they do not
+ * @param llmUsage    the LLM tokens spent wording the replies ({@link LlmUsage#NONE} for template replies); the worker
+ *                    records them in the turn's audit entry ({@code llmInputTokens}, {@code llmOutputTokens}) for the
+ *                    BI cost per conversation
+ * @param objection   the objection the lead raised and the bot answered in this turn ({@code has_agent},
+ *                    {@code not_interested}, {@code angry}, {@code not_now}, {@code price_too_high},
+ *                    {@code just_looking}), or null; recorded the same way for the BI objection outcomes
  */
 public record BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
-                      String heldBecause) {
+                      String heldBecause, LlmUsage llmUsage, String objection) {
     public BotTurn {
         replies = List.copyOf(replies);
         actions = List.copyOf(actions);
+        llmUsage = llmUsage == null ? LlmUsage.NONE : llmUsage;
+    }
+
+    /** A turn that spent no LLM tokens and met no objection. */
+    public BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
+                   String heldBecause) {
+        this(replies, actions, nextState, notBefore, heldBecause, LlmUsage.NONE, null);
     }
 
     /** Replies held until {@code notBefore} for a reason the platform need not record. */
@@ -31,6 +44,14 @@ public record BotTurn(List<String> replies, List<CrmAction> actions, Conversatio
 
     public static BotTurn silent(ConversationState state) {
         return new BotTurn(List.of(), List.of(), state, null, null);
+    }
+
+    public BotTurn withLlmUsage(LlmUsage usage) {
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, usage, objection);
+    }
+
+    public BotTurn withObjection(String raised) {
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, raised);
     }
 
     /** True when the replies must wait (quiet hours) at {@code now}. */

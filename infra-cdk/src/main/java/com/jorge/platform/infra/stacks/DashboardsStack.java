@@ -126,10 +126,16 @@ public final class DashboardsStack extends Stack {
                 .statistic("Average").period(Duration.minutes(1)).build();
     }
 
+    /**
+     * ElastiCache publishes node metrics per CacheClusterId (a replication group's nodes are {@code <group>-<shard>-<node>}),
+     * not per replication group: one line per node, found by the group's id.
+     */
     private static IMetric redis(DataStack data, String name) {
-        return Metric.Builder.create().namespace("AWS/ElastiCache").metricName(name)
-                .dimensionsMap(Map.of("ReplicationGroupId", data.redis().getRef()))
-                .statistic("Average").period(Duration.minutes(5)).build();
+        return MathExpression.Builder.create()
+                .expression("SEARCH('{AWS/ElastiCache,CacheClusterId} MetricName=\"" + name + "\" " + data.redis().getRef() + "', 'Average', 300)")
+                .label("")
+                .period(Duration.minutes(5))
+                .build();
     }
 
     public Dashboard dashboard() {

@@ -68,6 +68,8 @@ public final class InboxStack extends Stack {
     private final UserPoolClient pageClient;
     private final CanaryFunction inbox;
     private final CanaryFunction offers;
+    private final String issuer;
+    private final HttpAuthorizer usersAuthorizer;
 
     public InboxStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
                       NetworkStack network, DataStack data, FunctionsStack functions, WorkflowsStack workflows, AlertingStack alerting) {
@@ -125,7 +127,7 @@ public final class InboxStack extends Stack {
 
         // --- the two functions (one jar)
         // the tokens' iss (the ProviderURL attribute lacks the scheme)
-        String issuer = "https://cognito-idp." + getRegion() + ".amazonaws.com/" + users.getUserPoolId();
+        issuer = "https://cognito-idp." + getRegion() + ".amazonaws.com/" + users.getUserPoolId();
         Path jar = layout.functionJar("agent-inbox", "agent-inbox-lambda.jar");
         String pageUrl = (config.hasApiDomain() ? "https://" + config.apiDomainName() : functions.api().getApiEndpoint()) + PAGE_PATH + "/";
         Map<String, String> env = new HashMap<>(Map.of(
@@ -192,6 +194,7 @@ public final class InboxStack extends Stack {
                 .jwtAudience(List.of(pageClient.getUserPoolClientId()))
                 .jwtIssuer(issuer)
                 .build();
+        usersAuthorizer = jwt;
         IHttpRouteAuthorizer authorizer = new IHttpRouteAuthorizer() {
             @Override
             public HttpRouteAuthorizerConfig bind(HttpRouteAuthorizerBindOptions options) {
@@ -260,5 +263,15 @@ public final class InboxStack extends Stack {
 
     public CanaryFunction offers() {
         return offers;
+    }
+
+    /** The pool's issuer, as Cognito writes it in {@code iss}. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The pool's JWT authorizer on the platform's HTTP API (the BI routes use it too). */
+    public HttpAuthorizer usersAuthorizer() {
+        return usersAuthorizer;
     }
 }

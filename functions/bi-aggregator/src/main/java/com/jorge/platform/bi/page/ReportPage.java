@@ -124,7 +124,26 @@ public final class ReportPage {
         h.append("<p class=\"note\">Hand-offs accepted: ").append(k.handoffsAccepted()).append(", accept p50 ")
                 .append(ms(k.handoffAcceptP50Ms())).append(". SMS segments ").append(k.smsSegments()).append(" (")
                 .append(money(k.smsCost())).append("), LLM tokens ").append(k.llmInputTokens() + k.llmOutputTokens()).append(" (")
-                .append(money(k.llmCost())).append(").</p></section>");
+                .append(money(k.llmCost())).append(").</p>");
+        objections(h, r.objections());
+        h.append("</section>");
+    }
+
+    private static void objections(StringBuilder h, List<BiReport.ObjectionOutcome> objections) {
+        h.append("<h3>Objection outcomes</h3>");
+        if (objections.isEmpty()) {
+            h.append("<p class=\"note\">No objection answered in this range.</p>");
+            return;
+        }
+        h.append("<div class=\"scroll\"><table><thead><tr><th>objection</th><th>leads</th><th>wrote again</th><th>qualified</th>")
+                .append("<th>appointment</th><th>opted out</th><th>won</th></tr></thead><tbody>");
+        for (BiReport.ObjectionOutcome o : objections) {
+            h.append("<tr><td>").append(e(o.objection().replace('_', ' '))).append("</td><td>").append(o.leads())
+                    .append("</td><td>").append(pct(o.wroteAgainRate())).append("</td><td>").append(pct(o.qualifiedRate()))
+                    .append("</td><td>").append(pct(o.appointmentRate())).append("</td><td>").append(pct(o.optedOutRate()))
+                    .append("</td><td>").append(pct(o.wonRate())).append("</td></tr>");
+        }
+        h.append("</tbody></table></div><p class=\"note\">What the leads did after the bot first answered the objection in this range, at any time since.</p>");
     }
 
     private static void agents(StringBuilder h, BiReport r) {

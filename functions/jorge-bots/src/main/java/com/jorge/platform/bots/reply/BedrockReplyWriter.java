@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
+
+import com.jorge.platform.conversation.LlmUsage;
 
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +35,11 @@ import java.util.concurrent.TimeoutException;
  * decided what to say: the model gets the template's wording and may only say the same thing more
  * naturally. A hard deadline (default 700 ms) bounds the wait; past it, on any error, or when the
  * text fails {@link ReplyGuard}, the template reply goes out instead.
+ *
+ * <p>Each reply carries the tokens the call cost: Bedrock's own count ({@code usage} of the Converse answer)
+ * whenever an answer came, even one the guard rejected; for a call abandoned at the deadline (Bedrock finishes and
+ * bills it all the same) an estimate from the prompt's and the template's length ({@link LlmUsage#estimate}, flagged
+ * {@code estimated}); none for a call that failed (an error answer is not billed).
  */
 public final class BedrockReplyWriter implements ReplyWriter, AutoCloseable {
 
@@ -93,49 +101,57 @@ public final class BedrockReplyWriter implements ReplyWriter, AutoCloseable {
         return writeReply(plan).text();
     }
 
+    @Override
     public WrittenReply writeReply(ReplyPlan plan) {
         if (plan.isEmpty()) {
-            return new WrittenReply("", false, null);
+            return new WrittenReply("", false, null, LlmUsage.NONE);
         }
         String template = templates.write(plan);
-        Future<String> call = calls.submit(() -> converse(plan, template));
-        String written;
+        String instruction = instruction(plan, template);
+        Future<Answer> call = calls.submit(() -> converse(instruction));
+        Answer answer;
         try {
-            written = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            answer = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            return fallback(template, "deadline of " + deadline.toMillis() + " ms passed");
+            LlmUsage billed = new LlmUsage(LlmUsage.estimate(SYSTEM_PROMPT + instruction), LlmUsage.estimate(template), true);
+            return fallback(template, "deadline of " + deadline.toMillis() + " ms passed", billed);
         } catch (ExecutionException e) {
-            return fallback(template, "call failed: " + e.getCause().getClass().getSimpleName());
+            return fallback(template, "call failed: " + e.getCause().getClass().getSimpleName(), LlmUsage.NONE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
-            return fallback(template, "interrupted");
+            return fallback(template, "interrupted", LlmUsage.NONE);
         }
-        String text = written == null ? "" : stripQuotes(written.strip());
+        String text = stripQuotes(answer.text().strip());
         Optional<String> rejected = ReplyGuard.reject(text, template + " " + String.join(" ", plan.values().values()));
-        return rejected.map(reason -> fallback(template, "rejected: " + reason))
-                .orElseGet(() -> new WrittenReply(text, true, null));
+        return rejected.map(reason -> fallback(template, "rejected: " + reason, answer.usage()))
+                .orElseGet(() -> new WrittenReply(text, true, null, answer.usage()));
     }
 
-    private String converse(ReplyPlan plan, String template) {
+    /** The model's text and what the call cost. */
+    private record Answer(String text, LlmUsage usage) {}
+
+    private Answer converse(String instruction) {
         ConverseResponse response = client.converse(ConverseRequest.builder()
                 .modelId(modelId)
                 .system(SystemContentBlock.fromText(SYSTEM_PROMPT))
                 .messages(Message.builder()
                         .role(ConversationRole.USER)
-                        .content(ContentBlock.fromText(instruction(plan, template)))
+                        .content(ContentBlock.fromText(instruction))
                         .build())
                 .inferenceConfig(InferenceConfiguration.builder().maxTokens(160).temperature(0.5f).build())
                 .build());
-        if (response.output() == null || response.output().message() == null) {
-            return "";
-        }
-        return response.output().message().content().stream()
+        String text = response.output() == null || response.output().message() == null ? ""
+                : response.output().message().content().stream()
                 .map(ContentBlock::text)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse("");
+        TokenUsage usage = response.usage();
+        boolean counted = usage != null && usage.inputTokens() != null && usage.outputTokens() != null;
+        return new Answer(text, counted ? new LlmUsage(usage.inputTokens(), usage.outputTokens(), false)
+                : new LlmUsage(LlmUsage.estimate(SYSTEM_PROMPT + instruction), LlmUsage.estimate(text), true));
     }
 
     /** The user turn: what to say, in which language and tone, and how long it may be. */
@@ -158,9 +174,9 @@ public final class BedrockReplyWriter implements ReplyWriter, AutoCloseable {
         return text;
     }
 
-    private static WrittenReply fallback(String template, String reason) {
+    private static WrittenReply fallback(String template, String reason, LlmUsage usage) {
         LOG.info("LLM reply not used, template sent instead: {}", reason);
-        return new WrittenReply(template, false, reason);
+        return new WrittenReply(template, false, reason, usage);
     }
 
     private static String requireText(String value, String name) {

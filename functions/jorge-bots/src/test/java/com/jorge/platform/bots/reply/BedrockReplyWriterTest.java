@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import com.jorge.platform.conversation.LlmUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class BedrockReplyWriterTest {
     volatile String answer = "Hi Maria! What's got you thinking about selling?";
     volatile int status = 200;
     volatile long delayMillis = 0;
+    volatile int inputTokens = 120;
+    volatile int outputTokens = 20;
+    volatile boolean withUsage = true;
     final List<String> paths = new CopyOnWriteArrayList<>();
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -64,7 +68,10 @@ class BedrockReplyWriterTest {
                 message.put("role", "assistant");
                 message.putArray("content").addObject().put("text", answer);
                 response.put("stopReason", "end_turn");
-                response.putObject("usage").put("inputTokens", 120).put("outputTokens", 20).put("totalTokens", 140);
+                if (withUsage) {
+                    response.putObject("usage").put("inputTokens", inputTokens).put("outputTokens", outputTokens)
+                            .put("totalTokens", inputTokens + outputTokens);
+                }
                 response.putObject("metrics").put("latencyMs", 300);
                 body = JSON.writeValueAsBytes(response);
             } else {
@@ -119,6 +126,28 @@ class BedrockReplyWriterTest {
         assertThat(request.at("/messages/0/role").asText()).isEqualTo("user");
         assertThat(instruction).contains("English").contains(templates.write(plan)).contains("thinking of selling");
         assertThat(request.at("/inferenceConfig/maxTokens").asInt()).isPositive();
+        assertThat(reply.usage()).isEqualTo(new LlmUsage(120, 20, false)); // Bedrock's own count
+    }
+
+    @Test
+    void theTokensAreBedrocksCountOfEachCallEvenWhenTheGuardRejectsItsText() {
+        inputTokens = 97;
+        outputTokens = 31;
+        assertThat(writer.writeReply(plan("en", "ask.seller.motivation")).usage()).isEqualTo(new LlmUsage(97, 31, false));
+
+        answer = "Homes near you sell for about $450,000. What price do you want?";
+        WrittenReply rejected = writer.writeReply(plan("en", "ask.seller.price"));
+        assertThat(rejected.fromLlm()).isFalse();
+        assertThat(rejected.usage()).isEqualTo(new LlmUsage(97, 31, false)); // billed all the same
+    }
+
+    @Test
+    void anAnswerWithoutAUsageFieldIsEstimatedFromTheTextsAndSaysSo() {
+        withUsage = false;
+        WrittenReply reply = writer.writeReply(plan("en", "ask.seller.motivation"));
+        JsonNode request = requests.getFirst();
+        String prompt = request.at("/system/0/text").asText() + request.at("/messages/0/content/0/text").asText();
+        assertThat(reply.usage()).isEqualTo(new LlmUsage((prompt.length() + 3) / 4, (answer.length() + 3) / 4, true));
     }
 
     @Test
@@ -142,6 +171,10 @@ class BedrockReplyWriterTest {
         assertThat(reply.text()).isEqualTo(templates.write(plan));
         assertThat(reply.fallbackReason()).contains("deadline");
         assertThat(tookMillis).isLessThan(1_500); // 700 ms deadline plus scheduling slack on a busy machine
+        // Bedrock finishes and bills the abandoned call: estimated from the prompt sent and the template's length
+        JsonNode request = requests.getFirst();
+        String prompt = request.at("/system/0/text").asText() + request.at("/messages/0/content/0/text").asText();
+        assertThat(reply.usage()).isEqualTo(new LlmUsage((prompt.length() + 3) / 4, (reply.text().length() + 3) / 4, true));
     }
 
     @Test
@@ -168,6 +201,7 @@ class BedrockReplyWriterTest {
         WrittenReply reply = writer.writeReply(plan("en", "ask.buyer.area"));
         assertThat(reply.fromLlm()).isFalse();
         assertThat(reply.fallbackReason()).contains("call failed");
+        assertThat(reply.usage()).isEqualTo(LlmUsage.NONE); // an error answer is not billed
         assertThat(paths).hasSize(1); // no retries inside the deadline
     }
 
@@ -175,6 +209,7 @@ class BedrockReplyWriterTest {
     void anEmptyPlanCallsNothing() {
         WrittenReply reply = writer.writeReply(new ReplyPlan("en", Tone.FRIENDLY, List.of(), Map.of(), "s", ""));
         assertThat(reply.text()).isEmpty();
+        assertThat(reply.usage()).isEqualTo(LlmUsage.NONE);
         assertThat(paths).isEmpty();
     }
 

@@ -21,7 +21,8 @@ import java.time.ZoneId;
 /**
  * How long the aggregator takes on a realistic volume (perf/bi-aggregator/run.sh): LOCATIONS
  * locations x LEADS leads spread over 30 days, each lead writing MESSAGES texts the bot answers, with
- * qualification, hand-offs, follow-ups, deals and appointments in proportion. Seeded in bulk with SQL
+ * qualification, hand-offs, follow-ups, deals and appointments in proportion; the bot's turns and follow-ups carry
+ * LLM tokens, and one lead in 7 (not now) and one in 11 (price too high) raises an objection. Seeded in bulk with SQL
  * (the repositories would take minutes), in a schema of its own that is dropped afterwards.
  */
 public final class BiLoadRun {
@@ -57,6 +58,9 @@ public final class BiLoadRun {
             BiReport r = reader.report("loc-0", today.minusDays(30), today);
             System.out.printf("report over 31 days: %d ms (new leads %d, responses %d, p50 %d ms, p95 %d ms)%n", ms(t),
                     r.funnel().newLeads(), r.bots().responsesMeasured(), r.bots().responseP50Ms(), r.bots().responseP95Ms());
+            System.out.printf("  of which objections: %s; LLM tokens %d in / %d out%n", r.objections().stream()
+                    .map(o -> o.objection() + " " + o.leads() + " leads, " + o.wroteAgain() + " wrote again").toList(),
+                    r.botKpis().llmInputTokens(), r.botKpis().llmOutputTokens());
         }
     }
 
@@ -99,12 +103,15 @@ public final class BiLoadRun {
             exec(c, """
                     INSERT INTO audit_log (location_id, contact_id, actor, action, detail, at)
                     SELECT ?, contact_id, 'bot', 'replied', jsonb_build_object('stage', 'qualifying', 'temperature',
-                           CASE WHEN n % 10 = 0 AND k = 3 THEN 'HOT' WHEN n % 10 < 4 AND k >= 2 THEN 'WARM' ELSE 'COLD' END),
+                           CASE WHEN n % 10 = 0 AND k = 3 THEN 'HOT' WHEN n % 10 < 4 AND k >= 2 THEN 'WARM' ELSE 'COLD' END,
+                           'llmInputTokens', 900 + n % 200, 'llmOutputTokens', 40 + n % 30,
+                           'objection', CASE WHEN k = 1 AND n % 7 = 0 THEN 'not_now' WHEN k = 2 AND n % 11 = 0 THEN 'price_too_high' ELSE '' END),
                            t0 + k * interval '10 minutes'
                     FROM seed_leads, generate_series(1, ?) k""", location, texts);
             exec(c, """
                     INSERT INTO audit_log (location_id, contact_id, actor, action, detail, at)
-                    SELECT ?, contact_id, 'bot', 'follow_up', '{}', t0 + interval '1 day' FROM seed_leads WHERE n % 3 = 0""",
+                    SELECT ?, contact_id, 'bot', 'follow_up', '{"llmInputTokens": 700, "llmOutputTokens": 35}', t0 + interval '1 day'
+                    FROM seed_leads WHERE n % 3 = 0""",
                     location);
             exec(c, """
                     INSERT INTO crm_actions (location_id, contact_id, webhook_id, action_type, action, status, created_at)
