@@ -82,8 +82,9 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
                 Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)), RetryPolicy.ghlDefaults(),
                 GhlRateLimits.Limits.fromConfig(config)), GhlAuthorization.fromConfig(config, database.dataSource(), metrics),
                 json, metrics);
-        var notices = new OfferNotices(db, offers, members, new AgentNotices(ghl, settings.pageUrl()), json, metrics, clock);
-        return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, json, clock));
+        var agentNotices = new AgentNotices(ghl, settings.pageUrl());
+        var notices = new OfferNotices(db, offers, members, agentNotices, json, metrics, clock);
+        return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, members, agentNotices, json, clock));
     }
 
     private static JWKSource<SecurityContext> jwks(URI url) {
