@@ -12,8 +12,8 @@ import com.jorge.platform.worker.inbound.WorkflowMessage;
 /**
  * The worker's one door: a message from the lead-events queue is read once ({@link QueuedMessageReader})
  * and handed to the part that handles its kind: GHL events to {@link LeadEventProcessor}, the lead
- * workflows' messages to {@link NurtureSteps}, {@link HandoffResults} and {@link ApprovalOutcomes}. Each runs under the message's
- * correlation ids.
+ * workflows' messages to {@link NurtureSteps}, {@link HandoffResults} and {@link ApprovalOutcomes}. Each runs
+ * under the message's correlation ids.
  */
 public final class QueuedMessageRouter {
 

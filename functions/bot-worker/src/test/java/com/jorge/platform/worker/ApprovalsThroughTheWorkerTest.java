@@ -101,6 +101,7 @@ class ApprovalsThroughTheWorkerTest {
         rig.worker.messages().process(decided, WorkflowMessage.APPROVAL_DECIDED, 0); // and the answer again
 
         assertThat(rig.ghl.smsTo("c-1")).containsExactly(PRICE);
+        assertThat(rig.metrics.counter(PlatformMetrics.APPROVAL_OUTCOMES, "approved")).isEqualTo(1);
         assertThat(rig.ghl.callsFor("c-1")).filteredOn(c -> c.path().endsWith("/tags")).hasSize(1);
         assertThat(rig.text("SELECT status FROM held_actions WHERE action_id = '" + actionId + "'")).isEqualTo("released");
         assertThat(rig.text("SELECT status FROM webhook_events WHERE contact_id = 'c-1'")).isEqualTo("done");

@@ -70,16 +70,17 @@ public final class ApprovalOutcomes {
 
     public void handle(WorkflowMessage.ApprovalDecided message) {
         LeadRef lead = message.lead();
-        Optional<String> toDeliver = db.inTransaction(c -> {
+        record Outcome(Optional<String> deliver, boolean decidedNow) {}
+        Outcome outcome = db.inTransaction(c -> {
             Optional<HeldActions.Held> found = held.lock(c, lead, message.actionId());
             if (found.isEmpty()) {
                 log.warn("approval.decided for an action this worker does not hold (erased, or another location's)");
-                return Optional.<String>empty();
+                return new Outcome(Optional.empty(), false);
             }
             HeldTurn turn = found.get().turn();
             switch (found.get().status()) {
-                case RELEASED, FELL_BACK -> { return Optional.of(turn.outboxId()); } // a redelivery: finish the delivery
-                case DROPPED -> { return Optional.<String>empty(); }
+                case RELEASED, FELL_BACK -> { return new Outcome(Optional.of(turn.outboxId()), false); } // a redelivery
+                case DROPPED -> { return new Outcome(Optional.empty(), false); }
                 case AWAITING_APPROVAL -> { }
             }
             Instant now = clock.instant();
@@ -89,7 +90,7 @@ public final class ApprovalOutcomes {
                 held.drop(c, turn, message.decision(), now);
                 audit.record(c, lead, AuditLog.Actor.SYSTEM, "approval_dropped",
                         Map.of("actionId", turn.actionId(), "decision", message.decision(), "reason", stop));
-                return Optional.<String>empty();
+                return new Outcome(Optional.empty(), true);
             }
             if (message.approved()) {
                 held.release(c, turn, message.decision(), now);
@@ -100,10 +101,10 @@ public final class ApprovalOutcomes {
             audit.record(c, lead, message.decision().equals("expired") ? AuditLog.Actor.SYSTEM : AuditLog.Actor.HUMAN,
                     message.approved() ? "approval_approved" : "approval_fell_back",
                     Map.of("actionId", turn.actionId(), "kind", turn.kind(), "decision", message.decision()));
-            return Optional.of(turn.outboxId());
+            return new Outcome(Optional.of(turn.outboxId()), true);
         });
-        metrics.count(PlatformMetrics.APPROVAL_OUTCOMES, message.decision());
-        toDeliver.ifPresent(outboxId -> delivery.deliver(delivery.pendingFor(lead.locationId(), outboxId), 0));
+        if (outcome.decidedNow()) metrics.count(PlatformMetrics.APPROVAL_OUTCOMES, message.decision());
+        outcome.deliver().ifPresent(outboxId -> delivery.deliver(delivery.pendingFor(lead.locationId(), outboxId), 0));
     }
 
     /** Why nothing may go to the lead any more, or null when it may. */
