@@ -166,6 +166,19 @@ class ApprovalsThroughTheWorkerTest {
     }
 
     @Test
+    void nothingGoesToALeadOfALocationThatRemovedTheAppSince() throws Exception {
+        rig.worker.messages().process(GhlWebhooks.inboundSms("loc-u", "c-u", "what is my house worth?", clock.instant()), 0);
+        String actionId = json.readTree(sfn.calls("StartExecution").getLast().body().path("input").asText()).path("actionId").asText();
+        rig.execute("INSERT INTO ghl_installations (resource_id, user_type, status) VALUES ('loc-u', 'Location', 'uninstalled')");
+
+        rig.worker.messages().process(decided("loc-u", "c-u", actionId, "rejected"), WorkflowMessage.APPROVAL_DECIDED, 0);
+
+        assertThat(rig.ghl.smsTo("c-u")).isEmpty();
+        assertThat(rig.text("SELECT detail ->> 'reason' FROM audit_log WHERE contact_id = 'c-u' AND action = 'approval_dropped'"))
+                .isEqualTo("app uninstalled");
+    }
+
+    @Test
     void anApprovalWorkflowThatCouldNotBeStartedIsStartedByTheEventsRedelivery() throws Exception {
         sfn.failNextStarts(1);
         String inbound = GhlWebhooks.inboundSms("loc-a", "c-8", "what is my house worth?", clock.instant());

@@ -11,6 +11,7 @@ import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.inbound.WorkflowMessage;
 import com.jorge.platform.worker.state.ConversationStore;
+import com.jorge.platform.worker.state.InstallationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,8 @@ import java.util.Optional;
  * The approval workflow's answer for a held turn ({@code approval.decided}). Decided once, under the held
  * row's lock: approved releases the held replies and actions to the outbox; rejected or expired cancels
  * them and stores the safe fallback reply under the same outbox id. Either way the lead is checked again
- * first: a lead who opted out, went DND, was deleted or erased, or whom a person took over since gets
- * nothing. The outbox is then delivered; a redelivered answer only finishes that delivery, so each item
+ * first: a lead who opted out, went DND, was deleted or erased, or whom a person took over since, or of a
+ * location that removed the app since, gets nothing. The outbox is then delivered; a redelivered answer only finishes that delivery, so each item
  * goes out once.
  */
 public final class ApprovalOutcomes {
@@ -46,6 +47,7 @@ public final class ApprovalOutcomes {
     private final HeldActions held;
     private final ConversationStore store;
     private final ContactRepository contacts;
+    private final InstallationStatus installations;
     private final MessageRepository messages;
     private final OutboxDelivery delivery;
     private final AuditLog audit;
@@ -54,12 +56,13 @@ public final class ApprovalOutcomes {
     private final Clock clock;
 
     public ApprovalOutcomes(Transactor db, HeldActions held, ConversationStore store, ContactRepository contacts,
-                            MessageRepository messages, OutboxDelivery delivery, AuditLog audit, FallbackReplies fallback,
+                            InstallationStatus installations, MessageRepository messages, OutboxDelivery delivery, AuditLog audit, FallbackReplies fallback,
                             PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.held = held;
         this.store = store;
         this.contacts = contacts;
+        this.installations = installations;
         this.messages = messages;
         this.delivery = delivery;
         this.audit = audit;
@@ -85,7 +88,8 @@ public final class ApprovalOutcomes {
             }
             Instant now = clock.instant();
             ConversationState state = store.load(c, lead);
-            String stop = stopReason(state, contacts.find(c, lead).orElse(null), now);
+            String stop = installations.uninstalled(c, lead.locationId()) ? "app uninstalled"
+                    : stopReason(state, contacts.find(c, lead).orElse(null), now);
             if (stop != null) {
                 held.drop(c, turn, message.decision(), now);
                 audit.record(c, lead, AuditLog.Actor.SYSTEM, "approval_dropped",

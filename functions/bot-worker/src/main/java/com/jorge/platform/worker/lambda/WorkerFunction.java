@@ -207,7 +207,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 new NurtureSteps(db, webhooks, new FollowUpComposer(store, bots.followUps(), zones, installations), followUpWriter,
                         delivery, workflows, metrics, clock),
                 new HandoffResults(db, webhooks, audit, ghl, metrics, clock),
-                new ApprovalOutcomes(db, held, store, contacts, messages, delivery, audit, new ApprovalOutcomes.FallbackReplies(
+                new ApprovalOutcomes(db, held, store, contacts, installations, messages, delivery, audit, new ApprovalOutcomes.FallbackReplies(
                         config.get("APPROVAL_FALLBACK_REPLY", ApprovalOutcomes.FallbackReplies.DEFAULT.english()),
                         config.get("APPROVAL_FALLBACK_REPLY_ES", ApprovalOutcomes.FallbackReplies.DEFAULT.spanish())),
                         metrics, clock));
