@@ -97,8 +97,12 @@ class ApprovalsTest {
         assertThat(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reject", teamLead, "{}").getStatusCode()).isEqualTo(400);
         assertThat(rig.body(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reassign", teamLead,
                 "{\"ghlUserId\":\"nobody\"}")).path("field").asText()).isEqualTo("ghlUserId");
+        int texts = rig.ghl.smsTo("notify-agent-7").size();
         assertThat(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reassign", teamLead,
                 "{\"ghlUserId\":\"agent-7\"}").getStatusCode()).isEqualTo(200);
+        assertThat(rig.ghl.smsTo("notify-agent-7")).hasSize(texts + 1);
+        assertThat(rig.ghl.smsTo("notify-agent-7").getLast())
+                .isEqualTo("An approval was handed to you: https://inbox.example/inbox/#approval/" + approval[0]);
         assertThat(ids(rig.call("GET", "/inbox/api/approvals", agent, null))).contains(approval[0]);
 
         var rejected = rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reject", agent, "{\"reason\":\"too early for a price\"}");
