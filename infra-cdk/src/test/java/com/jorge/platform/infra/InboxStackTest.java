@@ -45,6 +45,33 @@ class InboxStackTest {
     }
 
     @Test
+    void anAdminWithoutTotpGetsNoTokenFromThePoolsPreTokenTrigger() {
+        JsonNode pool = only(inbox, "AWS::Cognito::UserPool").path("Properties");
+        assertThat(pool.path("LambdaConfig").path("PreTokenGeneration").toString()).contains("AdminMfaLive");
+        JsonNode fn = withProperty(inbox, "AWS::Lambda::Function", "FunctionName", "jorge-inbox-admin-mfa").path("Properties");
+        assertThat(fn.path("Handler").asText()).isEqualTo("com.jorge.platform.inbox.AdminMfaHandler::handleRequest");
+        assertThat(fn.path("Timeout").asInt()).as("Cognito waits 5 s for a trigger").isLessThanOrEqualTo(5);
+        // Cognito may invoke the live alias, for this pool only
+        JsonNode invoke = resources(inbox, "AWS::Lambda::Permission").values().stream()
+                .filter(p -> p.path("Properties").path("Principal").asText().equals("cognito-idp.amazonaws.com"))
+                .findFirst().orElseThrow().path("Properties");
+        assertThat(invoke.path("FunctionName").toString()).contains("AdminMfaLive");
+        assertThat(invoke.path("SourceArn").toString()).contains("Users");
+        // it reads the users' MFA settings of this pool, and may do nothing else in Cognito
+        List<String> cognito = new ArrayList<>();
+        for (JsonNode policy : resources(inbox, "AWS::IAM::Policy").values()) {
+            for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
+                if (statement.path("Action").toString().contains("cognito-idp:")) {
+                    cognito.add(statement.path("Action").asText() + " " + statement.path("Resource")
+                            + " " + policy.path("Properties").path("Roles"));
+                }
+            }
+        }
+        assertThat(cognito).singleElement().satisfies(grant -> assertThat(grant).startsWith("cognito-idp:AdminGetUser ")
+                .contains("Users").contains("Arn").contains("AdminMfa").doesNotContain("*"));
+    }
+
+    @Test
     void thePagesClientHasNoSecretAndFifteenMinuteTokens() {
         JsonNode client = only(inbox, "AWS::Cognito::UserPoolClient").path("Properties");
         assertThat(client.path("GenerateSecret").asBoolean(false)).isFalse();

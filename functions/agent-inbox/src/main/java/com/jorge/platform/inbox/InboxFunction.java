@@ -73,17 +73,18 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
         var leads = new LeadDesk(db, new LeadAccess(offers), new ConversationRepository(json), new ContactRepository(),
                 new MessageRepository(), offers, audit, cache, clock);
         var approvals = new ApprovalRepository(json);
-        var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock),
-                new ApprovalDecisions(db, approvals, members, tasks, audit, json, clock), leads,
-                new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
-                RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), json);
         var ghl = new GhlApiClient(new GhlApiClient.Settings(
                 URI.create(config.get("GHL_API_BASE_URL", "https://services.leadconnectorhq.com")), Duration.ofSeconds(2),
                 Duration.ofSeconds(config.getInt("GHL_API_TIMEOUT_SECONDS", 5)), RetryPolicy.ghlDefaults(),
                 GhlRateLimits.Limits.fromConfig(config)), GhlAuthorization.fromConfig(config, database.dataSource(), metrics),
                 json, metrics);
-        var notices = new OfferNotices(db, offers, members, new AgentNotices(ghl, settings.pageUrl()), json, metrics, clock);
-        return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, json, clock));
+        var agentNotices = new AgentNotices(ghl, settings.pageUrl());
+        var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock),
+                new ApprovalDecisions(db, approvals, members, tasks, agentNotices, audit, json, clock), leads,
+                new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
+                RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), json);
+        var notices = new OfferNotices(db, offers, members, agentNotices, json, metrics, clock);
+        return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, members, agentNotices, json, clock));
     }
 
     private static JWKSource<SecurityContext> jwks(URI url) {

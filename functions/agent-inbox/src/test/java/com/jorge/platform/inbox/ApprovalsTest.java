@@ -1,9 +1,10 @@
 package com.jorge.platform.inbox;
 
+import com.jorge.platform.approvals.ApprovalPolicies;
+import com.jorge.platform.approvals.ApprovalPolicy;
+import com.jorge.platform.approvals.ProposedAction;
 import com.jorge.platform.conversation.LeadRef;
-import com.jorge.platform.inbox.approvals.ApprovalPolicies;
-import com.jorge.platform.inbox.approvals.ApprovalPolicy;
-import com.jorge.platform.inbox.approvals.ProposedAction;
+import com.jorge.platform.inbox.offers.AgentNotices;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.storage.AuditLog;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The location's approval policy, the approval records and their routes. */
+/** The location's approval policy, the approval records, their notices and their routes. */
 class ApprovalsTest {
 
     private static InboxRig rig;
@@ -96,8 +97,12 @@ class ApprovalsTest {
         assertThat(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reject", teamLead, "{}").getStatusCode()).isEqualTo(400);
         assertThat(rig.body(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reassign", teamLead,
                 "{\"ghlUserId\":\"nobody\"}")).path("field").asText()).isEqualTo("ghlUserId");
+        int texts = rig.ghl.smsTo("notify-agent-7").size();
         assertThat(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reassign", teamLead,
                 "{\"ghlUserId\":\"agent-7\"}").getStatusCode()).isEqualTo(200);
+        assertThat(rig.ghl.smsTo("notify-agent-7")).hasSize(texts + 1);
+        assertThat(rig.ghl.smsTo("notify-agent-7").getLast())
+                .isEqualTo("An approval was handed to you: https://inbox.example/inbox/#approval/" + approval[0]);
         assertThat(ids(rig.call("GET", "/inbox/api/approvals", agent, null))).contains(approval[0]);
 
         var rejected = rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/reject", agent, "{\"reason\":\"too early for a price\"}");
@@ -114,6 +119,50 @@ class ApprovalsTest {
         String[] approval = request("loc-a");
         rig.sfn.expire(approval[1]);
         assertThat(rig.call("POST", "/inbox/api/approvals/" + approval[0] + "/approve", teamLead, null).getStatusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void eachRequestReachesItsPersonOnceOnTheLocationsChannelWithALinkAndNoLeadData() {
+        rig.person("team_lead", "lead-n", "loc-n");
+        rig.person("agent", "agent-n", "loc-n");
+        rig.person("team_lead", "lead-m", "loc-m");
+        rig.person("team_lead", "lead-q", "loc-q");
+        rig.db.inTransaction(c -> {
+            var settings = new AgentNotices(null, "");
+            settings.setApprovalsUser(c, "loc-n", "agent-n");   // this location names its own approvals person
+            settings.setChannel(c, "loc-m", AgentNotices.Channel.EMAIL);
+            settings.setChannel(c, "loc-q", AgentNotices.Channel.OFF);
+            return null;
+        });
+        int calls = rig.ghl.calls().size();
+
+        String first = notice("loc-n", "lead-n", null);
+        rig.function.approvalRequests().handle(first);
+        rig.function.approvalRequests().handle(first); // SNS delivers it again
+        rig.function.approvalRequests().handle(notice("loc-n", "lead-n", "lead-n")); // nobody answered: escalated
+        rig.function.approvalRequests().handle(notice("loc-m", "lead-m", null));
+        rig.function.approvalRequests().handle(notice("loc-q", "lead-q", null));
+
+        var sent = rig.ghl.calls().subList(calls, rig.ghl.calls().size());
+        assertThat(sent).hasSize(3);
+        assertThat(rig.ghl.smsTo("notify-agent-n")).singleElement().satisfies(text ->
+                assertThat(text).startsWith("The bot needs your approval: https://inbox.example/inbox/#approval/")
+                        .doesNotContain("c-n", "640"));
+        assertThat(rig.ghl.smsTo("notify-lead-n")).singleElement().satisfies(text ->
+                assertThat(text).startsWith("An approval nobody answered waits for you: https://inbox.example/inbox/#approval/"));
+        assertThat(sent).filteredOn(c -> "Email".equals(c.body().path("type").asText()))
+                .singleElement().satisfies(c -> assertThat(c.body().path("contactId").asText()).isEqualTo("notify-lead-m"));
+        assertThat(rig.ghl.smsTo("notify-lead-q")).isEmpty();
+    }
+
+    /** An approval.request as the workflow publishes it; {@code assignee} only on the escalation. */
+    private static String notice(String locationId, String teamLeadId, String assignee) {
+        var m = PlatformJson.mapper().createObjectNode().put("type", "approval.request").put("locationId", locationId)
+                .put("contactId", "c-n").put("kind", "price_opinion").put("summary", "Worth about $640k")
+                .put("teamLeadId", teamLeadId).put("expiresInSeconds", 900)
+                .put("taskToken", "tok-" + locationId + "-" + (assignee == null ? "first" : "escalated") + "-" + UUID.randomUUID());
+        if (assignee != null) m.put("escalated", true).put("assignee", assignee);
+        return m.toString();
     }
 
     private static String[] request(String locationId) {

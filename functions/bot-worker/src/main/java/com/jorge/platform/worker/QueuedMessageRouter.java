@@ -1,6 +1,7 @@
 package com.jorge.platform.worker;
 
 import com.jorge.platform.observability.CorrelationIds;
+import com.jorge.platform.worker.approvals.ApprovalOutcomes;
 import com.jorge.platform.worker.events.LeadEventProcessor;
 import com.jorge.platform.worker.followup.NurtureSteps;
 import com.jorge.platform.worker.handoff.HandoffResults;
@@ -11,8 +12,8 @@ import com.jorge.platform.worker.inbound.WorkflowMessage;
 /**
  * The worker's one door: a message from the lead-events queue is read once ({@link QueuedMessageReader})
  * and handed to the part that handles its kind: GHL events to {@link LeadEventProcessor}, the lead
- * workflows' messages to {@link NurtureSteps} and {@link HandoffResults}. Each runs under the message's
- * correlation ids.
+ * workflows' messages to {@link NurtureSteps}, {@link HandoffResults} and {@link ApprovalOutcomes}. Each runs
+ * under the message's correlation ids.
  */
 public final class QueuedMessageRouter {
 
@@ -20,13 +21,15 @@ public final class QueuedMessageRouter {
     private final LeadEventProcessor ghlEvents;
     private final NurtureSteps nurtureSteps;
     private final HandoffResults handoffResults;
+    private final ApprovalOutcomes approvalOutcomes;
 
     public QueuedMessageRouter(QueuedMessageReader reader, LeadEventProcessor ghlEvents, NurtureSteps nurtureSteps,
-                               HandoffResults handoffResults) {
+                               HandoffResults handoffResults, ApprovalOutcomes approvalOutcomes) {
         this.reader = reader;
         this.ghlEvents = ghlEvents;
         this.nurtureSteps = nurtureSteps;
         this.handoffResults = handoffResults;
+        this.approvalOutcomes = approvalOutcomes;
     }
 
     /**
@@ -51,6 +54,7 @@ public final class QueuedMessageRouter {
                     switch (workflow) {
                         case WorkflowMessage.NurtureStep step -> nurtureSteps.handle(step, body);
                         case WorkflowMessage.HandoffResult result -> handoffResults.handle(result, body);
+                        case WorkflowMessage.ApprovalDecided decided -> approvalOutcomes.handle(decided);
                     }
                 }
             }

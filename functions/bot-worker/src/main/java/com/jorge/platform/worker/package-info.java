@@ -1,7 +1,7 @@
 /**
  * λ bot-worker: the Jorge bots on the lead-events queue. {@link com.jorge.platform.worker.QueuedMessageRouter}
  * is the one door: a queued message is read once ({@code inbound}) and goes to GHL event decisions
- * ({@code events}) or the lead workflows' messages ({@code followup}, {@code handoff}); decisions are
+ * ({@code events}) or the lead workflows' messages ({@code followup}, {@code handoff}, {@code approvals}); decisions are
  * delivered from the outbox ({@code delivery}). Lambda entry points and wiring live in {@code lambda}.
  */
 package com.jorge.platform.worker;

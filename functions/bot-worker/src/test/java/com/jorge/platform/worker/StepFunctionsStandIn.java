@@ -29,6 +29,7 @@ public final class StepFunctionsStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> executions = new ConcurrentHashMap<>();
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger failStarts = new java.util.concurrent.atomic.AtomicInteger();
 
     public StepFunctionsStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -48,6 +49,11 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         expiredTokens.add(taskToken);
     }
 
+    /** The next {@code count} StartExecution calls answer 400 (as a throttled or misconfigured service would), then they work again. */
+    public void failNextStarts(int count) {
+        failStarts.set(count);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String action = target == null ? "" : target.substring(target.indexOf('.') + 1);
@@ -55,6 +61,10 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         calls.add(new Call(action, body));
         switch (action) {
             case "StartExecution" -> {
+                if (failStarts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    reply(exchange, 400, "{\"__type\":\"StateMachineDoesNotExist\",\"message\":\"refused by the test\"}");
+                    return;
+                }
                 String machine = body.path("stateMachineArn").asText();
                 String name = body.path("name").asText();
                 String arn = machine.replace(":stateMachine:", ":execution:") + ":" + name;

@@ -329,7 +329,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         ConversationState nextState = next(state, nextStage, side, language, facts, assessment.temperature(),
                 assessment.reasons(), false, receivedAt, lastReplyAt);
         return new BotTurn(replies, actions, nextState, notBefore, notBefore == null ? null : held.reason(), usage,
-                replies.isEmpty() ? null : objectionOf(parts));
+                replies.isEmpty() ? null : objectionOf(parts), List.of());
     }
 
     /** The objection this turn's reply answers ({@code objection.not_now} → {@code not_now}), or null. */

@@ -1,5 +1,7 @@
 package com.jorge.platform.conversation;
 
+import com.jorge.platform.approvals.ProposedAction;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -17,19 +19,23 @@ import java.util.List;
  * @param objection   the objection the lead raised and the bot answered in this turn ({@code has_agent},
  *                    {@code not_interested}, {@code angry}, {@code not_now}, {@code price_too_high},
  *                    {@code just_looking}), or null; recorded the same way for the BI objection outcomes
+ * @param proposals   what the replies do that a location's approval policy may want a person to see first
+ *                    (a price opinion, an LLM reply the guard flagged); the worker adds what the CRM actions
+ *                    say themselves (a listing appointment)
  */
 public record BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
-                      String heldBecause, LlmUsage llmUsage, String objection) {
+                      String heldBecause, LlmUsage llmUsage, String objection, List<ProposedAction> proposals) {
     public BotTurn {
         replies = List.copyOf(replies);
         actions = List.copyOf(actions);
         llmUsage = llmUsage == null ? LlmUsage.NONE : llmUsage;
+        proposals = List.copyOf(proposals);
     }
 
-    /** A turn that spent no LLM tokens and met no objection. */
+    /** A turn that spent no LLM tokens, met no objection and proposes nothing beyond its CRM actions. */
     public BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
                    String heldBecause) {
-        this(replies, actions, nextState, notBefore, heldBecause, LlmUsage.NONE, null);
+        this(replies, actions, nextState, notBefore, heldBecause, LlmUsage.NONE, null, List.of());
     }
 
     /** Replies held until {@code notBefore} for a reason the platform need not record. */
@@ -42,16 +48,20 @@ public record BotTurn(List<String> replies, List<CrmAction> actions, Conversatio
         this(replies, actions, nextState, null, null);
     }
 
+    public BotTurn withProposals(List<ProposedAction> newProposals) {
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, objection, newProposals);
+    }
+
     public static BotTurn silent(ConversationState state) {
         return new BotTurn(List.of(), List.of(), state, null, null);
     }
 
     public BotTurn withLlmUsage(LlmUsage usage) {
-        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, usage, objection);
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, usage, objection, proposals);
     }
 
     public BotTurn withObjection(String raised) {
-        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, raised);
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, raised, proposals);
     }
 
     /** True when the replies must wait (quiet hours) at {@code now}. */

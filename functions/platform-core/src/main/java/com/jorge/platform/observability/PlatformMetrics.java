@@ -46,6 +46,13 @@ public interface PlatformMetrics {
     String LEAD_OUTCOMES = "LeadOutcomesRecorded";
     /** Which scorer answered a bot's lead score; dimension: the score path (REMOTE, FALLBACK_..., RULES). */
     String LEAD_SCORES = "LeadScores";
+    /**
+     * The bots' replies and CRM actions, dimension {@code autonomous} (went out without a person) or
+     * {@code needs_person} (waited for an approval); the autonomy rate is autonomous / all.
+     */
+    String BOT_ACTIONS = "BotActions";
+    /** Held turns the approval workflow answered; dimension: approved, rejected or expired. */
+    String APPROVAL_OUTCOMES = "ApprovalOutcomes";
 
     /** Adds {@code value} to a counter; {@code dimension} may be null (e.g. the rejection reason). */
     void count(String metric, String dimension, long value);

@@ -88,7 +88,21 @@ public final class DashboardsStack extends Stack {
                         .map(fn -> (IMetric) fn.alias().metricErrors(sum())).toList(), List.of()));
         dashboard.addWidgets(
                 graph("Lead scores, by the path that answered", List.of(search("Path", "LeadScores")), List.of()),
-                graph("Deals recorded for retraining", List.of(search("Kind", "LeadOutcomesRecorded")), List.of()));
+                graph("Deals recorded for retraining", List.of(search("Kind", "LeadOutcomesRecorded")), List.of()),
+                graph("Bot autonomy rate (without a person / all) and approvals", List.of(autonomyRate()),
+                        List.of(search("Kind", "ApprovalOutcomes"))));
+    }
+
+    /** The bots' replies and CRM actions that went out without a person, over all of them (issue 14). */
+    private static IMetric autonomyRate() {
+        return MathExpression.Builder.create().expression("autonomous / (autonomous + held)")
+                .usingMetrics(Map.of("autonomous", botActions("autonomous"), "held", botActions("needs_person")))
+                .label("autonomy rate").period(Duration.minutes(5)).build();
+    }
+
+    private static IMetric botActions(String kind) {
+        return Metric.Builder.create().namespace(InferenceStack.METRICS_NAMESPACE).metricName("BotActions")
+                .dimensionsMap(Map.of("Kind", kind)).statistic("Sum").period(Duration.minutes(5)).build();
     }
 
     private static IMetric platform(String name, String service, String statistic) {

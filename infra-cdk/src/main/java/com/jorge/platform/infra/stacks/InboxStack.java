@@ -42,6 +42,8 @@ import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Permission;
@@ -70,6 +72,7 @@ public final class InboxStack extends Stack {
     private final CanaryFunction offers;
     private final String issuer;
     private final HttpAuthorizer usersAuthorizer;
+    private final CanaryFunction adminMfa;
 
     public InboxStack(Construct scope, String id, StackProps props, EnvironmentSettings config, RepositoryLayout layout,
                       NetworkStack network, DataStack data, FunctionsStack functions, WorkflowsStack workflows, AlertingStack alerting) {
@@ -86,7 +89,7 @@ public final class InboxStack extends Stack {
                 .applicationName("jorge-inbox-" + config.name())
                 .build();
 
-        // --- who may sign in: invited people only; TOTP for whoever turns it on (see README: admins)
+        // --- who may sign in: invited people only; TOTP for whoever turns it on, required of admins (the AdminMfa trigger)
         users = UserPool.Builder.create(this, "Users")
                 .userPoolName("jorge-inbox-" + config.name())
                 .selfSignUpEnabled(false)
@@ -162,6 +165,24 @@ public final class InboxStack extends Stack {
                 functions.marketplace().authorizeGhlCalls(function.function());
             }
         }
+        // --- admins must have MFA: the pool's pre-token-generation trigger refuses tokens to an admin-group member
+        // without TOTP (MFA stays optional for agents and team leads, see the COG2 suppression below)
+        adminMfa = new CanaryFunction(this, "AdminMfa", new CanaryFunctionSpec(
+                "jorge-inbox-admin-mfa", "Pre-token-generation: no tokens for an admin without TOTP",
+                jar, "com.jorge.platform.inbox.AdminMfaHandler::handleRequest",
+                1024, 5, 0, Map.of("POWERTOOLS_SERVICE_NAME", "inbox-admin-mfa"), alarms.canaryErrorThreshold(), 3_000),
+                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        users.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, adminMfa.alias());
+        // its own policy, not the role's default one: the function must not depend on the pool that names it
+        Policy.Builder.create(this, "AdminMfaReadsMfaSettings")
+                .roles(List.of(adminMfa.function().getRole()))
+                .statements(List.of(PolicyStatement.Builder.create()
+                        .sid("ReadUsersMfaSettings")
+                        .actions(List.of("cognito-idp:AdminGetUser"))
+                        .resources(List.of(users.getUserPoolArn()))
+                        .build()))
+                .build();
+
         // the service answers the task tokens of the two workflows that wait for a person, and no other
         inbox.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("AnswerOffersAndApprovals")
@@ -225,8 +246,8 @@ public final class InboxStack extends Stack {
         NagSuppressions.addResourceSuppressions(users, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-COG2")
                 .reason("Cognito sets MFA for a whole pool. Agents answer offers from their phones with a password; TOTP is open to "
-                        + "everyone and admins must turn it on (infra-cdk/README.md, 'The inbox'): a pool-wide requirement would "
-                        + "lock agents out of the one-tap page.")
+                        + "everyone and admins must have it: the pre-token-generation trigger (jorge-inbox-admin-mfa) refuses "
+                        + "tokens to an admin without TOTP. A pool-wide requirement would lock agents out of the one-tap page.")
                 .build()), true);
 
         CfnOutput.Builder.create(this, "InboxUrl").description("The agents' inbox page").value(pageUrl).build();
@@ -247,6 +268,10 @@ public final class InboxStack extends Stack {
             out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return out.toString();
+    }
+
+    public CanaryFunction adminMfa() {
+        return adminMfa;
     }
 
     public UserPool users() {

@@ -6,9 +6,12 @@ import com.jorge.platform.inbox.Refused;
 import com.jorge.platform.inbox.auth.AccessDenied;
 import com.jorge.platform.inbox.auth.Caller;
 import com.jorge.platform.inbox.auth.Members;
+import com.jorge.platform.inbox.offers.AgentNotices;
 import com.jorge.platform.inbox.offers.WorkflowTasks;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.Transactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,22 +26,26 @@ import java.util.Map;
  */
 public final class ApprovalDecisions {
 
+    private static final Logger log = LoggerFactory.getLogger(ApprovalDecisions.class);
+
     static final int MAX_REASON = 500;
 
     private final Transactor db;
     private final ApprovalRepository approvals;
     private final Members members;
     private final WorkflowTasks tasks;
+    private final AgentNotices notices;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     public ApprovalDecisions(Transactor db, ApprovalRepository approvals, Members members, WorkflowTasks tasks,
-                             AuditLog audit, ObjectMapper json, Clock clock) {
+                             AgentNotices notices, AuditLog audit, ObjectMapper json, Clock clock) {
         this.db = db;
         this.approvals = approvals;
         this.members = members;
         this.tasks = tasks;
+        this.notices = notices;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -62,18 +69,31 @@ public final class ApprovalDecisions {
         return decide(caller, approvalId, Approval.Status.REJECTED, why);
     }
 
-    /** Hands the approval to another person of the same location (by their GHL user id). */
+    /**
+     * Hands the approval to another person of the same location (by their GHL user id), who hears of it through
+     * GHL on the location's channel. A notice GHL refuses does not undo the hand-over: it shows in their inbox.
+     */
     public Approval reassign(Caller caller, String approvalId, String ghlUserId) {
         if (ghlUserId == null || ghlUserId.isBlank()) throw Refused.invalid("ghlUserId", "name the person to hand it to");
-        return db.inTransaction(c -> {
+        record Reassigned(Approval approval, String notifyContactId, AgentNotices.Channel channel) {}
+        Reassigned done = db.inTransaction(c -> {
             Approval a = open(c, caller, approvalId);
-            if (members.byGhlUser(c, a.locationId(), ghlUserId).isEmpty()) {
-                throw Refused.invalid("ghlUserId", "nobody of this location has that GHL user id");
-            }
+            var person = members.byGhlUser(c, a.locationId(), ghlUserId);
+            if (person.isEmpty()) throw Refused.invalid("ghlUserId", "nobody of this location has that GHL user id");
             approvals.reassign(c, a.approvalId(), ghlUserId);
             audit(c, a, "approval_reassigned", Map.of("by", caller.subject(), "to", ghlUserId));
-            return approvals.lock(c, a.approvalId()).orElseThrow();
+            return new Reassigned(approvals.lock(c, a.approvalId()).orElseThrow(), person.get().notifyContactId(),
+                    notices.channel(c, a.locationId()));
         });
+        if (done.notifyContactId() != null && done.channel() != AgentNotices.Channel.OFF) {
+            try {
+                notices.send(done.channel(), done.approval().locationId(), done.notifyContactId(),
+                        "An approval was handed to you", "approval/" + done.approval().approvalId());
+            } catch (RuntimeException e) {
+                log.warn("reassigned approval's notice not sent ({})", e.getClass().getSimpleName());
+            }
+        }
+        return done.approval();
     }
 
     private Approval decide(Caller caller, String approvalId, Approval.Status status, String reason) {

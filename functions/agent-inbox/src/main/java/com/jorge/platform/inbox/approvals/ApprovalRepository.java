@@ -93,6 +93,24 @@ public final class ApprovalRepository {
         }
     }
 
+    public boolean notified(Connection c, String approvalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT notified_at IS NOT NULL FROM approvals WHERE approval_id = ?::uuid")) {
+            ps.setString(1, approvalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    public void markNotified(Connection c, String approvalId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE approvals SET notified_at = ? WHERE approval_id = ?::uuid AND notified_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, approvalId);
+            ps.executeUpdate();
+        }
+    }
+
     public void reassign(Connection c, String approvalId, String assignee) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE approvals SET assignee = ? WHERE approval_id = ?::uuid")) {
             ps.setString(1, assignee);

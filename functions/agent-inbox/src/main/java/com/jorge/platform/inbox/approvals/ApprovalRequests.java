@@ -2,6 +2,9 @@ package com.jorge.platform.inbox.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.inbox.auth.Caller;
+import com.jorge.platform.inbox.auth.Members;
+import com.jorge.platform.inbox.offers.AgentNotices;
 import com.jorge.platform.storage.Transactor;
 
 import java.io.IOException;
@@ -9,24 +12,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The approval workflow's requests as they arrive on the AgentNotifications topic
  * ({@code {"type": "approval.request", "locationId", "contactId"?, "kind", "summary", "rules", "expiresInSeconds",
- * "taskToken"}}): each becomes one {@code approvals} row however often SNS delivers it. Returns false for a
- * message that is not one (the caller tries the next kind).
+ * "taskToken", "teamLeadId"?, "escalated"?, "assignee"?}}): each becomes one {@code approvals} row however often
+ * SNS delivers it, and one notice through GHL ({@link AgentNotices}): an escalation to its assignee, a first
+ * request to the location's approvals person, else the team lead. Returns false for a message that is not
+ * one (the caller tries the next kind).
  */
 public final class ApprovalRequests {
 
     public static final String TYPE = "approval.request";
     private final Transactor db;
     private final ApprovalRepository approvals;
+    private final Members members;
+    private final AgentNotices notices;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ApprovalRequests(Transactor db, ApprovalRepository approvals, ObjectMapper json, Clock clock) {
+    public ApprovalRequests(Transactor db, ApprovalRepository approvals, Members members, AgentNotices notices,
+                            ObjectMapper json, Clock clock) {
         this.db = db;
         this.approvals = approvals;
+        this.members = members;
+        this.notices = notices;
         this.json = json;
         this.clock = clock;
     }
@@ -48,8 +59,26 @@ public final class ApprovalRequests {
         List<String> rules = new ArrayList<>();
         m.path("rules").forEach(r -> { if (r.isTextual()) rules.add(r.asText()); });
         Instant now = clock.instant();
-        db.inTransaction(c -> approvals.record(c, location, text(m, "contactId"), kind, summary, rules, token, now,
-                now.plusSeconds(expires)));
+        String assignee = text(m, "assignee");
+        record Pending(String approvalId, Optional<Caller.Membership> person, AgentNotices.Channel channel) {}
+        Pending p = db.inTransaction(c -> {
+            String id = approvals.record(c, location, text(m, "contactId"), kind, summary, rules, token, now,
+                    now.plusSeconds(expires));
+            String to = assignee != null ? assignee : notices.approvalsUser(c, location).orElse(text(m, "teamLeadId"));
+            return new Pending(id, to == null ? Optional.empty() : members.byGhlUser(c, location, to),
+                    notices.channel(c, location));
+        });
+        String contact = p.person().map(Caller.Membership::notifyContactId).orElse(null);
+        if (contact == null || p.channel() == AgentNotices.Channel.OFF) return true;
+        // notify first, then mark: a crash in between repeats the notice, never loses it
+        if (db.inTransaction(c -> approvals.notified(c, p.approvalId()))) return true;
+        notices.send(p.channel(), location, contact,
+                assignee != null ? "An approval nobody answered waits for you" : "The bot needs your approval",
+                "approval/" + p.approvalId());
+        db.inTransaction(c -> {
+            approvals.markNotified(c, p.approvalId(), clock.instant());
+            return null;
+        });
         return true;
     }
 

@@ -1,6 +1,6 @@
 /**
- * Approvals: a location's limits on the bot ({@code ApprovalPolicy}, evaluated and counted for the autonomy
- * rate by {@code ApprovalPolicies}), the approval workflow's requests ({@code ApprovalRequests}) and a
- * person's decision on them ({@code ApprovalDecisions}).
+ * Approvals in the inbox: the approval workflow's requests ({@code ApprovalRequests}) and a person's decision
+ * on them ({@code ApprovalDecisions}). The policy itself ({@code ApprovalPolicy}, {@code ApprovalPolicies}) is
+ * platform-core's {@code com.jorge.platform.approvals}, which the worker evaluates before acting.
  */
 package com.jorge.platform.inbox.approvals;

@@ -2,6 +2,7 @@ package com.jorge.platform.worker.events;
 
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.ghl.events.GhlEvent;
+import com.jorge.platform.worker.approvals.HeldTurn;
 import com.jorge.platform.worker.delivery.OutboxItems;
 
 /** What claiming and deciding one GHL event came to, inside one transaction. */
@@ -16,12 +17,19 @@ public sealed interface EventDecision {
      * @param cache       what the hot copy in Redis needs once the transaction committed
      * @param waitsBehind the outbox was queued behind the lead's deliveries still waiting for GHL, in the
      *                    same transaction, so it is not sent right after the commit
+     * @param held        the turn waits for a person (its outbox is then empty): the approval workflow is
+     *                    started after the commit; null when nothing waits
      */
-    record Decided(CacheUpdate cache, OutboxItems outbox, boolean waitsBehind) implements EventDecision {
+    record Decided(CacheUpdate cache, OutboxItems outbox, boolean waitsBehind, HeldTurn held) implements EventDecision {
 
         /** @param outbox what to deliver right after the commit */
         public Decided(CacheUpdate cache, OutboxItems outbox) {
-            this(cache, outbox, false);
+            this(cache, outbox, false, null);
+        }
+
+        /** The turn's outbox waits for a person's approval. */
+        public static Decided heldForApproval(CacheUpdate cache, HeldTurn held) {
+            return new Decided(cache, OutboxItems.none(held.lead().locationId(), held.outboxId()), false, held);
         }
 
         /** Record-keeping: finished in the claiming transaction. */
@@ -31,7 +39,7 @@ public sealed interface EventDecision {
 
         /** The outbox waits behind the lead's earlier deliveries: the retry schedule sends it after them. */
         public Decided waitingBehind() {
-            return new Decided(cache, outbox, true);
+            return new Decided(cache, outbox, true, held);
         }
     }
 

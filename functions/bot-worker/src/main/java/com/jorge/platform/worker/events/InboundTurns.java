@@ -13,6 +13,8 @@ import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.MessageRepository;
+import com.jorge.platform.worker.approvals.ApprovalGate;
+import com.jorge.platform.worker.approvals.HeldTurn;
 import com.jorge.platform.worker.delivery.OutboxItems;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.followup.NurtureSchedule;
@@ -28,11 +30,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A lead's text, answered by the bots: the message is recorded, the bot's turn decided (unless the lead
  * must not be answered: opted out, DND, deleted, with a human, or nothing to read), and the new state,
- * the replies and the CRM actions stored together for delivery.
+ * the replies and the CRM actions stored together for delivery, or held there for a person when the
+ * location's approval policy asks for one ({@link ApprovalGate}).
  */
 public final class InboundTurns {
 
@@ -45,12 +49,13 @@ public final class InboundTurns {
     private final LeadZones leadZones;
     private final OutboxWriter outbox;
     private final NurtureSchedule nurture;
+    private final ApprovalGate approvals;
     private final AuditLog audit;
     private final Clock clock;
 
     public InboundTurns(ContactRepository contacts, MessageRepository messages, ConversationStore store,
                         ConversationPolicy policy, LeadZones leadZones, OutboxWriter outbox, NurtureSchedule nurture,
-                        AuditLog audit, Clock clock) {
+                        ApprovalGate approvals, AuditLog audit, Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
         this.store = store;
@@ -58,6 +63,7 @@ public final class InboundTurns {
         this.leadZones = leadZones;
         this.outbox = outbox;
         this.nurture = nurture;
+        this.approvals = approvals;
         this.audit = audit;
         this.clock = clock;
     }
@@ -89,6 +95,7 @@ public final class InboundTurns {
         List<CrmAction> actions = new ArrayList<>(turn.actions());
         nurture.after(turn, next, now).ifPresent(actions::add);
         OutboxItems items = outbox.write(c, lead, webhookId, turn.replies(), notBefore, actions);
+        Optional<HeldTurn> held = approvals.holdIfNeeded(c, lead, webhookId, turn, next, optedOutNow);
         audit.record(c, lead, AuditLog.Actor.BOT, "replied", Map.of(
                 "stage", next.stage(), "temperature", next.temperature().name(),
                 "replies", turn.replies().size(), "actions", turn.actions().size(),
@@ -98,8 +105,10 @@ public final class InboundTurns {
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));
         ConversationState stored = store.save(c, lead, next);
-        return new EventDecision.Decided(optedOutNow ? new EventDecision.CacheUpdate.EvictThenPut(stored)
-                : new EventDecision.CacheUpdate.Put(stored), items);
+        EventDecision.CacheUpdate cache = optedOutNow ? new EventDecision.CacheUpdate.EvictThenPut(stored)
+                : new EventDecision.CacheUpdate.Put(stored);
+        return held.map(h -> EventDecision.Decided.heldForApproval(cache, h))
+                .orElseGet(() -> new EventDecision.Decided(cache, items));
     }
 
     /** Why the bot must not answer this message, or null when it may. */

@@ -6,6 +6,7 @@ import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.ConcurrentUpdateException;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
+import com.jorge.platform.worker.approvals.ApprovalStarts;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.inbound.QueuedMessage;
 import com.jorge.platform.worker.state.ConversationStore;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * Handles one queued GHL event for one lead, exactly once in effect. The webhookId is claimed and the
  * decision (state, inbound message, replies and CRM actions to carry out) stored in one transaction
  * ({@link LeadEventDecisions} decides); the outbox is then delivered. A redelivery finds the webhook
- * claimed and only finishes the delivery; a finished one is skipped.
+ * claimed and only finishes the delivery; a finished one is skipped. A turn held for a person's approval
+ * has nothing to deliver: its approval workflow is started after the commit (and by a redelivery when
+ * that start failed), which finishes the event.
  */
 public final class LeadEventProcessor {
 
@@ -27,16 +30,19 @@ public final class LeadEventProcessor {
     private final LeadEventDecisions decisions;
     private final ConversationStore store;
     private final OutboxDelivery delivery;
+    private final ApprovalStarts approvals;
     private final PlatformMetrics metrics;
     private final Clock clock;
 
     public LeadEventProcessor(Transactor db, WebhookEventRepository webhooks, LeadEventDecisions decisions,
-                              ConversationStore store, OutboxDelivery delivery, PlatformMetrics metrics, Clock clock) {
+                              ConversationStore store, OutboxDelivery delivery, ApprovalStarts approvals,
+                              PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.webhooks = webhooks;
         this.decisions = decisions;
         this.store = store;
         this.delivery = delivery;
+        this.approvals = approvals;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -65,10 +71,12 @@ public final class LeadEventProcessor {
                     metrics.count(PlatformMetrics.EVENTS_ALREADY_DONE);
                     return;
                 }
+                if (approvals.resume(lead, webhookId)) return; // held: nothing of it is pending
                 delivery.deliver(delivery.pendingFor(lead.locationId(), webhookId), receivedAt);
             }
             case EventDecision.Decided decided -> {
                 updateCache(lead, decided.cache());
+                if (decided.held() != null) approvals.start(decided.held());
                 if (!decided.outbox().isEmpty() && !decided.waitsBehind()) delivery.deliverNow(decided.outbox(), receivedAt);
             }
         }
@@ -87,9 +95,9 @@ public final class LeadEventProcessor {
                 return new EventDecision.ClaimedBefore();
             }
             EventDecision.Decided decided = decisions.decide(c, lead, event);
-            if (decided.outbox().isEmpty()) {
+            if (decided.outbox().isEmpty() && decided.held() == null) {
                 webhooks.markDone(c, lead.locationId(), webhookId);
-            } else if (delivery.queueBehindWaiting(c, decided.outbox(), clock.instant())) {
+            } else if (!decided.outbox().isEmpty() && delivery.queueBehindWaiting(c, decided.outbox(), clock.instant())) {
                 return decided.waitingBehind(); // decided in the same transaction: no second one before the send
             }
             return decided;

@@ -23,7 +23,8 @@ import java.util.Set;
 public final class QueuedMessageReader {
 
     private static final Set<String> WORKFLOW_TYPES = Set.of(WorkflowMessage.NURTURE_STEP,
-            WorkflowMessage.HANDOFF_ACCEPTED, WorkflowMessage.HANDOFF_UNCLAIMED);
+            WorkflowMessage.HANDOFF_ACCEPTED, WorkflowMessage.HANDOFF_UNCLAIMED, WorkflowMessage.APPROVAL_DECIDED);
+    private static final Set<String> DECISIONS = Set.of("approved", "rejected", "expired");
     private static final int MAX_ID = 128;
     private static final int MAX_TOKEN = 4096;
 
@@ -78,6 +79,14 @@ public final class QueuedMessageReader {
             case WorkflowMessage.HANDOFF_ACCEPTED -> new WorkflowMessage.HandoffAccepted(lead, id(root, "agentId"), execution);
             case WorkflowMessage.HANDOFF_UNCLAIMED ->
                     new WorkflowMessage.HandoffUnclaimed(lead, ids(root, "agentsTried"), execution);
+            case WorkflowMessage.APPROVAL_DECIDED -> {
+                String decision = text(root, "decision", 16);
+                if (!DECISIONS.contains(decision)) {
+                    throw new InvalidWorkflowMessageException("decision", "must be approved, rejected or expired");
+                }
+                yield new WorkflowMessage.ApprovalDecided(lead, id(root, "actionId"), decision.equals("approved"), decision,
+                        execution);
+            }
             default -> throw new InvalidWorkflowMessageException("type", "does not match the message's eventType");
         };
     }

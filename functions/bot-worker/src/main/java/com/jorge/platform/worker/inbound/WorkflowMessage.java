@@ -15,6 +15,7 @@ public sealed interface WorkflowMessage extends QueuedMessage {
     String NURTURE_STEP = "nurture.step";
     String HANDOFF_ACCEPTED = "handoff.accepted";
     String HANDOFF_UNCLAIMED = "handoff.unclaimed";
+    String APPROVAL_DECIDED = "approval.decided";
 
     LeadRef lead();
 
@@ -39,4 +40,12 @@ public sealed interface WorkflowMessage extends QueuedMessage {
     record HandoffUnclaimed(LeadRef lead, List<String> agentsTried, String execution) implements HandoffResult {
         public HandoffUnclaimed { agentsTried = List.copyOf(agentsTried); }
     }
+
+    /**
+     * approval: a person decided on the held turn {@code actionId}, or nobody did by the deadline.
+     *
+     * @param approved true only for an explicit approval; a rejection or the deadline sends the safe fallback
+     */
+    record ApprovalDecided(LeadRef lead, String actionId, boolean approved, String decision, String execution)
+            implements WorkflowMessage {}
 }

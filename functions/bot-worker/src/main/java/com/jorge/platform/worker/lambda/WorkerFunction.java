@@ -1,6 +1,7 @@
 package com.jorge.platform.worker.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.approvals.ApprovalPolicies;
 import com.jorge.platform.bots.BotSettings;
 import com.jorge.platform.bots.JorgeBots;
 import com.jorge.platform.bots.JorgeConversationPolicy;
@@ -39,6 +40,10 @@ import com.jorge.platform.storage.OpportunityRepository;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.QueuedMessageRouter;
+import com.jorge.platform.worker.approvals.ApprovalGate;
+import com.jorge.platform.worker.approvals.ApprovalOutcomes;
+import com.jorge.platform.worker.approvals.ApprovalStarts;
+import com.jorge.platform.worker.approvals.HeldActions;
 import com.jorge.platform.worker.delivery.CrmActionExecutor;
 import com.jorge.platform.worker.delivery.OutboxDelivery;
 import com.jorge.platform.worker.delivery.OutboxRecords;
@@ -94,7 +99,10 @@ import java.util.function.Supplier;
  * GHL_API_TOKEN, GHL_PIPELINE_ID, GHL_PIPELINE_STAGES, GHL_HANDOFF_USER_ID, BOT_HUMAN_PAUSE_MINUTES,
  * OUTBOX_RETRY_FIRST_SECONDS and OUTBOX_RETRY_LONGEST_SECONDS (the outbox's retry schedule); the
  * workflows: NURTURE_STATE_MACHINE_ARN, HANDOFF_STATE_MACHINE_ARN with HANDOFF_AGENT_IDS and
- * HANDOFF_TEAM_LEAD_ID, STEP_FUNCTIONS_ENDPOINT (a local endpoint; AWS's otherwise); BOOKING_CALENDARS (the
+ * HANDOFF_TEAM_LEAD_ID, APPROVAL_STATE_MACHINE_ARN (turns the approval policies on when a team lead is known,
+ * HANDOFF_TEAM_LEAD_ID or else GHL_HANDOFF_USER_ID; with
+ * APPROVAL_POLICY_FRESH_SECONDS, APPROVAL_FALLBACK_REPLY, APPROVAL_FALLBACK_REPLY_ES), STEP_FUNCTIONS_ENDPOINT
+ * (a local endpoint; AWS's otherwise); BOOKING_CALENDARS (the
  * team's GHL calendar per location and purpose, see {@link BookingCalendars}: the bots offer and book slots).
  *
  * @param followUps what a follow-up schedule without the lead-nurture workflow needs (the local runtime's sweep)
@@ -178,12 +186,15 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
         var installations = new InstallationStatus();
+        var held = new HeldActions(json);
+        var gate = new ApprovalGate(workflows.asksApprovals(), new ApprovalPolicies(metrics), held, audit, metrics,
+                Duration.ofSeconds(config.getInt("APPROVAL_POLICY_FRESH_SECONDS", 60)), clock);
 
         var decisions = new LeadEventDecisions(
                 new InboundTurns(contacts, messages, store, withListings(withCalendars(bots.policy(), calendars,
                         () -> GhlBookingCalendar.cacheOver(ghl, FreeSlotCache.Settings.fromConfig(config), clock)),
                         config, database, redis, metrics, clock), zones, outbox,
-                        new NurtureSchedule(workflows, bots.followUps()), audit, clock),
+                        new NurtureSchedule(workflows, bots.followUps()), gate, audit, clock),
                 new HumanReplies(contacts, messages, audit, store,
                         Duration.ofMinutes(config.getInt("BOT_HUMAN_PAUSE_MINUTES", 60)), clock),
                 new ContactRecords(contacts, audit, store),
@@ -191,10 +202,15 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                         bots.leadScoreAttributes()), audit, store, appointments, metrics, clock),
                 installations, audit);
         var router = new QueuedMessageRouter(new QueuedMessageReader(json),
-                new LeadEventProcessor(db, webhooks, decisions, store, delivery, metrics, clock),
+                new LeadEventProcessor(db, webhooks, decisions, store, delivery,
+                        new ApprovalStarts(db, held, webhooks, workflows, clock), metrics, clock),
                 new NurtureSteps(db, webhooks, new FollowUpComposer(store, bots.followUps(), zones, installations), followUpWriter,
                         delivery, workflows, metrics, clock),
-                new HandoffResults(db, webhooks, audit, ghl, metrics, clock));
+                new HandoffResults(db, webhooks, audit, ghl, metrics, clock),
+                new ApprovalOutcomes(db, held, store, contacts, installations, messages, delivery, audit, new ApprovalOutcomes.FallbackReplies(
+                        config.get("APPROVAL_FALLBACK_REPLY", ApprovalOutcomes.FallbackReplies.DEFAULT.english()),
+                        config.get("APPROVAL_FALLBACK_REPLY_ES", ApprovalOutcomes.FallbackReplies.DEFAULT.spanish())),
+                        metrics, clock));
         // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
         var followUps = new FollowUps(db, new FollowUpComposer(store,
                 workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones, installations), followUpWriter, store);
@@ -215,10 +231,12 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     private static LeadWorkflows workflows(PlatformConfig config, ObjectMapper json) {
         String nurture = config.get("NURTURE_STATE_MACHINE_ARN", null);
         String handoff = config.get("HANDOFF_STATE_MACHINE_ARN", null);
-        if (nurture == null && handoff == null) return LeadWorkflows.NONE;
+        String approval = config.get("APPROVAL_STATE_MACHINE_ARN", null);
+        if (nurture == null && handoff == null && approval == null) return LeadWorkflows.NONE;
         List<String> agents = config.get("HANDOFF_AGENT_IDS").map(v -> Arrays.stream(v.split(","))
                 .map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
-        var settings = new StepFunctionsWorkflows.Settings(nurture, handoff, agents, config.get("HANDOFF_TEAM_LEAD_ID", null));
+        var settings = new StepFunctionsWorkflows.Settings(nurture, handoff, agents, config.get("HANDOFF_TEAM_LEAD_ID",
+                config.get("GHL_HANDOFF_USER_ID", null)), approval);
         var sfn = SfnClient.builder().httpClient(UrlConnectionHttpClient.create());
         config.get("STEP_FUNCTIONS_ENDPOINT").ifPresent(endpoint -> sfn.endpointOverride(URI.create(endpoint)));
         return new StepFunctionsWorkflows(sfn.build(), settings, json);

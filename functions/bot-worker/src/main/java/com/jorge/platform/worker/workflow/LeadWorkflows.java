@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The long-running workflows that take a lead over from the bot: the follow-up schedule of a quiet lead
- * (lead-nurture) and the offer of a hot lead to the agents (hot-lead-handoff). Starting is idempotent
- * on {@code key}: the same key never starts a second run.
+ * (lead-nurture), the offer of a hot lead to the agents (hot-lead-handoff), and a person's approval of
+ * what the bot wants to do (approval). Starting is idempotent on {@code key} (the approval's action id):
+ * the same key never starts a second run.
  */
 public interface LeadWorkflows {
 
@@ -18,7 +19,19 @@ public interface LeadWorkflows {
     /** True when hot-lead-handoff offers hand-offs to the agents (then nobody is assigned up front). */
     boolean offersHandoffs();
 
+    /** True when the approval workflow asks a person before the bot does what its location's policy holds back. */
+    boolean asksApprovals();
+
     void startFollowUps(LeadRef lead, String key, Instant quietSince, List<Long> waitSeconds);
+
+    /**
+     * Asks the location's people to approve a held turn; the answer comes back as {@code approval.decided}
+     * with {@code actionId}.
+     *
+     * @param summary what the person reads (1 to 1,000 characters)
+     * @param rules   the policy rules the turn met
+     */
+    void startApproval(LeadRef lead, String actionId, String kind, String summary, List<String> rules);
 
     /** @param when the booked time or the lead's stated contact window, null when neither is known */
     void startHandoff(LeadRef lead, String key, String reason, String when);
@@ -39,7 +52,17 @@ public interface LeadWorkflows {
         }
 
         @Override
+        public boolean asksApprovals() {
+            return false;
+        }
+
+        @Override
         public void startFollowUps(LeadRef lead, String key, Instant quietSince, List<Long> waitSeconds) {
+        }
+
+        @Override
+        public void startApproval(LeadRef lead, String actionId, String kind, String summary, List<String> rules) {
+            throw new IllegalStateException("an approval was held, but this worker has no APPROVAL_STATE_MACHINE_ARN");
         }
 
         @Override

@@ -19,8 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The workflows on AWS Step Functions: {@code jorge-lead-nurture} and {@code jorge-hot-lead-handoff}
- * (step-functions/). The execution name is derived from the key, so a retried start finds the first
+ * The workflows on AWS Step Functions: {@code jorge-lead-nurture}, {@code jorge-hot-lead-handoff} and
+ * {@code jorge-approval} (step-functions/). The execution name is derived from the key, so a retried start finds the first
  * run instead of starting a second one.
  */
 public final class StepFunctionsWorkflows implements LeadWorkflows {
@@ -29,8 +29,11 @@ public final class StepFunctionsWorkflows implements LeadWorkflows {
     /** The state machine refuses shorter waits (lead-nurture's input check). */
     private static final long MIN_WAIT_SECONDS = 60;
 
+    /** The approval workflow's summary limit (its input check). */
+    static final int MAX_SUMMARY = 1000;
+
     public record Settings(String nurtureStateMachineArn, String handoffStateMachineArn, List<String> agentIds,
-                           String teamLeadId) {
+                           String teamLeadId, String approvalStateMachineArn) {
         public Settings {
             agentIds = List.copyOf(agentIds);
             if (handoffStateMachineArn != null && (agentIds.isEmpty() || teamLeadId == null || teamLeadId.isBlank())) {
@@ -61,6 +64,12 @@ public final class StepFunctionsWorkflows implements LeadWorkflows {
         return settings.handoffStateMachineArn() != null;
     }
 
+    /** Only with a team lead to escalate to (the workflow's input needs one): without, the bot is not held back. */
+    @Override
+    public boolean asksApprovals() {
+        return settings.approvalStateMachineArn() != null && settings.teamLeadId() != null && !settings.teamLeadId().isBlank();
+    }
+
     @Override
     public void startFollowUps(LeadRef lead, String key, Instant quietSince, List<Long> waitSeconds) {
         if (settings.nurtureStateMachineArn() == null) return;
@@ -81,6 +90,18 @@ public final class StepFunctionsWorkflows implements LeadWorkflows {
         input.put("reason", reason);
         if (when != null) input.put("when", when);
         start(settings.handoffStateMachineArn(), "ho-" + digest(lead, key), input);
+    }
+
+    @Override
+    public void startApproval(LeadRef lead, String actionId, String kind, String summary, List<String> rules) {
+        ObjectNode input = leadInput(lead);
+        input.put("kind", kind);
+        input.put("summary", summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "…" : summary);
+        input.put("teamLeadId", settings.teamLeadId());
+        input.put("actionId", actionId);
+        var named = input.putArray("rules");
+        rules.forEach(named::add);
+        start(settings.approvalStateMachineArn(), "ap-" + actionId, input); // an action id is a UUID: 39 characters
     }
 
     @Override

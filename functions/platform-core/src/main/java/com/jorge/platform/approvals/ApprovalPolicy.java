@@ -1,4 +1,4 @@
-package com.jorge.platform.inbox.approvals;
+package com.jorge.platform.approvals;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

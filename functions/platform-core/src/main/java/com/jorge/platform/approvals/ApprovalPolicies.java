@@ -1,4 +1,4 @@
-package com.jorge.platform.inbox.approvals;
+package com.jorge.platform.approvals;
 
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ApprovalPolicies {
 
-    public static final String BOT_ACTIONS = "BotActions";
+    public static final String BOT_ACTIONS = PlatformMetrics.BOT_ACTIONS;
 
     private final PlatformMetrics metrics;
 
@@ -27,10 +27,19 @@ public final class ApprovalPolicies {
 
     /** The rules the action meets; empty when the bot may go ahead. */
     public List<String> rulesFor(Connection c, String locationId, LeadRef contact, ProposedAction action) throws SQLException {
-        boolean firstTime = contact != null && !didBefore(c, contact, action.kind());
-        List<String> rules = policy(c, locationId).rulesFor(action, firstTime);
+        List<String> rules = rulesFor(c, policy(c, locationId), contact, action);
         metrics.count(BOT_ACTIONS, rules.isEmpty() ? "autonomous" : "needs_person");
         return rules;
+    }
+
+    /**
+     * The same under a policy the caller already holds, uncounted (the worker counts its replies and
+     * actions itself). The audit log is read only when the policy asks about first times.
+     */
+    public static List<String> rulesFor(Connection c, ApprovalPolicy policy, LeadRef contact, ProposedAction action)
+            throws SQLException {
+        boolean firstTime = policy.firstTimeAction() && contact != null && !didBefore(c, contact, action.kind());
+        return policy.rulesFor(action, firstTime);
     }
 
     public ApprovalPolicy policy(Connection c, String locationId) throws SQLException {
