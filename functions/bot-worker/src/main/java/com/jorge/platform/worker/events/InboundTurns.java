@@ -100,7 +100,10 @@ public final class InboundTurns {
                 "stage", next.stage(), "temperature", next.temperature().name(),
                 "replies", turn.replies().size(), "actions", turn.actions().size(),
                 "deferredUntil", notBefore == null ? "" : notBefore.toString(),
-                "heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause()));
+                "heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause(),
+                // the BI cost per conversation and objection outcomes read these (bi-aggregator)
+                "llmInputTokens", turn.llmUsage().inputTokens(), "llmOutputTokens", turn.llmUsage().outputTokens(),
+                "objection", turn.objection() == null ? "" : turn.objection()));
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));

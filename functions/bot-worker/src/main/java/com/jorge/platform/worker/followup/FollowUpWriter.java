@@ -43,6 +43,8 @@ public final class FollowUpWriter {
         details.put("stage", saved.stage());
         details.put("deferredUntil", notBefore == null ? "" : notBefore.toString());
         details.put("heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause());
+        details.put("llmInputTokens", turn.llmUsage().inputTokens());
+        details.put("llmOutputTokens", turn.llmUsage().outputTokens());
         audit.record(c, lead, AuditLog.Actor.BOT, "follow_up", details);
         return new Stored(due, saved);
     }
