@@ -9,6 +9,8 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -20,6 +22,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Redis connection for the function's lifetime, standalone or cluster behind the same command API.
@@ -33,6 +36,8 @@ public final class RedisConnector implements AutoCloseable {
     static final Duration ADAPTIVE_REFRESH_PAUSE = Duration.ofSeconds(1);
     /** Periodic topology refresh, for changes no command of ours runs into. */
     static final Duration PERIODIC_REFRESH = Duration.ofSeconds(10);
+    /** The longest a replicated write waits for its replicas (WAIT's own timeout, on top of the command timeout). */
+    static final Duration MAX_REPLICATION_WAIT = Duration.ofSeconds(5);
 
     private final String url;
     private final String authToken;
@@ -108,11 +113,11 @@ public final class RedisConnector implements AutoCloseable {
         try {
             if (!cluster) {
                 any.set(key, value, SetArgs.Builder.px(ttl.toMillis()));
-                return any.waitForReplication(replicas, wait.toMillis()) >= replicas;
+                return any.waitForReplication(replicas, bounded(wait)) >= replicas;
             }
             var owner = masterConnection(SlotHash.getSlot(key)).sync();
             owner.set(key, value, SetArgs.Builder.px(ttl.toMillis()));
-            return owner.waitForReplication(replicas, wait.toMillis()) >= replicas;
+            return owner.waitForReplication(replicas, bounded(wait)) >= replicas;
         } catch (RedisException e) {
             refreshTopologySoon();
             throw new CacheUnavailableException("Redis replicated SET failed", e);
@@ -194,7 +199,7 @@ public final class RedisConnector implements AutoCloseable {
     public static ClusterClientOptions clusterOptions(Duration commandTimeout) {
         return ClusterClientOptions.builder()
                 .socketOptions(socketOptions(commandTimeout))
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .timeoutOptions(timeouts(commandTimeout))
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enableAllAdaptiveRefreshTriggers() // MOVED, ASK, PERSISTENT_RECONNECTS, UNCOVERED_SLOT, UNKNOWN_NODE
                         .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_PAUSE)
@@ -204,6 +209,31 @@ public final class RedisConnector implements AutoCloseable {
                         .dynamicRefreshSources(true)
                         .build())
                 .build();
+    }
+
+    private static long bounded(Duration wait) {
+        return Math.min(wait.toMillis(), MAX_REPLICATION_WAIT.toMillis());
+    }
+
+    /**
+     * Every command times out after the command timeout, except WAIT, which blocks for its own timeout by
+     * design: with one timeout for all, a replicated write whose WAIT outlasted the command timeout failed
+     * as "Redis unavailable" instead of answering how many replicas confirmed.
+     */
+    private static TimeoutOptions timeouts(Duration commandTimeout) {
+        long plain = commandTimeout.toMillis();
+        long replicationWait = commandTimeout.plus(MAX_REPLICATION_WAIT).toMillis();
+        return TimeoutOptions.builder().timeoutCommands(true).timeoutSource(new TimeoutOptions.TimeoutSource() {
+            @Override
+            public long getTimeout(RedisCommand<?, ?, ?> command) {
+                return command.getType() == CommandType.WAIT ? replicationWait : plain;
+            }
+
+            @Override
+            public TimeUnit getTimeUnit() {
+                return TimeUnit.MILLISECONDS;
+            }
+        }).build();
     }
 
     /** Connect bounded by the command timeout's multiple; keep-alive finds a peer that vanished without a reset. */
@@ -225,7 +255,7 @@ public final class RedisConnector implements AutoCloseable {
         } else {
             standaloneClient = RedisClient.create(nodes(url, authToken).get(0));
             standaloneClient.setOptions(ClientOptions.builder()
-                    .socketOptions(socketOptions(commandTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .socketOptions(socketOptions(commandTimeout)).timeoutOptions(timeouts(commandTimeout))
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .build());
             StatefulRedisConnection<String, String> c = standaloneClient.connect();

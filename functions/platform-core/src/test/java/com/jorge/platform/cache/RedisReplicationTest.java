@@ -1,5 +1,6 @@
 package com.jorge.platform.cache;
 
+import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.testkit.TestRedisCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,17 @@ class RedisReplicationTest {
             for (int i = 0; i < 200; i++) {
                 assertThat(redis.commands().get("replicated:{cost}:" + i)).isEqualTo("v");
             }
+        }
+    }
+
+    @Test
+    void aWaitLongerThanTheCommandTimeoutAnswersHowManyReplicasConfirmedInsteadOfFailing() {
+        // the machine's standalone Redis has no replica: WAIT 1 blocks for its whole timeout and answers 0
+        try (RedisConnector redis = new RedisConnector(TestRedis.standaloneUrl(), false, Duration.ofMillis(100))) {
+            long start = System.nanoTime();
+            assertThat(redis.setReplicated(TestRedis.namespace("wait") + ":k", "v", Duration.ofMinutes(1), 1,
+                    Duration.ofMillis(400))).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
         }
     }
 
