@@ -11,11 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real Jorge bots behind the worker: the lead's zone, quiet hours and the starting side. */
+/** The real Jorge bots behind the worker: the lead's zone, quiet hours, the starting side, and listings from the real search. */
 class JorgeBotsThroughTheWorkerTest {
 
     private static BotSuite jorge;
@@ -61,6 +65,33 @@ class JorgeBotsThroughTheWorkerTest {
         rig.worker.messages().process(GhlWebhooks.inboundSms("loc-tx", "tagged", "hi there", clock.instant()), 0);
         assertThat(rig.text("SELECT bot_type FROM conversations WHERE contact_id = 'tagged'")).isEqualTo("BUYER");
         assertThat(rig.ghl.smsTo("tagged")).hasSize(1);
+    }
+
+    @Test
+    void aBuyerWhoGaveAreaBudgetAndBedroomsIsTextedListingsThatMeetThem() throws Exception {
+        // 20:00 UTC is noon in Kirkland (425): inside texting hours
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T20:00:00Z"));
+        rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl(), Map.of("SEARCH_LISTINGS", "true",
+                "SEARCH_LOAD_SAMPLE", "true", "SEARCH_CACHE_PREFIX", TestRedis.namespace("search") + ":",
+                "SEARCH_LISTING_LINK", "https://homes.example/l/{id}"));
+        rig.worker.messages().process(GhlWebhooks.contactCreate("loc-wa", "kim", "Kim", "Ng", "+14255550130",
+                "kim@example.com", clock.instant()).replace("\"website-lead\"", "\"buyer-lead\""), 0);
+        for (String text : new String[] {"Hi, I'm looking to buy a home in Kirkland", "budget is 900k", "3 bedrooms please"}) {
+            clock.advance(Duration.ofMinutes(2));
+            rig.worker.messages().process(GhlWebhooks.inboundSms("loc-wa", "kim", text, clock.instant()), 0);
+        }
+
+        List<String> texts = rig.ghl.smsTo("kim");
+        List<String> offers = texts.stream().filter(t -> t.contains("https://homes.example/l/")).toList();
+        assertThat(offers).as(String.join("\n", texts)).hasSize(1); // one text with the listings, once
+        Matcher link = Pattern.compile("https://homes\\.example/l/(\\d+)").matcher(offers.getFirst());
+        List<String> ids = new ArrayList<>();
+        while (link.find()) ids.add(link.group(1));
+        assertThat(ids).as(String.join("\n", texts)).hasSizeBetween(2, 3).doesNotHaveDuplicates();
+        for (String id : ids) {
+            assertThat(rig.count("SELECT count(*) FROM search_listings WHERE id = " + id + " AND price <= 900000"
+                    + " AND bedrooms >= 3 AND zip IN ('98033', '98034') AND status = 'ACTIVE'")).as("listing " + id).isEqualTo(1);
+        }
     }
 
     @Test
