@@ -95,6 +95,29 @@ class PlatformTemplatesTest {
     }
 
     @Test
+    void redisAlarmsReadEveryNodeByTheDimensionElastiCachePublishes() {
+        JsonNode data = prod.json("Data");
+        for (String alarm : List.of("RedisEngineCpuHigh", "RedisMemoryHigh")) {
+            JsonNode props = data.path("Resources").properties().stream()
+                    .filter(e -> e.getKey().startsWith(alarm)).findFirst().orElseThrow().getValue().path("Properties");
+            assertThat(props.path("MetricName").isMissingNode()).as(alarm + ": a math alarm, not one metric").isTrue();
+            List<JsonNode> queries = new ArrayList<>();
+            props.path("Metrics").forEach(queries::add);
+            assertThat(queries).filteredOn(q -> q.has("Expression")).extracting(q -> q.path("Expression").asText())
+                    .containsExactly("MAX(METRICS())");
+            List<JsonNode> nodes = queries.stream().filter(q -> q.has("MetricStat")).toList();
+            assertThat(nodes).as(alarm + ": 3 shards x (primary + 1 replica)").hasSize(6);
+            List<String> suffixes = new ArrayList<>();
+            for (JsonNode node : nodes) {
+                JsonNode dimension = node.path("MetricStat").path("Metric").path("Dimensions").get(0);
+                assertThat(dimension.path("Name").asText()).isEqualTo("CacheClusterId");
+                suffixes.add(dimension.path("Value").path("Fn::Join").get(1).get(1).asText());
+            }
+            assertThat(suffixes).containsExactly("-0001-001", "-0001-002", "-0002-001", "-0002-002", "-0003-001", "-0003-002");
+        }
+    }
+
+    @Test
     void modelBucketIsVersionedEncryptedPrivateTlsOnlyLoggedAndPrunesOldVersions() {
         var template = prod.template("Data");
         template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(

@@ -11,11 +11,14 @@ import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.elasticache.CfnReplicationGroup;
@@ -198,7 +201,7 @@ public final class DataStack extends Stack {
 
         Alarm redisCpu = Alarm.Builder.create(this, "RedisEngineCpuHigh")
                 .alarmDescription("Redis engine CPU (single-threaded) above the configured share for 10 minutes on some node")
-                .metric(redisMetric("EngineCPUUtilization"))
+                .metric(busiestRedisNode("EngineCPUUtilization", data.redisShards(), data.redisReplicasPerShard()))
                 .threshold(config.alarms().redisCpuPercent())
                 .evaluationPeriods(2)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
@@ -207,7 +210,7 @@ public final class DataStack extends Stack {
         alerting.notifyOps(redisCpu);
         Alarm redisMemory = Alarm.Builder.create(this, "RedisMemoryHigh")
                 .alarmDescription("Redis memory use above the configured share: evictions are near")
-                .metric(redisMetric("DatabaseMemoryUsagePercentage"))
+                .metric(busiestRedisNode("DatabaseMemoryUsagePercentage", data.redisShards(), data.redisReplicasPerShard()))
                 .threshold(config.alarms().redisMemoryPercent())
                 .evaluationPeriods(2)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
@@ -265,12 +268,36 @@ public final class DataStack extends Stack {
                 .build()), true);
     }
 
-    private Metric redisMetric(String name) {
-        return Metric.Builder.create()
-                .namespace("AWS/ElastiCache")
-                .metricName(name)
-                .dimensionsMap(Map.of("ReplicationGroupId", redis.getRef()))
-                .statistic("Maximum")
+    /**
+     * The highest value of {@code name} over the cluster's nodes. ElastiCache publishes its host and engine
+     * metrics per node ({@code CacheClusterId}), not per replication group, so an alarm on
+     * {@code ReplicationGroupId} never saw a data point. A cluster-mode node is named
+     * {@code <group>-<shard, 4 digits>-<node, 3 digits>}. An alarm's math may read at most 10 metrics: this
+     * covers the first 10 nodes (3 shards x 2 nodes in every environment today); a larger cluster needs its
+     * alarms split (checked at synth).
+     */
+    private IMetric busiestRedisNode(String name, int shards, int replicasPerShard) {
+        Map<String, IMetric> nodes = new java.util.LinkedHashMap<>();
+        for (int shard = 1; shard <= shards; shard++) {
+            for (int node = 1; node <= replicasPerShard + 1; node++) {
+                String nodeId = Fn.join("", List.of(redis.getRef(), String.format("-%04d-%03d", shard, node)));
+                nodes.put("n" + nodes.size(), Metric.Builder.create()
+                        .namespace("AWS/ElastiCache")
+                        .metricName(name)
+                        .dimensionsMap(Map.of("CacheClusterId", nodeId))
+                        .statistic("Maximum")
+                        .period(Duration.minutes(5))
+                        .build());
+            }
+        }
+        if (nodes.size() > 10) {
+            throw new IllegalArgumentException("data.redisShards x (data.redisReplicasPerShard + 1) is " + nodes.size()
+                    + " nodes; the Redis alarms read at most 10: split them before growing the cluster");
+        }
+        return MathExpression.Builder.create()
+                .expression("MAX(METRICS())")
+                .usingMetrics(nodes)
+                .label(name + ", busiest node")
                 .period(Duration.minutes(5))
                 .build();
     }
