@@ -131,7 +131,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         List<Slot> keywordSlots = keywords.read(folded, taken);
         String t = folded.folded();
         boolean buyCue = intents.cued(Intent.BUYING, t);
-        boolean sellerSignal = intents.cued(Intent.SELLING, t) || keywordSlots.stream().anyMatch(s -> switch (s.name()) {
+        boolean sellCue = intents.cued(Intent.SELLING, t);
+        boolean sellerSignal = sellCue || keywordSlots.stream().anyMatch(s -> switch (s.name()) {
             case CONDITION, OWES_MORTGAGE, ALREADY_LISTED -> true;
             case MOTIVATION -> !s.value().equals("upgrading");
             default -> false;
@@ -155,7 +156,6 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         boolean buyerSignal = buyCue || slots.stream().anyMatch(s -> s.name() == SlotName.BUDGET_MAX || s.name() == SlotName.BUDGET_MIN)
                 || keywordSlots.stream().anyMatch(s -> s.name() == SlotName.PRE_APPROVAL || s.name() == SlotName.FIRST_TIME_BUYER
                         || s.name() == SlotName.HOME_TO_SELL_FIRST);
-        boolean sellCue = intents.cued(Intent.SELLING, t);
         for (Slot s : keywordSlots) {
             // money trouble that keeps a buyer from buying is a reason to wait, not a reason to sell
             if (s.name() == SlotName.MOTIVATION && s.value().equals("financial") && (buyCue || intents.defers(t)) && !sellCue) {
