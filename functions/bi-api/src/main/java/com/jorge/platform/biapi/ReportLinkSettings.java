@@ -28,9 +28,6 @@ public record ReportLinkSettings(String bucket, String prefix, Duration lifetime
         Optional<String> bucket = config.get("BI_REPORT_BUCKET");
         if (bucket.isEmpty() || bucket.get().isBlank()) return Optional.empty();
         int minutes = config.getInt("BI_REPORT_LINK_MINUTES", DEFAULT_MINUTES);
-        if (minutes < 1 || minutes > MAX_MINUTES) {
-            throw new IllegalStateException("configuration BI_REPORT_LINK_MINUTES must be 1 to " + MAX_MINUTES);
-        }
         return Optional.of(new ReportLinkSettings(bucket.get().strip(), config.get("BI_REPORT_PREFIX", DailyReportSettings.DEFAULT_PREFIX),
                 Duration.ofMinutes(minutes)));
     }

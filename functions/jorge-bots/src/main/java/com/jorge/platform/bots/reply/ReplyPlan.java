@@ -30,10 +30,6 @@ public record ReplyPlan(String language, Tone tone, List<ReplyPart> parts, Map<S
         this(language, tone, parts, values, seed, leadMessage, null);
     }
 
-    public ReplyPlan withTemplateSet(String set) {
-        return new ReplyPlan(language, tone, parts, values, seed, leadMessage, set);
-    }
-
     public boolean isEmpty() {
         return parts.isEmpty();
     }
