@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 record EmittedMetrics(Set<String> cloudWatchNames, Map<String, Set<String>> prometheusLabels, Set<String> infraLiterals) {
 
     private static final Pattern STRING_CONSTANT = Pattern.compile("String\\s+[A-Z][A-Z0-9_]*\\s*=\\s*\"([A-Za-z][A-Za-z0-9]*)\"");
+    /** A gauge with its own EMF writer names its metric so (ConfidenceGauge: jorge_ml_predicted_issue_confidence). */
+    private static final Pattern GAUGE_CONSTANT = Pattern.compile("String\\s+METRIC\\s*=\\s*\"([a-z][a-z0-9_]*)\"");
     private static final Pattern METRIC_OBJECT = Pattern.compile("new Metric\\(\"([A-Za-z][A-Za-z0-9]*)\"");
     private static final Pattern PROMETHEUS_BUILDER = Pattern.compile(
             "(Counter|Histogram|Gauge|Summary|Info)\\.builder\\(\\)\\s*\\.name\\(\"([a-z_:][a-z0-9_:]*)\"\\)(.*?)\\.register\\(", Pattern.DOTALL);
@@ -41,6 +43,8 @@ record EmittedMetrics(Set<String> cloudWatchNames, Map<String, Set<String>> prom
                 m = METRIC_OBJECT.matcher(text);
                 while (m.find()) cloudWatch.add(m.group(1));
             }
+            Matcher gauge = GAUGE_CONSTANT.matcher(text);
+            while (gauge.find()) cloudWatch.add(gauge.group(1));
             if (text.contains("io.prometheus.metrics")) {
                 Matcher m = PROMETHEUS_BUILDER.matcher(text);
                 while (m.find()) {
@@ -66,5 +70,12 @@ record EmittedMetrics(Set<String> cloudWatchNames, Map<String, Set<String>> prom
             }
         }
         return new EmittedMetrics(Set.copyOf(cloudWatch), Map.copyOf(prometheus), Set.copyOf(infra));
+    }
+
+    /** Plus the Prometheus series the CloudWatch exporter makes of CloudWatch metrics (checked as CloudWatch references). */
+    EmittedMetrics withExported(Map<String, Set<String>> exported) {
+        Map<String, Set<String>> all = new HashMap<>(prometheusLabels);
+        all.putAll(exported);
+        return new EmittedMetrics(cloudWatchNames, Map.copyOf(all), infraLiterals);
     }
 }

@@ -16,7 +16,8 @@ class GrafanaDashboardsTest {
     @Test
     void everyDashboardIsProvisionable() {
         List<Path> files = RepositoryFiles.grafanaDashboards();
-        assertThat(files).extracting(p -> p.getFileName().toString()).contains("operations.json", "business.json");
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("operations.json", "business.json", "bots.json",
+                "ml-inference.json", "cache.json", "coaching.json");
         Set<String> uids = new HashSet<>();
         for (Path file : files) {
             JsonNode d = RepositoryFiles.json(file);
@@ -39,5 +40,20 @@ class GrafanaDashboardsTest {
             }
             assertThat(ids).as(file + " has panels").hasSizeGreaterThan(5);
         }
+    }
+
+    @Test
+    void theBotsDashboardShowsTheAutonomyRateAndTheMlOneTheInferenceTierAndThePredictedIssueConfidence() {
+        List<MetricReference> bots = MetricReference.inDashboard("bots.json", RepositoryFiles.json(dashboard("bots.json")));
+        assertThat(bots).filteredOn(r -> r instanceof MetricReference.CloudWatch cw && cw.metric().equals("BotActions"))
+                .extracting(r -> ((MetricReference.CloudWatch) r).dimensions().get("Kind")).contains("autonomous", "needs_person");
+        List<MetricReference> ml = MetricReference.inDashboard("ml-inference.json", RepositoryFiles.json(dashboard("ml-inference.json")));
+        assertThat(ml).filteredOn(r -> r instanceof MetricReference.PromQl).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(ml).anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(MetricReference.CloudWatch.class,
+                cw -> assertThat(cw.metric()).isEqualTo("jorge_ml_predicted_issue_confidence")));
+    }
+
+    private static Path dashboard(String name) {
+        return RepositoryFiles.grafanaDashboards().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
     }
 }

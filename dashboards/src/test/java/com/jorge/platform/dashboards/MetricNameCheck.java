@@ -26,6 +26,8 @@ final class MetricNameCheck {
     /** EmfMetricsPublisher (gpu-inference): per model and version, per model, shadow copies by role; the queue by service. */
     private static final List<Set<String>> INFERENCE_DIMENSIONS = List.of(Set.of("Model", "ModelVersion"), Set.of("Model"),
             Set.of("Model", "ModelVersion", "Role"), Set.of("Service"));
+    /** Gauges with their own EMF writer and their dimension sets (the alert-evaluator's EmfConfidenceGauge: Rule only). */
+    private static final Map<String, List<Set<String>>> GAUGE_DIMENSIONS = Map.of("jorge_ml_predicted_issue_confidence", List.of(Set.of("Rule")));
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
@@ -50,7 +52,9 @@ final class MetricNameCheck {
                 }
             }
         }
-        return new MetricNameCheck(EmittedMetrics.scan(RepositoryFiles.mainSources()), awsVocabulary(), recorded);
+        EmittedMetrics emitted = EmittedMetrics.scan(RepositoryFiles.mainSources())
+                .withExported(CloudWatchExporter.ofRepository().prometheusLabels());
+        return new MetricNameCheck(emitted, awsVocabulary(), recorded);
     }
 
     static Map<String, List<Set<String>>> awsVocabulary() {
@@ -88,7 +92,7 @@ final class MetricNameCheck {
                 return;
             }
             List<Set<String>> allowed = ref.metric().startsWith("Inference") ? INFERENCE_DIMENSIONS
-                    : List.of(Set.of("Service"), Set.of(EmfMetrics.dimensionName(ref.metric())));
+                    : GAUGE_DIMENSIONS.getOrDefault(ref.metric(), List.of(Set.of("Service"), Set.of(EmfMetrics.dimensionName(ref.metric()))));
             if (!allowed.contains(keys)) {
                 out.add(ref.where() + ": " + ref.metric() + " is emitted with dimensions " + allowed + ", not " + keys);
             }

@@ -69,6 +69,23 @@ class MetricNamesTest {
     }
 
     @Test
+    void theCloudWatchExporterTurnsTheConfidenceGaugeIntoThePrometheusSeriesTheRuleReads() {
+        assertThat(EmittedMetrics.scan(RepositoryFiles.mainSources()).cloudWatchNames()).contains("jorge_ml_predicted_issue_confidence");
+        assertThat(CloudWatchExporter.ofRepository().prometheusLabels())
+                .containsEntry("jorgeplatform_jorge_ml_predicted_issue_confidence_maximum", java.util.Set.of("rule"));
+        assertThat(CloudWatchExporter.snake("CacheClusterId")).isEqualTo("cache_cluster_id");
+        var problems = check.problems(List.of(
+                new MetricReference.CloudWatch("g1", "JorgePlatform", "jorge_ml_predicted_issue_confidence", Map.of("Service", "alert-evaluator")),
+                new MetricReference.CloudWatch("g2", "JorgePlatform", "jorge_ml_predicted_issue_confidense", Map.of("Rule", "*")),
+                new MetricReference.PromQl("p1", "max by (rule) (jorgeplatform_jorge_ml_predicted_issue_confidence_average) > 0.85"),
+                new MetricReference.PromQl("ok", "max by (rule) (jorgeplatform_jorge_ml_predicted_issue_confidence_maximum) > 0.85")));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("g1").contains("[[Rule]]"))
+                .anySatisfy(p -> assertThat(p).startsWith("g2").contains("emitted nowhere"))
+                .anySatisfy(p -> assertThat(p).startsWith("p1").contains("emitted nowhere"))
+                .hasSize(3);
+    }
+
+    @Test
     void promQlNamesReadSelectorsNotFunctionsKeywordsOrLabelValues() {
         assertThat(PromQlNames.selectors("sum by (model) (rate(a_total{outcome=\"error_total\"}[5m])) / sum without (x) (rate(b_total[1h:5m])) > 0.01"))
                 .containsOnlyKeys("a_total", "b_total")

@@ -24,6 +24,7 @@ sealed interface MetricReference {
         for (Path file : RepositoryFiles.grafanaDashboards()) out.addAll(inDashboard(file.getFileName().toString(), RepositoryFiles.json(file)));
         for (Path file : RepositoryFiles.prometheusRuleFiles()) out.addAll(inPrometheusRules(file));
         out.addAll(inAlertEvaluatorRules(RepositoryFiles.alertEvaluatorRules()));
+        out.addAll(CloudWatchExporter.ofRepository().sources());
         return out;
     }
 

@@ -37,6 +37,11 @@ final class RepositoryFiles {
         return list(root().resolve("dashboards/prometheus"), "-rules.yml");
     }
 
+    /** The CloudWatch exporter's configuration: the CloudWatch metrics Prometheus reads (cloudwatch-exporter.yml). */
+    static Path cloudWatchExporterConfig() {
+        return root().resolve("dashboards/prometheus/cloudwatch-exporter.yml");
+    }
+
     /** The alert-evaluator's CloudWatch rules (technical alerts). */
     static Path alertEvaluatorRules() {
         return root().resolve("functions/alert-evaluator/src/main/resources/alert-rules.json");

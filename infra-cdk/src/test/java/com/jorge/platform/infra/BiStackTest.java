@@ -32,7 +32,7 @@ class BiStackTest {
     void theReportRoutesAreOnThePlatformsApiBehindTheInboxPoolsAuthorizer() {
         Map<String, JsonNode> routes = new TreeMap<>();
         resources(bi, "AWS::ApiGatewayV2::Route").values().forEach(r -> routes.put(r.path("Properties").path("RouteKey").asText(), r));
-        assertThat(routes).containsOnlyKeys("GET /bi/report", "GET /bi/report.json");
+        assertThat(routes).containsOnlyKeys("GET /bi/report", "GET /bi/report.json", "GET /bi/report/link");
         // the authorizer the inbox's API routes use (one in the whole app), exported from the Inbox stack
         String inboxAuthorizer = resources(inbox, "AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
         assertThat(resources(bi, "AWS::ApiGatewayV2::Authorizer")).as("no second authorizer").isEmpty();
@@ -59,6 +59,12 @@ class BiStackTest {
         assertThat(env.path("DATABASE_SECRET_ARN").isMissingNode()).isFalse();
         assertThat(fn.path("VpcConfig").path("SubnetIds").size()).isPositive();
         assertThat(fn.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        // the phone link: the daily report's bucket and prefix, 15 minutes, and the role may only read pages there
+        assertThat(TemplateJson.references(env.path("BI_REPORT_BUCKET"))).anySatisfy(ref -> assertThat(ref).startsWith("Reports"));
+        assertThat(env.path("BI_REPORT_PREFIX").asText()).isEqualTo("bi-reports/");
+        assertThat(env.path("BI_REPORT_LINK_MINUTES").asText()).isEqualTo("15");
+        assertThat(s3Grants(fn.path("Role").path("Fn::GetAtt").get(0).asText())).singleElement().asString()
+                .startsWith("s3:GetObject ").contains("/bi-reports/*");
     }
 
     @Test
@@ -87,7 +93,12 @@ class BiStackTest {
         JsonNode rule = withProperty(bi, "AWS::Events::Rule", "ScheduleExpression", "cron(0 11 * * ? *)").path("Properties");
         assertThat(rule.path("Targets").toString()).contains("BiDailyReportLive");
 
-        String role = props.path("Role").path("Fn::GetAtt").get(0).asText();
+        assertThat(s3Grants(props.path("Role").path("Fn::GetAtt").get(0).asText())).singleElement().asString()
+                .startsWith("s3:PutObject ").contains("/bi-reports/*");
+    }
+
+    /** The S3 actions a role's policies in the Bi stack allow, with their resources. */
+    private static List<String> s3Grants(String role) {
         List<String> grants = new ArrayList<>();
         for (JsonNode policy : resources(bi, "AWS::IAM::Policy").values()) {
             if (!policy.path("Properties").path("Roles").toString().contains(role)) continue;
@@ -100,6 +111,6 @@ class BiStackTest {
                 }
             }
         }
-        assertThat(grants).singleElement().asString().startsWith("s3:PutObject ").contains("/bi-reports/*");
+        return grants;
     }
 }

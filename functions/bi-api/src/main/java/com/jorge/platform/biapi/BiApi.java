@@ -3,6 +3,7 @@ package com.jorge.platform.biapi;
 import com.jorge.platform.bi.BiReport;
 import com.jorge.platform.bi.BiReportReader;
 import com.jorge.platform.bi.page.ReportPage;
+import com.jorge.platform.json.PlatformJson;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.Set;
  * same as the phone page), for {@code locationId} over {@code from..to} (inclusive, yyyy-mm-dd; default the
  * month to date in the location's zone; at most 400 days). A bearer access token is required (401 without a
  * valid one); the caller must be a team lead or admin (403) of that location (403, the same answer whether or
- * not the location exists).
+ * not the location exists). {@code GET /bi/report/link} answers, under the same rules, a short-lived link to the
+ * location's latest daily page ({@link ReportLinks}) that a phone opens without a token (404 before one is published).
  */
 public final class BiApi {
 
@@ -25,18 +27,21 @@ public final class BiApi {
     private final BiTokens tokens;
     private final BiReaders readers;
     private final BiReportReader reports;
+    private final ReportLinks links;
     private final Clock clock;
 
-    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, Clock clock) {
+    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, ReportLinks links, Clock clock) {
         this.tokens = tokens;
         this.readers = readers;
         this.reports = reports;
+        this.links = links;
         this.clock = clock;
     }
 
     public BiAnswer answer(String method, String path, Map<String, String> query, String authorization) {
         boolean json = "/bi/report.json".equals(path);
-        if (!json && !"/bi/report".equals(path)) return new BiAnswer.Refused(404, "no such route", null);
+        boolean link = "/bi/report/link".equals(path);
+        if (!json && !link && !"/bi/report".equals(path)) return new BiAnswer.Refused(404, "no such route", null);
         if (!"GET".equals(method)) return new BiAnswer.Refused(405, "only GET", null);
         Optional<BiTokens.Verified> caller = tokens.verify(authorization);
         if (caller.isEmpty()) return new BiAnswer.Refused(401, "a valid bearer access token is required", null);
@@ -44,6 +49,11 @@ public final class BiApi {
         if (locationId == null || locationId.isBlank()) return new BiAnswer.Refused(400, "locationId is required", "locationId");
         Set<String> locations = BiReaders.mayReadBi(caller.get().groups()) ? readers.locationsOf(caller.get().subject()) : Set.of();
         if (!locations.contains(locationId)) return new BiAnswer.Refused(403, "not a team lead of this location", null);
+        if (link) {
+            return links.latest(locationId).<BiAnswer>map(l -> new BiAnswer.Body("application/json", PlatformJson.mapper().createObjectNode()
+                            .put("url", l.url()).put("expiresAt", l.expiresAt().toString()).toString()))
+                    .orElse(new BiAnswer.Refused(404, "no daily report published for this location yet", null));
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), reports.zone(locationId));
         LocalDate from, to;
         try {

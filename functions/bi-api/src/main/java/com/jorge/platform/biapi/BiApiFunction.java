@@ -6,22 +6,36 @@ import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.storage.Database;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.MalformedURLException;
 import java.time.Clock;
 
-/** Builds the bi-api from configuration: the database (DATABASE_*), the BI settings, the token rules ({@link BiApiSettings}). */
+/**
+ * Builds the bi-api from configuration: the database (DATABASE_*), the BI settings, the token rules ({@link BiApiSettings}),
+ * the daily report's bucket for links ({@link ReportLinkSettings}; without BI_REPORT_BUCKET, no links).
+ */
 public final class BiApiFunction {
 
     private BiApiFunction() {}
 
     public static BiApi fromConfig(PlatformConfig config, Clock clock) {
+        ReportLinks links = ReportLinkSettings.fromConfig(config).<ReportLinks>map(s -> new S3ReportLinks(
+                S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), S3Presigner.create(), s))
+                .orElse(ReportLinks.NONE);
+        return fromConfig(config, links, clock);
+    }
+
+    /** With the report links given (a test's, against a local S3). */
+    public static BiApi fromConfig(PlatformConfig config, ReportLinks links, Clock clock) {
         BiApiSettings settings = BiApiSettings.fromConfig(config);
         var dataSource = Database.open(Database.Settings.fromConfig(config)).dataSource();
         try {
             var keys = JWKSourceBuilder.<SecurityContext>create(settings.jwksUrl().toURL()).build();
             return new BiApi(new BiTokens(keys, settings.issuer(), settings.clientId(), settings.maxLifetime()),
-                    new BiReaders(dataSource), new BiReportReader(dataSource, BiSettings.fromConfig(config), clock), clock);
+                    new BiReaders(dataSource), new BiReportReader(dataSource, BiSettings.fromConfig(config), clock), links, clock);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("configuration BI_API_JWKS_URL is not a URL", e);
         }

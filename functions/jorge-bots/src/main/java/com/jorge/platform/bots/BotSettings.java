@@ -5,6 +5,7 @@ import com.jorge.platform.bots.compliance.StateTextingRules;
 import com.jorge.platform.bots.reply.BedrockReplyWriter;
 import com.jorge.platform.bots.reply.Tone;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.experiments.Experiments;
 
 import java.net.URI;
 import java.time.DateTimeException;
@@ -31,7 +32,7 @@ import java.util.Objects;
 public record BotSettings(String teamName, String agentName, Tone tone, QuietHours quietHours, ZoneId defaultZone,
                         Map<String, ZoneId> locationZones, int maxUnansweredFollowUps,
                         List<Duration> followUpDelays, Duration nurtureDelay, PipelineStages stages,
-                        BedrockSettings bedrock, StateTextingRules stateRules) {
+                        BedrockSettings bedrock, StateTextingRules stateRules, Experiments experiments) {
 
     public static final int MAX_TEAM_NAME = 30;
     public static final int MAX_AGENT_NAME = 24;
@@ -56,6 +57,7 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
         }
         Objects.requireNonNull(stages, "stages");
         Objects.requireNonNull(stateRules, "stateRules");
+        experiments = experiments == null ? Experiments.none() : experiments;
     }
 
     public static BotSettings defaults() {
@@ -68,7 +70,7 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
 
     public BotSettings withBedrock(BedrockSettings settings) {
         return new BotSettings(teamName, agentName, tone, quietHours, defaultZone, locationZones,
-                maxUnansweredFollowUps, followUpDelays, nurtureDelay, stages, settings, stateRules);
+                maxUnansweredFollowUps, followUpDelays, nurtureDelay, stages, settings, stateRules, experiments);
     }
 
     /**
@@ -115,7 +117,8 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
                 s.get("JORGE_BOTS_AGENT_NAME", "Jorge").strip(), tone, quiet, defaultZone, zones, cap, delays,
                 nurture, stages, bedrock, StateTextingRules.parse(
                         s.get("JORGE_BOTS_STATE_QUIET_HOURS", StateTextingRules.DEFAULT_QUIET_HOURS),
-                        s.get("JORGE_BOTS_STATE_TEXT_LIMIT", StateTextingRules.DEFAULT_LIMITS), BotSettings::quietHours));
+                        s.get("JORGE_BOTS_STATE_TEXT_LIMIT", StateTextingRules.DEFAULT_LIMITS), BotSettings::quietHours),
+                Experiments.fromConfig(s));
     }
 
     private interface Parser<T> {

@@ -118,8 +118,8 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         JorgeConversationPolicy.recordInitiated(facts, state, notBefore == null ? now : notBefore);
         // mayFollowUp excluded opted-out leads, so the state stays opted in
         ConversationState next = state.withFacts(facts.asMap()).withReply(notBefore == null ? now : notBefore);
-        return new BotTurn(List.of(written.text()), List.of(), next, notBefore, held == null ? null : held.reason())
-                .withLlmUsage(written.usage());
+        return policy.withVariants(context, new BotTurn(List.of(written.text()), List.of(), next, notBefore,
+                held == null ? null : held.reason()).withLlmUsage(written.usage()));
     }
 
     /** The question left open, or the appointment offer once everything was asked. */

@@ -18,6 +18,7 @@ import com.jorge.platform.bots.reply.ReplyPart;
 import com.jorge.platform.bots.reply.ReplyPlan;
 import com.jorge.platform.bots.reply.ReplyTemplates;
 import com.jorge.platform.bots.reply.ReplyWriter;
+import com.jorge.platform.bots.reply.TemplateExperiments;
 import com.jorge.platform.bots.reply.TemplateReplyWriter;
 import com.jorge.platform.bots.reply.Tone;
 import com.jorge.platform.bots.reply.WrittenReply;
@@ -49,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +100,8 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     /** A buyer's listings come from the search port, worded from its results, never by the writer. */
     private final ListingSuggestions listings;
     private final BookingCalendar calendar;
+    /** The template experiments a lead's replies take part in (EXPERIMENTS); none configured: the base templates. */
+    private final TemplateExperiments experiments;
 
     public JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
                                    ReplyWriter writer) {
@@ -116,6 +120,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         this.bookingWriter = writer instanceof TemplateReplyWriter t ? t : new TemplateReplyWriter(ReplyTemplates.load());
         this.listings = new ListingSuggestions(listingSearch);
         this.calendar = calendar;
+        this.experiments = new TemplateExperiments(config.experiments(), bookingWriter.templates());
     }
 
     /** The same bots, offering and booking slots of the team's calendars. */
@@ -169,6 +174,26 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     @Override
     public BotTurn respond(ConversationContext context, InboundText message) {
+        return withVariants(context, decide(context, message));
+    }
+
+    /** A turn that says something names the experiment variants its wording took part in (the exposure). */
+    BotTurn withVariants(ConversationContext context, BotTurn turn) {
+        if (turn.replies().isEmpty()) {
+            return turn;
+        }
+        Map<String, String> variants = variants(context);
+        return variants.isEmpty() ? turn : turn.withExperiments(variants);
+    }
+
+    /** The lead's variant of each experiment that applies (its bot, from its start day in the location's zone). */
+    private Map<String, String> variants(ConversationContext context) {
+        BotType bot = context.state().botType() == null ? BotType.SELLER : context.state().botType();
+        return experiments.variants(context.lead().contactId(), bot,
+                LocalDate.ofInstant(context.now(), config.locationZone(context.lead().locationId())));
+    }
+
+    private BotTurn decide(ConversationContext context, InboundText message) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(message, "message");
         ConversationState state = Objects.requireNonNull(context.state(), "context.state");
@@ -366,7 +391,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         ReplyPlan base = plan(context, state, facts, language, parts, "", config.tone());
         Map<String, String> all = new LinkedHashMap<>(base.values());
         all.putAll(values);
-        return bookingWriter.write(new ReplyPlan(base.language(), base.tone(), parts, all, base.seed(), ""));
+        return bookingWriter.write(new ReplyPlan(base.language(), base.tone(), parts, all, base.seed(), "", base.templateSet()));
     }
 
     /**
@@ -552,7 +577,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         values.put("team", config.teamName());
         String seed = context.lead().locationId() + "/" + context.lead().contactId() + "#" + state.turns()
                 + "." + facts.count(LeadFacts.UNANSWERED_FOLLOW_UPS);
-        return new ReplyPlan(language, tone, parts, values, seed, leadMessage);
+        return new ReplyPlan(language, tone, parts, values, seed, leadMessage, experiments.templateSet(variants(context)));
     }
 
     /**

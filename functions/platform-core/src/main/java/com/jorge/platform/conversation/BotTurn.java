@@ -4,6 +4,7 @@ import com.jorge.platform.approvals.ProposedAction;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bot's answer to one inbound message: the texts to send (often one, sometimes none: a paused,
@@ -22,14 +23,25 @@ import java.util.List;
  * @param proposals   what the replies do that a location's approval policy may want a person to see first
  *                    (a price opinion, an LLM reply the guard flagged); the worker adds what the CRM actions
  *                    say themselves (a listing appointment)
+ * @param experiments the variant of each configured experiment ({@code EXPERIMENTS}) the replies were worded in,
+ *                    by experiment name; empty when none applies. The worker records it in the turn's audit entry
+ *                    ({@code experiments}), the exposure the BI experiment results stand on
  */
 public record BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
-                      String heldBecause, LlmUsage llmUsage, String objection, List<ProposedAction> proposals) {
+                      String heldBecause, LlmUsage llmUsage, String objection, List<ProposedAction> proposals,
+                      Map<String, String> experiments) {
     public BotTurn {
         replies = List.copyOf(replies);
         actions = List.copyOf(actions);
         llmUsage = llmUsage == null ? LlmUsage.NONE : llmUsage;
         proposals = List.copyOf(proposals);
+        experiments = experiments == null ? Map.of() : Map.copyOf(experiments);
+    }
+
+    /** A turn in no experiment. */
+    public BotTurn(List<String> replies, List<CrmAction> actions, ConversationState nextState, Instant notBefore,
+                   String heldBecause, LlmUsage llmUsage, String objection, List<ProposedAction> proposals) {
+        this(replies, actions, nextState, notBefore, heldBecause, llmUsage, objection, proposals, Map.of());
     }
 
     /** A turn that spent no LLM tokens, met no objection and proposes nothing beyond its CRM actions. */
@@ -49,7 +61,11 @@ public record BotTurn(List<String> replies, List<CrmAction> actions, Conversatio
     }
 
     public BotTurn withProposals(List<ProposedAction> newProposals) {
-        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, objection, newProposals);
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, objection, newProposals, experiments);
+    }
+
+    public BotTurn withExperiments(Map<String, String> variants) {
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, objection, proposals, variants);
     }
 
     public static BotTurn silent(ConversationState state) {
@@ -57,11 +73,11 @@ public record BotTurn(List<String> replies, List<CrmAction> actions, Conversatio
     }
 
     public BotTurn withLlmUsage(LlmUsage usage) {
-        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, usage, objection, proposals);
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, usage, objection, proposals, experiments);
     }
 
     public BotTurn withObjection(String raised) {
-        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, raised, proposals);
+        return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, raised, proposals, experiments);
     }
 
     /** True when the replies must wait (quiet hours) at {@code now}. */

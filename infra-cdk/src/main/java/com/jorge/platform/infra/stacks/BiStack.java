@@ -42,7 +42,9 @@ import software.constructs.Construct;
  * <ul>
  *   <li>λ {@code jorge-bi-api} on the platform's HTTP API, {@code GET /bi/report} and {@code GET /bi/report.json}
  *       behind the inbox pool's JWT authorizer (the same one the inbox's API uses); the function checks the token
- *       again and scopes it to the caller's locations (team leads and admins, {@code inbox_members});</li>
+ *       again and scopes it to the caller's locations (team leads and admins, {@code inbox_members}); and
+ *       {@code GET /bi/report/link}, a {@link #REPORT_LINK_MINUTES}-minute presigned link to the location's latest
+ *       daily page for a phone (the function may read pages under {@link #REPORT_PREFIX}, nothing else);</li>
  *   <li>the report bucket (SSE-KMS with the data key, private, TLS only, access-logged, pages expire after
  *       {@link #REPORT_DAYS} days) and λ {@code jorge-bi-daily-report}, which writes every location's
  *       month-to-date page there once a day ({@link #DAILY_REPORT_SCHEDULE}) and may only put objects under
@@ -52,6 +54,9 @@ import software.constructs.Construct;
 public final class BiStack extends Stack {
     public static final String REPORT_PATH = "/bi/report";
     public static final String REPORT_JSON_PATH = "/bi/report.json";
+    public static final String REPORT_LINK_PATH = "/bi/report/link";
+    /** How long a link to a page lives (the bi-api's BI_REPORT_LINK_MINUTES). */
+    public static final int REPORT_LINK_MINUTES = 15;
     public static final String REPORT_PREFIX = "bi-reports";
     /** 11:00 UTC: 05:00 or 06:00 in Chicago, after the night's aggregator runs and before the team's morning. */
     public static final String DAILY_REPORT_SCHEDULE = "cron(0 11 * * ? *)";
@@ -82,39 +87,7 @@ public final class BiStack extends Stack {
                 "DATABASE_SECRET_ARN", data.database().getSecret().getSecretArn(),
                 "POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform");
 
-        // --- the bi-api behind the inbox pool's JWT authorizer
-        Map<String, String> apiEnv = new HashMap<>(databaseEnv);
-        apiEnv.putAll(Map.of(
-                "POWERTOOLS_SERVICE_NAME", "bi-api",
-                "BI_API_ISSUER", inbox.issuer(),
-                "BI_API_CLIENT_ID", inbox.pageClient().getUserPoolClientId(),
-                "BI_API_TOKEN_MAX_MINUTES", String.valueOf(InboxStack.ACCESS_TOKEN_LIFETIME.toMinutes().intValue())));
-        api = new CanaryFunction(this, "BiApi", new CanaryFunctionSpec(
-                "jorge-bi-api", "BI numbers and the report page for team leads and admins (JWT, scoped to their locations)",
-                layout.functionJar("bi-api", "bi-api-lambda.jar"), "com.jorge.platform.biapi.BiApiHandler::handleRequest",
-                1536, 29, 0, apiEnv, alarms.canaryErrorThreshold(), 10_000),
-                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
-        data.database().getSecret().grantRead(api.function());
-        var integration = new HttpLambdaIntegration("BiApi", api.alias(), HttpLambdaIntegrationProps.builder()
-                .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
-                .build());
-        String authorizerId = inbox.usersAuthorizer().getAuthorizerId();
-        IHttpRouteAuthorizer authorizer = new IHttpRouteAuthorizer() {
-            @Override
-            public HttpRouteAuthorizerConfig bind(HttpRouteAuthorizerBindOptions options) {
-                return HttpRouteAuthorizerConfig.builder().authorizerId(authorizerId).authorizationType("JWT").build();
-            }
-        };
-        for (String path : List.of(REPORT_PATH, REPORT_JSON_PATH)) {
-            HttpRoute.Builder.create(this, path.endsWith(".json") ? "ReportJsonRoute" : "ReportRoute")
-                    .httpApi(functions.api())
-                    .routeKey(HttpRouteKey.with(path, HttpMethod.GET))
-                    .integration(integration)
-                    .authorizer(authorizer)
-                    .build();
-        }
-
-        // --- the daily report into its bucket
+        // --- the bucket the daily report writes and the bi-api links to
         reports = Bucket.Builder.create(this, "Reports")
                 .encryption(BucketEncryption.KMS)
                 .encryptionKey(data.key())
@@ -130,6 +103,61 @@ public final class BiStack extends Stack {
                         .build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        // --- the bi-api behind the inbox pool's JWT authorizer
+        Map<String, String> apiEnv = new HashMap<>(databaseEnv);
+        apiEnv.putAll(Map.of(
+                "POWERTOOLS_SERVICE_NAME", "bi-api",
+                "BI_API_ISSUER", inbox.issuer(),
+                "BI_API_CLIENT_ID", inbox.pageClient().getUserPoolClientId(),
+                "BI_API_TOKEN_MAX_MINUTES", String.valueOf(InboxStack.ACCESS_TOKEN_LIFETIME.toMinutes().intValue()),
+                // GET /bi/report/link: a presigned GET of the location's latest page, for a phone without a token
+                "BI_REPORT_BUCKET", reports.getBucketName(),
+                "BI_REPORT_PREFIX", REPORT_PREFIX + "/",
+                "BI_REPORT_LINK_MINUTES", String.valueOf(REPORT_LINK_MINUTES)));
+        api = new CanaryFunction(this, "BiApi", new CanaryFunctionSpec(
+                "jorge-bi-api", "BI numbers and the report page for team leads and admins (JWT, scoped to their locations)",
+                layout.functionJar("bi-api", "bi-api-lambda.jar"), "com.jorge.platform.biapi.BiApiHandler::handleRequest",
+                1536, 29, 0, apiEnv, alarms.canaryErrorThreshold(), 10_000),
+                vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        data.database().getSecret().grantRead(api.function());
+        // the links are signed by this role: it reads (and checks for) pages under the prefix, nothing else
+        api.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .sid("ReadReportPages")
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(reports.arnForObjects(REPORT_PREFIX + "/*")))
+                .build());
+        api.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .sid("DecryptReportPages")
+                .actions(List.of("kms:Decrypt"))
+                .resources(List.of(data.key().getKeyArn()))
+                .build());
+        NagSuppressions.addResourceSuppressions(api.function(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The bi-api signs short-lived links to a location's latest page under the report prefix (after "
+                        + "checking the caller may read that location); it may not write, list or delete any of them.")
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::.*Reports.*\\/" + REPORT_PREFIX + "\\/\\*$/g").build()))
+                .build()), true);
+        var integration = new HttpLambdaIntegration("BiApi", api.alias(), HttpLambdaIntegrationProps.builder()
+                .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
+                .build());
+        String authorizerId = inbox.usersAuthorizer().getAuthorizerId();
+        IHttpRouteAuthorizer authorizer = new IHttpRouteAuthorizer() {
+            @Override
+            public HttpRouteAuthorizerConfig bind(HttpRouteAuthorizerBindOptions options) {
+                return HttpRouteAuthorizerConfig.builder().authorizerId(authorizerId).authorizationType("JWT").build();
+            }
+        };
+        Map<String, String> routes = Map.of(REPORT_PATH, "ReportRoute", REPORT_JSON_PATH, "ReportJsonRoute", REPORT_LINK_PATH, "ReportLinkRoute");
+        for (String path : List.of(REPORT_PATH, REPORT_JSON_PATH, REPORT_LINK_PATH)) {
+            HttpRoute.Builder.create(this, routes.get(path))
+                    .httpApi(functions.api())
+                    .routeKey(HttpRouteKey.with(path, HttpMethod.GET))
+                    .integration(integration)
+                    .authorizer(authorizer)
+                    .build();
+        }
+
+        // --- the daily report
         var entry = new ScheduledFunctionCatalog.Entry("bi-daily-report", "bi-aggregator", "bi-aggregator-lambda.jar",
                 "com.jorge.platform.bi.daily.DailyReportHandler::handleRequest", DAILY_REPORT_SCHEDULE, 1536, 600,
                 Set.of(ScheduledFunctionCatalog.Access.DATABASE));

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,12 @@ public final class DailyReports {
         this.clock = clock;
     }
 
+    /** Where a location's newest page is: {@code <prefix><locationId>/latest.html}; empty for an id that cannot be a key. */
+    public static Optional<String> latestKey(String prefix, String locationId) {
+        if (locationId == null || !KEY_SAFE.matcher(locationId).matches()) return Optional.empty();
+        return Optional.of(prefix + locationId + "/latest.html");
+    }
+
     public Summary publish() {
         Instant now = clock.instant();
         List<LocationZone> locations = db.inTransaction(c -> LocationZone.all(c, defaultZone));
@@ -69,7 +76,7 @@ public final class DailyReports {
                 String html = ReportPage.render(report, now);
                 String folder = settings.prefix() + location.locationId() + "/";
                 store.put(folder + to + ".html", html);
-                store.put(folder + "latest.html", html);
+                store.put(latestKey(settings.prefix(), location.locationId()).orElseThrow(), html);
                 keys.add(folder + to + ".html");
                 published++;
             } catch (RuntimeException e) {

@@ -14,16 +14,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The template library: for each step key, language and tone, a few variations. */
+/**
+ * The template library: for each step key, language and tone, a few variations; and named variant sets
+ * ({@code variants}: set name, then steps laid out the same way) that an experiment's variant words some
+ * steps with instead, the other steps staying the base ones.
+ */
 public final class ReplyTemplates {
 
     public static final String RESOURCE = "/jorge-bots/reply-templates.json";
     public static final List<String> LANGUAGES = List.of("en", "es");
 
     private final Map<String, List<String>> variants; // "key|lang|tone" -> variations
+    private final Map<String, Map<String, List<String>>> sets; // set name -> "key|lang|tone" -> variations
 
-    private ReplyTemplates(Map<String, List<String>> variants) {
+    private ReplyTemplates(Map<String, List<String>> variants, Map<String, Map<String, List<String>>> sets) {
         this.variants = Map.copyOf(variants);
+        this.sets = Map.copyOf(sets);
     }
 
     public static ReplyTemplates load() {
@@ -42,12 +48,33 @@ public final class ReplyTemplates {
         if (!templates.isObject()) {
             throw new IllegalArgumentException("templates: expected an object of step keys");
         }
+        Map<String, List<String>> variants = steps(templates, "templates");
+        Map<String, Map<String, List<String>>> sets = new HashMap<>();
+        JsonNode variantSets = root.path("variants");
+        if (!variantSets.isMissingNode() && !variantSets.isObject()) {
+            throw new IllegalArgumentException("variants: expected an object of variant sets");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> set = variantSets.fields(); set.hasNext(); ) {
+            Map.Entry<String, JsonNode> named = set.next();
+            Map<String, List<String>> steps = steps(named.getValue(), "variants." + named.getKey());
+            for (String id : steps.keySet()) {
+                if (!variants.containsKey(id)) {
+                    throw new IllegalArgumentException("variants." + named.getKey() + ": step '" + id.substring(0, id.indexOf('|'))
+                            + "' is not a step of the base templates");
+                }
+            }
+            sets.put(named.getKey(), Map.copyOf(steps));
+        }
+        return new ReplyTemplates(variants, sets);
+    }
+
+    private static Map<String, List<String>> steps(JsonNode templates, String path) {
         Map<String, List<String>> variants = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> steps = templates.fields(); steps.hasNext(); ) {
             Map.Entry<String, JsonNode> step = steps.next();
             for (String language : LANGUAGES) {
                 for (Tone tone : Tone.values()) {
-                    String where = "templates." + step.getKey() + "." + language + "." + tone.id();
+                    String where = path + "." + step.getKey() + "." + language + "." + tone.id();
                     JsonNode list = step.getValue().path(language).path(tone.id());
                     if (!list.isArray() || list.isEmpty()) {
                         throw new IllegalArgumentException(where + ": expected a non-empty list of variations");
@@ -63,7 +90,7 @@ public final class ReplyTemplates {
                 }
             }
         }
-        return new ReplyTemplates(variants);
+        return variants;
     }
 
     private static String id(String key, String language, Tone tone) {
@@ -71,11 +98,32 @@ public final class ReplyTemplates {
     }
 
     public List<String> variations(String key, String language, Tone tone) {
-        List<String> found = variants.get(id(key, LANGUAGES.contains(language) ? language : "en", tone));
+        return variations(key, language, tone, null);
+    }
+
+    /** The set's wording of the step when the set words it, else the base one; a null set is the base templates. */
+    public List<String> variations(String key, String language, Tone tone, String set) {
+        String id = id(key, LANGUAGES.contains(language) ? language : "en", tone);
+        if (set != null) {
+            Map<String, List<String>> steps = sets.get(set);
+            if (steps == null) {
+                throw new IllegalArgumentException("no template variant set '" + set + "'");
+            }
+            List<String> own = steps.get(id);
+            if (own != null) {
+                return own;
+            }
+        }
+        List<String> found = variants.get(id);
         if (found == null) {
             throw new IllegalArgumentException("no template for step '" + key + "'");
         }
         return found;
+    }
+
+    /** The variant sets' names. */
+    public Set<String> sets() {
+        return new TreeSet<>(sets.keySet());
     }
 
     public Set<String> keys() {

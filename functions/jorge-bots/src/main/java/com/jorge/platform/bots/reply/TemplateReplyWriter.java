@@ -57,7 +57,7 @@ public final class TemplateReplyWriter implements ReplyWriter {
 
     /** One step's text, with the plan's values in place. */
     public String render(String key, ReplyPlan plan) {
-        List<String> variations = templates.variations(key, plan.language(), plan.tone());
+        List<String> variations = templates.variations(key, plan.language(), plan.tone(), plan.templateSet());
         String text = variations.get(pick(plan.seed() + "|" + key, variations.size()));
         return fill(text, plan.values());
     }

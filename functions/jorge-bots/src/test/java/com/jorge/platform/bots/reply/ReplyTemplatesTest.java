@@ -108,4 +108,29 @@ class ReplyTemplatesTest {
                                          "es": {"friendly": ["Hola"]}}}}""");
         assertThatThrownBy(() -> ReplyTemplates.parse(json)).hasMessageContaining("templates.greet.es.professional");
     }
+
+    @Test
+    void variantSetsKeepTheLibrarysRulesAndNameOnlyItsSteps() throws Exception {
+        assertThat(templates.sets()).contains("warm", "short");
+        Pattern forbidden = Pattern.compile("\\d|https?://|www\\.|\\$|%");
+        for (String set : templates.sets()) {
+            for (String language : ReplyTemplates.LANGUAGES) {
+                for (Tone tone : Tone.values()) {
+                    assertThat(templates.variations("greet", language, tone, set)).allSatisfy(t -> {
+                        assertThat(forbidden.matcher(t).find()).as(t).isFalse();
+                        assertThat(SmsSegments.count(TemplateReplyWriter.fill(t, LONGEST))).as(t).isLessThanOrEqualTo(1);
+                    });
+                    // a step the set does not word is the base one
+                    assertThat(templates.variations("ask.seller.timeline", language, tone, set))
+                            .isEqualTo(templates.variations("ask.seller.timeline", language, tone));
+                }
+            }
+        }
+        assertThat(templates.variations("greet", "en", Tone.FRIENDLY, "warm")).isNotEqualTo(templates.variations("greet", "en", Tone.FRIENDLY));
+        var json = new ObjectMapper().readTree("""
+                {"templates": {"greet": {"en": {"friendly": ["Hi"], "professional": ["Hello"]}, "es": {"friendly": ["Hola"], "professional": ["Hola"]}}},
+                 "variants": {"warm": {"gret": {"en": {"friendly": ["Hi"], "professional": ["Hello"]}, "es": {"friendly": ["Hola"], "professional": ["Hola"]}}}}}""");
+        assertThatThrownBy(() -> ReplyTemplates.parse(json)).hasMessageContaining("variants.warm").hasMessageContaining("'gret'");
+        assertThatThrownBy(() -> templates.variations("greet", "en", Tone.FRIENDLY, "nope")).hasMessageContaining("'nope'");
+    }
 }
