@@ -285,6 +285,36 @@ public final class RedisConnector implements AutoCloseable {
         return total;
     }
 
+    /** A script's answer, and whether {@code replicas} replicas confirmed its writes within the wait. */
+    public record Replicated(Object answer, boolean confirmed) {}
+
+    /**
+     * EVAL of a script whose keys share one slot, acknowledged only once {@code replicas} replicas hold its
+     * writes: the script and a WAIT on the connection of the master that owns the slot, as
+     * {@link #setReplicated}. WAIT has its own timeout ({@code wait}, capped at 5 s), not the command
+     * timeout. Not confirmed: the writes happened on the master but would not survive its death.
+     */
+    public Replicated evalReplicated(String script, ScriptOutputType type, String[] keys, int replicas, Duration wait, String... args) {
+        RedisClusterCommands<String, String> any = commands();
+        try {
+            if (!cluster) {
+                Object answer = any.eval(script, type, keys, args);
+                return new Replicated(answer, any.waitForReplication(replicas, bounded(wait)) >= replicas);
+            }
+            var owner = masterConnection(SlotHash.getSlot(keys[0])).sync();
+            Object answer = owner.eval(script, type, keys, args);
+            return new Replicated(answer, owner.waitForReplication(replicas, bounded(wait)) >= replicas);
+        } catch (RedisException e) {
+            refreshTopologySoon();
+            throw new CacheUnavailableException("Redis replicated EVAL failed", e);
+        }
+    }
+
+    /** True for a cluster (ElastiCache cluster mode, every shard with a replica); false for one server. */
+    public boolean isCluster() {
+        return cluster;
+    }
+
     /**
      * How far the furthest-behind replica trails its master, in bytes of the replication stream, over every
      * master (INFO replication: master_repl_offset less the replica's offset); 0 when all are level, -1 when
