@@ -158,9 +158,9 @@ public final class RedisConnector implements AutoCloseable {
             List<RedisFuture<Object>> sent = send(calls, i -> true, (c, call) -> c.evalsha(sha, type, call.keys(), call.args()));
             collect(sent, answers, noScript, refused);
             if (!noScript.isEmpty()) {
-                List<RedisFuture<Object>> again = send(calls, noScript::contains, (c, call) -> c.eval(script, type, call.keys(), call.args()));
-                List<Integer> stillNoScript = new ArrayList<>();
-                collect(again, answers, stillNoScript, refused);
+                java.util.Set<Integer> missing = new java.util.HashSet<>(noScript);
+                List<RedisFuture<Object>> again = send(calls, missing::contains, (c, call) -> c.eval(script, type, call.keys(), call.args()));
+                collect(again, answers, new ArrayList<>(), refused); // EVAL loads the script: no NOSCRIPT twice
             }
             for (int i : refused) {
                 ScriptCall call = calls.get(i);
