@@ -168,10 +168,21 @@ public final class RedisConnector implements AutoCloseable {
             }
             if (!refused.isEmpty()) refreshTopologySoon();
             return Arrays.asList(answers);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
+            closePipeline(); // a failed pipeline may still hold unanswered commands: the next one starts clean
             refreshTopologySoon();
+            if (e instanceof CacheUnavailableException unavailable) throw unavailable;
             throw new CacheUnavailableException("Redis pipelined script failed", e);
         }
+    }
+
+    private void closePipeline() {
+        try {
+            if (pipeline != null) pipeline.close();
+        } catch (RuntimeException ignored) {
+            // already broken
+        }
+        pipeline = null;
     }
 
     private interface Issue {
@@ -456,17 +467,12 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        try {
-            if (pipeline != null) pipeline.close();
-        } catch (RuntimeException ignored) {
-            // already broken
-        }
+        closePipeline();
         try {
             if (connection != null) connection.close();
         } catch (RuntimeException ignored) {
             // already broken
         }
-        pipeline = null;
         if (standaloneClient != null) standaloneClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         if (clusterClient != null) clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         connection = null;
