@@ -3,6 +3,7 @@ package com.jorge.platform.cachewarmer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.cache.CacheUnavailableException;
+import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
@@ -70,9 +71,6 @@ public final class CacheWarmer {
         }
     }
 
-    /** Script round trips (after the first) before the latency average may stop a run. */
-    static final int BACKOFF_SAMPLES = 3;
-
     /** A lead this run wrote, kept until the batch is rechecked. */
     private record Fresh(Loaded loaded, GuardedCacheWriter.Written written, long bytes) {}
 
@@ -80,8 +78,9 @@ public final class CacheWarmer {
         int warmed;
         int alreadyWarm;
         int retracted;
-        int scripts; // script calls this run
-        double scriptNanos; // moving average of a script's round trip, from the second call (the first may load the script)
+        int probes; // Redis probes this run, one before each batch's pipeline
+        double pingNanos; // moving average of the slowest master's PING, from the second probe
+        RedisConnector.Load lastProbe;
 
         long bytes;
         WarmSummary.StopReason stop = WarmSummary.StopReason.COMPLETED;
@@ -147,39 +146,52 @@ public final class CacheWarmer {
             for (LeadRef lead : batch) out.add(load(c, lead));
             return out;
         });
-        List<Fresh> fresh = new ArrayList<>();
+        if (!clock.instant().isBefore(deadline)) {
+            tally.stop = WarmSummary.StopReason.TIME_BUDGET;
+            return;
+        }
+        // the batch's leads that fit, in rank order: the first that does not ends the run
+        List<Loaded> chosen = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        long pending = 0;
+        WarmSummary.StopReason budget = WarmSummary.StopReason.COMPLETED;
         for (Loaded l : loaded) {
-            if (!clock.instant().isBefore(deadline)) {
-                tally.stop = WarmSummary.StopReason.TIME_BUDGET;
-                break;
-            }
             if (!l.eligible() || !l.hasEntries()) continue;
-            if (tally.warmed + tally.alreadyWarm >= settings.maxLeads()) {
-                tally.stop = WarmSummary.StopReason.LEAD_BUDGET;
+            if (tally.warmed + tally.alreadyWarm + chosen.size() >= settings.maxLeads()) {
+                budget = WarmSummary.StopReason.LEAD_BUDGET;
                 break;
             }
             long bytes = size(cache.conversationKey(l.lead()), l.conversationJson()) + size(cache.profileKey(l.lead()), l.profileJson());
-            if (tally.bytes + bytes > settings.maxBytes()) {
-                tally.stop = WarmSummary.StopReason.BYTE_BUDGET;
+            if (tally.bytes + pending + bytes > settings.maxBytes()) {
+                budget = WarmSummary.StopReason.BYTE_BUDGET;
                 break;
             }
-            long sent = System.nanoTime();
-            GuardedCacheWriter.Written written = cache.warm(l.lead(), l.conversationJson(), l.version(), l.profileJson());
-            double took = System.nanoTime() - sent;
-            if (++tally.scripts == 2) tally.scriptNanos = took;
-            else if (tally.scripts > 2) tally.scriptNanos = 0.8 * tally.scriptNanos + 0.2 * took;
-            tally.bytes += bytes;
-            if (written.any()) {
+            chosen.add(l);
+            sizes.add(bytes);
+            pending += bytes;
+        }
+        if (chosen.isEmpty()) {
+            tally.stop = budget;
+            return;
+        }
+        WarmSummary.StopReason busy = redisBusy(tally);
+        if (busy != null) {
+            tally.stop = busy;
+            return;
+        }
+        List<GuardedCacheWriter.Written> written = cache.warmAll(chosen.stream()
+                .map(l -> new GuardedCacheWriter.Warm(l.lead(), l.conversationJson(), l.version(), l.profileJson())).toList());
+        List<Fresh> fresh = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            tally.bytes += sizes.get(i);
+            if (written.get(i).any()) {
                 tally.warmed++;
-                fresh.add(new Fresh(l, written, bytes));
+                fresh.add(new Fresh(chosen.get(i), written.get(i), sizes.get(i)));
             } else {
                 tally.alreadyWarm++;
             }
-            if (tally.scripts >= BACKOFF_SAMPLES && tally.scriptNanos > settings.backoffLatency().toNanos()) {
-                tally.stop = WarmSummary.StopReason.REDIS_LATENCY;
-                break;
-            }
         }
+        tally.stop = budget;
         if (fresh.isEmpty()) return;
         Map<LeadRef, String> after = readOnly(c -> candidates.fingerprints(c, fresh.stream().map(f -> f.loaded().lead()).toList()));
         for (Fresh f : fresh) {
@@ -192,6 +204,22 @@ public final class CacheWarmer {
             tally.retracted++;
             tally.bytes -= f.bytes();
         }
+    }
+
+    /**
+     * Probes Redis before a batch's pipeline: the slowest master's PING (moving average, judged from the
+     * second probe on: the first may pay for connecting) and each master's CPU use since the previous
+     * probe. Null when the batch may go; otherwise why the run yields to the worker.
+     */
+    private WarmSummary.StopReason redisBusy(Tally tally) {
+        RedisConnector.Load now = cache.redisLoad();
+        RedisConnector.Load earlier = tally.lastProbe;
+        tally.lastProbe = now;
+        if (++tally.probes == 1) return null;
+        tally.pingNanos = tally.probes == 2 ? now.slowestRoundTripNanos() : 0.8 * tally.pingNanos + 0.2 * now.slowestRoundTripNanos();
+        if (tally.pingNanos > settings.backoffLatency().toNanos()) return WarmSummary.StopReason.REDIS_LATENCY;
+        if (now.busiestCpuShareSince(earlier) > settings.backoffCpu()) return WarmSummary.StopReason.REDIS_CPU;
+        return null;
     }
 
     private Loaded load(Connection c, LeadRef lead) throws SQLException {

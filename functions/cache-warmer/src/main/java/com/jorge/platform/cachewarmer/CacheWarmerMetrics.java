@@ -18,7 +18,7 @@ public final class CacheWarmerMetrics {
     public static final String BYTES = "CacheWarmerBytes";
     /** run duration */
     public static final String DURATION = "CacheWarmerDurationMs";
-    /** one per run, dimension Kind = the stop reason (COMPLETED, LEAD_BUDGET, BYTE_BUDGET, TIME_BUDGET, REDIS_LATENCY) */
+    /** one per run, dimension Kind = the stop reason (COMPLETED, LEAD_BUDGET, BYTE_BUDGET, TIME_BUDGET, REDIS_LATENCY, REDIS_CPU) */
     public static final String STOPPED = "CacheWarmerStopped";
     /**
      * once per run: bytes the furthest-behind Redis replica trails its master (INFO replication), the window

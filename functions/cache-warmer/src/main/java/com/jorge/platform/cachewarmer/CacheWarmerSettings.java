@@ -23,13 +23,15 @@ import java.time.Duration;
  * @param minChance          leads the ranking gives a lower chance of being read within the look-ahead are
  *                           neither loaded nor refreshed (WARMER_MIN_CHANCE_PERCENT): a load below it costs Redis
  *                           more than it is likely to save, and may push out a key as likely to be read
- * @param backoffLatency     the run stops when Redis' answers to its scripts average more than this
- *                           (WARMER_BACKOFF_LATENCY_MS): a busy Redis serves the worker first
+ * @param backoffLatency     the run stops when the slowest master's PING, probed before each batch, averages
+ *                           more than this (WARMER_BACKOFF_LATENCY_MS): a busy Redis serves the worker first
+ * @param backoffCpu         the run stops when a master's CPU use between two probes exceeds this share of a
+ *                           core (WARMER_BACKOFF_CPU_PERCENT; Redis runs commands on one thread)
  */
 public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes, Duration timeBudget, Duration entryTtl,
                                   Duration activeWindow, Duration awaitingReplyWindow, Duration appointmentWindow,
                                   Duration lookahead, int maxCandidates, int batchSize, double minChance,
-                                  Duration backoffLatency) {
+                                  Duration backoffLatency, double backoffCpu) {
 
     public static final int DEFAULT_MAX_LEADS = 5_000;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
@@ -50,6 +52,9 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
             throw new IllegalArgumentException("configuration WARMER_MIN_CHANCE_PERCENT must be between 0 and 100 (was " + minChance * 100 + ")");
         }
         positive("WARMER_BACKOFF_LATENCY_MS", backoffLatency);
+        if (!(backoffCpu > 0 && backoffCpu <= 1)) {
+            throw new IllegalArgumentException("configuration WARMER_BACKOFF_CPU_PERCENT must be between 1 and 100 (was " + backoffCpu * 100 + ")");
+        }
     }
 
     public static CacheWarmerSettings defaults() {
@@ -70,32 +75,43 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
                 config.getInt("WARMER_MAX_CANDIDATES", 50_000),
                 config.getInt("WARMER_BATCH_SIZE", 100),
                 config.getInt("WARMER_MIN_CHANCE_PERCENT", 50) / 100.0,
-                Duration.ofMillis(config.getInt("WARMER_BACKOFF_LATENCY_MS", 50)));
+                Duration.ofMillis(config.getInt("WARMER_BACKOFF_LATENCY_MS", 50)),
+                config.getInt("WARMER_BACKOFF_CPU_PERCENT", 70) / 100.0);
     }
 
     public CacheWarmerSettings withBudget(int leads, long bytes) {
         return new CacheWarmerSettings(namespace, leads, bytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu);
     }
 
     public CacheWarmerSettings withTimeBudget(Duration budget) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, budget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu);
     }
 
     public CacheWarmerSettings withNamespace(String ns) {
         return new CacheWarmerSettings(ns, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu);
     }
 
     public CacheWarmerSettings withMinChance(double chance) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, chance, backoffLatency);
+                appointmentWindow, lookahead, maxCandidates, batchSize, chance, backoffLatency, backoffCpu);
     }
 
     public CacheWarmerSettings withBackoffLatency(Duration latency) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, latency);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, latency, backoffCpu);
+    }
+
+    public CacheWarmerSettings withBackoffCpu(double share) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, share);
+    }
+
+    public CacheWarmerSettings withBatchSize(int leads) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, leads, minChance, backoffLatency, backoffCpu);
     }
 
     private static long longValue(PlatformConfig config, String name, long fallback) {

@@ -20,9 +20,13 @@ import java.util.List;
  * whose version is at least ours stays (the worker caches after each commit, maybe after we read Aurora),
  * a cached profile stays (the worker evicts profiles on every contact change), and entries that stay get
  * their TTL extended, never shortened. One Lua script per lead: both keys share the lead's hash tag, so
- * in cluster mode they live in one slot and the check and the write are atomic.
+ * in cluster mode they live in one slot and the check and the write are atomic. A batch of leads goes
+ * pipelined, one pipeline per master ({@link RedisConnector#evalPipelined}).
  */
 public final class GuardedCacheWriter {
+
+    /** One lead to warm: what the worker would cache for it (null: nothing) and the conversation's version. */
+    public record Warm(LeadRef lead, String conversationJson, long version, String profileJson) {}
 
     /** What the script did for one lead. */
     public record Written(boolean conversation, boolean profile) {
@@ -80,12 +84,12 @@ public final class GuardedCacheWriter {
         this.ttl = ttl;
     }
 
-    /** Fails with {@link CacheUnavailableException} when Redis does not answer. */
     /** RedisConnector.replicationLagBytes: -1 when a master has no replica online (standalone without replicas). */
     public long replicationLagBytes() {
         return redis.replicationLagBytes();
     }
 
+    /** Fails with {@link CacheUnavailableException} when Redis does not answer. */
     public void ping() {
         try {
             redis.commands().ping();
@@ -99,9 +103,28 @@ public final class GuardedCacheWriter {
      * @param profileJson      the contact as the worker caches it, or null
      */
     public Written warm(LeadRef lead, String conversationJson, long version, String profileJson) {
-        List<Object> result = run(WARM, WARM_SHA, ScriptOutputType.MULTI, lead, conversationJson == null ? "" : conversationJson,
-                Long.toString(version), profileJson == null ? "" : profileJson, Long.toString(ttl.toMillis()));
-        return new Written(((Long) result.get(0)) == 1, ((Long) result.get(1)) == 1);
+        return warmAll(List.of(new Warm(lead, conversationJson, version, profileJson))).get(0);
+    }
+
+    /**
+     * Warms a batch in one pipeline per master (the leads grouped by the node owning their slot), answers
+     * in the batch's order. Fails with {@link CacheUnavailableException} when Redis does not answer.
+     */
+    public List<Written> warmAll(List<Warm> batch) {
+        String ttlMillis = Long.toString(ttl.toMillis());
+        List<RedisConnector.ScriptCall> calls = batch.stream().map(w -> new RedisConnector.ScriptCall(
+                new String[] {keys.conversation(w.lead()), keys.profile(w.lead())},
+                new String[] {w.conversationJson() == null ? "" : w.conversationJson(), Long.toString(w.version()),
+                        w.profileJson() == null ? "" : w.profileJson(), ttlMillis})).toList();
+        return redis.evalPipelined(WARM, WARM_SHA, ScriptOutputType.MULTI, calls).stream().map(answer -> {
+            List<?> flags = (List<?>) answer;
+            return new Written(((Long) flags.get(0)) == 1, ((Long) flags.get(1)) == 1);
+        }).toList();
+    }
+
+    /** How busy Redis is now (the slowest master's PING, each master's CPU seconds): the run's back-off reads it. */
+    public RedisConnector.Load redisLoad() {
+        return redis.load();
     }
 
     /** Deletes the entries this run wrote, where they still hold what it wrote; returns how many went. */

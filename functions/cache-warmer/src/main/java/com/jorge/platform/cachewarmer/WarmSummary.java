@@ -20,7 +20,9 @@ public record WarmSummary(int considered, int warmed, int alreadyWarm, int skipp
         BYTE_BUDGET,
         /** the time budget ran out before the Lambda timeout */
         TIME_BUDGET,
-        /** Redis answered the warmer's scripts slower than WARMER_BACKOFF_LATENCY_MS on average: the worker goes first */
-        REDIS_LATENCY
+        /** Redis' slowest master answered PING slower than WARMER_BACKOFF_LATENCY_MS on average: the worker goes first */
+        REDIS_LATENCY,
+        /** a Redis master used more than WARMER_BACKOFF_CPU_PERCENT of a core between two batches */
+        REDIS_CPU
     }
 }

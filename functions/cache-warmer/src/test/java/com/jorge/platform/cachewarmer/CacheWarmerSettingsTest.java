@@ -37,5 +37,10 @@ class CacheWarmerSettingsTest {
                 .hasMessageContaining("WARMER_MAX_BYTES");
         assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_TIME_BUDGET_SECONDS", "-5"))))
                 .hasMessageContaining("WARMER_TIME_BUDGET_SECONDS");
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_BACKOFF_CPU_PERCENT", "0"))))
+                .hasMessageContaining("WARMER_BACKOFF_CPU_PERCENT");
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_BACKOFF_CPU_PERCENT", "101"))))
+                .hasMessageContaining("WARMER_BACKOFF_CPU_PERCENT");
+        assertThat(CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_BACKOFF_CPU_PERCENT", "40"))).backoffCpu()).isEqualTo(0.4);
     }
 }

@@ -3,11 +3,17 @@ package com.jorge.platform.perf.cachewarming;
 import java.util.Arrays;
 
 /**
- * Belady's MIN, the offline optimum for a demand cache of {@code capacity} keys: knowing every key's
- * next read, it keeps the keys read soonest; on a miss it evicts the cached key read furthest in the
- * future, or does not admit the missed key when that key is read later still (or never). No online
- * policy reading on demand gets more hits at the same size. A warmer that loads ahead of demand is not a
- * demand cache: its loads are not reads, so it can beat this bound on keys it predicts.
+ * The offline bound for a demand cache of {@code capacity} bytes. With keys of one size this is Belady's
+ * MIN, the exact optimum: knowing every key's next read, on a miss it evicts the cached key read furthest
+ * in the future, or does not admit the missed key when that key is read later still (or never). With
+ * sizes, the optimum is NP-hard, so {@link #run} is the standard approximation <em>Belady-Size</em>
+ * (as in Berger, Beckmann and Harchol-Balter, "Practical Bounds on Optimal Caching with Variable Object
+ * Sizes", SIGMETRICS 2018, and Song et al., "Learning Relaxed Belady", NSDI 2020): it evicts the cached
+ * keys with the largest size × distance to their next read until the missed key fits, and bypasses the
+ * missed key when its own size × distance is larger than every victim's. It is a feasible offline
+ * policy, so its hit rate is a lower bound on the optimum's; {@link #upperBound} is an upper bound
+ * (the paper's PFOO-L relaxation). A warmer that loads ahead of demand is not a demand cache: its loads
+ * are not reads, so it can beat both on keys it predicts.
  */
 public final class Belady {
 
@@ -15,55 +21,135 @@ public final class Belady {
 
     private Belady() {}
 
-    /** Hits per read, as {@link HitCount} (the trace's measured part and peak window). */
-    public static HitCount run(Trace trace, int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1 (was " + capacity + ")");
-        int[] keys = trace.keys();
+    /** Belady-Size's hits per read, as {@link HitCount} (the trace's measured part and peak window); exact MIN when all keys weigh the same. */
+    public static HitCount run(Trace trace, long capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1 byte (was " + capacity + ")");
+        int[] keys = trace.keys(), bytes = trace.bytes();
         int n = keys.length;
-        int[] nextUse = new int[n];
-        int[] upcoming = new int[trace.keyCount()];
-        Arrays.fill(upcoming, NEVER);
-        for (int i = n - 1; i >= 0; i--) {
-            nextUse[i] = upcoming[keys[i]];
-            upcoming[keys[i]] = i;
-        }
-        // cachedNext[key]: the next read of a cached key, -1 when not cached; the heap holds stale entries too
-        int[] cachedNext = upcoming; // reuse: every entry is overwritten below
+        int[] nextUse = nextUses(trace);
+        // one max-heap by next read per distinct size: within a size the order by next read never changes,
+        // so the key with the largest size × distance is the top of one of these few heaps
+        int[] classSize = java.util.stream.IntStream.of(bytes).distinct().sorted().toArray();
+        int[] classOf = new int[trace.keyCount()];
+        for (int k = 0; k < classOf.length; k++) classOf[k] = Arrays.binarySearch(classSize, bytes[k]);
+        LongMaxHeap[] heaps = new LongMaxHeap[classSize.length];
+        for (int c = 0; c < heaps.length; c++) heaps[c] = new LongMaxHeap(64);
+        int[] cachedNext = new int[trace.keyCount()]; // the next read of a cached key, -1 when not cached
         Arrays.fill(cachedNext, -1);
-        LongMaxHeap heap = new LongMaxHeap(Math.min(n, capacity * 4 + 16));
-        int size = 0;
+        long used = 0;
+        int cached = 0, stale = 0;
+        long[] victims = new long[16];
         HitCount.Counter counter = new HitCount.Counter(trace);
         for (int i = 0; i < n; i++) {
-            int key = keys[i], next = nextUse[i];
+            if (stale > 4 * cached + 64) { // drop entries of keys evicted or read again since
+                for (LongMaxHeap heap : heaps) heap.retain(e -> cachedNext[key(e)] == next(e));
+                stale = 0;
+            }
+            int key = keys[i], next = nextUse[i], size = bytes[key];
             boolean hit = cachedNext[key] >= 0;
             counter.record(i, hit);
             if (hit) {
                 cachedNext[key] = next;
-                heap.push(entry(next, key));
-            } else if (next != NEVER) {
-                if (size == capacity) {
-                    long top = popLive(heap, cachedNext);
-                    if (next(top) <= next) { // the missed key is read later than every cached one: bypass
-                        heap.push(top);
-                        continue;
-                    }
-                    cachedNext[key(top)] = -1;
-                    size--;
-                }
-                cachedNext[key] = next;
-                heap.push(entry(next, key));
-                size++;
+                heaps[classOf[key]].push(entry(next, key));
+                stale++;
+                continue;
             }
-            if (heap.size() > 4 * capacity + 16) heap.retain(e -> cachedNext[key(e)] == next(e));
+            if (next == NEVER || size > capacity) continue;
+            double own = (double) (next - i) * size;
+            int taken = 0;
+            long freed = 0;
+            boolean bypass = false;
+            while (used - freed + size > capacity) {
+                int best = -1;
+                double bestScore = -1;
+                for (int c = 0; c < heaps.length; c++) {
+                    long top = peekLive(heaps[c], cachedNext);
+                    if (top < 0) continue;
+                    double score = (double) (next(top) - i) * classSize[c];
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = c;
+                    }
+                }
+                if (bestScore <= own) { // the missed key is the worst to keep: bypass, put the victims back
+                    bypass = true;
+                    break;
+                }
+                if (taken == victims.length) victims = Arrays.copyOf(victims, 2 * taken);
+                victims[taken++] = heaps[best].pop();
+                freed += classSize[best];
+            }
+            if (bypass) {
+                for (int v = 0; v < taken; v++) heaps[classOf[key(victims[v])]].push(victims[v]);
+                continue;
+            }
+            for (int v = 0; v < taken; v++) cachedNext[key(victims[v])] = -1;
+            used += size - freed;
+            cached += 1 - taken;
+            cachedNext[key] = next;
+            heaps[classOf[key]].push(entry(next, key));
+            stale += taken;
         }
         return counter.result();
     }
 
-    private static long popLive(LongMaxHeap heap, int[] cachedNext) {
-        while (true) {
-            long top = heap.pop();
-            if (cachedNext[key(top)] == next(top)) return top;
+    /**
+     * An upper bound on any demand cache's hits at this byte size, the PFOO-L relaxation of Berger et
+     * al. (above): a hit on a key needs the key held since its previous read, which costs its size ×
+     * that interval (in reads) of the cache's space-time; any cache has at most capacity × the measured
+     * part's length of it. Hits counted are the cheapest intervals, taken while the total fits: the
+     * largest number any cache could get if it only had to respect its size on average. Its peak figure
+     * is what the same choice of intervals gives in the peak window, not a bound for that window alone.
+     */
+    public static HitCount upperBound(Trace trace, long capacity) {
+        int[] keys = trace.keys(), bytes = trace.bytes();
+        int n = keys.length, from = trace.measureFrom();
+        if (n >= 1 << 24) throw new IllegalArgumentException("trace too long for the bound (" + n + " reads)");
+        int[] last = new int[trace.keyCount()];
+        Arrays.fill(last, -1);
+        long[] intervals = new long[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int key = keys[i], previous = last[key];
+            last[key] = i;
+            if (previous < 0 || i < from || bytes[key] > capacity) continue;
+            long cost = (long) bytes[key] * (i - Math.max(previous, from));
+            intervals[count++] = (cost << 24) | i;
         }
+        Arrays.sort(intervals, 0, count);
+        boolean[] hit = new boolean[n];
+        long budget = capacity * (long) (n - from), spent = 0;
+        for (int c = 0; c < count; c++) {
+            long cost = intervals[c] >>> 24;
+            if (spent + cost > budget) break;
+            spent += cost;
+            hit[(int) (intervals[c] & ((1 << 24) - 1))] = true;
+        }
+        HitCount.Counter counter = new HitCount.Counter(trace);
+        for (int i = 0; i < n; i++) counter.record(i, hit[i]);
+        return counter.result();
+    }
+
+    private static int[] nextUses(Trace trace) {
+        int[] keys = trace.keys();
+        int[] nextUse = new int[keys.length];
+        int[] upcoming = new int[trace.keyCount()];
+        Arrays.fill(upcoming, NEVER);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            nextUse[i] = upcoming[keys[i]];
+            upcoming[keys[i]] = i;
+        }
+        return nextUse;
+    }
+
+    /** The heap's top whose entry is current (stale ones dropped on the way), or -1 when none is left. */
+    private static long peekLive(LongMaxHeap heap, int[] cachedNext) {
+        while (heap.size() > 0) {
+            long top = heap.peek();
+            if (cachedNext[key(top)] == next(top)) return top;
+            heap.pop();
+        }
+        return -1;
     }
 
     private static long entry(int next, int key) {
@@ -101,6 +187,10 @@ public final class Belady {
                 i = parent;
             }
             a[i] = v;
+        }
+
+        long peek() {
+            return a[0];
         }
 
         long pop() {

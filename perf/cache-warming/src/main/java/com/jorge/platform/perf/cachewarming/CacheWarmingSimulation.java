@@ -19,26 +19,36 @@ import java.util.Map;
  */
 public final class CacheWarmingSimulation {
 
-    /** Cache sizes as shares of the distinct keys read in the measured part; the headline is 10 %. */
+    /** Cache sizes as shares of the bytes of the distinct keys read in the measured part; the headline is 10 %. */
     static final double[] SIZE_SHARES = {0.01, 0.02, 0.05, 0.10, 0.20, 0.40};
     static final double HEADLINE_SHARE = 0.10;
-    /** The warmer may keep at most this share of the cache warm per run, in keys (0.5 until the morning peak's leads and BI keys did not fit; tuned on seed 18). */
-    static final double WARM_SHARE = 0.75;
+    /**
+     * The warmer may keep at most this share of the cache warm per run, in bytes: 0.5 until the morning
+     * peak's leads and BI keys did not fit (key-count sizes, seed 18), 0.75 then; 0.85 with byte sizes,
+     * where BI rollups weigh five times a lead (0.75, 0.85, 0.9 tried on tuning seeds 18 and 7).
+     */
+    static final double WARM_SHARE = Double.parseDouble(System.getProperty("warm.share", "0.85"));
     /** A key the worker read within the last 30 minutes (the warmer's horizon) is never pushed out by a load. */
     static final long PROTECT_WINDOW = 30 * PlatformWorkload.MINUTE;
     /**
      * W-TinyLFU + warming: the share of the size given to the warmer's own partition
-     * ({@link WarmPartitionedCache}); Caffeine gets the rest. Chosen on seed 18 (one value tried).
+     * ({@link WarmPartitionedCache}), where warmed keys stay while read; Caffeine gets the rest. The
+     * warmer's budget itself, so the partition holds what one run may keep warm (0.5 with a partition
+     * that handed read keys to Caffeine, before this round).
      */
-    static final double WARM_PARTITION_SHARE = 0.5;
+    static final double WARM_PARTITION_SHARE = Double.parseDouble(System.getProperty("warm.partitionShare", String.valueOf(WARM_SHARE)));
     /** The warmer starts a day before the measured week, as it would in a running platform. */
     static final long WARM_FROM_BEFORE_MEASURE = PlatformWorkload.DAY;
 
     /** Leads the policy gives a lower chance are neither loaded nor refreshed (tuned on seed 18 only). */
     static final double MIN_CHANCE = Double.parseDouble(System.getProperty("warm.minChance", "0.5"));
 
-    record Row(String policy, int size, HitCount hits, Replay.WarmLoad load, Replay.PeakMisses peakMisses) {
-        Row(String policy, int size, HitCount hits, Replay.WarmLoad load) {
+    /** The five policies the last lines report; other rows (the bound) are in the table and the chart only. */
+    static final java.util.Set<String> POLICIES = java.util.Set.of("lru", "wtinylfu", "lru+warming", "wtinylfu+warming", "belady");
+    static final String BOUND = "belady-bound";
+
+    record Row(String policy, long size, HitCount hits, Replay.WarmLoad load, Replay.PeakMisses peakMisses) {
+        Row(String policy, long size, HitCount hits, Replay.WarmLoad load) {
             this(policy, size, hits, load, Replay.PeakMisses.NONE);
         }
     }
@@ -79,11 +89,12 @@ public final class CacheWarmingSimulation {
         System.out.printf(Locale.ROOT, "trace %s: %,d reads, %,d distinct keys; peak: %s%n",
                 trace.name(), trace.size(), trace.keyCount(), trace.peakLabel());
         List<Row> rows = new ArrayList<>();
-        for (int size : sizes(trace.measuredKeyCount())) {
-            rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, trace.keyCount())).hits(), Replay.WarmLoad.NONE));
-            rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size)).hits(), Replay.WarmLoad.NONE));
+        for (long size : sizes(trace.measuredBytes())) {
+            rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, trace.bytes())).hits(), Replay.WarmLoad.NONE));
+            rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size, trace.bytes())).hits(), Replay.WarmLoad.NONE));
             rows.add(new Row("belady", size, Belady.run(trace, size), Replay.WarmLoad.NONE));
-            printRows(rows.subList(rows.size() - 3, rows.size()));
+            rows.add(new Row(BOUND, size, Belady.upperBound(trace, size), Replay.WarmLoad.NONE));
+            printRows(rows.subList(rows.size() - 4, rows.size()));
         }
         return rows;
     }
@@ -91,45 +102,49 @@ public final class CacheWarmingSimulation {
     static List<Row> platform(WorkloadSettings settings, PlatformWorkload.Generated workload) {
         Trace trace = workload.trace();
         int distinct = trace.measuredKeyCount();
+        long distinctBytes = trace.measuredBytes();
         double measuredHours = settings.measuredDays() * 24.0;
         System.out.printf(Locale.ROOT, "workload %s: %,d locations, %,d leads, %,d reads (%,d measured over %d days, %.0f/h on average), "
-                        + "%,d keys (%,d read in the measured days); peak: %s%n",
+                        + "%,d keys (%,d read in the measured days, %,d bytes); peak: %s%n",
                 settings, workload.locations(), workload.leads(), trace.size(), trace.size() - trace.measureFrom(),
                 settings.measuredDays(), (trace.size() - trace.measureFrom()) / measuredHours, trace.keyCount(), distinct,
-                trace.peakLabel());
-        int[] sizes = sizes(distinct);
-        int maxBudget = keyBudget(sizes[sizes.length - 1]) / 2; // items per run kept, at most one per two keys
+                distinctBytes, trace.peakLabel());
+        long[] sizes = sizes(distinctBytes);
+        // items per run kept: at most as many as the largest budget holds of the smallest item (a lead's two keys)
+        int maxBudget = (int) (byteBudget(sizes[sizes.length - 1]) / (PlatformWorkload.CONVERSATION_BYTES + PlatformWorkload.PROFILE_BYTES)) + 1;
         long started = System.nanoTime();
         long warmFrom = Math.max(0, workload.measuredFrom() - WARM_FROM_BEFORE_MEASURE);
         WarmSchedule schedule = WarmSchedule.plan(workload, warmFrom, maxBudget);
         System.out.printf(Locale.ROOT, "warm schedule: %d runs ranked by WarmCandidatePolicy in %.1f s%n",
                 schedule.runs(), (System.nanoTime() - started) / 1e9);
         List<Row> rows = new ArrayList<>();
-        for (int size : sizes) {
-            Replay.Warming warming = new Replay.Warming(schedule, keyBudget(size), PROTECT_WINDOW, MIN_CHANCE);
-            rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, trace.keyCount())).hits(), Replay.WarmLoad.NONE));
-            rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size)).hits(), Replay.WarmLoad.NONE));
-            Replay.Result lruWarm = Replay.run(trace, new LruCache(size, trace.keyCount()), warming);
+        int[] bytes = trace.bytes();
+        for (long size : sizes) {
+            Replay.Warming warming = new Replay.Warming(schedule, byteBudget(size), PROTECT_WINDOW, MIN_CHANCE);
+            rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, bytes)).hits(), Replay.WarmLoad.NONE));
+            rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size, bytes)).hits(), Replay.WarmLoad.NONE));
+            Replay.Result lruWarm = Replay.run(trace, new LruCache(size, bytes), warming);
             rows.add(new Row("lru+warming", size, lruWarm.hits(), lruWarm.load(), lruWarm.peakMisses()));
-            int partition = Math.max(1, (int) (size * WARM_PARTITION_SHARE));
+            long partition = Math.max(1, (long) (size * WARM_PARTITION_SHARE));
             Replay.Result tinyWarm = Replay.run(trace,
-                    new WarmPartitionedCache(new CaffeineCache(Math.max(1, size - partition)), partition, trace.keyCount()),
-                    warming);
+                    new WarmPartitionedCache(new CaffeineCache(Math.max(1, size - partition), bytes), partition, bytes), warming);
             rows.add(new Row("wtinylfu+warming", size, tinyWarm.hits(), tinyWarm.load(), tinyWarm.peakMisses()));
             rows.add(new Row("belady", size, Belady.run(trace, size), Replay.WarmLoad.NONE));
-            printRows(rows.subList(rows.size() - 5, rows.size()));
+            rows.add(new Row(BOUND, size, Belady.upperBound(trace, size), Replay.WarmLoad.NONE));
+            printRows(rows.subList(rows.size() - 6, rows.size()));
         }
         return rows;
     }
 
-    /** The most keys a run keeps warm at this cache size; items (a lead's 2 keys, a location's 5 BI keys) count whole. */
-    static int keyBudget(int size) {
-        return Math.max(2, (int) (size * WARM_SHARE));
+    /** The most bytes a run keeps warm at this cache size; items (a lead's 2 keys, a location's 5 BI keys) count whole. */
+    static long byteBudget(long size) {
+        return Math.max(1, (long) (size * WARM_SHARE));
     }
 
-    static int[] sizes(int distinct) {
-        int[] sizes = new int[SIZE_SHARES.length];
-        for (int i = 0; i < sizes.length; i++) sizes[i] = Math.max(1, (int) Math.round(distinct * SIZE_SHARES[i]));
+    /** Cache sizes in bytes (in keys for a trace file, whose keys weigh 1). */
+    static long[] sizes(long distinctBytes) {
+        long[] sizes = new long[SIZE_SHARES.length];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = Math.max(1, Math.round(distinctBytes * SIZE_SHARES[i]));
         return sizes;
     }
 
@@ -140,30 +155,32 @@ public final class CacheWarmingSimulation {
                             + "%,d keys read within 30 min pushed out by its loads",
                     r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour(), r.load().stoppedByHotter(), r.load().runs(),
                     r.load().hotPushedOut())
-                    + String.format(Locale.ROOT, "; peak misses: %d first reads, %d BI, %d predicted lead keys, %d under the threshold, %d unranked",
-                    r.peakMisses().first(), r.peakMisses().bi(), r.peakMisses().predicted(), r.peakMisses().underThreshold(),
+                    + String.format(Locale.ROOT, "; peak misses: %d first reads, %d BI (%d of them predicted), %d predicted lead keys, %d under the threshold, %d unranked",
+                    r.peakMisses().first(), r.peakMisses().bi(), r.peakMisses().biPredicted(), r.peakMisses().predicted(), r.peakMisses().underThreshold(),
                     r.peakMisses().unranked());
-            System.out.printf(Locale.ROOT, "size=%-7d %-27s hitRate=%.4f peakHitRate=%.4f%s%n",
+            System.out.printf(Locale.ROOT, "size=%-10d %-27s hitRate=%.4f peakHitRate=%.4f%s%n",
                     r.size(), r.policy(), r.hits().hitRate(), r.hits().peakHitRate(), load);
         }
     }
 
     static void report(Trace trace, String name, List<Row> rows, Path out) throws IOException {
-        int[] sizes = rows.stream().mapToInt(Row::size).distinct().sorted().toArray();
+        long[] sizes = rows.stream().mapToLong(Row::size).distinct().sorted().toArray();
         Map<String, double[]> curves = new LinkedHashMap<>();
         for (Row r : rows) {
             double[] curve = curves.computeIfAbsent(r.policy(), p -> new double[sizes.length]);
             curve[java.util.Arrays.binarySearch(sizes, r.size())] = r.hits().hitRate();
         }
         Path svg = out.resolve(name + "-hit-rate.svg");
-        Files.writeString(svg, HitRateChart.svg("hit rate against cache size: " + name, sizes, curves));
-        int headline = Math.max(1, (int) Math.round(trace.measuredKeyCount() * HEADLINE_SHARE)); // one of sizes()
+        Files.writeString(svg, HitRateChart.svg("hit rate against cache size: " + name, sizes, trace.times() != null, curves));
+        long headline = Math.max(1, Math.round(trace.measuredBytes() * HEADLINE_SHARE)); // one of sizes()
         double[] firstReads = trace.firstReadShares();
         System.out.printf(Locale.ROOT, "first reads of a key (misses for any demand cache): %.4f of the measured reads, %.4f at peak%n",
                 firstReads[0], firstReads[1]);
         List<Row> atHeadline = rows.stream().filter(r -> r.size() == headline).toList();
         Row belady = atHeadline.stream().filter(r -> r.policy().equals("belady")).findFirst().orElseThrow();
-        System.out.printf(Locale.ROOT, "chart: %s%nheadline size: %d keys (%.0f %% of the keys the measured part reads)%n",
+        System.out.printf(Locale.ROOT, "chart: %s%nheadline size: %,d bytes (%.0f %% of the bytes of the keys the measured part reads; "
+                        + "a trace file's keys weigh 1 each); belady is Belady-Size (a lower bound on the optimum at this byte size), "
+                        + "belady-bound the PFOO-L relaxation (an upper bound on it)%n",
                 svg, headline, HEADLINE_SHARE * 100);
         for (Row r : atHeadline) {
             if (r.load().runs() > 0) {
@@ -176,6 +193,7 @@ public final class CacheWarmingSimulation {
             }
         }
         for (Row r : atHeadline) {
+            if (!POLICIES.contains(r.policy())) continue;
             System.out.printf(Locale.ROOT, "policy=%s hitRate=%.4f peakHitRate=%.4f%n", r.policy(), r.hits().hitRate(), r.hits().peakHitRate());
         }
     }

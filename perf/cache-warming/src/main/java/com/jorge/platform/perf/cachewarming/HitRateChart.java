@@ -11,10 +11,10 @@ public final class HitRateChart {
     private HitRateChart() {}
 
     /**
-     * @param sizes  cache sizes in keys, ascending
+     * @param sizes  cache sizes, ascending, in bytes (or in keys when {@code bytes} is false: a trace file's)
      * @param curves per policy (in legend order), the hit rate at each size
      */
-    public static String svg(String title, int[] sizes, Map<String, double[]> curves) {
+    public static String svg(String title, long[] sizes, boolean bytes, Map<String, double[]> curves) {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
                 .append("\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
@@ -26,12 +26,12 @@ public final class HitRateChart {
             s.append(line(LEFT, y, LEFT + plotW, y, "#dddddd"));
             s.append(text(LEFT - 40, y + 4, String.format("%.1f", p / 10.0), ""));
         }
-        for (int size : sizes) {
+        for (long size : sizes) {
             double x = LEFT + (hi == lo ? 0 : plotW * (Math.log(size) - lo) / (hi - lo));
             s.append(line(x, TOP, x, TOP + plotH, "#eeeeee"));
-            s.append(text(x - 16, TOP + plotH + 18, String.valueOf(size), ""));
+            s.append(text(x - 16, TOP + plotH + 18, bytes ? String.format(java.util.Locale.ROOT, "%.1f MB", size / 1e6) : String.valueOf(size), ""));
         }
-        s.append(text(LEFT + plotW / 2.0 - 60, H - 15, "cache size (keys, log scale)", ""));
+        s.append(text(LEFT + plotW / 2.0 - 60, H - 15, bytes ? "cache size (bytes, log scale)" : "cache size (keys, log scale)", ""));
         s.append(text(10, TOP - 10, "hit rate", ""));
         int c = 0;
         for (Map.Entry<String, double[]> curve : curves.entrySet()) {

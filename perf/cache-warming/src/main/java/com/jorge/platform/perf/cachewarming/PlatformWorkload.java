@@ -67,6 +67,15 @@ public final class PlatformWorkload {
     static final int BUSINESS_FROM = 8, BUSINESS_UNTIL = 18;
     /** A view reads the location's five BI keys (the V51 rollups: funnel, activity, agent, revenue, pipeline). */
     static final int BI_KEYS = 5;
+    /**
+     * Bytes per key class, key and value (Redis' own ~80 bytes per key not counted, as in
+     * WARMER_MAX_BYTES): a conversation state (`jorge:{loc:contact}:conversation`, the state JSON with its
+     * recent turns), a profile (the contact JSON), and the five BI rollups in {@link #BI_KEYS}' order
+     * (funnel, activity by hour, per agent, revenue, pipeline by stage). Estimates of the JSON the
+     * platform writes, stated so that the byte budget's effect can be checked: classes differ by up to 7×.
+     */
+    static final int CONVERSATION_BYTES = 2_400, PROFILE_BYTES = 850;
+    static final int[] BI_BYTES = {1_200, 6_000, 3_500, 900, 4_800};
 
     /** The workload: the reads as a trace, and what Aurora learns about each lead, in time order. */
     public record Generated(Trace trace, int leads, int locations, int[] locationOf, List<LeadSignal> signals,
@@ -133,8 +142,20 @@ public final class PlatformWorkload {
             if (measureFrom == readCount && times[i] >= measuredFrom) measureFrom = i;
         }
         signals.sort(Comparator.comparingLong(LeadSignal::at));
-        Trace trace = Trace.timed("platform", keys, times, 2 * leads + BI_KEYS * locations, measureFrom);
+        Trace trace = Trace.timed("platform", keys, times, 2 * leads + BI_KEYS * locations, measureFrom)
+                .withBytes(keyBytes(leads, locations));
         return new Generated(trace, leads, locations, locationOf, List.copyOf(signals), measuredFrom, end);
+    }
+
+    /** Each key's size: a lead's conversation and profile, then each location's BI rollups. */
+    static int[] keyBytes(int leads, int locations) {
+        int[] bytes = new int[2 * leads + BI_KEYS * locations];
+        for (int lead = 0; lead < leads; lead++) {
+            bytes[2 * lead] = CONVERSATION_BYTES;
+            bytes[2 * lead + 1] = PROFILE_BYTES;
+        }
+        for (int k = 0; k < BI_KEYS * locations; k++) bytes[2 * leads + k] = BI_BYTES[k % BI_KEYS];
+        return bytes;
     }
 
     /** One lead's conversation, played forward in time; anything past the end is dropped. */

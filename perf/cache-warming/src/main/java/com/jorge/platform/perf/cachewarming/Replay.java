@@ -4,22 +4,22 @@ import java.util.Arrays;
 
 /**
  * Replays a trace's reads against an online cache, with or without the warmer. At each warm run the
- * warmer walks its ranked items (leads, locations' BI keys) best first, up to its key budget, and stops
+ * warmer walks its ranked items (leads, locations' BI keys) best first, up to its byte budget, and stops
  * at the first item whose chance is under the load threshold. Keys of those items that are cached are
  * refreshed (a use); the warmer never looks at other keys in a way that counts as a use. Absent keys
- * are loaded. It never pushes out a key hotter than the one it loads: when the cache is full and the key
- * next in line for eviction was read by the worker within the protection window, was loaded or
- * refreshed by this run, or is itself predicted at least as likely as the item being loaded, the run
- * stops, as the real warmer stops at the first lead that does not fit.
+ * are loaded. It never pushes out a key hotter than the one it loads: when a load would push out a key
+ * (a large key may push out several) that was read by the worker within the protection window, was
+ * loaded or refreshed by this run, or is itself predicted at least as likely as the item being loaded,
+ * the run stops, as the real warmer stops at the first lead that does not fit.
  */
 public final class Replay {
 
     /**
-     * @param keyBudget     the most keys one run keeps warm, counting those already cached (WARMER_MAX_LEADS's role)
+     * @param byteBudget    the most bytes (keys and values) one run keeps warm, counting those already cached (WARMER_MAX_BYTES)
      * @param protectWindow a key the worker read this recently is hotter than anything the warmer predicts
      * @param minChance     leads the policy gives a lower chance are neither loaded nor refreshed
      */
-    public record Warming(WarmSchedule schedule, int keyBudget, long protectWindow, double minChance) {}
+    public record Warming(WarmSchedule schedule, long byteBudget, long protectWindow, double minChance) {}
 
     /** The warmer's extra work on Redis over the measured part: script calls (leads loaded or refreshed) and keys written. */
     public record WarmLoad(long runs, long scriptCalls, long keysLoaded, long stoppedByHotter, long hotPushedOut,
@@ -37,12 +37,12 @@ public final class Replay {
 
     /**
      * Why the peak window's misses missed, with warming: a key read for the first time, a BI key (the
-     * lead ranking never names one), or a lead key whose lead the last run ranked at or over the
+     * ones the last run ranked at or over the threshold counted apart), or a lead key whose lead the last run ranked at or over the
      * threshold (predicted, yet not cached: budget, the hotter-key rule, or evicted since), under it, or
      * not at all (no signal in Aurora's windows).
      */
-    public record PeakMisses(long first, long bi, long predicted, long underThreshold, long unranked) {
-        public static final PeakMisses NONE = new PeakMisses(0, 0, 0, 0, 0);
+    public record PeakMisses(long first, long bi, long biPredicted, long predicted, long underThreshold, long unranked) {
+        public static final PeakMisses NONE = new PeakMisses(0, 0, 0, 0, 0, 0);
     }
 
     public record Result(HitCount hits, WarmLoad load, PeakMisses peakMisses) {
@@ -65,6 +65,7 @@ public final class Replay {
 
     public static Result run(Trace trace, SimulatedCache cache, Warming warming) {
         int[] keys = trace.keys();
+        int[] bytes = trace.bytes();
         long[] times = trace.times();
         if (times == null) throw new IllegalArgumentException("warming needs a timed trace (" + trace.name() + " has no times)");
         int keyCount = trace.keyCount();
@@ -79,7 +80,7 @@ public final class Replay {
         WarmSchedule schedule = warming.schedule();
         long measuredFrom = trace.measureFrom() < keys.length ? times[trace.measureFrom()] : Long.MAX_VALUE;
         long runs = 0, calls = 0, loaded = 0, stopped = 0, pushedOut = 0;
-        long missFirst = 0, missBi = 0, missPredicted = 0, missUnder = 0, missUnranked = 0;
+        long missFirst = 0, missBi = 0, missBiPredicted = 0, missPredicted = 0, missUnder = 0, missUnranked = 0;
         boolean[] seen = new boolean[keyCount];
         int firstBiKey = 2 * schedule.leads();
         int run = 0;
@@ -97,10 +98,11 @@ public final class Replay {
                     }
                 }
                 long runLoads = 0, runCalls = 0, runPushedOut = 0;
-                int keysWarm = 0;
+                long bytesWarm = 0;
                 boolean full = false;
                 for (int v = 0; v < leads.length && !full && chance[v] >= warming.minChance(); v++) {
-                    if ((keysWarm += itemKeys[v].length) > warming.keyBudget()) break;
+                    for (int key : itemKeys[v]) bytesWarm += bytes[key];
+                    if (bytesWarm > warming.byteBudget()) break;
                     boolean called = false;
                     for (int key : itemKeys[v]) {
                         if (cache.contains(key)) {
@@ -109,18 +111,17 @@ public final class Replay {
                             called = true;
                             continue;
                         }
-                        if (cache.isFull()) {
-                            int victim = cache.coldest();
-                            if (victim >= 0 && (touchedBy[victim] == run || lastRead[victim] >= now - warming.protectWindow()
-                                    || (scoredBy[victim] == run && scoreOf[victim] >= chance[v]))) {
+                        for (int victim : cache.victimsFor(key)) {
+                            if (touchedBy[victim] == run || lastRead[victim] >= now - warming.protectWindow()
+                                    || (scoredBy[victim] == run && scoreOf[victim] >= chance[v])) {
                                 full = true;
                                 break;
                             }
                         }
+                        if (full) break;
                         cache.load(key);
-                        int out = cache.evictedByLastLoad();
                         // the check the rule is measured by: a key the worker read within the window, pushed out
-                        if (out >= 0 && lastRead[out] >= now - PUSHED_OUT_WINDOW) runPushedOut++;
+                        for (int out : cache.evictedByLastLoad()) if (lastRead[out] >= now - PUSHED_OUT_WINDOW) runPushedOut++;
                         touchedBy[key] = run;
                         runLoads++;
                         called = true;
@@ -141,7 +142,10 @@ public final class Replay {
             counter.record(i, hit);
             if (!hit && i >= trace.peakFrom() && i < trace.peakTo()) {
                 if (!seen[key] && touchedBy[key] < 0) missFirst++;
-                else if (key >= firstBiKey) missBi++;
+                else if (key >= firstBiKey) {
+                    missBi++;
+                    if (scoredBy[key] == run - 1 && scoreOf[key] >= warming.minChance()) missBiPredicted++;
+                }
                 else if (scoredBy[key] != run - 1) missUnranked++;
                 else if (scoreOf[key] >= warming.minChance()) missPredicted++;
                 else missUnder++;
@@ -152,7 +156,7 @@ public final class Replay {
         double hours = keys.length == 0 || measuredFrom == Long.MAX_VALUE ? 0
                 : (double) (times[keys.length - 1] - measuredFrom) / PlatformWorkload.HOUR;
         return new Result(counter.result(), new WarmLoad(runs, calls, loaded, stopped, pushedOut, hours),
-                new PeakMisses(missFirst, missBi, missPredicted, missUnder, missUnranked));
+                new PeakMisses(missFirst, missBi, missBiPredicted, missPredicted, missUnder, missUnranked));
     }
 
 }

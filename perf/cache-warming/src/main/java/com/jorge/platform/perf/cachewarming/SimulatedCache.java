@@ -1,6 +1,9 @@
 package com.jorge.platform.perf.cachewarming;
 
-/** An online cache of a fixed number of keys, as the replay drives it: demand reads and the warmer's loads. */
+/**
+ * An online cache of a fixed number of bytes (each key weighs its size, key and value), as the replay
+ * drives it: demand reads and the warmer's loads.
+ */
 public sealed interface SimulatedCache permits LruCache, CaffeineCache, WarmPartitionedCache {
 
     /** A demand read: true on a hit; a miss loads the key (the worker caches what it read from Aurora). */
@@ -15,11 +18,9 @@ public sealed interface SimulatedCache permits LruCache, CaffeineCache, WarmPart
     /** The warmer's load of an absent key. */
     void load(int key);
 
-    boolean isFull();
+    /** The keys a {@link #load} of {@code key} would push out now, first victim first; empty when it fits. */
+    int[] victimsFor(int key);
 
-    /** The key the last {@link #load} pushed out, or -1 (at most one: every key has the same size). */
-    int evictedByLastLoad();
-
-    /** The key the cache would evict next, or -1 when empty. */
-    int coldest();
+    /** The keys the last {@link #load} pushed out (a large key can push out several small ones). */
+    int[] evictedByLastLoad();
 }

@@ -5,12 +5,42 @@ import java.util.BitSet;
 /**
  * A sequence of cache reads: key ids are dense ({@code 0..keyCount-1}) so the caches can index arrays.
  * Hit rates count reads from {@code measureFrom} on (earlier reads only fill the cache); the peak window
- * {@code [peakFrom, peakTo)} is a contiguous run of reads.
+ * {@code [peakFrom, peakTo)} is a contiguous run of reads. Caches are sized in bytes: each key has a size
+ * (key plus value); a trace file gives none, so its keys weigh 1 each and its sizes are in keys.
  *
  * @param times milliseconds since the trace's start, ascending; null for a trace without times
+ * @param bytes each key's size in bytes (key and value), indexed by key
  */
 public record Trace(String name, int[] keys, long[] times, int keyCount, int measureFrom, int peakFrom, int peakTo,
-                    String peakLabel) {
+                    String peakLabel, int[] bytes) {
+
+    public Trace {
+        if (bytes.length != keyCount) throw new IllegalArgumentException("bytes needs one size per key (" + bytes.length + " for " + keyCount + ")");
+        for (int b : bytes) if (b < 1) throw new IllegalArgumentException("a key's size must be at least 1 byte (was " + b + ")");
+    }
+
+    /** The same reads with these key sizes. */
+    public Trace withBytes(int[] bytes) {
+        return new Trace(name, keys, times, keyCount, measureFrom, peakFrom, peakTo, peakLabel, bytes);
+    }
+
+    /** Bytes of the distinct keys read in the measured part: cache sizes are shares of it. */
+    public long measuredBytes() {
+        BitSet seen = new BitSet(keyCount);
+        long total = 0;
+        for (int i = measureFrom; i < keys.length; i++) {
+            if (seen.get(keys[i])) continue;
+            seen.set(keys[i]);
+            total += bytes[keys[i]];
+        }
+        return total;
+    }
+
+    private static int[] unitSizes(int keyCount) {
+        int[] ones = new int[keyCount];
+        java.util.Arrays.fill(ones, 1);
+        return ones;
+    }
 
     public int size() {
         return keys.length;
@@ -56,7 +86,7 @@ public record Trace(String name, int[] keys, long[] times, int keyCount, int mea
             from = to;
         }
         String label = bestTo > bestFrom ? "hour " + times[bestFrom] / HOUR + " from the start, " + (bestTo - bestFrom) + " reads" : "none";
-        return new Trace(name, keys, times, keyCount, measureFrom, bestFrom, bestTo, label);
+        return new Trace(name, keys, times, keyCount, measureFrom, bestFrom, bestTo, label, unitSizes(keyCount));
     }
 
     /**
@@ -78,6 +108,7 @@ public record Trace(String name, int[] keys, long[] times, int keyCount, int mea
             }
         }
         return new Trace(name, keys, null, keyCount, 0, bestFrom, bestTo,
-                "slice of reads " + bestFrom + ".." + bestTo + " (" + bestDistinct + " distinct keys, the most of the last 12 of 24 slices)");
+                "slice of reads " + bestFrom + ".." + bestTo + " (" + bestDistinct + " distinct keys, the most of the last 12 of 24 slices)",
+                unitSizes(keyCount));
     }
 }

@@ -1,10 +1,11 @@
 package com.jorge.platform.perf.cachewarming;
 
 /**
- * A demand cache beside a partition of its own for the warmer's loads, the two sharing one size: the
- * warmer's keys wait in the partition (LRU) until the worker reads them, and only then enter the demand
- * cache, through its own admission. A load can push out nothing but an older load nobody read, so the
- * warmer never pushes out a key the demand policy chose to keep, whatever that policy's victim order.
+ * A demand cache beside a partition of its own for the warmer's loads, the two sharing one byte size.
+ * The warmer's keys live in the partition (LRU) and stay there while they are read; keys the warmer did
+ * not predict live in the demand cache, under its own policy. A load can push out nothing but the
+ * partition's least recently used key, and the replay's rule refuses even that when the key is hot, so
+ * the warmer never pushes out a key the demand policy chose to keep, whatever that policy's victim order.
  * Used for W-TinyLFU, whose next victim the warmer cannot see (Caffeine's {@code coldest} is often a key
  * read minutes ago, and admission may drop the loaded key or another).
  */
@@ -13,18 +14,15 @@ public final class WarmPartitionedCache implements SimulatedCache {
     private final SimulatedCache demand;
     private final LruCache warm;
 
-    /** @param demand the demand cache, sized to the total less {@code warmKeys} */
-    public WarmPartitionedCache(SimulatedCache demand, int warmKeys, int keyCount) {
+    /** @param demand the demand cache, sized to the total less {@code warmBytes} */
+    public WarmPartitionedCache(SimulatedCache demand, long warmBytes, int[] bytes) {
         this.demand = demand;
-        this.warm = new LruCache(warmKeys, keyCount);
+        this.warm = new LruCache(warmBytes, bytes);
     }
 
     @Override
     public boolean read(int key) {
-        if (demand.read(key)) return true; // a miss there loads it there
-        if (!warm.contains(key)) return false;
-        warm.remove(key); // warmed, and now read: it lives in the demand cache from here on
-        return true;
+        return warm.touch(key) || demand.read(key); // a miss in both loads it into the demand cache
     }
 
     @Override
@@ -43,17 +41,12 @@ public final class WarmPartitionedCache implements SimulatedCache {
     }
 
     @Override
-    public boolean isFull() {
-        return warm.isFull();
+    public int[] victimsFor(int key) {
+        return warm.victimsFor(key);
     }
 
     @Override
-    public int evictedByLastLoad() {
+    public int[] evictedByLastLoad() {
         return warm.evictedByLastLoad();
-    }
-
-    @Override
-    public int coldest() {
-        return warm.coldest();
     }
 }
