@@ -1,4 +1,5 @@
-// The agents' inbox: log in (Cognito InitiateAuth), list the offers, read a lead, accept in one tap.
+// The agents' inbox: log in (Cognito InitiateAuth), list the offers and the approvals, read a lead, accept or
+// approve in one tap.
 // No framework and nothing from another origin: the page is served with a strict Content-Security-Policy.
 "use strict";
 
@@ -79,11 +80,46 @@ function offerCard(offer) {
     el("div", { class: "row" }, accept, decline), open);
 }
 
+function approvalCard(approval) {
+  const approve = el("button", { type: "button", class: "primary approve" }, "Approve");
+  approve.addEventListener("click", () => answerApproval(approval, "approve"));
+  const reject = el("button", { type: "button", class: "reject" }, "Reject");
+  reject.addEventListener("click", () => {
+    const reason = prompt("Why not? The lead gets a safe holding reply instead.");
+    if (reason) answerApproval(approval, "reject", { reason });
+  });
+  const card = el("li", { class: "card approval", id: "approval-" + approval.approvalId },
+    el("div", { class: "hot" }, approval.assignee ? "Nobody answered: it is yours now" : "Needs your approval"),
+    el("pre", { class: "summary" }, approval.summary),
+    el("small", {}, "Rules: " + approval.rules.join(", ") + " · answer by " + new Date(approval.expiresAt).toLocaleTimeString()),
+    el("div", { class: "row" }, approve, reject));
+  if (approval.contactId) {
+    const open = el("button", { type: "button" }, "Read the conversation");
+    open.addEventListener("click", () => showLead(approval.locationId, approval.contactId));
+    card.append(open);
+  }
+  return card;
+}
+
 async function showOffers() {
   show("offers");
-  const { offers } = await api("GET", "/offers");
+  const [{ offers }, { approvals }] = await Promise.all([api("GET", "/offers"), api("GET", "/approvals")]);
   $("offer-list").replaceChildren(...offers.map(offerCard));
-  $("no-offers").hidden = offers.length > 0;
+  $("approval-list").replaceChildren(...approvals.map(approvalCard));
+  $("approvals").hidden = approvals.length === 0;
+  $("offers-title").hidden = offers.length === 0 && approvals.length > 0;
+  $("no-offers").hidden = offers.length + approvals.length > 0;
+}
+
+async function answerApproval(approval, verb, body) {
+  say("");
+  try {
+    await api("POST", "/approvals/" + approval.approvalId + "/" + verb, body);
+    say(verb === "approve" ? "Approved: the bot goes ahead." : "Rejected: the lead gets the safe reply.");
+    await showOffers();
+  } catch (e) {
+    say(e.message);
+  }
 }
 
 async function decide(offer, verb, body) {

@@ -203,6 +203,10 @@ class ApprovalsThroughTheWorkerTest {
         assertThatThrownBy(() -> rig.worker.messages().process(decided("loc-a", "c-9", actionId, "maybe"),
                 WorkflowMessage.APPROVAL_DECIDED, 0)).isInstanceOf(InvalidWorkflowMessageException.class)
                 .hasMessageContaining("decision");
+        // an id that is no action's (the worker's are UUIDs) is refused by name, before any query
+        assertThatThrownBy(() -> rig.worker.messages().process(decided("loc-a", "c-9", "act-77", "approved"),
+                WorkflowMessage.APPROVAL_DECIDED, 0)).isInstanceOf(InvalidWorkflowMessageException.class)
+                .hasMessageContaining("actionId");
         assertThat(rig.text("SELECT status FROM held_actions WHERE action_id = '" + actionId + "'")).isEqualTo("awaiting_approval");
     }
 

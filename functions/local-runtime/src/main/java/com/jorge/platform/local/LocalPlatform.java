@@ -65,11 +65,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final String redisUrl;
     private final LocalMarketplace marketplace;
     private final LocalInbox inbox;
+    private final LocalApprovalWorkflow approvals;
 
     private LocalPlatform(LocalServices services, FakeGhlServer ghl, WebhookSigner signer, RecordedMetrics metrics,
                           WorkerFunction worker, FollowUpSweep followUps, LocalFifoQueue queue, LocalScheduler scheduler,
-                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl, boolean marketplaceApp, LocalInbox inbox) {
+                          LocalHttpGateway gateway, String databaseOrigin, String redisUrl, boolean marketplaceApp, LocalInbox inbox,
+                          LocalApprovalWorkflow approvals) {
         this.inbox = inbox;
+        this.approvals = approvals;
         this.services = services;
         this.ghl = ghl;
         this.signer = signer;
@@ -98,6 +101,7 @@ public final class LocalPlatform implements AutoCloseable {
             throws IOException {
         LocalHttpGateway.tuneJdkServer(); // before the first JDK HTTP server (the fake GHL API) starts
         LocalServices services = new LocalServices();
+        LocalApprovalWorkflow approvals = null;
         try {
             PlatformConfig given = PlatformConfig.of(env);
             LocalServices.Database db = services.database(given.get("DATABASE_URL").orElse(null),
@@ -129,6 +133,16 @@ public final class LocalPlatform implements AutoCloseable {
             config.putIfAbsent("BOOKING_CALENDARS", LOCAL_BOOKING_CALENDARS);
             config.putIfAbsent("GHL_WEBHOOK_RSA_PUBLIC_KEY", signer.rsaPublicKeyPem());
             config.putIfAbsent("GHL_WEBHOOK_ED25519_PUBLIC_KEY", signer.ed25519PublicKeyPem());
+            // the approval workflow (LOCAL_APPROVALS, default true with the inbox, which answers it): the worker
+            // holds what a location's policy names and starts it with its real Step Functions client, as in AWS
+            boolean inboxOn = given.getBoolean("LOCAL_INBOX", true);
+            if (inboxOn && given.getBoolean("LOCAL_APPROVALS", true)) {
+                approvals = new LocalApprovalWorkflow(LocalApprovalWorkflow.Settings.fromConfig(given), Clock.systemUTC());
+                config.put("APPROVAL_STATE_MACHINE_ARN", LocalApprovalWorkflow.STATE_MACHINE_ARN);
+                config.put("STEP_FUNCTIONS_ENDPOINT", approvals.endpoint().toString());
+                config.putIfAbsent("HANDOFF_TEAM_LEAD_ID", LocalInbox.TEAM_LEAD_GHL_USER);
+                signRequestsLocally();
+            }
             PlatformConfig platformConfig = PlatformConfig.of(config);
 
             WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, bots, metrics, workerClock);
@@ -164,8 +178,9 @@ public final class LocalPlatform implements AutoCloseable {
             MarketplaceInstallHandler install = marketplaceApp ? new MarketplaceInstallHandler(
                     MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), intake, metrics) : null;
             // the agents' inbox (LOCAL_INBOX, default true): its page and API under /inbox, a local Cognito for sign-in
-            LocalInbox inbox = given.getBoolean("LOCAL_INBOX", true)
-                    ? LocalInbox.start(config, DemoConversations.DEMO_LOCATIONS, metrics) : null;
+            LocalInbox inbox = inboxOn ? LocalInbox.start(config, DemoConversations.DEMO_LOCATIONS, metrics,
+                    approvals == null ? null : approvals.endpoint()) : null;
+            if (approvals != null) approvals.connect(queue, inbox::agentNotification);
             LocalHttpGateway gateway;
             try {
                 gateway = new LocalHttpGateway(port, intake, install, signer, ghl, inbox == null ? null : inbox::handle);
@@ -181,10 +196,25 @@ public final class LocalPlatform implements AutoCloseable {
                 return ReportPage.render(reports.report(location, today.withDayOfMonth(1), today), workerClock.instant());
             });
             return new LocalPlatform(services, ghl, signer, metrics, worker, followUps, queue, scheduler, gateway, db.origin(),
-                    redisUrl, marketplaceApp, inbox);
+                    redisUrl, marketplaceApp, inbox, approvals);
         } catch (IOException | RuntimeException e) {
+            if (approvals != null) approvals.close();
             services.close();
             throw e;
+        }
+    }
+
+    /**
+     * The worker's Step Functions client signs its calls with the default credential chain, as in Lambda; on
+     * a laptop without AWS credentials it gets throw-away ones (the local workflow checks no signature).
+     */
+    private static void signRequestsLocally() {
+        if (System.getProperty("aws.accessKeyId") == null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+        }
+        if (System.getProperty("aws.region") == null && System.getenv("AWS_REGION") == null) {
+            System.setProperty("aws.region", "us-east-1");
         }
     }
 
@@ -244,6 +274,9 @@ public final class LocalPlatform implements AutoCloseable {
             out.println("  agents' inbox     http://127.0.0.1:" + gateway.port() + LocalInbox.PATH + "/  (sign in as " + LocalInbox.TEAM_LEAD
                     + ", password " + inbox.password() + ")");
         }
+        if (approvals != null) {
+            out.println("  approval workflow " + approvals.endpoint() + "  (jorge-approval, in process)");
+        }
         out.println("  logs (JSON)       " + System.getProperty("jorge.local.logFile", ".local-runtime/platform.log"));
     }
 
@@ -251,6 +284,7 @@ public final class LocalPlatform implements AutoCloseable {
     public void close() {
         gateway.close();
         if (inbox != null) inbox.close();
+        if (approvals != null) approvals.close();
         scheduler.close();
         queue.close();
         worker.close();

@@ -75,10 +75,16 @@ public final class ApprovalPolicies {
         }
     }
 
+    /**
+     * Done before: the bot carried it out ({@code crm_action} of that kind, a listing appointment's named
+     * {@code listing_appointment}), or a person approved it. Only asking for approval ({@code approval_requested})
+     * or a rejected one does not count: it was never done.
+     */
     private static boolean didBefore(Connection c, LeadRef contact, String kind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT 1 FROM audit_log WHERE location_id = ? AND contact_id = ? AND actor = 'bot'
-                  AND (action = ? OR detail ->> 'kind' = ?) LIMIT 1""")) {
+                SELECT 1 FROM audit_log WHERE location_id = ? AND contact_id = ?
+                  AND ((actor = 'bot' AND action = ?)
+                    OR (action IN ('crm_action', 'approval_approved') AND detail ->> 'kind' = ?)) LIMIT 1""")) {
             ps.setString(1, contact.locationId());
             ps.setString(2, contact.contactId());
             ps.setString(3, kind);

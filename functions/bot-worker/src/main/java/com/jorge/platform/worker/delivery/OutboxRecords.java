@@ -1,5 +1,8 @@
 package com.jorge.platform.worker.delivery;
 
+import com.jorge.platform.approvals.ProposedAction;
+import com.jorge.platform.conversation.AppointmentPurpose;
+import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.CrmActionOutbox;
@@ -87,10 +90,20 @@ public final class OutboxRecords {
             actions.markDone(c, lead.locationId(), action.id());
             audit.record(c, lead.locationId(), lead.contactId(), AuditLog.Actor.BOT, null, "crm_action",
                     action.action().getClass().getSimpleName(), Map.of("actionId", action.id(),
-                            "kind", action.action().getClass().getSimpleName()));
+                            "kind", auditKind(action.action())));
             if (outboxIdIfLast != null) webhooks.markDone(c, lead.locationId(), outboxIdIfLast);
             return null;
         });
+    }
+
+    /**
+     * The kind the audit entry names: the approval policy's own for a listing appointment
+     * ({@code listing_appointment}, so its "never done for this contact" rule sees the first one), the
+     * action's type for everything else (what the policy names them by, too).
+     */
+    static String auditKind(CrmAction action) {
+        return action instanceof CrmAction.BookAppointment b && b.purpose() == AppointmentPurpose.LISTING
+                ? new ProposedAction.ListingAppointment(null).kind() : action.getClass().getSimpleName();
     }
 
     void webhookDone(String locationId, String outboxId) {

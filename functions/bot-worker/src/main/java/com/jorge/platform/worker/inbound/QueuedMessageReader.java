@@ -84,7 +84,7 @@ public final class QueuedMessageReader {
                 if (!DECISIONS.contains(decision)) {
                     throw new InvalidWorkflowMessageException("decision", "must be approved, rejected or expired");
                 }
-                yield new WorkflowMessage.ApprovalDecided(lead, id(root, "actionId"), decision.equals("approved"), decision,
+                yield new WorkflowMessage.ApprovalDecided(lead, actionId(root), decision.equals("approved"), decision,
                         execution);
             }
             default -> throw new InvalidWorkflowMessageException("type", "does not match the message's eventType");
@@ -98,6 +98,20 @@ public final class QueuedMessageReader {
         }
         if (v.asText().length() > max) throw new InvalidWorkflowMessageException(field, "is longer than " + max);
         return v.asText();
+    }
+
+    /** The worker names each held action by a UUID; anything else names no action (and must not reach the query). */
+    private static String actionId(JsonNode root) {
+        String v = text(root, "actionId", MAX_ID);
+        try {
+            return java.util.UUID.fromString(v).toString().equals(v.toLowerCase(java.util.Locale.ROOT)) ? v : notUuid();
+        } catch (IllegalArgumentException e) {
+            return notUuid();
+        }
+    }
+
+    private static String notUuid() {
+        throw new InvalidWorkflowMessageException("actionId", "must be the UUID of an action the worker holds");
     }
 
     private static String id(JsonNode root, String field) {
