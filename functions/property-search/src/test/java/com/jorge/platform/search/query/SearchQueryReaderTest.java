@@ -99,6 +99,10 @@ class SearchQueryReaderTest {
         assertThat(land.constraints().required()).containsExactly(Feature.LARGE_LOT);
         assertThat(land.constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
         assertThat(reader.read("3 bed in Maple Valley, large fenced yard").constraints().required()).containsExactly(Feature.LARGE_LOT);
+        for (String acres : List.of("Enumclaw 4br on a few acres, max 600k", "4 recámaras en Enumclaw con terreno de varios acres, hasta 600 mil")) {
+            assertThat(reader.read(acres).constraints().required()).as(acres).containsExactly(Feature.LARGE_LOT);
+            assertThat(reader.read(acres).freeText()).as(acres).isEmpty();
+        }
         SearchQuery park = reader.read("3 beds in Des Moines near the waterfront park");
         assertThat(park.constraints().required()).isEmpty();
         assertThat(park.freeText()).contains("waterfront park");
