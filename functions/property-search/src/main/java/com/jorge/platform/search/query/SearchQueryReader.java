@@ -56,7 +56,7 @@ public final class SearchQueryReader {
     private static final Map<String, String> HALF = Map.of("one", "1.5", "two", "2.5", "three", "3.5", "four", "4.5");
     /** Phrasing the readers miss, each with the phrasing they read (never longer): see {@link #asKnownPhrasing}. */
     private static final List<Map.Entry<Pattern, String>> KNOWN_AS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(?:tops? out at|maxes out at|max(?:es)? out at|capped at)(?=\\s*\\$?\\s*\\d)"), "up to"),
+            Map.entry(Pattern.compile("(?i)\\b(?:tops? out at|max(?:es)? out at|capped at)(?=\\s*\\$?\\s*\\d)"), "up to"),
             Map.entry(Pattern.compile("(?i)\\b(one|two|three|four) and a half(?=\\s+(?:baths?|bathrooms?)\\b)"), "%s"));
 
     private final MessageUnderstander understander;
