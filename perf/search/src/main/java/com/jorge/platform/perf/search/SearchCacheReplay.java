@@ -203,9 +203,9 @@ public final class SearchCacheReplay {
                     readPart.getTotalCount(), ms(readPart, 50), ms(readPart, 99), ms(keyPart, 50), ms(keyPart, 99),
                     embedded == 0 ? ", nothing embedded" : ", " + embedded + " embedded", ms(cachePart, 50), ms(cachePart, 99),
                     ms(pagePart, 50), ms(pagePart, 99), ms(embedPart, 50), ms(embedPart, 99));
-            // a hit avoids the answer and the search; one on the very same words avoids the embedding too
             System.out.printf(Locale.ROOT, "a key holding %d answers: lookup of the same words p50=%.2f ms p99=%.2f ms; of other words (all %d compared) p50=%.2f ms p99=%.2f ms%n",
                     settings.maxEntriesPerKey(), ms(fullSame, 50), ms(fullSame, 99), settings.maxEntriesPerKey(), ms(fullOther, 50), ms(fullOther, 99));
+            // a hit avoids the answer and the search; one on the very same words avoids the embedding too
             double avoided = hitRate * 1000 * (answerUsd + searchUsd) + (double) sameTextHits / queries * 1000 * embedUsd;
             double uncachedCost = 1000 * (answerUsd + searchUsd + embedUsd);
             System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f of $%.4f (a hit avoids one LLM answer at $%s and one search at $%s; "
