@@ -296,7 +296,7 @@ class ContactDataTest {
         r.set(ns + ":{" + loc + ":" + c + "}:conversation", "{\"stage\":\"qualifying\",\"facts\":{\"address\":\"my house on Elm\"}}");
         r.set(ns + ":{" + loc + ":" + c + "}:profile", "{\"email\":\"" + (c.equals("c-gone") ? EMAIL : "keep@example.com") + "\"}");
         var query = new SearchQuery(SearchConstraints.none(), "quiet street near " + c, "en");
-        searchCache.store(loc, c, CacheKey.of(query), CacheKey.polarity(query), query.constraints(), new float[] {1f, 0f},
+        searchCache.store(loc, c, CacheKey.of(query), query.freeText(), CacheKey.polarity(query), query.constraints(), new float[] {1f, 0f},
                 List.of(1L, 2L), List.of(0.9, 0.8), 2);
         s3.putObject(b -> b.bucket("contact-objects").key("contacts-" + run + "/" + loc + "/" + c + "/agreement.txt"),
                 RequestBody.fromString("signed listing agreement of " + c));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The search as the bot calls it: read the text, look for a cached answer to the same question
@@ -53,21 +54,24 @@ public final class CachedPropertySearch {
         long started = System.nanoTime();
         SearchQuery query = reader.read(text);
         CacheKey key = CacheKey.of(query);
-        float[] vector = search.queryVector(query);
         String polarity = CacheKey.polarity(query);
-        var cached = cache.lookup(locationId, key, polarity, vector);
+        // embedded only when no answer to the very same words exists (the exact path needs no vector)
+        float[][] vector = new float[1][];
+        Supplier<float[]> queryVector = () -> vector[0] != null ? vector[0] : (vector[0] = search.queryVector(query));
+        var cached = cache.lookup(locationId, key, query.freeText(), polarity, queryVector);
         if (cached.isPresent()) {
             SearchPage page = page(query, cached.get(), pageSize);
             metrics.count(SearchMetrics.CACHE_HITS);
+            if (vector[0] == null) metrics.count(SearchMetrics.CACHE_SAME_TEXT_HITS);
             metrics.latency(SearchMetrics.CACHED_LATENCY, Duration.ofNanos(System.nanoTime() - started));
             if (sampler.getAsDouble() < settings.auditRate()) {
-                boolean same = search.search(query, vector, pageSize).ids().equals(page.ids());
+                boolean same = search.search(query, queryVector.get(), pageSize).ids().equals(page.ids());
                 metrics.count(SearchMetrics.CACHE_AUDITS, same ? "same" : "different");
             }
             return new SearchAnswer(query, page, true);
         }
-        SearchPage page = search.search(query, vector, PropertySearch.MAX_PAGE);
-        cache.store(locationId, contactId, key, polarity, query.constraints(), vector, page.ids(),
+        SearchPage page = search.search(query, queryVector.get(), PropertySearch.MAX_PAGE);
+        cache.store(locationId, contactId, key, query.freeText(), polarity, query.constraints(), queryVector.get(), page.ids(),
                 page.hits().stream().map(SearchHit::relevance).toList(), page.matching());
         metrics.count(SearchMetrics.CACHE_MISSES);
         metrics.latency(SearchMetrics.UNCACHED_LATENCY, Duration.ofNanos(System.nanoTime() - started));

@@ -4,6 +4,8 @@ package com.jorge.platform.search.cache;
 public final class SearchMetrics {
 
     public static final String CACHE_HITS = "SearchCacheHits";
+    /** The hits answered by the answer to the very same words (no embedding, one Redis read); a subset of {@link #CACHE_HITS}. */
+    public static final String CACHE_SAME_TEXT_HITS = "SearchCacheSameTextHits";
     public static final String CACHE_MISSES = "SearchCacheMisses";
     /** A sampled hit re-run uncached; dimension {@code same} or {@code different} (a false hit). */
     public static final String CACHE_AUDITS = "SearchCacheAudits";

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Cached answers in Redis, one hash per location and exact {@link CacheKey}: a lookup reads only the
@@ -30,7 +30,7 @@ import java.util.UUID;
  * {@code search:{loc}:keys} which keys exist and their constraints (for invalidation);
  * {@code search:{loc}:contact:<id>} the answers a contact's queries created (for erasure);
  * {@code search:locations} the locations with a cache. Answers hold listing ids, a vector, the polarity marks and a
- * time, never the query's words.
+ * time, never the query's words; an answer's field is a digest of its free text (one answer per distinct free text).
  */
 public final class SemanticSearchCache {
 
@@ -57,19 +57,34 @@ public final class SemanticSearchCache {
         this.prefix = prefix;
     }
 
-    public Optional<CachedAnswer> lookup(String locationId, CacheKey key, String polarity, float[] vector) {
+    /**
+     * The best cached answer for a query with this key and free text. An answer stored for the very
+     * same free text (same key, same words) is read first with one {@code HGET}: it is the answer the
+     * similarity rule would pick (similarity 1, same polarity), so the free text is not embedded and
+     * no other answer is read. Otherwise {@code vector} is computed and the key's answers compared.
+     */
+    public Optional<CachedAnswer> lookup(String locationId, CacheKey key, String freeText, String polarity, Supplier<float[]> vector) {
         String bucket = bucket(locationId, key);
-        Map<String, String> fields = redis.hgetall(bucket);
         long now = clock.millis();
+        String field = answerField(freeText);
+        String same = redis.hget(bucket, field);
+        if (same != null) {
+            Entry e = read(same, Entry.class);
+            if (fresh(e, now)) return Optional.of(new CachedAnswer(e.ids(), e.relevance(), e.matching(), 1.0));
+            redis.hdel(bucket, field);
+        }
+        Map<String, String> fields = redis.hgetall(bucket);
+        if (fields.size() <= 1) return Optional.empty(); // no answer, at most the constraints field: nothing to embed for
+        float[] queryVector = vector.get();
         CachedAnswer best = null;
         for (Map.Entry<String, String> f : fields.entrySet()) {
             if (f.getKey().equals(CONSTRAINTS_FIELD)) continue;
             Entry e = read(f.getValue(), Entry.class);
-            if (now - e.storedAt() >= settings.ttl().toMillis()) {
+            if (!fresh(e, now)) {
                 redis.hdel(bucket, f.getKey());
                 continue;
             }
-            CacheDecision d = CacheDecision.decide(new CacheDecision.Side(key, polarity, vector),
+            CacheDecision d = CacheDecision.decide(new CacheDecision.Side(key, polarity, queryVector),
                     new CacheDecision.Side(key, e.polarity(), decode(e.vector())), settings.similarity());
             if (d.hit() && (best == null || d.similarity() > best.similarity())) {
                 best = new CachedAnswer(e.ids(), e.relevance(), e.matching(), d.similarity());
@@ -78,10 +93,11 @@ public final class SemanticSearchCache {
         return Optional.ofNullable(best);
     }
 
-    public void store(String locationId, String contactId, CacheKey key, String polarity, SearchConstraints constraints, float[] vector,
-                      List<Long> ids, List<Double> relevance, int matching) {
+    /** Stores the answer to a query; an earlier answer to the same key and free text (expired, or else it would have hit) is replaced. */
+    public void store(String locationId, String contactId, CacheKey key, String freeText, String polarity, SearchConstraints constraints,
+                      float[] vector, List<Long> ids, List<Double> relevance, int matching) {
         String bucket = bucket(locationId, key);
-        String entryId = UUID.randomUUID().toString().substring(0, 12);
+        String entryId = answerField(freeText);
         long ttlSeconds = settings.ttl().toSeconds();
         String constraintsJson = write(constraints);
         redis.hset(bucket, Map.of(entryId, write(new Entry(encode(vector), polarity, ids, relevance, matching, clock.millis())), CONSTRAINTS_FIELD, constraintsJson));
@@ -151,6 +167,15 @@ public final class SemanticSearchCache {
         for (int i = 0; i < answers - settings.maxEntriesPerKey(); i++) {
             redis.hdel(bucket, byAge.get(i).getKey());
         }
+    }
+
+    private boolean fresh(Entry e, long now) {
+        return now - e.storedAt() < settings.ttl().toMillis();
+    }
+
+    /** An answer's field in its key's hash: a digest of the free text, so the same words find their answer without a scan. */
+    private static String answerField(String freeText) {
+        return "t" + sha(freeText);
     }
 
     private String bucket(String locationId, CacheKey key) {

@@ -127,6 +127,7 @@ public final class ListingRepository {
         Map<Long, Listing> byId = new HashMap<>();
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM search_listings WHERE id = ANY (?)")) {
+            c.setAutoCommit(true); // one statement: no transaction to end, one round trip (a cached answer's only database read)
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -134,7 +135,6 @@ public final class ListingRepository {
                     byId.put(l.id(), l);
                 }
             }
-            endRead(c);
         } catch (SQLException e) {
             throw new IllegalStateException("reading " + ids.size() + " listings failed", e);
         }

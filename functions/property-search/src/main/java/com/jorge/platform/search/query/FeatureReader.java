@@ -18,11 +18,14 @@ final class FeatureReader {
     record Mention(Feature feature, boolean negated, int start, int end) {}
 
     private static final Map<Feature, Pattern> PATTERNS = Map.of(
-            Feature.WATERFRONT, Pattern.compile("\\b(waterfront|water front|lake ?front|on the (water|lake)|frente al (lago|agua|mar)|a la orilla del (lago|agua))\\b"),
+            // "near the waterfront park" is a park, not a house on the water
+            Feature.WATERFRONT, Pattern.compile("\\b(waterfront|water front|lake ?front|on the (water|lake)|frente al (lago|agua|mar)|a la orilla del (lago|agua))\\b(?! park)"),
             Feature.VIEW, Pattern.compile("\\b(views?|vistas?)\\b"),
             Feature.BASEMENT, Pattern.compile("\\b(basements?|sotanos?)\\b"),
             Feature.SINGLE_STORY, Pattern.compile("\\b((single|one|1)[- ]?(story|storey|level)|rambler|no stairs|de un (piso|nivel)|una (sola )?planta)\\b"),
-            Feature.LARGE_LOT, Pattern.compile("\\b((large|big|huge) (lot|yard)|acreage|acres?|(lote|terreno|patio) grande)\\b"),
+            // land with a house ("lots of land", "land for horses") is a large lot, not the land property type
+            Feature.LARGE_LOT, Pattern.compile("\\b((large|big|huge) (fenced )?(back)?(lot|yard)|acreage|((a )?few |several |some |varios |unos )?acres?|(lote|terreno|patio) grande"
+                    + "|(lots|plenty|acres?) of land|land for (horses|animals)|with (some )?land)\\b"),
             Feature.RENOVATED, Pattern.compile("\\b(renovated|remodel(l)?ed|renovad[ao]s?|remodelad[ao]s?)\\b"),
             Feature.NEW_CONSTRUCTION, Pattern.compile("\\b(new construction|newly built|new build|brand new|obra nueva|(construccion|casa) nueva|nueva construccion|recien construida)\\b"));
 

@@ -24,10 +24,13 @@ public final class PlaceGazetteer {
 
     private final Map<String, Set<String>> zipsByPlace;
     private final Map<String, String> displayName;
+    /** Other names of a place ("U District", "Vashon Island"): folded alias to folded place name. */
+    private final Map<String, String> aliases;
 
-    private PlaceGazetteer(Map<String, Set<String>> zipsByPlace, Map<String, String> displayName) {
+    private PlaceGazetteer(Map<String, Set<String>> zipsByPlace, Map<String, String> displayName, Map<String, String> aliases) {
         this.zipsByPlace = zipsByPlace;
         this.displayName = displayName;
+        this.aliases = aliases;
     }
 
     public static PlaceGazetteer load(String resource) {
@@ -39,16 +42,24 @@ public final class PlaceGazetteer {
             Map<String, String> names = new LinkedHashMap<>();
             List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            Map<String, String> aliases = new LinkedHashMap<>();
             for (String line : lines) {
                 String[] parts = line.split("\\|");
                 if (parts.length != 2) {
-                    throw new IllegalStateException("bad places line (want name|zip,zip): " + line);
+                    throw new IllegalStateException("bad places line (want name|zip,zip or alias|=name): " + line);
                 }
                 String key = parts[0].strip().toLowerCase(Locale.ROOT);
-                zips.put(key, new TreeSet<>(List.of(parts[1].strip().split(","))));
                 names.put(key, parts[0].strip());
+                if (parts[1].strip().startsWith("=")) {
+                    aliases.put(key, parts[1].strip().substring(1).strip().toLowerCase(Locale.ROOT));
+                    continue;
+                }
+                zips.put(key, new TreeSet<>(List.of(parts[1].strip().split(","))));
             }
-            return new PlaceGazetteer(Map.copyOf(zips), names);
+            aliases.forEach((alias, place) -> {
+                if (!zips.containsKey(place)) throw new IllegalStateException("alias " + alias + " of an unknown place: " + place);
+            });
+            return new PlaceGazetteer(Map.copyOf(zips), names, Map.copyOf(aliases));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,15 +67,22 @@ public final class PlaceGazetteer {
 
     /** The zip codes of a place name as the area reader found it (any case); empty when unknown. */
     public Optional<Set<String>> zipsOf(String place) {
-        return Optional.ofNullable(zipsByPlace.get(place.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(zipsByPlace.get(canonicalName(place)));
+    }
+
+    /** The place's name in lower case, an alias replaced by the name of its place ("vashon island" is "vashon"). */
+    public String canonicalName(String place) {
+        String key = place.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return aliases.getOrDefault(key, key);
     }
 
     /** The first place (cities come before neighbourhoods in the file) that covers the zip. */
     public String cityOf(String zip) {
-        return displayName.entrySet().stream().filter(e -> zipsByPlace.get(e.getKey()).contains(zip))
+        return displayName.entrySet().stream().filter(e -> zipsByPlace.containsKey(e.getKey()) && zipsByPlace.get(e.getKey()).contains(zip))
                 .map(Map.Entry::getValue).findFirst().orElse("King County");
     }
 
+    /** Every name the gazetteer knows as written, other names included: the area reader's list must be exactly these. */
     public Set<String> placeNames() {
         return Set.copyOf(displayName.values());
     }

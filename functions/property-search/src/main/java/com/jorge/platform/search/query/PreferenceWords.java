@@ -9,7 +9,7 @@ import java.util.Set;
  * The free text's words in one canonical form, so that phrasings of one preference read alike
  * before any embedding compares them: plurals singular ("schools", "parks"), one word for nearness
  * ("close to", "nearby", "walking distance to", "walk to" are "near"), for amount ("plenty of"
- * is "lots of") and for a few common synonyms ("highly rated" is "good", "calm" is "quiet"),
+ * is "lots of"), numbers in words as digits ("two car" is "2 car") and for a few common synonyms ("highly rated" is "good", "calm" is "quiet"),
  * function words and a word repeated in a row dropped. Only words that mean the same to a buyer are merged: a word that tells two
  * wishes apart ("elementary" and "high" schools, "gas" and "electric") is never touched, and
  * negations and numbers stay as written (the cache's key holds them).
@@ -24,7 +24,10 @@ final class PreferenceWords {
             Map.entry("close", "near"), Map.entry("closer", "near"), Map.entry("nearby", "near"), Map.entry("walkable", "near"), Map.entry("walk", "near"),
             Map.entry("plenty", "lot"), Map.entry("calm", "quiet"), Map.entry("peaceful", "quiet"),
             Map.entry("quick", "short"), Map.entry("great", "good"), Map.entry("space", "room"), Map.entry("kid", "family"),
-            Map.entry("kids", "family"), Map.entry("families", "family"), Map.entry("children", "family"));
+            Map.entry("kids", "family"), Map.entry("families", "family"), Map.entry("children", "family"),
+            // a number in words is the number ("two car garage" is "2 car garage"; the cache's key holds it)
+            Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
+            Map.entry("dos", "2"), Map.entry("tres", "3"), Map.entry("cuatro", "4"), Map.entry("cinco", "5"), Map.entry("seis", "6"));
     /** Phrases first (their words in order): one meaning, one word. */
     private static final List<Map.Entry<List<String>, String>> PHRASES = List.of(
             Map.entry(List.of("walking", "distance"), "near"), Map.entry(List.of("short", "walk"), "near"),

@@ -10,10 +10,13 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,7 +34,7 @@ public final class SearchQueryReader {
 
     /**
      * The words of a search request that carry no preference once the constraints are read: units,
-     * budget and range words, the property itself (EN and ES, folded); {@link Chatter} has the rest.
+     * budget and range words ("w" of "w/", "entre"), the property itself (EN and ES, folded); {@link Chatter} has the rest.
      */
     private static final Set<String> FILLER = Stream.of(
             "home", "homes", "house", "houses", "property", "properties", "place", "under", "below", "less", "max", "maximum",
@@ -42,12 +45,19 @@ public final class SearchQueryReader {
             "de", "del", "con", "y", "o", "hasta", "menos", "mas", "maximo", "presupuesto", "por", "para", "que", "la", "el",
             "los", "las", "recamaras", "recamara", "habitaciones", "habitacion", "cuartos", "cuarto", "banos", "bano", "dolares",
             "mil", "dormitorios", "propiedad", "propiedades", "algo", "hay", "tiene", "tienen", "zona", "codigo", "postal", "al",
-            "menor", "minimo", "como", "nuestro", "nos", "gustaria", "favor", "gracias", "sale", "cap")
+            "menor", "minimo", "como", "nuestro", "nos", "gustaria", "favor", "gracias", "sale", "cap", "w", "entre")
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern MIN_CUE = Pattern.compile("\\b(over|above|at least|min(imum)?|from|more than|desde|mas de|minimo)\\s*\\$?\\s*$");
-    /** "no more than $475,000", "not over 500k", "no más de 575 mil": a ceiling, whatever the words after the "no" say. */
-    private static final Pattern NOT_MORE_CUE = Pattern.compile("\\b(no|not)\\s+(more than|over|above|mas de)\\s*\\$?\\s*$");
+    /** "no more than $475,000", "not over 500k", "can't go over $600k", "no más de 575 mil": a ceiling, whatever the words after the "no" say. */
+    private static final Pattern NOT_MORE_CUE = Pattern.compile(
+            "\\b(no|not|sin|can'?t|cannot|won'?t|don'?t want to|do not want to)\\s+(go\\s+|spend\\s+|pay\\s+)?(more than|over|above|exceed|mas de|pasar de)\\s*\\$?\\s*$");
+
+    private static final Map<String, String> HALF = Map.of("one", "1.5", "two", "2.5", "three", "3.5", "four", "4.5");
+    /** Phrasing the readers miss, each with the phrasing they read (never longer): see {@link #asKnownPhrasing}. */
+    private static final List<Map.Entry<Pattern, String>> KNOWN_AS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(?:tops? out at|max(?:es)? out at|capped at)(?=\\s*\\$?\\s*\\d)"), "up to"),
+            Map.entry(Pattern.compile("(?i)\\b(one|two|three|four) and a half(?=\\s+(?:baths?|bathrooms?)\\b)"), "%s"));
 
     private final MessageUnderstander understander;
     private final AreaReader areas;
@@ -65,8 +75,9 @@ public final class SearchQueryReader {
         if (text.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("query is " + text.length() + " characters; the most a query may have is " + MAX_QUERY_LENGTH);
         }
-        String folded = fold(text);
-        MessageUnderstanding m = understander.understand(text, LeadSide.BUYER);
+        String asKnown = asKnownPhrasing(text);
+        String folded = fold(asKnown);
+        MessageUnderstanding m = understander.understand(asKnown, LeadSide.BUYER);
         List<int[]> used = new ArrayList<>();
         SearchConstraints c = SearchConstraints.none();
 
@@ -80,8 +91,12 @@ public final class SearchQueryReader {
                     used.add(span(s));
                 }
                 case BUDGET_MAX -> {
-                    ceiling(folded, s, used); // a ceiling either way; its "no" must not reach the free text
-                    max = Long.parseLong(s.value());
+                    // a ceiling (its "no" must not reach the free text), unless it opens a range: "from 400k up to 550k"
+                    if (!ceiling(folded, s, used) && MIN_CUE.matcher(folded.substring(Math.max(0, s.start() - 16), s.start())).find()) {
+                        min = Long.parseLong(s.value());
+                    } else {
+                        max = Long.parseLong(s.value());
+                    }
                     used.add(span(s));
                 }
                 // condition words ("renovated", "fixer upper") make the understander read a seller's price; in a search it is a bound
@@ -116,7 +131,7 @@ public final class SearchQueryReader {
 
         Set<String> zips = new TreeSet<>();
         SortedSet<String> named = new TreeSet<>();
-        for (Slot s : areas.read(text)) {
+        for (Slot s : areas.read(asKnown)) {
             if (s.value().matches("\\d{5}")) {
                 zips.add(s.value());
                 named.add(s.value());
@@ -124,7 +139,7 @@ public final class SearchQueryReader {
             } else {
                 places.zipsOf(s.value()).ifPresent(z -> {
                     zips.addAll(z);
-                    named.add(fold(s.value()));
+                    named.add(fold(places.canonicalName(s.value())));
                     used.add(span(s));
                 });
             }
@@ -141,6 +156,26 @@ public final class SearchQueryReader {
         c = c.withFeatures(required, excluded);
 
         return new SearchQuery(c, remainder(folded, used), m.language(), named);
+    }
+
+    /**
+     * The text with phrasings the understanding module's readers do not know written as ones they do
+     * ("our budget tops out at 900k" as "up to 900k", "two and a half baths" as "2.5 baths"), padded
+     * with spaces to the same length, so every span the readers return still points into the text.
+     */
+    static String asKnownPhrasing(String text) {
+        String out = text;
+        for (Map.Entry<Pattern, String> r : KNOWN_AS) {
+            Matcher m = r.getKey().matcher(out);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                String known = r.getValue().contains("%s") ? r.getValue().formatted(HALF.get(m.group(1).toLowerCase(Locale.ROOT))) : r.getValue();
+                m.appendReplacement(b, Matcher.quoteReplacement(" ".repeat(m.end() - m.start() - known.length()) + known));
+            }
+            m.appendTail(b);
+            out = b.toString();
+        }
+        return out;
     }
 
     private static String remainder(String folded, List<int[]> used) {
@@ -160,7 +195,7 @@ public final class SearchQueryReader {
 
     /** Whether an amount follows "no more than" (or the like); if so its cue, the "no" included, is used up. */
     private static boolean ceiling(String folded, Slot s, List<int[]> used) {
-        int from = Math.max(0, s.start() - 20);
+        int from = Math.max(0, s.start() - 32);
         var m = NOT_MORE_CUE.matcher(folded.substring(from, s.start()));
         if (!m.find()) return false;
         used.add(new int[] {from + m.start(), s.start()});

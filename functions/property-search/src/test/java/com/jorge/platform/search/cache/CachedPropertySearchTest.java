@@ -7,6 +7,8 @@ import com.jorge.platform.search.SearchFixture;
 import com.jorge.platform.search.cache.CachedPropertySearch.SearchAnswer;
 import com.jorge.platform.search.listing.Listing;
 import com.jorge.platform.search.listing.ListingStatus;
+import com.jorge.platform.search.retrieval.PropertySearch;
+import com.jorge.platform.search.retrieval.TextEmbedder;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
 import io.lettuce.core.RedisClient;
@@ -14,6 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +66,34 @@ class CachedPropertySearchTest {
         assertThat(metrics.counter(SearchMetrics.CACHE_MISSES)).isEqualTo(1);
         // the audit re-ran the hit uncached (rate 1.0 here) and found the same page
         assertThat(metrics.counter(SearchMetrics.CACHE_AUDITS, "same")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameWordsAgainAreAnsweredWithoutEmbeddingThem() {
+        AtomicInteger embedded = new AtomicInteger();
+        TextEmbedder counting = text -> {
+            embedded.incrementAndGet();
+            return SearchFixture.embedder().embed(text);
+        };
+        SearchCacheSettings noAudit = new SearchCacheSettings(settings.ttl(), settings.similarity(), settings.maxEntriesPerKey(), 0.0);
+        CachedPropertySearch counted = new CachedPropertySearch(SearchFixture.reader(), new PropertySearch(db.repository(), db.index(), counting),
+                db.repository(), new SemanticSearchCache(redis.sync(), noAudit, clock, TestRedis.namespace("search") + ":"), noAudit, metrics, () -> 0.0);
+        String text = "3 bed in Kirkland under 900k, near good schools";
+        SearchAnswer first = counted.search("loc-a", "contact-1", text, 5);
+        int afterMiss = embedded.get();
+
+        SearchAnswer again = counted.search("loc-a", "contact-2", text, 5);
+        assertThat(again.cached()).isTrue();
+        assertThat(again.page().ids()).isEqualTo(first.page().ids());
+        assertThat(embedded.get()).as("the model ran for words it had answered").isEqualTo(afterMiss);
+        assertThat(metrics.counter(SearchMetrics.CACHE_SAME_TEXT_HITS)).isEqualTo(1);
+
+        // other words under the same constraints: embedded and compared, and here no hit
+        assertThat(counted.search("loc-a", "contact-3", "3 bed in Kirkland under 900k, on a busy street", 5).cached()).isFalse();
+        assertThat(embedded.get()).isEqualTo(afterMiss + 1);
+        // the same words in another location are another location's question
+        assertThat(counted.search("loc-b", "contact-1", text, 5).cached()).isFalse();
+        assertThat(metrics.counter(SearchMetrics.CACHE_SAME_TEXT_HITS)).isEqualTo(1);
     }
 
     @Test

@@ -59,7 +59,54 @@ class SearchQueryReaderTest {
     @Test
     void numbersAndNegationsTheReadersDoNotKnowStayInTheFreeText() {
         assertThat(reader.read("3 bed with a 2 car garage").freeText()).isEqualTo("2 car garage");
+        assertThat(reader.read("3 bed with a two car garage").freeText()).isEqualTo("2 car garage");
         assertThat(reader.read("no pool please").freeText()).isEqualTo("no pool");
+    }
+
+    @Test
+    void ceilingsAndRangesTheUnderstandingReadersMissAreReadAsWritten() {
+        // "can't go over" was read as a minimum: listings above the budget
+        for (String text : List.of("looking to buy in Renton. 3BR, can't go over $600k", "3 bed in Renton, won't spend more than 600k",
+                "3 bed in Renton, our budget tops out at 600k", "3 recámaras en Renton, sin pasar de 600 mil")) {
+            SearchQuery q = reader.read(text);
+            assertThat(q.constraints().maxPrice()).as(text).isEqualTo(600_000);
+            assertThat(q.constraints().minPrice()).as(text).isZero();
+            assertThat(q.freeText()).as(text).isEmpty();
+        }
+        SearchQuery range = reader.read("4br in Kent priced from 400k up to 550k");
+        assertThat(range.constraints().minPrice()).isEqualTo(400_000);
+        assertThat(range.constraints().maxPrice()).isEqualTo(550_000);
+        assertThat(reader.read("4 recámaras en Kent entre 400 y 550 mil").constraints().key()).isEqualTo(range.constraints().key());
+        assertThat(reader.read("4 bedrooms, two and a half baths, Sammamish").constraints().minBathrooms()).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void anotherNameOfAPlaceIsThatPlace() {
+        for (List<String> same : List.of(List.of("U District, 1 bed, max 450k", "1 bedroom in University District under 450k"),
+                List.of("Vashon Island 2 bedroom, up to 600k", "2 bed in Vashon under 600k"),
+                List.of("2 bedrooms in the CD up to $700,000", "2 bed in Central District under 700k"))) {
+            SearchQuery a = reader.read(same.get(0));
+            SearchQuery b = reader.read(same.get(1));
+            assertThat(a.constraints().key()).as(same.get(0)).isEqualTo(b.constraints().key());
+            assertThat(a.places()).as(same.get(0)).isEqualTo(b.places());
+            assertThat(a.freeText()).as(same.get(0)).isEmpty();
+        }
+    }
+
+    @Test
+    void landWithAHouseIsALargeLotAndAWaterfrontParkIsNoWaterfront() {
+        SearchQuery land = reader.read("need 5 bedrooms and lots of land in Woodinville, max 1.5 million");
+        assertThat(land.constraints().required()).containsExactly(Feature.LARGE_LOT);
+        assertThat(land.constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
+        assertThat(reader.read("3 bed in Maple Valley, large fenced yard").constraints().required()).containsExactly(Feature.LARGE_LOT);
+        for (String acres : List.of("Enumclaw 4br on a few acres, max 600k", "4 recámaras en Enumclaw con terreno de varios acres, hasta 600 mil")) {
+            assertThat(reader.read(acres).constraints().required()).as(acres).containsExactly(Feature.LARGE_LOT);
+            assertThat(reader.read(acres).freeText()).as(acres).isEmpty();
+        }
+        SearchQuery park = reader.read("3 beds in Des Moines near the waterfront park");
+        assertThat(park.constraints().required()).isEmpty();
+        assertThat(park.freeText()).contains("waterfront park");
+        assertThat(reader.read("3 bed on the waterfront in Des Moines").constraints().required()).containsExactly(Feature.WATERFRONT);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.jorge.platform.perf.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.search.cache.CacheDecision;
+import com.jorge.platform.search.cache.CacheKey;
 import com.jorge.platform.search.cache.QueryPairDecider;
 import com.jorge.platform.search.cache.SearchCacheSettings;
 import com.jorge.platform.search.query.PlaceGazetteer;
@@ -43,8 +44,9 @@ public final class CachePairsEvaluation {
         double threshold = args.length > at + 2 ? Double.parseDouble(args[at + 2]) : SearchCacheSettings.DEFAULT_SIMILARITY;
 
         PlaceGazetteer places = PlaceGazetteer.load(PlaceGazetteer.KING_COUNTY);
-        QueryPairDecider decider = new QueryPairDecider(new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
-                AreaReader.load("/search/king-county/areas-king-county.txt"), places), MiniLmEmbedder.load());
+        SearchQueryReader reader = new SearchQueryReader(LeadMessageUnderstander.patternsOnly(Clock.systemUTC()),
+                AreaReader.load("/search/king-county/areas-king-county.txt"), places);
+        QueryPairDecider decider = new QueryPairDecider(reader, MiniLmEmbedder.load());
         // the similarity is computed once per pair; any threshold's decision follows from it
         List<CacheDecision> decided = new ArrayList<>();
         for (Pair p : pairs) {
@@ -65,8 +67,10 @@ public final class CachePairsEvaluation {
             Pair p = pairs.get(i);
             CacheDecision d = decided.get(i);
             boolean hit = hitAt(d, threshold);
+            // each side as the cache reads it (its exact key and free text): where a miss comes from
             lines.add(json.writeValueAsString(Map.of("a", p.a(), "b", p.b(), "same", p.same(), "kind", p.kind(), "hit", hit,
-                    "reason", d.reason(), "similarity", Double.isNaN(d.similarity()) ? -1 : Math.round(d.similarity() * 1000) / 1000.0)));
+                    "reason", d.reason(), "similarity", Double.isNaN(d.similarity()) ? -1 : Math.round(d.similarity() * 1000) / 1000.0,
+                    "readA", reading(reader, p.a()), "readB", reading(reader, p.b()))));
             long[] k = byKind.computeIfAbsent(p.kind() + (p.same() ? " (same)" : " (different)"), x -> new long[2]);
             k[0] += hit ? 1 : 0;
             k[1]++;
@@ -77,6 +81,11 @@ public final class CachePairsEvaluation {
         System.out.println("threshold=" + threshold + " decisions=" + decisionsFile);
         long[] c = counts(pairs, decided, threshold);
         System.out.printf(Locale.ROOT, "pairs=%d hitRate=%.4f falseHitRate=%.4f%n", pairs.size(), rate(c[0], c[1]), rate(c[2], c[3]));
+    }
+
+    private static String reading(SearchQueryReader reader, String text) {
+        var q = reader.read(text);
+        return CacheKey.of(q).exact() + " | " + q.freeText();
     }
 
     /** The decision at another threshold: only the similarity step depends on it. */

@@ -7,10 +7,12 @@ import com.jorge.platform.search.cache.CacheKey;
 import com.jorge.platform.search.cache.CachedPropertySearch;
 import com.jorge.platform.search.cache.CachedPropertySearch.SearchAnswer;
 import com.jorge.platform.search.cache.SearchCacheSettings;
+import com.jorge.platform.search.cache.SearchMetrics;
 import com.jorge.platform.search.cache.SemanticSearchCache;
 import com.jorge.platform.search.listing.ListingDescription;
 import com.jorge.platform.search.listing.ListingRepository;
 import com.jorge.platform.search.query.PlaceGazetteer;
+import com.jorge.platform.search.query.SearchQuery;
 import com.jorge.platform.search.query.SearchQueryReader;
 import com.jorge.platform.search.retrieval.ExactVectorIndex;
 import com.jorge.platform.search.retrieval.ListingCatalog;
@@ -50,7 +52,7 @@ import org.HdrHistogram.Histogram;
  * summary line.
  *   SearchCacheReplay [queries, default 2000] [zipf s, default 1.1] [pairs files, default perf/search/pairs/heldout.jsonl]
  *   -Dsearch.price.answerUsd (the LLM answer a hit avoids, default 0.0015) -Dsearch.price.searchUsd (default 0.00002)
- *   -Dsearch.price.embedUsd (embedding the free text, which a hit still needs; default 0: MiniLM in process)
+ *   -Dsearch.price.embedUsd (embedding the free text, which a hit on other words than an earlier query's still needs; default 0: MiniLM in process)
  */
 public final class SearchCacheReplay {
 
@@ -84,8 +86,8 @@ public final class SearchCacheReplay {
             SearchCacheSettings settings = new SearchCacheSettings(Duration.ofHours(1), SearchCacheSettings.DEFAULT_SIMILARITY, 64, 0.0);
             RecordedMetrics metrics = new RecordedMetrics();
             PropertySearch search = new PropertySearch(repository, index, new RememberingEmbedder(embedder, 10_000));
-            CachedPropertySearch cached = new CachedPropertySearch(reader, search, repository,
-                    new SemanticSearchCache(redis.sync(), settings, Clock.systemUTC(), TestRedis.namespace("replay") + ":"), settings, metrics, () -> 1.0);
+            SemanticSearchCache cache = new SemanticSearchCache(redis.sync(), settings, Clock.systemUTC(), TestRedis.namespace("replay") + ":");
+            CachedPropertySearch cached = new CachedPropertySearch(reader, search, repository, cache, settings, metrics, () -> 1.0);
 
             Random random = new Random(7);
             double[] cdf = zipf(questions.size(), s);
@@ -95,23 +97,29 @@ public final class SearchCacheReplay {
             }
             Histogram hitLatency = new Histogram(60_000_000L, 3);
             Histogram missLatency = new Histogram(60_000_000L, 3);
+            // the calling thread's CPU time of a hit: what the design costs, whatever the machine's load (waiting for a core is not in it)
+            Histogram hitCpu = new Histogram(60_000_000L, 3);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             Set<Integer> asked = new HashSet<>();
             Set<String> textsSeen = new HashSet<>();
             int exactRepeats = 0;
             List<String> hitTexts = new ArrayList<>();
             int hits = 0;
             int falseHits = 0;
+            long sameTextBefore = metrics.counter(SearchMetrics.CACHE_SAME_TEXT_HITS);
             for (int i = 0; i < queries; i++) {
                 int question = draw(cdf, random);
                 List<String> phrasings = questions.get(question);
                 String text = phrasings.get(random.nextInt(phrasings.size()));
                 if (!textsSeen.add(text)) exactRepeats++;
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 SearchAnswer a = cached.search("replay", "contact-" + random.nextInt(500), text, 3);
                 long micros = (System.nanoTime() - start) / 1_000;
                 if (a.cached()) {
                     hits++;
                     hitLatency.recordValue(micros);
+                    hitCpu.recordValue((threads.getCurrentThreadCpuTime() - cpuStart) / 1_000);
                     if (!asked.contains(question)) falseHits++;
                     if (hitTexts.size() < 200) hitTexts.add(text);
                 } else {
@@ -119,24 +127,63 @@ public final class SearchCacheReplay {
                 }
                 asked.add(question);
             }
+            long sameTextHits = metrics.counter(SearchMetrics.CACHE_SAME_TEXT_HITS) - sameTextBefore;
             // audit: each sampled hit's cached page against the uncached search of the same text
             int agree = 0;
             for (String text : hitTexts) {
                 List<Long> fromCache = cached.search("replay", "audit", text, 3).page().ids();
                 if (fromCache.equals(search.search(reader.read(text), 3).ids())) agree++;
             }
-            // where a cached answer's time goes: reading the text, and embedding a free text the process has not seen
-            Histogram readLatency = new Histogram(60_000_000L, 3);
-            Histogram embedLatency = new Histogram(60_000_000L, 3);
+            // where a cached answer's time goes: its steps one by one, as CachedPropertySearch takes them, on the sampled hits
+            Histogram readPart = new Histogram(60_000_000L, 3);
+            Histogram keyPart = new Histogram(60_000_000L, 3);
+            Histogram cachePart = new Histogram(60_000_000L, 3);
+            Histogram pagePart = new Histogram(60_000_000L, 3);
+            Histogram embedPart = new Histogram(60_000_000L, 3);
+            int embedded = 0;
             for (String text : hitTexts) {
                 long t = System.nanoTime();
                 var q = reader.read(text);
-                readLatency.recordValue((System.nanoTime() - t) / 1_000);
-                if (q.hasFreeText()) {
+                readPart.recordValue(micros(t));
+                t = System.nanoTime();
+                CacheKey key = CacheKey.of(q);
+                String polarity = CacheKey.polarity(q);
+                keyPart.recordValue(micros(t));
+                boolean[] embeds = {false};
+                t = System.nanoTime();
+                var answer = cache.lookup("replay", key, q.freeText(), polarity, () -> {
+                    embeds[0] = true;
+                    return search.queryVector(q);
+                });
+                cachePart.recordValue(micros(t));
+                if (embeds[0]) embedded++;
+                t = System.nanoTime();
+                repository.findAll(answer.orElseThrow().ids().subList(0, Math.min(3, answer.get().ids().size())));
+                pagePart.recordValue(micros(t));
+                if (q.hasFreeText()) { // what the exact path saves: the model on a free text it has not seen
                     t = System.nanoTime();
                     embedder.embed(q.freeText());
-                    embedLatency.recordValue((System.nanoTime() - t) / 1_000);
+                    embedPart.recordValue(micros(t));
                 }
+            }
+            // a popular key holds up to 64 answers (one per distinct free text): the same words stay one HGET, other words read and compare them all
+            SearchQuery full = reader.read("3 bed in Kent under 500k near a park");
+            CacheKey fullKey = CacheKey.of(full);
+            Random vectors = new Random(3);
+            for (int i = 0; i < settings.maxEntriesPerKey(); i++) {
+                cache.store("full", "c", fullKey, full.freeText() + " " + i, "", full.constraints(), unitVector(vectors), List.of(1L, 2L, 3L),
+                        List.of(0.5, 0.4, 0.3), 3);
+            }
+            float[] other = unitVector(vectors);
+            Histogram fullSame = new Histogram(60_000_000L, 3);
+            Histogram fullOther = new Histogram(60_000_000L, 3);
+            for (int i = 0; i < 200; i++) {
+                long t = System.nanoTime();
+                cache.lookup("full", fullKey, full.freeText() + " 7", "", () -> other);
+                fullSame.recordValue(micros(t));
+                t = System.nanoTime();
+                cache.lookup("full", fullKey, "other words", "", () -> other);
+                fullOther.recordValue(micros(t));
             }
             double hitRate = (double) hits / queries;
             System.out.printf(Locale.ROOT, "questions=%d queries=%d zipf=%.2f distinctAsked=%d (hit-rate ceiling %.4f: every repeat a hit)%n",
@@ -147,15 +194,23 @@ public final class SearchCacheReplay {
             System.out.printf(Locale.ROOT, "audit: %d of %d sampled hits give the uncached search's top 3%n", agree, hitTexts.size());
             System.out.printf(Locale.ROOT, "cached   p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%d)%n", hitLatency.getValueAtPercentile(50) / 1e3,
                     hitLatency.getValueAtPercentile(99) / 1e3, hitLatency.getMaxValue() / 1e3, hitLatency.getTotalCount());
+            System.out.printf(Locale.ROOT, "cached   CPU time of the calling thread p50=%.2f ms p99=%.2f ms (what a hit costs without waiting for a core)%n",
+                    ms(hitCpu, 50), ms(hitCpu, 99));
             System.out.printf(Locale.ROOT, "uncached p50=%.2f ms p99=%.2f ms max=%.2f ms (n=%d)%n", missLatency.getValueAtPercentile(50) / 1e3,
                     missLatency.getValueAtPercentile(99) / 1e3, missLatency.getMaxValue() / 1e3, missLatency.getTotalCount());
-            System.out.printf(Locale.ROOT, "parts of a hit: reading the text p50=%.2f ms p99=%.2f ms; embedding an unseen free text p50=%.2f ms p99=%.2f ms (n=%d)%n",
-                    readLatency.getValueAtPercentile(50) / 1e3, readLatency.getValueAtPercentile(99) / 1e3,
-                    embedLatency.getValueAtPercentile(50) / 1e3, embedLatency.getValueAtPercentile(99) / 1e3, embedLatency.getTotalCount());
-            double avoided = hitRate * 1000 * (answerUsd + searchUsd);
+            System.out.printf(Locale.ROOT, "parts of a hit (p50/p99 ms, n=%d): reading the text %.2f/%.2f; key %.2f/%.2f; cache lookup (Redis%s) %.2f/%.2f; "
+                            + "page re-read from PostgreSQL %.2f/%.2f; embedding the free text, which the exact path skips, would cost %.2f/%.2f%n",
+                    readPart.getTotalCount(), ms(readPart, 50), ms(readPart, 99), ms(keyPart, 50), ms(keyPart, 99),
+                    embedded == 0 ? ", nothing embedded" : ", " + embedded + " embedded", ms(cachePart, 50), ms(cachePart, 99),
+                    ms(pagePart, 50), ms(pagePart, 99), ms(embedPart, 50), ms(embedPart, 99));
+            System.out.printf(Locale.ROOT, "a key holding %d answers: lookup of the same words p50=%.2f ms p99=%.2f ms; of other words (all %d compared) p50=%.2f ms p99=%.2f ms%n",
+                    settings.maxEntriesPerKey(), ms(fullSame, 50), ms(fullSame, 99), settings.maxEntriesPerKey(), ms(fullOther, 50), ms(fullOther, 99));
+            // a hit avoids the answer and the search; one on the very same words avoids the embedding too
+            double avoided = hitRate * 1000 * (answerUsd + searchUsd) + (double) sameTextHits / queries * 1000 * embedUsd;
             double uncachedCost = 1000 * (answerUsd + searchUsd + embedUsd);
-            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f of $%.4f (a hit avoids one LLM answer at $%s and one search at $%s; it still embeds the text at $%s)%n",
-                    avoided, uncachedCost, answerUsd, searchUsd, embedUsd);
+            System.out.printf(Locale.ROOT, "costAvoidedPer1000=$%.4f of $%.4f (a hit avoids one LLM answer at $%s and one search at $%s; "
+                            + "%d of %d hits were the very same words and avoided the embedding at $%s too)%n",
+                    avoided, uncachedCost, answerUsd, searchUsd, sameTextHits, hits, embedUsd);
             double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (latencies on a loaded machine are indicative only)%n",
                     Runtime.getRuntime().availableProcessors(), load);
@@ -166,6 +221,25 @@ public final class SearchCacheReplay {
         } finally {
             client.shutdown();
         }
+    }
+
+    private static float[] unitVector(Random random) {
+        float[] v = new float[384];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) v[i] /= (float) Math.sqrt(norm);
+        return v;
+    }
+
+    private static long micros(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000;
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1e3;
     }
 
     /** Each pair group is a question; its phrasings are the texts its same-labelled pairs hold. */
