@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The turn's LLM tokens and the objection it answered reach the {@code replied} audit entry, where the BI
- * aggregator sums the cost per conversation and follows each objection's outcome.
+ * aggregator sums the cost per conversation and follows each objection's outcome; the experiment variants the
+ * replies were worded in go with them.
  */
 class TurnCostAuditTest {
 
@@ -27,7 +28,8 @@ class TurnCostAuditTest {
         var next = context.state().withTurns(context.state().turns() + 1);
         BotTurn turn = new BotTurn(List.of("No rush at all. Mind if I check back in the spring?"), List.of(), next)
                 .withLlmUsage(new LlmUsage(412, 37, false));
-        return message.body().contains("not now") ? turn.withObjection("not_now") : turn;
+        BotTurn worded = message.body().contains("hello") ? turn.withExperiments(Map.of("greeting", "warm")) : turn;
+        return message.body().contains("not now") ? worded.withObjection("not_now") : worded;
     };
 
     private WorkerTestRig rig;
@@ -54,5 +56,7 @@ class TurnCostAuditTest {
         assertThat(rig.text(replied.formatted("llmOutputTokens", "c-1"))).isEqualTo("37");
         assertThat(rig.text(replied.formatted("objection", "c-1"))).isEqualTo("not_now");
         assertThat(rig.text(replied.formatted("objection", "c-2"))).isEmpty();
+        assertThat(rig.text(replied.formatted("experiments", "c-2"))).isEqualTo("{\"greeting\": \"warm\"}");
+        assertThat(rig.text(replied.formatted("experiments", "c-1"))).isEqualTo("{}");
     }
 }

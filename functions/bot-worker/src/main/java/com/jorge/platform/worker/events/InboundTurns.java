@@ -103,7 +103,8 @@ public final class InboundTurns {
                 "heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause(),
                 // the BI cost per conversation and objection outcomes read these (bi-aggregator)
                 "llmInputTokens", turn.llmUsage().inputTokens(), "llmOutputTokens", turn.llmUsage().outputTokens(),
-                "objection", turn.objection() == null ? "" : turn.objection()));
+                "objection", turn.objection() == null ? "" : turn.objection(),
+                "experiments", turn.experiments()));
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));

@@ -45,6 +45,7 @@ public final class FollowUpWriter {
         details.put("heldBecause", notBefore == null || turn.heldBecause() == null ? "" : turn.heldBecause());
         details.put("llmInputTokens", turn.llmUsage().inputTokens());
         details.put("llmOutputTokens", turn.llmUsage().outputTokens());
+        details.put("experiments", turn.experiments());
         audit.record(c, lead, AuditLog.Actor.BOT, "follow_up", details);
         return new Stored(due, saved);
     }
