@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -154,6 +155,16 @@ class ApprovalsTest {
         assertThat(sent).filteredOn(c -> "Email".equals(c.body().path("type").asText()))
                 .singleElement().satisfies(c -> assertThat(c.body().path("contactId").asText()).isEqualTo("notify-lead-m"));
         assertThat(rig.ghl.smsTo("notify-lead-q")).isEmpty();
+        // the escalation's row is the team lead's, as a reassignment would make it; the first request's is nobody's
+        List<String> assignees = rig.db.inTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT coalesce(assignee, '-') FROM approvals WHERE location_id = 'loc-n' ORDER BY created_at, assignee NULLS FIRST")) {
+                List<String> found = new ArrayList<>();
+                while (rs.next()) found.add(rs.getString(1));
+                return found;
+            }
+        });
+        assertThat(assignees).containsExactly("-", "lead-n");
     }
 
     /** An approval.request as the workflow publishes it; {@code assignee} only on the escalation. */

@@ -29,21 +29,23 @@ public final class ApprovalRepository {
         this.json = json;
     }
 
+    /** {@code assignee}: the person an escalation is addressed to, else null (anyone of the location may decide). */
     public String record(Connection c, String locationId, String contactId, String kind, String summary, List<String> rules,
-                         String taskToken, Instant at, Instant expiresAt) throws SQLException {
+                         String assignee, String taskToken, Instant at, Instant expiresAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO approvals (location_id, contact_id, action_kind, summary, rules, task_token, token_digest,
-                    created_at, expires_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                INSERT INTO approvals (location_id, contact_id, action_kind, summary, rules, assignee, task_token, token_digest,
+                    created_at, expires_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 ON CONFLICT (token_digest) DO UPDATE SET token_digest = EXCLUDED.token_digest RETURNING approval_id""")) {
             ps.setString(1, locationId);
             ps.setString(2, contactId);
             ps.setString(3, kind);
             ps.setString(4, summary);
             ps.setString(5, json.writeValueAsString(rules));
-            ps.setString(6, taskToken);
-            ps.setString(7, TaskTokenRows.digest(taskToken));
-            ps.setTimestamp(8, Timestamp.from(at));
-            ps.setTimestamp(9, Timestamp.from(expiresAt));
+            ps.setString(6, assignee);
+            ps.setString(7, taskToken);
+            ps.setString(8, TaskTokenRows.digest(taskToken));
+            ps.setTimestamp(9, Timestamp.from(at));
+            ps.setTimestamp(10, Timestamp.from(expiresAt));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);

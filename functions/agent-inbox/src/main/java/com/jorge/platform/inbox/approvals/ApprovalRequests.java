@@ -18,7 +18,8 @@ import java.util.Optional;
  * The approval workflow's requests as they arrive on the AgentNotifications topic
  * ({@code {"type": "approval.request", "locationId", "contactId"?, "kind", "summary", "rules", "expiresInSeconds",
  * "taskToken", "teamLeadId"?, "escalated"?, "assignee"?}}): each becomes one {@code approvals} row however often
- * SNS delivers it, and one notice through GHL ({@link AgentNotices}): an escalation to its assignee, a first
+ * SNS delivers it (an escalation's row names its assignee, as a reassignment does), and one notice through GHL
+ * ({@link AgentNotices}): an escalation to its assignee, a first
  * request to the location's approvals person, else the team lead. Returns false for a message that is not
  * one (the caller tries the next kind).
  */
@@ -62,7 +63,7 @@ public final class ApprovalRequests {
         String assignee = text(m, "assignee");
         record Pending(String approvalId, Optional<Caller.Membership> person, AgentNotices.Channel channel) {}
         Pending p = db.inTransaction(c -> {
-            String id = approvals.record(c, location, text(m, "contactId"), kind, summary, rules, token, now,
+            String id = approvals.record(c, location, text(m, "contactId"), kind, summary, rules, assignee, token, now,
                     now.plusSeconds(expires));
             String to = assignee != null ? assignee : notices.approvalsUser(c, location).orElse(text(m, "teamLeadId"));
             return new Pending(id, to == null ? Optional.empty() : members.byGhlUser(c, location, to),
