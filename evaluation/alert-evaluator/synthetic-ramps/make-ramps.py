@@ -12,7 +12,7 @@ an upper threshold, or a throughput falling towards a lower one. Around a daily 
 - 1 near miss (not labelled): a ramp that stops at 50-75 % of the way to the threshold and recovers;
 - 1-2 level shifts (not labelled): a lasting step of 10-25 % of the level, away from or towards the threshold;
 - 1 flat line (not labelled): a stuck exporter repeating one value for 30-180 minutes;
-- 2-4 gaps (not labelled): 3-90 missing minutes, never inside an incident's ramp or breach;
+- 2-4 gaps (not labelled): 3-90 missing minutes, never inside an incident's window;
 - 0-3 lone spikes (not labelled) up to 80 % of the way to the threshold.
 Labels are the breaches only: the anomaly point (combined_labels.json) is the minute the noiseless ramp reaches
 the threshold; the window (combined_windows.json) is NAB's: 10 % of the series' length shared by its anomalies,
@@ -136,7 +136,9 @@ def series(seed):
         length = rng.randint(3, 90)
         for _ in range(1000):
             at = rng.randrange(PROBATION, MINUTES - length)
-            if all(at + length <= a - 30 or at >= b for a, b in protected):
+            # never inside an incident, nor on a window's edge (NAB's windows start and end on a data row)
+            if all(at + length <= a - 30 or at >= b for a, b in protected) and \
+                    all(at + length <= a - 1 or at > b + 1 for a, b in windows):
                 missing.update(range(at, at + length))
                 break
 
