@@ -43,7 +43,7 @@ final class ForecasterReplay implements SeriesDetector {
 
     @Override
     public List<LocalDateTime> alerts(NabCorpus.DataFile file) {
-        return replay.replay(file.timestamps(), file.values());
+        return replay.replay(file.timestamps(), file.values(), file.lines());
     }
 
     @Override

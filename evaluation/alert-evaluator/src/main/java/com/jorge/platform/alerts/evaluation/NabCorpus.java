@@ -1,5 +1,7 @@
 package com.jorge.platform.alerts.evaluation;
 
+import com.jorge.platform.alerts.rules.Direction;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.json.PlatformJson;
 
@@ -31,10 +33,17 @@ public final class NabCorpus {
     private final Path root;
     private final JsonNode windows;
     private final JsonNode labels;
+    private final JsonNode lines;
 
     /** One data file: its name relative to data/ (e.g. realAWSCloudwatch/ec2_cpu_utilization_24ae8d.csv). */
     public record DataFile(String name, List<LocalDateTime> timestamps, double[] values, List<NabWindow> windows,
-                           List<LocalDateTime> labels) {}
+                           List<LocalDateTime> labels, List<OperatorLine> lines) {}
+
+    /**
+     * A threshold an operator drew for a series ({@code thresholds.json} at the folder's root, as the synthetic ramps
+     * have it: {@code {"<series>": {"threshold": 3000, "direction": "ABOVE"}}}); NAB's own series have none.
+     */
+    public record OperatorLine(double threshold, Direction direction) {}
 
     public NabCorpus(Path root) {
         this(root, root.resolve("labels/combined_windows.json"));
@@ -45,6 +54,7 @@ public final class NabCorpus {
         this.windows = json(windowsFile);
         Path points = windowsFile.resolveSibling("combined_labels.json");
         this.labels = Files.isRegularFile(points) ? json(points) : null;
+        this.lines = Files.isRegularFile(root.resolve("thresholds.json")) ? json(root.resolve("thresholds.json")) : null;
     }
 
     /** The series named in the windows file whose data file exists, in name order. */
@@ -66,9 +76,21 @@ public final class NabCorpus {
             Path csv = root.resolve("data").resolve(name);
             if (!Files.isRegularFile(csv)) throw new IllegalArgumentException("no data file data/" + name);
             Columns c = read(csv, "value");
-            out.add(new DataFile(name, c.timestamps, c.values, windowsOf(name), labelsOf(name)));
+            out.add(new DataFile(name, c.timestamps, c.values, windowsOf(name), labelsOf(name), linesOf(name)));
         }
         return out;
+    }
+
+    /** The operator's thresholds for this series; none when the folder has no thresholds.json or it names none. */
+    public List<OperatorLine> linesOf(String name) {
+        if (lines == null || !lines.has(name)) return List.of();
+        JsonNode line = lines.get(name);
+        if (!line.path("threshold").isNumber()) throw new IllegalArgumentException("thresholds.json: '" + name + "' has no numeric threshold");
+        try {
+            return List.of(new OperatorLine(line.get("threshold").asDouble(), Direction.valueOf(line.path("direction").asText())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("thresholds.json: '" + name + "' direction must be ABOVE or BELOW, got '" + line.path("direction").asText() + "'");
+        }
     }
 
     public List<NabWindow> windowsOf(String name) {

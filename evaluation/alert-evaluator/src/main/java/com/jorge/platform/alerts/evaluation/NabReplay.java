@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Replays one NAB series point by point through the same {@link MetricAssessor} and alert state machine the
- * Lambda uses, as if each point were the newest minute. NAB has no thresholds, so each series gets the ones
- * an operator would set from its first weeks: beyond the probationary period's range by
+ * Lambda uses, as if each point were the newest minute. NAB has no thresholds, so each series without an operator's
+ * line gets the ones an operator would set from its first weeks: beyond the probationary period's range by
  * {@code thresholdMargin} of that range, on both sides.
  */
 public final class NabReplay {
@@ -35,8 +35,11 @@ public final class NabReplay {
         this.cooldown = cooldown;
     }
 
-    /** The times the forecaster's alert fired (breach predicted or breaching, confirmed), after the probationary period. */
-    public List<LocalDateTime> replay(List<LocalDateTime> timestamps, double[] values) {
+    /**
+     * The times the forecaster's alert fired (breach predicted or breaching, confirmed), after the probationary period:
+     * against the operator's lines when the series has them, else against both sides of the probation's range.
+     */
+    public List<LocalDateTime> replay(List<LocalDateTime> timestamps, double[] values, List<NabCorpus.OperatorLine> lines) {
         int n = values.length;
         int probation = NabScorer.probationaryLength(n);
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
@@ -45,9 +48,10 @@ public final class NabReplay {
             max = Math.max(max, values[i]);
         }
         double margin = thresholdMargin * Math.max(max - min, 1e-9);
-        List<BreachCondition> conditions = List.of(
-                new BreachCondition(max + margin, Direction.ABOVE, horizonMinutes),
-                new BreachCondition(min - margin, Direction.BELOW, horizonMinutes));
+        List<BreachCondition> conditions = !lines.isEmpty()
+                ? lines.stream().map(l -> new BreachCondition(l.threshold(), l.direction(), horizonMinutes)).toList()
+                : List.of(new BreachCondition(max + margin, Direction.ABOVE, horizonMinutes),
+                          new BreachCondition(min - margin, Direction.BELOW, horizonMinutes));
         // rows whose timestamp repeats an earlier one (a daylight-saving artefact in three NAB files, 11 rows
         // each) are not fed to the detector: CloudWatch never returns two points for one minute
         List<Integer> fed = new ArrayList<>();

@@ -24,6 +24,11 @@ final class StreamingReplay implements SeriesDetector {
     StreamingReplay(Map<String, String> settings) {
         Map<String, String> rest = new HashMap<>(settings);
         String withForecaster = rest.remove("forecaster");
+        // forecaster.<name>=value: a setting of the threshold forecaster (ForecasterReplay's names)
+        Map<String, String> forecasterSettings = new HashMap<>();
+        for (String key : List.copyOf(rest.keySet())) {
+            if (key.startsWith("forecaster.")) forecasterSettings.put(key.substring("forecaster.".length()), rest.remove(key));
+        }
         AnomalySettings s = AnomalySettings.defaults();
         try {
             for (var e : rest.entrySet()) s = s.with(e.getKey(), e.getValue());
@@ -34,7 +39,10 @@ final class StreamingReplay implements SeriesDetector {
         if (withForecaster != null && !withForecaster.equals("on") && !withForecaster.equals("off")) {
             throw new EvaluationArguments.ArgumentsException("forecaster is on or off, got '" + withForecaster + "'");
         }
-        this.forecaster = "on".equals(withForecaster) ? new ForecasterReplay(Map.of()) : null;
+        if (!forecasterSettings.isEmpty() && !"on".equals(withForecaster)) {
+            throw new EvaluationArguments.ArgumentsException("forecaster." + forecasterSettings.keySet().iterator().next() + " needs forecaster=on");
+        }
+        this.forecaster = "on".equals(withForecaster) ? new ForecasterReplay(forecasterSettings) : null;
     }
 
     @Override

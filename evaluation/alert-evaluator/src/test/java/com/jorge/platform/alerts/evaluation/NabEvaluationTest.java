@@ -87,4 +87,41 @@ class NabEvaluationTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("synthetic/nope.csv");
     }
+
+    /** The threshold forecaster alone (the anomaly parts off), as the "predicted breach" side. */
+    private static final String[] FORECASTER_ONLY = {"--set", "spike=off", "--set", "likelihood=off", "--set", "entropy=off",
+            "--set", "season=off", "--set", "forecaster=on"};
+
+    private String forecasterRun() {
+        List<String> args = new java.util.ArrayList<>(List.of("--data", corpus.toString()));
+        args.addAll(List.of(FORECASTER_ONLY));
+        return String.join("\n", run(args.toArray(String[]::new)));
+    }
+
+    @Test
+    void theForecasterUsesTheOperatorsLineFromThresholdsJsonWhenTheFolderHasOne() throws IOException {
+        // without a line: both sides of the probation's range, which the step to 90 crosses
+        assertThat(forecasterRun()).containsPattern("synthetic/step_a.csv\\s+[1-9]\\d*/[1-9]");
+        // the operator's line at 200 is never crossed or approached: no predicted breach on step_a; step_b has none
+        Files.writeString(corpus.resolve("thresholds.json"), "{\"synthetic/step_a.csv\": {\"threshold\": 200, \"direction\": \"ABOVE\"}}");
+        String all = forecasterRun();
+        assertThat(all).containsPattern("synthetic/step_a.csv\\s+0/0").containsPattern("synthetic/step_b.csv\\s+[1-9]\\d*/[1-9]");
+        assertThat(new NabCorpus(corpus).linesOf("synthetic/step_a.csv")).containsExactly(new NabCorpus.OperatorLine(200, com.jorge.platform.alerts.rules.Direction.ABOVE));
+    }
+
+    @Test
+    void aThresholdWithoutADirectionIsRefusedWithTheSeriesNamed() throws IOException {
+        Files.writeString(corpus.resolve("thresholds.json"), "{\"synthetic/step_a.csv\": {\"threshold\": 200, \"direction\": \"UP\"}}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NabCorpus(corpus).linesOf("synthetic/step_a.csv"))
+                .hasMessageContaining("synthetic/step_a.csv").hasMessageContaining("ABOVE or BELOW");
+    }
+
+    @Test
+    void aForecasterSettingWithoutTheForecasterIsRefused() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = NabEvaluation.evaluate(List.of("--data", corpus.toString(), "--set", "forecaster.trendWindow=20"), null,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("forecaster.trendWindow needs forecaster=on");
+    }
 }

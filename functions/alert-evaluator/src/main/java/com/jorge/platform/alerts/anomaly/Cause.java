@@ -12,6 +12,10 @@ public enum Cause {
     SEQUENCE,
     /** The recent values' histogram matches none this series has shown before (relative entropy). */
     DISTRIBUTION,
+    /** The recent residuals against the daily baseline are unusual for this series (seasonal part's likelihood). */
+    SEASONAL,
+    /** The window's z has drifted to one side for long enough (two-sided CUSUM). */
+    CHANGE_POINT,
     /** The point was not used: not a number, or not after the last one seen. */
     SKIPPED
 }

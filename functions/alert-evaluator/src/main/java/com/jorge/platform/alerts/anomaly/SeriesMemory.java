@@ -5,14 +5,15 @@ import java.util.Base64;
 
 /**
  * What the detector keeps about one series between points: the last {@code window} values (a ring), the last
- * timestamp, the quiet countdown, the likelihood's recent scores and long-run moments, and the relative-entropy part's
- * range and remembered histograms (at most {@link AnomalySettings#REFERENCES}). Bounded by the settings, and small
- * enough for a Redis string between one-minute Lambda runs ({@link #encode()}; its size is in the module README).
+ * timestamp, the quiet countdown, the likelihoods' recent scores and long-run moments, the relative-entropy part's
+ * range and remembered histograms (at most {@link AnomalySettings#REFERENCES}), the daily baseline and the CUSUM.
+ * Bounded by the settings, and small enough for a Redis string between one-minute Lambda runs ({@link #encode()}; its
+ * size is in the module README).
  * A mutable class rather than a record: it changes at every point and copying the ring each time is waste.
  */
 public final class SeriesMemory {
 
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
     final double[] ring;
     int count;
     int next;
@@ -33,13 +34,20 @@ public final class SeriesMemory {
     final int[] matches;
     final long[] lastMatched;
     int referenceCount;
+    /** The seasonal part: the daily baseline (no bins when the part is off) and its residuals' likelihood. */
+    final SeasonalProfile season;
+    final AnomalyLikelihood seasonLikelihood = new AnomalyLikelihood();
+    /** The change-point part: the two sides of the CUSUM. */
+    double cusumHigh;
+    double cusumLow;
 
     /** An empty memory for these settings; the sequence part's table only when that part is on. */
     public SeriesMemory(AnomalySettings s) {
-        this(s.window(), s.entropyBins(), s.sequence() ? s.sequenceBins() : 0);
+        this(s.window(), s.entropyBins(), s.sequence() ? s.sequenceBins() : 0, s.season() ? s.seasonBins() : 0);
     }
 
-    private SeriesMemory(int window, int bins, int sequenceBins) {
+    private SeriesMemory(int window, int bins, int sequenceBins, int seasonBins) {
+        this.season = new SeasonalProfile(seasonBins);
         this.ring = new double[window];
         this.transitions = new float[sequenceBins * sequenceBins * sequenceBins];
         this.references = new double[AnomalySettings.REFERENCES][bins];
@@ -75,23 +83,28 @@ public final class SeriesMemory {
         return (int) Math.round(Math.cbrt(transitions.length));
     }
 
-    /** Bytes of everything but the ring, the references and the transitions. */
-    private static final int HEADER_BYTES = 1 + 4 * 6 + 8 * 2 + 2 * AnomalyLikelihood.BYTES + 4 * 2 + 8 * 2 + 4;
+    /** Bytes of everything but the ring, the references, the transitions and the daily baseline. */
+    private static final int HEADER_BYTES = 1 + 4 * 7 + 8 * 2 + 3 * AnomalyLikelihood.BYTES + 4 * 2 + 8 * 2 + 4 + 8 * 2;
 
     /** The most bytes a memory under these settings encodes to (before base64): full ring, every reference. */
     public static int maxBytes(AnomalySettings s) {
         int q = s.sequence() ? s.sequenceBins() : 0;
-        return HEADER_BYTES + 8 * s.window() + AnomalySettings.REFERENCES * (8 * s.entropyBins() + 4 + 8) + 4 * q * q * q;
+        return HEADER_BYTES + 8 * s.window() + AnomalySettings.REFERENCES * (8 * s.entropyBins() + 4 + 8) + 4 * q * q * q
+                + SeasonalProfile.bytes(s.season() ? s.seasonBins() : 0);
     }
 
     /** Compact binary form, base64 for a Redis string. */
     public String encode() {
         int bins = bins();
-        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + referenceCount * (8 * bins + 4 + 8) + 8 * count + 4 * transitions.length);
-        b.put(VERSION).putInt(ring.length).putInt(bins).putInt(sequenceBins()).putInt(count).putInt(next).putInt(quietLeft)
-                .putLong(lastEpoch).putLong(seen);
+        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + referenceCount * (8 * bins + 4 + 8) + 8 * count + 4 * transitions.length
+                + SeasonalProfile.bytes(season.bins()));
+        b.put(VERSION).putInt(ring.length).putInt(bins).putInt(sequenceBins()).putInt(season.bins()).putInt(count).putInt(next)
+                .putInt(quietLeft).putLong(lastEpoch).putLong(seen);
         valueLikelihood.write(b);
         sequenceLikelihood.write(b);
+        seasonLikelihood.write(b);
+        b.putDouble(cusumHigh).putDouble(cusumLow);
+        season.write(b);
         b.putInt(previousBin).putInt(previousBin2).putDouble(low).putDouble(high);
         b.putInt(referenceCount);
         for (int i = 0; i < referenceCount; i++) {
@@ -115,10 +128,10 @@ public final class SeriesMemory {
 
     /** The memory {@link #encode()} wrote; different settings or a damaged value give a fresh memory (relearning is safe). */
     public static SeriesMemory decode(String encoded, AnomalySettings s) {
-        int window = s.window(), bins = s.entropyBins(), q = s.sequence() ? s.sequenceBins() : 0;
+        int window = s.window(), bins = s.entropyBins(), q = s.sequence() ? s.sequenceBins() : 0, daily = s.season() ? s.seasonBins() : 0;
         try {
             ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-            if (b.get() != VERSION || b.getInt() != window || b.getInt() != bins || b.getInt() != q) return empty(s);
+            if (b.get() != VERSION || b.getInt() != window || b.getInt() != bins || b.getInt() != q || b.getInt() != daily) return empty(s);
             SeriesMemory m = empty(s);
             m.count = b.getInt();
             m.next = b.getInt();
@@ -126,7 +139,10 @@ public final class SeriesMemory {
             if (m.count < 0 || m.count > window || m.next < 0 || m.next >= window || m.quietLeft < 0) return empty(s);
             m.lastEpoch = b.getLong();
             m.seen = b.getLong();
-            if (!m.valueLikelihood.read(b) || !m.sequenceLikelihood.read(b)) return empty(s);
+            if (!m.valueLikelihood.read(b) || !m.sequenceLikelihood.read(b) || !m.seasonLikelihood.read(b)) return empty(s);
+            m.cusumHigh = b.getDouble();
+            m.cusumLow = b.getDouble();
+            if (!(m.cusumHigh >= 0 && m.cusumLow >= 0) || !m.season.read(b)) return empty(s);
             m.previousBin = b.getInt();
             m.previousBin2 = b.getInt();
             if (m.previousBin < -1 || m.previousBin >= q || m.previousBin2 < -1 || m.previousBin2 >= q) return empty(s);

@@ -13,8 +13,12 @@ package com.jorge.platform.alerts.anomaly;
  *   <li><b>distribution</b> (relative entropy, Wang et al. 2011, as in NAB's detector): the histogram of the last points
  *   matches none of the histograms this series has shown before (G test against each), and is unlike the whole
  *   window's histogram too (so plain noise, which now and then makes a new histogram, does not alert).</li>
+ *   <li><b>seasonal</b>: the residual against a robust daily baseline ({@link SeasonalProfile}, per time of day),
+ *   through its own anomaly likelihood: what the series does not usually do at this time of day (a missing daily peak
+ *   stays inside the window's range, so the parts above cannot see it);</li>
  *   <li><b>sequence</b> (off by default: it did not earn its keep on the tuning part): an HTM-like order-2 model of
- *   which bin follows which two, its surprise turned into an anomaly likelihood as above.</li>
+ *   which bin follows which two, its surprise turned into an anomaly likelihood as above;</li>
+ *   <li><b>change point</b> (off by default, likewise): a two-sided CUSUM of the window's z.</li>
  * </ul>
  * After an alert the series stays quiet for {@code quiet} points: one incident, one alert (NAB scores only the first
  * detection in a window and charges every other alert).
@@ -38,6 +42,7 @@ public final class StreamingAnomalyDetector {
     /** Feeds one point; a NaN or infinite value, or one not after the last point seen, is skipped and changes nothing. */
     public AnomalyReading observe(SeriesMemory m, long epochSecond, double value) {
         if (!Double.isFinite(value) || epochSecond <= m.lastEpoch) return AnomalyReading.SKIPPED;
+        long gap = m.lastEpoch == Long.MIN_VALUE ? 60 : epochSecond - m.lastEpoch;
         m.lastEpoch = epochSecond;
         m.seen++;
         m.low = Math.min(m.low, value);
@@ -51,21 +56,60 @@ public final class StreamingAnomalyDetector {
         double score = erf(Math.abs(z) / Math.sqrt(2));
         double likelihoodZ = m.valueLikelihood.observe(score, settings.halfLife());
         double sequenceZ = settings.sequence() ? m.sequenceLikelihood.observe(surprise(m, value), settings.halfLife()) : 0;
+        double seasonalZ = settings.season() ? seasonal(m, epochSecond, gap, value) : 0;
+        double shift = settings.cusum() ? cusum(m, z) : 0;
         m.add(value);
         boolean novelShape = settings.entropy() && novelDistribution(m);
 
         Cause cause = Cause.NONE;
         if (spike) cause = Cause.SPIKE;
         else if (settings.likelihood() && likelihoodZ >= settings.likelihoodZ()) cause = Cause.LIKELIHOOD;
+        else if (seasonalZ >= settings.seasonZ()) cause = Cause.SEASONAL;
+        else if (shift != 0) cause = Cause.CHANGE_POINT;
         else if (settings.sequence() && sequenceZ >= settings.sequenceZ()) cause = Cause.SEQUENCE;
         else if (novelShape) cause = Cause.DISTRIBUTION;
-        boolean rising = cause == Cause.DISTRIBUTION || cause == Cause.SEQUENCE ? value >= mean(m) : z >= 0;
+        boolean rising = switch (cause) {
+            case DISTRIBUTION, SEQUENCE -> value >= mean(m);
+            case SEASONAL -> m.season.lastResidual >= 0;
+            case CHANGE_POINT -> shift > 0;
+            default -> z >= 0;
+        };
         if (m.quietLeft > 0 || m.seen < settings.warmup()) {
             if (m.quietLeft > 0) m.quietLeft--;
             return new AnomalyReading(z, likelihoodZ, Cause.NONE, rising);
         }
-        if (cause != Cause.NONE) m.quietLeft = settings.quiet();
+        if (cause != Cause.NONE) {
+            m.quietLeft = settings.quiet();
+            m.cusumHigh = 0;
+            m.cusumLow = 0;
+        }
         return new AnomalyReading(z, likelihoodZ, cause, rising);
+    }
+
+    /**
+     * The seasonal part: the value's residual against its time-of-day bin, as a tail score, through its own anomaly
+     * likelihood (so a series whose days differ a lot does not alert on every day); 0 while the bin still learns.
+     */
+    private double seasonal(SeriesMemory m, long epochSecond, long gap, double value) {
+        double floor = Math.max(settings.rangeFloor() * (m.high - m.low), 1e-9 * Math.max(1.0, Math.abs(value)));
+        double r = m.season.observe(epochSecond, gap, value, settings.seasonAlpha(), floor);
+        // a sparse counter (mostly one value) has no daily shape to be off: its blips are the distribution part's
+        if (Double.isNaN(r) || mostlyOneValue(m)) return 0;
+        return m.seasonLikelihood.observe(erf(Math.abs(r) / Math.sqrt(2)), settings.halfLife());
+    }
+
+    /**
+     * The change-point part: a two-sided CUSUM of the window's z (Page 1954), allowance cusumK a point; the side that
+     * reaches cusumH answers (+1 up, -1 down), else 0. Each side is capped at the level, so its state stays bounded
+     * and a long-gone shift is forgotten at the allowance's pace.
+     */
+    private double cusum(SeriesMemory m, double z) {
+        double h = settings.cusumH(), k = settings.cusumK();
+        m.cusumHigh = Math.min(h, Math.max(0, m.cusumHigh + z - k));
+        m.cusumLow = Math.min(h, Math.max(0, m.cusumLow - z - k));
+        if (m.cusumHigh >= h) return 1;
+        if (m.cusumLow >= h) return -1;
+        return 0;
     }
 
     /** The stronger (by size) of the value's and the first difference's z against the window, before the value joins it. */
