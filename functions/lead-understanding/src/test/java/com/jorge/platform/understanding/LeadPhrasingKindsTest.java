@@ -84,6 +84,13 @@ class LeadPhrasingKindsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"sold it last year, now we want to buy in Mesa", "ya vendimos y ahora queremos comprar"})
+    void aSaleThatLeadsToAPurchaseIsNoRefusal(String text) {
+        MessageUnderstanding u = read(text);
+        assertThat(u.intents()).as(text).doesNotContain(Intent.NOT_INTERESTED).contains(Intent.BUYING);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"don't contact me again", "what are your office hours?", "stop showing me condos, houses only"})
     void wordsOfAnotherKindDoNotTrigger(String text) {
         MessageUnderstanding u = read(text);
