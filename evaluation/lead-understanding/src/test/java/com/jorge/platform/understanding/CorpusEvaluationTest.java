@@ -98,18 +98,18 @@ class CorpusEvaluationTest {
     }
 
     @Test
-    void heldOut3IsItsOwnTextAndStaysAboveItsMeasuredFloors() {
+    void heldOut3IsItsOwnTextAndStaysAboveItsFloorsAsTuningData() {
         List<LabelledMessage> heldOut3 = LabelledMessage.load(EvaluateCorpus.HELD_OUT_3);
         assertThat(heldOut3).hasSizeGreaterThanOrEqualTo(200);
         assertThat(heldOut3.stream().filter(m -> m.language().equals("es")).count()).isGreaterThanOrEqualTo(heldOut3.size() / 3);
         assertThat(longSentencesFoundIn(heldOut3, List.of(EvaluateCorpus.TUNING, EvaluateCorpus.TUNING_METROS,
                 EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT))).isEmpty();
         CorpusEvaluation.Report report = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut3);
-        // measured (README.md): slot F1 0.935, intent accuracy 0.862, 45/51 opt-outs, 0 false. The targets
-        // (0.95, 0.92, every opt-out) are not met; these floors catch a regression, they are not the targets.
-        assertThat(report.slotsOverall().f1()).isGreaterThanOrEqualTo(0.92);
-        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.85);
-        assertThat(report.optOutRecall()).isGreaterThanOrEqualTo(0.88);
+        // tuning data since heldout-4 was being written; measured (README.md) 0.991 and 0.970, every opt-out, none false.
+        // Its last figures as a held-out part were 0.935, 0.856, 45/51: these floors guard the tuning, they prove nothing new.
+        assertThat(report.slotsOverall().f1()).isGreaterThanOrEqualTo(0.98);
+        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(report.optOutRecall()).isEqualTo(1.0);
         assertThat(report.falseOptOuts()).isZero();
     }
 

@@ -32,7 +32,9 @@ public final class AreaReader {
     private static final Set<String> CUES = Set.of("in", "near", "around", "en", "por", "inside", "outside", "within", "nearby", "rumbo", "thinking", "zip",
             "zipcode", "code", "codes", "codigo", "codigos");
     /** Two-word cues ending in "de" / "to" / "of": "cerca de", "casa de", "close to", "outskirts of". */
-    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "propiedad", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side");
+    private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "propiedad", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side",
+            // "por el lado de Shawnee", "por la zona de Steele Creek", "las afueras de Mesa", "los alrededores de Lehi"
+            "lado", "zona", "barrio", "afueras", "alrededores", "parte");
     private static final Set<String> CUE_LINKS = Set.of("de", "del", "to", "of");
     private static final Set<String> RESIDENCE = Set.of("live", "lives", "living", "lived", "vivo", "vivimos", "vive", "viven", "born", "grew");
     private static final Set<String> LOOKING = Set.of("looking", "look", "lookin", "looked");
@@ -146,15 +148,21 @@ public final class AreaReader {
                     && a.kind != Kind.ZIP && b.kind != Kind.ZIP;
             // texting in lower case: two names of the national list joined by a list word ("frisco or little elm")
             boolean lowerCasePair = a.lowerCase && b.lowerCase;
-            if ((nationalPair || lowerCasePair) && listed(tk, a, b) && b.from > a.to && !a.rejected && !b.rejected) {
+            // ... through a list word, or a mark that only lists ("lehi / south jordan", "olathe + lenexa"), not a bare comma
+            boolean joined = b.from > a.to || tk.get(a.to - 1).gap() == AreaTokens.Gap.LIST;
+            if ((nationalPair || lowerCasePair) && listed(tk, a, b) && joined && !a.rejected && !b.rejected
+                    && !stateCode(tk, a) && !stateCode(tk, b)) {
                 a.accepted = true;
                 b.accepted = true;
             }
-            // a national name with its zip code: "Plano 75024", "katy 77494"
-            if (b.kind == Kind.ZIP && b.from == a.to && tk.get(a.to - 1).joinsNext() && !a.rejected
+            // a national name with its zip code: "Plano 75024", "katy 77494", "lees summit, 64081 64082"
+            if (b.kind == Kind.ZIP && b.from == a.to && (tk.get(a.to - 1).joinsNext() || tk.get(a.to - 1).listsNext()) && !a.rejected
                     && (a.kind == Kind.NATIONAL_WORD || a.kind == Kind.NATIONAL_NAME || a.lowerCase)) {
                 a.accepted = true;
             }
+        }
+        if (!cands.isEmpty()) {
+            heading(tk, cands.get(0));
         }
         // a list shares the verdict of its known member, both ways: one pass forward, one back
         for (int k = 0; k + 1 < cands.size(); k++) {
@@ -198,6 +206,10 @@ public final class AreaReader {
                 continue;
             }
             int n = free(tk, taken, i, places.names().longest(tk, i));
+            if (n <= 1 && places.breaks().contains(t.key())) {
+                i++; // a month, a day, a pronoun that is also a town's name ("to Columbus in May"): not a place alone
+                continue;
+            }
             // a national name may hold a word that would break a run ("Land O Lakes")
             int run = t.capitalised() ? Math.max(n, capitalisedRun(tk, taken, i)) : 0;
             if (run > 0) {
@@ -288,8 +300,8 @@ public final class AreaReader {
         return prev.equals("to") || prev.equals("from") || prev.equals("a") || prev.equals("de") || prev.equals("desde");
     }
 
-    private static final Set<String> HOME_WORDS = Set.of("house", "home", "homes", "houses", "condo", "condos", "townhouse", "listing",
-            "listings", "one", "ones", "place", "property");
+    private static final Set<String> HOME_WORDS = Set.of("house", "home", "homes", "houses", "condo", "condos", "townhouse", "townhouses",
+            "townhome", "townhomes", "listing", "listings", "one", "ones", "place", "property");
 
     /** "the Smyrna house", "the Gilbert listings": a national name between "the" and a word for homes. */
     private static boolean homeNamedFor(List<AreaTokens.Token> tk, Candidate c) {
@@ -303,7 +315,24 @@ public final class AreaReader {
             return false;
         }
         AreaTokens.Token prev = tk.get(c.from - 1);
-        return prev.gap() == AreaTokens.Gap.COMMA && overlaps(taken, prev.start(), prev.end());
+        return prev.listsNext() && overlaps(taken, prev.start(), prev.end());
+    }
+
+    /**
+     * A national name that opens the message as its heading: the whole message ("Zionsville", the answer to
+     * "which area?"), the first item of a list of criteria ("folsom, need an office", "Corrales, acreage, up to
+     * 850", "lees summit, 64081") or the place of the homes named next ("broad ripple condo under 250"). Names
+     * in no list, and words that open a message for another reason ("Cool, thanks", "Dale, call me"), are not.
+     */
+    private void heading(List<AreaTokens.Token> tk, Candidate c) {
+        boolean national = c.kind == Kind.NATIONAL_WORD || c.kind == Kind.NATIONAL_NAME || c.lowerCase;
+        if (c.from != 0 || c.accepted || c.rejected || !national || (c.to - c.from == 1 && places.common().contains(tk.get(0).key()))) {
+            return;
+        }
+        AreaTokens.Token last = tk.get(c.to - 1);
+        boolean alone = c.to == tk.size();
+        boolean homesNext = c.to < tk.size() && last.joinsNext() && HOME_WORDS.contains(tk.get(c.to).key());
+        c.accepted = alone || last.listsNext() || homesNext;
     }
 
     /** "Kyrene schools", "Cherry Creek school district", "the Biltmore area". */
@@ -351,9 +380,17 @@ public final class AreaReader {
         if (second.from - first.to > 2 || !noBreakBetween(tk, first.to - 1, second.from)) {
             return false;
         }
-        boolean comma = tk.get(first.to - 1).gap() == AreaTokens.Gap.COMMA;
+        boolean comma = tk.get(first.to - 1).listsNext();
         for (int k = first.to; k < second.from; k++) {
-            if (!CONNECTORS.contains(tk.get(k).key())) {
+            // "fort mill sc or tega cay": a state code written after the first name
+            String key = tk.get(k).key();
+            boolean state = k == first.to && STATES.contains(key) && !CONNECTORS.contains(key)
+                    && tk.get(k).end() - tk.get(k).start() == 2;
+            if (state) {
+                comma = comma || tk.get(k).listsNext();
+                continue;
+            }
+            if (!CONNECTORS.contains(key)) {
                 return false;
             }
             comma = true;
@@ -363,10 +400,18 @@ public final class AreaReader {
 
     private static void spread(List<AreaTokens.Token> tk, Candidate known, Candidate other) {
         boolean wordBetween = known.from < other.from ? other.from > known.to : known.from > other.to;
-        boolean joins = !other.lowerCase || wordBetween;
-        if (known.accepted && !known.rejected && !other.accepted && !other.rejected && joins && listed(tk, known, other)) {
+        Candidate first = known.from < other.from ? known : other;
+        // a lower-case name joins through a list word or mark, or a comma from another lower-case member ("roswell, milton, or cumming")
+        boolean joins = !other.lowerCase || wordBetween || known.lowerCase || tk.get(first.to - 1).gap() == AreaTokens.Gap.LIST;
+        if (known.accepted && !known.rejected && !other.accepted && !other.rejected && joins && !stateCode(tk, other) && listed(tk, known, other)) {
             other.accepted = true;
         }
+    }
+
+    /** A state code written after a town ("Katy, TX 77494", "Brandon, FL or Riverview"): not a place of its own. */
+    private static boolean stateCode(List<AreaTokens.Token> tk, Candidate c) {
+        AreaTokens.Token t = tk.get(c.from);
+        return c.kind == Kind.UNLISTED && c.to - c.from == 1 && t.end() - t.start() == 2 && STATES.contains(t.key());
     }
 
     private static boolean noBreakBetween(List<AreaTokens.Token> tk, int from, int to) {

@@ -10,13 +10,21 @@ import java.util.List;
  */
 record AreaTokens(List<Token> tokens) {
 
-    /** Separator kinds between a token and the next. */
-    enum Gap { SPACE, COMMA, BREAK, END }
+    /**
+     * Separator kinds between a token and the next: LIST is a mark that only ever joins list members
+     * ("/", "+", "&amp;"), COMMA any other mark inside a sentence.
+     */
+    enum Gap { SPACE, COMMA, LIST, BREAK, END }
 
     record Token(int start, int end, String key, boolean capitalised, boolean digits, Gap gap) {
         /** Whether a multi-word name may continue into the next token (spaces only, or a period as in "St. Pete"). */
         boolean joinsNext() {
             return gap == Gap.SPACE;
+        }
+
+        /** Whether a comma or a list mark follows: the next word may be the next member of a list. */
+        boolean listsNext() {
+            return gap == Gap.COMMA || gap == Gap.LIST;
         }
     }
 
@@ -62,8 +70,8 @@ record AreaTokens(List<Token> tokens) {
             if (c == '-') {
                 continue; // "Winston-Salem" is one name
             }
-            if (c == ',' || c == '/' || c == '&') {
-                g = Gap.COMMA;
+            if (c == '/' || c == '&' || c == '+') {
+                g = Gap.LIST;
             } else if (!Character.isWhitespace(c)) {
                 g = g == Gap.SPACE ? Gap.COMMA : g;
             }

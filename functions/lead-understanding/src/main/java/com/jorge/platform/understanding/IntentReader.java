@@ -33,7 +33,7 @@ final class IntentReader {
             "[?¿]|^\\s*(what|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
                     + "|\\b(wondering|want to know|quiero saber)\\b");
     private static final Pattern NEGATED = Pattern.compile(
-            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bya no|\\bdecided not to|\\bno longer)(\\s+\\S+){0,2}\\s*$");
+            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
             "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenos dias|buenas tardes|buenas noches|buenas|good (morning|afternoon|evening|day)"
                     + "|(thanks|thx|ty) so much|thanks|thank you( so much| very much)?|thx|ty|tysm|muchas gracias|mil gracias|gracias( por (la|toda la) (info|informacion))?|thanks for the info|how are you( doing)?|how'?s it going"
@@ -41,13 +41,14 @@ final class IntentReader {
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
     private static final Pattern AFFIRMATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola|ok|okay)[,!.]?\\s+)?(yes+|yeah|yea|yep|yup|sure|ok|okay|k|kk|sounds good|absolutely|definitely|of course|correct"
-                    + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please|simon|sip|orale|andale)\\b");
+                    + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please|simon|sip|orale|andale"
+                    + "|for sure|sure thing|you bet|totally|sounds great|works for me|de una|va que va)\\b");
     /** "ok so long story...": a way to start talking, not a yes. */
     private static final Pattern OK_SO = Pattern.compile("^\\s*(ok|okay|k)[,.]?\\s+so\\b");
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)([ ,]+(no+|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa)\\b)");
+            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)([ ,]+(no+|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon)\\b)");
     private static final Pattern WH_START = Pattern.compile(
             "(^|[.!?,\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
     private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");
@@ -71,12 +72,25 @@ final class IntentReader {
     /** "relocating from Ohio": the lead comes here, a buyer, not a seller moving away. */
     private static final Pattern RELOCATING_HERE = Pattern.compile(
             "\\b(relocat\\w*|moving|transferr?(ed|ing)|coming)( here)? from\\b");
+    /**
+     * A question about selling in general ("do i need a lawyer to sell a house?", "how long do homes take to sell
+     * here"): the lead asks how it works, and says nothing of a home of their own.
+     */
+    private static final Pattern GENERIC_SELLING = Pattern.compile(
+            "\\bsell (a|any) (house|home|property|condo)\\b|\\b(houses|homes|properties|condos|casas) (\\w+ ){0,3}(to )?(sell|se venden)\\b");
+    private static final Pattern OWN_HOME = Pattern.compile(
+            "\\b(my|our|mi|nuestra|nuestro) (house|home|place|condo|townhouse|property|casa|propiedad|depa\\w*)\\b|\\b(mine|ours)\\b");
+    /** "curious what mine would sell for": curiosity that is a value question, not browsing. */
+    private static final Pattern CURIOUS = Pattern.compile("\\bcurious\\b");
+    private static final Pattern BROWSING = Pattern.compile("\\bjust (looking|browsing|lookin)|\\bbrowsing\\b|\\bonly (looking|browsing)");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
     /** A cancelled showing with another time asked for is a showing moved, still wanted. */
     private static final Pattern SHOWING_MOVED = Pattern.compile(
-            "\\b(la|lo) podemos (mover|cambiar|pasar)\\b|\\b(mover|moverla|cambiarla|pasarla)\\s+(al|para|a)\\b|\\bmove it to\\b|\\bcan we do\\b|\\b(another|other) (day|time)\\b|\\botro dia\\b");
+            "\\b(la|lo) podemos (mover|cambiar|pasar)\\b|\\b(mover|moverla|cambiarla|pasarla)\\s+(al|para|a)\\b|\\bmove it to\\b|\\bcan we do\\b|\\b(another|other) (day|time)\\b|\\botro dia\\b"
+                    // "could we reschedule for monday", "mejor el jueves", "para el sábado"
+                    + "|\\breschedul\\w*|\\breprogram\\w*|\\b(mejor|para) (el |la |para el )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|semana que viene)\\b");
 
     /**
      * How a {@link LearnedIntents} scorer's probabilities overrule the rules: an intent the rules missed
@@ -181,6 +195,13 @@ final class IntentReader {
         if (has(slots, SlotName.ALREADY_LISTED, "yes") && !BY_OWNER.matcher(t).find()) {
             out.add(Intent.HAS_AGENT);
         }
+        // "listed with another agency but the contract expired": that agent is gone
+        if (has(slots, SlotName.ALREADY_LISTED, "expired")) {
+            out.remove(Intent.HAS_AGENT);
+        }
+        if (out.contains(Intent.ASKS_HOME_VALUE) && CURIOUS.matcher(t).find() && !BROWSING.matcher(t).find()) {
+            out.remove(Intent.JUST_LOOKING);
+        }
         if (greetingOnly(text)) {
             out.add(Intent.GREETING);
         }
@@ -220,6 +241,12 @@ final class IntentReader {
 
         // "no home to sell" / "no tenemos casa que vender" mentions selling only to deny it
         boolean selling = (sellCue && !has(slots, SlotName.HOME_TO_SELL_FIRST, "no")) || sellerSlot;
+        // whether from a cue or the embedding's suggestion
+        if (!sellerSlot && GENERIC_SELLING.matcher(t).find() && !OWN_HOME.matcher(t).find()
+                && (t.indexOf('?') >= 0 || QUESTION_FORM.matcher(t).find() || WH_START.matcher(t).find())) {
+            selling = false;
+            out.remove(Intent.SELLING);
+        }
         if (valueQuestion && !sellerSlot) {
             selling = false;
         }

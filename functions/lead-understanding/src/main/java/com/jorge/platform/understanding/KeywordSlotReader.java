@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The slots whose values are a closed vocabulary (motivation, condition, mortgage, listing,
@@ -19,6 +20,15 @@ final class KeywordSlotReader {
             SlotName.MOTIVATION, SlotName.CONDITION, SlotName.OWES_MORTGAGE, SlotName.OTHER_DECISION_MAKERS, SlotName.ALREADY_LISTED,
             SlotName.PRE_APPROVAL, SlotName.PROPERTY_TYPE, SlotName.MUST_HAVES, SlotName.FIRST_TIME_BUYER, SlotName.HOME_TO_SELL_FIRST);
 
+    /**
+     * Words that take a kind of home out of the search when they come right before it ("stop showing me
+     * townhomes", "remove the condos", "para de mandar condos", "no condos"): not a type wanted. Read on the
+     * 40 characters before the match only.
+     */
+    private static final Pattern EXCLUDED_BEFORE = Pattern.compile(
+            "(\\b(stop|quit) (sending|showing|texting)( me| us)?|\\bno more|\\bremove( the| all( the)?)?|\\b(para|pare|paren|deja|dejen|deje) de (mandar|enviar|mostrar)(me|nos)?"
+                    + "|\\bno|\\bnot|\\bnothing|\\bsin|\\bni|\\bnada de|\\bno (quiero|queremos)|\\bno (me|nos) (interesan?|gustan?)|\\bnot interested in|\\bexcept)\\s+((any|the|those|these|los|las|mas)\\s+)?$");
+
     private final Lexicon lexicon;
 
     KeywordSlotReader(Lexicon lexicon) {
@@ -33,7 +43,7 @@ final class KeywordSlotReader {
             for (Lexicon.SlotRule rule : lexicon.rules(slot)) {
                 StartFilteredPattern.Search m = rule.pattern().search(t);
                 while (m.find()) {
-                    if (overlaps(taken, m.start(), m.end())) {
+                    if (overlaps(taken, m.start(), m.end()) || (slot == SlotName.PROPERTY_TYPE && excluded(t, m.start()))) {
                         continue;
                     }
                     Slot found = new Slot(slot, rule.value(), m.start(), m.end());
@@ -55,6 +65,10 @@ final class KeywordSlotReader {
             }
         }
         return out;
+    }
+
+    private static boolean excluded(String t, int start) {
+        return EXCLUDED_BEFORE.matcher(t).region(Math.max(0, start - 40), start).find();
     }
 
     private static boolean overlaps(List<int[]> spans, int start, int end) {

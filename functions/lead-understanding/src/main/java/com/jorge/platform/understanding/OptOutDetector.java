@@ -24,7 +24,9 @@ final class OptOutDetector {
             "revoke", "remove", "alto", "parar", "para", "pare", "baja", "cancelar", "fin", "basta");
     private static final Set<String> FILLER = Set.of(
             "please", "pls", "plz", "now", "me", "por", "favor", "all", "it", "ya", "thanks", "thank", "you",
-            "ok", "just", "the", "texts", "messages", "mensajes", "right", "ahora");
+            "ok", "just", "the", "texts", "messages", "mensajes", "right", "ahora",
+            // politeness in its SMS spellings: "BAJA porfavor", "unsubscribe, gracias", "stop pls thx"
+            "porfavor", "porfa", "porfis", "plis", "xfa", "gracias", "thx", "ty", "thankyou", "thnx");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z]+|\\x{1F6D1}|\\x{270B}");
     private static final Pattern STOP_TYPO = Pattern.compile("s+t+o+p+|unsu[bs]\\w*|unsubs?c?ri\\w*");
@@ -32,7 +34,8 @@ final class OptOutDetector {
     /** Addressed requests, anywhere in the text. */
     private static final Pattern REQUEST = Pattern.compile(String.join("|",
             // English
-            "\\b(stop|quit|cease|end)\\s+(all\\s+)?(texting|txting|texing|messaging|msging|messeging|contacting|calling|emailing|spamming|bugging|bothering|harassing|pestering|sending\\s+(me|us)|the\\s+(texts|messages|calls))",
+            "\\b(stop|quit|cease|end)\\s+(all\\s+)?(texting|txting|texing|messaging|msging|messeging|contacting|calling|emailing|spamming|bugging|bothering|harassing|pestering|sending\\s+(me|us)|the\\s+(texts|messages|calls)"
+                    + "|sending\\s+((these|the|your|all|all\\s+the|all\\s+these|any)\\s+)?(texts|txts|messages|msgs|sms))",
             // "stop hitting my phone", "quit blowing me up", "stop writing me", "stop reaching out"
             "\\b(stop|quit|cease)\\s+(hitting|blowing)\\s+(me|my\\s+(phone|line|cell))\\b|\\b(stop|quit)\\s+(writing|reaching\\s+out|hitting\\s+me\\s+up)\\b",
             "\\b(lose|delete|erase|forget)\\s+(this|my)\\s+(number|#|phone\\s+number|contact)\\b",
@@ -46,7 +49,18 @@ final class OptOutDetector {
             "\\bno\\s+more\\s+(texts|txts|messages|msgs|texting|contact)\\b",
             "\\bunsub\\w*|\\bunsusc\\w*|\\bunsubscib\\w*|\\bopt(ing)?[- ]?out\\b",
             "\\bremove\\s+(me|my\\s+(number|#|info|phone|name))\\b",
-            "\\btake\\s+(me|my\\s+(number|#|name))\\s+off\\b",
+            "\\btake\\s+(me|us|this\\s+(number|#)|(my|our)\\s+(number|#|name|names|numbers|info))\\s+off\\b",
+            "\\bremove\\s+(us|our\\s+(number|#|info|names?))\\b",
+            // withdrawing consent, the wording TCPA revocations use: "I do not consent to these messages", "I revoke consent"
+            // ("I don't consent to that price" is about the deal: a messaging word must follow, or nothing)
+            "\\b(do\\s*n[o']?t|dont|did\\s*n[o']?t|didnt|never|no\\s+longer)\\s+(give\\s+(my\\s+|you\\s+)?|gave\\s+(my\\s+|you\\s+)?)?consent(ed)?\\b"
+                    + "(\\s*([.!]|$)|[^.!?]{0,40}\\b(texts?|txts?|sms|messages?|msgs?|contact\\w*|calls?|communications?|marketing|this\\s+number)\\b)",
+            "\\b(revoke|revoking|withdraw|withdrawing|rescind|rescinding)\\s+(my\\s+|all\\s+|any\\s+|our\\s+)?consent\\b",
+            "\\b(do\\s*n[o']?t|dont|no\\s+longer)\\s+have\\s+(my|our)\\s+(consent|permission)\\b|\\b(no|not|without)\\s+(my\\s+)?(consent|permission)\\s+to\\s+(text|message|msg|contact|call|sms)\\b",
+            "\\bno\\s+(doy|di|damos|he\\s+dado)\\s+(mi\\s+|nuestro\\s+)?(consentimiento|permiso|autorizacion)\\b|\\b(revoco|retiro|cancelo)\\s+(mi\\s+)?(consentimiento|autorizacion|permiso)\\b|\\bno\\s+autoriz[oe]\\b",
+            // ending a subscription: "cancelar suscripcion", "cancel my subscription", "darme de baja de la lista"
+            "\\b(cancel|cancelar|cancela|cancelen|cancele|end|terminar)\\s+(my\\s+|mi\\s+|the\\s+|la\\s+|this\\s+|esta\\s+)?(subscription|suscripcion|subscripcion|suscricion)\\b",
+            "\\b(do\\s+not|dont|don'?t)[- ](call|contact|text)\\s+(list|registry)\\b|\\bdnc\\b",
             "\\b(do\\s*n[o']?t|dont|never|pls\\s+don'?t)\\s+(ever\\s+)?(text|txt|message|msg|contact|call|email|sms)\\s+(me|this\\s+number|us|my\\s+(number|phone))\\b",
             "\\b(don'?t|do\\s+not|dont)\\s+(want|need)\\s+(any\\s+)?(more\\s+)?(texts|messages|contact)\\b",
             "\\blose\\s+my\\s+number\\b|\\bleave\\s+me\\s+(the\\s+hell\\s+)?alone\\b|\\bdelete\\s+my\\s+number\\b",
@@ -54,7 +68,8 @@ final class OptOutDetector {
             "\\bno\\s+(mas|quiero\\s+(recibir\\s+)?(mas\\s+)?)\\s*(mensajes|textos|msjs|llamadas)\\b",
             "\\bya\\s+no\\s+(me\\s+|nos\\s+)?(manden|mande|mandes|envien|envie|escriban|escriba|escribas|contacten|llamen|quiero\\s+(recibir\\s+)?(mas\\s+)?(mensajes|textos))\\b",
             "\\bno\\s+me\\s+(escriban|escriba|escribas|manden|mande|mandes|envien|contacten|llamen|molesten|vuelvan\\s+a\\s+(escribir|mandar|llamar|contactar|enviar))\\b",
-            "\\b(?<!\\bno\\s)(deja|dejen|deje|dejar)\\s+de\\s+(escribir|mandar|enviar|molestar|llamar|textear|contactar)(me|nos)?\\b",
+            // "dejen de escribirme", "dejen de estar molestando con sus mensajes", "deja de seguir mandando textos"
+            "\\b(?<!\\bno\\s)(deja|dejen|deje|dejar|paren|pare|parale|parenle)\\s+de\\s+((estar|seguir|andar)\\s+)?(escrib|mand|envi|molest|llam|text|contact)\\w*",
             "\\bdejen?me\\s+en\\s+paz\\b",
             "\\b(borrenme|borrame|borreme)\\b",
             "\\b(stop|quit|enough|done)\\s+(it\\s+)?with\\s+(the|these|your|all\\s+(the|these|your))\\s+(texts|txts|messages|msgs|spam)\\b",
@@ -69,9 +84,9 @@ final class OptOutDetector {
             "\\bdar(me|nos)?\\s+de\\s+baja\\b|\\bdarme\\s+de\\s+baja\\b",
             "\\bya\\s+basta\\s+de\\s+(mensajes|textos)\\b"));
 
-    /** "stop" as its own sentence: "Stop! Who is this?", "I said no. STOP", "stop por favor". */
+    /** "stop" as its own sentence: "Stop! Who is this?", "I said no. STOP", "stop por favor", "stop porfa, ya no me interesa". */
     private static final Pattern STOP_SENTENCE = Pattern.compile(
-            "(^|[.!?,;:\\n]\\s*|\\s)s+t+o+p+\\s*(it|now|all|please|pls|plz|por\\s+favor|ya)?\\s*([.!?,;:\\n]|$|\\s+(por\\s+favor|please|who|i|ya|no)\\b)");
+            "(^|[.!?,;:\\n]\\s*|\\s)s+t+o+p+\\s*(it|now|all|please|pls|plz|por\\s+favor|porfavor|porfa|porfis|plis|ya)?\\s*([.!?,;:\\n]|$|\\s+(por\\s+favor|porfavor|porfa|please|thanks|thx|gracias|who|i|ya|no)\\b)");
     /** "stop sending me condos, only houses please": the lead narrows the search, not the messages. */
     private static final Pattern NARROWED_AFTER = Pattern.compile(
             "\\s*(\\w+\\s+){0,2}(condos?|houses?|homes?|town ?homes?|town ?houses?|listings?|ones|apartments?|duplexes|lots|options)\\b[^.!?]{0,40}\\b(only|just|instead|rather|solo|nomas)\\b");

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,9 +36,23 @@ final class PlaceNames {
             String key = key(name);
             if (!key.isEmpty()) {
                 keys.add(key);
+                abbreviated(key).ifPresent(keys::add);
             }
         }
         return new PlaceNames(Set.copyOf(keys));
+    }
+
+    /** How leads shorten a name's first word: "St Matthews", "Mt Juliet", "Ft Myers". */
+    private static final Map<String, String> ABBREVIATIONS = Map.of("saint ", "st ", "mount ", "mt ", "fort ", "ft ");
+
+    /** The key as a lead abbreviates it ("saint matthews" is also "st matthews"), if it can be. */
+    private static Optional<String> abbreviated(String key) {
+        for (Map.Entry<String, String> e : ABBREVIATIONS.entrySet()) {
+            if (key.startsWith(e.getKey())) {
+                return Optional.of(e.getValue() + key.substring(e.getKey().length()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads a resource of one name a line; {@code #} starts a comment line. */

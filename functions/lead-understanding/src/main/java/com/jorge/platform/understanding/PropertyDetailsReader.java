@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 /** Street addresses ("4410 Oak Hollow Dr") and the lender a buyer is pre-approved with. */
 final class PropertyDetailsReader {
 
+    private static final String SUFFIX = "(?:St|Street|Ave|Avenue|Dr|Drive|Ln|Lane|Rd|Road|Blvd|Boulevard|Ct|Court|Way|Cir|Circle|Pl|Place|Pkwy"
+            + "|Parkway|Trl|Trail|Cv|Cove|Loop|Hwy|Highway|Ter|Terrace|Path|Pass|Bend|Xing|Crossing|Sq|Square|Row|Holw|Hollow|Run)\\b\\.?";
+    /**
+     * A number, one to three words and a street suffix; a suffix word may be part of the name ("2214 Cedar
+     * Hollow Dr": the suffix written after it is kept). Not a number after "#" ("baby #3 on the way").
+     */
     private static final Pattern ADDRESS = Pattern.compile(
-            "(?i)\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9']*\\s+){1,3}?"
-                    + "(?:St|Street|Ave|Avenue|Dr|Drive|Ln|Lane|Rd|Road|Blvd|Boulevard|Ct|Court|Way|Cir|Circle|Pl|Place|Pkwy|Parkway|Trl|Trail"
-                    + "|Cv|Cove|Loop|Hwy|Highway|Ter|Terrace|Path|Pass|Bend|Xing|Crossing|Sq|Square|Row|Holw|Hollow|Run)\\b\\.?");
+            "(?i)(?<!#)\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9']*\\s+){1,3}?"
+                    + SUFFIX + "(?:\\s+" + SUFFIX + ")?");
     private static final Pattern NOT_STREET_WORD = Pattern.compile(
             "(?i)\\b(bed|beds|bedroom|bedrooms|bath|baths|bathroom|bathrooms|months?|years?|days?|weeks?|car|cars|story|acres?|k|mil|bd|br|ba)\\b");
 

@@ -86,4 +86,45 @@ class AreaReaderTest {
                 .containsExactly("zeeburg flats", "quayside", "mulberry valley");
         assertThat(areas(AUSTIN, "zeeburg flats")).isEmpty();
     }
+
+    @Test
+    void aNationalNameThatHeadsTheMessageIsTheArea() {
+        assertThat(areas(AUSTIN, "Henderson")).containsExactly("Henderson");
+        assertThat(areas(AUSTIN, "Bountiful, 4 bed, under 600")).containsExactly("Bountiful");
+        assertThat(areas(AUSTIN, "gahanna, need a fenced yard")).containsExactly("gahanna");
+        assertThat(areas(AUSTIN, "lakewood townhomes under 400")).containsExactly("lakewood");
+        assertThat(areas(AUSTIN, "katy, 77494 or 77450")).containsExactly("katy", "77494", "77450");
+        // words that open a message for another reason, even where a town bears their name
+        assertThat(areas(AUSTIN, "Cool, thanks!")).isEmpty();
+        assertThat(areas(AUSTIN, "Fine, 3 bed works")).isEmpty();
+        assertThat(areas(AUSTIN, "simon, claro")).isEmpty();
+        assertThat(areas(AUSTIN, "alto")).isEmpty();
+        // only at the head: elsewhere a one-word name still needs a cue
+        assertThat(areas(AUSTIN, "3 bed, Henderson, under 400")).isEmpty();
+    }
+
+    @Test
+    void listMarksJoinLowerCaseNamesAndCommasJoinALowerCaseList() {
+        assertThat(areas(AUSTIN, "we like draper / sandy / riverton")).containsExactly("draper", "sandy", "riverton");
+        assertThat(areas(AUSTIN, "looking at gilbert + chandler")).containsExactly("gilbert", "chandler");
+        assertThat(areas(AUSTIN, "anything in mesa, tempe, or chandler")).containsExactly("mesa", "tempe", "chandler");
+        assertThat(areas(AUSTIN, "fort mill sc or tega cay")).containsExactly("fort mill", "tega cay");
+        // a state code after a town is not a place of its own
+        assertThat(areas(AUSTIN, "Katy, TX 77494")).containsExactly("Katy", "77494");
+    }
+
+    @Test
+    void abbreviatedSaintsAndMountsAndSpanishCueHeads() {
+        assertThat(areas(AUSTIN, "St Charles or O'Fallon, 3 bed")).contains("St Charles");
+        assertThat(areas(AUSTIN, "anything near Mt Pleasant")).containsExactly("Mt Pleasant");
+        assertThat(areas(AUSTIN, "buscamos por el lado de Overland Park")).containsExactly("Overland Park");
+        assertThat(areas(AUSTIN, "algo en la zona de Brookside")).containsExactly("Brookside");
+        assertThat(areas(AUSTIN, "en las afueras de Tucson")).containsExactly("Tucson");
+    }
+
+    @Test
+    void aMonthOrADayThatIsAlsoATownIsNotAPlace() {
+        assertThat(areas(AUSTIN, "we move to Columbus in May")).isEmpty();
+        assertThat(areas(AUSTIN, "looking in Dublin in May")).containsExactly("Dublin");
+    }
 }
