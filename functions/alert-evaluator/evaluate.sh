@@ -5,10 +5,11 @@
 # their results are in the folder; the last line is
 #   nabStandard=... precision=... medianLeadMinutes=... windowsWarned=...
 # Usage (from anywhere; relative paths are the caller's):
-#   functions/alert-evaluator/evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps]
+#   functions/alert-evaluator/evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps] [--calibration]
 #   --data defaults to the NAB subset in evaluation/alert-evaluator/nab; --labels to DIR/labels/combined_windows.json;
 #   --series FILE evaluates only the series listed there (evaluation/alert-evaluator/split/{tuning,heldout}.txt);
-#   --set overrides one detector setting; --ramps also runs the synthetic ramps first.
+#   --set overrides one detector setting; --ramps also runs the synthetic ramps first; --calibration also prints the
+#   forecaster's breach-probability calibration (Brier, reliability table, operating points) before the last line.
 # An argument it does not understand: exit 2 with a message. Scorer disagreeing with NAB's published
 # windowedGaussian results: exit 1. The code lives in evaluation/alert-evaluator, outside the Lambda jar.
 set -euo pipefail

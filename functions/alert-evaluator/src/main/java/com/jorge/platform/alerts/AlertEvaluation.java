@@ -82,7 +82,7 @@ public final class AlertEvaluation {
                 log.info("rule {}: {} ({} points)", rule.name(), status, series.size());
                 continue;
             }
-            if (anomalyNow(rule, series, end, confidence, errors)) sent++;
+            if (anomalyNow(rule, series, assessment.latest().breachProbability(), end, confidence, errors)) sent++;
             Evidence evidence = assessment.evidence();
             log.info("rule {}: {} evidence {} spike z {}", rule.name(), status, evidence, Math.round(assessment.spike().zScore() * 10) / 10.0);
             Transition transition;
@@ -116,12 +116,14 @@ public final class AlertEvaluation {
     /**
      * Feeds the rule's new minutes to the streaming detector and sends an "anomaly now" alert when it fires on the
      * rule's bad side (its quiet period and the memory's compare-and-set make one incident one alert); records the
-     * detector's confidence. Says whether an alert was sent.
+     * rule's confidence (the larger of the detector's and the forecaster's breach probability). Says whether an alert was
+     * sent.
      */
-    private boolean anomalyNow(AlertRule rule, MetricSeries series, Instant end, Map<String, Double> confidence, List<String> errors) {
+    private boolean anomalyNow(AlertRule rule, MetricSeries series, double breachProbability, Instant end,
+                               Map<String, Double> confidence, List<String> errors) {
         AnomalyWatch.Check check;
         try {
-            check = anomalyWatch.check(rule, series);
+            check = anomalyWatch.check(rule, series, breachProbability);
         } catch (RuntimeException e) {
             log.error("rule {}: anomaly memory unavailable", rule.name(), e);
             errors.add(rule.name() + ": anomaly memory: " + e.getMessage());
@@ -176,8 +178,12 @@ public final class AlertEvaluation {
 
     private static AlertNotice notice(AlertRule rule, Transition transition, RuleStatus status, MetricSeries series,
                                       Verdict verdict, Instant at) {
-        double minutes = verdict instanceof Verdict.BreachPredicted p ? p.minutesToBreach() : Double.NaN;
+        double minutes = Double.NaN, probability = Double.NaN;
+        if (verdict instanceof Verdict.BreachPredicted p && transition != Transition.RESOLVE) {
+            minutes = p.minutesToBreach();
+            probability = p.breachProbability();
+        }
         return new AlertNotice(rule.name(), rule.description(), rule.severity(), transition, status.name(),
-                series.lastValue(), rule.condition().threshold(), minutes, at);
+                series.lastValue(), rule.condition().threshold(), minutes, at, probability);
     }
 }

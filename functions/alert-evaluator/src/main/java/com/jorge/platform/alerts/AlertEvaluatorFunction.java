@@ -5,6 +5,7 @@ import com.jorge.platform.alerts.anomaly.StreamingAnomalyDetector;
 import com.jorge.platform.alerts.aws.CloudWatchMetricSource;
 import com.jorge.platform.alerts.aws.EmfConfidenceGauge;
 import com.jorge.platform.alerts.aws.SnsAlertPublisher;
+import com.jorge.platform.alerts.forecast.BreachCalibration;
 import com.jorge.platform.alerts.forecast.DetectorSettings;
 import com.jorge.platform.alerts.forecast.MetricAssessor;
 import com.jorge.platform.alerts.rules.AlertRuleCatalog;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * Builds the evaluation from configuration: the rules ({@link AlertRuleCatalog}), CloudWatch and SNS clients
  * (endpoints follow AWS_ENDPOINT_URL_*), {@code ALERTS_TOPIC_ARN}, Redis ({@code REDIS_URL}, required: without
  * shared state two runs could both send), {@code ALERT_CONFIRMATIONS} (3), {@code ALERT_COOLDOWN_MINUTES} (60),
- * {@code ALERT_STALE_MINUTES} (10).
+ * {@code ALERT_STALE_MINUTES} (10), {@code ALERT_BREACH_CALIBRATION} ("raw:calibrated,...": the forecaster's
+ * isotonic calibration knots, fitted offline) and {@code ALERT_BREACH_PROBABILITY} (the operating probability of a predicted breach).
  */
 public final class AlertEvaluatorFunction {
 
@@ -51,8 +53,32 @@ public final class AlertEvaluatorFunction {
         String prefix = config.get("ALERT_STATE_PREFIX", "alerts:");
         AnomalyWatch anomalyWatch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), new RedisAnomalyMemory(redis, prefix),
                 new EmfConfidenceGauge(System.out, config.get("POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"), clock));
-        return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings),
+        return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings, calibration(config)),
                 new RedisAlertState(redis, prefix, cooldown), new SnsAlertPublisher(sns, topic), clock, stale, anomalyWatch);
+    }
+
+    /** The forecaster's calibration: the shipped one, or knots ("raw:calibrated,...") and an operating probability from configuration. */
+    static BreachCalibration calibration(PlatformConfig config) {
+        BreachCalibration shipped = BreachCalibration.defaults();
+        double operating = shipped.operatingProbability();
+        String p = config.get("ALERT_BREACH_PROBABILITY", "").trim();
+        if (!p.isEmpty()) {
+            try {
+                operating = Double.parseDouble(p);
+            } catch (NumberFormatException e) {
+                operating = Double.NaN;
+            }
+            if (!(operating > 0 && operating < 1)) {
+                throw new IllegalStateException("configuration ALERT_BREACH_PROBABILITY must be a number between 0 and 1 (exclusive), got '" + p + "'");
+            }
+        }
+        String knots = config.get("ALERT_BREACH_CALIBRATION", "").trim();
+        if (knots.isEmpty()) return shipped.withOperatingProbability(operating);
+        try {
+            return BreachCalibration.parse(knots, operating);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("configuration ALERT_BREACH_CALIBRATION: " + e.getMessage());
+        }
     }
 
     private static int positive(PlatformConfig config, String name, int fallback) {

@@ -35,6 +35,15 @@ public final class AnomalyWatch {
     }
 
     public Check check(AlertRule rule, MetricSeries series) {
+        return check(rule, series, 0);
+    }
+
+    /**
+     * The same, with the threshold forecaster's calibrated breach probability now ({@code breachProbability}, 0..1):
+     * the confidence recorded and answered is the larger of the two, so the gauge rises for a predicted breach as for
+     * an anomaly.
+     */
+    public Check check(AlertRule rule, MetricSeries series, double breachProbability) {
         String stored = store.load(rule.name()).orElse(null);
         SeriesMemory memory = stored == null ? detector.newMemory() : SeriesMemory.decode(stored, detector.settings());
         boolean alert = false;
@@ -50,6 +59,7 @@ public final class AnomalyWatch {
             confidence = badSide ? r.confidence(detector.settings()) : 0;
         }
         if (fed == 0) return new Check(false, 0, 0, stored, null);
+        if (breachProbability > confidence) confidence = breachProbability;
         String encoded = memory.encode();
         boolean saved = store.replace(rule.name(), stored, encoded);
         if (saved) gauge.record(rule.name(), confidence); // a run that lost the race leaves the gauge to the winner

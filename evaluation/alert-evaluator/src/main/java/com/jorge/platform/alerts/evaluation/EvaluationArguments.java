@@ -12,12 +12,14 @@ import java.util.Optional;
  * The evaluation's command line, read strictly: {@code --data DIR} (NAB's layout), {@code --labels FILE}
  * (default DIR/labels/combined_windows.json), {@code --series FILE} (only the series named there, one a
  * line), {@code --set name=value} (detector settings, repeatable), {@code --ramps} (also the synthetic
- * ramps). Anything else is refused with {@link ArgumentsException}: a run that silently ignored a typo would
+ * ramps), {@code --calibration} (also the forecaster's breach probability calibration, printed before the summary).
+ * Anything else is refused with {@link ArgumentsException}: a run that silently ignored a typo would
  * print numbers for settings nobody asked for.
  */
-public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<String, String> settings, boolean ramps) {
+public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<String, String> settings, boolean ramps,
+                                  boolean calibration) {
 
-    static final String USAGE = "usage: evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps]";
+    static final String USAGE = "usage: evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps] [--calibration]";
 
     /** A command line the evaluation does not understand; the script exits 2 with its message. */
     public static final class ArgumentsException extends IllegalArgumentException {
@@ -39,7 +41,7 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
     public static EvaluationArguments parse(List<String> args, Path defaultData) {
         Path data = null, labels = null, series = null;
         Map<String, String> settings = new LinkedHashMap<>();
-        boolean ramps = false;
+        boolean ramps = false, calibration = false;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -65,6 +67,10 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
                     if (inline != null) throw new ArgumentsException("--ramps takes no value");
                     ramps = true;
                 }
+                case "--calibration" -> {
+                    if (inline != null) throw new ArgumentsException("--calibration takes no value");
+                    calibration = true;
+                }
                 default -> throw new ArgumentsException("unknown argument '" + arg + "'");
             }
         }
@@ -74,7 +80,7 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
         if (labels == null) labels = data.resolve("labels/combined_windows.json");
         if (!Files.isRegularFile(labels)) throw new ArgumentsException("--labels " + labels + ": no such file");
         if (series != null && !Files.isRegularFile(series)) throw new ArgumentsException("--series " + series + ": no such file");
-        return new EvaluationArguments(data, labels, series, settings, ramps);
+        return new EvaluationArguments(data, labels, series, settings, ramps, calibration);
     }
 
     private static String value(String name, String inline, List<String> rest) {

@@ -1,5 +1,6 @@
 package com.jorge.platform.alerts.evaluation;
 
+import com.jorge.platform.alerts.forecast.BreachCalibration;
 import com.jorge.platform.alerts.forecast.DetectorSettings;
 import com.jorge.platform.alerts.forecast.MetricAssessor;
 
@@ -29,11 +30,13 @@ final class ForecasterReplay implements SeriesDetector {
                 Double.parseDouble(take(s, "spikeZ", d.spikeZ())), d.baselineWindow(), d.relativeSpreadFloor(),
                 Integer.parseInt(take(s, "noveltyWindow", NOVELTY_POINTS)));
         double margin = Double.parseDouble(take(s, "margin", 0.10));
+        BreachCalibration calibration = BreachCalibration.defaults();
+        calibration = calibration.withOperatingProbability(Double.parseDouble(take(s, "probability", calibration.operatingProbability())));
         if (!s.isEmpty()) throw new EvaluationArguments.ArgumentsException("unknown setting(s) " + s.keySet()
-                + " for the forecaster; known: trendWindow, confirmations, noiseMargin, spikeZ, noveltyWindow, margin");
-        this.replay = new NabReplay(new MetricAssessor(chosen), HORIZON_MINUTES, margin, Duration.ofMinutes(60));
+                + " for the forecaster; known: trendWindow, confirmations, noiseMargin, spikeZ, noveltyWindow, margin, probability");
+        this.replay = new NabReplay(new MetricAssessor(chosen, calibration), HORIZON_MINUTES, margin, Duration.ofMinutes(60));
         this.description = "threshold forecaster, thresholds = probation range +/- "
-                + Math.round(margin * 100) + " %, " + chosen;
+                + Math.round(margin * 100) + " %, " + chosen + ", " + calibration;
     }
 
     private static String take(Map<String, String> s, String name, Object fallback) {

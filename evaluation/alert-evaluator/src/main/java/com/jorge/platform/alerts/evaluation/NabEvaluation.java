@@ -126,6 +126,7 @@ public final class NabEvaluation {
         out.println("labelled window or up to 30 min before one / all alerts; windows warned = windows with such an alert; lead =");
         out.println("labelled anomaly point - first such alert (positive = before); published detectors: rows at or above their");
         out.println("published standard-profile threshold, a run of rows counted as one alert.");
+        if (arguments.calibration()) new BreachCalibrationReport().print(files, out);
         out.println(summaryLine(nab.get("standard"), outcomes.precision(), mine.medianLead(), outcomes.recall()));
         return scorerOk ? 0 : 1;
     }

@@ -40,29 +40,9 @@ public final class NabReplay {
      * against the operator's lines when the series has them, else against both sides of the probation's range.
      */
     public List<LocalDateTime> replay(List<LocalDateTime> timestamps, double[] values, List<NabCorpus.OperatorLine> lines) {
-        int n = values.length;
-        int probation = NabScorer.probationaryLength(n);
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < probation; i++) {
-            min = Math.min(min, values[i]);
-            max = Math.max(max, values[i]);
-        }
-        double margin = thresholdMargin * Math.max(max - min, 1e-9);
-        List<BreachCondition> conditions = !lines.isEmpty()
-                ? lines.stream().map(l -> new BreachCondition(l.threshold(), l.direction(), horizonMinutes)).toList()
-                : List.of(new BreachCondition(max + margin, Direction.ABOVE, horizonMinutes),
-                          new BreachCondition(min - margin, Direction.BELOW, horizonMinutes));
-        // rows whose timestamp repeats an earlier one (a daylight-saving artefact in three NAB files, 11 rows
-        // each) are not fed to the detector: CloudWatch never returns two points for one minute
-        List<Integer> fed = new ArrayList<>();
-        long lastEpoch = Long.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            long t = timestamps.get(i).toEpochSecond(ZoneOffset.UTC);
-            if (t > lastEpoch) {
-                fed.add(i);
-                lastEpoch = t;
-            }
-        }
+        int probation = NabScorer.probationaryLength(values.length);
+        List<BreachCondition> conditions = conditions(values, lines, thresholdMargin, horizonMinutes);
+        List<Integer> fed = fedRows(timestamps);
         long[] epoch = fed.stream().mapToLong(i -> timestamps.get(i).toEpochSecond(ZoneOffset.UTC)).toArray();
         MetricSeries all = new MetricSeries(epoch, fed.stream().mapToDouble(i -> values[i]).toArray());
 
@@ -83,5 +63,36 @@ public final class NabReplay {
         }
         alerts.sort(LocalDateTime::compareTo);
         return alerts;
+    }
+
+    /** The operator's lines when the series has them, else both sides of the probation's range widened by {@code margin} of it. */
+    static List<BreachCondition> conditions(double[] values, List<NabCorpus.OperatorLine> lines, double margin, int horizonMinutes) {
+        if (!lines.isEmpty()) return lines.stream().map(l -> new BreachCondition(l.threshold(), l.direction(), horizonMinutes)).toList();
+        int probation = NabScorer.probationaryLength(values.length);
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < probation; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        double widen = margin * Math.max(max - min, 1e-9);
+        return List.of(new BreachCondition(max + widen, Direction.ABOVE, horizonMinutes),
+                new BreachCondition(min - widen, Direction.BELOW, horizonMinutes));
+    }
+
+    /**
+     * The rows fed to the detector: a row whose timestamp repeats an earlier one (a daylight-saving artefact in three
+     * NAB files, 11 rows each) is not, as CloudWatch never returns two points for one minute.
+     */
+    static List<Integer> fedRows(List<LocalDateTime> timestamps) {
+        List<Integer> fed = new ArrayList<>();
+        long lastEpoch = Long.MIN_VALUE;
+        for (int i = 0; i < timestamps.size(); i++) {
+            long t = timestamps.get(i).toEpochSecond(ZoneOffset.UTC);
+            if (t > lastEpoch) {
+                fed.add(i);
+                lastEpoch = t;
+            }
+        }
+        return fed;
     }
 }

@@ -38,6 +38,10 @@ class EvaluationArgumentsTest {
         assertThat(a.labels()).isEqualTo(other);
         assertThat(a.series()).contains(series);
         assertThat(a.settings()).isEqualTo(Map.of("spikeZ", "5", "window", "96"));
+        assertThat(a.calibration()).isFalse();
+        assertThat(EvaluationArguments.parse(List.of("--data", data.toString(), "--calibration"), null).calibration()).isTrue();
+        assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data.toString(), "--calibration=yes"), null))
+                .hasMessageContaining("--calibration takes no value");
         assertThat(a.ramps()).isTrue();
     }
 

@@ -38,8 +38,10 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 .put("rule", notice.rule()).put("description", notice.description())
                 .put("severity", notice.severity().name()).put("transition", notice.transition().name())
                 .put("status", notice.status()).put("latestValue", notice.latestValue())
-                .put("threshold", notice.threshold()).put("evaluatedAt", notice.evaluatedAt().toString());
+                .put("threshold", notice.threshold()).put("evaluatedAt", notice.evaluatedAt().toString())
+                .put("text", notice.text());
         if (!Double.isNaN(notice.minutesToBreach())) json.put("minutesToBreach", Math.round(notice.minutesToBreach()));
+        if (!Double.isNaN(notice.breachProbability())) json.put("breachProbability", Math.round(notice.breachProbability() * 100) / 100.0);
         try {
             return PlatformJson.mapper().writeValueAsString(json);
         } catch (JsonProcessingException e) {

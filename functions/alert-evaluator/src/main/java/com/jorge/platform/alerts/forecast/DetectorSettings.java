@@ -6,7 +6,8 @@ package com.jorge.platform.alerts.forecast;
  * @param trendWindow        points the robust trend is fitted on
  * @param minPoints          fewer points than this give no verdict at all
  * @param confirmations      consecutive evaluations that must agree before an alert fires or resolves
- * @param noiseMargin        how many residual spreads a trend must clear to count (and the forecast to pass the threshold)
+ * @param noiseMargin        how many residual spreads under the threshold the fitted level must be before an alert resolves
+ *                           (hysteresis); the predicted breach itself is the calibrated probability's ({@link BreachCalibration})
  * @param spikeZ             robust z-score from which a point is flagged anomalous
  * @param baselineWindow     points the anomaly baseline (median, MAD) is taken from
  * @param relativeSpreadFloor smallest spread, as a fraction of the level, so flat or quantised series do not make

@@ -17,8 +17,12 @@ public final class MetricAssessor {
     private final SpikeDetector spikes;
 
     public MetricAssessor(DetectorSettings settings) {
+        this(settings, BreachCalibration.defaults());
+    }
+
+    public MetricAssessor(DetectorSettings settings, BreachCalibration calibration) {
         this.settings = settings;
-        this.forecaster = new ThresholdForecaster(settings);
+        this.forecaster = new ThresholdForecaster(settings, calibration);
         this.spikes = new SpikeDetector(settings);
     }
 

@@ -61,4 +61,19 @@ public record MetricSeries(long[] epochSeconds, double[] values) {
     public MetricSeries range(int from, int to) {
         return new MetricSeries(Arrays.copyOfRange(epochSeconds, from, to), Arrays.copyOfRange(values, from, to));
     }
+
+    /** The points with a finite value (a NaN or infinite point says nothing about the trend). */
+    public MetricSeries finite() {
+        int n = 0;
+        for (double v : values) if (Double.isFinite(v)) n++;
+        if (n == values.length) return this;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0, k = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) continue;
+            t[k] = epochSeconds[i];
+            v[k++] = values[i];
+        }
+        return new MetricSeries(t, v);
+    }
 }

@@ -107,6 +107,11 @@ class AlertEvaluatorHandlerTest {
         assertThat(body.get("rule").asText()).isEqualTo("LatencyRamp");
         assertThat(body.get("transition").asText()).isEqualTo("FIRE");
         assertThat(body.get("minutesToBreach").asInt()).isBetween(15, 30);
+        // the calibrated probability travels in the notice, its text, and the rule's confidence gauge
+        double probability = body.get("breachProbability").asDouble();
+        assertThat(probability).isBetween(0.5, 1.0);
+        assertThat(body.get("text").asText()).matches("LatencyRamp predicted to cross 3000 within \\d+ minutes, confidence 0\\.\\d\\d|LatencyRamp predicted to cross 3000 within \\d+ minutes, confidence 1\\.00");
+        assertThat(confidence.get("LatencyRamp")).isGreaterThanOrEqualTo(probability - 0.01);
         // one GetMetricData call carried all four rules
         assertThat(cloudWatch.requests()).hasSize(1);
         assertThat(CloudWatchStandIn.body(cloudWatch.requests().getFirst()).get("MetricDataQueries")).hasSize(4);

@@ -19,7 +19,7 @@ class SnsAlertPublisherTest {
 
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:jorge-ops-alerts";
     private static final AlertNotice NOTICE = new AlertNotice("PredictedReplyLatencyBreach", "p99 heading over 3 s",
-            Severity.CRITICAL, Transition.FIRE, "BREACH_PREDICTED", 2580, 3000, 21.4, Instant.parse("2026-11-22T02:00:00Z"));
+            Severity.CRITICAL, Transition.FIRE, "BREACH_PREDICTED", 2580, 3000, 21.4, Instant.parse("2026-11-22T02:00:00Z"), 0.904);
 
     @Test
     void publishesSubjectJsonBodyAndFilterableAttributes() throws Exception {
@@ -33,6 +33,8 @@ class SnsAlertPublisherTest {
             JsonNode body = PlatformJson.mapper().readTree(form.get("Message"));
             assertThat(body.get("rule").asText()).isEqualTo("PredictedReplyLatencyBreach");
             assertThat(body.get("minutesToBreach").asInt()).isEqualTo(21);
+            assertThat(body.get("breachProbability").asDouble()).isEqualTo(0.9);
+            assertThat(body.get("text").asText()).isEqualTo("PredictedReplyLatencyBreach predicted to cross 3000 within 21 minutes, confidence 0.90");
             assertThat(body.get("threshold").asDouble()).isEqualTo(3000);
             assertThat(body.get("transition").asText()).isEqualTo("FIRE");
             // message attributes travel as MessageAttributes.entry.N.{Name,Value.DataType,Value.StringValue}
@@ -59,6 +61,7 @@ class SnsAlertPublisherTest {
         AlertNotice resolved = new AlertNotice("PredictedDlqBacklog", "dlq", Severity.HIGH, Transition.RESOLVE, "CLEAR",
                 0, 10, Double.NaN, Instant.parse("2026-11-22T02:00:00Z"));
         assertThat(resolved.subject()).isEqualTo("[HIGH] RESOLVED PredictedDlqBacklog");
-        assertThat(SnsAlertPublisher.body(resolved)).doesNotContain("minutesToBreach");
+        assertThat(SnsAlertPublisher.body(resolved)).doesNotContain("minutesToBreach").doesNotContain("breachProbability");
+        assertThat(resolved.text()).isEqualTo("PredictedDlqBacklog CLEAR: latest 0, threshold 10");
     }
 }
