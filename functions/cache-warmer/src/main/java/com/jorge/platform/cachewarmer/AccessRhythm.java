@@ -22,6 +22,7 @@ public final class AccessRhythm {
     private final int sampleEvery;
     private final int readsPerUse;
     private final Map<String, int[]> counts = new HashMap<>();
+    private final Map<String, Long> lastRead = new HashMap<>();
     private long firstHour = Long.MAX_VALUE, lastHour = Long.MIN_VALUE;
 
     /**
@@ -38,6 +39,7 @@ public final class AccessRhythm {
     public void record(String locationId, long atMillis) {
         long hour = Math.floorDiv(atMillis, HOUR);
         counts.computeIfAbsent(locationId, l -> new int[SLOTS])[slot(hour)]++;
+        lastRead.merge(locationId, atMillis, Math::max);
         firstHour = Math.min(firstHour, hour);
         lastHour = Math.max(lastHour, hour);
     }
@@ -59,6 +61,20 @@ public final class AccessRhythm {
             t = next;
         }
         return 1 - Math.exp(-expected);
+    }
+
+    /**
+     * The chance that warming the location's keys at {@code fromMillis} pays: that they are read within
+     * the look-ahead while the location is in use, and, once it has been quiet for {@code dormantAfter}
+     * (overnight: its keys have most likely left the cache), that its first use comes within
+     * {@code reach}. A team's first view of the morning falls anywhere in its first busy hours, so a
+     * look-ahead of minutes predicts it only by luck; loaded before it and refreshed each run, the keys
+     * wait for it, and the warmer's never-push-out-hotter rule keeps that wait from costing hotter keys.
+     */
+    public double warmChance(String locationId, long fromMillis, Duration lookahead, Duration dormantAfter, Duration reach) {
+        Long last = lastRead.get(locationId);
+        boolean dormant = last == null || fromMillis - last >= dormantAfter.toMillis();
+        return chance(locationId, fromMillis, dormant && reach.compareTo(lookahead) > 0 ? reach : lookahead);
     }
 
     /** Captured reads per hour in {@code slot}: the day-of-week and time-of-day estimates' mean. */

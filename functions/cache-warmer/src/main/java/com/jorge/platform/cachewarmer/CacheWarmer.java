@@ -3,7 +3,7 @@ package com.jorge.platform.cachewarmer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.cache.CacheUnavailableException;
-import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.cache.RedisLoad;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
@@ -80,7 +80,7 @@ public final class CacheWarmer {
         int retracted;
         int probes; // Redis probes this run, one before each batch's pipeline
         double pingNanos; // moving average of the slowest master's PING, from the second probe
-        RedisConnector.Load lastProbe;
+        RedisLoad lastProbe;
 
         long bytes;
         WarmSummary.StopReason stop = WarmSummary.StopReason.COMPLETED;
@@ -212,8 +212,8 @@ public final class CacheWarmer {
      * probe. Null when the batch may go; otherwise why the run yields to the worker.
      */
     private WarmSummary.StopReason redisBusy(Tally tally) {
-        RedisConnector.Load now = cache.redisLoad();
-        RedisConnector.Load earlier = tally.lastProbe;
+        RedisLoad now = cache.redisLoad();
+        RedisLoad earlier = tally.lastProbe;
         tally.lastProbe = now;
         if (++tally.probes == 1) return null;
         tally.pingNanos = tally.probes == 2 ? now.slowestRoundTripNanos() : 0.8 * tally.pingNanos + 0.2 * now.slowestRoundTripNanos();

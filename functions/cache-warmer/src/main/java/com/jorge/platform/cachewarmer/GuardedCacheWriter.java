@@ -3,6 +3,9 @@ package com.jorge.platform.cachewarmer;
 import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.CacheUnavailableException;
 import com.jorge.platform.cache.RedisConnector;
+import com.jorge.platform.cache.RedisLoad;
+import com.jorge.platform.cache.RedisLoadProbe;
+import com.jorge.platform.cache.RedisPipeline;
 import com.jorge.platform.conversation.LeadRef;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
@@ -21,7 +24,7 @@ import java.util.List;
  * a cached profile stays (the worker evicts profiles on every contact change), and entries that stay get
  * their TTL extended, never shortened. One Lua script per lead: both keys share the lead's hash tag, so
  * in cluster mode they live in one slot and the check and the write are atomic. A batch of leads goes
- * pipelined, one pipeline per master ({@link RedisConnector#evalPipelined}).
+ * pipelined, one pipeline per master ({@link RedisPipeline#eval}).
  */
 public final class GuardedCacheWriter {
 
@@ -75,11 +78,15 @@ public final class GuardedCacheWriter {
     private static final String RETRACT_SHA = sha1(RETRACT);
 
     private final RedisConnector redis;
+    private final RedisPipeline pipeline;
+    private final RedisLoadProbe loadProbe;
     private final CacheKeys keys;
     private final Duration ttl;
 
     public GuardedCacheWriter(RedisConnector redis, CacheKeys keys, Duration ttl) {
         this.redis = redis;
+        this.pipeline = new RedisPipeline(redis);
+        this.loadProbe = new RedisLoadProbe(redis);
         this.keys = keys;
         this.ttl = ttl;
     }
@@ -112,19 +119,19 @@ public final class GuardedCacheWriter {
      */
     public List<Written> warmAll(List<Warm> batch) {
         String ttlMillis = Long.toString(ttl.toMillis());
-        List<RedisConnector.ScriptCall> calls = batch.stream().map(w -> new RedisConnector.ScriptCall(
+        List<RedisPipeline.ScriptCall> calls = batch.stream().map(w -> new RedisPipeline.ScriptCall(
                 new String[] {keys.conversation(w.lead()), keys.profile(w.lead())},
                 new String[] {w.conversationJson() == null ? "" : w.conversationJson(), Long.toString(w.version()),
                         w.profileJson() == null ? "" : w.profileJson(), ttlMillis})).toList();
-        return redis.evalPipelined(WARM, WARM_SHA, ScriptOutputType.MULTI, calls).stream().map(answer -> {
+        return pipeline.eval(WARM, WARM_SHA, ScriptOutputType.MULTI, calls).stream().map(answer -> {
             List<?> flags = (List<?>) answer;
             return new Written(((Long) flags.get(0)) == 1, ((Long) flags.get(1)) == 1);
         }).toList();
     }
 
     /** How busy Redis is now (the slowest master's PING, each master's CPU seconds): the run's back-off reads it. */
-    public RedisConnector.Load redisLoad() {
-        return redis.load();
+    public RedisLoad redisLoad() {
+        return loadProbe.probe();
     }
 
     /** Deletes the entries this run wrote, where they still hold what it wrote; returns how many went. */

@@ -45,4 +45,29 @@ class AccessRhythmTest {
         assertThat(sampled.chance("loc-a", MONDAY + 2 * WEEK + DAY + 9 * HOUR, Duration.ofHours(1)))
                 .isCloseTo(1 - Math.exp(-0.1 / 2 * 16 / 5), within(1e-9));
     }
+
+    @Test
+    void aDormantLocationsFirstViewIsLookedForOverTheReachAndALocationInUseOnlyOverTheLookAhead() {
+        AccessRhythm rhythm = new AccessRhythm(1, 5);
+        for (int week = 0; week < 2; week++) {
+            for (int day = 0; day < 5; day++) {
+                long nine = MONDAY + week * WEEK + day * DAY + 9 * HOUR;
+                for (int key = 0; key < 5; key++) rhythm.record("loc-a", nine + 10 * 60_000L + key); // one view at 09:10
+            }
+        }
+        long monday = MONDAY + 2 * WEEK;
+        Duration lookahead = Duration.ofMinutes(45), dormantAfter = Duration.ofHours(4), reach = Duration.ofHours(2);
+        // 07:30 on Monday, last view on Friday: dormant, so 07:30-09:30 counts, half of the 09:00 hour's view
+        assertThat(rhythm.warmChance("loc-a", monday + 7 * HOUR + 30 * 60_000L, lookahead, dormantAfter, reach))
+                .isCloseTo(1 - Math.exp(-0.5), within(1e-9));
+        // the 45-minute look-ahead alone would not see the 09:00 hour at all
+        assertThat(rhythm.chance("loc-a", monday + 7 * HOUR + 30 * 60_000L, lookahead)).isZero();
+        // viewed at 07:20: in use, so at 07:30 only the look-ahead counts, not the reach
+        rhythm.record("loc-a", monday + 7 * HOUR + 20 * 60_000L);
+        long at = monday + 7 * HOUR + 30 * 60_000L;
+        assertThat(rhythm.warmChance("loc-a", at, lookahead, dormantAfter, reach))
+                .isCloseTo(rhythm.chance("loc-a", at, lookahead), within(1e-12))
+                .isLessThan(rhythm.chance("loc-a", at, reach));
+        assertThat(rhythm.warmChance("loc-b", monday + 7 * HOUR, lookahead, dormantAfter, reach)).as("a location never seen").isZero();
+    }
 }

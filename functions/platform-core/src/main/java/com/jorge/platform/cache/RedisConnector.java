@@ -3,8 +3,6 @@ package com.jorge.platform.cache;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.SlotHash;
@@ -23,14 +21,11 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One Redis connection for the function's lifetime, standalone or cluster behind the same command API.
@@ -54,7 +49,6 @@ public final class RedisConnector implements AutoCloseable {
     private RedisClient standaloneClient;
     private RedisClusterClient clusterClient;
     private StatefulConnection<String, String> connection;
-    private StatefulConnection<String, String> pipeline; // its own connection: nobody's commands wait behind a pipeline
     private RedisClusterCommands<String, String> commands;
     private long nextAttemptNanos;
 
@@ -133,169 +127,6 @@ public final class RedisConnector implements AutoCloseable {
         }
     }
 
-    /** One call of a script: its keys (all in one hash slot) and its arguments. */
-    public record ScriptCall(String[] keys, String[] args) {
-        public ScriptCall {
-            if (keys.length == 0) throw new IllegalArgumentException("a script call needs a key (it picks the node)");
-        }
-    }
-
-    /**
-     * Runs {@code script} once per call, pipelined: the calls are grouped by the master that owns their
-     * slot, each group is written to its node's connection without a flush, then every node's pipeline is
-     * flushed at once, so a batch costs about one round trip per node instead of one per call. EVALSHA
-     * first; calls a node answers NOSCRIPT (a new or failed-over node) go again as EVAL in a second pipeline.
-     * A call a node refuses otherwise (MOVED while the topology changes) is run alone through the cluster
-     * client, which follows the redirect. Answers come in the calls' order. On a dedicated connection with
-     * auto-flush off, so the function's other commands never wait behind a pipeline.
-     */
-    public synchronized List<Object> evalPipelined(String script, String sha, ScriptOutputType type, List<ScriptCall> calls) {
-        if (calls.isEmpty()) return List.of();
-        commands(); // connected, or CacheUnavailableException
-        try {
-            Object[] answers = new Object[calls.size()];
-            List<Integer> noScript = new ArrayList<>(), refused = new ArrayList<>();
-            List<RedisFuture<Object>> sent = send(calls, i -> true, (c, call) -> c.evalsha(sha, type, call.keys(), call.args()));
-            collect(sent, answers, noScript, refused);
-            if (!noScript.isEmpty()) {
-                java.util.Set<Integer> missing = new java.util.HashSet<>(noScript);
-                List<RedisFuture<Object>> again = send(calls, missing::contains, (c, call) -> c.eval(script, type, call.keys(), call.args()));
-                collect(again, answers, new ArrayList<>(), refused); // EVAL loads the script: no NOSCRIPT twice
-            }
-            for (int i : refused) {
-                ScriptCall call = calls.get(i);
-                answers[i] = commands().eval(script, type, call.keys(), call.args());
-            }
-            if (!refused.isEmpty()) refreshTopologySoon();
-            return Arrays.asList(answers);
-        } catch (RuntimeException e) {
-            closePipeline(); // a failed pipeline may still hold unanswered commands: the next one starts clean
-            refreshTopologySoon();
-            if (e instanceof CacheUnavailableException unavailable) throw unavailable;
-            throw new CacheUnavailableException("Redis pipelined script failed", e);
-        }
-    }
-
-    private void closePipeline() {
-        try {
-            if (pipeline != null) pipeline.close();
-        } catch (RuntimeException ignored) {
-            // already broken
-        }
-        pipeline = null;
-    }
-
-    private interface Issue {
-        RedisFuture<Object> on(io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands<String, String> node, ScriptCall call);
-    }
-
-    /** Writes the chosen calls grouped by node, then flushes every node's pipeline; null futures for calls not chosen. */
-    private List<RedisFuture<Object>> send(List<ScriptCall> calls, java.util.function.IntPredicate chosen, Issue issue) {
-        List<RedisFuture<Object>> futures = new ArrayList<>(java.util.Collections.nCopies(calls.size(), null));
-        StatefulConnection<String, String> p = pipelineConnection();
-        if (p instanceof StatefulRedisClusterConnection<String, String> c) {
-            Map<String, List<Integer>> byNode = new LinkedHashMap<>();
-            for (int i = 0; i < calls.size(); i++) {
-                if (!chosen.test(i)) continue;
-                RedisClusterNode owner = c.getPartitions().getPartitionBySlot(SlotHash.getSlot(calls.get(i).keys()[0]));
-                if (owner == null) throw new CacheUnavailableException("no Redis master owns the slot of a warm key", null);
-                byNode.computeIfAbsent(owner.getNodeId(), n -> new ArrayList<>()).add(i);
-            }
-            for (Map.Entry<String, List<Integer>> node : byNode.entrySet()) {
-                var async = c.getConnection(node.getKey()).async(); // the node's connection: auto-flush off like its cluster connection
-                for (int i : node.getValue()) futures.set(i, issue.on(async, calls.get(i)));
-            }
-            c.flushCommands();
-        } else {
-            var async = ((StatefulRedisConnection<String, String>) p).async();
-            for (int i = 0; i < calls.size(); i++) if (chosen.test(i)) futures.set(i, issue.on(async, calls.get(i)));
-            p.flushCommands();
-        }
-        return futures;
-    }
-
-    private void collect(List<RedisFuture<Object>> futures, Object[] answers, List<Integer> noScript, List<Integer> refused) {
-        long waitMillis = commandTimeout.toMillis() * 2;
-        for (int i = 0; i < futures.size(); i++) {
-            RedisFuture<Object> f = futures.get(i);
-            if (f == null) continue;
-            try {
-                answers[i] = f.get(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RedisNoScriptException) noScript.add(i);
-                else if (cluster && e.getCause() instanceof io.lettuce.core.RedisCommandExecutionException) refused.add(i);
-                else throw new CacheUnavailableException("Redis pipelined script failed", e.getCause());
-            } catch (TimeoutException e) {
-                throw new CacheUnavailableException("Redis pipelined script timed out", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CacheUnavailableException("interrupted waiting for Redis", e);
-            }
-        }
-    }
-
-    private StatefulConnection<String, String> pipelineConnection() {
-        if (pipeline != null && pipeline.isOpen()) return pipeline;
-        pipeline = cluster ? clusterClient.connect() : standaloneClient.connect();
-        pipeline.setAutoFlushCommands(false);
-        return pipeline;
-    }
-
-    /**
-     * How busy Redis is, for a job that should yield to the function's users: the slowest of the masters'
-     * PING round trips, and each master's CPU seconds so far (INFO cpu, user and system), by node.
-     */
-    public record Load(long slowestRoundTripNanos, Map<String, Double> cpuSeconds, long atNanos) {
-        /** The busiest master's CPU use between {@code earlier} and this probe, as a share of one core (Redis runs commands on one thread). */
-        public double busiestCpuShareSince(Load earlier) {
-            double seconds = (atNanos - earlier.atNanos) / 1e9, busiest = 0;
-            if (seconds <= 0) return 0;
-            for (Map.Entry<String, Double> node : cpuSeconds.entrySet()) {
-                Double before = earlier.cpuSeconds.get(node.getKey());
-                if (before != null) busiest = Math.max(busiest, (node.getValue() - before) / seconds);
-            }
-            return busiest;
-        }
-    }
-
-    /** A PING and INFO cpu on every master (on a standalone server, on it). */
-    public Load load() {
-        RedisClusterCommands<String, String> any = commands();
-        try {
-            Map<String, Double> cpu = new LinkedHashMap<>();
-            long slowest = 0;
-            if (!cluster) {
-                long sent = System.nanoTime();
-                any.ping();
-                slowest = System.nanoTime() - sent;
-                cpu.put("standalone", cpuSeconds(any.info("cpu")));
-            } else {
-                for (RedisClusterNode node : clusterConnection().getPartitions()) {
-                    if (!(node.is(RedisClusterNode.NodeFlag.UPSTREAM) || node.is(RedisClusterNode.NodeFlag.MASTER))
-                            || node.is(RedisClusterNode.NodeFlag.FAIL) || node.getSlots().isEmpty()) continue;
-                    var sync = clusterConnection().getConnection(node.getNodeId()).sync();
-                    long sent = System.nanoTime();
-                    sync.ping();
-                    slowest = Math.max(slowest, System.nanoTime() - sent);
-                    cpu.put(node.getNodeId(), cpuSeconds(sync.info("cpu")));
-                }
-            }
-            return new Load(slowest, cpu, System.nanoTime());
-        } catch (RedisException e) {
-            throw new CacheUnavailableException("Redis PING/INFO cpu failed", e);
-        }
-    }
-
-    static double cpuSeconds(String info) {
-        double total = 0;
-        for (String line : info.split("\r?\n")) {
-            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        return total;
-    }
-
     /** A script's answer, and whether {@code replicas} replicas confirmed its writes within the wait. */
     public record Replicated(Object answer, boolean confirmed) {}
 
@@ -332,14 +163,10 @@ public final class RedisConnector implements AutoCloseable {
      * a master has no replica online. Exported by the cache-warmer as {@code RedisReplicationLagBytes}.
      */
     public long replicationLagBytes() {
-        RedisClusterCommands<String, String> any = commands();
         try {
-            if (!cluster) return lag(any.info("replication"));
             long worst = 0;
-            for (RedisClusterNode node : clusterConnection().getPartitions()) {
-                if (!(node.is(RedisClusterNode.NodeFlag.UPSTREAM) || node.is(RedisClusterNode.NodeFlag.MASTER))
-                        || node.is(RedisClusterNode.NodeFlag.FAIL) || node.getSlots().isEmpty()) continue;
-                long lag = lag(clusterConnection().getConnection(node.getNodeId()).sync().info("replication"));
+            for (RedisClusterCommands<String, String> master : masters().values()) {
+                long lag = lag(master.info("replication"));
                 if (lag < 0) return -1;
                 worst = Math.max(worst, lag);
             }
@@ -347,6 +174,35 @@ public final class RedisConnector implements AutoCloseable {
         } catch (RedisException e) {
             throw new CacheUnavailableException("Redis INFO replication failed", e);
         }
+    }
+
+    /**
+     * The commands of every master serving slots, by node id (a standalone server: itself, as
+     * {@code standalone}), connecting first if needed.
+     */
+    Map<String, RedisClusterCommands<String, String>> masters() {
+        RedisClusterCommands<String, String> any = commands();
+        Map<String, RedisClusterCommands<String, String>> masters = new LinkedHashMap<>();
+        if (!cluster) {
+            masters.put("standalone", any);
+            return masters;
+        }
+        for (RedisClusterNode node : clusterConnection().getPartitions()) {
+            if (!(node.is(RedisClusterNode.NodeFlag.UPSTREAM) || node.is(RedisClusterNode.NodeFlag.MASTER))
+                    || node.is(RedisClusterNode.NodeFlag.FAIL) || node.getSlots().isEmpty()) continue;
+            masters.put(node.getNodeId(), clusterConnection().getConnection(node.getNodeId()).sync());
+        }
+        return masters;
+    }
+
+    /** A new connection from the connected client (standalone or cluster), for {@link RedisPipeline}. */
+    synchronized StatefulConnection<String, String> openConnection() {
+        commands();
+        return cluster ? clusterClient.connect() : standaloneClient.connect();
+    }
+
+    Duration commandTimeout() {
+        return commandTimeout;
     }
 
     static long lag(String info) {
@@ -381,7 +237,7 @@ public final class RedisConnector implements AutoCloseable {
 
     private long lastRefreshNanos;
 
-    private synchronized void refreshTopologySoon() {
+    synchronized void refreshTopologySoon() {
         long now = System.nanoTime();
         if (clusterClient == null || now - lastRefreshNanos < 1_000_000_000L) return;
         lastRefreshNanos = now;
@@ -467,8 +323,7 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        closePipeline();
-        try {
+        try { // shutting the client down below also closes a RedisPipeline's connection
             if (connection != null) connection.close();
         } catch (RuntimeException ignored) {
             // already broken

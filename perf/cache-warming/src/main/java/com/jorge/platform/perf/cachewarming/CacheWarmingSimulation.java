@@ -117,6 +117,7 @@ public final class CacheWarmingSimulation {
         WarmSchedule schedule = WarmSchedule.plan(workload, warmFrom, maxBudget);
         System.out.printf(Locale.ROOT, "warm schedule: %d runs ranked by WarmCandidatePolicy in %.1f s%n",
                 schedule.runs(), (System.nanoTime() - started) / 1e9);
+        System.out.print("chance given -> share read within the look-ahead (ChanceCalibration), bucket:predictions/rate\n" + schedule.calibration());
         List<Row> rows = new ArrayList<>();
         int[] bytes = trace.bytes();
         for (long size : sizes) {
@@ -143,6 +144,7 @@ public final class CacheWarmingSimulation {
 
     /** Cache sizes in bytes (in keys for a trace file, whose keys weigh 1). */
     static long[] sizes(long distinctBytes) {
+        if (Boolean.getBoolean("sim.headlineOnly")) return new long[] {Math.max(1, Math.round(distinctBytes * HEADLINE_SHARE))}; // tuning trials
         long[] sizes = new long[SIZE_SHARES.length];
         for (int i = 0; i < sizes.length; i++) sizes[i] = Math.max(1, Math.round(distinctBytes * SIZE_SHARES[i]));
         return sizes;

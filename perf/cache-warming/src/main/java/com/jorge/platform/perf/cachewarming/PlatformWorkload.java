@@ -143,7 +143,7 @@ public final class PlatformWorkload {
         }
         signals.sort(Comparator.comparingLong(LeadSignal::at));
         Trace trace = Trace.timed("platform", keys, times, 2 * leads + BI_KEYS * locations, measureFrom)
-                .withBytes(keyBytes(leads, locations));
+                .withBytes(PER_KEY_SIZES ? perKeyBytes(leads, locations, settings.seed()) : keyBytes(leads, locations));
         return new Generated(trace, leads, locations, locationOf, List.copyOf(signals), measuredFrom, end);
     }
 
@@ -155,6 +155,27 @@ public final class PlatformWorkload {
             bytes[2 * lead + 1] = PROFILE_BYTES;
         }
         for (int k = 0; k < BI_KEYS * locations; k++) bytes[2 * leads + k] = BI_BYTES[k % BI_KEYS];
+        return bytes;
+    }
+
+    /**
+     * Per-key sizes ({@code -Dworkload.keySizes=perKey}; off by default, so the tables stay comparable):
+     * each key's size is its class's size above times a lognormal factor with mean 1, so a class keeps
+     * its mean: σ 0.6 for a conversation (its recent turns vary most), 0.4 for a profile (custom fields),
+     * 0.3 for a BI rollup (its shape is fixed, its rows grow with the team), clamped to a quarter and four
+     * times the class size. Drawn from their own seeded stream, so the reads are those of the same seed.
+     */
+    static final boolean PER_KEY_SIZES = "perKey".equals(System.getProperty("workload.keySizes"));
+    static final double CONVERSATION_SIGMA = 0.6, PROFILE_SIGMA = 0.4, BI_SIGMA = 0.3;
+
+    static int[] perKeyBytes(int leads, int locations, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5157E5L);
+        int[] bytes = keyBytes(leads, locations);
+        for (int key = 0; key < bytes.length; key++) {
+            double sigma = key >= 2 * leads ? BI_SIGMA : key % 2 == 0 ? CONVERSATION_SIGMA : PROFILE_SIGMA;
+            double factor = Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+            bytes[key] = (int) Math.round(bytes[key] * Math.max(0.25, Math.min(4, factor)));
+        }
         return bytes;
     }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Replays a trace's reads against an online cache, with or without the warmer. At each warm run the
- * warmer walks its ranked items (leads, locations' BI keys) best first, up to its byte budget, and stops
- * at the first item whose chance is under the load threshold. Keys of those items that are cached are
+ * warmer walks its ranked items (leads, locations' BI keys) best first (by expected reads saved per byte),
+ * up to its byte budget, and skips items whose chance is under the load threshold. Keys of those items that are cached are
  * refreshed (a use); the warmer never looks at other keys in a way that counts as a use. Absent keys
  * are loaded. It never pushes out a key hotter than the one it loads: when a load would push out a key
  * (a large key may push out several) that was read by the worker within the protection window, was
@@ -100,7 +100,8 @@ public final class Replay {
                 long runLoads = 0, runCalls = 0, runPushedOut = 0;
                 long bytesWarm = 0;
                 boolean full = false;
-                for (int v = 0; v < leads.length && !full && chance[v] >= warming.minChance(); v++) {
+                for (int v = 0; v < leads.length && !full; v++) {
+                    if (chance[v] < warming.minChance()) continue; // ordered by benefit per byte, a later item may clear it
                     for (int key : itemKeys[v]) bytesWarm += bytes[key];
                     if (bytesWarm > warming.byteBudget()) break;
                     boolean called = false;

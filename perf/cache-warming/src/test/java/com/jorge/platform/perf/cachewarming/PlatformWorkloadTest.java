@@ -48,4 +48,25 @@ class PlatformWorkloadTest {
         }
         assertTrue(held > 0, "some replies fall in quiet hours");
     }
+
+    @Test
+    void perKeySizesKeepEachClassMeanVaryPerKeyAndRepeatPerSeed() {
+        int leads = 20_000, locations = 400;
+        int[] sizes = PlatformWorkload.perKeyBytes(leads, locations, 18);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(sizes, PlatformWorkload.perKeyBytes(leads, locations, 18));
+        double conversations = 0, profiles = 0, funnels = 0;
+        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        for (int lead = 0; lead < leads; lead++) {
+            conversations += sizes[2 * lead];
+            profiles += sizes[2 * lead + 1];
+            distinct.add(sizes[2 * lead]);
+            org.junit.jupiter.api.Assertions.assertTrue(sizes[2 * lead] >= PlatformWorkload.CONVERSATION_BYTES / 4
+                    && sizes[2 * lead] <= 4 * PlatformWorkload.CONVERSATION_BYTES);
+        }
+        for (int location = 0; location < locations; location++) funnels += sizes[2 * leads + PlatformWorkload.BI_KEYS * location];
+        org.junit.jupiter.api.Assertions.assertEquals(PlatformWorkload.CONVERSATION_BYTES, conversations / leads, 0.02 * PlatformWorkload.CONVERSATION_BYTES);
+        org.junit.jupiter.api.Assertions.assertEquals(PlatformWorkload.PROFILE_BYTES, profiles / leads, 0.02 * PlatformWorkload.PROFILE_BYTES);
+        org.junit.jupiter.api.Assertions.assertEquals(PlatformWorkload.BI_BYTES[0], funnels / locations, 0.05 * PlatformWorkload.BI_BYTES[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(distinct.size() > 1000, "conversation sizes vary per key");
+    }
 }

@@ -17,7 +17,7 @@ class ReplayTest {
      */
     private static Replay.Result replay(long runAt, float chance, SimulatedCache cache) {
         Trace trace = Trace.timed("t", new int[] {0, 1, 2, 3}, new long[] {0, 5, 70 * MIN, 70 * MIN + 5}, 4, 0);
-        WarmSchedule schedule = new WarmSchedule(2, new long[] {runAt}, new int[][] {{1}}, new float[][] {{chance}});
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {runAt}, new int[][] {{1}}, new float[][] {{chance}}, "");
         return Replay.run(trace, cache, new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
     }
 
@@ -49,7 +49,7 @@ class ReplayTest {
     void aLoadDoesNotPushOutTheKeysOfAHigherRankedLeadOfTheSameRun() {
         // lead 2's profile (key 5) was read long ago: fair game; lead 0's keys, refreshed by this run, are not
         Trace trace = Trace.timed("t", new int[] {5, 0, 2, 1}, new long[] {0, 61 * MIN, 61 * MIN + 5, 62 * MIN}, 6, 0);
-        WarmSchedule schedule = new WarmSchedule(3, new long[] {60 * MIN}, new int[][] {{0, 1, 2}}, new float[][] {{0.9f, 0.8f, 0.7f}});
+        WarmSchedule schedule = new WarmSchedule(3, new long[] {60 * MIN}, new int[][] {{0, 1, 2}}, new float[][] {{0.9f, 0.8f, 0.7f}}, "");
         Replay.Result r = Replay.run(trace, LruCache.ofKeys(3, 6), new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
         assertEquals(3, r.hits().hits(), "lead 0's keys and lead 1's conversation are warm");
         assertEquals(3, r.load().keysLoaded());
@@ -57,11 +57,21 @@ class ReplayTest {
     }
 
     @Test
+    void anItemUnderTheThresholdIsSkippedAndALaterOneOverItStillLoaded() {
+        // ordered by reads saved per byte, lead 0 (0.2, under 0.3) comes before lead 1 (0.9)
+        Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{0, 1}}, new float[][] {{0.2f, 0.9f}}, "");
+        Replay.Result r = Replay.run(trace, LruCache.ofKeys(2, 4), new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
+        assertEquals(2, r.load().keysLoaded(), "lead 1's two keys, not lead 0's");
+        assertEquals(2, r.hits().hits());
+    }
+
+    @Test
     void aLoadDoesNotPushOutAKeyPredictedAtLeastAsLikely() {
         // key 0 (lead 0's conversation) is cached and LRU's victim; the run predicts lead 0 at 0.9, but its
         // budget of one lead goes to lead 1 (0.5), whose load would push out that likelier key: it stops
         Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
-        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.5f, 0.9f}});
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.5f, 0.9f}}, "");
         Replay.Result r = Replay.run(trace, LruCache.ofKeys(1, 4), new Replay.Warming(schedule, 2, 30 * MIN, 0.3));
         assertEquals(0, r.load().keysLoaded());
         assertEquals(1, r.load().stoppedByHotter());
@@ -109,7 +119,7 @@ class ReplayTest {
         int[] bytes = {2000, 500, 2000, 500};
         Trace trace = Trace.timed("t", new int[] {0, 1, 2, 3, 0}, new long[] {0, 5, 70 * MIN, 70 * MIN + 5, 71 * MIN}, 4, 0)
                 .withBytes(bytes);
-        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.9f, 0.8f}});
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.9f, 0.8f}}, "");
         Replay.Result r = Replay.run(trace, new LruCache(4000, bytes), new Replay.Warming(schedule, 3000, 30 * MIN, 0.3));
         assertEquals(2, r.load().keysLoaded(), "lead 1 fits the budget; lead 0 would not (5,000 bytes)");
         assertEquals(2, r.hits().hits(), "lead 1's keys are warm; loading them pushed out lead 0's conversation (read an hour ago)");
