@@ -31,12 +31,19 @@ final class LearnedIntentModel implements LearnedIntents {
         static final Training DEFAULT = new Training(25, 0.4, 1e-5, 13L);
     }
 
+    private final List<Intent> intents;
     private final float[] weights; // [intent * BUCKETS + bucket]
     private final float[] bias;
 
-    private LearnedIntentModel(float[] weights, float[] bias) {
+    private LearnedIntentModel(List<Intent> intents, float[] weights, float[] bias) {
+        this.intents = intents;
         this.weights = weights;
         this.bias = bias;
+    }
+
+    /** The intents it scores, in the order of {@link #scores}. */
+    List<Intent> intents() {
+        return intents;
     }
 
     @Override
@@ -44,16 +51,16 @@ final class LearnedIntentModel implements LearnedIntents {
         double[] p = scores(folded);
         Map<Intent, Double> out = new EnumMap<>(Intent.class);
         for (int k = 0; k < p.length; k++) {
-            out.put(LEARNED.get(k), p[k]);
+            out.put(intents.get(k), p[k]);
         }
         return out;
     }
 
-    /** Probabilities of each of {@link #LEARNED}, in that order, for a folded text. */
+    /** Probabilities of each of {@link #intents()}, in that order, for a folded text. */
     double[] scores(String folded) {
         int[] features = IntentFeatures.of(folded);
         double scale = 1.0 / Math.sqrt(Math.max(1, features.length));
-        double[] p = new double[LEARNED.size()];
+        double[] p = new double[intents.size()];
         for (int k = 0; k < p.length; k++) {
             double z = bias[k];
             int base = k * IntentFeatures.BUCKETS;
@@ -66,8 +73,13 @@ final class LearnedIntentModel implements LearnedIntents {
     }
 
     static LearnedIntentModel train(List<Example> examples, Training t) {
+        return train(examples, t, LEARNED);
+    }
+
+    /** As above, scoring {@code intents} (the leave-one-part-out protocol also tries every intent, OPT_OUT included). */
+    static LearnedIntentModel train(List<Example> examples, Training t, List<Intent> intents) {
         int buckets = IntentFeatures.BUCKETS;
-        int classes = LEARNED.size();
+        int classes = intents.size();
         float[] w = new float[classes * buckets];
         float[] b = new float[classes];
         float[] g2 = new float[classes * buckets];
@@ -84,7 +96,7 @@ final class LearnedIntentModel implements LearnedIntents {
                     for (int f : e.features()) {
                         z += w[base + f] * scale;
                     }
-                    double y = e.intents().contains(LEARNED.get(k)) ? 1 : 0;
+                    double y = e.intents().contains(intents.get(k)) ? 1 : 0;
                     double err = 1.0 / (1.0 + StrictMath.exp(-z)) - y;
                     for (int f : e.features()) {
                         int i = base + f;
@@ -97,7 +109,7 @@ final class LearnedIntentModel implements LearnedIntents {
                 }
             }
         }
-        return new LearnedIntentModel(w, b);
+        return new LearnedIntentModel(List.copyOf(intents), w, b);
     }
 
     /** A training example of a message and its labelled intents. */
