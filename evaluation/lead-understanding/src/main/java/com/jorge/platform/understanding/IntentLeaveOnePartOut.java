@@ -42,10 +42,29 @@ final class IntentLeaveOnePartOut {
         }
     }
 
-    /** A message with what the rules alone make of it, computed once (the rules do not change between folds). */
-    private record Case(LabelledMessage message, MessageUnderstanding rules, String folded, int[] features) {}
+    /**
+     * A message with what the rules alone make of it, computed once (the rules do not change between folds),
+     * its n-gram features and its unit-length MiniLM embedding.
+     */
+    private record Case(LabelledMessage message, MessageUnderstanding rules, int[] features, float[] embedding) {}
+
+    /** What a learned model reads of a message. */
+    enum Reads {
+        NGRAMS, EMBEDDING, BOTH;
+
+        LearnedIntentModel.Example example(Case c) {
+            return new LearnedIntentModel.Example(this == EMBEDDING ? new int[0] : c.features(), c.message().intents(),
+                    this == NGRAMS ? new float[0] : c.embedding());
+        }
+
+        Map<Intent, Double> probabilities(LearnedIntentModel model, Case c) {
+            LearnedIntentModel.Example e = example(c);
+            return model.probabilities(e.features(), e.dense());
+        }
+    }
 
     private final MessageUnderstander rulesAlone = LeadMessageUnderstander.patternsOnly(EvaluateCorpus.CORPUS_CLOCK);
+    private final MiniLmEmbeddings embeddings = MiniLmEmbeddings.load();
     private final CurrentScores scores = new CurrentScores();
     private final Map<IntentReader.Blend, MessageUnderstander> blended = new HashMap<>();
 
@@ -66,13 +85,19 @@ final class IntentLeaveOnePartOut {
             List<Case> trainAll = training.values().stream().flatMap(List::stream).toList();
             LearnedIntentModel every = train(trainAll, ALL);
             LearnedIntentModel content = train(trainAll, LearnedIntentModel.LEARNED);
+            LearnedIntentModel everyEmbedding = train(trainAll, ALL, Reads.EMBEDDING);
+            LearnedIntentModel everyBoth = train(trainAll, ALL, Reads.BOTH);
+            LearnedIntentModel contentBoth = train(trainAll, LearnedIntentModel.LEARNED, Reads.BOTH);
             IntentReader.Blend blend = chooseBlend(training);
             double optOutCut = chooseOptOutCut(training);
             System.out.printf(Locale.ROOT, "scoring %s: blend chosen in its training parts %s, learned opt-out cut-off %.3f%n", scored, blend,
                     optOutCut);
             put(table, "rules alone (in-sample)", scored, score(test, c -> c.rules()));
-            put(table, "learned alone, all intents (fair)", scored, score(test, c -> learnedAlone(every, c)));
-            put(table, "rules' form intents + learned content", scored, score(test, c -> formPlusContent(content, c)));
+            put(table, "learned alone, n-grams (fair)", scored, score(test, c -> learnedAlone(every, Reads.NGRAMS, c)));
+            put(table, "learned alone, MiniLM (fair)", scored, score(test, c -> learnedAlone(everyEmbedding, Reads.EMBEDDING, c)));
+            put(table, "learned alone, n-grams + MiniLM (fair)", scored, score(test, c -> learnedAlone(everyBoth, Reads.BOTH, c)));
+            put(table, "rules' form + learned content, n-grams", scored, score(test, c -> formPlusContent(content, Reads.NGRAMS, c)));
+            put(table, "rules' form + learned content, both", scored, score(test, c -> formPlusContent(contentBoth, Reads.BOTH, c)));
             put(table, "rules + learned blend " + "(inner-chosen)", scored, score(test, c -> blended(content, blend, c)));
             put(table, "rules + learned opt-out (inner cut-off)", scored, score(test, c -> withLearnedOptOut(every, optOutCut, c)));
             put(table, "learned opt-out alone at that cut-off", scored, score(test, c -> learnedOptOutOnly(every, optOutCut, c)));
@@ -102,13 +127,28 @@ final class IntentLeaveOnePartOut {
     }
 
     private Case toCase(LabelledMessage m) {
-        String folded = FoldedText.of(m.text()).folded();
-        return new Case(m, rulesAlone.understand(m.text(), m.side()), folded, IntentFeatures.of(folded));
+        return new Case(m, rulesAlone.understand(m.text(), m.side()), IntentFeatures.of(FoldedText.of(m.text()).folded()),
+                unit(embeddings.embed(m.text()).content().vector()));
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / Math.sqrt(Math.max(norm, 1e-12)));
+        }
+        return out;
     }
 
     private static LearnedIntentModel train(List<Case> cases, List<Intent> intents) {
-        return LearnedIntentModel.train(cases.stream().map(c -> new LearnedIntentModel.Example(c.features(), c.message().intents())).toList(),
-                LearnedIntentModel.Training.DEFAULT, intents);
+        return train(cases, intents, Reads.NGRAMS);
+    }
+
+    private static LearnedIntentModel train(List<Case> cases, List<Intent> intents, Reads reads) {
+        return LearnedIntentModel.train(cases.stream().map(reads::example).toList(), LearnedIntentModel.Training.DEFAULT, intents);
     }
 
     /** The blend whose inner leave-one-part-out accuracy is highest (ties: the one that adds least). */
@@ -154,12 +194,12 @@ final class IntentLeaveOnePartOut {
     }
 
     private static double optOutProbability(LearnedIntentModel model, Case c) {
-        return model.probabilities(c.folded()).get(Intent.OPT_OUT);
+        return Reads.NGRAMS.probabilities(model, c).get(Intent.OPT_OUT);
     }
 
-    private static MessageUnderstanding learnedAlone(LearnedIntentModel model, Case c) {
+    private static MessageUnderstanding learnedAlone(LearnedIntentModel model, Reads reads, Case c) {
         Set<Intent> intents = EnumSet.noneOf(Intent.class);
-        model.probabilities(c.folded()).forEach((intent, p) -> {
+        reads.probabilities(model, c).forEach((intent, p) -> {
             if (p >= LEARNED_ALONE) {
                 intents.add(intent);
             }
@@ -170,10 +210,10 @@ final class IntentLeaveOnePartOut {
         return new MessageUnderstanding(c.rules().language(), c.rules().slots(), intents, intents.contains(Intent.OPT_OUT));
     }
 
-    private static MessageUnderstanding formPlusContent(LearnedIntentModel model, Case c) {
+    private static MessageUnderstanding formPlusContent(LearnedIntentModel model, Reads reads, Case c) {
         Set<Intent> intents = EnumSet.noneOf(Intent.class);
         c.rules().intents().stream().filter(FORM::contains).forEach(intents::add);
-        model.probabilities(c.folded()).forEach((intent, p) -> {
+        reads.probabilities(model, c).forEach((intent, p) -> {
             if (p >= LEARNED_ALONE && !(c.rules().optOut() && (intent == Intent.SELLING || intent == Intent.BUYING))) {
                 intents.add(intent);
             }
@@ -189,7 +229,7 @@ final class IntentLeaveOnePartOut {
 
     /** The rules blended with the model; the understander is run again only where the model could add something. */
     private MessageUnderstanding blended(LearnedIntentModel model, IntentReader.Blend blend, Case c) {
-        Map<Intent, Double> p = model.probabilities(c.folded());
+        Map<Intent, Double> p = Reads.NGRAMS.probabilities(model, c);
         boolean nothing = c.rules().intents().stream().noneMatch(p::containsKey);
         double threshold = nothing ? blend.addWhenRulesFoundNothing() : blend.add();
         if (p.values().stream().allMatch(v -> v < threshold)) {
