@@ -1,5 +1,7 @@
 package com.jorge.platform.understanding;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -15,7 +17,7 @@ import java.util.function.Function;
  * The leave-one-part-out protocol of this module's README: for each training part, learned readers are
  * trained on the other four and scored on it; every threshold is chosen by the same protocol inside the
  * four training parts. Candidates: the rules alone (in-sample: an upper bound), {@link LearnedIntentModel}
- * over every intent alone (the only fair estimate), the rules with form intents and the model's content
+ * over every intent alone, reading n-grams, a MiniLM embedding or both (the only fair estimates), the rules with form intents and the model's content
  * intents, the rules blended with the model ({@link IntentReader.Blend}), and a learned opt-out added to the
  * rules' with a cut-off above every inner-fold non-opt-out. {@code evaluate.sh --leave-one-part-out}.
  */
@@ -66,6 +68,8 @@ final class IntentLeaveOnePartOut {
     private final MessageUnderstander rulesAlone = LeadMessageUnderstander.patternsOnly(EvaluateCorpus.CORPUS_CLOCK);
     private final MiniLmEmbeddings embeddings = MiniLmEmbeddings.load();
     private final CurrentScores scores = new CurrentScores();
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final List<Long> embedNanos = new ArrayList<>();
     private final Map<IntentReader.Blend, MessageUnderstander> blended = new HashMap<>();
 
     private IntentLeaveOnePartOut() {
@@ -88,6 +92,9 @@ final class IntentLeaveOnePartOut {
             LearnedIntentModel everyEmbedding = train(trainAll, ALL, Reads.EMBEDDING);
             LearnedIntentModel everyBoth = train(trainAll, ALL, Reads.BOTH);
             LearnedIntentModel contentBoth = train(trainAll, LearnedIntentModel.LEARNED, Reads.BOTH);
+            if (table.isEmpty()) {
+                printCost(every, trainAll);
+            }
             IntentReader.Blend blend = chooseBlend(training);
             double optOutCut = chooseOptOutCut(training);
             System.out.printf(Locale.ROOT, "scoring %s: blend chosen in its training parts %s, learned opt-out cut-off %.3f%n", scored, blend,
@@ -127,8 +134,31 @@ final class IntentLeaveOnePartOut {
     }
 
     private Case toCase(LabelledMessage m) {
-        return new Case(m, rulesAlone.understand(m.text(), m.side()), IntentFeatures.of(FoldedText.of(m.text()).folded()),
-                unit(embeddings.embed(m.text()).content().vector()));
+        long t0 = cpu.getCurrentThreadCpuTime();
+        float[] embedding = unit(embeddings.embed(m.text()).content().vector());
+        embedNanos.add(cpu.getCurrentThreadCpuTime() - t0);
+        return new Case(m, rulesAlone.understand(m.text(), m.side()), IntentFeatures.of(FoldedText.of(m.text()).folded()), embedding);
+    }
+
+    /** CPU time per message of what a learned path would add to understand(): n-gram scoring, and a MiniLM embedding. */
+    private void printCost(LearnedIntentModel ngrams, List<Case> cases) {
+        List<Long> scoring = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            for (Case c : cases) {
+                String folded = FoldedText.of(c.message().text()).folded(); // understand() has folded it already
+                long t0 = cpu.getCurrentThreadCpuTime();
+                ngrams.probabilities(folded);
+                scoring.add(cpu.getCurrentThreadCpuTime() - t0);
+            }
+        }
+        System.out.printf(Locale.ROOT, "CPU per message: n-gram features + model, %s; MiniLM embedding, %s%n", percentiles(scoring),
+                percentiles(embedNanos));
+    }
+
+    private static String percentiles(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format(Locale.ROOT, "p50 %d µs, p99 %d µs (%d samples)", sorted[sorted.length / 2] / 1000,
+                sorted[(int) (sorted.length * 0.99)] / 1000, sorted.length);
     }
 
     private static float[] unit(float[] v) {

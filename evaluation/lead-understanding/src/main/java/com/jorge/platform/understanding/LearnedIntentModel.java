@@ -12,8 +12,10 @@ import java.util.Set;
  * issue 13 and not used by the understander: for each intent it scores, the probability that a
  * message carries it, trained in memory (AdaGrad, fixed seed, so the same corpus gives the same
  * model). {@link IntentBlendCrossValidation} blends it with the rules fold by fold; on the tuning parts it
- * lowered exact-set intent accuracy at every threshold tried (README). It never scores OPT_OUT (an
- * opt-out is the rules' alone) nor the answer intents the rules read from a message's form.
+ * lowered exact-set intent accuracy at every threshold tried, and {@link IntentLeaveOnePartOut} found no
+ * learned reader that generalises across hands (README). By default it scores {@link #LEARNED}, never OPT_OUT (an
+ * opt-out is the rules' alone) nor the answer intents the rules read from a message's form; the protocol also
+ * trains it on every intent.
  */
 final class LearnedIntentModel implements LearnedIntents {
 
