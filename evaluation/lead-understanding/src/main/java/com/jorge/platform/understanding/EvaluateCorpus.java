@@ -74,7 +74,12 @@ public final class EvaluateCorpus {
             for (String part : List.of(TUNING, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3)) {
                 parts.put(part.substring(part.lastIndexOf('/') + 1, part.indexOf('.')), LabelledMessage.load(part));
             }
-            IntentLeaveOnePartOut.print(parts);
+            int blendOn = options.indexOf("--fixed-blend-on");
+            if (blendOn >= 0 && blendOn + 1 < options.size()) {
+                IntentLeaveOnePartOut.printFixedBlend(parts, options.get(blendOn + 1));
+            } else {
+                IntentLeaveOnePartOut.print(parts);
+            }
             return;
         }
         long t0 = System.nanoTime();
