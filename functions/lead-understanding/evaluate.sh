@@ -4,7 +4,9 @@
 # file in the corpus format (evaluation/lead-understanding/src/main/resources/corpus/LABELLING.md).
 # The last line is always: slotF1=... intentAccuracy=... optOutRecall=... falseOptOuts=...
 # Other arguments go to the main class: --patterns-only (no embedding model), --show-tuning-misses,
-# --show-misses (with --corpus: each message got wrong; never use it on a held-out part).
+# --show-misses (with --corpus: each message got wrong; never use it on a held-out part), --leave-one-part-out
+# (learned intent readers trained on four training parts and scored on the fifth; never reads a held-out part;
+# with --fixed-blend-on PART, that part alone, blended at a threshold fixed in advance).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

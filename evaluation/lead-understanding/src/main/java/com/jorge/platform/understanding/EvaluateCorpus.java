@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,19 @@ public final class EvaluateCorpus {
             IntentBlendCrossValidation.print("folds of heldout-metros (rules developed on it only after heldout-2 was written)",
                     rulesSource, LabelledMessage.load(HELD_OUT_METROS));
             IntentBlendCrossValidation.print("folds of all the tuning parts", List.of(), trainingParts());
+            return;
+        }
+        if (options.contains("--leave-one-part-out")) {
+            Map<String, List<LabelledMessage>> parts = new LinkedHashMap<>();
+            for (String part : List.of(TUNING, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3)) {
+                parts.put(part.substring(part.lastIndexOf('/') + 1, part.indexOf('.')), LabelledMessage.load(part));
+            }
+            int blendOn = options.indexOf("--fixed-blend-on");
+            if (blendOn >= 0 && blendOn + 1 < options.size()) {
+                IntentLeaveOnePartOut.printFixedBlend(parts, options.get(blendOn + 1));
+            } else {
+                IntentLeaveOnePartOut.print(parts);
+            }
             return;
         }
         long t0 = System.nanoTime();

@@ -12,8 +12,10 @@ import java.util.Set;
  * issue 13 and not used by the understander: for each intent it scores, the probability that a
  * message carries it, trained in memory (AdaGrad, fixed seed, so the same corpus gives the same
  * model). {@link IntentBlendCrossValidation} blends it with the rules fold by fold; on the tuning parts it
- * lowered exact-set intent accuracy at every threshold tried (README). It never scores OPT_OUT (an
- * opt-out is the rules' alone) nor the answer intents the rules read from a message's form.
+ * lowered exact-set intent accuracy at every threshold tried, and {@link IntentLeaveOnePartOut} found no
+ * learned reader that generalises across hands (README). By default it scores {@link #LEARNED}, never OPT_OUT (an
+ * opt-out is the rules' alone) nor the answer intents the rules read from a message's form; the protocol also
+ * trains it on every intent.
  */
 final class LearnedIntentModel implements LearnedIntents {
 
@@ -23,42 +25,75 @@ final class LearnedIntentModel implements LearnedIntents {
             Intent.HAS_AGENT, Intent.PRICE_TOO_HIGH, Intent.NOT_NOW, Intent.NOT_INTERESTED, Intent.WRONG_NUMBER, Intent.ANGRY,
             Intent.SELLING, Intent.BUYING);
 
-    /** A training example: the folded text's features and the intents it is labelled with. */
-    record Example(int[] features, Set<Intent> intents) {}
+    /**
+     * A training example: the folded text's features, the intents it is labelled with and a dense vector
+     * read alongside them (a unit-length sentence embedding; empty for none).
+     */
+    record Example(int[] features, Set<Intent> intents, float[] dense) {
+        Example(int[] features, Set<Intent> intents) {
+            this(features, intents, new float[0]);
+        }
+    }
 
     /** Training knobs: passes over the data, AdaGrad step, L2 strength per update. */
     record Training(int epochs, double step, double l2, long seed) {
         static final Training DEFAULT = new Training(25, 0.4, 1e-5, 13L);
     }
 
+    private final List<Intent> intents;
     private final float[] weights; // [intent * BUCKETS + bucket]
     private final float[] bias;
+    private final float[] denseWeights; // [intent * dim + i]
+    private final int dim;
 
-    private LearnedIntentModel(float[] weights, float[] bias) {
+    private LearnedIntentModel(List<Intent> intents, float[] weights, float[] bias, float[] denseWeights, int dim) {
+        this.intents = intents;
         this.weights = weights;
         this.bias = bias;
+        this.denseWeights = denseWeights;
+        this.dim = dim;
+    }
+
+    /** The intents it scores, in the order of {@link #scores}. */
+    List<Intent> intents() {
+        return intents;
     }
 
     @Override
     public Map<Intent, Double> probabilities(String folded) {
-        double[] p = scores(folded);
+        return probabilities(IntentFeatures.of(folded), new float[0]);
+    }
+
+    /** As above, from features already read and the dense vector the model was trained with. */
+    Map<Intent, Double> probabilities(int[] features, float[] dense) {
+        double[] p = scores(features, dense);
         Map<Intent, Double> out = new EnumMap<>(Intent.class);
         for (int k = 0; k < p.length; k++) {
-            out.put(LEARNED.get(k), p[k]);
+            out.put(intents.get(k), p[k]);
         }
         return out;
     }
 
-    /** Probabilities of each of {@link #LEARNED}, in that order, for a folded text. */
+    /** Probabilities of each of {@link #intents()}, in that order, for a folded text. */
     double[] scores(String folded) {
-        int[] features = IntentFeatures.of(folded);
+        return scores(IntentFeatures.of(folded), new float[0]);
+    }
+
+    /** As above, from features already read and the dense vector the model was trained with (empty for none). */
+    double[] scores(int[] features, float[] dense) {
+        if (dense.length != dim) {
+            throw new IllegalArgumentException("dense vector has " + dense.length + " values; the model was trained on " + dim);
+        }
         double scale = 1.0 / Math.sqrt(Math.max(1, features.length));
-        double[] p = new double[LEARNED.size()];
+        double[] p = new double[intents.size()];
         for (int k = 0; k < p.length; k++) {
             double z = bias[k];
             int base = k * IntentFeatures.BUCKETS;
             for (int f : features) {
                 z += weights[base + f] * scale;
+            }
+            for (int i = 0; i < dim; i++) {
+                z += denseWeights[k * dim + i] * dense[i];
             }
             p[k] = 1.0 / (1.0 + Math.exp(-z));
         }
@@ -66,12 +101,20 @@ final class LearnedIntentModel implements LearnedIntents {
     }
 
     static LearnedIntentModel train(List<Example> examples, Training t) {
+        return train(examples, t, LEARNED);
+    }
+
+    /** As above, scoring {@code intents} (the leave-one-part-out protocol also tries every intent, OPT_OUT included). */
+    static LearnedIntentModel train(List<Example> examples, Training t, List<Intent> intents) {
         int buckets = IntentFeatures.BUCKETS;
-        int classes = LEARNED.size();
+        int classes = intents.size();
         float[] w = new float[classes * buckets];
         float[] b = new float[classes];
         float[] g2 = new float[classes * buckets];
         float[] gb = new float[classes];
+        int dim = examples.isEmpty() ? 0 : examples.get(0).dense().length;
+        float[] d = new float[classes * dim];
+        float[] gd = new float[classes * dim];
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(t.seed());
         for (int epoch = 0; epoch < t.epochs(); epoch++) {
@@ -84,7 +127,10 @@ final class LearnedIntentModel implements LearnedIntents {
                     for (int f : e.features()) {
                         z += w[base + f] * scale;
                     }
-                    double y = e.intents().contains(LEARNED.get(k)) ? 1 : 0;
+                    for (int i = 0; i < dim; i++) {
+                        z += d[k * dim + i] * e.dense()[i];
+                    }
+                    double y = e.intents().contains(intents.get(k)) ? 1 : 0;
                     double err = 1.0 / (1.0 + StrictMath.exp(-z)) - y;
                     for (int f : e.features()) {
                         int i = base + f;
@@ -92,12 +138,18 @@ final class LearnedIntentModel implements LearnedIntents {
                         g2[i] += (float) (g * g);
                         w[i] -= (float) (t.step() * g / StrictMath.sqrt(g2[i] + 1e-8));
                     }
+                    for (int i = 0; i < dim; i++) {
+                        int j = k * dim + i;
+                        double g = err * e.dense()[i] + t.l2() * d[j];
+                        gd[j] += (float) (g * g);
+                        d[j] -= (float) (t.step() * g / StrictMath.sqrt(gd[j] + 1e-8));
+                    }
                     gb[k] += (float) (err * err);
                     b[k] -= (float) (t.step() * err / StrictMath.sqrt(gb[k] + 1e-8));
                 }
             }
         }
-        return new LearnedIntentModel(w, b);
+        return new LearnedIntentModel(List.copyOf(intents), w, b, d, dim);
     }
 
     /** A training example of a message and its labelled intents. */

@@ -1,6 +1,7 @@
 package com.jorge.platform.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -45,5 +46,23 @@ class LearnedIntentModelTest {
         LearnedIntents saysNothing = folded -> Map.of(Intent.OPT_OUT, 0.0);
         assertThat(LeadMessageUnderstander.withLearnedIntents(EvaluateCorpus.CORPUS_CLOCK, saysNothing, new IntentReader.Blend(0.1, 0.1, 0.9))
                 .understand("stop texting me").intents()).contains(Intent.OPT_OUT);
+    }
+
+    @Test
+    void aDenseVectorIsLearnedFromWhereTheWordsSayNothing() {
+        // the same words, told apart only by the dense vector (as a sentence embedding would)
+        float[] waitVector = {1, 0};
+        float[] buyVector = {0, 1};
+        List<LearnedIntentModel.Example> examples = List.of(
+                new LearnedIntentModel.Example(IntentFeatures.of("ok"), Set.of(Intent.NOT_NOW), waitVector),
+                new LearnedIntentModel.Example(IntentFeatures.of("ok"), Set.of(Intent.BUYING), buyVector));
+        LearnedIntentModel model = LearnedIntentModel.train(examples, LearnedIntentModel.Training.DEFAULT, List.of(Intent.NOT_NOW, Intent.BUYING));
+        Map<Intent, Double> waiting = model.probabilities(IntentFeatures.of("ok"), waitVector);
+        Map<Intent, Double> buying = model.probabilities(IntentFeatures.of("ok"), buyVector);
+        assertThat(waiting.get(Intent.NOT_NOW)).isGreaterThan(0.5).isGreaterThan(waiting.get(Intent.BUYING));
+        assertThat(buying.get(Intent.BUYING)).isGreaterThan(0.5).isGreaterThan(buying.get(Intent.NOT_NOW));
+        assertThat(model.intents()).containsExactly(Intent.NOT_NOW, Intent.BUYING);
+        assertThatThrownBy(() -> model.probabilities("ok")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dense vector has 0 values; the model was trained on 2");
     }
 }
