@@ -18,6 +18,7 @@ import com.jorge.platform.worker.inbound.WorkflowMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,16 +51,15 @@ class ApprovalsThroughTheWorkerTest {
     };
 
     private final ObjectMapper json = new ObjectMapper();
+    @RegisterExtension
+    final StepFunctionsService aws = new StepFunctionsService();
     private StepFunctionsStandIn sfn;
     private WorkerTestRig rig;
     private MutableClock clock;
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-        sfn = new StepFunctionsStandIn();
+        sfn = aws.standIn();
         clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
         rig = new WorkerTestRig(BotSuite.of(PRICING_BOT), clock, TestRedis.standaloneUrl(), Map.of(
                 "APPROVAL_STATE_MACHINE_ARN", APPROVAL, "HANDOFF_TEAM_LEAD_ID", "lead-1",
@@ -69,10 +69,6 @@ class ApprovalsThroughTheWorkerTest {
     @AfterEach
     void stop() {
         rig.close();
-        sfn.close();
-        System.clearProperty("aws.region");
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     @Test

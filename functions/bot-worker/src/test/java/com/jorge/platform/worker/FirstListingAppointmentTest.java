@@ -15,6 +15,7 @@ import com.jorge.platform.worker.inbound.WorkflowMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,16 +45,15 @@ class FirstListingAppointmentTest {
     };
 
     private final ObjectMapper json = new ObjectMapper();
+    @RegisterExtension
+    final StepFunctionsService aws = new StepFunctionsService();
     private StepFunctionsStandIn sfn;
     private WorkerTestRig rig;
     private MutableClock clock;
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-        sfn = new StepFunctionsStandIn();
+        sfn = aws.standIn();
         clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
         rig = new WorkerTestRig(BotSuite.of(LISTING_BOT), clock, TestRedis.standaloneUrl(), Map.of(
                 "APPROVAL_STATE_MACHINE_ARN", APPROVAL, "HANDOFF_TEAM_LEAD_ID", "lead-1",
@@ -65,10 +65,6 @@ class FirstListingAppointmentTest {
     @AfterEach
     void stop() {
         rig.close();
-        sfn.close();
-        System.clearProperty("aws.region");
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     @Test

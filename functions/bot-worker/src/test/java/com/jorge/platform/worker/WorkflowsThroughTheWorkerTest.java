@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,8 @@ class WorkflowsThroughTheWorkerTest {
     private static final String HANDOFF = "arn:aws:states:us-east-1:111122223333:stateMachine:jorge-hot-lead-handoff";
     private static BotSuite jorge;
     private final ObjectMapper json = new ObjectMapper();
+    @RegisterExtension
+    final StepFunctionsService aws = new StepFunctionsService();
     private StepFunctionsStandIn sfn;
     private WorkerTestRig rig;
     private MutableClock clock;
@@ -45,10 +48,7 @@ class WorkflowsThroughTheWorkerTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-        sfn = new StepFunctionsStandIn();
+        sfn = aws.standIn();
         clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z")); // 11:00 in Austin
         rig = new WorkerTestRig(jorge, clock, TestRedis.standaloneUrl(), Map.of(
                 "NURTURE_STATE_MACHINE_ARN", NURTURE, "HANDOFF_STATE_MACHINE_ARN", HANDOFF,
@@ -59,10 +59,6 @@ class WorkflowsThroughTheWorkerTest {
     @AfterEach
     void stop() {
         rig.close();
-        sfn.close();
-        System.clearProperty("aws.region");
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     @Test
