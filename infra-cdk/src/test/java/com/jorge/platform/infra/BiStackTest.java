@@ -57,6 +57,10 @@ class BiStackTest {
         assertThat(env.path("BI_API_CLIENT_ID").toString()).contains("PageClient");
         assertThat(env.path("BI_API_TOKEN_MAX_MINUTES").asText()).isEqualTo("15");
         assertThat(env.path("DATABASE_SECRET_ARN").isMissingNode()).isFalse();
+        // the rate limits' buckets: the platform's Redis cluster, its AUTH token by secret
+        assertThat(env.path("REDIS_CLUSTER").asText()).isEqualTo("true");
+        assertThat(env.path("REDIS_URL").isMissingNode()).isFalse();
+        assertThat(env.path("REDIS_AUTH_SECRET_ARN").isMissingNode()).isFalse();
         assertThat(fn.path("VpcConfig").path("SubnetIds").size()).isPositive();
         assertThat(fn.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
         // the phone link: the daily report's bucket and prefix, 15 minutes, and the role may only read pages there

@@ -146,6 +146,29 @@ class InboxStackTest {
     }
 
     @Test
+    void theInboxReadsTheAuditArchiveForAnExportAndMayNotWriteOrDeleteThere() {
+        JsonNode fn = withProperty(inbox, "AWS::Lambda::Function", "FunctionName", "jorge-agent-inbox").path("Properties");
+        JsonNode env = fn.path("Environment").path("Variables");
+        assertThat(env.path("AUDIT_ARCHIVE_BUCKET").toString()).contains("AuditArchiveBucket");
+        assertThat(env.path("AUDIT_ARCHIVE_PREFIX").asText()).isEqualTo("audit");
+        List<String> s3 = new ArrayList<>();
+        for (JsonNode policy : resources(inbox, "AWS::IAM::Policy").values()) {
+            for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
+                JsonNode a = statement.path("Action");
+                List<String> actions = new ArrayList<>();
+                if (a.isArray()) a.forEach(x -> actions.add(x.asText())); else actions.add(a.asText());
+                for (String action : actions) {
+                    if (action.startsWith("s3:")) s3.add(action + " " + statement.path("Resource") + statement.path("Condition"));
+                }
+            }
+        }
+        // the stack's only S3 grants (the offers and MFA functions have none): read under audit/, nothing else
+        assertThat(s3).hasSize(2);
+        assertThat(s3).anySatisfy(g -> assertThat(g).startsWith("s3:GetObject").contains("AuditArchiveBucket").contains("/audit/*"));
+        assertThat(s3).anySatisfy(g -> assertThat(g).startsWith("s3:ListBucket").contains("audit/*"));
+    }
+
+    @Test
     void theWorkerMayStartTheApprovalWorkflow() {
         JsonNode functions = SynthesizedPlatform.prod().json("Functions");
         JsonNode env = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-bot-worker")

@@ -1,6 +1,7 @@
 package com.jorge.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.inbox.admin.ContactRequests;
 import com.jorge.platform.inbox.approvals.ApprovalDecisions;
 import com.jorge.platform.inbox.auth.Callers;
 import com.jorge.platform.limits.RequestLimits;
@@ -12,7 +13,8 @@ import com.jorge.platform.inbox.offers.OfferDecisions;
  * as a singleton: the controllers stay thin and the domain knows nothing of HTTP. {@code limits} is null
  * without Redis.
  */
-public record Inbox(Callers callers, OfferDecisions offers, ApprovalDecisions approvals, LeadDesk leads, PageSettings page, RequestLimits limits,
+public record Inbox(Callers callers, OfferDecisions offers, ApprovalDecisions approvals, LeadDesk leads, ContactRequests contacts,
+                    PageSettings page, RequestLimits limits,
                     ObjectMapper json) {
 
     /** What the page needs to log a person in: the Cognito InitiateAuth endpoint and the app client. */

@@ -5,7 +5,9 @@ import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.LeadCache;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.contactdata.ContactDataFunction;
 import com.jorge.platform.ghl.api.GhlApiClient;
+import com.jorge.platform.inbox.admin.ContactRequests;
 import com.jorge.platform.ghl.api.GhlRateLimits;
 import com.jorge.platform.ghl.api.RetryPolicy;
 import com.jorge.platform.ghl.oauth.GhlAuthorization;
@@ -81,10 +83,16 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
         var agentNotices = new AgentNotices(ghl, settings.pageUrl());
         var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock),
                 new ApprovalDecisions(db, approvals, members, tasks, agentNotices, audit, json, clock), leads,
+                contactRequests(config, db, redis),
                 new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
                 RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), json);
         var notices = new OfferNotices(db, offers, members, agentNotices, json, metrics, clock);
         return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, members, agentNotices, json, clock));
+    }
+
+    private static ContactRequests contactRequests(PlatformConfig config, Transactor db, RedisConnector redis) {
+        ContactDataFunction.Parts parts = ContactDataFunction.of(config, db, redis);
+        return new ContactRequests(parts.export(), parts.erasure());
     }
 
     private static JWKSource<SecurityContext> jwks(URI url) {

@@ -2,6 +2,8 @@ package com.jorge.platform.inbox;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.jorge.platform.biapi.BiApiFunction;
+import com.jorge.platform.biapi.BiApiHandler;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.ghlfake.WebhookSigner;
 import com.jorge.platform.intake.IntakeFunction;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random and hostile requests at every inbox route and at the webhook intake: huge strings, deep
+ * Random and hostile requests at every inbox route (the admins' GDPR export and erasure included), at the
+ * bi-api's routes and at the webhook intake: huge strings, deep
  * nesting, wrong types, Unicode tricks (RTL override, zero-width, NUL, lone surrogates), SQL and template
  * metacharacters, forged signatures, expired, wrong-audience and unsigned tokens; and at the Marketplace
  * app's OAuth callback and webhook URL (hostile codes and paths, forged INSTALL events, its per-address limit on). Never a 5xx, never a
@@ -47,9 +50,11 @@ class HostileInputFuzzTest {
     private static InboxRig rig;
     private static Map<String, String> tokens;
     private static final AtomicLong CASES = new AtomicLong();
+    private static final AtomicLong NOTICES_REFUSED = new AtomicLong();
     private static final List<QueuedLeadEvent> QUEUED = new CopyOnWriteArrayList<>();
     private static WebhookIntakeHandler intake;
     private static MarketplaceInstallHandler marketplace;
+    private static BiApiHandler bi;
     private static long installationsAtStart;
     /** Signs well-formed signatures with a key the intake does not trust. */
     private static final WebhookSigner FORGER = WebhookSigner.generate();
@@ -67,6 +72,7 @@ class HostileInputFuzzTest {
         tokens = new HashMap<>();
         tokens.put("agent", rig.cognito.token(agent));
         tokens.put("lead", rig.cognito.token(rig.person("team_lead", "lead-1", "loc-a")));
+        tokens.put("admin", rig.cognito.token(rig.person("admin", "admin-1", "loc-a")));
         tokens.put("expired", rig.cognito.token(agent, LocalCognito.Flaw.EXPIRED));
         tokens.put("wrong audience", rig.cognito.token(agent, LocalCognito.Flaw.WRONG_CLIENT));
         tokens.put("alg none", rig.cognito.token(agent, LocalCognito.Flaw.UNSIGNED));
@@ -90,11 +96,17 @@ class HostileInputFuzzTest {
                 intake, RequestLimits.fromConfig(app, new RequestLimits.Limit(30), new RequestLimits.Limit(Integer.MAX_VALUE)),
                 rig.metrics);
         installationsAtStart = installations();
+        // the bi-api on the inbox's schema and pool, its rate limits on (a 429 is one of the safe answers)
+        Map<String, String> biSettings = new HashMap<>(Map.of("DATABASE_URL", rig.schema.jdbcUrl(), "DATABASE_USER", rig.schema.user(),
+                "DATABASE_PASSWORD", rig.schema.password() == null ? "" : rig.schema.password(), "BI_API_ISSUER", rig.cognito.issuer(),
+                "BI_API_JWKS_URL", rig.cognito.jwksUrl().toString(), "BI_API_CLIENT_ID", LocalCognito.CLIENT_ID, "BI_DEFAULT_ZONE", "UTC",
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("bi-fuzz")));
+        bi = new BiApiHandler(BiApiFunction.fromConfig(PlatformConfig.of(biSettings), java.time.Clock.systemUTC()));
     }
 
     @AfterContainer
     static void stop() {
-        System.out.println("fuzz cases run: " + CASES.get());
+        System.out.println("fuzz cases run: " + CASES.get() + " (notices refused by a throw: " + NOTICES_REFUSED.get() + ")");
         rig.close();
     }
 
@@ -107,6 +119,7 @@ class HostileInputFuzzTest {
         assertSafe(response);
         assertThat(textsToLeads()).isEqualTo(textsToLeads);
         assertThat(halfWrittenOffers()).isZero();
+        assertThat(erasedButStillHeld()).isZero();
     }
 
     @Property
@@ -149,6 +162,88 @@ class HostileInputFuzzTest {
         assertThat(QUEUED).isEmpty();
     }
 
+    /**
+     * What λ agent-inbox-offers does with each SNS record (OfferNoticeHandler: an approval request, else an offer):
+     * a hostile message is refused or ignored, never half-recorded, never a text to a lead. A refusal may throw
+     * (SNS then retries and dead-letters it); the test records how many did.
+     */
+    @Property
+    void offerAndApprovalNoticesNeverHalfWriteOrTextALead(@ForAll("notices") String message) {
+        CASES.incrementAndGet();
+        int textsToLeads = textsToLeads();
+        try {
+            if (!rig.function.approvalRequests().handle(message)) rig.function.offerNotices().handle(message);
+        } catch (RuntimeException refused) {
+            assertThat(refused.getMessage() == null ? "" : refused.getMessage()).doesNotContain("\tat ");
+            NOTICES_REFUSED.incrementAndGet();
+        }
+        assertThat(textsToLeads()).isEqualTo(textsToLeads);
+        assertThat(halfWrittenOffers()).isZero();
+        long tokenless = rig.db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT (SELECT count(*) FROM handoff_offers WHERE task_token IS NULL OR task_token = ''"
+                    + " OR agent_id IS NULL OR location_id IS NULL OR contact_id IS NULL) + (SELECT count(*) FROM approvals"
+                    + " WHERE task_token IS NULL OR task_token = '' OR location_id IS NULL OR contact_id IS NULL)"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(tokenless).as("no offer or approval without its token, agent or lead").isZero();
+    }
+
+    @Provide
+    Arbitrary<String> notices() {
+        Arbitrary<String> type = Arbitraries.oneOf(Arbitraries.of("handoff.offer", "handoff.escalation", "approval.request",
+                "handoff.accepted"), hostile());
+        Arbitrary<String> value = Arbitraries.oneOf(hostile().map(HostileInputFuzzTest::quote),
+                Arbitraries.of("42", "-1", "true", "null", "[]", "{}", "1e309", "9999999999999"));
+        Arbitrary<String> shaped = Combinators.combine(type, value, value, value, value, Arbitraries.of("contactId", "locationId",
+                "agentId", "taskToken", "expiresInSeconds", "kind", "rules")).as((t, v1, v2, v3, v4, bad) -> {
+            Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("contactId", "\"c-fuzz\"", "locationId", "\"loc-a\"",
+                    "agentId", "\"agent-7\"", "taskToken", v1, "expiresInSeconds", v2, "kind", v3, "rules", v4));
+            fields.put(bad, v1);
+            StringBuilder json = new StringBuilder("{\"type\":").append(quote(t));
+            fields.forEach((k, v) -> json.append(",\"").append(k).append("\":").append(v));
+            return json.append('}').toString();
+        });
+        return Arbitraries.oneOf(shaped, bodies().map(b -> b == null ? "" : b));
+    }
+
+    @Property
+    void theBiApiNeverFailsOnHostileInput(@ForAll("biRequests") List<String> request) {
+        CASES.incrementAndGet();
+        Map<String, String> query = new HashMap<>();
+        for (String name : List.of("locationId", "from", "to")) {
+            String value = request.get(List.of("locationId", "from", "to").indexOf(name) + 3);
+            if (value != null) query.put(name, value);
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (request.get(2) != null) headers.put("authorization", "Bearer " + request.get(2));
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRawPath(request.get(1)).withQueryStringParameters(query)
+                .withHeaders(headers).withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(request.get(0)).withPath(request.get(1))
+                                .withSourceIp("203.0.113." + (CASES.get() % 250)).build()).build()).build();
+        APIGatewayV2HTTPResponse response = bi.handleRequest(event, null);
+        assertSafe(response);
+        if (response.getStatusCode() == 429) assertThat(response.getHeaders()).containsKey("Retry-After");
+        if (response.getStatusCode() == 200) {
+            assertThat(query.get("locationId")).as("figures only for the caller's own location").isEqualTo("loc-a");
+            assertThat(request.get(2)).isIn(tokens.get("lead"), tokens.get("admin"));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> biRequests() {
+        Arbitrary<String> method = Arbitraries.of("GET", "GET", "POST", "DELETE");
+        Arbitrary<String> path = Arbitraries.oneOf(Arbitraries.of("/bi/report", "/bi/report.json", "/bi/report/link"),
+                hostile().map(h -> "/bi/report" + h));
+        Arbitrary<String> token = Arbitraries.of(new ArrayList<>(tokens.keySet())).map(tokens::get).injectNull(0.1);
+        Arbitrary<String> location = Arbitraries.oneOf(Arbitraries.of("loc-a", "loc-b"), hostile()).injectNull(0.1);
+        Arbitrary<String> day = Arbitraries.oneOf(Arbitraries.of("2026-12-01", "2026-02-30", "1900-01-01", "+999999999-12-31",
+                "2026-12-05T00:00:00Z"), hostile()).injectNull(0.3);
+        return Combinators.combine(method, path, token, location, day, day)
+                .as((m, p, t, l, f, to) -> java.util.Arrays.asList(m, p, t, l, f, to));
+    }
+
     @Provide
     Arbitrary<List<String>> appRequests() {
         Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "HEAD");
@@ -179,6 +274,8 @@ class HostileInputFuzzTest {
                 "/inbox/api/leads/loc-a/%s", "/inbox/api/leads/%s/c-fuzz/take-over", "/inbox/api/leads/loc-a/%s/give-back",
                 "/inbox/api/offers/" + offerId + "/%s", "/inbox/api/approvals", "/inbox/api/approvals/%s/approve",
                 "/inbox/api/approvals/%s/reject", "/inbox/api/approvals/%s/reassign", "/inbox/%s", "/inbox/",
+                "/inbox/api/admin/contacts/loc-a/%s/export", "/inbox/api/admin/contacts/loc-a/%s/export?reason=%s",
+                "/inbox/api/admin/contacts/loc-a/%s/erase", "/inbox/api/admin/contacts/%s/c-fuzz/erase",
                 "/inbox/config.json"), segment)
                 .as((template, s) -> template.contains("%s") ? template.replace("%s", s.isEmpty() ? "x" : s) : template);
         Arbitrary<String> token = Arbitraries.of(new ArrayList<>(tokens.keySet())).map(tokens::get).injectNull(0.1);
@@ -239,6 +336,20 @@ class HostileInputFuzzTest {
     private static long installations() {
         return rig.db.inTransaction(c -> {
             try (var ps = c.prepareStatement("SELECT count(*) FROM ghl_installations"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** A contact with an erasure's tombstone whose conversation or messages are still held: a half-done erasure. */
+    private static long erasedButStillHeld() {
+        return rig.db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("""
+                    SELECT count(*) FROM audit_log a WHERE a.action = 'contact_erased' AND (
+                        EXISTS (SELECT 1 FROM messages m WHERE m.location_id = a.location_id AND m.contact_id = a.contact_id)
+                     OR EXISTS (SELECT 1 FROM conversations v WHERE v.location_id = a.location_id AND v.contact_id = a.contact_id))""");
+                 var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }

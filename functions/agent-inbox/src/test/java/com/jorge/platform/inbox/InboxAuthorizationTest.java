@@ -45,24 +45,28 @@ class InboxAuthorizationTest {
             new Route("approvals", "GET", s -> "/inbox/api/approvals", null),
             new Route("approve", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/approve", null),
             new Route("reject", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/reject", "{\"reason\":\"not yet\"}"),
-            new Route("reassign", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/reassign", "{\"ghlUserId\":\"agent-8\"}"));
+            new Route("reassign", "POST", s -> "/inbox/api/approvals/" + s.approvalId() + "/reassign", "{\"ghlUserId\":\"agent-8\"}"),
+            new Route("export", "GET", s -> "/inbox/api/admin/contacts/" + s.lead().locationId() + "/" + s.lead().contactId()
+                    + "/export?reason=DSR-2026-118", null),
+            new Route("erase", "POST", s -> "/inbox/api/admin/contacts/" + s.lead().locationId() + "/" + s.lead().contactId()
+                    + "/erase", "{\"reason\":\"DSR-2026-118\"}"));
 
     /** Expected status per caller, in ROUTES order. */
     private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
 
     static {
-        //                                     me   offers accept decline lead take give approvals approve reject reassign
-        EXPECTED.put("admin",           new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200});
-        EXPECTED.put("team_lead",       new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200});
-        EXPECTED.put("offered agent",   new int[] {200, 200, 200, 200, 200, 403, 403, 200, 403, 403, 403});
-        EXPECTED.put("other agent",     new int[] {200, 200, 403, 403, 404, 404, 404, 200, 403, 403, 403});
-        EXPECTED.put("admin elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404});
-        EXPECTED.put("lead elsewhere",  new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404});
-        EXPECTED.put("agent elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404});
+        //                                     me   offers accept decline lead take give approvals approve reject reassign export erase
+        EXPECTED.put("admin",           new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+        EXPECTED.put("team_lead",       new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200, 403, 403});
+        EXPECTED.put("offered agent",   new int[] {200, 200, 200, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403});
+        EXPECTED.put("other agent",     new int[] {200, 200, 403, 403, 404, 404, 404, 200, 403, 403, 403, 403, 403});
+        EXPECTED.put("admin elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404});
+        EXPECTED.put("lead elsewhere",  new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 403, 403});
+        EXPECTED.put("agent elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 403, 403});
         for (String broken : List.of("no token", "expired", "wrong audience", "alg none", "foreign key", "24 h token")) {
-            EXPECTED.put(broken, new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            EXPECTED.put(broken, new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
         }
-        EXPECTED.put("no group", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
+        EXPECTED.put("no group", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
     }
 
     @BeforeAll

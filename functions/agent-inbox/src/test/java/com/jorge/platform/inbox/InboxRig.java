@@ -75,6 +75,8 @@ final class InboxRig implements AutoCloseable {
                 "COGNITO_JWKS_URL", cognito.jwksUrl().toString()));
         values.put("COGNITO_AUTH_ENDPOINT", cognito.authEndpoint().toString());
         values.put("INBOX_PAGE_URL", "https://inbox.example/inbox/");
+        // the erasure's two Redis passes, close together: no worker races these tests' erasures
+        values.put("CONTACT_ERASE_SETTLE_MS", "10");
         // the authorisation matrix texts 150 offer notices to one location within seconds; GHL's burst
         // limit of 100 per 10 s (which the client keeps) is not what these tests are about
         values.put("GHL_RATE_BURST_PERMITS", "10000");
@@ -176,6 +178,18 @@ final class InboxRig implements AutoCloseable {
     APIGatewayV2HTTPResponse call(String method, String path, String token, String body, String sourceIp) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            event.setRawQueryString(path.substring(query + 1));
+            Map<String, String> parameters = new HashMap<>();
+            for (String pair : path.substring(query + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                parameters.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+            }
+            event.setQueryStringParameters(parameters);
+            path = path.substring(0, query);
+        }
         event.setRawPath(path);
         event.setRouteKey("$default");
         Map<String, String> headers = new HashMap<>();

@@ -4,6 +4,7 @@ import com.jorge.platform.bi.BiReport;
 import com.jorge.platform.bi.BiReportReader;
 import com.jorge.platform.bi.page.ReportPage;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.limits.RequestLimits;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,27 +29,36 @@ public final class BiApi {
     private final BiReaders readers;
     private final BiReportReader reports;
     private final ReportLinks links;
+    private final RequestLimits limits;
     private final Clock clock;
 
-    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, ReportLinks links, Clock clock) {
+    /** {@code limits}: null without Redis, and then nothing is limited. */
+    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, ReportLinks links, RequestLimits limits, Clock clock) {
         this.tokens = tokens;
         this.readers = readers;
         this.reports = reports;
         this.links = links;
+        this.limits = limits;
         this.clock = clock;
     }
 
-    public BiAnswer answer(String method, String path, Map<String, String> query, String authorization) {
+    /**
+     * {@code client}: the address API Gateway saw the request come from. Its bucket is taken before any work;
+     * the location's once the caller is known to be one of its readers, so nobody else can drain it.
+     */
+    public BiAnswer answer(String method, String path, Map<String, String> query, String authorization, String client) {
         boolean json = "/bi/report.json".equals(path);
         boolean link = "/bi/report/link".equals(path);
         if (!json && !link && !"/bi/report".equals(path)) return new BiAnswer.Refused(404, "no such route", null);
         if (!"GET".equals(method)) return new BiAnswer.Refused(405, "only GET", null);
+        if (limits != null && limits.client(client) instanceof RequestLimits.Verdict.Limited l) return new BiAnswer.Limited(l.retryAfterSeconds());
         Optional<BiTokens.Verified> caller = tokens.verify(authorization);
         if (caller.isEmpty()) return new BiAnswer.Refused(401, "a valid bearer access token is required", null);
         String locationId = query.get("locationId");
         if (locationId == null || locationId.isBlank()) return new BiAnswer.Refused(400, "locationId is required", "locationId");
         Set<String> locations = BiReaders.mayReadBi(caller.get().groups()) ? readers.locationsOf(caller.get().subject()) : Set.of();
         if (!locations.contains(locationId)) return new BiAnswer.Refused(403, "not a team lead of this location", null);
+        if (limits != null && limits.location(locationId) instanceof RequestLimits.Verdict.Limited l) return new BiAnswer.Limited(l.retryAfterSeconds());
         if (link) {
             return links.latest(locationId).<BiAnswer>map(l -> new BiAnswer.Body("application/json", PlatformJson.mapper().createObjectNode()
                             .put("url", l.url()).put("expiresAt", l.expiresAt().toString()).toString()))

@@ -3,6 +3,7 @@ package com.jorge.platform.biapi;
 import com.jorge.platform.bi.BiReportReader;
 import com.jorge.platform.bi.BiSettings;
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.storage.Database;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -15,7 +16,8 @@ import java.time.Clock;
 
 /**
  * Builds the bi-api from configuration: the database (DATABASE_*), the BI settings, the token rules ({@link BiApiSettings}),
- * the daily report's bucket for links ({@link ReportLinkSettings}; without BI_REPORT_BUCKET, no links).
+ * the daily report's bucket for links ({@link ReportLinkSettings}; without BI_REPORT_BUCKET, no links), the rate limits
+ * on the platform's Redis (without REDIS_URL, none).
  */
 public final class BiApiFunction {
 
@@ -35,7 +37,8 @@ public final class BiApiFunction {
         try {
             var keys = JWKSourceBuilder.<SecurityContext>create(settings.jwksUrl().toURL()).build();
             return new BiApi(new BiTokens(keys, settings.issuer(), settings.clientId(), settings.maxLifetime()),
-                    new BiReaders(dataSource), new BiReportReader(dataSource, BiSettings.fromConfig(config), clock), links, clock);
+                    new BiReaders(dataSource), new BiReportReader(dataSource, BiSettings.fromConfig(config), clock), links,
+                    RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), clock);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("configuration BI_API_JWKS_URL is not a URL", e);
         }

@@ -33,8 +33,11 @@ public final class BiApiHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         if (event.getHeaders() != null) event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
                 : event.getRequestContext().getHttp().getMethod();
+        // API Gateway's view of the caller's address, never X-Forwarded-For, which a client can write
+        String client = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
+                : event.getRequestContext().getHttp().getSourceIp();
         BiAnswer answer = api.answer(method, event.getRawPath(), event.getQueryStringParameters() == null ? Map.of()
-                : event.getQueryStringParameters(), headers.get("authorization"));
+                : event.getQueryStringParameters(), headers.get("authorization"), client);
         Map<String, String> out = new HashMap<>(Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"));
         String body;
         switch (answer) {
@@ -49,6 +52,12 @@ public final class BiApiHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 var json = PlatformJson.mapper().createObjectNode().put("error", r.message());
                 if (r.field() != null) json.put("field", r.field());
                 body = json.toString();
+            }
+            case BiAnswer.Limited l -> {
+                out.put("Content-Type", "application/json");
+                out.put("Retry-After", Long.toString(l.retryAfterSeconds()));
+                body = PlatformJson.mapper().createObjectNode().put("error", "too many requests; try again in "
+                        + l.retryAfterSeconds() + " s").toString();
             }
         }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(out).withBody(body).build();

@@ -1,6 +1,7 @@
 package com.jorge.platform.biapi;
 
 import com.jorge.platform.config.PlatformConfig;
+import com.jorge.platform.limits.RequestLimits;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,9 +10,12 @@ import java.time.Duration;
  * Whose tokens the bi-api takes: the user pool's issuer ({@code BI_API_ISSUER}), its JWKS
  * ({@code BI_API_JWKS_URL}, default the issuer's {@code /.well-known/jwks.json}), the app client
  * ({@code BI_API_CLIENT_ID}) and the longest lifetime a token may have ({@code BI_API_TOKEN_MAX_MINUTES}, 15),
- * the same rules as the inbox's tokens. Locally the issuer is the testkit's LocalCognito.
+ * the same rules as the inbox's tokens. Locally the issuer is the testkit's LocalCognito. Rate limits (token buckets in
+ * the platform's Redis, {@code REDIS_*}): {@code BI_LIMIT_PER_CLIENT_PER_MINUTE} (60) per client address and
+ * {@code BI_LIMIT_PER_LOCATION_PER_MINUTE} (300) per location; a report reads a year of rollups, a person reads a few.
  */
-public record BiApiSettings(String issuer, URI jwksUrl, String clientId, Duration maxLifetime) {
+public record BiApiSettings(String issuer, URI jwksUrl, String clientId, Duration maxLifetime,
+                            RequestLimits.Limit perClient, RequestLimits.Limit perLocation) {
 
     public static BiApiSettings fromConfig(PlatformConfig config) {
         String issuer = config.require("BI_API_ISSUER");
@@ -25,6 +29,13 @@ public record BiApiSettings(String issuer, URI jwksUrl, String clientId, Duratio
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("configuration BI_API_JWKS_URL must be an absolute URL");
         }
-        return new BiApiSettings(issuer, uri, config.require("BI_API_CLIENT_ID"), Duration.ofMinutes(minutes));
+        return new BiApiSettings(issuer, uri, config.require("BI_API_CLIENT_ID"), Duration.ofMinutes(minutes),
+                limit(config, "BI_LIMIT_PER_CLIENT_PER_MINUTE", 60), limit(config, "BI_LIMIT_PER_LOCATION_PER_MINUTE", 300));
+    }
+
+    private static RequestLimits.Limit limit(PlatformConfig config, String key, int fallback) {
+        int perMinute = config.getInt(key, fallback);
+        if (perMinute < 1) throw new IllegalStateException("configuration " + key + " must be at least 1");
+        return new RequestLimits.Limit(perMinute);
     }
 }

@@ -30,9 +30,13 @@ public final class ContactDataFunction {
     }
 
     public static Parts fromConfig(PlatformConfig config) {
-        ContactDataSettings settings = ContactDataSettings.fromConfig(config);
         Database database = Database.open(Database.Settings.fromConfig(config));
-        RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofSeconds(5));
+        return of(config, new Transactor(database.dataSource()), RedisConnector.fromConfig(config, Duration.ofSeconds(5)));
+    }
+
+    /** Over a database and Redis (null without) another function already holds: the inbox's admin routes. */
+    public static Parts of(PlatformConfig config, Transactor db, RedisConnector redis) {
+        ContactDataSettings settings = ContactDataSettings.fromConfig(config);
         RedisContactKeys keys = redis == null ? null : new RedisContactKeys(redis.commands(), settings.redisNamespace(),
                 new SemanticSearchCache(redis.commands(), SearchCacheSettings.from(config), Clock.systemUTC(),
                         settings.searchCachePrefix()), settings.erasedMarkerTtl());
@@ -44,8 +48,7 @@ public final class ContactDataFunction {
             AuditArchiveSettings a = AuditArchiveSettings.fromConfig(config);
             return new ArchivedChain(new S3ArchiveStore(s3, a.bucket()), a.layout());
         }).orElse(null);
-        ContactStores stores = new ContactStores(new Transactor(database.dataSource()), keys, objects, archive,
-                new AuditLog(PlatformJson.mapper()), Clock.systemUTC());
+        ContactStores stores = new ContactStores(db, keys, objects, archive, new AuditLog(PlatformJson.mapper()), Clock.systemUTC());
         return new Parts(new ContactDataExport(stores, PlatformJson.mapper()), new ContactErasure(stores, settings.settle()));
     }
 }

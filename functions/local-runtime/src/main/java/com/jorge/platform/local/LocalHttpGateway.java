@@ -268,6 +268,8 @@ public final class LocalHttpGateway implements AutoCloseable {
         event.setRouteKey("$default");
         event.setRawPath(path);
         event.setRawQueryString(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        // API Gateway hands both; Micronaut's function reads the parsed ones (the admins' export takes ?reason=)
+        event.setQueryStringParameters(query(exchange.getRequestURI().getRawQuery()));
         event.setHeaders(headers);
         event.setBody(body.isEmpty() ? null : body);
         event.setIsBase64Encoded(false);

@@ -48,17 +48,21 @@ final class LocalInbox implements AutoCloseable {
     static final String TEAM_LEAD_GHL_USER = "local-team-lead";
     /** The demo team lead's own GHL contact: approval notices reach them there by SMS (the fake GHL records them). */
     static final String TEAM_LEAD_NOTIFY_CONTACT = "c-local-team-lead";
+    /** The demo admin, member of the same locations: the GDPR routes ({@code /inbox/api/admin/contacts/...}) are theirs. */
+    static final String ADMIN = "admin@demo.local";
+    static final String ADMIN_GHL_USER = "local-admin";
 
     private final LocalCognito cognito;
     private final Database database;
     private final ApplicationContext context;
     private final APIGatewayV2HTTPEventFunction handler;
     private final LocalCognito.User teamLead;
+    private final LocalCognito.User admin;
     private final InboxFunction function;
     private final SfnClient sfn;
 
     private LocalInbox(LocalCognito cognito, Database database, ApplicationContext context, LocalCognito.User teamLead,
-                       InboxFunction function, SfnClient sfn) {
+                       LocalCognito.User admin, InboxFunction function, SfnClient sfn) {
         this.function = function;
         this.sfn = sfn;
         this.cognito = cognito;
@@ -66,6 +70,7 @@ final class LocalInbox implements AutoCloseable {
         this.context = context;
         this.handler = new APIGatewayV2HTTPEventFunction(context);
         this.teamLead = teamLead;
+        this.admin = admin;
     }
 
     /**
@@ -104,16 +109,19 @@ final class LocalInbox implements AutoCloseable {
             new SecureRandom().nextBytes(random);
             String password = "Local-" + HexFormat.of().formatHex(random);
             LocalCognito.User lead = cognito.addUser(TEAM_LEAD, password, "team_lead");
+            new SecureRandom().nextBytes(random);
+            LocalCognito.User admin = cognito.addUser(ADMIN, "Local-" + HexFormat.of().formatHex(random), "admin");
             Database database = Database.open(Database.Settings.fromConfig(config));
             new Transactor(database.dataSource()).inTransaction(c -> {
                 for (String location : locations) {
                     new Members().add(c, lead.subject(), new Caller.Membership(location, TEAM_LEAD_GHL_USER,
                             TEAM_LEAD_NOTIFY_CONTACT));
+                    new Members().add(c, admin.subject(), new Caller.Membership(location, ADMIN_GHL_USER, null));
                 }
                 return null;
             });
             return new LocalInbox(cognito, database, ApplicationContext.builder().singletons(function.inbox()).start(), lead,
-                    function, sfn);
+                    admin, function, sfn);
         } catch (MalformedURLException | RuntimeException e) {
             if (sfn != null) sfn.close();
             cognito.close();
@@ -133,6 +141,11 @@ final class LocalInbox implements AutoCloseable {
     /** The demo team lead's password (made at start-up; printed with the runtime's description). */
     String password() {
         return teamLead.password();
+    }
+
+    /** The demo admin's password (made at start-up; printed with the runtime's description). */
+    String adminPassword() {
+        return admin.password();
     }
 
     /** A token of the demo team lead, as the page gets it at sign-in. */

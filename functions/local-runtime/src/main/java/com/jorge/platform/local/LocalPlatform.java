@@ -272,7 +272,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (inbox != null) {
             out.println("  agents' inbox     http://127.0.0.1:" + gateway.port() + LocalInbox.PATH + "/  (sign in as " + LocalInbox.TEAM_LEAD
-                    + ", password " + inbox.password() + ")");
+                    + ", password " + inbox.password() + "; the GDPR routes as " + LocalInbox.ADMIN + ", password "
+                    + inbox.adminPassword() + ")");
         }
         if (approvals != null) {
             out.println("  approval workflow " + approvals.endpoint() + "  (jorge-approval, in process)");

@@ -177,6 +177,42 @@ class LocalPlatformEndToEndTest {
         assertThat(get(base + "/inbox/api/offers", token).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theDemoAdminExportsAndErasesAContactThroughTheInboxAndTheTeamLeadMayNot() throws Exception {
+        String base = "http://127.0.0.1:" + platform.port();
+        LocalInbox inbox = platform.inbox().orElseThrow();
+        String admin = signIn(base, LocalInbox.ADMIN, inbox.adminPassword());
+        String teamLead = signIn(base, LocalInbox.TEAM_LEAD, inbox.password());
+        String contact = base + "/inbox/api/admin/contacts/loc-demo-north/c-gdpr-local";
+        var json = com.jorge.platform.json.PlatformJson.mapper();
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(java.net.URI.create(contact + "/erase"))
+                .header("Authorization", "Bearer " + teamLead).POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"DSR-7\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(get(contact + "/export?reason=DSR-7", admin).statusCode()).isEqualTo(200);
+        HttpResponse<String> erased = http.send(HttpRequest.newBuilder(java.net.URI.create(contact + "/erase"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"DSR-7\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        var report = json.readTree(erased.body()).path("erasure");
+        assertThat(report.path("tombstoneSeq").asLong()).isPositive();
+        assertThat(report.path("heldByGhl").toString()).contains("the contact record");
+    }
+
+    private String signIn(String base, String user, String password) throws Exception {
+        var json = com.jorge.platform.json.PlatformJson.mapper();
+        var config = json.readTree(get(base + "/inbox/config.json", null).body());
+        String login = json.writeValueAsString(Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", config.path("clientId").asText(),
+                "AuthParameters", Map.of("USERNAME", user, "PASSWORD", password)));
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(java.net.URI.create(config.path("authEndpoint").asText()))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        return json.readTree(signedIn.body()).path("AuthenticationResult").path("AccessToken").asText();
+    }
+
     private HttpResponse<String> get(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url)).GET();
         if (token != null) request.header("Authorization", "Bearer " + token);

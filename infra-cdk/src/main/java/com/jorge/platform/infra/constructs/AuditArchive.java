@@ -8,6 +8,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -65,24 +66,37 @@ public final class AuditArchive extends Construct {
     }
 
     /** List the archive, put new objects under its prefix: no read, no delete, no retention change. */
-    public void grantExport(software.amazon.awscdk.services.lambda.IFunction exporter, IKey key) {
-        exporter.addToRolePolicy(PolicyStatement.Builder.create()
+    public void grantExport(IFunction exporter, IKey key) {
+        grantUnderPrefix(exporter, "s3:PutObject", List.of("kms:GenerateDataKey", "kms:Decrypt"), key,
+                "The export puts one object per location and day under the archive's prefix, names it cannot know "
+                        + "in advance; it may not read, delete or change the retention of any of them.");
+    }
+
+    /** List and read the archived entries (a contact's GDPR export includes them): no put, no delete, no retention change. */
+    public void grantRead(IFunction reader, IKey key) {
+        grantUnderPrefix(reader, "s3:GetObject", List.of("kms:Decrypt"), key,
+                "A contact's export reads the archived entries of the contact's location, one object per location "
+                        + "and day under the archive's prefix, names it cannot know in advance; it may not write or delete any.");
+    }
+
+    /** ListBucket under the prefix, one object action on the objects there, the key actions it needs. */
+    private void grantUnderPrefix(IFunction function, String objectAction, List<String> keyActions, IKey key, String why) {
+        function.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(bucket.getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(PREFIX + "/*"))))
                 .build());
-        exporter.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of(objectAction))
                 .resources(List.of(bucket.arnForObjects(PREFIX + "/*")))
                 .build());
-        exporter.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(keyActions)
                 .resources(List.of(key.getKeyArn()))
                 .build());
-        NagSuppressions.addResourceSuppressions(exporter, List.of(NagPackSuppression.builder()
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
-                .reason("The export puts one object per location and day under the archive's prefix, names it cannot know "
-                        + "in advance; it may not read, delete or change the retention of any of them.")
+                .reason(why)
                 .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::.*AuditArchiveBucket.*\\/" + PREFIX + "\\/\\*$/g").build()))
                 .build()), true);
     }

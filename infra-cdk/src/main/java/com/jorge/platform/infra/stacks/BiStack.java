@@ -114,12 +114,16 @@ public final class BiStack extends Stack {
                 "BI_REPORT_BUCKET", reports.getBucketName(),
                 "BI_REPORT_PREFIX", REPORT_PREFIX + "/",
                 "BI_REPORT_LINK_MINUTES", String.valueOf(REPORT_LINK_MINUTES)));
+        // the rate limits' token buckets (per client address, per location) in the platform's Redis, as the inbox's
+        apiEnv.putAll(Map.of("REDIS_URL", data.redisUrl(), "REDIS_CLUSTER", "true",
+                "REDIS_AUTH_SECRET_ARN", data.redisAuth().getSecretArn()));
         api = new CanaryFunction(this, "BiApi", new CanaryFunctionSpec(
                 "jorge-bi-api", "BI numbers and the report page for team leads and admins (JWT, scoped to their locations)",
                 layout.functionJar("bi-api", "bi-api-lambda.jar"), "com.jorge.platform.biapi.BiApiHandler::handleRequest",
                 1536, 29, 0, apiEnv, alarms.canaryErrorThreshold(), 10_000),
                 vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
         data.database().getSecret().grantRead(api.function());
+        data.redisAuth().grantRead(api.function());
         // the links are signed by this role: it reads (and checks for) pages under the prefix, nothing else
         api.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .sid("ReadReportPages")

@@ -3,6 +3,7 @@ package com.jorge.platform.infra.stacks;
 import com.jorge.platform.infra.RepositoryLayout;
 import com.jorge.platform.infra.config.EnvironmentSettings;
 import com.jorge.platform.infra.config.LogRetention;
+import com.jorge.platform.infra.constructs.AuditArchive;
 import com.jorge.platform.infra.constructs.CanaryFunction;
 import com.jorge.platform.infra.constructs.CanaryFunctionSpec;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -157,6 +158,10 @@ public final class InboxStack extends Stack {
                 jar, "com.jorge.platform.inbox.OfferNoticeHandler::handleRequest",
                 1024, 30, 0, withService(env, "agent-inbox-offers"), alarms.canaryErrorThreshold(), 30_000),
                 vpcAccess, application, LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES, logRetention, alerting);
+        // the admins' GDPR export includes the contact's archived audit entries (the erasure keeps them)
+        inbox.function().addEnvironment("AUDIT_ARCHIVE_BUCKET", data.auditArchive().environment().get("AUDIT_ARCHIVE_BUCKET"));
+        inbox.function().addEnvironment("AUDIT_ARCHIVE_PREFIX", AuditArchive.PREFIX);
+        data.auditArchive().grantRead(inbox.function(), data.key());
         for (CanaryFunction function : List.of(inbox, offers)) {
             data.database().getSecret().grantRead(function.function());
             data.redisAuth().grantRead(function.function());
