@@ -136,6 +136,10 @@ public final class TestRedisCluster implements AutoCloseable {
                 replica.clusterReplicate(masterId);
             }
             waitFor(() -> nodes.stream().allMatch(n -> n.clusterInfo().contains("cluster_state:ok")), "cluster_state:ok");
+            // REPLICATE spreads by gossip: until every node sees three replicas, one may still list a replica as a
+            // master without slots (a test counting masters saw four)
+            waitFor(() -> nodes.stream().allMatch(n -> n.clusterNodes().lines().filter(l -> l.contains("slave")).count() == 3),
+                    "every node to see the three replicas");
         } finally {
             clients.forEach(RedisClient::shutdown);
         }
