@@ -65,7 +65,7 @@ final class InboxRig implements AutoCloseable {
     }
 
     InboxRig(String purpose, Map<String, String> moreSettings) {
-        schema = TestPostgres.newSchema(purpose);
+        schema = TestPostgres.migratedSchema(purpose);
         redisNamespace = TestRedis.namespace(purpose);
         Map<String, String> values = new HashMap<>(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(), "DATABASE_PASSWORD", schema.password(),

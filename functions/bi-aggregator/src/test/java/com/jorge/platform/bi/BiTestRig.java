@@ -48,7 +48,7 @@ final class BiTestRig {
     /** The migrated schema a test class shares; {@link #empty()} gives each test empty tables. */
     record Store(TestPostgres.Schema schema, Database database) implements AutoCloseable {
         static Store create() {
-            TestPostgres.Schema schema = TestPostgres.newSchema("bi");
+            TestPostgres.Schema schema = TestPostgres.migratedSchema("bi");
             return new Store(schema, Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(),
                     schema.password(), 4)).migrate());
         }

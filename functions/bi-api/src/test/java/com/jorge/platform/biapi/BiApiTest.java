@@ -37,7 +37,7 @@ class BiApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.newSchema("biapi");
+        schema = TestPostgres.migratedSchema("biapi");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
         cognito = new LocalCognito(Clock.systemUTC());
         lead = cognito.addUser("lead@team.example", "pw", "team_lead");

@@ -35,7 +35,7 @@ class BiRateLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.newSchema("bilimits");
+        schema = TestPostgres.migratedSchema("bilimits");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
         cognito = new LocalCognito(Clock.systemUTC());
         lead = cognito.addUser("lead@team.example", "pw", "team_lead");

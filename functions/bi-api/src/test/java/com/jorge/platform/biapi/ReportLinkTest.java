@@ -62,7 +62,7 @@ class ReportLinkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.newSchema("bilinks");
+        schema = TestPostgres.migratedSchema("bilinks");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
         cognito = new LocalCognito(Clock.systemUTC());
         lead = cognito.addUser("lead@team.example", "pw", "team_lead");

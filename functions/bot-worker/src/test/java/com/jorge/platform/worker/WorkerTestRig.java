@@ -19,7 +19,7 @@ import java.util.Map;
 /** The worker wired from configuration against a fresh schema, real Redis and the fake GHL API. */
 public final class WorkerTestRig implements AutoCloseable {
 
-    public final TestPostgres.Schema schema = TestPostgres.newSchema("worker");
+    public final TestPostgres.Schema schema = TestPostgres.migratedSchema("worker");
     public final FakeGhlServer ghl = FakeGhlServer.start(0);
     public final RecordedMetrics metrics = new RecordedMetrics();
     public final MutableClock clock;

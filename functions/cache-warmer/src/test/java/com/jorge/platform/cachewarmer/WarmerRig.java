@@ -38,7 +38,7 @@ final class WarmerRig implements AutoCloseable {
     static final Duration WORKER_PROFILE_TTL = Duration.ofDays(1);
 
     final ObjectMapper json = PlatformJson.mapper();
-    final TestPostgres.Schema schema = TestPostgres.newSchema("warmer");
+    final TestPostgres.Schema schema = TestPostgres.migratedSchema("warmer");
     final Database database;
     final Transactor db;
     final ConversationRepository conversations = new ConversationRepository(json);

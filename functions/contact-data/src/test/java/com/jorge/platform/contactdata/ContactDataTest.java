@@ -85,7 +85,7 @@ class ContactDataTest {
 
     @BeforeAll
     static void start() {
-        schema = TestPostgres.newSchema("contact_data");
+        schema = TestPostgres.migratedSchema("contact_data");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4)).migrate();
         tx = new Transactor(database.dataSource());
         redis = new RedisConnector(TestRedis.standaloneUrl(), false, Duration.ofSeconds(5));

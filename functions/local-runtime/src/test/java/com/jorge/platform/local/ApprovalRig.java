@@ -50,7 +50,7 @@ final class ApprovalRig implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ApprovalRig(String name, Map<String, String> settings) throws Exception {
-        schema = TestPostgres.newSchema(name);
+        schema = TestPostgres.migratedSchema(name);
         Map<String, String> env = new HashMap<>(settings);
         env.putAll(Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace(name),

@@ -53,7 +53,7 @@ class ErasureMidConversationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.newSchema("erasure");
+        schema = TestPostgres.migratedSchema("erasure");
         env = new HashMap<>(Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                 "DATABASE_PASSWORD", schema.password(), "REDIS_URL", TestRedis.standaloneUrl(),
                 "REDIS_NAMESPACE", TestRedis.namespace("erasure"), "CONTACT_ERASE_SETTLE_MS", "300"));

@@ -30,7 +30,7 @@ class LocalPlatformEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.newSchema("local");
+        schema = TestPostgres.migratedSchema("local");
         platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("local")),

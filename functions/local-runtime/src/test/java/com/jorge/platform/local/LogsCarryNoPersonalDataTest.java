@@ -58,7 +58,7 @@ class LogsCarryNoPersonalDataTest {
     static void startAndCapture() throws Exception {
         logs = new CapturedLogs("pii-scan");
 
-        schema = TestPostgres.newSchema("piiscan");
+        schema = TestPostgres.migratedSchema("piiscan");
         env = Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("piiscan"),
                 "CONTACT_ERASE_SETTLE_MS", "50");

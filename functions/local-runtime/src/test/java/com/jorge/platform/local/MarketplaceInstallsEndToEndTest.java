@@ -49,7 +49,7 @@ class MarketplaceInstallsEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         logs = new CapturedLogs("token-scan");
-        schema = TestPostgres.newSchema("market");
+        schema = TestPostgres.migratedSchema("market");
         platform = LocalPlatform.start(Map.of(
                 "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("market"),

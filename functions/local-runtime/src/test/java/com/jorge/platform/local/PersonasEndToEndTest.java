@@ -49,7 +49,7 @@ class PersonasEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.newSchema("personas");
+        schema = TestPostgres.migratedSchema("personas");
         platform = LocalPlatform.start(Map.of(
                         "DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
                         "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("personas")),

@@ -58,7 +58,7 @@ class MarketplaceInstallHandlerTest {
 
     @BeforeAll
     static void migrate() {
-        schema = TestPostgres.newSchema("install");
+        schema = TestPostgres.migratedSchema("install");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4)).migrate();
     }
 

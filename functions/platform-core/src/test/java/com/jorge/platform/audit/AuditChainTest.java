@@ -44,7 +44,7 @@ class AuditChainTest {
 
     @BeforeAll
     static void migrate() {
-        schema = TestPostgres.newSchema("audit");
+        schema = TestPostgres.migratedSchema("audit");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4)).migrate();
         tx = new Transactor(database.dataSource());
     }

@@ -26,7 +26,7 @@ class SchemaPartitioningTest {
 
     @BeforeAll
     static void migrate() {
-        schema = TestPostgres.newSchema("schema");
+        schema = TestPostgres.migratedSchema("schema");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
     }
 

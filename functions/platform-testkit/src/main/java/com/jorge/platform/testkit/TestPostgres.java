@@ -27,10 +27,19 @@ public final class TestPostgres {
     /** Where the database lives: a base URL without schema, and credentials. */
     public record Server(String baseUrl, String user, String password, String origin) {}
 
-    /** A schema of its own; dropping it on close removes every table a test created. */
-    public record Schema(Server server, String name) implements AutoCloseable {
+    /**
+     * A schema of its own; dropping it on close removes every table a test created. A {@code reusable} schema
+     * (from {@link #migratedSchema}) is instead emptied on close for the next test of this JVM.
+     */
+    public record Schema(Server server, String name, boolean reusable) implements AutoCloseable {
+        public Schema(Server server, String name) {
+            this(server, name, false);
+        }
+
         public String jdbcUrl() {
-            return server.baseUrl() + (server.baseUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
+            String url = server.baseUrl() + (server.baseUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
+            // names the connections, so that giving the schema back can cut the ones a test left open
+            return reusable ? url + "&ApplicationName=" + name : url;
         }
 
         public String user() { return server.user(); }
@@ -43,6 +52,11 @@ public final class TestPostgres {
 
         @Override
         public void close() {
+            if (reusable) MigratedSchemas.giveBack(this);
+            else drop();
+        }
+
+        void drop() {
             execute(server, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
         }
     }
@@ -58,6 +72,15 @@ public final class TestPostgres {
         Server s = server();
         execute(s, "CREATE SCHEMA " + name);
         return new Schema(s, name);
+    }
+
+    /**
+     * A schema with the platform's migrations (db/migration on the caller's classpath) already applied, for code
+     * that migrates on start: its own migrate then only validates. Schemas are reused within the JVM, emptied of
+     * rows (see {@link MigratedSchemas}); a test that needs an empty or partly migrated schema takes {@link #newSchema}.
+     */
+    public static Schema migratedSchema(String purpose) {
+        return MigratedSchemas.take(server(), purpose);
     }
 
     private static Server locate() {

@@ -55,7 +55,7 @@ public final class SearchFixture {
     }
 
     public static Loaded load(String purpose) {
-        TestPostgres.Schema schema = TestPostgres.newSchema(purpose);
+        TestPostgres.Schema schema = TestPostgres.migratedSchema(purpose);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(schema.jdbcUrl());
         ds.setUser(schema.user());

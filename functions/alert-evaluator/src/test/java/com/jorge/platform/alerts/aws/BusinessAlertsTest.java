@@ -56,7 +56,7 @@ class BusinessAlertsTest {
 
     @BeforeAll
     static void migrate() {
-        schema = TestPostgres.newSchema("bizalerts");
+        schema = TestPostgres.migratedSchema("bizalerts");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 4)).migrate();
     }
 

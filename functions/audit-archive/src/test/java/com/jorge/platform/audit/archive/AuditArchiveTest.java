@@ -51,7 +51,7 @@ class AuditArchiveTest {
 
     @BeforeAll
     static void start() {
-        schema = TestPostgres.newSchema("audit_archive");
+        schema = TestPostgres.migratedSchema("audit_archive");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
         tx = new Transactor(database.dataSource());
         s3 = S3_MOCK.createS3ClientV2();

@@ -56,7 +56,7 @@ class LocationTokensTest {
 
     @BeforeAll
     static void migrate() {
-        schema = TestPostgres.newSchema("oauth");
+        schema = TestPostgres.migratedSchema("oauth");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 24)).migrate();
     }
 

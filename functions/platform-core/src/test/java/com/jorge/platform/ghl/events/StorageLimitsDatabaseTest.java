@@ -37,7 +37,7 @@ class StorageLimitsDatabaseTest {
 
     @BeforeAll
     static void migrate() {
-        schema = TestPostgres.newSchema("storage_limits");
+        schema = TestPostgres.migratedSchema("storage_limits");
         database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
     }
 
