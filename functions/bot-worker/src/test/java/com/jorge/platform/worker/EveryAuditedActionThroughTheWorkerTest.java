@@ -149,6 +149,11 @@ class EveryAuditedActionThroughTheWorkerTest {
             assertThat(reasons).hasSize(3);
             assertThat(reasons.get(0).asText()).isEqualTo("lead score 0.82, rule-based estimate");
             assertThat(reasons.get(2).asText()).as("masked as the logs mask it").isEqualTo("said call me at ***199");
+            // the Jorge bots' own score: the number and its source lead the reasons
+            say(contact + "-jorge", "Hi, we need to sell our house, relocating for work in 2 months");
+            assertThat(entries(contact + "-jorge", "lead_scored")).isEqualTo(1);
+            assertThat(json.readTree(rig.text(("SELECT detail->>'reasons' FROM audit_log WHERE contact_id = '" + contact
+                    + "-jorge' AND action = 'lead_scored'"))).get(0).asText()).matches("lead score \\d\\.\\d\\d, .+");
         });
         s.put(AuditedAction.MESSAGE_SENT, contact -> {
             say(contact, "do nothing");
