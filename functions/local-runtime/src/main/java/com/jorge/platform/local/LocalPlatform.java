@@ -175,8 +175,11 @@ public final class LocalPlatform implements AutoCloseable {
                         workerClock);
                 scheduler.every("bi-aggregator", Duration.ofMinutes(1), bi::run);
             }
+            // the app's URLs limited as in AWS (Redis buckets: per address, and per location for INSTALL / UNINSTALL)
+            var appEventLimits = marketplaceApp ? MarketplaceInstallFunction.appEventLimits(platformConfig) : null;
             MarketplaceInstallHandler install = marketplaceApp ? new MarketplaceInstallHandler(
-                    MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics), intake, metrics) : null;
+                    MarketplaceInstallFunction.fromConfig(platformConfig, worker.database().dataSource(), metrics, appEventLimits), intake,
+                    MarketplaceInstallFunction.callbackLimits(platformConfig), appEventLimits, metrics) : null;
             // the agents' inbox (LOCAL_INBOX, default true): its page and API under /inbox, a local Cognito for sign-in
             LocalInbox inbox = inboxOn ? LocalInbox.start(config, DemoConversations.DEMO_LOCATIONS, metrics,
                     approvals == null ? null : approvals.endpoint()) : null;

@@ -25,4 +25,11 @@ public sealed interface InstallOutcome {
 
     /** Authentic and well formed but not storable right now (database, GHL's token endpoint): ask again later. */
     record Unavailable(String message) implements InstallOutcome {}
+
+    /**
+     * Over a rate limit of the app's webhook URL ({@code scope} {@code client}: the sender's address, before the
+     * signature is checked; {@code location}: the location or agency an INSTALL / UNINSTALL names): ask again in
+     * {@code retryAfterSeconds}. Nothing was read or stored, so GHL's retry is applied as if it came first.
+     */
+    record Limited(String scope, long retryAfterSeconds) implements InstallOutcome {}
 }

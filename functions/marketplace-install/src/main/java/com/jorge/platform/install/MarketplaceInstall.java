@@ -12,6 +12,7 @@ import com.jorge.platform.ghl.oauth.LocationTokens;
 import com.jorge.platform.ghl.oauth.TokenGrant;
 import com.jorge.platform.ghl.oauth.TokenSealer;
 import com.jorge.platform.intake.SignatureVerifier;
+import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.storage.StorageException;
 import com.jorge.platform.storage.Transactor;
 import org.slf4j.Logger;
@@ -43,9 +44,21 @@ public final class MarketplaceInstall {
     private final LocationTokens tokens;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RequestLimits locationLimits;
 
     public MarketplaceInstall(SignatureVerifier signatures, GhlOAuthClient oauth, Transactor transactor, InstallationStore store,
                               TokenSealer sealer, LocationTokens tokens, ObjectMapper json, Clock clock) {
+        this(signatures, oauth, transactor, store, sealer, tokens, json, clock, null);
+    }
+
+    /**
+     * {@code locationLimits} (nullable): each location's (or agency's) bucket for INSTALL / UNINSTALL, taken once the
+     * event is authentic and names it, before anything is stored; over it the event is {@link InstallOutcome.Limited}.
+     */
+    public MarketplaceInstall(SignatureVerifier signatures, GhlOAuthClient oauth, Transactor transactor, InstallationStore store,
+                              TokenSealer sealer, LocationTokens tokens, ObjectMapper json, Clock clock,
+                              RequestLimits locationLimits) {
+        this.locationLimits = locationLimits;
         this.signatures = signatures;
         this.oauth = oauth;
         this.transactor = transactor;
@@ -114,6 +127,10 @@ public final class MarketplaceInstall {
         Optional<String> companyId = id(event, "companyId");
         if (locationId.isEmpty() && companyId.isEmpty()) {
             return new InstallOutcome.Rejected(400, "invalid_body", "locationId", "locationId or companyId is required");
+        }
+        if (locationLimits != null
+                && locationLimits.location(locationId.orElseGet(companyId::get)) instanceof RequestLimits.Verdict.Limited l) {
+            return new InstallOutcome.Limited("location", l.retryAfterSeconds());
         }
         try {
             return type.equals("UNINSTALL") ? uninstall(locationId, companyId) : install(locationId.orElse(null), companyId);
@@ -197,6 +214,8 @@ public final class MarketplaceInstall {
             case InstallOutcome.Rejected r -> r.field() == null ? Map.of("error", r.reason(), "message", r.message())
                     : Map.of("error", r.reason(), "field", r.field(), "message", r.message());
             case InstallOutcome.Unavailable u -> Map.of("error", "try_later", "message", u.message());
+            case InstallOutcome.Limited l -> Map.of("error", "rate_limited", "message", l.scope().equals("client")
+                    ? "this address sends faster than its limit; retry later" : "this location sends faster than its limit; retry later");
         };
     }
 }

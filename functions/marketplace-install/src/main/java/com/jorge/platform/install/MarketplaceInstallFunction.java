@@ -25,9 +25,14 @@ public final class MarketplaceInstallFunction {
     private MarketplaceInstallFunction() {}
 
     public static MarketplaceInstall fromConfig(PlatformConfig config, PlatformMetrics metrics) {
+        return fromConfig(config, metrics, appEventLimits(config));
+    }
+
+    /** {@code appEventLimits} (nullable): its location buckets limit INSTALL / UNINSTALL per location or agency. */
+    public static MarketplaceInstall fromConfig(PlatformConfig config, PlatformMetrics metrics, RequestLimits appEventLimits) {
         Database database = Database.open(Database.Settings.fromConfig(config));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
-        return fromConfig(config, database.dataSource(), metrics);
+        return fromConfig(config, database.dataSource(), metrics, appEventLimits);
     }
 
     /**
@@ -44,11 +49,30 @@ public final class MarketplaceInstallFunction {
      * an admin installs a few times at most; null without Redis (then nothing is limited).
      */
     public static RequestLimits callbackLimits(PlatformConfig config) {
-        return RequestLimits.fromConfig(config, new RequestLimits.Limit(config.getInt("OAUTH_CALLBACK_LIMIT_PER_CLIENT_PER_MINUTE", 30)),
+        // its own buckets: an address's bucket shared with the inbox's or the intake's would keep whichever limit came first
+        return RequestLimits.fromConfig(config, "oauth-callback",
+                new RequestLimits.Limit(config.getInt("OAUTH_CALLBACK_LIMIT_PER_CLIENT_PER_MINUTE", 30)),
                 new RequestLimits.Limit(Integer.MAX_VALUE));
     }
 
+    /**
+     * The app's webhook URL's limits, in buckets of its own: per sender address
+     * {@code APP_WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE} (12,000, as the intake's: GHL sends from a few addresses, and every
+     * event of the app comes here), per location or agency for INSTALL / UNINSTALL
+     * {@code APP_WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE} (60: a location installs a few times a year); null without Redis.
+     */
+    public static RequestLimits appEventLimits(PlatformConfig config) {
+        return RequestLimits.fromConfig(config, "app-webhook",
+                new RequestLimits.Limit(config.getInt("APP_WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE", 12_000)),
+                new RequestLimits.Limit(config.getInt("APP_WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE", 60)));
+    }
+
     public static MarketplaceInstall fromConfig(PlatformConfig config, DataSource dataSource, PlatformMetrics metrics) {
+        return fromConfig(config, dataSource, metrics, null);
+    }
+
+    public static MarketplaceInstall fromConfig(PlatformConfig config, DataSource dataSource, PlatformMetrics metrics,
+                                                RequestLimits appEventLimits) {
         GhlOAuthSettings settings = GhlOAuthSettings.fromConfig(config);
         GhlOAuthClient oauth = new GhlOAuthClient(settings, PlatformJson.mapper());
         Transactor transactor = new Transactor(dataSource);
@@ -57,6 +81,6 @@ public final class MarketplaceInstallFunction {
         Clock clock = Clock.systemUTC();
         LocationTokens tokens = new LocationTokens(transactor, store, sealer, oauth, clock, settings.refreshAhead(), metrics);
         return new MarketplaceInstall(IntakeFunction.signatureVerifier(config), oauth, transactor, store, sealer, tokens,
-                PlatformJson.mapper(), clock);
+                PlatformJson.mapper(), clock, appEventLimits);
     }
 }

@@ -19,10 +19,13 @@ import com.jorge.platform.intake.ReplayGuard;
 import com.jorge.platform.intake.WebhookIntake;
 import com.jorge.platform.intake.WebhookIntakeHandler;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.limits.RequestLimits;
+import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.queue.QueuedLeadEvent;
 import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.TestPostgres;
+import com.jorge.platform.testkit.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +56,7 @@ class MarketplaceInstallHandlerTest {
     private PlatformConfig config;
     private RecordedMetrics metrics;
     private MarketplaceInstallHandler handler;
+    private WebhookIntakeHandler leadEvents;
     /** What the intake behind the app's webhook URL handed to the lead-events queue. */
     private final List<QueuedLeadEvent> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -82,8 +86,9 @@ class MarketplaceInstallHandlerTest {
         WebhookIntake intake = new WebhookIntake(IntakeFunction.signatureVerifier(config), new GhlEventParser(PlatformJson.mapper()),
                 new ReplayGuard(null, null, Clock.systemUTC(), IntakeFunction.MAX_DELIVERY_AGE, IntakeFunction.MAX_CLOCK_AHEAD),
                 queued::add, metrics, Clock.systemUTC());
+        leadEvents = new WebhookIntakeHandler(intake, metrics);
         handler = new MarketplaceInstallHandler(MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics),
-                new WebhookIntakeHandler(intake, metrics), metrics);
+                leadEvents, metrics);
     }
 
     @AfterEach
@@ -245,6 +250,50 @@ class MarketplaceInstallHandlerTest {
         // the admin's own browser elsewhere still installs with the same code
         assertThat(limited.handleRequest(callbackFrom("198.51.100.20", code), null).getStatusCode()).isEqualTo(200);
         assertThat(status(loc)).isEqualTo("active");
+    }
+
+    @Test
+    void theAppsWebhookUrlLimitsEachAddressBeforeTheSignatureAndEachLocationsAppEventsInRedis() throws Exception {
+        RequestLimits limits = MarketplaceInstallFunction.appEventLimits(PlatformConfig.of(Map.of(
+                "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("app-webhook"),
+                "APP_WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE", "3", "APP_WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE", "1")));
+        MarketplaceInstallHandler limited = new MarketplaceInstallHandler(
+                MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics, limits), leadEvents, null, limits, metrics);
+        String loc = id("loc");
+        callback(ghl.oauth().authorizationCode(loc));
+        String uninstall = "{\"type\":\"UNINSTALL\",\"appId\":\"app1\",\"locationId\":\"" + loc + "\"}";
+        String flooder = "203.0.113.9";
+
+        assertThat(limited.handleRequest(appEventFrom(flooder, uninstall, false), null).getStatusCode()).isEqualTo(401);
+        assertThat(limited.handleRequest(appEventFrom(flooder, uninstall, true), null).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse again = limited.handleRequest(appEventFrom(flooder, uninstall, true), null);
+        assertThat(again.getStatusCode()).as("the location's second app event this minute").isEqualTo(429);
+        assertThat(Long.parseLong(again.getHeaders().get("Retry-After"))).isGreaterThanOrEqualTo(60);
+        assertThat(JSON.readTree(again.getBody()).path("error").asText()).isEqualTo("rate_limited");
+
+        // the address's fourth request this minute waits, whatever it is: a lead event is not even read
+        String lead = GhlWebhooks.inboundSms(id("loc"), "contact9", "Hi, I want to sell", Instant.now());
+        APIGatewayV2HTTPResponse flooded = limited.handleRequest(appEventFrom(flooder, lead, true), null);
+        assertThat(flooded.getStatusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(flooded.getHeaders().get("Retry-After"))).isGreaterThanOrEqualTo(60);
+        assertThat(JSON.readTree(flooded.getBody()).path("error").asText()).isEqualTo("rate_limited");
+        assertThat(queued).isEmpty();
+
+        // GHL's other address, and another location, go on
+        String other = "198.51.100.7";
+        assertThat(limited.handleRequest(appEventFrom(other, lead, true), null).getStatusCode()).isEqualTo(200);
+        assertThat(queued).hasSize(1);
+        String otherInstall = "{\"type\":\"INSTALL\",\"appId\":\"app1\",\"locationId\":\"" + id("loc") + "\"}";
+        assertThat(limited.handleRequest(appEventFrom(other, otherInstall, true), null).getStatusCode()).isEqualTo(200);
+        assertThat(metrics.counter(PlatformMetrics.WEBHOOKS_THROTTLED, "app_client_rate_limited")).isEqualTo(1);
+        assertThat(metrics.counter(PlatformMetrics.WEBHOOKS_THROTTLED, "app_rate_limited")).isEqualTo(1);
+    }
+
+    private APIGatewayV2HTTPEvent appEventFrom(String address, String body, boolean signed) {
+        APIGatewayV2HTTPEvent e = event("POST", MarketplaceInstallHandler.APP_EVENTS_PATH, body,
+                signed ? Map.of("X-GHL-Signature", ghlSigner.ed25519Signature(body)) : Map.of(), Map.of());
+        e.getRequestContext().getHttp().setSourceIp(address);
+        return e;
     }
 
     private static APIGatewayV2HTTPEvent callbackFrom(String address, String code) {

@@ -38,10 +38,20 @@ public final class RequestLimits {
     private final String namespace;
     private final Limit perClient;
     private final Limit perLocation;
+    private final String route;
 
     public RequestLimits(ProxyManager<byte[]> buckets, String namespace, Limit perClient, Limit perLocation) {
+        this(buckets, namespace, null, perClient, perLocation);
+    }
+
+    /**
+     * {@code route} (nullable) keeps this endpoint's buckets apart from the others': Bucket4j keeps the configuration a
+     * bucket was created with, so two endpoints with different limits must not share a client's or a location's key.
+     */
+    public RequestLimits(ProxyManager<byte[]> buckets, String namespace, String route, Limit perClient, Limit perLocation) {
         this.buckets = buckets;
         this.namespace = namespace;
+        this.route = route;
         this.perClient = perClient;
         this.perLocation = perLocation;
     }
@@ -51,6 +61,12 @@ public final class RequestLimits {
      * REDIS_AUTH); null when no Redis is configured, and then nothing is limited.
      */
     public static RequestLimits fromConfig(com.jorge.platform.config.PlatformConfig config, Limit perClient, Limit perLocation) {
+        return fromConfig(config, null, perClient, perLocation);
+    }
+
+    /** As above, with the endpoint's own buckets ({@code ratelimit:<route>:client:...}); a null route shares the default ones. */
+    public static RequestLimits fromConfig(com.jorge.platform.config.PlatformConfig config, String route, Limit perClient,
+                                           Limit perLocation) {
         String url = config.get("REDIS_URL").orElse(null);
         if (url == null) return null;
         var uris = com.jorge.platform.cache.RedisConnector.nodes(url, config.get("REDIS_AUTH").orElse(null));
@@ -60,12 +76,12 @@ public final class RequestLimits {
             var cluster = io.lettuce.core.cluster.RedisClusterClient.create(uris);
             // the cache client's failover options: Lettuce's defaults kept routing to a dead master for 40 s
             cluster.setOptions(com.jorge.platform.cache.RedisConnector.clusterOptions(LIMIT_CHECK_TIMEOUT));
-            return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(cluster)), namespace, perClient, perLocation);
+            return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(cluster)), namespace, route, perClient, perLocation);
         }
         RedisClient standalone = RedisClient.create(uris.get(0));
         standalone.setOptions(io.lettuce.core.ClientOptions.builder().timeoutOptions(timeouts)
                 .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
-        return onRedis(standalone, namespace, perClient, perLocation);
+        return new RequestLimits(expiring(Bucket4jLettuce.casBasedBuilder(standalone)), namespace, route, perClient, perLocation);
     }
 
     private static ProxyManager<byte[]> expiring(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
@@ -86,7 +102,8 @@ public final class RequestLimits {
     }
 
     private Verdict take(String scope, String key, Limit limit) {
-        byte[] id = (namespace + ":ratelimit:" + scope + ":" + (key == null ? "-" : key)).getBytes(StandardCharsets.UTF_8);
+        byte[] id = (namespace + ":ratelimit:" + (route == null ? "" : route + ":") + scope + ":" + (key == null ? "-" : key))
+                .getBytes(StandardCharsets.UTF_8);
         ConsumptionProbe probe;
         try {
             probe = buckets.builder().build(id, limit::bucket).tryConsumeAndReturnRemaining(1);

@@ -32,6 +32,11 @@ public interface PlatformMetrics {
     String EVENTS_PROCESSED = "EventsProcessed";
     String EVENTS_FAILED = "EventsFailed";
     String EVENTS_ALREADY_DONE = "EventsAlreadyDone";
+    /**
+     * Queue records the worker acknowledged without acting on them because they cannot be read (a retry would read
+     * the same bytes); dimension: {@code not_json}, {@code invalid_ghl_event} or {@code invalid_workflow_message}.
+     */
+    String QUEUE_MESSAGES_DROPPED = "QueueMessagesDropped";
     /** A decided outbox left to the outbox's retry schedule; dimension: what failed (HTTP status, network, ...). */
     String OUTBOX_DEFERRED = "OutboxDeferred";
     /** Decided outboxes the retry schedule delivered. */

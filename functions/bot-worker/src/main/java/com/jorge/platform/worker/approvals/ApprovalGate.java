@@ -10,6 +10,7 @@ import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -88,7 +89,7 @@ public final class ApprovalGate {
         metrics.count(PlatformMetrics.BOT_ACTIONS, "needs_person", items);
         List<String> named = List.copyOf(rules);
         HeldTurn turnHeld = held.hold(c, lead, outboxId, kind, summary(kind, turn), named, clock.instant());
-        audit.record(c, lead, AuditLog.Actor.BOT, "approval_requested",
+        audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.APPROVAL_REQUESTED.code(),
                 Map.of("actionId", turnHeld.actionId(), "kind", kind, "rules", named));
         return Optional.of(turnHeld);
     }

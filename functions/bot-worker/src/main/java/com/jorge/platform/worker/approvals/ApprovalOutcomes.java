@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.MessageRepository;
@@ -92,7 +93,7 @@ public final class ApprovalOutcomes {
                     : stopReason(state, contacts.find(c, lead).orElse(null), now);
             if (stop != null) {
                 held.drop(c, turn, message.decision(), now);
-                audit.record(c, lead, AuditLog.Actor.SYSTEM, "approval_dropped",
+                audit.record(c, lead, AuditLog.Actor.SYSTEM, AuditedAction.APPROVAL_DROPPED.code(),
                         Map.of("actionId", turn.actionId(), "decision", message.decision(), "reason", stop));
                 return new Outcome(Optional.empty(), true);
             }
@@ -103,7 +104,7 @@ public final class ApprovalOutcomes {
                 messages.addReplyDueNow(c, lead, fallback.in(state.language()), turn.outboxId());
             }
             audit.record(c, lead, message.decision().equals("expired") ? AuditLog.Actor.SYSTEM : AuditLog.Actor.HUMAN,
-                    message.approved() ? "approval_approved" : "approval_fell_back",
+                    (message.approved() ? AuditedAction.APPROVAL_APPROVED : AuditedAction.APPROVAL_FELL_BACK).code(),
                     Map.of("actionId", turn.actionId(), "kind", turn.kind(), "decision", message.decision()));
             return new Outcome(Optional.of(turn.outboxId()), true);
         });

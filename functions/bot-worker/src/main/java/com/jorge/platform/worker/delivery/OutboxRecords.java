@@ -5,6 +5,7 @@ import com.jorge.platform.conversation.AppointmentPurpose;
 import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.storage.Transactor;
@@ -76,7 +77,7 @@ public final class OutboxRecords {
         db.inTransaction(c -> {
             LeadRef lead = reply.lead();
             messages.markSent(c, lead.locationId(), reply.id(), ghlMessageId);
-            audit.record(c, lead, AuditLog.Actor.BOT, "message_sent",
+            audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.MESSAGE_SENT.code(),
                     ghlMessageId == null ? Map.of("messageId", reply.id()) : Map.of("messageId", reply.id(), "ghlMessageId", ghlMessageId));
             if (outboxIdIfLast != null) webhooks.markDone(c, lead.locationId(), outboxIdIfLast);
             return null;
@@ -88,7 +89,7 @@ public final class OutboxRecords {
         db.inTransaction(c -> {
             LeadRef lead = action.lead();
             actions.markDone(c, lead.locationId(), action.id());
-            audit.record(c, lead.locationId(), lead.contactId(), AuditLog.Actor.BOT, null, "crm_action",
+            audit.record(c, lead.locationId(), lead.contactId(), AuditLog.Actor.BOT, null, AuditedAction.CRM_ACTION.code(),
                     action.action().getClass().getSimpleName(), Map.of("actionId", action.id(),
                             "kind", auditKind(action.action())));
             if (outboxIdIfLast != null) webhooks.markDone(c, lead.locationId(), outboxIdIfLast);

@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.worker.state.ConversationStore;
 
@@ -39,7 +40,7 @@ public final class ContactRecords {
 
     public EventDecision.Decided deleted(Connection c, LeadRef lead, GhlEvent.ContactDeleted e) throws SQLException {
         contacts.markDeleted(c, lead);
-        audit.record(c, lead, AuditLog.Actor.GHL, "contact_deleted", Map.of());
+        audit.record(c, lead, AuditLog.Actor.GHL, AuditedAction.CONTACT_DELETED.code(), Map.of());
         return evicted(e, null);
     }
 
@@ -47,7 +48,7 @@ public final class ContactRecords {
     private ConversationState optOut(Connection c, LeadRef lead, String reason) throws SQLException {
         ConversationState state = store.load(c, lead);
         if (state.optedOut()) return null;
-        audit.record(c, lead, AuditLog.Actor.GHL, "opted_out", Map.of("reason", reason));
+        audit.record(c, lead, AuditLog.Actor.GHL, AuditedAction.OPTED_OUT.code(), Map.of("reason", reason));
         return store.save(c, lead, state.withOptedOut());
     }
 

@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.OpportunityRepository;
 import com.jorge.platform.worker.booking.BotAppointments;
 import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
@@ -55,7 +56,7 @@ public final class DealRecords {
         opportunities.upsertAppointment(c, e);
         // GHL's echo of an appointment the bots booked, moved or cancelled is no news
         boolean ours = appointments.ours(c, lead.locationId(), e.appointmentId());
-        audit.record(c, lead, AuditLog.Actor.GHL, ours ? "appointment_echo" : "appointment_booked",
+        audit.record(c, lead, AuditLog.Actor.GHL, (ours ? AuditedAction.APPOINTMENT_ECHO : AuditedAction.APPOINTMENT_BOOKED).code(),
                 Map.of("appointmentId", e.appointmentId()));
         return EventDecision.Decided.nothingToSend(e, new EventDecision.CacheUpdate.Keep());
     }
@@ -66,12 +67,12 @@ public final class DealRecords {
             case LeadOutcomeRecorder.Result.Recorded r -> {
                 String outcome = r.converted() ? "won" : "lost";
                 metrics.count(PlatformMetrics.LEAD_OUTCOMES, outcome);
-                audit.record(c, lead, AuditLog.Actor.GHL, "lead_outcome_recorded",
+                audit.record(c, lead, AuditLog.Actor.GHL, AuditedAction.LEAD_OUTCOME_RECORDED.code(),
                         Map.of("opportunityId", deal.opportunityId(), "outcome", outcome));
             }
             case LeadOutcomeRecorder.Result.Withdrawn w -> {
                 metrics.count(PlatformMetrics.LEAD_OUTCOMES, "reopened");
-                audit.record(c, lead, AuditLog.Actor.GHL, "lead_outcome_withdrawn",
+                audit.record(c, lead, AuditLog.Actor.GHL, AuditedAction.LEAD_OUTCOME_WITHDRAWN.code(),
                         Map.of("opportunityId", deal.opportunityId()));
             }
             case LeadOutcomeRecorder.Result.KeptEarlierWin k -> log.info("deal {} {}: the lead's earlier won deal stays its outcome",

@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.MessageRepository;
 import com.jorge.platform.worker.state.ConversationStore;
@@ -51,7 +52,7 @@ public final class HumanReplies {
         ConversationState state = store.load(c, lead);
         // a longer pause stands: an agent's explicit take-over in the inbox lasts until they give the lead back
         Instant until = later(state.pausedUntil(), clock.instant().plus(humanPause));
-        audit.record(c, lead, AuditLog.Actor.HUMAN, "bot_paused", Map.of("until", until.toString()));
+        audit.record(c, lead, AuditLog.Actor.HUMAN, AuditedAction.BOT_PAUSED.code(), Map.of("until", until.toString()));
         ConversationState paused = store.save(c, lead, state.withPausedUntil(until));
         return EventDecision.Decided.nothingToSend(m, new EventDecision.CacheUpdate.Put(paused));
     }

@@ -8,8 +8,10 @@ import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.InboundText;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;
+import com.jorge.platform.observability.LogScrubber;
 import com.jorge.platform.observability.PiiMask;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.ContactRecord;
 import com.jorge.platform.storage.ContactRepository;
 import com.jorge.platform.storage.MessageRepository;
@@ -77,7 +79,7 @@ public final class InboundTurns {
         Instant now = clock.instant();
         String silence = silenceReason(state, profile, m, now);
         if (silence != null) {
-            audit.record(c, lead, AuditLog.Actor.BOT, "not_replied", Map.of("reason", silence));
+            audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.NOT_REPLIED.code(), Map.of("reason", silence));
             log.info("inbound message not answered: {}", silence);
             ConversationState heard = store.save(c, lead, state.withInbound(now));
             return EventDecision.Decided.nothingToSend(m, new EventDecision.CacheUpdate.Put(heard));
@@ -96,7 +98,7 @@ public final class InboundTurns {
         nurture.after(turn, next, now).ifPresent(actions::add);
         OutboxItems items = outbox.write(c, lead, webhookId, turn.replies(), notBefore, actions);
         Optional<HeldTurn> held = approvals.holdIfNeeded(c, lead, webhookId, turn, next, optedOutNow);
-        audit.record(c, lead, AuditLog.Actor.BOT, "replied", Map.of(
+        audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.REPLIED.code(), Map.of(
                 "stage", next.stage(), "temperature", next.temperature().name(),
                 "replies", turn.replies().size(), "actions", turn.actions().size(),
                 "deferredUntil", notBefore == null ? "" : notBefore.toString(),
@@ -105,6 +107,11 @@ public final class InboundTurns {
                 "llmInputTokens", turn.llmUsage().inputTokens(), "llmOutputTokens", turn.llmUsage().outputTokens(),
                 "objection", turn.objection() == null ? "" : turn.objection(),
                 "experiments", turn.experiments()));
+        if (rescored(state, next)) {
+            audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.LEAD_SCORED.code(), Map.of(
+                    "temperature", next.temperature().name(), "previousTemperature", state.temperature().name(),
+                    "reasons", auditedReasons(next.temperatureReasons()), "stage", next.stage()));
+        }
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));
@@ -114,6 +121,24 @@ public final class InboundTurns {
         return held.map(h -> EventDecision.Decided.heldForApproval(cache, h))
                 .orElseGet(() -> new EventDecision.Decided(cache, items));
     }
+
+    /** The turn scored the lead anew: its temperature or the reasons behind it changed (a turn that kept them scored nothing). */
+    static boolean rescored(ConversationState before, ConversationState after) {
+        return after.temperature() != before.temperature() || !after.temperatureReasons().equals(before.temperatureReasons());
+    }
+
+    /**
+     * The scorer's reasons as the audit keeps them: they are the scorer's own phrases and codes (points, a closed
+     * vocabulary, the model's name), never the lead's words, and still pass the log scrubber (an e-mail or a phone a
+     * future scorer might quote is masked) and a bound, as the entry outlives an erasure.
+     */
+    static List<String> auditedReasons(List<String> reasons) {
+        return reasons.stream().limit(MAX_AUDITED_REASONS).map(LogScrubber::scrub)
+                .map(r -> r.length() > MAX_REASON_CHARS ? r.substring(0, MAX_REASON_CHARS) + LogScrubber.REMOVED : r).toList();
+    }
+
+    private static final int MAX_AUDITED_REASONS = 24;
+    private static final int MAX_REASON_CHARS = 160;
 
     /** Why the bot must not answer this message, or null when it may. */
     private static String silenceReason(ConversationState state, ContactRecord profile, GhlEvent.InboundMessage m,

@@ -3,6 +3,7 @@ package com.jorge.platform.worker.events;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.worker.state.InstallationStatus;
 
 import java.sql.Connection;
@@ -49,7 +50,7 @@ public final class LeadEventDecisions {
     }
 
     private EventDecision.Decided appRemoved(Connection c, LeadRef lead, GhlEvent.InboundMessage m) throws SQLException {
-        audit.record(c, lead, AuditLog.Actor.BOT, "not_replied", Map.of("reason", "app uninstalled"));
+        audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.NOT_REPLIED.code(), Map.of("reason", "app uninstalled"));
         return EventDecision.Decided.nothingToSend(m, new EventDecision.CacheUpdate.Keep());
     }
 }

@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.worker.delivery.OutboxItems;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.state.ConversationStore;
@@ -46,7 +47,7 @@ public final class FollowUpWriter {
         details.put("llmInputTokens", turn.llmUsage().inputTokens());
         details.put("llmOutputTokens", turn.llmUsage().outputTokens());
         details.put("experiments", turn.experiments());
-        audit.record(c, lead, AuditLog.Actor.BOT, "follow_up", details);
+        audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.FOLLOW_UP.code(), details);
         return new Stored(due, saved);
     }
 

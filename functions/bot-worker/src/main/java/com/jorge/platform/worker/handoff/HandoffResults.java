@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.api.GhlApiClient;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
+import com.jorge.platform.worker.audit.AuditedAction;
 import com.jorge.platform.storage.Transactor;
 import com.jorge.platform.storage.WebhookEventRepository;
 import com.jorge.platform.worker.inbound.WorkflowMessage;
@@ -57,9 +58,9 @@ public final class HandoffResults {
                         WebhookEventRepository.Status.DECIDED);
                 switch (message) {
                     case WorkflowMessage.HandoffAccepted a ->
-                            audit.record(c, lead, AuditLog.Actor.HUMAN, "handoff_accepted", Map.of("agentId", a.agentId()));
+                            audit.record(c, lead, AuditLog.Actor.HUMAN, AuditedAction.HANDOFF_ACCEPTED.code(), Map.of("agentId", a.agentId()));
                     case WorkflowMessage.HandoffUnclaimed u ->
-                            audit.record(c, lead, AuditLog.Actor.BOT, "handoff_unclaimed", Map.of("agentsTried", u.agentsTried()));
+                            audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.HANDOFF_UNCLAIMED.code(), Map.of("agentsTried", u.agentsTried()));
                 }
             }
             return status;

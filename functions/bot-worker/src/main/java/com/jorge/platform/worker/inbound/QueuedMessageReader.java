@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEventParser;
+import com.jorge.platform.ghl.events.InvalidWebhookException;
 import com.jorge.platform.ghl.events.ParsedWebhook;
 
 import java.io.IOException;
@@ -16,9 +17,10 @@ import java.util.Set;
 /**
  * Reads each queued message once, by its kind. Intake and the workflows name the kind in the message
  * attribute {@code eventType}; a message without it (one sent before the attribute existed, or by hand)
- * is told by its body's {@code type}. A workflow message that breaks the contract is a bug in a state
- * machine: it fails loudly, naming the field, so the queue parks it in the dead-letter queue for a
- * replay after the fix. A GHL body that no longer parses fails the same way.
+ * is told by its body's {@code type}. A message that cannot be read (not JSON, or a GHL event or workflow
+ * message that breaks its contract) is an {@link UnreadableMessageException} naming the reason and the
+ * field: reading it again gives the same answer, so the handler drops it with that reason instead of
+ * having the queue retry it into the dead-letter queue.
  */
 public final class QueuedMessageReader {
 
@@ -41,6 +43,7 @@ public final class QueuedMessageReader {
      * @param receivedAtMillis when intake accepted a GHL event (0 when unknown)
      */
     public QueuedMessage read(String body, String eventType, long receivedAtMillis) {
+        if (body == null) throw new UnreadableMessageException(NOT_JSON, "$", "the message has no body", null);
         if (eventType == null) {
             JsonNode root = tree(body);
             if (root != null && root.isObject() && WORKFLOW_TYPES.contains(root.path("type").asText(""))) {
@@ -48,10 +51,18 @@ public final class QueuedMessageReader {
             }
         } else if (WORKFLOW_TYPES.contains(eventType)) {
             JsonNode root = tree(body);
-            if (root == null || !root.isObject()) throw new InvalidWorkflowMessageException("$", "must be a JSON object");
+            if (root == null) throw new UnreadableMessageException(NOT_JSON, "$", "a workflow message that is not JSON", null);
+            if (!root.isObject()) throw new InvalidWorkflowMessageException("$", "must be a JSON object");
             return workflowMessage(root);
         }
-        return switch (ghlEvents.parse(body)) {
+        ParsedWebhook parsed;
+        try {
+            parsed = ghlEvents.parse(body);
+        } catch (InvalidWebhookException e) {
+            JsonNode root = "$".equals(e.field()) ? tree(body) : null;
+            throw new UnreadableMessageException("$".equals(e.field()) && root == null ? NOT_JSON : INVALID_GHL_EVENT, e.field(), e);
+        }
+        return switch (parsed) {
             case ParsedWebhook.Known known -> new QueuedMessage.GhlEventMessage(known.event(), body, receivedAtMillis);
             case ParsedWebhook.Unknown unknown -> new QueuedMessage.UnhandledGhlEvent(unknown.meta());
         };
@@ -156,9 +167,42 @@ public final class QueuedMessageReader {
         }
     }
 
-    public static final class InvalidWorkflowMessageException extends IllegalArgumentException {
+    /** The reasons an {@link UnreadableMessageException} gives (the {@code QueueMessagesDropped} metric's dimension). */
+    public static final String NOT_JSON = "not_json";
+    public static final String INVALID_GHL_EVENT = "invalid_ghl_event";
+    public static final String INVALID_WORKFLOW_MESSAGE = "invalid_workflow_message";
+
+    /**
+     * A queued body that cannot be read, whatever the number of tries: {@link #reason()} is one of
+     * {@link #NOT_JSON}, {@link #INVALID_GHL_EVENT}, {@link #INVALID_WORKFLOW_MESSAGE}; {@link #field()} the
+     * JSON field at fault ({@code $} for the whole body), which may name a key the sender chose.
+     */
+    public static class UnreadableMessageException extends IllegalArgumentException {
+        private final String reason;
+        private final String field;
+
+        UnreadableMessageException(String reason, String field, String message, Throwable cause) {
+            super(message, cause);
+            this.reason = reason;
+            this.field = field;
+        }
+
+        UnreadableMessageException(String reason, String field, InvalidWebhookException cause) {
+            this(reason, field, "GHL event field '" + field + "': " + cause.getMessage(), cause);
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    public static final class InvalidWorkflowMessageException extends UnreadableMessageException {
         public InvalidWorkflowMessageException(String field, String problem) {
-            super("workflow message field '" + field + "' " + problem);
+            super(INVALID_WORKFLOW_MESSAGE, field, "workflow message field '" + field + "' " + problem, null);
         }
     }
 }

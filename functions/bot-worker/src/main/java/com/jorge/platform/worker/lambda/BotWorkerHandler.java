@@ -9,8 +9,10 @@ import com.jorge.platform.observability.LambdaInvocation;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.queue.SqsLeadEventQueue;
 import com.jorge.platform.worker.QueuedMessageRouter;
+import com.jorge.platform.worker.inbound.QueuedMessageReader.UnreadableMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +23,9 @@ import java.util.Set;
  * λ bot-worker on the SQS FIFO queue, with ReportBatchItemFailures. A message that fails is reported
  * alone, so the rest of the batch is not redelivered; later messages of the same lead (message group)
  * in the batch are reported too, without being processed, so one lead's messages never overtake each
- * other. After the queue's maxReceiveCount a message lands in the DLQ ({@link DlqReplayHandler}).
+ * other. After the queue's maxReceiveCount a message lands in the DLQ ({@link DlqReplayHandler}). A record that
+ * cannot be read (not JSON, a GHL event or workflow message that breaks its contract) is acknowledged and
+ * dropped with its reason (a log line and {@code QueueMessagesDropped}): no retry would ever read it.
  */
 public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -61,6 +65,9 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
             }
             try {
                 messages.process(message.getBody(), eventType(message), receivedAt(message));
+            } catch (UnreadableMessageException e) {
+                // the same bytes fail the same way on every receive: retrying only fills the DLQ and holds the lead back
+                drop(message, group, e);
             } catch (Throwable e) { // an Error (a stack overflow in one lead's turn) fails that message, not the batch
                 metrics.count(PlatformMetrics.EVENTS_FAILED); // one series to alarm on; the log line names the error
                 log.error("event failed and will be retried (message {}, group {})", message.getMessageId(), group, e);
@@ -70,6 +77,31 @@ public final class BotWorkerHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         return new SQSBatchResponse(failures);
     }
+
+    /**
+     * Acknowledges a record that cannot be read, with one structured line (the reason, the field when it is one of
+     * the contract's own names, the SQS message id and group: never the body, which may hold a lead's text) and
+     * the {@code QueueMessagesDropped} metric by reason.
+     */
+    private void drop(SQSEvent.SQSMessage message, String group, UnreadableMessageException e) {
+        metrics.count(PlatformMetrics.QUEUE_MESSAGES_DROPPED, e.reason());
+        try (MDC.MDCCloseable a = MDC.putCloseable("dropReason", e.reason());
+             MDC.MDCCloseable b = MDC.putCloseable("dropField", knownField(e.field()));
+             MDC.MDCCloseable c = MDC.putCloseable("sqsMessageId", message.getMessageId())) {
+            log.warn("unreadable message dropped, not retried: {} field={} (message {}, group {})", e.reason(),
+                    knownField(e.field()), message.getMessageId(), group);
+        }
+    }
+
+    /** A field path may carry a key the sender chose (a name, an e-mail): only the contracts' own names are logged. */
+    static String knownField(String field) {
+        return field != null && LOGGED_FIELDS.contains(field) ? field : "other";
+    }
+
+    private static final Set<String> LOGGED_FIELDS = Set.of("$", "type", "locationId", "contactId", "webhookId", "timestamp",
+            "body", "messageType", "messageId", "conversationId", "dateAdded", "userId", "id", "status", "pipelineId",
+            "pipelineStageId", "monetaryValue", "calendarId", "appointmentStatus", "startTime", "endTime", "dnd",
+            "execution", "step", "steps", "taskToken", "quietSince", "agentId", "agentsTried", "actionId", "decision");
 
     private static String eventType(SQSEvent.SQSMessage message) {
         var attrs = message.getMessageAttributes();
