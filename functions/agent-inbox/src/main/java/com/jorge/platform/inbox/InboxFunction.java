@@ -85,7 +85,7 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
                 new ApprovalDecisions(db, approvals, members, tasks, agentNotices, audit, json, clock), leads,
                 contactRequests(config, db, redis),
                 new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
-                RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), json);
+                RequestLimits.fromConfig(config, "inbox", settings.perClient(), settings.perLocation()), json);
         var notices = new OfferNotices(db, offers, members, agentNotices, json, metrics, clock);
         return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, members, agentNotices, json, clock));
     }

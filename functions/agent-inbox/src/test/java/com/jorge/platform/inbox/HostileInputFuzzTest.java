@@ -93,7 +93,7 @@ class HostileInputFuzzTest {
                 "REDIS_URL", TestRedis.standaloneUrl(), "REDIS_NAMESPACE", TestRedis.namespace("install-fuzz")));
         // the callback's limit per address is on, as deployed: a 429 is one of the safe answers
         marketplace = new MarketplaceInstallHandler(MarketplaceInstallFunction.fromConfig(app, rig.database.dataSource(), rig.metrics),
-                intake, RequestLimits.fromConfig(app, new RequestLimits.Limit(30), new RequestLimits.Limit(Integer.MAX_VALUE)),
+                intake, RequestLimits.fromConfig(app, "oauth-callback", new RequestLimits.Limit(30), new RequestLimits.Limit(Integer.MAX_VALUE)),
                 rig.metrics);
         installationsAtStart = installations();
         // the bi-api on the inbox's schema and pool, its rate limits on (a 429 is one of the safe answers)

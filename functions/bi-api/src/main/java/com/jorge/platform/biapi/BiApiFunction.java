@@ -38,7 +38,7 @@ public final class BiApiFunction {
             var keys = JWKSourceBuilder.<SecurityContext>create(settings.jwksUrl().toURL()).build();
             return new BiApi(new BiTokens(keys, settings.issuer(), settings.clientId(), settings.maxLifetime()),
                     new BiReaders(dataSource), new BiReportReader(dataSource, BiSettings.fromConfig(config), clock), links,
-                    RequestLimits.fromConfig(config, settings.perClient(), settings.perLocation()), clock);
+                    RequestLimits.fromConfig(config, "bi-api", settings.perClient(), settings.perLocation()), clock);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("configuration BI_API_JWKS_URL is not a URL", e);
         }

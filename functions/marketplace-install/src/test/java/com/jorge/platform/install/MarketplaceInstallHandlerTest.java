@@ -232,7 +232,7 @@ class MarketplaceInstallHandlerTest {
     void oneBrowserAddressOverItsCallbackLimitWaitsAndSpendsNoCode() throws Exception {
         var limits = com.jorge.platform.limits.RequestLimits.fromConfig(PlatformConfig.of(Map.of(
                         "REDIS_URL", com.jorge.platform.testkit.TestRedis.standaloneUrl(),
-                        "REDIS_NAMESPACE", com.jorge.platform.testkit.TestRedis.namespace("oauth-callback"))),
+                        "REDIS_NAMESPACE", com.jorge.platform.testkit.TestRedis.namespace("oauth-callback"))), "oauth-callback",
                 new com.jorge.platform.limits.RequestLimits.Limit(2), new com.jorge.platform.limits.RequestLimits.Limit(Integer.MAX_VALUE));
         MarketplaceInstallHandler limited = new MarketplaceInstallHandler(
                 MarketplaceInstallFunction.fromConfig(config, database.dataSource(), metrics), null, limits, metrics);

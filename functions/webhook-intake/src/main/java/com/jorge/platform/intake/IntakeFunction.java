@@ -69,7 +69,7 @@ public final class IntakeFunction {
         // WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE (3000): an authentic event over its location's bucket is answered 429;
         // WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE (12000) per source address, before the signature: GHL delivers every
         // location's events from a few addresses, so this must stay above GHL's whole delivery rate
-        RequestLimits limits = RequestLimits.fromConfig(config,
+        RequestLimits limits = RequestLimits.fromConfig(config, "webhook",
                 new RequestLimits.Limit(config.getInt("WEBHOOK_LIMIT_PER_CLIENT_PER_MINUTE", 12_000)),
                 new RequestLimits.Limit(config.getInt("WEBHOOK_LIMIT_PER_LOCATION_PER_MINUTE", 3000)));
         return new WebhookIntake(signatureVerifier(config), new GhlEventParser(PlatformJson.mapper()),
