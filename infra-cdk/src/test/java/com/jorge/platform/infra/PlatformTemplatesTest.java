@@ -118,6 +118,25 @@ class PlatformTemplatesTest {
     }
 
     @Test
+    void recordsTheWorkerDropsUnreadRaiseAnAlarmWhateverTheirReason() {
+        JsonNode props = prod.json("Functions").path("Resources").properties().stream()
+                .filter(e -> e.getKey().startsWith("QueueMessagesDropped")).findFirst().orElseThrow().getValue().path("Properties");
+        List<JsonNode> queries = new ArrayList<>();
+        props.path("Metrics").forEach(queries::add);
+        assertThat(queries).filteredOn(q -> q.has("Expression")).extracting(q -> q.path("Expression").asText())
+                .containsExactly("SUM(METRICS())");
+        // the reasons bot-worker's QueuedMessageReader gives, the metric's Kind dimension (EmfMetrics.dimensionName)
+        assertThat(queries).filteredOn(q -> q.has("MetricStat")).extracting(q -> {
+            JsonNode metric = q.path("MetricStat").path("Metric");
+            assertThat(metric.path("MetricName").asText()).isEqualTo("QueueMessagesDropped");
+            assertThat(metric.path("Dimensions").get(0).path("Name").asText()).isEqualTo("Kind");
+            return metric.path("Dimensions").get(0).path("Value").asText();
+        }).containsExactlyInAnyOrder("not_json", "invalid_ghl_event", "invalid_workflow_message");
+        assertThat(props.path("Threshold").asInt()).isEqualTo(1);
+        assertThat(props.path("AlarmActions")).isNotEmpty();
+    }
+
+    @Test
     void modelBucketIsVersionedEncryptedPrivateTlsOnlyLoggedAndPrunesOldVersions() {
         var template = prod.template("Data");
         template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(

@@ -38,6 +38,9 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.codedeploy.LambdaApplication;
@@ -415,6 +418,24 @@ public final class FunctionsStack extends Stack {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         alerting.notifyOps(api5xx);
+        // a record the worker cannot read is dropped, not retried (bot-worker README): a workflow message among them
+        // leaves its Step Functions execution waiting until that state's timeout
+        Map<String, IMetric> dropped = new LinkedHashMap<>();
+        for (String reason : List.of("not_json", "invalid_ghl_event", "invalid_workflow_message")) {
+            dropped.put("d" + dropped.size(), Metric.Builder.create().namespace("JorgePlatform").metricName("QueueMessagesDropped")
+                    .dimensionsMap(Map.of("Kind", reason)).statistic("Sum").period(Duration.minutes(5)).build());
+        }
+        Alarm droppedAlarm = Alarm.Builder.create(this, "QueueMessagesDropped")
+                .alarmDescription("The worker dropped queue records it cannot read (not JSON, not a GHL event or workflow "
+                        + "message): find the sender in the WARN lines by SQS message id (functions/bot-worker/README.md)")
+                .metric(MathExpression.Builder.create().expression("SUM(METRICS())")
+                        .usingMetrics(dropped).label("dropped").period(Duration.minutes(5)).build())
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alerting.notifyOps(droppedAlarm);
 
         NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG4")
