@@ -88,9 +88,9 @@ class NabEvaluationTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("synthetic/nope.csv");
     }
 
-    /** The threshold forecaster alone (the anomaly parts off), as the "predicted breach" side. */
+    /** The threshold forecaster alone (the five anomaly parts off), as the "predicted breach" side. */
     private static final String[] FORECASTER_ONLY = {"--set", "spike=off", "--set", "likelihood=off", "--set", "entropy=off",
-            "--set", "season=off", "--set", "forecaster=on"};
+            "--set", "season=off", "--set", "art=off", "--set", "forecaster=on"};
 
     private String forecasterRun() {
         List<String> args = new java.util.ArrayList<>(List.of("--data", corpus.toString()));

@@ -16,6 +16,8 @@ public enum Cause {
     SEASONAL,
     /** The window's z has drifted to one side for long enough (two-sided CUSUM). */
     CHANGE_POINT,
+    /** The last downsampled window matches none of the shapes this series has shown (the adaptive-resonance part). */
+    RESONANCE,
     /** The point was not used: not a number, or not after the last one seen. */
     SKIPPED
 }

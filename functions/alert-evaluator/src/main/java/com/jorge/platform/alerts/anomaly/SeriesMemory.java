@@ -13,7 +13,8 @@ import java.util.Base64;
  */
 public final class SeriesMemory {
 
-    private static final byte VERSION = 4;
+    // 5: the adaptive-resonance part's state after the daily baseline (issue 17, fourth round)
+    private static final byte VERSION = 5;
     final double[] ring;
     int count;
     int next;
@@ -40,13 +41,19 @@ public final class SeriesMemory {
     /** The change-point part: the two sides of the CUSUM. */
     double cusumHigh;
     double cusumLow;
+    /** The adaptive-resonance part (no categories when it is off). */
+    final ResonanceNovelty resonance;
+    /** The settings the resonance part's state is laid out for: on, window, categories, train (foreign ones: fresh). */
+    private final int[] resonanceShape;
 
     /** An empty memory for these settings; the sequence part's table only when that part is on. */
     public SeriesMemory(AnomalySettings s) {
-        this(s.window(), s.entropyBins(), s.sequence() ? s.sequenceBins() : 0, s.season() ? s.seasonBins() : 0);
+        this(s.window(), s.entropyBins(), s.sequence() ? s.sequenceBins() : 0, s.season() ? s.seasonBins() : 0, s.resonance());
     }
 
-    private SeriesMemory(int window, int bins, int sequenceBins, int seasonBins) {
+    private SeriesMemory(int window, int bins, int sequenceBins, int seasonBins, ResonanceSettings art) {
+        this.resonance = new ResonanceNovelty(art);
+        this.resonanceShape = shape(art);
         this.season = new SeasonalProfile(seasonBins);
         this.ring = new double[window];
         this.transitions = new float[sequenceBins * sequenceBins * sequenceBins];
@@ -83,21 +90,25 @@ public final class SeriesMemory {
         return (int) Math.round(Math.cbrt(transitions.length));
     }
 
-    /** Bytes of everything but the ring, the references, the transitions and the daily baseline. */
-    private static final int HEADER_BYTES = 1 + 4 * 7 + 8 * 2 + 3 * AnomalyLikelihood.BYTES + 4 * 2 + 8 * 2 + 4 + 8 * 2;
+    private static int[] shape(ResonanceSettings art) {
+        return art.on() ? new int[] {1, art.step(), art.window(), art.categories(), art.train()} : new int[] {0, 0, 0, 0, 0};
+    }
+
+    /** Bytes of everything but the ring, the references, the transitions, the daily baseline and the resonance part. */
+    private static final int HEADER_BYTES = 1 + 4 * 7 + 8 * 2 + 3 * AnomalyLikelihood.BYTES + 4 * 2 + 8 * 2 + 4 + 8 * 2 + 4 * 5;
 
     /** The most bytes a memory under these settings encodes to (before base64): full ring, every reference. */
     public static int maxBytes(AnomalySettings s) {
         int q = s.sequence() ? s.sequenceBins() : 0;
         return HEADER_BYTES + 8 * s.window() + AnomalySettings.REFERENCES * (8 * s.entropyBins() + 4 + 8) + 4 * q * q * q
-                + SeasonalProfile.bytes(s.season() ? s.seasonBins() : 0);
+                + SeasonalProfile.bytes(s.season() ? s.seasonBins() : 0) + ResonanceNovelty.bytes(s.resonance());
     }
 
     /** Compact binary form, base64 for a Redis string. */
     public String encode() {
         int bins = bins();
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + referenceCount * (8 * bins + 4 + 8) + 8 * count + 4 * transitions.length
-                + SeasonalProfile.bytes(season.bins()));
+                + SeasonalProfile.bytes(season.bins()) + resonance.size());
         b.put(VERSION).putInt(ring.length).putInt(bins).putInt(sequenceBins()).putInt(season.bins()).putInt(count).putInt(next)
                 .putInt(quietLeft).putLong(lastEpoch).putLong(seen);
         valueLikelihood.write(b);
@@ -105,6 +116,8 @@ public final class SeriesMemory {
         seasonLikelihood.write(b);
         b.putDouble(cusumHigh).putDouble(cusumLow);
         season.write(b);
+        for (int v : resonanceShape) b.putInt(v);
+        resonance.write(b);
         b.putInt(previousBin).putInt(previousBin2).putDouble(low).putDouble(high);
         b.putInt(referenceCount);
         for (int i = 0; i < referenceCount; i++) {
@@ -143,6 +156,8 @@ public final class SeriesMemory {
             m.cusumHigh = b.getDouble();
             m.cusumLow = b.getDouble();
             if (!(m.cusumHigh >= 0 && m.cusumLow >= 0) || !m.season.read(b)) return empty(s);
+            for (int v : m.resonanceShape) if (b.getInt() != v) return empty(s);
+            if (!m.resonance.read(b)) return empty(s);
             m.previousBin = b.getInt();
             m.previousBin2 = b.getInt();
             if (m.previousBin < -1 || m.previousBin >= q || m.previousBin2 < -1 || m.previousBin2 >= q) return empty(s);

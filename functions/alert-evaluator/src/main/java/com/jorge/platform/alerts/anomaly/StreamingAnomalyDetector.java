@@ -16,6 +16,9 @@ package com.jorge.platform.alerts.anomaly;
  *   <li><b>seasonal</b>: the residual against a robust daily baseline ({@link SeasonalProfile}, per time of day),
  *   through its own anomaly likelihood: what the series does not usually do at this time of day (a missing daily peak
  *   stays inside the window's range, so the parts above cannot see it);</li>
+ *   <li><b>resonance</b>: an ARTime-like fuzzy ART over short windows of downsampled values and their wavelet
+ *   ({@link ResonanceNovelty}): a window shape this series has not shown, with its newest point off the window's mean
+ *   (a shape change inside the usual range, which none of the parts above sees);</li>
  *   <li><b>sequence</b> (off by default: it did not earn its keep on the tuning part): an HTM-like order-2 model of
  *   which bin follows which two, its surprise turned into an anomaly likelihood as above;</li>
  *   <li><b>change point</b> (off by default, likewise): a two-sided CUSUM of the window's z.</li>
@@ -59,6 +62,8 @@ public final class StreamingAnomalyDetector {
         double seasonalZ = settings.season() ? seasonal(m, epochSecond, gap, value) : 0;
         double shift = settings.cusum() ? cusum(m, z) : 0;
         m.add(value);
+        // after the value joins the ring: the block it closes is normalised over a range (and median) that includes it
+        boolean novelWindow = settings.resonance().on() && m.resonance.observe(m, value);
         boolean novelShape = settings.entropy() && novelDistribution(m);
 
         Cause cause = Cause.NONE;
@@ -67,9 +72,12 @@ public final class StreamingAnomalyDetector {
         else if (seasonalZ >= settings.seasonZ()) cause = Cause.SEASONAL;
         else if (shift != 0) cause = Cause.CHANGE_POINT;
         else if (settings.sequence() && sequenceZ >= settings.sequenceZ()) cause = Cause.SEQUENCE;
+        // a novel shape alerts when its newest point is also off the window's mean (noise makes new shapes too), and not
+        // on a sparse counter (mostly one value: its first events are new shapes, not incidents)
+        else if (novelWindow && Math.abs(z) >= settings.resonance().z() && !mostlyOneValue(m)) cause = Cause.RESONANCE;
         else if (novelShape) cause = Cause.DISTRIBUTION;
         boolean rising = switch (cause) {
-            case DISTRIBUTION, SEQUENCE -> value >= mean(m);
+            case DISTRIBUTION, SEQUENCE, RESONANCE -> value >= mean(m);
             case SEASONAL -> m.season.lastResidual >= 0;
             case CHANGE_POINT -> shift > 0;
             default -> z >= 0;

@@ -100,14 +100,18 @@ class StreamingAnomalyDetectorTest {
     void gapsInTheTimestampsNeitherCrashNorAlert() {
         SeriesMemory m = detector.newMemory();
         double[] v = noise(6000, 5, 100, 5);
-        int alerts = 0;
+        List<Cause> alerts = new ArrayList<>();
         long t = T0;
         Random r = new Random(6);
         for (double x : v) {
             t += r.nextDouble() < 0.05 ? 60L * (10 + r.nextInt(600)) : 60; // gaps of 10 min to 10 h
-            if (detector.observe(m, t, x).alert()) alerts++;
+            AnomalyReading reading = detector.observe(m, t, x);
+            if (reading.alert()) alerts.add(reading.cause());
         }
-        assertThat(alerts).isZero();
+        // the seasonal part is the only one that reads the timestamps: the gaps must not make it speak. The resonance
+        // part (which counts points, not minutes) alerts once on this noise, on a 4.2-sigma point in a new shape: the
+        // price of its NAB gain (steady noise, 11 seeds of 20,000 points: 3 alerts with it, 0 without; see the README)
+        assertThat(alerts).doesNotContain(Cause.SEASONAL).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -123,7 +127,7 @@ class StreamingAnomalyDetectorTest {
         double[] v = noise(5000, 8, 100, 5);
         for (int i = 2500; i < v.length; i++) v[i] += 40;
         int bound = SeriesMemory.maxBytes(detector.settings());
-        assertThat(bound).isEqualTo(7_337); // what the README says a rule's memory costs in Redis
+        assertThat(bound).isEqualTo(9_258); // what the README says a rule's memory costs in Redis
         Random walk = new Random(10);
         double level = 100;
         SeriesMemory wandering = detector.newMemory();
