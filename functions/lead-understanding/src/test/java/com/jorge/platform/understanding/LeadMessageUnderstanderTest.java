@@ -132,6 +132,25 @@ class LeadMessageUnderstanderTest {
         assertThat(understander.understand(text).optOut()).as(text).isFalse();
     }
 
+    /** Issue 13, sixth round: families of requests to stop (each phrasing here is in no corpus part). */
+    @ParameterizedTest
+    @ValueSource(strings = {"end every one of these texts", "halt the sms please", "kindly erase my number from your contacts",
+        "get us off your mailing list", "we'd like to be taken off", "knock it off with all the texts", "st0p", "unsub5cribe me",
+        "no nos anden mandando mensajes", "que ya no me envien nada", "favor de no textear a este numero", "alto a tantos mensajes",
+        "dejen de estar fregando", "op tout"})
+    void recognisesTheFamiliesOfAskingToStop(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isTrue();
+    }
+
+    /** ...and what looks like them: a search narrowed, a report of what someone did, someone else's service. */
+    @ParameterizedTest
+    @ValueSource(strings = {"take me off the townhome search, condos now", "remove the 2 bed ones from my saved list please",
+        "no me mandaron la info del open house", "we opted out of the HOA pool", "unsubscribed from realtor.com emails, text me yours",
+        "the 5 bus stops nearby", "end of april is when we list", "stop and shop is close by"})
+    void doesNotTakeWhatLooksLikeTheFamiliesForAnOptOut(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isFalse();
+    }
+
     @Test
     void aRequestToStopAboutHousesIsNotASearchAndPuttingBuyingOffIsNotBuying() {
         assertThat(understander.understand("stop texting me about homes in Kennesaw").intents()).containsExactly(Intent.OPT_OUT);
