@@ -21,7 +21,9 @@ final class OptOutDetector {
     /** Words that opt out when a message is made of nothing else (besides politeness). */
     private static final Set<String> KEYWORDS = Set.of(
             "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "optout", "opt", "out",
-            "revoke", "remove", "alto", "parar", "para", "pare", "baja", "cancelar", "fin", "basta");
+            "revoke", "remove", "alto", "parar", "para", "pare", "baja", "cancelar", "fin", "basta",
+            // a word that ends it, as a whole message: "enough!", "parenle", "desuscribir"
+            "enough", "parenle", "parale", "parele", "detente", "desuscribir", "desuscribirme");
     private static final Set<String> FILLER = Set.of(
             "please", "pls", "plz", "now", "me", "por", "favor", "all", "it", "ya", "thanks", "thank", "you",
             "ok", "just", "the", "texts", "messages", "mensajes", "right", "ahora",
@@ -29,7 +31,7 @@ final class OptOutDetector {
             "porfavor", "porfa", "porfis", "plis", "xfa", "gracias", "thx", "ty", "thankyou", "thnx");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z]+|\\x{1F6D1}|\\x{270B}");
-    private static final Pattern STOP_TYPO = Pattern.compile("s+t+o+p+|unsu[bs]\\w*|unsubs?c?ri\\w*");
+    private static final Pattern STOP_TYPO = Pattern.compile("s+t+o+p+|s+t+a+h+p+|unsu[bs]\\w*|unsubs?c?ri\\w*");
 
     /** What a request to stop is about: our messages, in their many names. */
     private static final String MESSAGES =
@@ -49,7 +51,7 @@ final class OptOutDetector {
             + "|(vuelvan|vuelva|vuelvas)\\s+a\\s+((" + ES_SEND_AR + ")ar|escribir)|(" + ES_SEND_AR + ")(e|es|en)|escrib(a|as|an))";
 
     /** What "take me off" takes us off: nothing more said, or a list or our texts, not "the condo search". */
-    private static final String OFF_WHAT = "(?=\\s*($|[.!,;:)]|(please|pls|plz|now|asap|thanks|thx|ty|por\\s+favor|porfa|immediately|right\\s+now|for\\s+good|permanently)\\b"
+    private static final String OFF_WHAT = "(?=\\s*($|[.!,;:)]|(this|that|it)\\s*($|[.!,;:])|(please|pls|plz|now|asap|thanks|thx|ty|por\\s+favor|porfa|immediately|right\\s+now|for\\s+good|permanently)\\b"
             + "|((of\\s+)?(this|your|ur|the|that|these|all|any|every)\\s+)?(\\w+\\s+)?(list|lists|texts|txts|thread|system|contacts|database|messages|msgs|sms|registry|records|rolodex|blast|campaign)\\b))";
 
     /** Addressed requests, anywhere in the text. */
@@ -114,9 +116,21 @@ final class OptOutDetector {
             // "quit blowing up my phone", "stop blowing me up"
             "\\b(stop|quit|cease)\\s+(blowing|hitting)\\s+(up\\s+)?(me|my|this|our)\\b",
             // "drop me from this list", "remove my number from your system", "remove us from your texting list"
-            "\\b(remove|take|drop|delete|erase|scratch|cross|pull|strike|get|put)\\s+" + WHO
+            "\\b(remove|take|drop|delete|erase|scratch|cross|pull|strike|get|put|cancel)\\s+" + WHO
                     + "\\s+(off|from|out\\s+of)\\s+(of\\s+)?((this|your|ur|the|that|these|all|any|every|y'?all'?s|yalls)\\s+)?(\\w+\\s+){0,2}?" + CONTAINER,
             "\\bcease\\s+(and|&)\\s+desist\\b",
+            // a whole message of "no more" / "no más" with politeness; "leave us alone"; "delete me"; "I'm blocking this number"
+            "^\\W*(ya\\s+)?no\\s+(more|mas)\\W*((please|pls|plz|por\\s+favor|porfa|porfavor|gracias|thanks|thx)\\W*)?$",
+            "\\bleave\\s+(me|us)\\s+(the\\s+hell\\s+)?alone\\b",
+            "\\b(delete|erase|drop|remove)\\s+(me|us)\\s*($|[.!,;]|(please|pls|plz|now|asap|thanks|thx)\\b)",
+            "\\b(i'?m|im|i\\s+am|gonna|going\\s+to|i\\s+will|i'?ll|we'?re|we\\s+will)\\s+block(ing)?\\s+(you|this\\s+number|the\\s+number|your\\s+number|ur\\s+number|y'?all)\\b",
+            "\\b(please|pls|plz|kindly)\\s+(do\\s+not|don'?t|dont|never)\\s+(text|txt|message|msg|contact|email|sms)\\s*($|[.!,;]|(again|anymore|any\\s+more|ever)\\b)",
+            "\\bdesuscrib\\w*|\\bdesinscrib\\w*",
+            // Spanish verbs of ending before our messages: "quiero cancelar los mensajes", "suspendan los textos"
+            "\\b(cancelar|cancelen|cancela|cancele|parar|detener|detengan|suspender|suspendan|quitar|quiten)\\s+" + DETERMINER + "(mensajes|textos|msjs|mensajitos|notificaciones)\\b",
+            "\\b(ya\\s+)?no\\s+(quiero|queremos)\\s+recibir\\s+(nada|mas)\\b",
+            // "no molesten", "no manden nada": the subjunctive without a pronoun (not "no llamen": a call only is a channel)
+            "\\bno\\s+((mand|envi|text|texte|textie|mensaje|contact|molest|whatsappe)(en|es)|escrib(an|as))\\s*($|[.!,;]|(nada|mas|mensajes|textos|por\\s+favor|porfa|porfavor|please|pls)\\b)",
             "\\b(do\\s*n[o']?t|dont|no\\s+longer)\\s+(want|wish|care)\\s+to\\s+(be\\s+(contacted|texted|messaged|called)|hear\\s+from\\s+(you|u|y'?all|yall|your)"
                     + "|(receive|get)\\s+" + DETERMINER + "(" + MESSAGES + "))\\b",
             "\\bno\\s+more\\s+(of\\s+)?(these|this|your|ur|those|the)\\s+(" + MESSAGES + ")\\b",
@@ -140,6 +154,9 @@ final class OptOutDetector {
     /** "Stop! That price is amazing": surprise at what we sent, not a request. */
     private static final Pattern DELIGHT_AFTER = Pattern.compile(
             "\\s*(that|this|it|these|those)\\b[^.!?]{0,30}\\b(is|looks|are|'s)\\b[^.!?]{0,15}\\b(amazing|perfect|great|awesome|gorgeous|beautiful|incredible|stunning|so good)\\b");
+    /** "no me manden la oferta todavía", "don't send me the contract yet": a document held back, not our messages. */
+    private static final Pattern A_DOCUMENT_AFTER = Pattern.compile(
+            "\\s*((todavia|aun|yet)\\s+)?(la|el|los|las|esa|ese|this|that|the|una|un|an?)\\s+(\\w+\\s+)?(oferta|contrato|papeles|documentos|cotizacion|offer|contract|paperwork|docs|documents|counter\\s*offer|contraoferta)\\b");
     /** "unsubscribed from zillow alerts": what the lead did elsewhere, not a request to us. */
     private static final Pattern OTHER_SERVICE = Pattern.compile(
             "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
@@ -175,7 +192,7 @@ final class OptOutDetector {
     private static boolean request(String t) {
         Matcher m = REQUEST.matcher(t);
         while (m.find()) {
-            if (startsWith(OTHER_SERVICE, t, m.start())) {
+            if (startsWith(OTHER_SERVICE, t, m.start()) || startsWith(A_DOCUMENT_AFTER, t, m.end())) {
                 continue;
             }
             // "don't stop sending me listings" asks for more, not less

@@ -137,7 +137,9 @@ class LeadMessageUnderstanderTest {
     @ValueSource(strings = {"end every one of these texts", "halt the sms please", "kindly erase my number from your contacts",
         "get us off your mailing list", "we'd like to be taken off", "knock it off with all the texts", "st0p", "unsub5cribe me",
         "no nos anden mandando mensajes", "que ya no me envien nada", "favor de no textear a este numero", "alto a tantos mensajes",
-        "dejen de estar fregando", "op tout"})
+        "dejen de estar fregando", "op tout", "please take me off this", "no more!", "enough!", "leave us alone", "no molesten",
+        "please do not text", "delete me", "I'm blocking this number", "STAHP", "cancel my number from your list", "desuscribirme",
+        "quiero cancelar los mensajes", "ya no quiero recibir nada"})
     void recognisesTheFamiliesOfAskingToStop(String text) {
         assertThat(understander.understand(text).optOut()).as(text).isTrue();
     }
@@ -146,7 +148,10 @@ class LeadMessageUnderstanderTest {
     @ParameterizedTest
     @ValueSource(strings = {"take me off the townhome search, condos now", "remove the 2 bed ones from my saved list please",
         "no me mandaron la info del open house", "we opted out of the HOA pool", "unsubscribed from realtor.com emails, text me yours",
-        "the 5 bus stops nearby", "end of april is when we list", "stop and shop is close by"})
+        "the 5 bus stops nearby", "end of april is when we list", "stop and shop is close by", "no mandes la oferta todavia",
+        "no me manden el contrato hasta el lunes", "no manden condos, solo casas", "no more than 3 stories", "enough bedrooms?",
+        "leave it alone, the kitchen is fine", "I'm blocking off saturday for showings", "please don't text the seller yet",
+        "dont send me the offer yet"})
     void doesNotTakeWhatLooksLikeTheFamiliesForAnOptOut(String text) {
         assertThat(understander.understand(text).optOut()).as(text).isFalse();
     }
