@@ -36,7 +36,7 @@ final class IntentReader {
             "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bni de (chiste|broma)|\\bni madres|\\bpara nada|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
             "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenos dias|buenas tardes|buenas noches|buenas|good (morning|afternoon|evening|day)"
-                    + "|(thanks|thx|ty) so much|thanks|thank you( so much| very much)?|thx|ty|tysm|(muchas |mil )?gracias( por (la|toda la|tu|su) (info|informacion|ayuda))?|thanks for the info|how are you( doing)?|how'?s it going"
+                    + "|(thanks|thx|ty) so much|thanks a (lot|bunch|ton|million)|many thanks|thank you kindly|thanks|thank you( so much| very much)?|thx|ty|tysm|(muchas |mil )?gracias( por (la|toda la|tu|su) (info|informacion|ayuda))?|thanks for the info|how are you( doing)?|how'?s it going"
                     + "|hola+|holis?|appreciate (ya|you|u|it)|buen(as|os)? (dias|tardes|noches)"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");

@@ -132,6 +132,19 @@ class LeadMessageUnderstanderTest {
         assertThat(understander.understand(text).optOut()).as(text).isFalse();
     }
 
+    /** Issue 13, sixth round: kinds the rules used to answer OTHER to, in phrasings of no corpus part. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "how much is my crib worth|ASKS_HOME_VALUE", "cuanto cree que valga mi casa?|ASKS_HOME_VALUE",
+        "whats my home goin for these days|ASKS_HOME_VALUE", "we'd love a tour|WANTS_SHOWING", "quiero ir a ver esa casa|WANTS_SHOWING",
+        "hit me up in a couple months|NOT_NOW", "luego te contesto, ando manejando|NOT_NOW", "lo decido con mi esposo y le aviso|NOT_NOW",
+        "we're working with someone|HAS_AGENT", "ya traemos agente|HAS_AGENT", "thanks a lot|GREETING", "gracias mija|GREETING",
+        "ima pass|NOT_INTERESTED", "nope, keeping the house|NOT_INTERESTED", "me equivoque de numero|WRONG_NUMBER",
+        "nomas echandole un ojo|JUST_LOOKING"})
+    void readsTheKindsTheRulesUsedToAnswerOtherTo(String text, Intent intent) {
+        assertThat(understander.understand(text).intents()).as(text).contains(intent);
+    }
+
     /** Issue 13, sixth round: families of requests to stop (each phrasing here is in no corpus part). */
     @ParameterizedTest
     @ValueSource(strings = {"end every one of these texts", "halt the sms please", "kindly erase my number from your contacts",
