@@ -100,6 +100,13 @@ final class IntentLeaveOnePartOut {
         System.out.printf(Locale.ROOT, "%s, rules alone: %.3f%n", scored, score(test, Case::rules).accuracy());
         System.out.printf(Locale.ROOT, "%s, rules + model at the fixed blend %s: %.3f%n", scored, FIXED_BLEND,
                 score(test, c -> run.blended(content, FIXED_BLEND, c)).accuracy());
+        // a fallback consulted only where the rules answer OTHER alone: the model's content intents from a threshold
+        LearnedIntentModel contentBoth = train(train, LearnedIntentModel.LEARNED, Reads.BOTH);
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+            System.out.printf(Locale.ROOT, "%s, rules + fallback where they answer OTHER, from %.1f: n-grams %.3f, n-grams + MiniLM %.3f%n", scored, t,
+                    score(test, c -> otherFallback(content, Reads.NGRAMS, t, c)).accuracy(),
+                    score(test, c -> otherFallback(contentBoth, Reads.BOTH, t, c)).accuracy());
+        }
         for (double n : ADD_WHEN_NOTHING) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  where the rules found nothing, add from %.1f:", n));
             for (double a : ADD) {
@@ -269,6 +276,23 @@ final class IntentLeaveOnePartOut {
             intents.add(Intent.OTHER);
         }
         return new MessageUnderstanding(c.rules().language(), c.rules().slots(), intents, intents.contains(Intent.OPT_OUT));
+    }
+
+    /** The rules, except where they answer OTHER alone: there the model's intents from {@code threshold} (OTHER if none). */
+    private static MessageUnderstanding otherFallback(LearnedIntentModel model, Reads reads, double threshold, Case c) {
+        if (!c.rules().intents().equals(Set.of(Intent.OTHER))) {
+            return c.rules();
+        }
+        Set<Intent> intents = EnumSet.noneOf(Intent.class);
+        reads.probabilities(model, c).forEach((intent, p) -> {
+            if (p >= threshold) {
+                intents.add(intent);
+            }
+        });
+        if (intents.isEmpty()) {
+            intents.add(Intent.OTHER);
+        }
+        return new MessageUnderstanding(c.rules().language(), c.rules().slots(), intents, c.rules().optOut());
     }
 
     private static MessageUnderstanding formPlusContent(LearnedIntentModel model, Reads reads, Case c) {

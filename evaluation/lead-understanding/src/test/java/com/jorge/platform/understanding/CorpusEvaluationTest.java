@@ -114,19 +114,32 @@ class CorpusEvaluationTest {
     }
 
     @Test
-    void heldOut4IsItsOwnTextAndStaysAboveItsMeasuredFloors() {
+    void heldOut4IsItsOwnTextAndStaysAboveItsFloorsAsTuningData() {
         List<LabelledMessage> heldOut4 = LabelledMessage.load(EvaluateCorpus.HELD_OUT_4);
         assertThat(heldOut4).hasSizeGreaterThanOrEqualTo(150);
         assertThat(heldOut4.stream().filter(m -> m.language().equals("es")).count()).isGreaterThanOrEqualTo(heldOut4.size() / 3);
         assertThat(longSentencesFoundIn(heldOut4, List.of(EvaluateCorpus.TUNING, EvaluateCorpus.TUNING_METROS,
                 EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT))).isEmpty();
         CorpusEvaluation.Report report = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut4);
-        // measured (README.md) after the fourth round: slot F1 0.885, intent accuracy 0.719, 47/56 opt-outs, 2 false.
-        // The targets (0.95, 0.92, every opt-out, none false) are far from met; these floors catch a regression.
-        assertThat(report.slotsOverall().f1()).isGreaterThanOrEqualTo(0.87);
-        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.70);
-        assertThat(report.optOutRecall()).isGreaterThanOrEqualTo(0.83);
-        assertThat(report.falseOptOuts()).isLessThanOrEqualTo(2);
+        // tuning data since heldout-5 was being written (sixth round). Its last figures as a held-out part were 0.885, 0.719,
+        // 47/56 opt-outs and 2 false; measured after the round (README.md) 0.939, 0.920, every opt-out, none false.
+        // These floors guard the tuning; they prove nothing about a new hand's text.
+        assertThat(report.slotsOverall().f1()).isGreaterThanOrEqualTo(0.93);
+        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.91);
+        assertThat(report.optOutRecall()).isEqualTo(1.0);
+        assertThat(report.falseOptOuts()).isZero();
+    }
+
+    @Test
+    void everyOptOutPhrasingOfTheOptOutPartIsFoundAndNoNearMissIsTakenForOne() {
+        // families of requests to stop (removal, "cancel all these texts", Spanish subjunctives, digits for letters, a keyword
+        // split by a space) and near-misses ("stop by", "no more than 400k", "unsubscribed from redfin")
+        List<LabelledMessage> optOuts = LabelledMessage.load(EvaluateCorpus.TUNING_OPT_OUTS);
+        assertThat(optOuts.stream().filter(LabelledMessage::optOut).count()).isGreaterThanOrEqualTo(60);
+        assertThat(optOuts.stream().filter(m -> !m.optOut()).count()).isGreaterThanOrEqualTo(20);
+        CorpusEvaluation.Report report = CorpusEvaluation.evaluate(UNDERSTANDER, optOuts);
+        assertThat(report.optOutRecall()).isEqualTo(1.0);
+        assertThat(report.falseOptOuts()).isZero();
     }
 
     /**

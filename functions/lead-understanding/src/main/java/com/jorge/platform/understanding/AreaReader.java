@@ -34,7 +34,10 @@ public final class AreaReader {
     /** Two-word cues ending in "de" / "to" / "of": "cerca de", "casa de", "close to", "outskirts of". */
     private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "propiedad", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side",
             // "por el lado de Shawnee", "por la zona de Steele Creek", "las afueras de Mesa", "los alrededores de Lehi"
-            "lado", "zona", "barrio", "afueras", "alrededores", "parte");
+            "lado", "zona", "barrio", "afueras", "alrededores", "parte",
+            // "ver la de Berwyn", "el de Clovis": the one (home) in a place
+            "la", "el", "las", "los");
+    private static final Set<String> ONE_OF = Set.of("la", "el", "las", "los");
     private static final Set<String> CUE_LINKS = Set.of("de", "del", "to", "of");
     private static final Set<String> RESIDENCE = Set.of("live", "lives", "living", "lived", "vivo", "vivimos", "vive", "viven", "born", "grew");
     private static final Set<String> LOOKING = Set.of("looking", "look", "lookin", "looked");
@@ -289,7 +292,11 @@ public final class AreaReader {
         if (prev.equals("at") && LOOKING.contains(head)) {
             return true; // "looking at Plano"
         }
-        return CUE_LINKS.contains(prev) && p >= 1 && tk.get(p - 1).joinsNext() && CUE_HEADS.contains(tk.get(p - 1).key());
+        if (!(CUE_LINKS.contains(prev) && p >= 1 && tk.get(p - 1).joinsNext() && CUE_HEADS.contains(tk.get(p - 1).key()))) {
+            return false;
+        }
+        // "la de Berwyn" introduces a name, "el de arriba" a word
+        return !ONE_OF.contains(tk.get(p - 1).key()) || tk.get(from).capitalised();
     }
 
     private static boolean movedFromOrTo(List<AreaTokens.Token> tk, int from) {
@@ -301,11 +308,14 @@ public final class AreaReader {
     }
 
     private static final Set<String> HOME_WORDS = Set.of("house", "home", "homes", "houses", "condo", "condos", "townhouse", "townhouses",
-            "townhome", "townhomes", "listing", "listings", "one", "ones", "place", "property");
+            "townhome", "townhomes", "listing", "listings", "one", "ones", "place", "property", "rental", "duplex");
+    /** What may stand before a place named for a home: "the Smyrna house", "our Edmond house", "my Gresham rental". */
+    private static final Set<String> HOME_DETERMINERS = Set.of("the", "our", "my", "his", "her", "their");
 
     /** "the Smyrna house", "the Gilbert listings": a national name between "the" and a word for homes. */
     private static boolean homeNamedFor(List<AreaTokens.Token> tk, Candidate c) {
-        return c.kind == Kind.NATIONAL_WORD && c.from > 0 && tk.get(c.from - 1).key().equals("the") && tk.get(c.from - 1).joinsNext()
+        return (c.kind == Kind.NATIONAL_WORD || c.lowerCase) && c.from > 0 && HOME_DETERMINERS.contains(tk.get(c.from - 1).key())
+                && tk.get(c.from - 1).joinsNext()
                 && c.to < tk.size() && tk.get(c.to - 1).joinsNext() && HOME_WORDS.contains(tk.get(c.to).key());
     }
 

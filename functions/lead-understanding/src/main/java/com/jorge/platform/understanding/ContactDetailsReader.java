@@ -18,8 +18,9 @@ final class ContactDetailsReader {
     private static final String NAME_WORD = "[A-ZÁÉÍÓÚÑ][a-záéíóúñü'A-ZÁÉÍÓÚÑ-]+";
     /** Introductions where the name must be capitalised, since the words also start ordinary sentences. */
     private static final Pattern INTRO = Pattern.compile(
-            "(?i:\\b(?:my name is|my name's|name is|name's|this is|it's|it is|its|i'm|im|i am|call me|me llamo|mi nombre es|soy|habla|les saluda|le saluda))\\s+"
-                    + "(" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")?)");
+            "(?i:(?<!\\bno\\s)\\b(?:my name is|my name's|name is|name's|this is|it's|it is|its|i'm|im|i am|call me|me llamo|mi nombre es|soy|habla|les saluda|le saluda))\\s+"
+                    // up to three capitalised words: "soy Rosa Elena Villalobos" ("yo no soy Martha" names someone else)
+                    + "(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})");
     /** "my name is maria" is unambiguous even in lower case. */
     private static final Pattern EXPLICIT = Pattern.compile(
             "(?i)\\b(?:my name is|my name's|me llamo|mi nombre es)\\s+([a-záéíóúñü']+(?:\\s+[a-záéíóúñü']+)?)");
@@ -72,6 +73,14 @@ final class ContactDetailsReader {
         if (explicit.find()) {
             Optional<Slot> slot = toSlot(explicit.group(1), explicit.start(1));
             if (slot.isPresent()) {
+                // capitalised, the name may run to a third word: "me llamo Ana Lucia Beltran"
+                Matcher longer = INTRO.matcher(original);
+                if (longer.find(explicit.start()) && longer.start(1) == explicit.start(1)) {
+                    Optional<Slot> full = toSlot(longer.group(1), longer.start(1));
+                    if (full.isPresent() && full.get().value().length() > slot.get().value().length()) {
+                        return full;
+                    }
+                }
                 return slot;
             }
         }

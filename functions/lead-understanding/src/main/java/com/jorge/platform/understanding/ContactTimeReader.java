@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class ContactTimeReader {
 
     private static final Pattern CONTACT_CUE = Pattern.compile(
-            "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|marqu\\w*|hablar|contact\\w*|best time|works best|work best"
+            "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|marqu\\w*|hablar|habl(ame|eme|enme|arme|anos|enos)|contact\\w*|best time|works best|work best"
                     + "|better for me|is best|es mejor|mejor|prefer\\w*|available|free|disponible|anytime is|any time is|is fine|esta bien)\\b");
     /** A weekend day is when to call only where a call is asked for ("me pueden llamar el sábado?", not "verla el domingo"). */
     private static final Pattern CALL_CUE = Pattern.compile("\\b(call|calls|ring|phone|llam\\w*|marc\\w*|marqu\\w*)\\b");
@@ -30,22 +30,23 @@ final class ContactTimeReader {
             "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "weekend", "weekends",
             "weekday", "weekdays", "anytime", "any time", "after", "before", "work", "lunch", "noon", "around", "at", "or", "and", "on",
             "the", "best", "en", "la", "las", "por", "los", "fin", "fines", "de", "semana", "manana", "mananas", "tarde", "tardes",
-            "noche", "noches", "despues", "antes", "del", "trabajo", "entre", "am", "pm", "p.m.", "a.m.", "is", "fine", "works", "better", "for", "me", "ok", "okay", "mediodia", "almuerzo", "cualquier", "hora", "a", "es", "mejor"));
+            "noche", "noches", "despues", "antes", "del", "trabajo", "entre", "am", "pm", "y", "media", "cuarto", "dia", "porfa", "please", "pls", "mananita", "mananitas", "p.m.", "a.m.", "is", "fine", "works", "better", "for", "me", "ok", "okay", "mediodia", "almuerzo", "cualquier", "hora", "a", "es", "mejor"));
 
     private static final Map<String, Pattern> PERIODS = new LinkedHashMap<>();
 
     static {
         PERIODS.put("weekday", Pattern.compile("\\bweekdays?\\b|\\bentre semana\\b|\\bdurante la semana\\b"));
         PERIODS.put("weekend", Pattern.compile("\\bweekends?\\b|\\bfin(es)? de semana\\b"));
-        PERIODS.put("morning", Pattern.compile("\\bmornings?\\b|\\b(la|las|por la|en la|en las) mananas?\\b"));
+        PERIODS.put("morning", Pattern.compile("\\bmornings?\\b|\\b(la|las|por la|en la|en las) man(ana|anita)s?\\b"));
         PERIODS.put("afternoon", Pattern.compile("\\bafternoons?\\b|\\b(la|las|por la|en la|en las) tardes?\\b"));
         PERIODS.put("evening", Pattern.compile("\\bevenings?\\b|\\bnights?\\b|\\bafter work\\b|\\b(la|las|por la|en la|en las) noches?\\b|\\bdespues del trabajo\\b"));
         PERIODS.put("anytime", Pattern.compile("\\banytime\\b|\\bany time\\b|\\bwhenever\\b|\\b(a )?cualquier hora\\b"));
     }
 
-    private static final Pattern AFTER = Pattern.compile("\\b(after|despues de las|despues de la|luego de las)\\s+(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
-    private static final Pattern BEFORE = Pattern.compile("\\b(before|antes de las|antes de la)\\s+(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
-    private static final Pattern AT = Pattern.compile("\\b(at|around|a las|@|like)\\s+(\\d{1,2})(?::(\\d\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?(?!\\s*(k\\b|mil|thousand|million|months?|years?|days?|weeks?|bed|bath|br\\b|ba\\b|\\d|,\\d|\\.\\d|%))");
+    private static final Pattern AFTER = Pattern.compile("\\b(after|despues de las|despues de la|luego de las)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
+    private static final Pattern BEFORE = Pattern.compile("\\b(before|antes de las|antes de la)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
+    private static final Pattern AT = Pattern.compile("\\b(at|around|a las|@|like)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?(?!\\s*(k\\b|mil|thousand|million|months?|years?|days?|weeks?|bed|bath|br\\b|ba\\b|\\d|,\\d|\\.\\d|%))");
+    private static final Pattern NOON_SIDE = Pattern.compile("\\b(after|before|despues de|antes de)\\s+(the\\s+|la\\s+|el\\s+)?$");
     private static final Pattern NOON = Pattern.compile("\\b(noon|lunch|lunchtime|mediodia|almuerzo|hora de (la )?comida)\\b");
 
     List<Slot> read(FoldedText text) {
@@ -73,7 +74,13 @@ final class ContactTimeReader {
         }
         Matcher noon = NOON.matcher(withoutGreeting);
         if (noon.find()) {
-            out.add(new Slot(SlotName.CONTACT_TIME, "12:00", noon.start(), noon.end()));
+            // "after lunch" is after 12:00, "before lunch" before it
+            String before = withoutGreeting.substring(Math.max(0, noon.start() - 20), noon.start());
+            Matcher side = NOON_SIDE.matcher(before);
+            String value = side.find() ? (side.group(1).startsWith("a") || side.group(1).startsWith("d") ? "after 12:00" : "before 12:00") : "12:00";
+            if (out.stream().noneMatch(s -> s.value().equals(value))) {
+                out.add(new Slot(SlotName.CONTACT_TIME, value, noon.start(), noon.end()));
+            }
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -85,8 +92,9 @@ final class ContactTimeReader {
             return;
         }
         int hour = Integer.parseInt(m.group(2));
-        int minute = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        String meridiem = m.group(4) == null ? "" : m.group(4).replace(".", "");
+        // "las 5 y media" = 5:30, "y cuarto" = :15
+        int minute = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(4) == null ? 0 : m.group(4).equals("media") ? 30 : 15;
+        String meridiem = m.group(5) == null ? "" : m.group(5).replace(".", "");
         if (hour > 23 || minute > 59 || hour == 0) {
             return;
         }

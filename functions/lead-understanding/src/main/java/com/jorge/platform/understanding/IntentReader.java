@@ -33,22 +33,29 @@ final class IntentReader {
             "[?¿]|^\\s*(what|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
                     + "|\\b(wondering|want to know|quiero saber)\\b");
     private static final Pattern NEGATED = Pattern.compile(
-            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$");
+            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bni de (chiste|broma)|\\bni madres|\\bpara nada|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
             "\\b(hey there|hi there|hello there|hi+|hello|hey+|heya|yo|sup|hola|buenos dias|buenas tardes|buenas noches|buenas|good (morning|afternoon|evening|day)"
-                    + "|(thanks|thx|ty) so much|thanks|thank you( so much| very much)?|thx|ty|tysm|muchas gracias|mil gracias|gracias( por (la|toda la) (info|informacion))?|thanks for the info|how are you( doing)?|how'?s it going"
+                    + "|(thanks|thx|ty) so much|thanks a (lot|bunch|ton|million)|many thanks|thank you kindly|thanks|thank you( so much| very much)?|thx|ty|tysm|(muchas |mil )?gracias( por (la|toda la|tu|su) (info|informacion|ayuda))?|thanks for the info|how are you( doing)?|how'?s it going"
+                    + "|hola+|holis?|appreciate (ya|you|u|it)|buen(as|os)? (dias|tardes|noches)"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
+    private static final Set<String> ADDRESS_WORDS = Set.of(
+            "senorita", "senora", "senor", "mija", "mijo", "amigo", "amiga", "joven", "sir", "maam", "ma'am", "bro", "fam", "guys",
+            "team", "folks", "y'all", "yall", "everyone", "dear", "friend", "jefe", "jefa", "doña", "dona", "don");
     private static final Pattern AFFIRMATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola|ok|okay)[,!.]?\\s+)?(yes+|yeah|yea|yep|yup|sure|ok|okay|k|kk|sounds good|absolutely|definitely|of course|correct"
                     + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please|simon|sip|orale|andale"
                     + "|for sure|sure thing|you bet|totally|sounds great|works for me|de una|va que va)\\b");
     /** "ok so long story...": a way to start talking, not a yes. */
     private static final Pattern OK_SO = Pattern.compile("^\\s*(ok|okay|k)[,.]?\\s+so\\b");
-    private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií])(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
+    private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií]+)(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no)([ ,]+(no+|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon)\\b)");
+            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
+                    + "|stop|quit|dont|don'?t|do not|please|pls|leave|remove|unsubscribe"
+                    // a word of address after the no ("no mija, ya no", "nel pastel") and what may follow "ni loco"
+                    + "|mij[oa]|senor[a]?|senorita|amig[oa]|joven|herman[oa]|carnal|primo|pastel|ni|ya)\\b)");
     private static final Pattern WH_START = Pattern.compile(
             "(^|[.!?,\\n]\\s*)(what|what'?s|whats|wat|how|when|where|who|why|which)\\b");
     private static final Pattern WH_START_ES = Pattern.compile("(^|[.!?\\n]\\s*)(cu[aá]ndo|d[oó]nde|qui[eé]n|cu[aá]nt[oa]s?|cu[aá]l(es)?|c[oó]mo)\\b");
@@ -56,15 +63,21 @@ final class IntentReader {
     private static final Pattern HARDSHIP = Pattern.compile(
             "\\bmoney\\b|\\bfinanc\\w*|\\bdebts?\\b|\\bdeudas?\\b|\\bcash ?flow\\b|\\bcredit (cards?|score)\\b|\\bcredito\\b|\\bbroke\\b"
                     + "|\\b(let go|laid off|lost (my|our) jobs?)\\b|\\bsin (chamba|trabajo|empleo)\\b|\\bdinero\\b|\\bno (me|nos) alcanza\\b"
-                    + "|\\bcan'?t afford\\b|\\bno (tenemos|tengo) para\\b|\\bsave (up|more)\\b|\\bahorr\\w*|\\bdown ?payment\\b|\\benganche\\b");
+                    + "|\\bcan'?t afford\\b|\\bno (tenemos|tengo) para\\b|\\bsave (up|more)\\b|\\bahorr\\w*|\\bdown ?payment\\b|\\benganche\\b"
+                    // the money kinds of a later round: bills, expenses, hours cut, a tight month, credit to fix
+                    + "|\\bgastos?\\b|\\bapretad\\w*|\\btight\\b|\\bhospital\\b|\\bmedical\\b|\\bbills\\b|\\bexpenses\\b|\\bhours (got )?cut\\b|\\bquitaron horas\\b"
+                    + "|\\bni (pa|para) la renta\\b|\\bcredit'?s?( is)? (messed|bad|shot|trash|not)\\b");
     private static final Pattern WAITING = Pattern.compile(
             "\\bwait\\w*|\\blater\\b|\\bnot yet\\b|\\byet\\b|\\bfirst\\b|\\bfor (a while|now)\\b|\\bhold\\b|\\bcircle back\\b|\\bno buying\\b"
                     + "|\\bnot (right )?now\\b|\\brn\\b|\\bthis year\\b|\\btodavia\\b|\\bdespues\\b|\\bluego\\b|\\bmas adelante\\b|\\besperar\\b"
-                    + "|\\bpor ahora\\b|\\bahorita no\\b|\\b(el )?otro ano\\b|\\bhay que esperar\\b");
+                    + "|\\bpor ahora\\b|\\bahorita no\\b|\\b(el )?otro ano\\b|\\bhay que esperar\\b"
+                    + "|\\bahorita\\b|\\bdespues vemos\\b|\\bbefore we do anything\\b|\\bno podemos\\b|\\bgonna\\b|\\bfew months\\b");
     /** Words that put off a decision until someone else is asked ("see what my wife says", "lo veo con mi esposo"). */
     private static final Pattern CONSULTING = Pattern.compile(
             "\\b(ask|check|see what|says|say|talk|chat|discuss|run (it|this)|consult|get back|circle back|let you know|first"
-                    + "|before (we|i|anything)|aviso|digo|platic\\w*|consult\\w*|pregunt\\w*|hablar\\w*|hablo|ver con|decidir|primero|esperar)\\b");
+                    + "|before (we|i|anything)|aviso|digo|platic\\w*|consult\\w*|pregunt\\w*|hablar\\w*|hablo|ver con|decidir|primero|esperar"
+                    // deciding is the decision maker's ("can't do anything without my fiance", "lo decido con mi esposo")
+                    + "|decid\\w*|decido|convenc\\w*|dice|diga|thinks?|opina|checa\\w*|without)\\b");
     private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
     /** The lead asks an agent to come to their home ("can you stop by friday to look at my house?"): not a showing, not a question to answer. */
     private static final Pattern AGENT_VISIT = Pattern.compile(
@@ -185,6 +198,8 @@ final class IntentReader {
         }
         if (optOut) {
             out.add(Intent.OPT_OUT);
+            // "dejen de llamarme y de mandar textos": a call named only to be stopped; no labelled opt-out asks for one
+            out.remove(Intent.WANTS_CALL);
         }
         sides(t, slots, side, out);
         blend(out, learned, add, true);
@@ -212,6 +227,9 @@ final class IntentReader {
             } else if (NEGATIVE.matcher(t).find()) {
                 out.add(Intent.NEGATIVE);
             }
+        } else if (optOut && NEGATIVE.matcher(t).find()) {
+            // "nah stop texting", "no. dont text me anymore": an answer, then the request ("no more texts" is one phrase)
+            out.add(Intent.NEGATIVE);
         }
         boolean asks = t.indexOf('?') >= 0 || t.indexOf('¿') >= 0 || WH_START.matcher(t).find()
                 || WH_START_ES.matcher(text.original().toLowerCase()).find() && hasAccentedQuestionWord(text.original());
@@ -228,7 +246,10 @@ final class IntentReader {
         boolean sellCue = cued(Intent.SELLING, t);
         boolean buyCue = cued(Intent.BUYING, t);
         boolean offLimits = out.contains(Intent.OFF_LIMITS_QUESTION);
-        boolean sellerSlot = has(slots, SlotName.PRICE_EXPECTATION) || has(slots, SlotName.OWES_MORTGAGE)
+        // "the house is 3309 Birchwood Dr", "la direccion es ...": an address the lead gives, not one they ask to see or value
+        boolean ownAddress = has(slots, SlotName.PROPERTY_ADDRESS) && !buyCue && !out.contains(Intent.WANTS_SHOWING)
+                && !out.contains(Intent.ASKS_HOME_VALUE) && !out.contains(Intent.NOT_NOW);
+        boolean sellerSlot = ownAddress || has(slots, SlotName.PRICE_EXPECTATION) || has(slots, SlotName.OWES_MORTGAGE)
                 || has(slots, SlotName.ALREADY_LISTED) || (has(slots, SlotName.CONDITION) && !buyCue)
                 || (!offLimits && slots.stream().anyMatch(s -> s.name() == SlotName.MOTIVATION && SELLER_MOTIVATIONS.contains(s.value())
                         && !(s.value().equals("relocating") && (RELOCATING_HERE.matcher(t).find() || buyCue && !sellCue))));
@@ -316,7 +337,12 @@ final class IntentReader {
         if (!any) {
             return false;
         }
-        String[] words = rest.toString().replaceAll("[^\\p{L}\\p{N}' ]", " ").trim().split("\\s+");
+        // words of address do not make a greeting more than one: "gracias mija", "buenas tardes señorita"
+        String[] words = java.util.Arrays.stream(rest.toString().replaceAll("[^\\p{L}\\p{N}' ]", " ").trim().split("\\s+"))
+                .filter(w -> !ADDRESS_WORDS.contains(FoldedText.of(w).folded())).toArray(String[]::new);
+        if (words.length == 0) {
+            return true;
+        }
         if (words.length == 1 && words[0].isEmpty()) {
             return true;
         }

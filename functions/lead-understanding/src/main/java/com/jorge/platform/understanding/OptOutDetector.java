@@ -21,7 +21,9 @@ final class OptOutDetector {
     /** Words that opt out when a message is made of nothing else (besides politeness). */
     private static final Set<String> KEYWORDS = Set.of(
             "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "optout", "opt", "out",
-            "revoke", "remove", "alto", "parar", "para", "pare", "baja", "cancelar", "fin", "basta");
+            "revoke", "remove", "alto", "parar", "para", "pare", "baja", "cancelar", "fin", "basta",
+            // a word that ends it, as a whole message: "enough!", "parenle", "desuscribir"
+            "enough", "parenle", "parale", "parele", "detente", "desuscribir", "desuscribirme");
     private static final Set<String> FILLER = Set.of(
             "please", "pls", "plz", "now", "me", "por", "favor", "all", "it", "ya", "thanks", "thank", "you",
             "ok", "just", "the", "texts", "messages", "mensajes", "right", "ahora",
@@ -29,7 +31,28 @@ final class OptOutDetector {
             "porfavor", "porfa", "porfis", "plis", "xfa", "gracias", "thx", "ty", "thankyou", "thnx");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z]+|\\x{1F6D1}|\\x{270B}");
-    private static final Pattern STOP_TYPO = Pattern.compile("s+t+o+p+|unsu[bs]\\w*|unsubs?c?ri\\w*");
+    private static final Pattern STOP_TYPO = Pattern.compile("s+t+o+p+|s+t+a+h+p+|unsu[bs]\\w*|unsubs?c?ri\\w*");
+
+    /** What a request to stop is about: our messages, in their many names. */
+    private static final String MESSAGES =
+            "texts?|txts?|text\\s+messages|messages?|msgs?|msjs?|sms|mensajes|mensajitos|textos|calls|llamadas|emails|correos|spam|notifications|notificaciones|crap";
+    /** "all these", "any more of your", "tantos": what may stand between the verb and {@link #MESSAGES}. */
+    private static final String DETERMINER = "((all|any|any\\s+more|more|every\\s+(single\\s+)?one|each|each\\s+one)\\s+(of\\s+)?)?((these|those|the|your|ur|this|all|such|tantos|tus|sus|los|estos|esos)\\s+)?";
+    /** Who or what is taken off a list. */
+    private static final String WHO = "(me|us|my\\s+(number|#|phone|cell|info|name|contact|contact\\s+info)|our\\s+(number|#|info|names?|numbers)|this\\s+(number|#|phone|line))";
+    /** What a lead asks to be taken off: a list or our messages, never "the condo search" or "my favorites". */
+    private static final String CONTAINER =
+            "(list|lists|system|database|contacts|contact\\s+list|thread|texts|txts|messages|msgs|sms|mailing|rolodex|records|registry|distribution|blast|campaign)\\b";
+    /** Stems of Spanish verbs of sending a message, as -ar verbs: "mand-e", "text-ee", "envi-en", "llam-en". */
+    private static final String ES_SEND_AR = "mand|envi|text|texte|textie|mensaje|contact|llam|molest|marqu|whatsappe";
+
+    /** A verb of sending in the subjunctive, as a request: "manden", "textee", "anden mandando", "vuelvan a mandar", "escriban". */
+    private static final String ES_SEND_SUBJUNCTIVE = "((anden|esten|sigan|vayan\\s+a)\\s+(" + ES_SEND_AR + ")ando|(anden|esten|sigan)\\s+escribiendo"
+            + "|(vuelvan|vuelva|vuelvas)\\s+a\\s+((" + ES_SEND_AR + ")ar|escribir)|(" + ES_SEND_AR + ")(e|es|en)|escrib(a|as|an))";
+
+    /** What "take me off" takes us off: nothing more said, or a list or our texts, not "the condo search". */
+    private static final String OFF_WHAT = "(?=\\s*($|[.!,;:)]|(this|that|it)\\s*($|[.!,;:])|(please|pls|plz|now|asap|thanks|thx|ty|por\\s+favor|porfa|immediately|right\\s+now|for\\s+good|permanently)\\b"
+            + "|((of\\s+)?(this|your|ur|the|that|these|all|any|every)\\s+)?(\\w+\\s+)?(list|lists|texts|txts|thread|system|contacts|database|messages|msgs|sms|registry|records|rolodex|blast|campaign)\\b))";
 
     /** Addressed requests, anywhere in the text. */
     private static final Pattern REQUEST = Pattern.compile(String.join("|",
@@ -49,7 +72,7 @@ final class OptOutDetector {
             "\\bno\\s+more\\s+(texts|txts|messages|msgs|texting|contact)\\b",
             "\\bunsub\\w*|\\bunsusc\\w*|\\bunsubscib\\w*|\\bopt(ing)?[- ]?out\\b",
             "\\bremove\\s+(me|my\\s+(number|#|info|phone|name))\\b",
-            "\\btake\\s+(me|us|this\\s+(number|#)|(my|our)\\s+(number|#|name|names|numbers|info))\\s+off\\b",
+            "\\btake\\s+(me|us|this\\s+(number|#)|(my|our)\\s+(number|#|name|names|numbers|info))\\s+off\\b" + OFF_WHAT,
             "\\bremove\\s+(us|our\\s+(number|#|info|names?))\\b",
             // withdrawing consent, the wording TCPA revocations use: "I do not consent to these messages", "I revoke consent"
             // ("I don't consent to that price" is about the deal: a messaging word must follow, or nothing)
@@ -82,7 +105,45 @@ final class OptOutDetector {
             "\\bno\\s+quiero\\s+que\\s+me\\s+(escriban|escriba|manden|mande|envien|contacten|llamen|molesten|text\\w*)\\b",
             "\\b(borra|borren|borre|quita|quiten|quite|saca|saquen|saque|eliminen)(me|n\\s+mi\\s+numero)\\s+de\\s+(su|la|tu|sus)\\s+lista",
             "\\bdar(me|nos)?\\s+de\\s+baja\\b|\\bdarme\\s+de\\s+baja\\b",
-            "\\bya\\s+basta\\s+de\\s+(mensajes|textos)\\b"));
+            "\\bya\\s+basta\\s+de\\s+(mensajes|textos)\\b",
+            // families (issue 13, sixth round), each a verb of ending or removing and what it ends or removes:
+            // "cancel all these texts", "end all messages", "halt the sms"
+            "\\b(stop|quit|cancel|end|halt|cease|cut|cut\\s+out|knock\\s+off|kill|pause)\\s+" + DETERMINER + "(" + MESSAGES + ")\\b",
+            // "knock it off with the messages", "cut it out with the texts", "give it a rest with the texts"
+            "\\b(knock\\s+it\\s+off|cut\\s+it\\s+out|give\\s+it\\s+a\\s+rest|lay\\s+off|enough\\s+already)\\s+(with\\s+)?" + DETERMINER + "(" + MESSAGES + ")\\b",
+            // "I'd like to be removed", "want to be taken off your list"
+            "\\b(like|want|wish|need|ask|asking|asked)\\s+to\\s+be\\s+(removed|taken\\s+off|deleted|unsubscribed|opted\\s+out|left\\s+alone)\\b",
+            // "quit blowing up my phone", "stop blowing me up"
+            "\\b(stop|quit|cease)\\s+(blowing|hitting)\\s+(up\\s+)?(me|my|this|our)\\b",
+            // "drop me from this list", "remove my number from your system", "remove us from your texting list"
+            "\\b(remove|take|drop|delete|erase|scratch|cross|pull|strike|get|put|cancel)\\s+" + WHO
+                    + "\\s+(off|from|out\\s+of)\\s+(of\\s+)?((this|your|ur|the|that|these|all|any|every|y'?all'?s|yalls)\\s+)?(\\w+\\s+){0,2}?" + CONTAINER,
+            "\\bcease\\s+(and|&)\\s+desist\\b",
+            // a whole message of "no more" / "no más" with politeness; "leave us alone"; "delete me"; "I'm blocking this number"
+            "^\\W*(ya\\s+)?no\\s+(more|mas)\\W*((please|pls|plz|por\\s+favor|porfa|porfavor|gracias|thanks|thx)\\W*)?$",
+            "\\bleave\\s+(me|us)\\s+(the\\s+hell\\s+)?alone\\b",
+            "\\b(delete|erase|drop|remove)\\s+(me|us)\\s*($|[.!,;]|(please|pls|plz|now|asap|thanks|thx)\\b)",
+            "\\b(i'?m|im|i\\s+am|gonna|going\\s+to|i\\s+will|i'?ll|we'?re|we\\s+will)\\s+block(ing)?\\s+(you|this\\s+number|the\\s+number|your\\s+number|ur\\s+number|y'?all)\\b",
+            "\\b(please|pls|plz|kindly)\\s+(do\\s+not|don'?t|dont|never)\\s+(text|txt|message|msg|contact|email|sms)\\s*($|[.!,;]|(again|anymore|any\\s+more|ever)\\b)",
+            "\\bdesuscrib\\w*|\\bdesinscrib\\w*",
+            // Spanish verbs of ending before our messages: "quiero cancelar los mensajes", "suspendan los textos"
+            "\\b(cancelar|cancelen|cancela|cancele|parar|detener|detengan|suspender|suspendan|quitar|quiten)\\s+" + DETERMINER + "(mensajes|textos|msjs|mensajitos|notificaciones)\\b",
+            "\\b(ya\\s+)?no\\s+(quiero|queremos)\\s+recibir\\s+(nada|mas)\\b",
+            // "no molesten", "no manden nada": the subjunctive without a pronoun (not "no llamen": a call only is a channel)
+            "\\bno\\s+((mand|envi|text|texte|textie|mensaje|contact|molest|whatsappe)(en|es)|escrib(an|as))\\s*($|[.!,;]|(nada|mas|mensajes|textos|por\\s+favor|porfa|porfavor|please|pls)\\b)",
+            "\\b(do\\s*n[o']?t|dont|no\\s+longer)\\s+(want|wish|care)\\s+to\\s+(be\\s+(contacted|texted|messaged|called)|hear\\s+from\\s+(you|u|y'?all|yall|your)"
+                    + "|(receive|get)\\s+" + DETERMINER + "(" + MESSAGES + "))\\b",
+            "\\bno\\s+more\\s+(of\\s+)?(these|this|your|ur|those|the)\\s+(" + MESSAGES + ")\\b",
+            // Spanish: a request in the subjunctive of a verb of sending ("ya no me anden mandando nada", "no nos textee",
+            // "no quiero que me vuelvan a mandar nada"); the indicative ("no me manda", "no me llamaron") is a report
+            "\\b(no|no\\s+quiero\\s+que|no\\s+queremos\\s+que)\\s+(me|nos)\\s+" + ES_SEND_SUBJUNCTIVE + "\\b",
+            // "favor de no enviar mas mensajes", "porfa no mandar nada"
+            "\\b(favor\\s+de|por\\s+favor|porfa|porfavor|favor)\\s+no\\s+(enviar|mandar|escribir|textear|mensajear|contactar|molestar)(me|nos)?\\b",
+            "\\bno\\s+(enviar|mandar|escribir|textear)(me|nos)?\\s+(mas|nada)\\b",
+            // "alto a los mensajes", "alto con sus textos"
+            "\\b(alto|stop|basta)\\s+(a|con)\\s+((los|sus|tus|estos|esos|tantos)\\s+)?(mensajes|textos|msjs|llamadas|mensajitos)\\b",
+            // "dejen de estar chingando con sus textos": a verb of pestering, in any of its forms
+            "\\b(?<!\\bno\\s)(deja|dejen|deje|dejar|paren|pare|parale|parenle)\\s+de\\s+((estar|seguir|andar)\\s+)?(ching|freg|jod|spam|insist|acos|fastidi)\\w*"));
 
     /** "stop" as its own sentence: "Stop! Who is this?", "I said no. STOP", "stop por favor", "stop porfa, ya no me interesa". */
     private static final Pattern STOP_SENTENCE = Pattern.compile(
@@ -93,6 +154,12 @@ final class OptOutDetector {
     /** "Stop! That price is amazing": surprise at what we sent, not a request. */
     private static final Pattern DELIGHT_AFTER = Pattern.compile(
             "\\s*(that|this|it|these|those)\\b[^.!?]{0,30}\\b(is|looks|are|'s)\\b[^.!?]{0,15}\\b(amazing|perfect|great|awesome|gorgeous|beautiful|incredible|stunning|so good)\\b");
+    /** "no me manden la oferta todavía", "don't send me the contract yet": a document held back, not our messages. */
+    private static final Pattern A_DOCUMENT_AFTER = Pattern.compile(
+            "\\s*((todavia|aun|yet)\\s+)?(la|el|los|las|esa|ese|this|that|the|una|un|an?)\\s+(\\w+\\s+)?(oferta|contrato|papeles|documentos|cotizacion|offer|contract|paperwork|docs|documents|counter\\s*offer|contraoferta)\\b");
+    /** "unsubscribed from zillow alerts": what the lead did elsewhere, not a request to us. */
+    private static final Pattern OTHER_SERVICE = Pattern.compile(
+            "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
             "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
 
@@ -106,17 +173,28 @@ final class OptOutDetector {
                     + "\u0430a\u0435e\u043eo\u0440p\u0441c\u0443y\u0445x\u0455s\u0456i\u0458j\u0501d\u051bq\u051dw"
                     + "\u0391A\u0392B\u0395E\u0396Z\u0397H\u0399I\u039aK\u039cM\u039dN\u039fO\u03a1P\u03a4T\u03a5Y\u03a7X"
                     + "\u03bfo\u03bdv\u03b9i\u03b1a");
+    /**
+     * A digit or sign written for a letter inside a word ("st0p", "unsub5cribe", "$top", "rem0ve"): between two letters,
+     * or a "$" or "@" that starts a word of letters. "3br", "4th" and "$400k" keep theirs.
+     */
+    private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457$@](?=\\p{L})|(?<![\\p{L}\\p{N}])[$@](?=\\p{L}{2})|(?<![\\p{L}\\p{N}])[013457](?=\\p{L}{3})");
+    private static final String LEET_SIGNS = "013457$@";
+    private static final String LEET_LETTERS = "oieastsa";
     /** Letters spelled out one by one: "s t o p", "S.T.O.P", "b-a-j-a" (three or more single letters). */
     private static final Pattern SPELLED_OUT = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:[ .\\-_*]\\p{L}(?![\\p{L}\\p{N}])){2,}");
 
     boolean isOptOut(FoldedText text) {
         String t = FoldedText.of(canonical(text.original())).folded();
-        return onlyKeywords(t) || request(t) || stopSentence(t);
+        // a keyword split by a space, in a short message: "sto p", "un subscribe"
+        return onlyKeywords(t) || t.length() <= 24 && onlyKeywords(t.replace(" ", "")) || request(t) || stopSentence(t);
     }
 
     private static boolean request(String t) {
         Matcher m = REQUEST.matcher(t);
         while (m.find()) {
+            if (startsWith(OTHER_SERVICE, t, m.start()) || startsWith(A_DOCUMENT_AFTER, t, m.end())) {
+                continue;
+            }
             // "don't stop sending me listings" asks for more, not less
             if (!NEGATION_BEFORE.matcher(t.substring(0, m.start())).find() && !startsWith(NARROWED_AFTER, t, m.end())) {
                 return true;
@@ -171,7 +249,8 @@ final class OptOutDetector {
         String nfkc = Normalizer.normalize(out, Normalizer.Form.NFKC);
         StringBuilder latin = new StringBuilder(nfkc.length());
         nfkc.codePoints().map(cp -> LOOK_ALIKES.getOrDefault(cp, cp)).forEach(latin::appendCodePoint);
-        return SPELLED_OUT.matcher(latin).replaceAll(m -> m.group().replaceAll("[^\\p{L}]", ""));
+        String joined = SPELLED_OUT.matcher(latin).replaceAll(m -> m.group().replaceAll("[^\\p{L}]", ""));
+        return LEET.matcher(joined).replaceAll(m -> String.valueOf(LEET_LETTERS.charAt(LEET_SIGNS.indexOf(m.group().charAt(0)))));
     }
 
     private static Map<Integer, Integer> lookAlikes(String pairs) {

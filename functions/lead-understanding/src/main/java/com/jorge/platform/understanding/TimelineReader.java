@@ -30,7 +30,9 @@ final class TimelineReader {
     private static final Pattern ASAP = Pattern.compile(
             "\\basap\\b|\\bas soon as (possible|we can|i can)|\\bright away\\b|\\bimmediately\\b"
                     + "|\\blo (mas|antes) (pronto )?posible\\b|\\bcuanto antes\\b|\\bde inmediato\\b|\\bya mismo\\b|\\bthis month\\b|\\beste mes\\b"
-                    + "|\\burgent(e|ly)?\\b|\\bsell (it |the house |this house )?(fast|quick|quickly)\\b|\\b(quick|fast) sale\\b|\\bvender (rapido|pronto)\\b");
+                    + "|\\burgent(e|ly)?\\b|\\bsell (it |the house |this house )?(fast|quick|quickly)\\b|\\b(quick|fast) sale\\b|\\bvender (rapido|pronto)\\b"
+                    // "sell the Sanger house fast", "venderla rapido", "tenemos prisa"
+                    + "|\\bsell\\b[^.?!]{0,25}\\b(fast|quickly)\\b|\\bvender\\w*\\b[^.?!]{0,25}\\b(rapido|rapidito)\\b|(?<!\\bno )\\b(tenemos|tengo) (mucha )?prisa\\b|\\b(we'?re|i'?m) in a (hurry|rush)\\b");
     private static final Pattern DURATION = Pattern.compile(
             "\\b" + COUNT + "(\\s*(-|to|or|a|o)\\s*" + COUNT + ")?\\s+" + UNIT + "\\b(?!\\s+(ago|old|mortgage|loan|fixed|term|of (payments|mortgage)))");
     private static final Pattern NEXT_UNIT = Pattern.compile(

@@ -132,6 +132,43 @@ class LeadMessageUnderstanderTest {
         assertThat(understander.understand(text).optOut()).as(text).isFalse();
     }
 
+    /** Issue 13, sixth round: kinds the rules used to answer OTHER to, in phrasings of no corpus part. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "how much is my crib worth|ASKS_HOME_VALUE", "cuanto cree que valga mi casa?|ASKS_HOME_VALUE",
+        "whats my home goin for these days|ASKS_HOME_VALUE", "we'd love a tour|WANTS_SHOWING", "quiero ir a ver esa casa|WANTS_SHOWING",
+        "hit me up in a couple months|NOT_NOW", "luego te contesto, ando manejando|NOT_NOW", "lo decido con mi esposo y le aviso|NOT_NOW",
+        "we're working with someone|HAS_AGENT", "ya traemos agente|HAS_AGENT", "thanks a lot|GREETING", "gracias mija|GREETING",
+        "ima pass|NOT_INTERESTED", "nope, keeping the house|NOT_INTERESTED", "me equivoque de numero|WRONG_NUMBER",
+        "nomas echandole un ojo|JUST_LOOKING"})
+    void readsTheKindsTheRulesUsedToAnswerOtherTo(String text, Intent intent) {
+        assertThat(understander.understand(text).intents()).as(text).contains(intent);
+    }
+
+    /** Issue 13, sixth round: families of requests to stop (each phrasing here is in no corpus part). */
+    @ParameterizedTest
+    @ValueSource(strings = {"end every one of these texts", "halt the sms please", "kindly erase my number from your contacts",
+        "get us off your mailing list", "we'd like to be taken off", "knock it off with all the texts", "st0p", "unsub5cribe me",
+        "no nos anden mandando mensajes", "que ya no me envien nada", "favor de no textear a este numero", "alto a tantos mensajes",
+        "dejen de estar fregando", "op tout", "please take me off this", "no more!", "enough!", "leave us alone", "no molesten",
+        "please do not text", "delete me", "I'm blocking this number", "STAHP", "cancel my number from your list", "desuscribirme",
+        "quiero cancelar los mensajes", "ya no quiero recibir nada"})
+    void recognisesTheFamiliesOfAskingToStop(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isTrue();
+    }
+
+    /** ...and what looks like them: a search narrowed, a report of what someone did, someone else's service. */
+    @ParameterizedTest
+    @ValueSource(strings = {"take me off the townhome search, condos now", "remove the 2 bed ones from my saved list please",
+        "no me mandaron la info del open house", "we opted out of the HOA pool", "unsubscribed from realtor.com emails, text me yours",
+        "the 5 bus stops nearby", "end of april is when we list", "stop and shop is close by", "no mandes la oferta todavia",
+        "no me manden el contrato hasta el lunes", "no manden condos, solo casas", "no more than 3 stories", "enough bedrooms?",
+        "leave it alone, the kitchen is fine", "I'm blocking off saturday for showings", "please don't text the seller yet",
+        "dont send me the offer yet"})
+    void doesNotTakeWhatLooksLikeTheFamiliesForAnOptOut(String text) {
+        assertThat(understander.understand(text).optOut()).as(text).isFalse();
+    }
+
     @Test
     void aRequestToStopAboutHousesIsNotASearchAndPuttingBuyingOffIsNotBuying() {
         assertThat(understander.understand("stop texting me about homes in Kennesaw").intents()).containsExactly(Intent.OPT_OUT);
