@@ -69,6 +69,34 @@ public final class AccessStream implements AccessCapture.Sink {
         return out;
     }
 
+    /**
+     * The capture time of the oldest record the stream still holds, or empty when it holds none: whoever
+     * judges "was this read within a window" from the stream must know that the stream reaches back that far
+     * (it is trimmed), or a trimmed read would count as no read.
+     */
+    public java.util.OptionalLong oldestMillis() {
+        List<StreamMessage<String, String>> first;
+        try {
+            first = redis.commands().xrange(key, Range.create("-", "+"), io.lettuce.core.Limit.from(1));
+        } catch (RedisException e) {
+            throw new CacheUnavailableException("Redis XRANGE failed", e);
+        }
+        for (StreamMessage<String, String> entry : first) {
+            String body = entry.getBody().get(FIELD);
+            if (body == null) continue;
+            for (String line : body.split("\n")) {
+                String[] f = line.split("\t");
+                if (f.length != 4) continue;
+                try {
+                    return java.util.OptionalLong.of(Long.parseLong(f[3]));
+                } catch (NumberFormatException e) {
+                    // another release's line: look at the next
+                }
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     private static boolean unsafe(String id) {
         return id == null || id.indexOf('\t') >= 0 || id.indexOf('\n') >= 0;
     }

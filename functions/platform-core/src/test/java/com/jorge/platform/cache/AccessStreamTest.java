@@ -48,6 +48,8 @@ class AccessStreamTest {
                     new AccessCapture.Access(AccessCapture.KeyClass.PROFILE, "loc-1", "c\n2", 6),
                     new AccessCapture.Access(AccessCapture.KeyClass.BI, "loc-1", "-", 7)));
             assertThat(stream.since(0)).containsExactly(new AccessCapture.Access(AccessCapture.KeyClass.BI, "loc-1", "-", 7));
+            assertThat(stream.oldestMillis()).hasValue(7); // how far back the (trimmed) stream reaches
+            assertThat(new AccessStream(redis, new CacheKeys(TestRedis.namespace("access-none"))).oldestMillis()).isEmpty();
         }
     }
 
