@@ -94,13 +94,13 @@ public final class BiWarming {
         // BI reads are captured whole (bi-api records every get), one read per request
         AccessRhythm rhythm = AccessRhythm.of(stored == null ? null : stored.rhythm(), 1, 1, forget);
         long readUpTo = stored == null ? forget : stored.readUpTo();
-        long newest = readUpTo;
-        for (AccessCapture.Access a : access.since(readUpTo - STREAM_SLACK_MILLIS)) {
-            if (a.keyClass() != AccessCapture.KeyClass.BI || a.atMillis() <= readUpTo || a.atMillis() > now.toEpochMilli()) continue;
+        long[] newest = {readUpTo};
+        access.forEachSince(readUpTo - STREAM_SLACK_MILLIS, a -> { // page by page: the first run reads what the stream holds
+            if (a.keyClass() != AccessCapture.KeyClass.BI || a.atMillis() <= readUpTo || a.atMillis() > now.toEpochMilli()) return;
             rhythm.record(a.locationId(), a.atMillis());
-            newest = Math.max(newest, a.atMillis());
-        }
-        save(new Stored(rhythm.snapshot(), newest));
+            newest[0] = Math.max(newest[0], a.atMillis());
+        });
+        save(new Stored(rhythm.snapshot(), newest[0]));
         List<Predicted> out = new ArrayList<>();
         for (String location : rhythm.locations()) {
             double chance = rhythm.warmChance(location, now.toEpochMilli(), lookahead, settings.dormantAfter(), settings.firstViewReach());

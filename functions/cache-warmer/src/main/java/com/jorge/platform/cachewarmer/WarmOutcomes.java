@@ -27,6 +27,7 @@ public final class WarmOutcomes {
 
     /** Stream entries are stamped when the capture thread writes a batch, a little after the records in it. */
     private static final long STREAM_SLACK_MILLIS = 60_000;
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofHours(6);
 
     private final WarmCalibrationStore store;
     private final AccessStream access;
@@ -46,16 +47,18 @@ public final class WarmOutcomes {
         if (due.isEmpty()) return calibration;
         OptionalLong oldest = access.oldestMillis();
         if (oldest.isEmpty()) return calibration; // capture never ran, or the stream expired: nothing is known
-        long from = due.stream().mapToLong(ChanceCalibration.Pending::atMillis).min().orElseThrow();
+        // predictions a stopped warmer left behind for longer are dropped: the stream behind them is read page by page,
+        // but nobody needs hours of it to learn from
+        long from = Math.max(due.stream().mapToLong(ChanceCalibration.Pending::atMillis).min().orElseThrow(), now.minus(MAX_AGE).toEpochMilli());
         Set<String> wanted = new HashSet<>();
         for (ChanceCalibration.Pending p : due) wanted.add(item(p.warmClass() == WarmClass.BI, p.locationId(), p.contactId()));
         Map<String, List<Long>> reads = new HashMap<>();
-        for (AccessCapture.Access a : access.since(from - STREAM_SLACK_MILLIS)) {
+        access.forEachSince(from - STREAM_SLACK_MILLIS, a -> {
             String item = item(a.keyClass() == AccessCapture.KeyClass.BI, a.locationId(), a.contactId());
             if (wanted.contains(item)) reads.computeIfAbsent(item, k -> new ArrayList<>()).add(a.atMillis());
-        }
+        });
         for (ChanceCalibration.Pending p : due) {
-            if (p.atMillis() < oldest.getAsLong()) continue;
+            if (p.atMillis() < oldest.getAsLong() || p.atMillis() < from) continue;
             List<Long> times = reads.getOrDefault(item(p.warmClass() == WarmClass.BI, p.locationId(), p.contactId()), List.of());
             boolean read = times.stream().anyMatch(t -> t >= p.atMillis() && t < p.atMillis() + window);
             calibration.observe(p.warmClass(), p.chance(), read);
