@@ -97,7 +97,7 @@ public final class WarmOutcomes {
      * reads {@link WarmClass#readsPerUse} keys. BI reads are captured whole (bi-api records every one).
      */
     public double detection(WarmClass k) {
-        if (k == WarmClass.BI) return 1;
+        if (k == WarmClass.BI || settings.captureSampleEvery() <= 0) return 1; // capture off: nothing learned to correct
         return 1 - Math.pow(1 - 1.0 / settings.captureSampleEvery(), k.readsPerUse());
     }
 
