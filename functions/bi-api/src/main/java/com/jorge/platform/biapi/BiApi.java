@@ -3,6 +3,7 @@ package com.jorge.platform.biapi;
 import com.jorge.platform.bi.BiReport;
 import com.jorge.platform.bi.BiReportReader;
 import com.jorge.platform.bi.page.ReportPage;
+import com.jorge.platform.cache.BiCache;
 import com.jorge.platform.json.PlatformJson;
 import com.jorge.platform.limits.RequestLimits;
 
@@ -25,20 +26,24 @@ public final class BiApi {
 
     static final int MAX_DAYS = 400;
 
+
     private final BiTokens tokens;
     private final BiReaders readers;
     private final BiReportReader reports;
     private final ReportLinks links;
     private final RequestLimits limits;
+    private final BiCache cache;
     private final Clock clock;
 
-    /** {@code limits}: null without Redis, and then nothing is limited. */
-    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, ReportLinks links, RequestLimits limits, Clock clock) {
+    /** {@code limits}, {@code cache}: null without Redis, and then nothing is limited, or cached. */
+    BiApi(BiTokens tokens, BiReaders readers, BiReportReader reports, ReportLinks links, RequestLimits limits, BiCache cache,
+          Clock clock) {
         this.tokens = tokens;
         this.readers = readers;
         this.reports = reports;
         this.links = links;
         this.limits = limits;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -74,9 +79,22 @@ public final class BiApi {
         }
         if (to.isBefore(from)) return new BiAnswer.Refused(400, "from must not be after to", "from");
         if (from.plusDays(MAX_DAYS).isBefore(to)) return new BiAnswer.Refused(400, "at most " + MAX_DAYS + " days", "from");
+        String type = json ? "application/json" : "text/html; charset=utf-8";
+        String view = json ? BiCache.VIEW_JSON : BiCache.VIEW_PAGE;
+        // after every check: a cached answer goes only to a reader of the location, within its limits
+        if (cache != null) {
+            Optional<String> cached = cache.get(locationId, view, from, to);
+            if (cached.isPresent()) return new BiAnswer.Body(type, cached.get());
+        }
+        String body = render(reports, locationId, from, to, json, clock);
+        if (cache != null) cache.put(locationId, view, from, to, body);
+        return new BiAnswer.Body(type, body);
+    }
+
+    /** The answer's body, computed from the rollups (the JSON view is what the cache-warmer pre-loads: BiReport.toJson). */
+    static String render(BiReportReader reports, String locationId, LocalDate from, LocalDate to, boolean json, Clock clock) {
         BiReport report = reports.report(locationId, from, to);
-        return json ? new BiAnswer.Body("application/json", report.toJson())
-                : new BiAnswer.Body("text/html; charset=utf-8", ReportPage.render(report, clock.instant()));
+        return json ? report.toJson() : ReportPage.render(report, clock.instant());
     }
 
     private static LocalDate date(String value, LocalDate fallback, String field) {

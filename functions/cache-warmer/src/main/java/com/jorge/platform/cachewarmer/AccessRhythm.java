@@ -35,6 +35,37 @@ public final class AccessRhythm {
         this.readsPerUse = readsPerUse;
     }
 
+    /** The stored form ({@link BiWarming} keeps it in Redis between runs). */
+    public record Snapshot(Map<String, int[]> counts, Map<String, Long> lastRead, long firstHour, long lastHour) {}
+
+    public Snapshot snapshot() {
+        Map<String, int[]> c = new HashMap<>();
+        counts.forEach((l, v) -> c.put(l, v.clone()));
+        return new Snapshot(c, new HashMap<>(lastRead), firstHour, lastHour);
+    }
+
+    /** A rhythm restored from {@code s}, forgetting locations not read since {@code forgetBeforeMillis}. */
+    public static AccessRhythm of(Snapshot s, int sampleEvery, int readsPerUse, long forgetBeforeMillis) {
+        AccessRhythm r = new AccessRhythm(sampleEvery, readsPerUse);
+        if (s == null || s.counts() == null || s.lastRead() == null) return r;
+        s.counts().forEach((location, c) -> {
+            Long last = s.lastRead().get(location);
+            if (c == null || c.length != SLOTS || last == null || last < forgetBeforeMillis) return;
+            r.counts.put(location, c.clone());
+            r.lastRead.put(location, last);
+        });
+        if (!r.counts.isEmpty()) {
+            r.firstHour = s.firstHour();
+            r.lastHour = s.lastHour();
+        }
+        return r;
+    }
+
+    /** The locations read at least once. */
+    public java.util.Set<String> locations() {
+        return java.util.Collections.unmodifiableSet(counts.keySet());
+    }
+
     /** One captured read of the location's keys at {@code atMillis}. */
     public void record(String locationId, long atMillis) {
         long hour = Math.floorDiv(atMillis, HOUR);

@@ -44,20 +44,24 @@ public final class CacheWarmer {
     private final ContactRepository contacts;
     private final GuardedCacheWriter cache;
     private final WarmCandidatePolicy policy;
+    private final WarmOutcomes outcomes;
+    private final BiWarming bi; // null: no BI reports loaded
     private final ObjectMapper json;
     private final CacheWarmerSettings settings;
     private final PlatformMetrics metrics;
     private final Clock clock;
 
     public CacheWarmer(Transactor db, WarmCandidateRepository candidates, ConversationRepository conversations,
-                       ContactRepository contacts, GuardedCacheWriter cache, WarmCandidatePolicy policy, ObjectMapper json,
-                       CacheWarmerSettings settings, PlatformMetrics metrics, Clock clock) {
+                       ContactRepository contacts, GuardedCacheWriter cache, WarmCandidatePolicy policy, WarmOutcomes outcomes,
+                       BiWarming bi, ObjectMapper json, CacheWarmerSettings settings, PlatformMetrics metrics, Clock clock) {
         this.db = db;
         this.candidates = candidates;
         this.conversations = conversations;
         this.contacts = contacts;
         this.cache = cache;
         this.policy = policy;
+        this.outcomes = outcomes;
+        this.bi = bi;
         this.json = json;
         this.settings = settings;
         this.metrics = metrics;
@@ -71,16 +75,26 @@ public final class CacheWarmer {
         }
     }
 
+    /** One thing to load: a lead's two entries, or a location's BI report. */
+    private sealed interface Item {
+        record Lead(WarmCandidatePolicy.Ranked ranked) implements Item {}
+
+        record Location(BiWarming.Predicted predicted) implements Item {}
+    }
+
     /** A lead this run wrote, kept until the batch is rechecked. */
     private record Fresh(Loaded loaded, GuardedCacheWriter.Written written, long bytes) {}
 
     private static final class Tally {
         int warmed;
+        int locations; // of warmed + alreadyWarm, locations' reports: WARMER_MAX_LEADS counts leads
         int alreadyWarm;
         int retracted;
         int probes; // Redis probes this run, one before each batch's pipeline
         double pingNanos; // moving average of the slowest master's PING, from the second probe
         RedisLoad lastProbe;
+        ChanceCalibration calibration; // null: not learning (capture off), ranked by the raw chance
+        final Map<LeadRef, WarmClass> classes = new java.util.HashMap<>();
 
         long bytes;
         WarmSummary.StopReason stop = WarmSummary.StopReason.COMPLETED;
@@ -105,20 +119,34 @@ public final class CacheWarmer {
             cache.ping(); // before any work: an outage fails the run at once
             long lag = cache.replicationLagBytes();
             if (lag >= 0) metrics.count(CacheWarmerMetrics.REPLICATION_LAG, null, lag);
+            if (settings.calibrates()) tally.calibration = outcomes.learn(now);
             var windows = WarmCandidateRepository.Windows.of(settings, now);
             List<WarmCandidatePolicy.Ranked> all = policy.rank(
                     readOnly(c -> candidates.candidates(c, windows, settings.maxCandidates())), now);
-            considered = all.size();
-            // ranked best first: the leads worth a load are a prefix
-            List<WarmCandidatePolicy.Ranked> ranked = all.stream().takeWhile(r -> r.score() >= settings.minChance()).toList();
-            for (int from = 0; from < ranked.size() && tally.stop == WarmSummary.StopReason.COMPLETED; from += settings.batchSize()) {
+            List<BiWarming.Predicted> locations = bi == null ? List.of() : bi.predict(now, settings.lookahead());
+            considered = all.size() + locations.size();
+            List<Item> items = order(all, locations, tally.calibration);
+            for (WarmCandidatePolicy.Ranked r : all) tally.classes.put(r.candidate().lead(), r.warmClass());
+            for (int i = 0; i < items.size() && tally.stop == WarmSummary.StopReason.COMPLETED; ) {
                 if (!clock.instant().isBefore(deadline)) {
                     tally.stop = WarmSummary.StopReason.TIME_BUDGET;
                     break;
                 }
-                List<LeadRef> batch = ranked.subList(from, Math.min(ranked.size(), from + settings.batchSize()))
-                        .stream().map(r -> r.candidate().lead()).toList();
+                if (items.get(i) instanceof Item.Location l) {
+                    warmLocation(l.predicted(), now, tally);
+                    i++;
+                    continue;
+                }
+                // the run of leads up to the next location, a batch at a time
+                List<LeadRef> batch = new ArrayList<>();
+                for (; i < items.size() && batch.size() < settings.batchSize() && items.get(i) instanceof Item.Lead lead; i++) {
+                    batch.add(lead.ranked().candidate().lead());
+                }
                 warmBatch(batch, deadline, tally);
+            }
+            if (tally.calibration != null) {
+                outcomes.remember(tally.calibration, all, locations, now);
+                log.info("cache warm calibration (class chance:outcomes/read rate): {}", tally.calibration.summary());
             }
         } catch (CacheUnavailableException e) {
             metrics.count(CacheWarmerMetrics.FAILED, "redis");
@@ -157,7 +185,7 @@ public final class CacheWarmer {
         WarmSummary.StopReason budget = WarmSummary.StopReason.COMPLETED;
         for (Loaded l : loaded) {
             if (!l.eligible() || !l.hasEntries()) continue;
-            if (tally.warmed + tally.alreadyWarm + chosen.size() >= settings.maxLeads()) {
+            if (tally.warmed + tally.alreadyWarm - tally.locations + chosen.size() >= settings.maxLeads()) {
                 budget = WarmSummary.StopReason.LEAD_BUDGET;
                 break;
             }
@@ -168,6 +196,7 @@ public final class CacheWarmer {
             }
             chosen.add(l);
             sizes.add(bytes);
+            if (tally.calibration != null) tally.calibration.noteBytes(tally.classes.getOrDefault(l.lead(), WarmClass.RECENT_INBOUND), bytes);
             pending += bytes;
         }
         if (chosen.isEmpty()) {
@@ -204,6 +233,61 @@ public final class CacheWarmer {
             tally.retracted++;
             tally.bytes -= f.bytes();
         }
+    }
+
+    /**
+     * The leads worth a load (raw chance at least {@code WARMER_MIN_CHANCE_PERCENT}), best first: by expected
+     * reads saved per byte of the budget, the calibrated chance × the reads a use makes / the class's mean
+     * bytes. Without a calibration (or before it learned anything) that is the policy's own order. Stable:
+     * equal benefits keep the policy's order (most recent activity first).
+     */
+    private List<Item> order(List<WarmCandidatePolicy.Ranked> all, List<BiWarming.Predicted> locations, ChanceCalibration calibration) {
+        ChanceCalibration c = calibration == null ? new ChanceCalibration() : calibration; // empty: the raw chance
+        Map<Item, Double> benefit = new java.util.IdentityHashMap<>();
+        List<Item> items = new ArrayList<>();
+        for (WarmCandidatePolicy.Ranked r : all) {
+            if (r.score() < settings.minChance()) continue;
+            Item item = new Item.Lead(r);
+            benefit.put(item, benefit(c, r.warmClass(), r.score()));
+            items.add(item);
+        }
+        for (BiWarming.Predicted p : locations) {
+            if (p.chance() < settings.minChance()) continue;
+            Item item = new Item.Location(p);
+            benefit.put(item, benefit(c, WarmClass.BI, p.chance()));
+            items.add(item);
+        }
+        items.sort(java.util.Comparator.comparingDouble((Item i) -> benefit.get(i)).reversed());
+        return items;
+    }
+
+    private double benefit(ChanceCalibration c, WarmClass k, double chance) {
+        return c.calibrated(k, chance, outcomes.detection(k)) * k.readsPerUse() / c.meanBytes(k);
+    }
+
+    /**
+     * Loads a location's report unless it is cached (then it counts as already warm, its bytes against the
+     * budget); a report that does not fit the byte budget ends the run, as a lead that does not fit does.
+     */
+    private void warmLocation(BiWarming.Predicted location, Instant now, Tally tally) {
+        BiWarming.Report report = bi.prepare(location.locationId(), now);
+        if (tally.bytes + report.bytes() > settings.maxBytes()) {
+            tally.stop = WarmSummary.StopReason.BYTE_BUDGET;
+            return;
+        }
+        if (!report.cached()) {
+            WarmSummary.StopReason busy = redisBusy(tally);
+            if (busy != null) {
+                tally.stop = busy;
+                return;
+            }
+            bi.write(report);
+            if (tally.calibration != null) tally.calibration.noteBytes(WarmClass.BI, report.bytes());
+        }
+        tally.bytes += report.bytes();
+        tally.locations++;
+        if (report.cached()) tally.alreadyWarm++;
+        else tally.warmed++;
     }
 
     /**

@@ -1,6 +1,10 @@
 package com.jorge.platform.cachewarmer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jorge.platform.cache.AccessStream;
+import com.jorge.platform.bi.BiReportReader;
+import com.jorge.platform.bi.BiSettings;
+import com.jorge.platform.cache.BiCache;
 import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
@@ -35,7 +39,8 @@ public record CacheWarmerFunction(Database database, RedisConnector redis, Cache
         RedisConnector redis = RedisConnector.fromConfig(config, Duration.ofMillis(config.getInt("REDIS_TIMEOUT_MS", 500)));
         if (redis == null) throw new IllegalStateException("configuration REDIS_URL is missing: the cache warmer needs Redis");
         Database database = Database.open(Database.Settings.fromConfig(config));
-        return new CacheWarmerFunction(database, redis, warmer(database.dataSource(), redis, settings, metrics, clock), settings);
+        BiWarming bi = config.getBoolean("WARMER_BI_REPORTS", false) ? biWarming(database.dataSource(), redis, settings, config, clock) : null;
+        return new CacheWarmerFunction(database, redis, warmer(database.dataSource(), redis, settings, bi, metrics, clock), settings);
     }
 
     /**
@@ -44,11 +49,34 @@ public record CacheWarmerFunction(Database database, RedisConnector redis, Cache
      */
     public static CacheWarmer warmer(DataSource dataSource, RedisConnector redis, CacheWarmerSettings settings,
                                      PlatformMetrics metrics, Clock clock) {
+        return warmer(dataSource, redis, settings, null, metrics, clock);
+    }
+
+    /**
+     * The BI side (WARMER_BI_REPORTS): bi-api's cache (BI_CACHE_TTL_SECONDS, as bi-api reads it) and its report
+     * reader with the BI settings (BI_*), which must be bi-api's own, or the warmer would cache other numbers than
+     * bi-api computes; WARMER_BI_DORMANT_HOURS, WARMER_BI_FIRST_VIEW_MINUTES.
+     */
+    public static BiWarming biWarming(DataSource dataSource, RedisConnector redis, CacheWarmerSettings settings,
+                                      PlatformConfig config, Clock clock) {
+        int ttl = config.getInt("BI_CACHE_TTL_SECONDS", 900);
+        if (ttl < 1) throw new IllegalStateException("configuration BI_CACHE_TTL_SECONDS must be at least 1");
+        CacheKeys keys = new CacheKeys(settings.namespace());
+        return new BiWarming(redis, PlatformJson.mapper(), settings.namespace(), new AccessStream(redis, keys),
+                new BiCache(redis, keys, Duration.ofSeconds(ttl), null),
+                new BiReportReader(dataSource, BiSettings.fromConfig(config), clock), BiWarming.Settings.fromConfig(config));
+    }
+
+    /** With the BI side ({@code bi}, null: leads only). */
+    public static CacheWarmer warmer(DataSource dataSource, RedisConnector redis, CacheWarmerSettings settings, BiWarming bi,
+                                     PlatformMetrics metrics, Clock clock) {
         ObjectMapper json = PlatformJson.mapper();
+        CacheKeys keys = new CacheKeys(settings.namespace());
         return new CacheWarmer(new Transactor(dataSource), new WarmCandidateRepository(),
                 new ConversationRepository(json), new ContactRepository(),
-                new GuardedCacheWriter(redis, new CacheKeys(settings.namespace()), settings.entryTtl()),
-                new WarmCandidatePolicy(), json, settings, metrics, clock);
+                new GuardedCacheWriter(redis, keys, settings.entryTtl()), new WarmCandidatePolicy(),
+                new WarmOutcomes(new WarmCalibrationStore(redis, json, settings.namespace()), new AccessStream(redis, keys), settings),
+                bi, json, settings, metrics, clock);
     }
 
     /** One run within the configured time budget: what the local runtime schedules every 15 minutes. */

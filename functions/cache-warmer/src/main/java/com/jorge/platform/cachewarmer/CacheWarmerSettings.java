@@ -27,11 +27,17 @@ import java.time.Duration;
  *                           more than this (WARMER_BACKOFF_LATENCY_MS): a busy Redis serves the worker first
  * @param backoffCpu         the run stops when a master's CPU use between two probes exceeds this share of a
  *                           core (WARMER_BACKOFF_CPU_PERCENT; Redis runs commands on one thread)
+ * @param captureSampleEvery the worker's access capture, 1 get in this many (ACCESS_CAPTURE_SAMPLE_EVERY, the
+ *                           worker's own key and value; 0 = off): the warmer learns what its chances mean
+ *                           ({@link ChanceCalibration}) only from a capture that is on
+ * @param calibrationSample  predictions kept per run for calibration, per class and chance bucket
+ *                           (WARMER_CALIBRATION_SAMPLE; 0 = learn nothing, rank by the raw chance)
  */
 public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes, Duration timeBudget, Duration entryTtl,
                                   Duration activeWindow, Duration awaitingReplyWindow, Duration appointmentWindow,
                                   Duration lookahead, int maxCandidates, int batchSize, double minChance,
-                                  Duration backoffLatency, double backoffCpu) {
+                                  Duration backoffLatency, double backoffCpu, int captureSampleEvery,
+                                  int calibrationSample) {
 
     public static final int DEFAULT_MAX_LEADS = 5_000;
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
@@ -52,6 +58,8 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
             throw new IllegalArgumentException("configuration WARMER_MIN_CHANCE_PERCENT must be between 0 and 100 (was " + minChance * 100 + ")");
         }
         positive("WARMER_BACKOFF_LATENCY_MS", backoffLatency);
+        atLeast("ACCESS_CAPTURE_SAMPLE_EVERY", captureSampleEvery, 0);
+        atLeast("WARMER_CALIBRATION_SAMPLE", calibrationSample, 0);
         if (!(backoffCpu > 0 && backoffCpu <= 1)) {
             throw new IllegalArgumentException("configuration WARMER_BACKOFF_CPU_PERCENT must be between 1 and 100 (was " + backoffCpu * 100 + ")");
         }
@@ -76,42 +84,54 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
                 config.getInt("WARMER_BATCH_SIZE", 100),
                 config.getInt("WARMER_MIN_CHANCE_PERCENT", 50) / 100.0,
                 Duration.ofMillis(config.getInt("WARMER_BACKOFF_LATENCY_MS", 50)),
-                config.getInt("WARMER_BACKOFF_CPU_PERCENT", 70) / 100.0);
+                config.getInt("WARMER_BACKOFF_CPU_PERCENT", 70) / 100.0,
+                config.getInt("ACCESS_CAPTURE_SAMPLE_EVERY", 0),
+                config.getInt("WARMER_CALIBRATION_SAMPLE", 4));
     }
 
     public CacheWarmerSettings withBudget(int leads, long bytes) {
         return new CacheWarmerSettings(namespace, leads, bytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withTimeBudget(Duration budget) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, budget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withNamespace(String ns) {
         return new CacheWarmerSettings(ns, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withMinChance(double chance) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, chance, backoffLatency, backoffCpu);
+                appointmentWindow, lookahead, maxCandidates, batchSize, chance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withBackoffLatency(Duration latency) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, latency, backoffCpu);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, latency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withBackoffCpu(double share) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, share);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, share, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withBatchSize(int leads) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, leads, minChance, backoffLatency, backoffCpu);
+                appointmentWindow, lookahead, maxCandidates, leads, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+    }
+
+    public CacheWarmerSettings withCalibration(int sampleEvery, int sample) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, sampleEvery, sample);
+    }
+
+    /** Learning needs the worker's capture on and a sample to learn from. */
+    public boolean calibrates() {
+        return captureSampleEvery > 0 && calibrationSample > 0;
     }
 
     private static long longValue(PlatformConfig config, String name, long fallback) {

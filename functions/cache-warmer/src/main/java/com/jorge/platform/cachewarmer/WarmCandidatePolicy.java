@@ -34,7 +34,8 @@ public final class WarmCandidatePolicy {
      */
     static final double FOLLOW_UP_DUE = 0.95;
 
-    public record Ranked(WarmCandidate candidate, double score) {}
+    /** @param warmClass the lead's strongest signal: what {@link ChanceCalibration} learns the score's meaning by */
+    public record Ranked(WarmCandidate candidate, double score, WarmClass warmClass) {}
 
     private static final Comparator<Ranked> ORDER = Comparator.comparingDouble(Ranked::score).reversed()
             .thenComparing(r -> r.candidate().lastActivityAt(), Comparator.nullsLast(Comparator.reverseOrder()))
@@ -44,7 +45,7 @@ public final class WarmCandidatePolicy {
     /** The candidates with a positive score, best first; ties go to the most recent activity. */
     public List<Ranked> rank(List<WarmCandidate> candidates, Instant now) {
         return candidates.stream()
-                .map(c -> new Ranked(c, score(c, now)))
+                .map(c -> new Ranked(c, score(c, now), warmClass(c, now)))
                 .filter(r -> r.score() > 0)
                 .sorted(ORDER)
                 .toList();
@@ -61,6 +62,30 @@ public final class WarmCandidatePolicy {
         if (c.nextHeldReplyAt() != null) quiet *= 1 - HELD_REPLY_DUE;
         if (c.nextFollowUpAt() != null) quiet *= 1 - FOLLOW_UP_DUE;
         return (1 - quiet) * temperatureFactor(c.temperature()) * stageFactor(c.stage());
+    }
+
+    /**
+     * The signal that contributes the largest chance: the class whose calibration reads the score. Signals
+     * mislead in different ways (a follow-up step is a near certain read, a lead who wrote yesterday mostly
+     * is not), so one score means different things by class.
+     */
+    public WarmClass warmClass(WarmCandidate c, Instant now) {
+        WarmClass best = WarmClass.RECENT_INBOUND;
+        double top = -1;
+        if (c.nextFollowUpAt() != null && FOLLOW_UP_DUE > top) { top = FOLLOW_UP_DUE; best = WarmClass.FOLLOW_UP; }
+        if (c.awaitingReply()) {
+            double p = AWAITING_REPLY * decay(c.lastReplyAt(), now, AWAITING_REPLY_HALF_LIFE);
+            if (p > top) { top = p; best = WarmClass.AWAITING_REPLY; }
+        }
+        if (c.nextHeldReplyAt() != null && HELD_REPLY_DUE > top) { top = HELD_REPLY_DUE; best = WarmClass.HELD_REPLY; }
+        if (c.nextAppointmentAt() != null) {
+            double p = !c.nextAppointmentAt().isAfter(now.plus(APPOINTMENT_SOON_WITHIN)) ? APPOINTMENT_SOON : APPOINTMENT_LATER;
+            if (p > top) { top = p; best = WarmClass.APPOINTMENT; }
+        }
+        if (c.lastInboundAt() != null && RECENT_INBOUND * decay(c.lastInboundAt(), now, RECENT_INBOUND_HALF_LIFE) > top) {
+            best = WarmClass.RECENT_INBOUND;
+        }
+        return best;
     }
 
     /** Hot leads answer faster and more often; a temperature is only known once the bot has talked. */

@@ -1,7 +1,8 @@
 package com.jorge.platform.cachewarmer;
 
 /**
- * What one run did. {@code considered = warmed + alreadyWarm + skipped}; skipped covers leads past a
+ * What one run did, leads and (with WARMER_BI_REPORTS) locations' BI reports together.
+ * {@code considered = warmed + alreadyWarm + skipped}; skipped covers leads past a
  * budget, leads that became ineligible or had nothing to cache, and leads whose fresh copy was retracted
  * because they changed while being warmed ({@code retracted} of them), and leads ranked under the
  * minimum chance.

@@ -42,5 +42,18 @@ class CacheWarmerSettingsTest {
         assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_BACKOFF_CPU_PERCENT", "101"))))
                 .hasMessageContaining("WARMER_BACKOFF_CPU_PERCENT");
         assertThat(CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_BACKOFF_CPU_PERCENT", "40"))).backoffCpu()).isEqualTo(0.4);
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_CALIBRATION_SAMPLE", "-1"))))
+                .hasMessageContaining("WARMER_CALIBRATION_SAMPLE");
+        assertThatThrownBy(() -> BiWarming.Settings.fromConfig(PlatformConfig.of(Map.of("WARMER_BI_FIRST_VIEW_MINUTES", "0"))))
+                .hasMessageContaining("WARMER_BI_FIRST_VIEW_MINUTES");
+    }
+
+    @Test
+    void theWarmerLearnsOnlyFromACaptureThatIsOn() {
+        assertThat(CacheWarmerSettings.defaults().calibrates()).isFalse(); // the worker's capture is off by default
+        CacheWarmerSettings on = CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("ACCESS_CAPTURE_SAMPLE_EVERY", "16")));
+        assertThat(on.calibrates()).isTrue();
+        assertThat(on.calibrationSample()).isEqualTo(4);
+        assertThat(on.withCalibration(16, 0).calibrates()).isFalse();
     }
 }

@@ -68,6 +68,11 @@ final class WarmerRig implements AutoCloseable {
         return CacheWarmerFunction.warmer(database.dataSource(), via, settings, metrics, clock);
     }
 
+    /** A warmer that also loads BI reports. */
+    CacheWarmer warmerWith(CacheWarmerSettings settings, BiWarming bi, RecordedMetrics metrics, Clock clock) {
+        return CacheWarmerFunction.warmer(database.dataSource(), redis, settings, bi, metrics, clock);
+    }
+
     /** The worker's cache, as WorkerFunction builds it. */
     LeadCache workerCache(String namespace) {
         return new LeadCache(redis, new CacheKeys(namespace), json, WORKER_CONVERSATION_TTL, WORKER_PROFILE_TTL);

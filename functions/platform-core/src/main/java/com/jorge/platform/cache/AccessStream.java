@@ -19,6 +19,7 @@ import java.util.Map;
 public final class AccessStream implements AccessCapture.Sink {
 
     static final long MAX_ENTRIES = 20_000;
+    static final int PAGE = 100;
     private static final String FIELD = "b";
     private final RedisConnector redis;
     private final String key;
@@ -46,27 +47,68 @@ public final class AccessStream implements AccessCapture.Sink {
 
     /** The records captured at or after {@code fromMillis} (by the stream's own entry times), oldest first. */
     public List<AccessCapture.Access> since(long fromMillis) {
-        List<StreamMessage<String, String>> entries;
+        List<AccessCapture.Access> out = new ArrayList<>();
+        forEachSince(fromMillis, out::add);
+        return out;
+    }
+
+    /**
+     * Hands each record captured at or after {@code fromMillis} to {@code each}, oldest first, reading the stream
+     * {@link #PAGE} entries at a time: a reader of hours or weeks of capture never holds more than a page.
+     */
+    public void forEachSince(long fromMillis, java.util.function.Consumer<AccessCapture.Access> each) {
+        Range.Boundary<String> from = Range.Boundary.including(Long.toString(fromMillis));
+        while (true) {
+            List<StreamMessage<String, String>> entries;
+            try {
+                entries = redis.commands().xrange(key, Range.from(from, Range.Boundary.including("+")), io.lettuce.core.Limit.from(PAGE));
+            } catch (RedisException e) {
+                throw new CacheUnavailableException("Redis XRANGE failed", e);
+            }
+            for (StreamMessage<String, String> entry : entries) {
+                String body = entry.getBody().get(FIELD);
+                if (body == null) continue;
+                for (String line : body.split("\n")) {
+                    String[] f = line.split("\t");
+                    if (f.length != 4) continue;
+                    try {
+                        each.accept(new AccessCapture.Access(AccessCapture.KeyClass.valueOf(f[0]), f[1], f[2], Long.parseLong(f[3])));
+                    } catch (IllegalArgumentException e) {
+                        // a line from another release: skip it, the profile is a statistic
+                    }
+                }
+            }
+            if (entries.size() < PAGE) return;
+            from = Range.Boundary.excluding(entries.get(entries.size() - 1).getId());
+        }
+    }
+
+    /**
+     * The capture time of the oldest record the stream still holds, or empty when it holds none: whoever
+     * judges "was this read within a window" from the stream must know that the stream reaches back that far
+     * (it is trimmed), or a trimmed read would count as no read.
+     */
+    public java.util.OptionalLong oldestMillis() {
+        List<StreamMessage<String, String>> first;
         try {
-            entries = redis.commands().xrange(key, Range.create(Long.toString(fromMillis), "+"));
+            first = redis.commands().xrange(key, Range.create("-", "+"), io.lettuce.core.Limit.from(1));
         } catch (RedisException e) {
             throw new CacheUnavailableException("Redis XRANGE failed", e);
         }
-        List<AccessCapture.Access> out = new ArrayList<>();
-        for (StreamMessage<String, String> entry : entries) {
+        for (StreamMessage<String, String> entry : first) {
             String body = entry.getBody().get(FIELD);
             if (body == null) continue;
             for (String line : body.split("\n")) {
                 String[] f = line.split("\t");
                 if (f.length != 4) continue;
                 try {
-                    out.add(new AccessCapture.Access(AccessCapture.KeyClass.valueOf(f[0]), f[1], f[2], Long.parseLong(f[3])));
-                } catch (IllegalArgumentException e) {
-                    // a line from another release: skip it, the profile is a statistic
+                    return java.util.OptionalLong.of(Long.parseLong(f[3]));
+                } catch (NumberFormatException e) {
+                    // another release's line: look at the next
                 }
             }
         }
-        return out;
+        return java.util.OptionalLong.empty();
     }
 
     private static boolean unsafe(String id) {

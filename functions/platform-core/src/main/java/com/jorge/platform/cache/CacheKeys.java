@@ -21,6 +21,14 @@ public record CacheKeys(String namespace) {
         return namespace + ":{" + lead.locationId() + ":" + lead.contactId() + "}:erased";
     }
 
+    /**
+     * A location's BI answer ({@code view}: {@code json} or {@code page}) over {@code from..to}: key class BI.
+     * The hash tag {@code {bi:locationId}} keeps a location's BI keys in one slot, apart from its leads'.
+     */
+    public String biReport(String locationId, String view, java.time.LocalDate from, java.time.LocalDate to) {
+        return namespace + ":{bi:" + locationId + "}:report:" + view + ":" + from + ":" + to;
+    }
+
     public String webhookSeen(String locationId, String webhookId) {
         return namespace + ":webhook:" + locationId + ":" + webhookId;
     }

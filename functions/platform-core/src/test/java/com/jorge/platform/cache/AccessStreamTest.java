@@ -48,6 +48,14 @@ class AccessStreamTest {
                     new AccessCapture.Access(AccessCapture.KeyClass.PROFILE, "loc-1", "c\n2", 6),
                     new AccessCapture.Access(AccessCapture.KeyClass.BI, "loc-1", "-", 7)));
             assertThat(stream.since(0)).containsExactly(new AccessCapture.Access(AccessCapture.KeyClass.BI, "loc-1", "-", 7));
+            assertThat(stream.oldestMillis()).hasValue(7); // how far back the (trimmed) stream reaches
+            for (int i = 0; i < 2 * AccessStream.PAGE + 5; i++) {
+                stream.write(List.of(new AccessCapture.Access(AccessCapture.KeyClass.PROFILE, "loc-1", "c" + i, 10 + i)));
+            }
+            List<Long> paged = new java.util.ArrayList<>();
+            stream.forEachSince(0, a -> paged.add(a.atMillis()));
+            assertThat(paged).hasSize(2 * AccessStream.PAGE + 6).isSorted(); // every page, each entry once
+            assertThat(new AccessStream(redis, new CacheKeys(TestRedis.namespace("access-none"))).oldestMillis()).isEmpty();
         }
     }
 

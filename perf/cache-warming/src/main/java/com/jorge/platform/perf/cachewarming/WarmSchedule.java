@@ -1,6 +1,7 @@
 package com.jorge.platform.perf.cachewarming;
 
 import com.jorge.platform.cachewarmer.AccessRhythm;
+import com.jorge.platform.cachewarmer.WarmClass;
 import com.jorge.platform.cachewarmer.WarmCandidate;
 import com.jorge.platform.cachewarmer.WarmCandidatePolicy;
 import com.jorge.platform.conversation.LeadRef;
@@ -53,6 +54,17 @@ public final class WarmSchedule {
      * 16,400). The load threshold still applies to the raw chance. Off: ordered by raw chance, as before.
      */
     static final boolean BY_BENEFIT = Boolean.parseBoolean(System.getProperty("warm.byBenefit", "true"));
+    /**
+     * The calibration learns per {@link WarmClass}, the lead's strongest signal, as the production warmer's does
+     * (a follow-up step scored 0.95 is read far more often than a lead who wrote yesterday scored 0.95). Off: one
+     * class for all leads, as before.
+     */
+    static final boolean BY_CLASS = Boolean.parseBoolean(System.getProperty("warm.byClass", "true"));
+    /**
+     * Predictions kept for calibration per run, class and chance bucket, as WARMER_CALIBRATION_SAMPLE keeps them in
+     * production (its default, 4); 0 keeps every one.
+     */
+    static final int CALIBRATION_SAMPLE = Integer.getInteger("warm.calibrationSample", 4);
     /** The trace's start as an instant (a Monday), for the policy's clock. */
     static final Instant EPOCH = Instant.parse("2026-11-02T00:00:00Z");
 
@@ -144,18 +156,21 @@ public final class WarmSchedule {
                 if (c != null) candidates.add(c);
             }
             List<Item> items = new ArrayList<>();
+            List<Sampled> predictions = new ArrayList<>();
             for (WarmCandidatePolicy.Ranked r : policy.rank(candidates, clock)) {
                 int lead = Integer.parseInt(r.candidate().lead().contactId().substring(1));
-                calibration.predict(lead, r.score(), now);
-                items.add(new Item(lead, r.score(), BY_BENEFIT ? calibration.calibrated(lead, r.score()) : r.score()));
+                WarmClass k = BY_CLASS ? r.warmClass() : WarmClass.RECENT_INBOUND;
+                predictions.add(new Sampled(lead, k, r.score()));
+                items.add(new Item(lead, r.score(), BY_BENEFIT ? calibration.calibrated(k, r.score()) : r.score()));
             }
             for (int location = 0; location < workload.locations(); location++) {
                 double chance = rhythm.warmChance("loc-" + location, epoch + now, lookahead, dormantAfter, firstViewReach);
                 if (chance <= 0) continue;
                 int item = workload.leads() + location;
-                calibration.predict(item, chance, now);
-                items.add(new Item(-1 - location, chance, BY_BENEFIT ? calibration.calibrated(item, chance) * biWeight : chance));
+                predictions.add(new Sampled(item, WarmClass.BI, chance));
+                items.add(new Item(-1 - location, chance, BY_BENEFIT ? calibration.calibrated(WarmClass.BI, chance) * biWeight : chance));
             }
+            for (Sampled p : sample(predictions, now)) calibration.predict(p.item(), p.warmClass(), p.chance(), now);
             items.sort(java.util.Comparator.comparingDouble(Item::benefit).reversed()); // stable: leads keep their order
             int[] ids = new int[Math.min(maxLeads, items.size())];
             float[] p = new float[ids.length];
@@ -173,6 +188,23 @@ public final class WarmSchedule {
 
     /** @param benefit the order: expected reads saved per byte, relative to a lead's */
     private record Item(int id, double chance, double benefit) {}
+
+    /** A prediction offered to the calibration: a lead, or {@code leads + location}. */
+    private record Sampled(int item, WarmClass warmClass, double chance) {}
+
+    /** Up to {@link #CALIBRATION_SAMPLE} per class and bucket of 0.05, drawn at random (seeded by the run's time), as production's WarmOutcomes draws them. */
+    private static List<Sampled> sample(List<Sampled> all, long now) {
+        if (CALIBRATION_SAMPLE <= 0) return all;
+        List<Sampled> shuffled = new ArrayList<>(all);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(now));
+        int[][] taken = new int[WarmClass.values().length][20];
+        List<Sampled> out = new ArrayList<>();
+        for (Sampled p : shuffled) {
+            int b = Math.min(19, Math.max(0, (int) (p.chance() * 20)));
+            if (taken[p.warmClass().ordinal()][b]++ < CALIBRATION_SAMPLE) out.add(p);
+        }
+        return out;
+    }
 
     private static double benefitPerByte(int readsSaved, int bytes) {
         return (double) readsSaved / bytes;
