@@ -399,6 +399,20 @@ class PlatformTemplatesTest {
         assertThat(alerts.path("Environment").path("Variables").has("DATABASE_URL")).as("the business alerts read the BI tables").isTrue();
         JsonNode bi = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-bi-aggregator").path("Properties");
         assertThat(bi.path("Environment").path("Variables").has("REDIS_URL")).as("least privilege: no Redis").isFalse();
+        // the warmer calibrates its chances on the reads the worker and bi-api capture, scaled by the same sampling
+        JsonNode warmer = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-cache-warmer")
+                .path("Properties").path("Environment").path("Variables");
+        JsonNode worker = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-bot-worker")
+                .path("Properties").path("Environment").path("Variables");
+        JsonNode biApi = withProperty(prod.json("Bi"), "AWS::Lambda::Function", "FunctionName", "jorge-bi-api")
+                .path("Properties").path("Environment").path("Variables");
+        assertThat(worker.path("ACCESS_CAPTURE_SAMPLE_EVERY").asInt()).isPositive();
+        assertThat(warmer.path("ACCESS_CAPTURE_SAMPLE_EVERY").asText()).isEqualTo(worker.path("ACCESS_CAPTURE_SAMPLE_EVERY").asText());
+        assertThat(biApi.path("ACCESS_CAPTURE_SAMPLE_EVERY").asInt()).as("bi-api's report reads are captured").isPositive();
+        assertThat(warmer.path("WARMER_BI_REPORTS").asText()).isEqualTo("true");
+        assertThat(warmer.properties().stream().map(Map.Entry::getKey).filter(k -> k.startsWith("BI_")))
+                .as("the warmer computes reports with bi-api's BI_* settings, so it may have none bi-api lacks")
+                .allMatch(biApi::has);
     }
 
     // ---------------------------------------------------------------- workflows and observability

@@ -115,8 +115,10 @@ public final class BiStack extends Stack {
                 "BI_REPORT_PREFIX", REPORT_PREFIX + "/",
                 "BI_REPORT_LINK_MINUTES", String.valueOf(REPORT_LINK_MINUTES)));
         // the rate limits' token buckets (per client address, per location) in the platform's Redis, as the inbox's
+        // and its report cache (BiCache), whose reads go to the access stream the cache-warmer learns from
         apiEnv.putAll(Map.of("REDIS_URL", data.redisUrl(), "REDIS_CLUSTER", "true",
-                "REDIS_AUTH_SECRET_ARN", data.redisAuth().getSecretArn()));
+                "REDIS_AUTH_SECRET_ARN", data.redisAuth().getSecretArn(),
+                "ACCESS_CAPTURE_SAMPLE_EVERY", ScheduledFunctionCatalog.ACCESS_CAPTURE_SAMPLE_EVERY));
         api = new CanaryFunction(this, "BiApi", new CanaryFunctionSpec(
                 "jorge-bi-api", "BI numbers and the report page for team leads and admins (JWT, scoped to their locations)",
                 layout.functionJar("bi-api", "bi-api-lambda.jar"), "com.jorge.platform.biapi.BiApiHandler::handleRequest",

@@ -176,7 +176,7 @@ public final class FunctionsStack extends Stack {
         workerEnv.put("MODEL_BUCKET", data.modelBucket().getBucketName());
         workerEnv.put("MODEL_PREFIX", InferenceStack.MODEL_PREFIX);
         // one lead-cache read in 16 goes to the access stream the cache-warmer learns from (off the reply path)
-        workerEnv.put("ACCESS_CAPTURE_SAMPLE_EVERY", "16");
+        workerEnv.put("ACCESS_CAPTURE_SAMPLE_EVERY", ScheduledFunctionCatalog.ACCESS_CAPTURE_SAMPLE_EVERY);
         var workflowSettings = config.workflows();
         if (!workflowSettings.handoffTeamLeadId().isEmpty()) {
             workerEnv.put("GHL_HANDOFF_USER_ID", workflowSettings.handoffTeamLeadId());
@@ -279,6 +279,7 @@ public final class FunctionsStack extends Stack {
             if (entry.access().contains(Access.PUBLISH_ALERTS)) {
                 env.put("ALERTS_TOPIC_ARN", alerting.opsAlerts().getTopicArn());
             }
+            env.putAll(entry.settings());
             CanaryFunction function = scheduledFunction(entry, layout, env, vpcAccess, application, logRetention, alerting, alarms.canaryErrorThreshold());
             if (entry.access().contains(Access.DATABASE)) {
                 data.database().getSecret().grantRead(function.function());
