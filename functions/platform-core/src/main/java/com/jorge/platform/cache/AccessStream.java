@@ -66,17 +66,7 @@ public final class AccessStream implements AccessCapture.Sink {
                 throw new CacheUnavailableException("Redis XRANGE failed", e);
             }
             for (StreamMessage<String, String> entry : entries) {
-                String body = entry.getBody().get(FIELD);
-                if (body == null) continue;
-                for (String line : body.split("\n")) {
-                    String[] f = line.split("\t");
-                    if (f.length != 4) continue;
-                    try {
-                        each.accept(new AccessCapture.Access(AccessCapture.KeyClass.valueOf(f[0]), f[1], f[2], Long.parseLong(f[3])));
-                    } catch (IllegalArgumentException e) {
-                        // a line from another release: skip it, the profile is a statistic
-                    }
-                }
+                records(entry, each);
             }
             if (entries.size() < PAGE) return;
             from = Range.Boundary.excluding(entries.get(entries.size() - 1).getId());
@@ -95,20 +85,26 @@ public final class AccessStream implements AccessCapture.Sink {
         } catch (RedisException e) {
             throw new CacheUnavailableException("Redis XRANGE failed", e);
         }
+        List<AccessCapture.Access> records = new java.util.ArrayList<>();
         for (StreamMessage<String, String> entry : first) {
-            String body = entry.getBody().get(FIELD);
-            if (body == null) continue;
-            for (String line : body.split("\n")) {
-                String[] f = line.split("\t");
-                if (f.length != 4) continue;
-                try {
-                    return java.util.OptionalLong.of(Long.parseLong(f[3]));
-                } catch (NumberFormatException e) {
-                    // another release's line: look at the next
-                }
+            records(entry, records::add);
+        }
+        return records.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(records.getFirst().atMillis());
+    }
+
+    /** The records of one stream entry (one batch, a line each); a line from another release is skipped. */
+    private static void records(StreamMessage<String, String> entry, java.util.function.Consumer<AccessCapture.Access> each) {
+        String body = entry.getBody().get(FIELD);
+        if (body == null) return;
+        for (String line : body.split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length != 4) continue;
+            try {
+                each.accept(new AccessCapture.Access(AccessCapture.KeyClass.valueOf(f[0]), f[1], f[2], Long.parseLong(f[3])));
+            } catch (IllegalArgumentException e) {
+                // a line from another release: skip it, the profile is a statistic
             }
         }
-        return java.util.OptionalLong.empty();
     }
 
     private static boolean unsafe(String id) {
