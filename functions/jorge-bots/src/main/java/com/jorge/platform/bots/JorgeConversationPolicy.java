@@ -101,7 +101,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     /** A buyer's listings come from the search port, worded from its results, never by the writer. */
     private final ListingSuggestions listings;
     private final BookingCalendar calendar;
-    /** The template experiments a lead's replies take part in (EXPERIMENTS); none configured: the base templates. */
+    /**
+     * The experiments a lead takes part in (EXPERIMENTS): their variants name each turn, template ones word the replies
+     * (none configured: the base templates), cadence ones time the follow-ups, model ones pick the scorer's version.
+     */
     private final TemplateExperiments experiments;
 
     public JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
