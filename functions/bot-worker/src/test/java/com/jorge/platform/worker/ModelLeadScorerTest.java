@@ -19,6 +19,7 @@ import com.jorge.platform.observability.RecordedMetrics;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.scoring.ModelLeadScorer;
+import com.jorge.platform.worker.scoring.VariantModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,38 @@ class ModelLeadScorerTest {
 
         assertThat(score.source()).isEqualTo(RuleBasedLeadScorer.SOURCE);
         assertThat(metrics.counter(PlatformMetrics.LEAD_SCORES, ModelLeadScorer.RULES_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aVariantVersionThatCannotBeLoadedIsCountedAndTriedAgainOnlyAfterAWhile() {
+        var experiments = com.jorge.platform.experiments.Experiments.fromConfig(com.jorge.platform.config.PlatformConfig.of(Map.of(
+                "EXPERIMENTS", """
+                        [{"name": "scoring", "kind": "model_version", "metric": "hot", "plannedSamplePerVariant": 10,
+                          "startsOn": "2026-01-01", "variants": [{"name": "live", "weight": 1}, {"name": "next", "weight": 1}]}]""")));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T17:00:00Z"));
+        int[] loads = {0};
+        boolean[] published = {false};
+        var variants = new VariantModels(experiments.all(), Map.of("next", "8"), version -> {
+            loads[0]++;
+            if (!published[0]) throw new IllegalStateException("s3://models/x/8/metadata.json does not exist");
+            return conversationModel;
+        }, metrics, clock);
+        var scorer = new ModelLeadScorer(() -> Optional.of(bankModel), variants, new RuleBasedLeadScorer(), metrics);
+
+        assertThat(variants.versionFor(Map.of("scoring", "live"))).as("control: the live model").isEmpty();
+        assertThat(variants.versionFor(Map.of())).isEmpty();
+        assertThat(variants.versionFor(Map.of("scoring", "next"))).contains("8");
+        assertThat(variants.model("8")).isEmpty();
+        published[0] = true;
+        clock.advance(VariantModels.RETRY_AFTER.minusSeconds(1));
+        assertThat(variants.model("8")).as("not looked for again yet").isEmpty();
+        assertThat(loads[0]).isEqualTo(1);
+        assertThat(metrics.counter(PlatformMetrics.LEAD_SCORE_VARIANT_FALLBACKS, "8")).isEqualTo(2);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        LeadScore score = scorer.score(BotType.BUYER, readyBuyer, Map.of("scoring", "next"));
+        assertThat(score.modelVersion()).isEqualTo("7");
+        assertThat(score.source()).startsWith("model " + MODEL + " 7");
+        assertThat(loads[0]).isEqualTo(2);
     }
 
     @Test

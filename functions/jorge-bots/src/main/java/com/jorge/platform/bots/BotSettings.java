@@ -28,11 +28,17 @@ import java.util.Objects;
  * @param locationZones the time zone of each GHL location (sub-account) by location id
  * @param bedrock       null when no LLM writer is configured (templates only)
  * @param stateRules    where states' texting laws differ (JORGE_BOTS_STATE_QUIET_HOURS, JORGE_BOTS_STATE_TEXT_LIMIT)
+ * @param followUpCadences the follow-up waits of each {@code follow_up_cadence} experiment variant, by variant name
+ *                      (JORGE_BOTS_FOLLOW_UP_CADENCES, {@code fast=PT2H,P1D,P3D;slow=P1D,P4D,P10D}); a variant not
+ *                      named here must be its experiment's control, which waits {@code followUpDelays}
  */
 public record BotSettings(String teamName, String agentName, Tone tone, QuietHours quietHours, ZoneId defaultZone,
                         Map<String, ZoneId> locationZones, int maxUnansweredFollowUps,
                         List<Duration> followUpDelays, Duration nurtureDelay, PipelineStages stages,
-                        BedrockSettings bedrock, StateTextingRules stateRules, Experiments experiments) {
+                        BedrockSettings bedrock, StateTextingRules stateRules, Experiments experiments,
+                        Map<String, List<Duration>> followUpCadences) {
+
+    public static final String FOLLOW_UP_CADENCES = "JORGE_BOTS_FOLLOW_UP_CADENCES";
 
     public static final int MAX_TEAM_NAME = 30;
     public static final int MAX_AGENT_NAME = 24;
@@ -58,6 +64,27 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
         Objects.requireNonNull(stages, "stages");
         Objects.requireNonNull(stateRules, "stateRules");
         experiments = experiments == null ? Experiments.none() : experiments;
+        followUpCadences = followUpCadences == null ? Map.of() : Map.copyOf(followUpCadences);
+        for (var e : experiments.all()) {
+            if (!e.kind().equals("follow_up_cadence")) continue;
+            // control may wait the usual delays; every other variant must say how it waits, or the test compares nothing
+            for (var v : e.variants().subList(1, e.variants().size())) {
+                if (!followUpCadences.containsKey(v.name())) {
+                    throw new IllegalArgumentException("configuration " + Experiments.KEY + ": experiment '" + e.name()
+                            + "' variant '" + v.name() + "' has no cadence (" + FOLLOW_UP_CADENCES + ", e.g. "
+                            + v.name() + "=PT2H,P1D,P3D)");
+                }
+            }
+        }
+    }
+
+    /** The follow-up waits of a lead in these experiment variants: the first cadence variant's, else followUpDelays. */
+    public List<Duration> followUpDelays(Map<String, String> variants) {
+        for (var e : experiments.all()) {
+            String variant = e.kind().equals("follow_up_cadence") ? variants.get(e.name()) : null;
+            if (variant != null && followUpCadences.containsKey(variant)) return followUpCadences.get(variant);
+        }
+        return followUpDelays;
     }
 
     public static BotSettings defaults() {
@@ -70,7 +97,8 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
 
     public BotSettings withBedrock(BedrockSettings settings) {
         return new BotSettings(teamName, agentName, tone, quietHours, defaultZone, locationZones,
-                maxUnansweredFollowUps, followUpDelays, nurtureDelay, stages, settings, stateRules, experiments);
+                maxUnansweredFollowUps, followUpDelays, nurtureDelay, stages, settings, stateRules, experiments,
+                followUpCadences);
     }
 
     /**
@@ -118,7 +146,7 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
                 nurture, stages, bedrock, StateTextingRules.parse(
                         s.get("JORGE_BOTS_STATE_QUIET_HOURS", StateTextingRules.DEFAULT_QUIET_HOURS),
                         s.get("JORGE_BOTS_STATE_TEXT_LIMIT", StateTextingRules.DEFAULT_LIMITS), BotSettings::quietHours),
-                Experiments.fromConfig(s));
+                Experiments.fromConfig(s), parse(s, FOLLOW_UP_CADENCES, "", BotSettings::cadences));
     }
 
     private interface Parser<T> {
@@ -159,6 +187,26 @@ public record BotSettings(String teamName, String agentName, Tone tone, QuietHou
             zones.put(kv[0].strip(), ZoneId.of(kv[1].strip()));
         }
         return zones;
+    }
+
+    /** {@code variant=ISO,ISO;variant=ISO,...}: each variant's waits, positive. */
+    private static Map<String, List<Duration>> cadences(String value) {
+        Map<String, List<Duration>> out = new HashMap<>();
+        for (String entry : value.split(";")) {
+            if (entry.isBlank()) continue;
+            String[] kv = entry.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new IllegalArgumentException("expected variant=P1D,P3D entries separated by semicolons");
+            }
+            List<Duration> waits = durations(kv[1]);
+            if (waits.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
+                throw new IllegalArgumentException("variant '" + kv[0].strip() + "' needs positive durations");
+            }
+            if (out.put(kv[0].strip(), List.copyOf(waits)) != null) {
+                throw new IllegalArgumentException("variant '" + kv[0].strip() + "' is named twice");
+            }
+        }
+        return out;
     }
 
     private static List<Duration> durations(String value) {

@@ -12,6 +12,7 @@ import com.jorge.platform.conversation.BotType;
 import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.FollowUpPolicy;
+import com.jorge.platform.conversation.LeadRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         if (!mayFollowUp(state, context.now())) {
             return Optional.empty();
         }
-        if (context.now().isBefore(state.lastReplyAt().plus(waits(state).get(0)))) {
+        if (context.now().isBefore(state.lastReplyAt().plus(waits(context.lead(), state, context.now()).get(0)))) {
             return Optional.empty();
         }
         return Optional.of(compose(context));
@@ -73,12 +74,16 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         return unanswered < policy.settings().maxUnansweredFollowUps();
     }
 
-    /** The waits before each follow-up still allowed, each counted from the bot's previous text. */
+    /**
+     * The waits before each follow-up still allowed, each counted from the bot's previous text: the lead's
+     * {@code follow_up_cadence} variant's (JORGE_BOTS_FOLLOW_UP_CADENCES) when it is in one, else
+     * JORGE_BOTS_FOLLOW_UP_DELAYS. A lead in nurture waits the nurture delay whatever its cadence.
+     */
     @Override
-    public List<Duration> waits(ConversationState state) {
+    public List<Duration> waits(LeadRef lead, ConversationState state, Instant now) {
         BotSettings config = policy.settings();
         int unanswered = new LeadFacts(state.facts()).count(LeadFacts.UNANSWERED_FOLLOW_UPS);
-        List<Duration> delays = config.followUpDelays();
+        List<Duration> delays = config.followUpDelays(policy.variants(lead, state, now));
         List<Duration> waits = new ArrayList<>();
         for (int i = unanswered; i < config.maxUnansweredFollowUps(); i++) {
             waits.add(Stage.of(state.stage()) == Stage.NURTURE ? config.nurtureDelay() : delays.get(Math.min(i, delays.size() - 1)));

@@ -36,6 +36,7 @@ import com.jorge.platform.conversation.ConversationPolicy;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.InboundText;
+import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.conversation.LlmUsage;
 import com.jorge.platform.conversation.Temperature;
 import com.jorge.platform.understanding.Intent;
@@ -100,7 +101,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     /** A buyer's listings come from the search port, worded from its results, never by the writer. */
     private final ListingSuggestions listings;
     private final BookingCalendar calendar;
-    /** The template experiments a lead's replies take part in (EXPERIMENTS); none configured: the base templates. */
+    /**
+     * The experiments a lead takes part in (EXPERIMENTS): their variants name each turn, template ones word the replies
+     * (none configured: the base templates), cadence ones time the follow-ups, model ones pick the scorer's version.
+     */
     private final TemplateExperiments experiments;
 
     public JorgeConversationPolicy(BotSettings config, MessageUnderstander understander, LeadScorer scorer,
@@ -188,9 +192,12 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
 
     /** The lead's variant of each experiment that applies (its bot, from its start day in the location's zone). */
     private Map<String, String> variants(ConversationContext context) {
-        BotType bot = context.state().botType() == null ? BotType.SELLER : context.state().botType();
-        return experiments.variants(context.lead().contactId(), bot,
-                LocalDate.ofInstant(context.now(), config.locationZone(context.lead().locationId())));
+        return variants(context.lead(), context.state(), context.now());
+    }
+
+    Map<String, String> variants(LeadRef lead, ConversationState state, Instant now) {
+        BotType bot = state.botType() == null ? BotType.SELLER : state.botType();
+        return experiments.variants(lead.contactId(), bot, LocalDate.ofInstant(now, config.locationZone(lead.locationId())));
     }
 
     private BotTurn decide(ConversationContext context, InboundText message) {
@@ -271,7 +278,10 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         side = decision.side();
         List<ReplyPart> parts = decision.parts();
 
-        TemperatureAssessment assessment = assess(side, facts);
+        TemperatureAssessment assessment = assess(side, facts, variants(context.lead(), state.withBotType(side), now));
+        // the worker records who scored the lead (lead_scores.model_version) from these, not from the reasons' wording
+        facts.setInternal(LeadFacts.SCORE, String.format(java.util.Locale.ROOT, "%.6f", assessment.score()));
+        facts.setInternal(LeadFacts.SCORE_MODEL_VERSION, assessment.modelVersion());
         Map<String, String> fields = new LinkedHashMap<>();
         facts.changedFacts().forEach((key, value) -> fields.put(fieldOf(key), value));
         PipelineRules.temperatureFields(fields, state.temperature(), assessment);
@@ -438,13 +448,13 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
     }
 
     /** A lead on both sides is as hot as the hotter side. */
-    private TemperatureAssessment assess(BotType side, LeadFacts facts) {
-        TemperatureAssessment mine = temperatures.assess(side, facts, Qualification.of(side).questions());
+    private TemperatureAssessment assess(BotType side, LeadFacts facts, Map<String, String> variants) {
+        TemperatureAssessment mine = temperatures.assess(side, facts, Qualification.of(side).questions(), variants);
         BotType other = Qualification.other(side);
         if (!facts.anyOf(other == BotType.SELLER ? "seller." : "buyer.")) {
             return mine;
         }
-        TemperatureAssessment theirs = temperatures.assess(other, facts, Qualification.of(other).questions());
+        TemperatureAssessment theirs = temperatures.assess(other, facts, Qualification.of(other).questions(), variants);
         boolean theirsHotter = theirs.temperature().compareTo(mine.temperature()) > 0
                 || (theirs.temperature() == mine.temperature() && theirs.score() > mine.score());
         if (!theirsHotter) {
@@ -453,7 +463,8 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
         List<String> reasons = new ArrayList<>();
         reasons.add("as a " + other.name().toLowerCase() + ":");
         reasons.addAll(theirs.reasons());
-        return new TemperatureAssessment(theirs.temperature(), reasons, theirs.score(), theirs.completeness());
+        return new TemperatureAssessment(theirs.temperature(), reasons, theirs.score(), theirs.completeness(),
+                theirs.modelVersion());
     }
 
     private BotTurn optOut(ConversationContext context, ConversationState state, LeadFacts facts, BotType side,

@@ -107,14 +107,14 @@ class FollowUpPlannerTest {
     @Test
     void aWorkflowKeepingTheScheduleGetsTheNextFollowUpAtOnceButStillNoneBeyondTheCap() {
         Conversation c = askedAboutMotivation();
-        assertThat(planner.waits(c.state)).containsExactly(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7));
+        assertThat(planner.waits(c.context().lead(), c.state, c.now)).containsExactly(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7));
 
         c.now = c.state.lastReplyAt().plus(Duration.ofMinutes(5)); // long before the bots' own first delay
         Optional<BotTurn> first = planner.nextFollowUp(c.context());
         assertThat(first).isPresent();
         assertThat(writer.lastKeys()).containsExactly("followup.nudge", "ask.seller.motivation");
         c.state = first.get().nextState();
-        assertThat(planner.waits(c.state)).as("the waits left after one unanswered follow-up")
+        assertThat(planner.waits(c.context().lead(), c.state, c.now)).as("the waits left after one unanswered follow-up")
                 .containsExactly(Duration.ofDays(3), Duration.ofDays(7));
 
         for (int i = 0; i < 2; i++) {

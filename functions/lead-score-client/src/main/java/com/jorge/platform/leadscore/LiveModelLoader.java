@@ -56,13 +56,29 @@ public final class LiveModelLoader {
             log.info("no {} in {}: model {} is not live", ROUTING_FILE, describe(), model);
             return Optional.empty();
         }
-        String version = live.get();
+        return Optional.of(load(model, live.get(), location(routingKey) + " names version " + live.get() + " as live"));
+    }
+
+    /**
+     * One named version of {@code model}, opened, whatever {@code live.json} says: the version an experiment's
+     * variant scores with (the worker's {@code VariantModels}).
+     *
+     * @throws ModelRegistryException naming the S3 object, when the version is missing or cannot be served
+     */
+    public InProcessLeadScorer loadVersion(String model, String version) {
+        RegistryNames.requireSafe("version", version);
+        return load(model, version, "version " + version + " was asked for by name");
+    }
+
+    /** @param expectedBecause why the version's files should be there, for the message when they are not */
+    private InProcessLeadScorer load(String model, String version, String expectedBecause) {
+        String modelKey = prefix + RegistryNames.requireSafe("model", model) + "/";
         String metadataKey = modelKey + version + "/" + METADATA_FILE;
         String onnxKey = modelKey + version + "/" + MODEL_FILE;
 
         LeadModelMetadata metadata;
         try {
-            metadata = LeadModelMetadata.parse(required(metadataKey, routingKey, version));
+            metadata = LeadModelMetadata.parse(required(metadataKey, expectedBecause));
         } catch (IllegalArgumentException e) {
             throw broken(metadataKey, e.getMessage(), e);
         }
@@ -70,7 +86,7 @@ public final class LiveModelLoader {
             // a version copied under another model's name: the tier would serve it, the bots would misread it
             throw broken(metadataKey, "names model '" + metadata.name() + "', but it is published as '" + model + "'", null);
         }
-        byte[] onnx = required(onnxKey, routingKey, version);
+        byte[] onnx = required(onnxKey, expectedBecause);
         try {
             metadata.verify(onnx);
         } catch (IllegalArgumentException e) {
@@ -84,7 +100,7 @@ public final class LiveModelLoader {
         }
         log.info("loaded {} {} from {} ({}, {} bytes)", model, version, describe(), metadata.featureSet().version(),
                 onnx.length);
-        return Optional.of(scorer);
+        return scorer;
     }
 
     /**
@@ -120,9 +136,8 @@ public final class LiveModelLoader {
         return version;
     }
 
-    private byte[] required(String key, String routingKey, String version) {
-        return read(key).orElseThrow(() -> broken(key, "does not exist, but " + location(routingKey)
-                + " names version " + version + " as live", null));
+    private byte[] required(String key, String expectedBecause) {
+        return read(key).orElseThrow(() -> broken(key, "does not exist, but " + expectedBecause, null));
     }
 
     /** The object's bytes; empty for NoSuchKey only (any other refusal, AccessDenied included, is an error). */

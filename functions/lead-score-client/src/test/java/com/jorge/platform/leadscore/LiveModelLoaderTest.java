@@ -95,6 +95,22 @@ class LiveModelLoaderTest {
     }
 
     @Test
+    void aNamedVersionLoadsWhateverIsLiveAndAMissingOneIsRefusedNamingTheKey() {
+        // the version a model_version experiment variant scores with: 4, while 3 stays live
+        publish(model, "3", TestModels.bundledBank().renamed(model));
+        publish(model, "4", TestModels.conversation(model, 0.5, 10, 1));
+        route(model, "{\"live\": \"3\"}");
+
+        try (InProcessLeadScorer scorer = loader.loadVersion(model, "4")) {
+            assertThat(scorer.version()).isEqualTo("4");
+            assertThat(scorer.featureSet()).isSameAs(ConversationFeatureSet.INSTANCE);
+        }
+        assertThatThrownBy(() -> loader.loadVersion(model, "9")).isInstanceOf(ModelRegistryException.class)
+                .hasMessageStartingWith(key("9/metadata.json")).hasMessageContaining("version 9 was asked for by name");
+        assertThatThrownBy(() -> loader.loadVersion(model, "../3")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void noLiveMarkerMeansNoModelIsLive() {
         assertThat(loader.load(model)).isEmpty(); // nothing at all under the name: day one
         publish(model, "1", TestModels.bundledBank().renamed(model));

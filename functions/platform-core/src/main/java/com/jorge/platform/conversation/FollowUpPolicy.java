@@ -17,8 +17,11 @@ public interface FollowUpPolicy {
     /** Whether the conversation may be followed up at all (the bot spoke last, nothing stops it). */
     boolean mayFollowUp(ConversationState state, Instant now);
 
-    /** The waits before each follow-up still allowed. */
-    List<Duration> waits(ConversationState state);
+    /**
+     * The waits before each follow-up still allowed, for this lead at {@code now}: the lead's
+     * {@code follow_up_cadence} experiment variant (EXPERIMENTS), if any, picks the cadence.
+     */
+    List<Duration> waits(LeadRef lead, ConversationState state, Instant now);
 
     /** The conversation fact counting follow-ups the lead left unanswered (a schedule's candidate query reads it). */
     String unansweredCounterFact();
@@ -44,7 +47,7 @@ public interface FollowUpPolicy {
         }
 
         @Override
-        public List<Duration> waits(ConversationState state) {
+        public List<Duration> waits(LeadRef lead, ConversationState state, Instant now) {
             return List.of();
         }
 

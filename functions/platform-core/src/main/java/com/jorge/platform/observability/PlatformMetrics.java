@@ -52,6 +52,11 @@ public interface PlatformMetrics {
     /** Which scorer answered a bot's lead score; dimension: the score path (REMOTE, FALLBACK_..., RULES). */
     String LEAD_SCORES = "LeadScores";
     /**
+     * A lead in a {@code model_version} experiment variant scored by the live model instead, because the
+     * variant's version could not be loaded; dimension: the registry version.
+     */
+    String LEAD_SCORE_VARIANT_FALLBACKS = "LeadScoreVariantFallbacks";
+    /**
      * The bots' replies and CRM actions, dimension {@code autonomous} (went out without a person) or
      * {@code needs_person} (waited for an approval); the autonomy rate is autonomous / all.
      */

@@ -20,6 +20,7 @@ import com.jorge.platform.worker.approvals.HeldTurn;
 import com.jorge.platform.worker.delivery.OutboxItems;
 import com.jorge.platform.worker.delivery.OutboxWriter;
 import com.jorge.platform.worker.followup.NurtureSchedule;
+import com.jorge.platform.worker.scoring.LeadScoreRecords;
 import com.jorge.platform.worker.state.ConversationStore;
 import com.jorge.platform.worker.state.LeadZones;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class InboundTurns {
     private final ApprovalGate approvals;
     private final AuditLog audit;
     private final Clock clock;
+    private final LeadScoreRecords scores = new LeadScoreRecords();
 
     public InboundTurns(ContactRepository contacts, MessageRepository messages, ConversationStore store,
                         ConversationPolicy policy, LeadZones leadZones, OutboxWriter outbox, NurtureSchedule nurture,
@@ -95,7 +97,7 @@ public final class InboundTurns {
         boolean optedOutNow = next.optedOut() && !state.optedOut();
         if (optedOutNow) contacts.setDnd(c, lead, true); // GHL gets DND through the outbox
         List<CrmAction> actions = new ArrayList<>(turn.actions());
-        nurture.after(turn, next, now).ifPresent(actions::add);
+        nurture.after(lead, turn, next, now).ifPresent(actions::add);
         OutboxItems items = outbox.write(c, lead, webhookId, turn.replies(), notBefore, actions);
         Optional<HeldTurn> held = approvals.holdIfNeeded(c, lead, webhookId, turn, next, optedOutNow);
         audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.REPLIED.code(), Map.of(
@@ -108,9 +110,12 @@ public final class InboundTurns {
                 "objection", turn.objection() == null ? "" : turn.objection(),
                 "experiments", turn.experiments()));
         if (rescored(state, next)) {
+            List<String> reasons = auditedReasons(next.temperatureReasons());
+            scores.record(c, lead, now, next, reasons);
             audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.LEAD_SCORED.code(), Map.of(
                     "temperature", next.temperature().name(), "previousTemperature", state.temperature().name(),
-                    "reasons", auditedReasons(next.temperatureReasons()), "stage", next.stage()));
+                    "reasons", reasons, "stage", next.stage(),
+                    "modelVersion", LeadScoreRecords.modelVersion(next).orElse("")));
         }
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),

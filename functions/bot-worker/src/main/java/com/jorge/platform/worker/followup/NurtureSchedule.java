@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.FollowUpPolicy;
+import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
 
 import java.time.Duration;
@@ -26,12 +27,15 @@ public final class NurtureSchedule {
         this.followUps = followUps;
     }
 
-    /** The action that starts the schedule after {@code turn}, stored as {@code next}; empty when none starts. */
-    public Optional<CrmAction> after(BotTurn turn, ConversationState next, Instant now) {
+    /**
+     * The action that starts the schedule after {@code turn}, stored as {@code next}; empty when none starts. The
+     * waits are the lead's own (its follow-up cadence variant, when it is in a cadence experiment).
+     */
+    public Optional<CrmAction> after(LeadRef lead, BotTurn turn, ConversationState next, Instant now) {
         if (!workflows.keepsFollowUpSchedule() || turn.replies().isEmpty() || !followUps.mayFollowUp(next, now)) {
             return Optional.empty();
         }
-        List<Long> waits = followUps.waits(next).stream().map(Duration::toSeconds).toList();
+        List<Long> waits = followUps.waits(lead, next, now).stream().map(Duration::toSeconds).toList();
         return Optional.of(new CrmAction.ScheduleFollowUps(now, waits));
     }
 }

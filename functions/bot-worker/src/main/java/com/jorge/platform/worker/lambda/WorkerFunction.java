@@ -24,7 +24,13 @@ import com.jorge.platform.ghl.api.RetryPolicy;
 import com.jorge.platform.ghl.api.SentMessage;
 import com.jorge.platform.ghl.oauth.GhlAuthorization;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.leadscore.InProcessLeadScorer;
+import com.jorge.platform.leadscore.LeadScoreClient;
+import com.jorge.platform.leadscore.LeadScoreClientSettings;
+import com.jorge.platform.leadscore.LeadScoreSettings;
 import com.jorge.platform.leadscore.LiveLeadScoreModel;
+import com.jorge.platform.leadscore.LiveModelLoader;
+import com.jorge.platform.leadscore.ScoreMetrics;
 import com.jorge.platform.models.features.ConversationFeatureSet;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.observability.RecordedMetrics;
@@ -72,6 +78,7 @@ import com.jorge.platform.worker.handoff.HandoffResults;
 import com.jorge.platform.worker.inbound.QueuedMessageReader;
 import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
 import com.jorge.platform.worker.scoring.ModelLeadScorer;
+import com.jorge.platform.worker.scoring.VariantModels;
 import com.jorge.platform.worker.state.ConversationStore;
 import com.jorge.platform.worker.state.InstallationStatus;
 import com.jorge.platform.worker.state.LeadZones;
@@ -90,6 +97,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -135,12 +143,35 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
      */
     public static BotSuite jorgeBots(PlatformConfig config, PlatformMetrics metrics) {
         var rules = new RuleBasedLeadScorer();
-        Optional<LiveLeadScoreModel> live = LiveLeadScoreModel.follow(config,
-                config.get("MODEL_BUCKET").isPresent() ? s3(config) : null, ConversationFeatureSet.INSTANCE,
-                (path, nanos) -> metrics.count(PlatformMetrics.LEAD_SCORES, path.name()), Clock.systemUTC(),
-                LiveLeadScoreModel.CHECK_EVERY);
-        LeadScorer scorer = live.<LeadScorer>map(model -> new ModelLeadScorer(model, rules, metrics)).orElse(rules);
-        return JorgeBots.suite(BotSettings.fromConfig(config), scorer);
+        BotSettings settings = BotSettings.fromConfig(config);
+        S3Client s3 = config.get("MODEL_BUCKET").isPresent() ? s3(config) : null;
+        ScoreMetrics.Sink sink = (path, nanos) -> metrics.count(PlatformMetrics.LEAD_SCORES, path.name());
+        Optional<LiveLeadScoreModel> live = LiveLeadScoreModel.follow(config, s3, ConversationFeatureSet.INSTANCE,
+                sink, Clock.systemUTC(), LiveLeadScoreModel.CHECK_EVERY);
+        // without a registry there is no live model either: every lead, in any variant, is scored by the rules
+        LeadScorer scorer = live.<LeadScorer>map(model -> new ModelLeadScorer(model,
+                VariantModels.fromConfig(config, settings.experiments(), registryVersions(config, s3, sink), metrics,
+                        Clock.systemUTC()), rules, metrics)).orElse(rules);
+        return JorgeBots.suite(settings, scorer);
+    }
+
+    /**
+     * Opens a named registry version of the live model in this process (a model_version variant's); the tier is
+     * asked for the live model only. A version of another feature set is refused like a live one would be.
+     */
+    private static Function<String, LeadScoreClient> registryVersions(PlatformConfig config, S3Client s3,
+                                                                      ScoreMetrics.Sink sink) {
+        LeadScoreSettings registry = LeadScoreSettings.fromConfig(config).orElseThrow();
+        LiveModelLoader loader = new LiveModelLoader(s3, registry.bucket(), registry.prefix());
+        return version -> {
+            InProcessLeadScorer scorer = loader.loadVersion(registry.model(), version);
+            if (scorer.featureSet() != ConversationFeatureSet.INSTANCE) {
+                scorer.close();
+                throw new IllegalStateException("version " + version + " encodes " + scorer.featureSet().version()
+                        + ", the bots " + ConversationFeatureSet.INSTANCE.version());
+            }
+            return new LeadScoreClient(LeadScoreClientSettings.inProcessOnly(registry.model()), scorer, new ScoreMetrics(sink));
+        };
     }
 
     private static S3Client s3(PlatformConfig config) {

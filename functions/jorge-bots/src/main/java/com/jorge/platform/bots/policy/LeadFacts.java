@@ -18,6 +18,9 @@ public final class LeadFacts {
     public static final String UNANSWERED_FOLLOW_UPS = "bot.followups_unanswered";
     /** The question the bot asked last, so a bare "yes" or "no" answers it. */
     public static final String LAST_QUESTION = "bot.last_question";
+    /** The lead score of the last assessment, and the model version that gave it (the worker's lead_scores row). */
+    public static final String SCORE = "bot.score";
+    public static final String SCORE_MODEL_VERSION = "bot.score_model_version";
 
     private final Map<String, String> values;
     private final Map<String, String> changed = new LinkedHashMap<>();

@@ -16,16 +16,20 @@ import java.util.Map;
  * a variant other than the first (control) words the steps its set in the template library words
  * ({@code variants.<variant name>} in reply-templates.json). A variant the library has no set for fails at start.
  * An experiment applies to its bot's leads from its start day on (the location's day); when two name a set for the
- * same lead, the first configured wins.
+ * same lead, the first configured wins. {@link #variants} names the lead's variant of every kind of experiment
+ * (a {@code follow_up_cadence} or {@code model_version} variant too, which the follow-up waits and the lead
+ * score apply), so each turn records all the variants it was made under.
  */
 public final class TemplateExperiments {
 
+    private final List<Experiment> all;
     private final List<Experiment> running;
     private final ReplyTemplates templates;
 
     public TemplateExperiments(Experiments experiments, ReplyTemplates templates) {
         this.templates = templates;
-        this.running = experiments.all().stream()
+        this.all = experiments.all();
+        this.running = all.stream()
                 .filter(e -> e.kind().equals("template") || e.kind().equals("bot_script")).toList();
         for (Experiment e : running) {
             for (Experiment.Variant v : e.variants().subList(1, e.variants().size())) {
@@ -40,7 +44,7 @@ public final class TemplateExperiments {
     /** The contact's variant of each experiment that applies to it on this day, by experiment name, in configured order. */
     public Map<String, String> variants(String contactId, BotType bot, LocalDate day) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Experiment e : running) {
+        for (Experiment e : all) {
             if (day.isBefore(e.startsOn())) continue;
             if (e.botType() != null && (bot == null || !e.botType().equals(bot.name().toLowerCase(Locale.ROOT)))) continue;
             out.put(e.name(), e.variantOf(contactId).name());

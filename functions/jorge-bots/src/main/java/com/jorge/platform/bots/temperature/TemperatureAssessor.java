@@ -9,6 +9,7 @@ import com.jorge.platform.conversation.Temperature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Hot, warm or cold from three things: how much of the qualification is known, what the lead asked
@@ -24,9 +25,14 @@ public final class TemperatureAssessor {
     }
 
     public TemperatureAssessment assess(BotType side, LeadFacts facts, List<Question> plan) {
+        return assess(side, facts, plan, Map.of());
+    }
+
+    /** As above, the lead being in these experiment variants (a {@code model_version} one picks the scoring model). */
+    public TemperatureAssessment assess(BotType side, LeadFacts facts, List<Question> plan, Map<String, String> variants) {
         long known = plan.stream().filter(q -> q.answeredBy().stream().anyMatch(facts::has)).count();
         double completeness = plan.isEmpty() ? 0 : (double) known / plan.size();
-        LeadScore score = scorer.score(side, facts);
+        LeadScore score = scorer.score(side, facts, variants);
         boolean asked = facts.hasSignal(Signal.WANTS_CALL) || facts.hasSignal(Signal.WANTS_SHOWING);
 
         List<String> reasons = new ArrayList<>();
@@ -48,6 +54,6 @@ public final class TemperatureAssessor {
             reasons.add("cold: little known and little interest");
             temperature = Temperature.COLD;
         }
-        return new TemperatureAssessment(temperature, reasons, score.value(), completeness);
+        return new TemperatureAssessment(temperature, reasons, score.value(), completeness, score.modelVersion());
     }
 }
