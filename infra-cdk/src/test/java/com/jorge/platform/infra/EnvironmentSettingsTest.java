@@ -88,6 +88,26 @@ class EnvironmentSettingsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void experimentsAreCheckedAndBecomeTheFunctionsSettings() {
+        Map<String, Object> fast = Map.of("name", "cadence", "kind", "follow_up_cadence", "metric", "answered",
+                "variants", List.of(Map.of("name", "control", "weight", 1), Map.of("name", "fast", "weight", 1)));
+        EnvironmentSettings prod = loadProdWith(p -> ((Map<String, Object>) p.get("experiments")).putAll(Map.of(
+                "definitions", List.of(fast), "followUpCadences", " fast=PT2H,P1D ")));
+        assertThat(prod.experiments().environment()).containsOnlyKeys("EXPERIMENTS", "JORGE_BOTS_FOLLOW_UP_CADENCES")
+                .containsEntry("JORGE_BOTS_FOLLOW_UP_CADENCES", "fast=PT2H,P1D");
+        assertThat(prod.experiments().environment().get("EXPERIMENTS")).contains("\"kind\":\"follow_up_cadence\"");
+        assertThat(EnvironmentSettingsLoader.load("prod", environments()).experiments().environment())
+                .as("cdk.json configures none: the functions' settings are unchanged").isEmpty();
+
+        assertThatThrownBy(() -> loadProdWith(p -> ((Map<String, Object>) p.get("experiments")).put("definitions",
+                List.of(Map.of("name", "x", "kind", "model", "variants", List.of(Map.of("name", "a"), Map.of("name", "b")))))))
+                .hasMessageStartingWith("jorge:environments.prod.experiments.definitions[0].kind: must be one of");
+        assertThatThrownBy(() -> loadProdWith(p -> ((Map<String, Object>) p.get("experiments")).put("definitions", "[]")))
+                .hasMessageStartingWith("jorge:environments.prod.experiments.definitions: must be a JSON array");
+    }
+
+    @Test
     void hostileScheduleAndDomainValuesAreRefused() {
         assertThatThrownBy(() -> loadProdWith(prod -> ((Map<String, Object>) prod.get("schedules")).put("cacheWarmer", "rate(0 minutes)")))
                 .hasMessageStartingWith("jorge:environments.prod.schedules.cacheWarmer: must be an EventBridge schedule");

@@ -75,9 +75,21 @@ final class SynthesizedPlatform {
         return CACHE.computeIfAbsent("prod", env -> new SynthesizedPlatform(env, true));
     }
 
-    /** prod as a Marketplace app ({@code ghlAuthorization: marketplace}), with cdk-nag's checks applied. */
+    /** An A/B experiment the worker, the BI functions and the warmer must all see (prodAsMarketplaceApp's). */
+    static final Map<String, Object> EXPERIMENT = Map.of("name", "opener", "kind", "model_version", "metric", "qualified",
+            "variants", List.of(Map.of("name", "control", "weight", 1), Map.of("name", "challenger", "weight", 1)),
+            "plannedSamplePerVariant", 400, "startsOn", "2026-12-01");
+
+    /**
+     * prod as a Marketplace app ({@code ghlAuthorization: marketplace}) with an experiment configured
+     * ({@link #EXPERIMENT}, its challenger scored by registry version 12), with cdk-nag's checks applied: one synth
+     * for the fullest configuration.
+     */
     static synchronized SynthesizedPlatform prodAsMarketplaceApp() {
-        return CACHE.computeIfAbsent("prod-marketplace", env -> new SynthesizedPlatform("prod", true, Map.of("ghlAuthorization", "marketplace")));
+        return CACHE.computeIfAbsent("prod-marketplace", env -> new SynthesizedPlatform("prod", true, Map.of(
+                "ghlAuthorization", "marketplace",
+                "experiments", Map.of("definitions", List.of(EXPERIMENT), "followUpCadences", "",
+                        "leadScoreVariantVersions", "challenger=12"))));
     }
 
     static synchronized SynthesizedPlatform of(String env) {

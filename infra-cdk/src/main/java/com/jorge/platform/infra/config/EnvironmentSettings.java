@@ -1,6 +1,7 @@
 package com.jorge.platform.infra.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,7 @@ public record EnvironmentSettings(
         Audit audit,
         Alarms alarms,
         Workflows workflows,
+        Experiments experiments,
         int logRetentionDays,
         String apiDomainName,
         String legacyRsaWebhookKeyParameter,
@@ -39,6 +41,7 @@ public record EnvironmentSettings(
         Check.present(audit, "audit");
         Check.present(alarms, "alarms");
         Check.present(workflows, "workflows");
+        Check.present(experiments, "experiments");
         LogRetention.days(logRetentionDays, "logRetentionDays");
         apiDomainName = apiDomainName == null ? "" : apiDomainName.trim();
         Check.that(apiDomainName.isEmpty() || apiDomainName.matches("([a-z0-9-]+\\.)+[a-z]{2,}"), "apiDomainName",
@@ -140,6 +143,40 @@ public record EnvironmentSettings(
             ScheduleExpression.check(cacheWarmer, "schedules.cacheWarmer");
             ScheduleExpression.check(alertEvaluator, "schedules.alertEvaluator");
             ScheduleExpression.check(biAggregator, "schedules.biAggregator");
+        }
+    }
+
+    /**
+     * The A/B experiments (platform-core's EXPERIMENTS: the bots vary by them, the BI report judges them) with what
+     * the two kinds that need more than a name get: each {@code follow_up_cadence} variant's waits
+     * (JORGE_BOTS_FOLLOW_UP_CADENCES, {@code fast=PT2H,P1D;slow=P1D,P4D}) and each {@code model_version} variant's
+     * registry version (LEAD_SCORE_VARIANT_VERSIONS, {@code challenger=12}). The functions check every rule at start
+     * (a bad experiment fails the canary, which rolls back); here only what synth can see.
+     */
+    public record Experiments(com.fasterxml.jackson.databind.JsonNode definitions, String followUpCadences,
+                              String leadScoreVariantVersions) {
+        public static final Set<String> KINDS = Set.of("bot_script", "template", "model_version", "follow_up_cadence");
+
+        public Experiments {
+            Check.that(definitions != null && definitions.isArray(), "experiments.definitions", "must be a JSON array (empty: none)");
+            for (int i = 0; i < definitions.size(); i++) {
+                var e = definitions.get(i);
+                String at = "experiments.definitions[" + i + "]";
+                Check.that(e.isObject() && e.path("name").isTextual() && !e.path("name").asText().isBlank(), at, "needs a name");
+                Check.that(KINDS.contains(e.path("kind").asText()), at + ".kind", "must be one of " + KINDS);
+                Check.that(e.path("variants").isArray() && e.path("variants").size() >= 2, at + ".variants", "needs at least two variants");
+            }
+            followUpCadences = followUpCadences == null ? "" : followUpCadences.trim();
+            leadScoreVariantVersions = leadScoreVariantVersions == null ? "" : leadScoreVariantVersions.trim();
+        }
+
+        /** The functions' settings: none when nothing is configured, so an environment without experiments is unchanged. */
+        public Map<String, String> environment() {
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            if (!definitions.isEmpty()) env.put("EXPERIMENTS", definitions.toString());
+            if (!followUpCadences.isEmpty()) env.put("JORGE_BOTS_FOLLOW_UP_CADENCES", followUpCadences);
+            if (!leadScoreVariantVersions.isEmpty()) env.put("LEAD_SCORE_VARIANT_VERSIONS", leadScoreVariantVersions);
+            return env;
         }
     }
 

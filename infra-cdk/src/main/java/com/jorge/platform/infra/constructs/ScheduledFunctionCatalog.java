@@ -12,8 +12,11 @@ import java.util.Set;
  */
 public final class ScheduledFunctionCatalog {
 
-    /** What a scheduled function may reach; the functions stack turns each into grants and environment. */
-    public enum Access { DATABASE, REDIS, READ_METRICS, PUBLISH_ALERTS }
+    /**
+     * What a scheduled function may reach; the functions stack turns each into grants and environment
+     * ({@code EXPERIMENTS}: the experiments' configuration, for whoever computes the BI report).
+     */
+    public enum Access { DATABASE, REDIS, READ_METRICS, PUBLISH_ALERTS, EXPERIMENTS }
 
     /**
      * One lead-cache read in this many goes to the access stream (the worker's and bi-api's ACCESS_CAPTURE_SAMPLE_EVERY);
@@ -43,7 +46,7 @@ public final class ScheduledFunctionCatalog {
         return List.of(
                 new Entry("cache-warmer", "cache-warmer", "cache-warmer-lambda.jar",
                         "com.jorge.platform.cachewarmer.CacheWarmerHandler::handleRequest", schedules.cacheWarmer(), 1024, 300,
-                        Set.of(Access.DATABASE, Access.REDIS),
+                        Set.of(Access.DATABASE, Access.REDIS, Access.EXPERIMENTS),
                         // learns its chances from the access stream, and loads a location's BI report before its
                         // predicted first view with bi-api's default settings (bi-api sets no BI_* of its own)
                         Map.of("ACCESS_CAPTURE_SAMPLE_EVERY", ACCESS_CAPTURE_SAMPLE_EVERY, "WARMER_BI_REPORTS", "true")),
@@ -53,6 +56,6 @@ public final class ScheduledFunctionCatalog {
                         Set.of(Access.READ_METRICS, Access.PUBLISH_ALERTS, Access.REDIS, Access.DATABASE)),
                 new Entry("bi-aggregator", "bi-aggregator", "bi-aggregator-lambda.jar",
                         "com.jorge.platform.bi.BiAggregatorHandler::handleRequest", schedules.biAggregator(), 1536, 240,
-                        Set.of(Access.DATABASE)));
+                        Set.of(Access.DATABASE, Access.EXPERIMENTS)));
     }
 }

@@ -114,6 +114,7 @@ public final class BiStack extends Stack {
                 "BI_REPORT_BUCKET", reports.getBucketName(),
                 "BI_REPORT_PREFIX", REPORT_PREFIX + "/",
                 "BI_REPORT_LINK_MINUTES", String.valueOf(REPORT_LINK_MINUTES)));
+        apiEnv.putAll(config.experiments().environment()); // the report judges the experiments
         // the rate limits' token buckets (per client address, per location) in the platform's Redis, as the inbox's
         // and its report cache (BiCache), whose reads go to the access stream the cache-warmer learns from
         apiEnv.putAll(Map.of("REDIS_URL", data.redisUrl(), "REDIS_CLUSTER", "true",
@@ -166,8 +167,9 @@ public final class BiStack extends Stack {
         // --- the daily report
         var entry = new ScheduledFunctionCatalog.Entry("bi-daily-report", "bi-aggregator", "bi-aggregator-lambda.jar",
                 "com.jorge.platform.bi.daily.DailyReportHandler::handleRequest", DAILY_REPORT_SCHEDULE, 1536, 600,
-                Set.of(ScheduledFunctionCatalog.Access.DATABASE));
+                Set.of(ScheduledFunctionCatalog.Access.DATABASE, ScheduledFunctionCatalog.Access.EXPERIMENTS));
         Map<String, String> dailyEnv = new HashMap<>(databaseEnv);
+        dailyEnv.putAll(config.experiments().environment());
         dailyEnv.putAll(Map.of(
                 "POWERTOOLS_SERVICE_NAME", entry.name(),
                 "BI_REPORT_BUCKET", reports.getBucketName(),

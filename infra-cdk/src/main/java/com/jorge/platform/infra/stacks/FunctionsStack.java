@@ -177,6 +177,8 @@ public final class FunctionsStack extends Stack {
         workerEnv.put("MODEL_PREFIX", InferenceStack.MODEL_PREFIX);
         // one lead-cache read in 16 goes to the access stream the cache-warmer learns from (off the reply path)
         workerEnv.put("ACCESS_CAPTURE_SAMPLE_EVERY", ScheduledFunctionCatalog.ACCESS_CAPTURE_SAMPLE_EVERY);
+        // the A/B experiments the bots word, follow up and score by (cdk.json experiments)
+        workerEnv.putAll(config.experiments().environment());
         var workflowSettings = config.workflows();
         if (!workflowSettings.handoffTeamLeadId().isEmpty()) {
             workerEnv.put("GHL_HANDOFF_USER_ID", workflowSettings.handoffTeamLeadId());
@@ -278,6 +280,9 @@ public final class FunctionsStack extends Stack {
             }
             if (entry.access().contains(Access.PUBLISH_ALERTS)) {
                 env.put("ALERTS_TOPIC_ARN", alerting.opsAlerts().getTopicArn());
+            }
+            if (entry.access().contains(Access.EXPERIMENTS)) {
+                env.putAll(config.experiments().environment());
             }
             env.putAll(entry.settings());
             CanaryFunction function = scheduledFunction(entry, layout, env, vpcAccess, application, logRetention, alerting, alarms.canaryErrorThreshold());
