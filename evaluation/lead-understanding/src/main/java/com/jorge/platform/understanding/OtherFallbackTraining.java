@@ -1,8 +1,6 @@
 package com.jorge.platform.understanding;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,11 +68,7 @@ final class OtherFallbackTraining {
         List<LearnedIntentModel.Example> examples = cases.stream().map(c -> new LearnedIntentModel.Example(
                 reads == Reads.EMBEDDING ? new int[0] : IntentFeatures.of(c.folded(), buckets), c.message().intents(), c.embedding())).toList();
         LearnedIntentModel model = LearnedIntentModel.train(examples, LearnedIntentModel.Training.DEFAULT, LearnedIntentModel.LEARNED, buckets);
-        try {
-            return OtherIntentFallback.read(new ByteArrayInputStream(model.asOtherFallback(threshold)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OtherIntentFallback.fromBytes(model.asOtherFallback(threshold));
     }
 
     /** What the understander makes of a case with the fallback where {@code where} says, at {@code threshold}. */

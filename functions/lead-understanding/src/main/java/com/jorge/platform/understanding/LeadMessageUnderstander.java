@@ -131,6 +131,11 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, model);
     }
 
+    /** As above with a given model (tests: a model that names everything it can, to show what it may touch). */
+    LeadMessageUnderstander withOtherFallback(OtherFallback where, OtherIntentFallback model) {
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, Optional.of(model));
+    }
+
     /** The fallback in use, for the evaluation (empty when off). */
     Optional<OtherIntentFallback> otherFallbackModel() {
         return fallbackModel;

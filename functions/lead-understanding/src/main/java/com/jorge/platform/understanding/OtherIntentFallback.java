@@ -63,6 +63,15 @@ final class OtherIntentFallback {
         }
     }
 
+    /** A model from its bytes ({@link #write}). */
+    static OtherIntentFallback fromBytes(byte[] bytes) {
+        try {
+            return read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static OtherIntentFallback read(InputStream stream) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         if (in.readInt() != MAGIC || in.readInt() != VERSION) {
