@@ -6,7 +6,9 @@
 # Other arguments go to the main class: --patterns-only (no embedding model), --show-tuning-misses,
 # --show-misses (with --corpus: each message got wrong; never use it on a held-out part), --leave-one-part-out
 # (learned intent readers trained on four training parts and scored on the fifth; never reads a held-out part;
-# with --fixed-blend-on PART, that part alone, blended at a threshold fixed in advance).
+# with --fixed-blend-on PART, that part alone, blended at a threshold fixed in advance), --other-fallback-lopo
+# (the OTHER fallback by leave-one-part-out over the seven tuning parts), --other-fallback-fresh MISSES PART,
+# --other-fallback-cost, --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -62,8 +62,32 @@ public final class EvaluateCorpus {
         return out;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         List<String> options = List.of(args);
+        if (options.contains("--other-fallback-lopo")) {
+            OtherFallbackTraining.printLeaveOnePartOut();
+            return;
+        }
+        int fresh = options.indexOf("--other-fallback-fresh");
+        if (fresh >= 0) {
+            if (fresh + 2 >= options.size()) {
+                throw new IllegalArgumentException("--other-fallback-fresh needs MISSES PART");
+            }
+            OtherFallbackTraining.printFresh(Path.of(options.get(fresh + 1)), options.get(fresh + 2));
+            return;
+        }
+        if (options.contains("--other-fallback-cost")) {
+            OtherFallbackTraining.printCost();
+            return;
+        }
+        int train = options.indexOf("--train-other-fallback");
+        if (train >= 0) {
+            if (train + 1 >= options.size()) {
+                throw new IllegalArgumentException("--train-other-fallback needs the file to write");
+            }
+            OtherFallbackTraining.write(Path.of(options.get(train + 1)));
+            return;
+        }
         boolean patternsOnly = options.contains("--patterns-only");
         boolean showMisses = options.contains("--show-tuning-misses");
         Optional<Path> corpus = corpusFile(options);

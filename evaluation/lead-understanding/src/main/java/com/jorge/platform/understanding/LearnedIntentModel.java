@@ -45,8 +45,10 @@ final class LearnedIntentModel implements LearnedIntents {
     private final float[] bias;
     private final float[] denseWeights; // [intent * dim + i]
     private final int dim;
+    private final int buckets;
 
-    private LearnedIntentModel(List<Intent> intents, float[] weights, float[] bias, float[] denseWeights, int dim) {
+    private LearnedIntentModel(List<Intent> intents, float[] weights, float[] bias, float[] denseWeights, int dim, int buckets) {
+        this.buckets = buckets;
         this.intents = intents;
         this.weights = weights;
         this.bias = bias;
@@ -88,7 +90,7 @@ final class LearnedIntentModel implements LearnedIntents {
         double[] p = new double[intents.size()];
         for (int k = 0; k < p.length; k++) {
             double z = bias[k];
-            int base = k * IntentFeatures.BUCKETS;
+            int base = k * buckets;
             for (int f : features) {
                 z += weights[base + f] * scale;
             }
@@ -106,7 +108,11 @@ final class LearnedIntentModel implements LearnedIntents {
 
     /** As above, scoring {@code intents} (the leave-one-part-out protocol also tries every intent, OPT_OUT included). */
     static LearnedIntentModel train(List<Example> examples, Training t, List<Intent> intents) {
-        int buckets = IntentFeatures.BUCKETS;
+        return train(examples, t, intents, IntentFeatures.BUCKETS);
+    }
+
+    /** As above, over features folded into {@code buckets} ({@link IntentFeatures#of(String, int)}). */
+    static LearnedIntentModel train(List<Example> examples, Training t, List<Intent> intents, int buckets) {
         int classes = intents.size();
         float[] w = new float[classes * buckets];
         float[] b = new float[classes];
@@ -149,7 +155,12 @@ final class LearnedIntentModel implements LearnedIntents {
                 }
             }
         }
-        return new LearnedIntentModel(List.copyOf(intents), w, b, d, dim);
+        return new LearnedIntentModel(List.copyOf(intents), w, b, d, dim, buckets);
+    }
+
+    /** This model as the understander's {@link OtherIntentFallback} resource (float16 weights), naming intents from {@code threshold}. */
+    byte[] asOtherFallback(double threshold) {
+        return OtherIntentFallback.write(intents, buckets, dim, threshold, bias, weights, denseWeights);
     }
 
     /** A training example of a message and its labelled intents. */

@@ -80,7 +80,15 @@ final class ExemplarIntentClassifier {
     }
 
     Verdict classify(String text) {
-        float[] q = normalised(model.embed(text).content().vector());
+        return classify(embed(text));
+    }
+
+    /** The text's unit-length embedding, which {@link #classify(float[])} and {@link OtherIntentFallback} read. */
+    float[] embed(String text) {
+        return normalised(model.embed(text).content().vector());
+    }
+
+    Verdict classify(float[] q) {
         Map<Intent, Double> best = new EnumMap<>(Intent.class);
         double neutral = -1;
         for (int i = 0; i < vectors.length; i++) {

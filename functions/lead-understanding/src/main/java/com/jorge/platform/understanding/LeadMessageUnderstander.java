@@ -44,6 +44,30 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     private final AreaReader areas;
     private final IntentReader intents;
     private final Optional<LearnedIntents> learned;
+    private final OtherFallback otherFallback;
+    private final Optional<OtherIntentFallback> fallbackModel;
+
+    /**
+     * Where the learned {@link OtherIntentFallback} is asked ({@code JORGE_UNDERSTANDING_OTHER_FALLBACK}: off, embedded,
+     * every): never; where the understanding is OTHER alone and the exemplars have already embedded the message (no
+     * added cost); wherever it is OTHER alone (one embedding more on those turns, about 2-3 ms of CPU).
+     */
+    public enum OtherFallback {
+        OFF, EMBEDDED, EVERY;
+
+        /** The setting's value, case-insensitive; none set is {@link #DEFAULT_OTHER_FALLBACK}. */
+        public static OtherFallback fromConfig(PlatformConfig config) {
+            String v = config.get("JORGE_UNDERSTANDING_OTHER_FALLBACK", DEFAULT_OTHER_FALLBACK.name()).strip();
+            try {
+                return valueOf(v.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("JORGE_UNDERSTANDING_OTHER_FALLBACK must be off, embedded or every", e);
+            }
+        }
+    }
+
+    /** What {@link #load()} does when nothing is configured. */
+    public static final OtherFallback DEFAULT_OTHER_FALLBACK = OtherFallback.OFF;
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     IntentReader.Blend blend, MarketSettings market) {
@@ -57,9 +81,20 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     KeywordSlotReader keywords, IntentReader intents, AreaReader areas) {
+        this(clock, classifier, learned, keywords, intents, areas, OtherFallback.OFF, Optional.empty());
+    }
+
+    private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
+                                    KeywordSlotReader keywords, IntentReader intents, AreaReader areas, OtherFallback otherFallback,
+                                    Optional<OtherIntentFallback> fallbackModel) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.classifier = classifier;
         this.learned = learned;
+        this.otherFallback = otherFallback;
+        this.fallbackModel = otherFallback == OtherFallback.OFF ? Optional.empty() : fallbackModel;
+        if (otherFallback != OtherFallback.OFF && (this.fallbackModel.isEmpty() || classifier.isEmpty())) {
+            throw new IllegalStateException("the OTHER fallback needs its model (" + OtherIntentFallback.RESOURCE + ") and the embedding");
+        }
         this.keywords = keywords;
         this.intents = intents;
         this.areas = areas;
@@ -70,7 +105,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
      * market is the one configured ({@link MarketSettings#fromConfig}: {@code JORGE_MARKET_*}).
      */
     public static LeadMessageUnderstander load() {
-        return load(Clock.systemUTC(), MarketSettings.fromConfig(PlatformConfig.fromEnvironment()));
+        PlatformConfig config = PlatformConfig.fromEnvironment();
+        return load(Clock.systemUTC(), MarketSettings.fromConfig(config)).withOtherFallback(OtherFallback.fromConfig(config));
     }
 
     /** As {@link #load()} for the Austin market, with relative times ("in 3 months", "by June") read against {@code clock}. */
@@ -78,11 +114,31 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         return load(clock, MarketSettings.AUSTIN);
     }
 
-    /** As {@link #load()} for {@code market}, with relative times read against {@code clock}. */
+    /** As {@link #load()} for {@code market}, with relative times read against {@code clock}, the OTHER fallback at its default. */
     public static LeadMessageUnderstander load(Clock clock, MarketSettings market) {
         return new LeadMessageUnderstander(clock, Optional.of(ExemplarIntentClassifier.load(
                 "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)), Optional.empty(),
-                IntentReader.Blend.NONE, market);
+                IntentReader.Blend.NONE, market).withOtherFallback(DEFAULT_OTHER_FALLBACK);
+    }
+
+    /** This understander with the learned OTHER fallback asked where {@code where} says (the model is the shipped one). */
+    public LeadMessageUnderstander withOtherFallback(OtherFallback where) {
+        if (where == otherFallback) {
+            return this;
+        }
+        Optional<OtherIntentFallback> model = where == OtherFallback.OFF ? Optional.empty()
+                : fallbackModel.isPresent() ? fallbackModel : OtherIntentFallback.loadDefault();
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, model);
+    }
+
+    /** As above with a given model (tests: a model that names everything it can, to show what it may touch). */
+    LeadMessageUnderstander withOtherFallback(OtherFallback where, OtherIntentFallback model) {
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, Optional.of(model));
+    }
+
+    /** The fallback in use, for the evaluation (empty when off). */
+    Optional<OtherIntentFallback> otherFallbackModel() {
+        return fallbackModel;
     }
 
     /**
@@ -172,13 +228,24 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         String lang = language.guess(folded);
         Map<Intent, Double> scores = learned.map(m -> m.probabilities(t)).orElse(null);
         Set<Intent> found = intents.read(folded, slots, optedOut, side, Set.of(), scores);
+        float[] embedded = null;
         if (classifier.isPresent() && consultsEmbedding(found, slots, lang, optedOut, t)) {
-            Optional<Intent> suggestion = classifier.get().classify(text).intent();
+            embedded = classifier.get().embed(text);
+            Optional<Intent> suggestion = classifier.get().classify(embedded).intent();
             if (suggestion.isPresent()) {
                 found = intents.read(folded, slots, optedOut, side, EnumSet.of(suggestion.get()), scores);
             }
         }
-        return new MessageUnderstanding(lang, slots, found, optedOut);
+        MessageUnderstanding understanding = new MessageUnderstanding(lang, slots, found, optedOut);
+        // the learned fallback only where the rules and the exemplars answer OTHER alone; it reuses their embedding
+        if (fallbackModel.isPresent() && OtherIntentFallback.consulted(understanding)
+                && (embedded != null || otherFallback == OtherFallback.EVERY)) {
+            if (embedded == null) {
+                embedded = classifier.orElseThrow().embed(text);
+            }
+            understanding = fallbackModel.get().apply(understanding, t, embedded);
+        }
+        return understanding;
     }
 
     /**
@@ -200,6 +267,11 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     /** The embedding verdict alone, for diagnostics and the evaluation report. */
     Optional<ExemplarIntentClassifier.Verdict> embeddingVerdict(String text) {
         return classifier.map(c -> c.classify(text));
+    }
+
+    /** The unit-length embedding {@link #understand} reads (the exemplars' and the fallback's), for the evaluation. */
+    Optional<float[]> embedding(String text) {
+        return classifier.map(c -> c.embed(text));
     }
 
     /** Whether {@link #understand} would ask the embedding about this message. */

@@ -8,7 +8,8 @@ import java.util.Map;
  * (evaluation/lead-understanding's {@code LearnedIntentModel}, logistic regression over character and
  * word n-grams of the tuning parts) lowered exact-set accuracy in cross-validation at every
  * threshold, and measured by leave-one-part-out across hands (with MiniLM embeddings too) it stayed below the
- * rules' history on fresh text ({@code evaluate.sh --leave-one-part-out}, README).
+ * rules' history on fresh text ({@code evaluate.sh --leave-one-part-out}, README). The compact reader asked only where
+ * the rules answer OTHER is {@link OtherIntentFallback}, not this interface.
  */
 interface LearnedIntents {
 

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * first two words, and the character 3- to 5-grams of each word (so "unsubscibe", "pls" and
  * "quiero" share features with their spellings and inflections), hashed into {@link #BUCKETS}
  * buckets. Digits are read as one shape ("450k" and "30k" are both "9k"). One pass over the text;
- * at most {@link #MAX_WORDS} words are read, so a long text costs no more than a long SMS.
+ * at most {@link #MAX_WORDS} words are read, so a long text costs no more than a long SMS. In this module for
+ * {@link OtherIntentFallback}, which reads them folded into fewer buckets ({@link #of(String, int)}); the wider
+ * models of evaluation/lead-understanding read all {@link #BUCKETS}.
  */
 final class IntentFeatures {
 
@@ -50,6 +52,26 @@ final class IntentFeatures {
         int[] features = Arrays.copyOf(out, n);
         Arrays.sort(features);
         return Arrays.stream(features).distinct().toArray();
+    }
+
+    /**
+     * As {@link #of(String)}, folded into {@code buckets} (a power of two up to {@link #BUCKETS}): the low bits of the
+     * same hash, so a small model reads the same words as a large one, with more collisions.
+     */
+    static int[] of(String folded, int buckets) {
+        if (buckets <= 0 || buckets > BUCKETS || Integer.bitCount(buckets) != 1) {
+            throw new IllegalArgumentException("buckets must be a power of two up to " + BUCKETS + ": " + buckets);
+        }
+        int[] wide = of(folded);
+        if (buckets == BUCKETS) {
+            return wide;
+        }
+        int[] out = new int[wide.length];
+        for (int i = 0; i < wide.length; i++) {
+            out[i] = wide[i] & (buckets - 1);
+        }
+        Arrays.sort(out);
+        return Arrays.stream(out).distinct().toArray();
     }
 
     /** Lower-case letter and digit runs (apostrophes dropped: "don't" = "dont"), digits as '9'. */
