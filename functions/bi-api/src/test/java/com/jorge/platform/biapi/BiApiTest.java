@@ -5,15 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.json.PlatformJson;
-import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.LocalCognito;
-import com.jorge.platform.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,42 +25,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BiApiTest {
 
-    static TestPostgres.Schema schema;
-    static Database database;
+    static BiApiRig rig;
     static LocalCognito cognito;
     static BiApiHandler handler;
     static LocalCognito.User lead, agent, otherLead, admin;
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.migratedSchema("biapi");
-        database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
-        cognito = new LocalCognito(Clock.systemUTC());
-        lead = cognito.addUser("lead@team.example", "pw", "team_lead");
-        agent = cognito.addUser("agent@team.example", "pw", "agent");
-        otherLead = cognito.addUser("other@team.example", "pw", "team_lead");
-        admin = cognito.addUser("admin@team.example", "pw", "admin", "agent");
+        rig = new BiApiRig("biapi", "loc-a", "loc-b");
+        cognito = rig.cognito;
+        lead = rig.user("lead@team.example", "team_lead");
+        agent = rig.user("agent@team.example", "agent");
+        otherLead = rig.user("other@team.example", "team_lead");
+        admin = rig.user("admin@team.example", "admin", "agent");
+        rig.member(lead, "loc-a", "u-lead");
+        rig.member(agent, "loc-a", "u-agent");
+        rig.member(otherLead, "loc-b", "u-other");
+        rig.member(admin, "loc-a", "u-admin");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        try (Connection c = database.dataSource().getConnection()) {
-            exec(c, "INSERT INTO locations (location_id, time_zone) VALUES ('loc-a', 'UTC'), ('loc-b', 'UTC')");
-            exec(c, "INSERT INTO inbox_members (user_sub, location_id, ghl_user_id) VALUES (?, 'loc-a', 'u-lead'), (?, 'loc-a', 'u-agent'),"
-                    + " (?, 'loc-b', 'u-other'), (?, 'loc-a', 'u-admin')", lead.subject(), agent.subject(), otherLead.subject(), admin.subject());
-            exec(c, "INSERT INTO bi_daily_funnel (location_id, day, bot_type, channel, new_leads, leads_answered, qualified, hot, handed_off,"
-                    + " appointments_booked, opted_out) VALUES ('loc-a', ?, 'seller', 'sms', 7, 7, 3, 1, 1, 0, 0),"
-                    + " ('loc-b', ?, 'seller', 'sms', 99, 99, 50, 9, 9, 0, 0)", today, today);
-            c.commit();
-        }
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
-                "DATABASE_PASSWORD", schema.password() == null ? "" : schema.password(), "BI_API_ISSUER", cognito.issuer(),
-                "BI_API_JWKS_URL", cognito.jwksUrl().toString(), "BI_API_CLIENT_ID", LocalCognito.CLIENT_ID, "BI_DEFAULT_ZONE", "UTC"));
-        handler = new BiApiHandler(BiApiFunction.fromConfig(PlatformConfig.of(env), Clock.systemUTC()));
+        rig.execute("INSERT INTO bi_daily_funnel (location_id, day, bot_type, channel, new_leads, leads_answered, qualified, hot, handed_off,"
+                + " appointments_booked, opted_out) VALUES ('loc-a', ?, 'seller', 'sms', 7, 7, 3, 1, 1, 0, 0),"
+                + " ('loc-b', ?, 'seller', 'sms', 99, 99, 50, 9, 9, 0, 0)", today, today);
+        handler = new BiApiHandler(BiApiFunction.fromConfig(PlatformConfig.of(rig.settings()), Clock.systemUTC()));
     }
 
     @AfterAll
     static void stop() {
-        cognito.close();
-        database.close();
-        schema.close();
+        rig.close();
     }
 
     @Test
@@ -154,13 +141,6 @@ class BiApiTest {
             return PlatformJson.mapper().readTree(body);
         } catch (Exception e) {
             throw new AssertionError(body, e);
-        }
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            ps.executeUpdate();
         }
     }
 }

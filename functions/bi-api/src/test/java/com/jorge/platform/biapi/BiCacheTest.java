@@ -8,16 +8,12 @@ import com.jorge.platform.cache.CacheKeys;
 import com.jorge.platform.cache.RedisConnector;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.json.PlatformJson;
-import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.LocalCognito;
-import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,37 +32,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BiCacheTest {
 
     static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-06-15T14:00:00Z"), ZoneOffset.UTC);
-    static TestPostgres.Schema schema;
-    static Database database;
+    static BiApiRig rig;
     static LocalCognito cognito;
     static LocalCognito.User lead, otherLead;
     static Map<String, String> env;
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.migratedSchema("bicache");
-        database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
-        cognito = new LocalCognito(Clock.systemUTC());
-        lead = cognito.addUser("lead@cache.example", "pw", "team_lead");
-        otherLead = cognito.addUser("other@cache.example", "pw", "team_lead");
-        try (Connection c = database.dataSource().getConnection()) {
-            exec(c, "INSERT INTO locations (location_id, time_zone) VALUES ('loc-a', 'UTC'), ('loc-b', 'UTC')");
-            exec(c, "INSERT INTO inbox_members (user_sub, location_id, ghl_user_id) VALUES (?, 'loc-a', 'u-lead'), (?, 'loc-b', 'u-other')",
-                    lead.subject(), otherLead.subject());
-            funnel(c, "2026-06-10", 4);
-            c.commit();
-        }
-        env = new HashMap<>(Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
-                "DATABASE_PASSWORD", schema.password() == null ? "" : schema.password(), "BI_API_ISSUER", cognito.issuer(),
-                "BI_API_JWKS_URL", cognito.jwksUrl().toString(), "BI_API_CLIENT_ID", LocalCognito.CLIENT_ID, "BI_DEFAULT_ZONE", "UTC",
-                "REDIS_URL", TestRedis.standaloneUrl(), "ACCESS_CAPTURE_SAMPLE_EVERY", "16"));
+        rig = new BiApiRig("bicache", "loc-a", "loc-b");
+        cognito = rig.cognito;
+        lead = rig.user("lead@cache.example", "team_lead");
+        otherLead = rig.user("other@cache.example", "team_lead");
+        rig.member(lead, "loc-a", "u-lead");
+        rig.member(otherLead, "loc-b", "u-other");
+        funnel("2026-06-10", 4);
+        env = rig.settings();
+        env.putAll(Map.of("REDIS_URL", TestRedis.standaloneUrl(), "ACCESS_CAPTURE_SAMPLE_EVERY", "16"));
     }
 
     @AfterAll
     static void stop() {
-        cognito.close();
-        database.close();
-        schema.close();
+        rig.close();
     }
 
     @Test
@@ -84,10 +70,7 @@ class BiCacheTest {
             assertThat(redis.commands().get(key)).isEqualTo(first.getBody());
             assertThat(redis.commands().pttl(key)).isBetween(590_000L, 600_000L);
 
-            try (Connection c = database.dataSource().getConnection()) {
-                funnel(c, "2026-06-11", 3); // the aggregator's next rollup
-                c.commit();
-            }
+            funnel("2026-06-11", 3); // the aggregator's next rollup
             APIGatewayV2HTTPResponse cached = get(handler, "loc-a", token);
             assertThat(cached.getBody()).isEqualTo(first.getBody()); // from Redis: the new rollup is not in it
             // another location's lead is refused before the cache is looked at
@@ -139,15 +122,8 @@ class BiCacheTest {
                 .build(), null);
     }
 
-    private static void funnel(Connection c, String day, int newLeads) throws Exception {
-        exec(c, "INSERT INTO bi_daily_funnel (location_id, day, bot_type, channel, new_leads, leads_answered, qualified, hot, handed_off,"
+    private static void funnel(String day, int newLeads) throws Exception {
+        rig.execute("INSERT INTO bi_daily_funnel (location_id, day, bot_type, channel, new_leads, leads_answered, qualified, hot, handed_off,"
                 + " appointments_booked, opted_out) VALUES ('loc-a', ?::date, 'seller', 'sms', ?, 0, 0, 0, 0, 0, 0)", day, newLeads);
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            ps.executeUpdate();
-        }
     }
 }

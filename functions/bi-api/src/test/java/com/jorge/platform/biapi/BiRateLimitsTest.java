@@ -4,16 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.json.PlatformJson;
-import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.LocalCognito;
-import com.jorge.platform.testkit.TestPostgres;
 import com.jorge.platform.testkit.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,37 +23,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BiRateLimitsTest {
 
-    static TestPostgres.Schema schema;
-    static Database database;
+    static BiApiRig rig;
     static LocalCognito cognito;
     static LocalCognito.User lead, otherLead, agent;
     static Map<String, String> env;
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.migratedSchema("bilimits");
-        database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
-        cognito = new LocalCognito(Clock.systemUTC());
-        lead = cognito.addUser("lead@team.example", "pw", "team_lead");
-        otherLead = cognito.addUser("other@team.example", "pw", "team_lead");
-        agent = cognito.addUser("agent@team.example", "pw", "agent");
-        try (Connection c = database.dataSource().getConnection()) {
-            exec(c, "INSERT INTO locations (location_id, time_zone) VALUES ('loc-a', 'UTC'), ('loc-b', 'UTC')");
-            exec(c, "INSERT INTO inbox_members (user_sub, location_id, ghl_user_id) VALUES (?, 'loc-a', 'u-lead'), (?, 'loc-b', 'u-other'),"
-                    + " (?, 'loc-a', 'u-agent')", lead.subject(), otherLead.subject(), agent.subject());
-            c.commit();
-        }
-        env = new HashMap<>(Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
-                "DATABASE_PASSWORD", schema.password() == null ? "" : schema.password(), "BI_API_ISSUER", cognito.issuer(),
-                "BI_API_JWKS_URL", cognito.jwksUrl().toString(), "BI_API_CLIENT_ID", LocalCognito.CLIENT_ID, "BI_DEFAULT_ZONE", "UTC",
-                "REDIS_URL", TestRedis.standaloneUrl()));
+        rig = new BiApiRig("bilimits", "loc-a", "loc-b");
+        cognito = rig.cognito;
+        lead = rig.user("lead@team.example", "team_lead");
+        otherLead = rig.user("other@team.example", "team_lead");
+        agent = rig.user("agent@team.example", "agent");
+        rig.member(lead, "loc-a", "u-lead");
+        rig.member(otherLead, "loc-b", "u-other");
+        rig.member(agent, "loc-a", "u-agent");
+        env = rig.settings();
+        env.put("REDIS_URL", TestRedis.standaloneUrl());
     }
 
     @AfterAll
     static void stop() {
-        cognito.close();
-        database.close();
-        schema.close();
+        rig.close();
     }
 
     @Test
@@ -117,12 +104,5 @@ class BiRateLimitsTest {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/bi/report.json")
                                 .withSourceIp(sourceIp).build()).build())
                 .build(), null);
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            ps.executeUpdate();
-        }
     }
 }

@@ -6,9 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jorge.platform.config.PlatformConfig;
 import com.jorge.platform.json.PlatformJson;
-import com.jorge.platform.storage.Database;
 import com.jorge.platform.testkit.LocalCognito;
-import com.jorge.platform.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +47,7 @@ class ReportLinkTest {
     static final S3MockExtension S3_MOCK = S3MockExtension.builder().silent().withSecureConnection(false)
             .withInitialBuckets(BUCKET).build();
 
-    static TestPostgres.Schema schema;
-    static Database database;
+    static BiApiRig rig;
     static LocalCognito cognito;
     static LocalCognito.User lead, agent, otherLead;
     static Map<String, String> env;
@@ -62,22 +57,17 @@ class ReportLinkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        schema = TestPostgres.migratedSchema("bilinks");
-        database = Database.open(new Database.Settings(schema.jdbcUrl(), schema.user(), schema.password(), 2)).migrate();
-        cognito = new LocalCognito(Clock.systemUTC());
-        lead = cognito.addUser("lead@team.example", "pw", "team_lead");
-        agent = cognito.addUser("agent@team.example", "pw", "agent");
-        otherLead = cognito.addUser("other@team.example", "pw", "team_lead");
-        try (Connection c = database.dataSource().getConnection()) {
-            exec(c, "INSERT INTO locations (location_id, time_zone) VALUES ('loc-a', 'UTC'), ('loc-b', 'UTC'), ('loc-new', 'UTC')");
-            exec(c, "INSERT INTO inbox_members (user_sub, location_id, ghl_user_id) VALUES (?, 'loc-a', 'u-lead'), (?, 'loc-a', 'u-agent'),"
-                    + " (?, 'loc-b', 'u-other'), (?, 'loc-new', 'u-lead')", lead.subject(), agent.subject(), otherLead.subject(), lead.subject());
-            c.commit();
-        }
-        env = new HashMap<>(Map.of("DATABASE_URL", schema.jdbcUrl(), "DATABASE_USER", schema.user(),
-                "DATABASE_PASSWORD", schema.password() == null ? "" : schema.password(), "BI_API_ISSUER", cognito.issuer(),
-                "BI_API_JWKS_URL", cognito.jwksUrl().toString(), "BI_API_CLIENT_ID", LocalCognito.CLIENT_ID, "BI_DEFAULT_ZONE", "UTC",
-                "BI_REPORT_BUCKET", BUCKET));
+        rig = new BiApiRig("bilinks", "loc-a", "loc-b", "loc-new");
+        cognito = rig.cognito;
+        lead = rig.user("lead@team.example", "team_lead");
+        agent = rig.user("agent@team.example", "agent");
+        otherLead = rig.user("other@team.example", "team_lead");
+        rig.member(lead, "loc-a", "u-lead");
+        rig.member(agent, "loc-a", "u-agent");
+        rig.member(otherLead, "loc-b", "u-other");
+        rig.member(lead, "loc-new", "u-lead");
+        env = rig.settings();
+        env.put("BI_REPORT_BUCKET", BUCKET);
         s3 = S3_MOCK.createS3ClientV2();
         // what the daily report wrote (DailyReports: <prefix><locationId>/latest.html)
         s3.putObject(b -> b.bucket(BUCKET).key("bi-reports/loc-a/latest.html").contentType("text/html; charset=utf-8"),
@@ -90,9 +80,7 @@ class ReportLinkTest {
     @AfterAll
     static void stop() {
         front.close();
-        cognito.close();
-        database.close();
-        schema.close();
+        rig.close();
     }
 
     static S3Presigner presigner() {
@@ -192,12 +180,5 @@ class ReportLinkTest {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/bi/report/link").build()).build())
                 .build();
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            ps.executeUpdate();
-        }
     }
 }
