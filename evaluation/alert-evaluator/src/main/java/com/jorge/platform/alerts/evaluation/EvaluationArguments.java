@@ -12,14 +12,19 @@ import java.util.Optional;
  * The evaluation's command line, read strictly: {@code --data DIR} (NAB's layout), {@code --labels FILE}
  * (default DIR/labels/combined_windows.json), {@code --series FILE} (only the series named there, one a
  * line), {@code --set name=value} (detector settings, repeatable), {@code --ramps} (also the synthetic
- * ramps), {@code --calibration} (also the forecaster's breach probability calibration, printed before the summary).
+ * ramps), {@code --calibration} (also the forecaster's breach probability calibration, printed before the summary),
+ * {@code --cv K} (cross-validation by series, K folds stratified by NAB category, see {@link CrossValidation}) and
+ * {@code --grid name=v1,v2,...} (settings the cross-validation chooses inside each training fold; repeatable, crossed) and
+ * {@code --choose best|1se} (how: the best training score, or the first candidate in the grid's order within one
+ * standard error of it).
  * Anything else is refused with {@link ArgumentsException}: a run that silently ignored a typo would
  * print numbers for settings nobody asked for.
  */
 public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<String, String> settings, boolean ramps,
-                                  boolean calibration) {
+                                  boolean calibration, int folds, Map<String, List<String>> grid, boolean oneStandardError) {
 
-    static final String USAGE = "usage: evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps] [--calibration]";
+    static final String USAGE = "usage: evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps] [--calibration]"
+            + " [--cv K [--grid name=v1,v2,... ...] [--choose best|1se]]";
 
     /** A command line the evaluation does not understand; the script exits 2 with its message. */
     public static final class ArgumentsException extends IllegalArgumentException {
@@ -30,6 +35,19 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
 
     public EvaluationArguments {
         settings = Map.copyOf(settings);
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        grid.forEach((k, v) -> g.put(k, List.copyOf(v)));
+        grid = java.util.Collections.unmodifiableMap(g);
+    }
+
+    /** The evaluation without cross-validation (as before: one run with the settings given). */
+    public EvaluationArguments(Path data, Path labels, Path seriesFile, Map<String, String> settings, boolean ramps, boolean calibration) {
+        this(data, labels, seriesFile, settings, ramps, calibration, 0, Map.of(), false);
+    }
+
+    /** Cross-validation by series was asked for ({@code --cv K}). */
+    public boolean crossValidation() {
+        return folds > 0;
     }
 
     /** The series to evaluate, when a list was given. */
@@ -42,6 +60,9 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
         Path data = null, labels = null, series = null;
         Map<String, String> settings = new LinkedHashMap<>();
         boolean ramps = false, calibration = false;
+        int folds = 0;
+        String choose = null;
+        Map<String, List<String>> grid = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -71,6 +92,30 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
                     if (inline != null) throw new ArgumentsException("--calibration takes no value");
                     calibration = true;
                 }
+                case "--cv" -> {
+                    if (folds != 0) throw new ArgumentsException("--cv given twice");
+                    String k = value(name, inline, rest);
+                    try {
+                        folds = Integer.parseInt(k);
+                    } catch (NumberFormatException e) {
+                        throw new ArgumentsException("--cv wants a number of folds (2 or more), got '" + k + "'");
+                    }
+                    if (folds < 2) throw new ArgumentsException("--cv wants a number of folds (2 or more), got '" + k + "'");
+                }
+                case "--choose" -> {
+                    choose = once(choose, "--choose", value(name, inline, rest));
+                    if (!choose.equals("best") && !choose.equals("1se")) throw new ArgumentsException("--choose is best or 1se, got '" + choose + "'");
+                }
+                case "--grid" -> {
+                    String kv = value(name, inline, rest);
+                    int at = kv.indexOf('=');
+                    if (at <= 0 || at == kv.length() - 1) throw new ArgumentsException("--grid wants name=v1,v2,..., got '" + kv + "'");
+                    List<String> values = List.of(kv.substring(at + 1).split(","));
+                    if (values.stream().anyMatch(String::isBlank) || values.stream().distinct().count() != values.size()) {
+                        throw new ArgumentsException("--grid " + kv.substring(0, at) + ": empty or repeated values in '" + kv + "'");
+                    }
+                    if (grid.put(kv.substring(0, at), values) != null) throw new ArgumentsException("--grid '" + kv.substring(0, at) + "' given twice");
+                }
                 default -> throw new ArgumentsException("unknown argument '" + arg + "'");
             }
         }
@@ -80,7 +125,13 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
         if (labels == null) labels = data.resolve("labels/combined_windows.json");
         if (!Files.isRegularFile(labels)) throw new ArgumentsException("--labels " + labels + ": no such file");
         if (series != null && !Files.isRegularFile(series)) throw new ArgumentsException("--series " + series + ": no such file");
-        return new EvaluationArguments(data, labels, series, settings, ramps, calibration);
+        if (!grid.isEmpty() && folds == 0) throw new ArgumentsException("--grid needs --cv K (the grid is chosen from inside each training fold)");
+        for (String k : grid.keySet()) {
+            if (settings.containsKey(k)) throw new ArgumentsException("'" + k + "' is both --set and --grid");
+        }
+        if (choose != null && folds == 0) throw new ArgumentsException("--choose needs --cv K");
+        if (folds > 0 && (ramps || calibration)) throw new ArgumentsException("--cv does not combine with --ramps or --calibration");
+        return new EvaluationArguments(data, labels, series, settings, ramps, calibration, folds, grid, "1se".equals(choose));
     }
 
     private static String value(String name, String inline, List<String> rest) {

@@ -45,6 +45,14 @@ public final class NabEvaluation {
         try {
             arguments = EvaluationArguments.parse(args, defaultData);
             detector = detector(arguments.settings());
+            // every grid value must be a setting the detector knows, before any series is run
+            for (var axis : arguments.grid().entrySet()) {
+                for (String v : axis.getValue()) {
+                    Map<String, String> one = new java.util.HashMap<>(arguments.settings());
+                    one.put(axis.getKey(), v);
+                    detector(one);
+                }
+            }
         } catch (EvaluationArguments.ArgumentsException e) {
             err.println("evaluate: " + e.getMessage());
             err.println(EvaluationArguments.USAGE);
@@ -52,6 +60,7 @@ public final class NabEvaluation {
         }
         if (arguments.ramps()) SyntheticRamps.main(new String[0]);
         try {
+            if (arguments.crossValidation()) return CrossValidation.run(arguments, out);
             return run(arguments, detector, out);
         } catch (EvaluationArguments.ArgumentsException e) {
             err.println("evaluate: " + e.getMessage());
@@ -137,7 +146,7 @@ public final class NabEvaluation {
                 nabStandard, precision, medianLeadMinutes, windowsWarned);
     }
 
-    private static List<String> selected(NabCorpus corpus, EvaluationArguments arguments) {
+    static List<String> selected(NabCorpus corpus, EvaluationArguments arguments) {
         List<String> all = corpus.names();
         if (arguments.series().isEmpty()) return all;
         try {
@@ -185,7 +194,7 @@ public final class NabEvaluation {
     }
 
     /** Weeks from the end of the probationary period to the last row. */
-    private static double scoredWeeks(List<LocalDateTime> timestamps) {
+    static double scoredWeeks(List<LocalDateTime> timestamps) {
         int probation = NabScorer.probationaryLength(timestamps.size());
         return Duration.between(timestamps.get(probation), timestamps.getLast()).toSeconds() / (7 * 86400.0);
     }

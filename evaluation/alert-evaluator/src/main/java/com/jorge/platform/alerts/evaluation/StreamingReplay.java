@@ -31,7 +31,9 @@ final class StreamingReplay implements SeriesDetector {
         }
         AnomalySettings s = AnomalySettings.defaults();
         try {
-            for (var e : rest.entrySet()) s = s.with(e.getKey(), e.getValue());
+            for (var e : rest.entrySet()) if (!e.getKey().equals("bars")) s = s.with(e.getKey(), e.getValue());
+            // bars scales every part's alarm level as set above, so it goes last
+            if (rest.containsKey("bars")) s = s.with("bars", rest.get("bars"));
         } catch (IllegalArgumentException e) {
             throw new EvaluationArguments.ArgumentsException(e.getMessage());
         }

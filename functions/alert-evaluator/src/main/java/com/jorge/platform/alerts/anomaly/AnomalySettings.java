@@ -83,7 +83,11 @@ public record AnomalySettings(int window, int warmup, double rangeFloor, double 
                 48, 0.47, 4.0, true, 2.0, 80, false, ResonanceSettings.defaults());
     }
 
-    /** This set with one setting changed by name, as the evaluation's {@code --set name=value} gives it. */
+    /**
+     * This set with one setting changed by name, as the evaluation's {@code --set name=value} gives it; {@code bars} is
+     * not a field: it multiplies every part's alarm level (spikeZ, likelihoodZ, seasonZ, sequenceZ, entropyConfirm, artZ)
+     * as they stand, one sensitivity for the ensemble that the evaluation's cross-validation can choose.
+     */
     public AnomalySettings with(String name, String value) {
         ResonanceSettings art = resonance;
         if (ResonanceSettings.named(name)) {
@@ -127,9 +131,21 @@ public record AnomalySettings(int window, int warmup, double rangeFloor, double 
             case "cusumK" -> ck = Double.parseDouble(value);
             case "cusumH" -> ch = Double.parseDouble(value);
             case "cusum" -> cu = onOff(name, value);
+            case "bars" -> {
+                // one sensitivity for the whole ensemble: every part's alarm level times this factor (for the evaluation's
+                // cross-validation; 1 is the levels above)
+                double f = Double.parseDouble(value);
+                if (!(f > 0)) throw new IllegalArgumentException("bars must be positive, got " + value);
+                sz *= f;
+                lz *= f;
+                snz *= f;
+                sqz *= f;
+                ec *= f;
+                art = art.with("artZ", Double.toString(art.z() * f));
+            }
             default -> throw new IllegalArgumentException("unknown detector setting '" + name + "'; known: window, warmup, rangeFloor, spikeZ, spikeMargin, "
                     + "likelihoodZ, halfLife, entropyBins, entropyWindow, entropyLevel, entropyConfirm, quiet, spike, likelihood, difference, entropy, sequenceBins, sequenceZ, sequenceCap, sequence, "
-                    + "seasonBins, seasonAlpha, seasonZ, season, cusumK, cusumH, cusum, " + ResonanceSettings.NAMES);
+                    + "seasonBins, seasonAlpha, seasonZ, season, cusumK, cusumH, cusum, bars, " + ResonanceSettings.NAMES);
         }
         return new AnomalySettings(w, wu, rf, sz, sm, lz, hl, eb, ew, el, ec, q, sp, l, d, e, sb, sqz, sc, sq,
                 snb, sa, snz, sn, ck, ch, cu, art);
