@@ -236,29 +236,36 @@ public final class CacheWarmer {
     }
 
     /**
-     * The leads worth a load (raw chance at least {@code WARMER_MIN_CHANCE_PERCENT}), best first: by expected
-     * reads saved per byte of the budget, the calibrated chance × the reads a use makes / the class's mean
-     * bytes. Without a calibration (or before it learned anything) that is the policy's own order. Stable:
-     * equal benefits keep the policy's order (most recent activity first).
+     * The leads worth a load, best first: by expected reads saved per byte of the budget, the calibrated chance ×
+     * the reads a use makes / the class's mean bytes. Without a calibration (or before it learned anything) that is
+     * the policy's own order. Stable: equal benefits keep the policy's order (most recent activity first). Worth a
+     * load: without calibration, a raw chance of at least {@code WARMER_MIN_CHANCE_PERCENT}; with it, a calibrated
+     * chance of at least {@code WARMER_MIN_CALIBRATED_CHANCE_PERCENT}, the threshold and the order reading the same
+     * number (on raw scores the run refreshed leads read a few % of the time, scored over the threshold, while it
+     * skipped reports read a third of the time, scored under it; perf/cache-warming, fifth round).
      */
     private List<Item> order(List<WarmCandidatePolicy.Ranked> all, List<BiWarming.Predicted> locations, ChanceCalibration calibration) {
         ChanceCalibration c = calibration == null ? new ChanceCalibration() : calibration; // empty: the raw chance
         Map<Item, Double> benefit = new java.util.IdentityHashMap<>();
         List<Item> items = new ArrayList<>();
         for (WarmCandidatePolicy.Ranked r : all) {
-            if (r.score() < settings.minChance()) continue;
+            if (!worthALoad(c, calibration != null, r.warmClass(), r.score())) continue;
             Item item = new Item.Lead(r);
             benefit.put(item, benefit(c, r.warmClass(), r.score()));
             items.add(item);
         }
         for (BiWarming.Predicted p : locations) {
-            if (p.chance() < settings.minChance()) continue;
+            if (!worthALoad(c, calibration != null, WarmClass.BI, p.chance())) continue;
             Item item = new Item.Location(p);
             benefit.put(item, benefit(c, WarmClass.BI, p.chance()));
             items.add(item);
         }
         items.sort(java.util.Comparator.comparingDouble((Item i) -> benefit.get(i)).reversed());
         return items;
+    }
+
+    private boolean worthALoad(ChanceCalibration c, boolean calibrating, WarmClass k, double chance) {
+        return calibrating ? c.calibrated(k, chance, outcomes.detection(k)) >= settings.minCalibratedChance() : chance >= settings.minChance();
     }
 
     private double benefit(ChanceCalibration c, WarmClass k, double chance) {

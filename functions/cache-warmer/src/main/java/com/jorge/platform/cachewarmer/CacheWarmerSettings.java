@@ -22,7 +22,12 @@ import java.time.Duration;
  * @param batchSize          leads read from Aurora per transaction
  * @param minChance          leads the ranking gives a lower chance of being read within the look-ahead are
  *                           neither loaded nor refreshed (WARMER_MIN_CHANCE_PERCENT): a load below it costs Redis
- *                           more than it is likely to save, and may push out a key as likely to be read
+ *                           more than it is likely to save, and may push out a key as likely to be read. Applies to
+ *                           the ranking's raw score, so only while the warmer does not calibrate
+ * @param minCalibratedChance the same threshold once the warmer calibrates ({@link #calibrates()}), applied to the
+ *                           calibrated chance (WARMER_MIN_CALIBRATED_CHANCE_PERCENT): the raw scores of different
+ *                           classes mean different things (a lead the bot just texted scores up to 1.17 and is read
+ *                           within the look-ahead a few % of the time, a follow-up step 0.95 and 98 %)
  * @param backoffLatency     the run stops when the slowest master's PING, probed before each batch, averages
  *                           more than this (WARMER_BACKOFF_LATENCY_MS): a busy Redis serves the worker first
  * @param backoffCpu         the run stops when a master's CPU use between two probes exceeds this share of a
@@ -36,7 +41,7 @@ import java.time.Duration;
 public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes, Duration timeBudget, Duration entryTtl,
                                   Duration activeWindow, Duration awaitingReplyWindow, Duration appointmentWindow,
                                   Duration lookahead, int maxCandidates, int batchSize, double minChance,
-                                  Duration backoffLatency, double backoffCpu, int captureSampleEvery,
+                                  double minCalibratedChance, Duration backoffLatency, double backoffCpu, int captureSampleEvery,
                                   int calibrationSample) {
 
     public static final int DEFAULT_MAX_LEADS = 5_000;
@@ -56,6 +61,10 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
         positive("WARMER_LOOKAHEAD_MINUTES", lookahead);
         if (!(minChance >= 0 && minChance <= 1)) {
             throw new IllegalArgumentException("configuration WARMER_MIN_CHANCE_PERCENT must be between 0 and 100 (was " + minChance * 100 + ")");
+        }
+        if (!(minCalibratedChance >= 0 && minCalibratedChance <= 1)) {
+            throw new IllegalArgumentException("configuration WARMER_MIN_CALIBRATED_CHANCE_PERCENT must be between 0 and 100 (was "
+                    + minCalibratedChance * 100 + ")");
         }
         positive("WARMER_BACKOFF_LATENCY_MS", backoffLatency);
         atLeast("ACCESS_CAPTURE_SAMPLE_EVERY", captureSampleEvery, 0);
@@ -83,6 +92,7 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
                 config.getInt("WARMER_MAX_CANDIDATES", 50_000),
                 config.getInt("WARMER_BATCH_SIZE", 100),
                 config.getInt("WARMER_MIN_CHANCE_PERCENT", 50) / 100.0,
+                config.getInt("WARMER_MIN_CALIBRATED_CHANCE_PERCENT", 30) / 100.0,
                 Duration.ofMillis(config.getInt("WARMER_BACKOFF_LATENCY_MS", 50)),
                 config.getInt("WARMER_BACKOFF_CPU_PERCENT", 70) / 100.0,
                 config.getInt("ACCESS_CAPTURE_SAMPLE_EVERY", 0),
@@ -91,42 +101,47 @@ public record CacheWarmerSettings(String namespace, int maxLeads, long maxBytes,
 
     public CacheWarmerSettings withBudget(int leads, long bytes) {
         return new CacheWarmerSettings(namespace, leads, bytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, minCalibratedChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withTimeBudget(Duration budget) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, budget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, minCalibratedChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withNamespace(String ns) {
         return new CacheWarmerSettings(ns, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, minCalibratedChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withMinChance(double chance) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, chance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, chance, minCalibratedChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+    }
+
+    public CacheWarmerSettings withMinCalibratedChance(double chance) {
+        return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, chance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withBackoffLatency(Duration latency) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, latency, backoffCpu, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, minCalibratedChance, latency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withBackoffCpu(double share) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, share, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, minCalibratedChance, backoffLatency, share, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withBatchSize(int leads) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, leads, minChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
+                appointmentWindow, lookahead, maxCandidates, leads, minChance, minCalibratedChance, backoffLatency, backoffCpu, captureSampleEvery, calibrationSample);
     }
 
     public CacheWarmerSettings withCalibration(int sampleEvery, int sample) {
         return new CacheWarmerSettings(namespace, maxLeads, maxBytes, timeBudget, entryTtl, activeWindow, awaitingReplyWindow,
-                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, backoffLatency, backoffCpu, sampleEvery, sample);
+                appointmentWindow, lookahead, maxCandidates, batchSize, minChance, minCalibratedChance, backoffLatency, backoffCpu, sampleEvery, sample);
     }
 
     /** Learning needs the worker's capture on and a sample to learn from. */

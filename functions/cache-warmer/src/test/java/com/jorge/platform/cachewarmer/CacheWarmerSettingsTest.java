@@ -44,6 +44,11 @@ class CacheWarmerSettingsTest {
         assertThat(CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_BACKOFF_CPU_PERCENT", "40"))).backoffCpu()).isEqualTo(0.4);
         assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_CALIBRATION_SAMPLE", "-1"))))
                 .hasMessageContaining("WARMER_CALIBRATION_SAMPLE");
+        assertThatThrownBy(() -> CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_MIN_CALIBRATED_CHANCE_PERCENT", "101"))))
+                .hasMessageContaining("WARMER_MIN_CALIBRATED_CHANCE_PERCENT");
+        assertThat(CacheWarmerSettings.defaults().minCalibratedChance()).isEqualTo(0.3);
+        assertThat(CacheWarmerSettings.fromConfig(PlatformConfig.of(Map.of("WARMER_MIN_CALIBRATED_CHANCE_PERCENT", "45"))).minCalibratedChance())
+                .isEqualTo(0.45);
         assertThatThrownBy(() -> BiWarming.Settings.fromConfig(PlatformConfig.of(Map.of("WARMER_BI_FIRST_VIEW_MINUTES", "0"))))
                 .hasMessageContaining("WARMER_BI_FIRST_VIEW_MINUTES");
     }

@@ -126,6 +126,40 @@ class WarmCalibrationTest {
     }
 
     @Test
+    void onceCalibratingTheThresholdReadsTheCalibratedChanceNotTheRawScore() throws Exception {
+        sameSignalsAt(T0);
+        String ns = TestRedis.namespace("calibrated-threshold");
+        // what earlier runs learned: the bot-just-texted class at the over-leads' score was read 0 times in 100, the
+        // recent writers' class at 0.49 100 times in 100
+        WarmCandidatePolicy policy = new WarmCandidatePolicy();
+        double overScore = policy.rank(List.of(new WarmCandidate(OVER.get(0), "qualifying", Temperature.COLD,
+                T0.minusSeconds(360), T0.minusSeconds(300), null, null)), T0).get(0).score();
+        ChanceCalibration learned = new ChanceCalibration();
+        for (int i = 0; i < 100; i++) {
+            learned.observe(WarmClass.AWAITING_REPLY, overScore, false);
+            learned.observe(WarmClass.RECENT_INBOUND, 0.49, true);
+        }
+        new WarmCalibrationStore(rig.redis, rig.json, ns).save(learned);
+        assertThat(learned.calibrated(WarmClass.AWAITING_REPLY, overScore, 1)).isLessThan(0.3);
+        assertThat(learned.calibrated(WarmClass.RECENT_INBOUND, 0.49, 1)).isGreaterThan(0.3);
+
+        // the raw threshold (0.5) would load the over-leads (0.94) and skip the recent writers (0.49); calibrating, the
+        // run reads the calibrated chance against WARMER_MIN_CALIBRATED_CHANCE_PERCENT (30) and does the opposite
+        CacheWarmerSettings calibrating = CacheWarmerSettings.defaults().withNamespace(ns).withBudget(1_000, 1 << 30)
+                .withBackoffLatency(Duration.ofSeconds(5)).withCalibration(1, 20);
+        assertThat(calibrating.minChance()).isEqualTo(0.5);
+        rig.warmer(calibrating, new RecordedMetrics(), Clock.fixed(T0, ZoneOffset.UTC)).run();
+        assertThat(cached(ns, TRUE)).containsExactlyInAnyOrderElementsOf(TRUE);
+        assertThat(cached(ns, OVER)).isEmpty();
+
+        // without calibration (capture off) the raw threshold stands
+        String raw = TestRedis.namespace("raw-threshold");
+        rig.warmer(calibrating.withNamespace(raw).withCalibration(0, 20), new RecordedMetrics(), Clock.fixed(T0, ZoneOffset.UTC)).run();
+        assertThat(cached(raw, OVER)).containsExactlyInAnyOrderElementsOf(OVER);
+        assertThat(cached(raw, TRUE)).isEmpty();
+    }
+
+    @Test
     void aPredictionOlderThanTheStreamIsNotCountedAsUnread() throws Exception {
         String ns = TestRedis.namespace("calibration-trimmed");
         WarmCalibrationStore store = new WarmCalibrationStore(rig.redis, rig.json, ns);

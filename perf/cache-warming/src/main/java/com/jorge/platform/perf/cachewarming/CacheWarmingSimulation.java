@@ -40,8 +40,13 @@ public final class CacheWarmingSimulation {
     /** The warmer starts a day before the measured week, as it would in a running platform. */
     static final long WARM_FROM_BEFORE_MEASURE = PlatformWorkload.DAY;
 
-    /** Leads the policy gives a lower chance are neither loaded nor refreshed (tuned on seed 18 only). */
-    static final double MIN_CHANCE = Double.parseDouble(System.getProperty("warm.minChance", "0.5"));
+    /**
+     * Items whose chance is lower are neither loaded nor refreshed: the production warmer's default
+     * threshold on the calibrated chance, WARMER_MIN_CALIBRATED_CHANCE_PERCENT (0.3; the threshold on the raw
+     * score, WARMER_MIN_CHANCE_PERCENT, was 0.5, tuned on seed 18 only).
+     */
+    static final double MIN_CHANCE = Double.parseDouble(System.getProperty("warm.minChance",
+            String.valueOf(com.jorge.platform.cachewarmer.CacheWarmerSettings.defaults().minCalibratedChance())));
 
     /** The five policies the last lines report; other rows (the bound) are in the table and the chart only. */
     static final java.util.Set<String> POLICIES = java.util.Set.of("lru", "wtinylfu", "lru+warming", "wtinylfu+warming", "belady");

@@ -54,6 +54,18 @@ public final class Replay {
     /** A key read this recently counts as hot when a warm load pushes it out (the rule's own window). */
     static final long PUSHED_OUT_WINDOW = 30 * PlatformWorkload.MINUTE;
 
+    /**
+     * A key the run predicted is hotter than the item being loaded when the run ranks it ahead: the run's
+     * order is the warmer's expected reads saved per byte (calibrated per class), the production warmer's
+     * order. {@code -Dwarm.hotterByRank=false} gives the fourth round's rule, by the policy's raw score, which
+     * compares scores of different classes (a lead the bot just texted scores up to 1.17 and is read within
+     * the look-ahead a few % of the time, a follow-up step 0.96 and 98 %): such a key at LRU's tail stopped
+     * every run of a morning, the keys warmed before it were no longer refreshed and aged out before the peak.
+     */
+    static final boolean HOTTER_BY_RANK = Boolean.parseBoolean(System.getProperty("warm.hotterByRank", "true"));
+    /** Tuning aid ({@code -Dsim.diagnose=true}): each warm run of the 3 hours before the peak, and each peak miss, on stderr. */
+    static final boolean DIAGNOSE = Boolean.getBoolean("sim.diagnose");
+
     private Replay() {}
 
     public static Result run(Trace trace, SimulatedCache cache) {
@@ -76,6 +88,7 @@ public final class Replay {
         int[] scoredBy = new int[keyCount]; // the run that gave scoreOf[key]
         Arrays.fill(scoredBy, -1);
         float[] scoreOf = new float[keyCount];
+        int[] rankOf = new int[keyCount]; // the key's item's place in run scoredBy[key]'s order
         HitCount.Counter counter = new HitCount.Counter(trace);
         WarmSchedule schedule = warming.schedule();
         long measuredFrom = trace.measureFrom() < keys.length ? times[trace.measureFrom()] : Long.MAX_VALUE;
@@ -95,26 +108,39 @@ public final class Replay {
                     for (int key : itemKeys[v]) {
                         scoredBy[key] = run;
                         scoreOf[key] = chance[v];
+                        rankOf[key] = v;
                     }
                 }
                 long runLoads = 0, runCalls = 0, runPushedOut = 0;
                 long bytesWarm = 0;
                 boolean full = false;
+                String why = "completed"; // for DIAGNOSE
+                int refreshed = 0;
                 for (int v = 0; v < leads.length && !full; v++) {
                     if (chance[v] < warming.minChance()) continue; // ordered by benefit per byte, a later item may clear it
                     for (int key : itemKeys[v]) bytesWarm += bytes[key];
-                    if (bytesWarm > warming.byteBudget()) break;
+                    if (bytesWarm > warming.byteBudget()) {
+                        if (DIAGNOSE) why = "budget at item " + v;
+                        break;
+                    }
                     boolean called = false;
                     for (int key : itemKeys[v]) {
                         if (cache.contains(key)) {
                             cache.touch(key);
+                            if (touchedBy[key] != run) refreshed++;
                             touchedBy[key] = run;
                             called = true;
                             continue;
                         }
                         for (int victim : cache.victimsFor(key)) {
-                            if (touchedBy[victim] == run || lastRead[victim] >= now - warming.protectWindow()
-                                    || (scoredBy[victim] == run && scoreOf[victim] >= chance[v])) {
+                            boolean read = lastRead[victim] >= now - warming.protectWindow();
+                            boolean ahead = scoredBy[victim] == run && (HOTTER_BY_RANK ? rankOf[victim] < v : scoreOf[victim] >= chance[v]);
+                            if (touchedBy[victim] == run || read || ahead) {
+                                if (DIAGNOSE) why = String.format(java.util.Locale.ROOT, "hotter at item %d (%s, %.3f): victim %s%s%s%s", v,
+                                        leads[v] < 0 ? "BI" : "lead", chance[v], victim >= firstBiKey ? "BI" : "lead",
+                                        touchedBy[victim] == run ? ", warmed by this run" : "",
+                                        read ? ", read " + (now - lastRead[victim]) / PlatformWorkload.MINUTE + " min ago" : "",
+                                        ahead ? String.format(java.util.Locale.ROOT, ", ranked %d at %.3f", rankOf[victim], scoreOf[victim]) : "");
                                 full = true;
                                 break;
                             }
@@ -129,6 +155,11 @@ public final class Replay {
                     }
                     if (called) runCalls++;
                 }
+                if (DIAGNOSE && i < trace.peakTo() && times[Math.min(trace.peakFrom(), keys.length - 1)] - now < 3 * PlatformWorkload.HOUR) {
+                    System.err.printf(java.util.Locale.ROOT, "%s run at hour %.2f: %d ranked, %d loads, %d keys refreshed, %d of %d bytes, %s%n",
+                            cache.getClass().getSimpleName(), (double) now / PlatformWorkload.HOUR, leads.length, runLoads, refreshed, bytesWarm,
+                            warming.byteBudget(), why);
+                }
                 if (now >= measuredFrom) {
                     runs++;
                     calls += runCalls;
@@ -141,6 +172,14 @@ public final class Replay {
             int key = keys[i];
             boolean hit = cache.read(key);
             counter.record(i, hit);
+            if (DIAGNOSE && !hit && i >= trace.peakFrom() && i < trace.peakTo() && (seen[key] || touchedBy[key] >= 0)) {
+                int rank = -1, item = key >= firstBiKey ? -1 - (key - firstBiKey) / PlatformWorkload.BI_KEYS : key / 2;
+                int[] last = run > 0 ? schedule.ranked(run - 1) : new int[0];
+                for (int x = 0; x < last.length && rank < 0; x++) if (last[x] == item) rank = x;
+                System.err.printf(java.util.Locale.ROOT, "  peak miss at hour %.3f, %s key %d: read %.1f min before, last warmed by run %d (last run %d), ranked %d there at %.3f%n",
+                        (double) times[i] / PlatformWorkload.HOUR, key >= firstBiKey ? "BI" : (key % 2 == 0 ? "conv" : "prof"), key,
+                        (double) (times[i] - lastRead[key]) / PlatformWorkload.MINUTE, touchedBy[key], run - 1, rank, scoredBy[key] == run - 1 ? scoreOf[key] : -1f);
+            }
             if (!hit && i >= trace.peakFrom() && i < trace.peakTo()) {
                 if (!seen[key] && touchedBy[key] < 0) missFirst++;
                 else if (key >= firstBiKey) {

@@ -65,6 +65,12 @@ public final class WarmSchedule {
      * production (its default, 4); 0 keeps every one.
      */
     static final int CALIBRATION_SAMPLE = Integer.getInteger("warm.calibrationSample", 4);
+    /**
+     * The load threshold reads the calibrated chance, as the production warmer's does once it calibrates
+     * (WARMER_MIN_CALIBRATED_CHANCE_PERCENT): {@link #scores} are then calibrated chances. Off
+     * ({@code -Dwarm.thresholdOnCalibrated=false}, with {@code -Dwarm.minChance=0.5}): the raw score, as before.
+     */
+    static final boolean THRESHOLD_ON_CALIBRATED = Boolean.parseBoolean(System.getProperty("warm.thresholdOnCalibrated", "true"));
     /** The trace's start as an instant (a Monday), for the policy's clock. */
     static final Instant EPOCH = Instant.parse("2026-11-02T00:00:00Z");
 
@@ -108,7 +114,11 @@ public final class WarmSchedule {
         return ranked[run];
     }
 
-    /** The chance the policy gives each of {@link #ranked}'s items, best first. */
+    /**
+     * The chance the load threshold reads for each of {@link #ranked}'s items: the calibrated chance (the policy's
+     * raw score, or the rhythm's, shrunk towards what such predictions turned out to mean), or the raw one with
+     * {@code -Dwarm.thresholdOnCalibrated=false}.
+     */
     public float[] scores(int run) {
         return scores[run];
     }
@@ -161,14 +171,16 @@ public final class WarmSchedule {
                 int lead = Integer.parseInt(r.candidate().lead().contactId().substring(1));
                 WarmClass k = BY_CLASS ? r.warmClass() : WarmClass.RECENT_INBOUND;
                 predictions.add(new Sampled(lead, k, r.score()));
-                items.add(new Item(lead, r.score(), BY_BENEFIT ? calibration.calibrated(k, r.score()) : r.score()));
+                double calibrated = calibration.calibrated(k, r.score());
+                items.add(new Item(lead, THRESHOLD_ON_CALIBRATED ? calibrated : r.score(), BY_BENEFIT ? calibrated : r.score()));
             }
             for (int location = 0; location < workload.locations(); location++) {
                 double chance = rhythm.warmChance("loc-" + location, epoch + now, lookahead, dormantAfter, firstViewReach);
                 if (chance <= 0) continue;
                 int item = workload.leads() + location;
                 predictions.add(new Sampled(item, WarmClass.BI, chance));
-                items.add(new Item(-1 - location, chance, BY_BENEFIT ? calibration.calibrated(WarmClass.BI, chance) * biWeight : chance));
+                double calibrated = calibration.calibrated(WarmClass.BI, chance);
+                items.add(new Item(-1 - location, THRESHOLD_ON_CALIBRATED ? calibrated : chance, BY_BENEFIT ? calibrated * biWeight : chance));
             }
             for (Sampled p : sample(predictions, now)) calibration.predict(p.item(), p.warmClass(), p.chance(), now);
             items.sort(java.util.Comparator.comparingDouble(Item::benefit).reversed()); // stable: leads keep their order

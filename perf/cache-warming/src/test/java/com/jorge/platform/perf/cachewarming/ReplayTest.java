@@ -58,23 +58,39 @@ class ReplayTest {
 
     @Test
     void anItemUnderTheThresholdIsSkippedAndALaterOneOverItStillLoaded() {
-        // ordered by reads saved per byte, lead 0 (0.2, under 0.3) comes before lead 1 (0.9)
+        // ordered by reads saved per byte, lead 0 (0.2, under 0.3) comes before lead 1 (0.9); the cache has room for
+        // lead 1 beside lead 0's conversation (pushing out a key of lead 0, ranked ahead, would stop the run: below)
         Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
         WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{0, 1}}, new float[][] {{0.2f, 0.9f}}, "");
-        Replay.Result r = Replay.run(trace, LruCache.ofKeys(2, 4), new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
+        Replay.Result r = Replay.run(trace, LruCache.ofKeys(3, 4), new Replay.Warming(schedule, 20, 30 * MIN, 0.3));
         assertEquals(2, r.load().keysLoaded(), "lead 1's two keys, not lead 0's");
         assertEquals(2, r.hits().hits());
     }
 
     @Test
-    void aLoadDoesNotPushOutAKeyPredictedAtLeastAsLikely() {
-        // key 0 (lead 0's conversation) is cached and LRU's victim; the run predicts lead 0 at 0.9, but its
-        // budget of one lead goes to lead 1 (0.5), whose load would push out that likelier key: it stops
+    void aLoadDoesNotPushOutAKeyTheRunRanksAhead() {
+        // key 0 (lead 0's conversation) is cached and LRU's victim; the run ranks lead 0 first, but under the
+        // threshold (neither refreshed nor loaded), then lead 1: loading lead 1 would push out a key the run
+        // itself ranks ahead, so it stops
         Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
-        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.5f, 0.9f}}, "");
-        Replay.Result r = Replay.run(trace, LruCache.ofKeys(1, 4), new Replay.Warming(schedule, 2, 30 * MIN, 0.3));
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{0, 1}}, new float[][] {{0.2f, 0.9f}}, "");
+        Replay.Result r = Replay.run(trace, LruCache.ofKeys(1, 4), new Replay.Warming(schedule, 4, 30 * MIN, 0.3));
         assertEquals(0, r.load().keysLoaded());
         assertEquals(1, r.load().stoppedByHotter());
+    }
+
+    @Test
+    void aKeyRankedBehindIsNotHotterWhateverItsRawScore() {
+        // the run ranks lead 1 (raw 0.6, e.g. a follow-up step, read almost surely) ahead of lead 0 (raw 0.9, a lead
+        // the bot texted, read rarely): its order is its expected reads saved per byte, so lead 0's cached
+        // conversation, read an hour ago, is colder than lead 1 and may make room for it (once it was compared by
+        // raw score, and such a key at LRU's tail stopped every run until the worker's reads pushed it out)
+        Trace trace = Trace.timed("t", new int[] {0, 2, 3}, new long[] {0, 70 * MIN, 70 * MIN + 5}, 4, 0);
+        WarmSchedule schedule = new WarmSchedule(2, new long[] {60 * MIN}, new int[][] {{1, 0}}, new float[][] {{0.6f, 0.9f}}, "");
+        Replay.Result r = Replay.run(trace, LruCache.ofKeys(2, 4), new Replay.Warming(schedule, 2, 30 * MIN, 0.3));
+        assertEquals(2, r.load().keysLoaded(), "lead 1's two keys");
+        assertEquals(2, r.hits().hits());
+        assertEquals(0, r.load().stoppedByHotter());
     }
 
     @Test
