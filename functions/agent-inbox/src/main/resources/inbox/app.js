@@ -1,5 +1,5 @@
 // The agents' inbox: log in (Cognito InitiateAuth), list the offers and the approvals, read a lead, accept or
-// approve in one tap.
+// approve in one tap; team leads and admins re-engage cold leads (preview, then send).
 // No framework and nothing from another origin: the page is served with a strict Content-Security-Policy.
 "use strict";
 
@@ -154,10 +154,66 @@ async function showLead(locationId, contactId) {
   $("lead-actions").replaceChildren(toggle);
 }
 
+// Team leads and admins re-engage a location's cold leads: a preview (how many, whether it needs an approval, the
+// text), then one tap to send. The request id is chosen with the preview, so a second tap is the same batch.
+function reengagePanel(me) {
+  const oversees = me.role === "team_lead" || me.role === "admin";
+  $("reengage").hidden = !oversees;
+  if (!oversees) return;
+  $("reengage-location").replaceChildren(...me.locations.map((l) => el("option", { value: l.locationId }, l.locationId)));
+  $("reengage-result").replaceChildren();
+}
+
+function newRequestId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+}
+
+async function previewReengagement() {
+  say("");
+  const locationId = $("reengage-location").value;
+  const quietDays = Number($("reengage-days").value);
+  const path = "/locations/" + encodeURIComponent(locationId) + "/reengagements";
+  try {
+    const preview = await api("POST", path, { quietDays, dryRun: true });
+    if (preview.leads === 0) {
+      $("reengage-result").replaceChildren(el("p", { id: "reengage-count" }, "No cold lead to re-engage."));
+      return;
+    }
+    const requestId = newRequestId();
+    const send = el("button", { type: "button", class: "primary", id: "reengage-send" },
+      preview.needsApproval ? "Ask for approval" : "Send " + preview.leads + " texts");
+    send.addEventListener("click", async () => {
+      send.disabled = true;
+      try {
+        const answer = await api("POST", path, { quietDays, requestId });
+        say(answer.status === "awaiting_approval" ? "Waiting for an approval: nothing goes out before."
+          : answer.status === "queued" ? "Queued: " + answer.leads + " texts, each in the lead's language."
+          : "No cold lead to re-engage.");
+      } catch (e) {
+        send.disabled = false;
+        say(e.message);
+      }
+    });
+    $("reengage-result").replaceChildren(
+      el("p", { id: "reengage-count" }, preview.leads + " cold lead" + (preview.leads === 1 ? "" : "s")
+        + (preview.needsApproval ? " · needs an approval first" : "")),
+      el("pre", { class: "summary" }, preview.texts.seller.en[0]),
+      send);
+  } catch (e) {
+    say(e.message);
+  }
+}
+
 async function route() {
   if (!state.token) return show("login");
   const me = await api("GET", "/me");
   $("who").textContent = me.role.replace("_", " ");
+  reengagePanel(me);
   const target = location.hash.match(/^#lead\/([^/]+)\/(.+)$/);
   if (target) return showLead(decodeURIComponent(target[1]), decodeURIComponent(target[2]));
   return showOffers();
@@ -167,5 +223,6 @@ document.addEventListener("DOMContentLoaded", async () => {
   state.config = await (await fetch("config.json")).json();
   $("login").addEventListener("submit", logIn);
   $("back").addEventListener("click", showOffers);
+  $("reengage-preview").addEventListener("click", previewReengagement);
   route().catch((e) => say(e.message));
 });

@@ -184,4 +184,29 @@ class InboxStackTest {
         }
         assertThat(granted).isTrue();
     }
+
+    @Test
+    void theInboxMayQueueABulkReEngagementOnLeadEventsAndNothingElse() {
+        JsonNode fn = withProperty(inbox, "AWS::Lambda::Function", "FunctionName", "jorge-agent-inbox").path("Properties");
+        assertThat(fn.path("Environment").path("Variables").path("LEAD_EVENTS_QUEUE_URL").toString()).contains("LeadEvents");
+        JsonNode offers = withProperty(inbox, "AWS::Lambda::Function", "FunctionName", "jorge-agent-inbox-offers").path("Properties");
+        assertThat(offers.path("Environment").path("Variables").path("LEAD_EVENTS_QUEUE_URL").isMissingNode()).isTrue();
+        List<String> sqs = new ArrayList<>();
+        for (JsonNode policy : resources(inbox, "AWS::IAM::Policy").values()) {
+            for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
+                JsonNode a = statement.path("Action");
+                List<String> actions = new ArrayList<>();
+                if (a.isArray()) a.forEach(x -> actions.add(x.asText())); else actions.add(a.asText());
+                for (String action : actions) {
+                    if (action.startsWith("sqs:")) {
+                        sqs.add(action + " " + statement.path("Resource") + " " + policy.path("Properties").path("Roles"));
+                    }
+                }
+            }
+        }
+        assertThat(sqs).isNotEmpty().allSatisfy(g -> assertThat(g).contains("LeadEvents").contains("AgentInbox")
+                .doesNotContain("AgentInboxOffers").doesNotContain("Dlq"));
+        assertThat(String.join("\n", sqs)).contains("sqs:SendMessage")
+                .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:PurgeQueue", "sqs:*");
+    }
 }

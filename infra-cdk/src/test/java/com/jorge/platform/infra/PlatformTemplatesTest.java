@@ -331,9 +331,10 @@ class PlatformTemplatesTest {
         assertThat(actionsByFunction.get("jorge-webhook-intake")).contains("sqs:SendMessage", "secretsmanager:GetSecretValue")
                 .as("GHL's Ed25519 key ships in the jar; an SSM read only where ops opted into the legacy RSA key")
                 .doesNotContain("sqs:ReceiveMessage", "states:StartExecution", "sqs:DeleteMessage", "ssm:GetParameter");
+        // sqs:SendMessage: an approved bulk re-engagement batch queues its leads back onto lead-events.fifo
         assertThat(actionsByFunction.get("jorge-bot-worker")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "states:StartExecution",
-                "states:SendTaskSuccess", "secretsmanager:GetSecretValue", "s3:GetObject*")
-                .doesNotContain("sqs:SendMessage", "ssm:GetParameter", "s3:PutObject", "s3:DeleteObject*");
+                "states:SendTaskSuccess", "secretsmanager:GetSecretValue", "s3:GetObject*", "sqs:SendMessage")
+                .doesNotContain("ssm:GetParameter", "s3:PutObject", "s3:DeleteObject*");
         String workerModelReads = resources(functions, "AWS::IAM::Policy").values().stream()
                 .filter(p -> p.path("Properties").path("PolicyName").asText().startsWith("BotWorker"))
                 .flatMap(p -> java.util.stream.StreamSupport.stream(p.path("Properties").path("PolicyDocument").path("Statement").spliterator(), false))

@@ -7,6 +7,7 @@ import com.jorge.platform.inbox.auth.Callers;
 import com.jorge.platform.limits.RequestLimits;
 import com.jorge.platform.inbox.leads.LeadDesk;
 import com.jorge.platform.inbox.offers.OfferDecisions;
+import com.jorge.platform.inbox.reengagement.ReEngagements;
 
 /**
  * What the inbox's routes call, built once by {@link InboxFunction} (or a test) and handed to Micronaut
@@ -14,7 +15,7 @@ import com.jorge.platform.inbox.offers.OfferDecisions;
  * without Redis.
  */
 public record Inbox(Callers callers, OfferDecisions offers, ApprovalDecisions approvals, LeadDesk leads, ContactRequests contacts,
-                    PageSettings page, RequestLimits limits,
+                    ReEngagements reEngagements, PageSettings page, RequestLimits limits,
                     ObjectMapper json) {
 
     /** What the page needs to log a person in: the Cognito InitiateAuth endpoint and the app client. */

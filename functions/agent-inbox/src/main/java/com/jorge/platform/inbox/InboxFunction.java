@@ -27,6 +27,15 @@ import com.jorge.platform.inbox.offers.OfferRepository;
 import com.jorge.platform.inbox.offers.StepFunctionsTasks;
 import com.jorge.platform.inbox.offers.WorkflowTasks;
 import com.jorge.platform.json.PlatformJson;
+import com.jorge.platform.approvals.ApprovalPolicies;
+import com.jorge.platform.inbox.reengagement.ColdLeads;
+import com.jorge.platform.inbox.reengagement.ReEngagementTexts;
+import com.jorge.platform.inbox.reengagement.ReEngagements;
+import com.jorge.platform.queue.LeadEventQueue;
+import com.jorge.platform.queue.SqsLeadEventQueue;
+import com.jorge.platform.reengagement.ReEngagementQueue;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.AuditLog;
 import com.jorge.platform.storage.ContactRepository;
@@ -57,9 +66,19 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
                 Clock.systemUTC());
     }
 
-    /** Tests and the local runtime: their own key source, workflow and clock. */
+    /** Tests and the local runtime: their own key source, workflow and clock; the queue from LEAD_EVENTS_QUEUE_URL. */
     public static InboxFunction fromConfig(PlatformConfig config, InboxSettings settings, JWKSource<SecurityContext> keys,
                                            WorkflowTasks tasks, PlatformMetrics metrics, Clock clock) {
+        return fromConfig(config, settings, keys, tasks, leadEvents(config), metrics, clock);
+    }
+
+    /**
+     * @param leadEvents where a re-engagement batch is queued for the bot worker; null: previews only (a batch is
+     *                   answered 503)
+     */
+    public static InboxFunction fromConfig(PlatformConfig config, InboxSettings settings, JWKSource<SecurityContext> keys,
+                                           WorkflowTasks tasks, LeadEventQueue leadEvents, PlatformMetrics metrics,
+                                           Clock clock) {
         ObjectMapper json = PlatformJson.mapper();
         Database database = Database.open(Database.Settings.fromConfig(config));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
@@ -84,10 +103,27 @@ public record InboxFunction(Inbox inbox, OfferNotices offerNotices, ApprovalRequ
         var inbox = new Inbox(callers, new OfferDecisions(db, offers, tasks, audit, json, clock),
                 new ApprovalDecisions(db, approvals, members, tasks, agentNotices, audit, json, clock), leads,
                 contactRequests(config, db, redis),
+                new ReEngagements(db, new ColdLeads(), new ApprovalPolicies(metrics), ReEngagementTexts.fromConfig(config),
+                        leadEvents == null ? null : new ReEngagementQueue(leadEvents, json, clock), audit, json, clock),
                 new Inbox.PageSettings(settings.authEndpoint(), settings.clientId()),
                 RequestLimits.fromConfig(config, "inbox", settings.perClient(), settings.perLocation()), json);
         var notices = new OfferNotices(db, offers, members, agentNotices, json, metrics, clock);
         return new InboxFunction(inbox, notices, new ApprovalRequests(db, approvals, members, agentNotices, json, clock));
+    }
+
+    /**
+     * lead-events.fifo from LEAD_EVENTS_QUEUE_URL (SQS_ENDPOINT for a local SQS): the same queue the webhook intake
+     * fills, with the same short deadlines (a send that hangs is a 503 to retry, never a Lambda timeout).
+     */
+    private static LeadEventQueue leadEvents(PlatformConfig config) {
+        String url = config.get("LEAD_EVENTS_QUEUE_URL", null);
+        if (url == null) return null;
+        var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2)).build())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(2)).apiCallTimeout(Duration.ofSeconds(5)));
+        config.get("SQS_ENDPOINT").ifPresent(endpoint -> sqs.endpointOverride(URI.create(endpoint))
+                .region(Region.of(config.get("AWS_REGION", "us-east-1"))));
+        return new SqsLeadEventQueue(sqs.build(), url);
     }
 
     private static ContactRequests contactRequests(PlatformConfig config, Transactor db, RedisConnector redis) {

@@ -276,6 +276,7 @@ class HostileInputFuzzTest {
                 "/inbox/api/approvals/%s/reject", "/inbox/api/approvals/%s/reassign", "/inbox/%s", "/inbox/",
                 "/inbox/api/admin/contacts/loc-a/%s/export", "/inbox/api/admin/contacts/loc-a/%s/export?reason=%s",
                 "/inbox/api/admin/contacts/loc-a/%s/erase", "/inbox/api/admin/contacts/%s/c-fuzz/erase",
+                "/inbox/api/locations/loc-a/reengagements", "/inbox/api/locations/%s/reengagements",
                 "/inbox/config.json"), segment)
                 .as((template, s) -> template.contains("%s") ? template.replace("%s", s.isEmpty() ? "x" : s) : template);
         Arbitrary<String> token = Arbitraries.of(new ArrayList<>(tokens.keySet())).map(tokens::get).injectNull(0.1);

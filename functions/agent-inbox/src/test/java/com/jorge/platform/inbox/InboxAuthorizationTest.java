@@ -7,7 +7,10 @@ import com.jorge.platform.testkit.LocalCognito.Flaw;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alg none, signed by an unknown key, living longer than 15 minutes, in no group). Each case gets a
  * fresh lead and offer, so a decision in one case cannot decide another.
  */
+// the offer list runs first: the matrix leaves over 200 pending offers in loc-a, and the list shows the oldest 200
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InboxAuthorizationTest {
 
     private static InboxRig rig;
@@ -49,24 +54,29 @@ class InboxAuthorizationTest {
             new Route("export", "GET", s -> "/inbox/api/admin/contacts/" + s.lead().locationId() + "/" + s.lead().contactId()
                     + "/export?reason=DSR-2026-118", null),
             new Route("erase", "POST", s -> "/inbox/api/admin/contacts/" + s.lead().locationId() + "/" + s.lead().contactId()
-                    + "/erase", "{\"reason\":\"DSR-2026-118\"}"));
+                    + "/erase", "{\"reason\":\"DSR-2026-118\"}"),
+            new Route("re-engage preview", "POST", s -> "/inbox/api/locations/" + s.lead().locationId() + "/reengagements",
+                    "{\"quietDays\": 30, \"dryRun\": true}"),
+            // the location's leads are all hot and recent: nothing to send, so nothing queued whoever asks
+            new Route("re-engage", "POST", s -> "/inbox/api/locations/" + s.lead().locationId() + "/reengagements",
+                    "{\"quietDays\": 30}"));
 
     /** Expected status per caller, in ROUTES order. */
     private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
 
     static {
-        //                                     me   offers accept decline lead take give approvals approve reject reassign export erase
-        EXPECTED.put("admin",           new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200});
-        EXPECTED.put("team_lead",       new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200, 403, 403});
-        EXPECTED.put("offered agent",   new int[] {200, 200, 200, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403});
-        EXPECTED.put("other agent",     new int[] {200, 200, 403, 403, 404, 404, 404, 200, 403, 403, 403, 403, 403});
-        EXPECTED.put("admin elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404});
-        EXPECTED.put("lead elsewhere",  new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 403, 403});
-        EXPECTED.put("agent elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 403, 403});
+        //                                     me   offers accept decline lead take give approvals approve reject reassign export erase preview re-engage
+        EXPECTED.put("admin",           new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
+        EXPECTED.put("team_lead",       new int[] {200, 200, 403, 403, 200, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200});
+        EXPECTED.put("offered agent",   new int[] {200, 200, 200, 200, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403});
+        EXPECTED.put("other agent",     new int[] {200, 200, 403, 403, 404, 404, 404, 200, 403, 403, 403, 403, 403, 403, 403});
+        EXPECTED.put("admin elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404});
+        EXPECTED.put("lead elsewhere",  new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 403, 403, 404, 404});
+        EXPECTED.put("agent elsewhere", new int[] {200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404, 403, 403, 403, 403});
         for (String broken : List.of("no token", "expired", "wrong audience", "alg none", "foreign key", "24 h token")) {
-            EXPECTED.put(broken, new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
+            EXPECTED.put(broken, new int[] {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401});
         }
-        EXPECTED.put("no group", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
+        EXPECTED.put("no group", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
     }
 
     @BeforeAll
@@ -99,6 +109,7 @@ class InboxAuthorizationTest {
     }
 
     @TestFactory
+    @Order(2)
     List<DynamicTest> everyRouteForEveryCaller() {
         List<DynamicTest> tests = new ArrayList<>();
         EXPECTED.forEach((caller, statuses) -> {
@@ -120,6 +131,7 @@ class InboxAuthorizationTest {
     }
 
     @TestFactory
+    @Order(1)
     List<DynamicTest> theOfferListShowsEachCallerOnlyWhatIsTheirs() {
         LeadRef lead = rig.lead("loc-a", "c-list-" + UUID.randomUUID());
         String offerId = rig.offer(lead, "agent-7")[0];

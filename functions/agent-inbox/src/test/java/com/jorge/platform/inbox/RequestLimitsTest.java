@@ -38,6 +38,11 @@ class RequestLimitsTest {
             assertThat(rig.call("GET", path, token, null, "198.51.100.2").getStatusCode()).isEqualTo(200);
             assertThat(rig.call("GET", path, token, null, "198.51.100.3").getStatusCode()).isEqualTo(429);
             assertThat(rig.call("GET", "/inbox/api/me", token, null, "198.51.100.3").getStatusCode()).isEqualTo(200);
+            // the bulk re-engagement takes from the same location's bucket
+            var reengage = rig.call("POST", "/inbox/api/locations/loc-a/reengagements", token,
+                    "{\"quietDays\": 30, \"dryRun\": true}", "198.51.100.4");
+            assertThat(reengage.getStatusCode()).isEqualTo(429);
+            assertThat(reengage.getHeaders()).containsKey("Retry-After");
         }
     }
 }

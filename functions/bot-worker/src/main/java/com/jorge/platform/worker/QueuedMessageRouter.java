@@ -7,13 +7,17 @@ import com.jorge.platform.worker.followup.NurtureSteps;
 import com.jorge.platform.worker.handoff.HandoffResults;
 import com.jorge.platform.worker.inbound.QueuedMessage;
 import com.jorge.platform.worker.inbound.QueuedMessageReader;
+import com.jorge.platform.worker.inbound.ReEngagementMessage;
 import com.jorge.platform.worker.inbound.WorkflowMessage;
+import com.jorge.platform.worker.reengagement.ReEngagementApprovals;
+import com.jorge.platform.worker.reengagement.ReEngagementSends;
 
 /**
  * The worker's one door: a message from the lead-events queue is read once ({@link QueuedMessageReader})
  * and handed to the part that handles its kind: GHL events to {@link LeadEventProcessor}, the lead
- * workflows' messages to {@link NurtureSteps}, {@link HandoffResults} and {@link ApprovalOutcomes}. Each runs
- * under the message's correlation ids.
+ * workflows' messages to {@link NurtureSteps}, {@link HandoffResults} and {@link ApprovalOutcomes} (a re-engagement
+ * batch's answer to {@link ReEngagementApprovals}), a bulk re-engagement's to {@link ReEngagementSends} and
+ * {@link ReEngagementApprovals}. Each runs under the message's correlation ids.
  */
 public final class QueuedMessageRouter {
 
@@ -22,14 +26,19 @@ public final class QueuedMessageRouter {
     private final NurtureSteps nurtureSteps;
     private final HandoffResults handoffResults;
     private final ApprovalOutcomes approvalOutcomes;
+    private final ReEngagementSends reEngagementSends;
+    private final ReEngagementApprovals reEngagementApprovals;
 
     public QueuedMessageRouter(QueuedMessageReader reader, LeadEventProcessor ghlEvents, NurtureSteps nurtureSteps,
-                               HandoffResults handoffResults, ApprovalOutcomes approvalOutcomes) {
+                               HandoffResults handoffResults, ApprovalOutcomes approvalOutcomes,
+                               ReEngagementSends reEngagementSends, ReEngagementApprovals reEngagementApprovals) {
         this.reader = reader;
         this.ghlEvents = ghlEvents;
         this.nurtureSteps = nurtureSteps;
         this.handoffResults = handoffResults;
         this.approvalOutcomes = approvalOutcomes;
+        this.reEngagementSends = reEngagementSends;
+        this.reEngagementApprovals = reEngagementApprovals;
     }
 
     /**
@@ -55,7 +64,19 @@ public final class QueuedMessageRouter {
                         case WorkflowMessage.NurtureStep step -> nurtureSteps.handle(step, body);
                         case WorkflowMessage.HandoffResult result -> handoffResults.handle(result, body);
                         case WorkflowMessage.ApprovalDecided decided -> approvalOutcomes.handle(decided);
+                        case WorkflowMessage.ReEngagementDecided decided -> reEngagementApprovals.decide(decided);
                     }
+                }
+            }
+            case ReEngagementMessage.Send send -> {
+                try (CorrelationIds ignored = CorrelationIds.open("reengage-" + send.batchId(), send.lead().locationId(),
+                        send.lead().contactId())) {
+                    reEngagementSends.handle(send);
+                }
+            }
+            case ReEngagementMessage.StartApproval start -> {
+                try (CorrelationIds ignored = CorrelationIds.open("reengage-" + start.batchId(), start.locationId(), null)) {
+                    reEngagementApprovals.start(start);
                 }
             }
         }

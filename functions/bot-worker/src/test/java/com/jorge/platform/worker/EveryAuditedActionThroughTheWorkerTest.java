@@ -16,6 +16,7 @@ import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.Temperature;
 import com.jorge.platform.ghlfake.FakeCalendars;
 import com.jorge.platform.ghlfake.GhlWebhooks;
+import com.jorge.platform.reengagement.ReEngagementQueue;
 import com.jorge.platform.testkit.MutableClock;
 import com.jorge.platform.testkit.TestRedis;
 import com.jorge.platform.worker.audit.AuditedAction;
@@ -104,7 +105,8 @@ class EveryAuditedActionThroughTheWorkerTest {
                 if (scenario == null) fail("no scenario here drives the audited action " + action + " through the worker");
                 String contact = "k-" + action.code().replace('_', '-');
                 scenario.drive(contact);
-                assertThat(entries(contact, action.code())).as(action.code() + " for " + contact).isPositive();
+                assertThat(entries(contact, action.code()) + batchEntries(contact, action.code()))
+                        .as(action.code() + " for " + contact).isPositive();
             }));
         }
         Map<Class<?>, Scenario> crm = crmScenarios();
@@ -213,7 +215,64 @@ class EveryAuditedActionThroughTheWorkerTest {
             process(GhlWebhooks.humanReply(LOC, contact, "I'll take it from here", clock.instant())); // a person took over
             decide(contact, actionId, "approved");
         });
+        s.put(AuditedAction.REENGAGED, contact -> {
+            coldLead(contact);
+            process(reEngagementSend(reEngagementBatch(contact, "queued"), contact));
+            assertThat(rig.ghl.smsTo(contact)).hasSize(1);
+        });
+        s.put(AuditedAction.REENGAGEMENT_SKIPPED, contact -> {
+            coldLead(contact);
+            process(GhlWebhooks.dndUpdate(LOC, contact, true, clock.instant()));
+            process(reEngagementSend(reEngagementBatch(contact, "queued"), contact));
+            assertThat(rig.ghl.smsTo(contact)).isEmpty();
+        });
+        s.put(AuditedAction.REENGAGEMENT_DECIDED, contact -> {
+            coldLead(contact);
+            String batch = reEngagementBatch(contact, "awaiting_approval");
+            process(json.createObjectNode().put("type", ReEngagementQueue.START_APPROVAL).put("locationId", LOC)
+                    .put("contactId", ReEngagementQueue.BATCH_CONTACT).put("batchId", batch).toString());
+            assertThat(json.readTree(started(APPROVAL, ReEngagementQueue.BATCH_CONTACT).path("input").asText())
+                    .path("actionId").asText()).isEqualTo(batch);
+            rig.worker.messages().process(json.createObjectNode().put("type", WorkflowMessage.APPROVAL_DECIDED)
+                    .put("contactId", ReEngagementQueue.BATCH_CONTACT).put("locationId", LOC).put("actionId", batch)
+                    .put("kind", ReEngagementQueue.KIND).put("decision", "rejected").put("decidedBy", "location")
+                    .put("execution", APPROVAL.replace(":stateMachine:", ":execution:") + ":ap-" + batch).toString(),
+                    WorkflowMessage.APPROVAL_DECIDED, 0);
+            assertThat(rig.ghl.smsTo(contact)).isEmpty();
+        });
         return s;
+    }
+
+    /** A seller the bots talked to six weeks ago, left in nurture, cold. */
+    private void coldLead(String contact) throws Exception {
+        try (Connection c = rig.schema.connect()) {
+            ColdLeadSeeds.lead(c, LOC, contact, "seller", "en", "nurture", "COLD", clock.instant().minus(Duration.ofDays(42)));
+        }
+    }
+
+    /** A re-engagement batch of the one lead, as the inbox stores it; its id is the contact's own, so its entries are found. */
+    private String reEngagementBatch(String contact, String status) throws Exception {
+        String batch = batchOf(contact);
+        try (Connection c = rig.schema.connect()) {
+            ColdLeadSeeds.batch(c, batch, LOC, status, List.of(contact),
+                    status.equals("queued") ? List.of() : List.of("reengage_more_than"), clock.instant());
+        }
+        return batch;
+    }
+
+    private static String batchOf(String contact) {
+        return java.util.UUID.nameUUIDFromBytes(contact.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private String reEngagementSend(String batch, String contact) {
+        return json.createObjectNode().put("type", ReEngagementQueue.SEND).put("locationId", LOC).put("contactId", contact)
+                .put("batchId", batch).toString();
+    }
+
+    /** A batch's own entries (its approval's answer) name no contact, only the batch. */
+    private long batchEntries(String contact, String action) throws Exception {
+        return rig.count("SELECT count(*) FROM audit_log WHERE contact_id IS NULL AND action = '" + action
+                + "' AND detail->>'batchId' = '" + batchOf(contact) + "'");
     }
 
     /** One turn for each CRM action the bots can ask for; a cancellation needs an appointment to cancel. */

@@ -91,6 +91,32 @@ public final class FollowUpPlanner implements FollowUpPolicy {
         return waits.isEmpty() ? List.of(config.nurtureDelay()) : waits;
     }
 
+    /**
+     * The re-engagement text for a cold lead a person picked (the inbox's bulk re-engagement): {@code reengage.seller}
+     * or {@code reengage.buyer} in the conversation's language and the bots' tone, held by quiet hours and the
+     * state's limit per 24 hours like a follow-up (it is a text the bots start). The stage stays: the lead's answer
+     * decides whether the conversation opens again. Never for an opted-out lead or one a person has.
+     */
+    @Override
+    public Optional<BotTurn> reEngagement(ConversationContext context) {
+        ConversationState state = context.state();
+        Instant now = context.now();
+        if (state == null || state.optedOut() || Stage.of(state.stage()).silencedForever() || state.pausedAt(now)) {
+            return Optional.empty();
+        }
+        BotSettings config = policy.settings();
+        LeadFacts facts = new LeadFacts(state.facts());
+        String key = state.botType() == BotType.BUYER ? "reengage.buyer" : "reengage.seller";
+        WrittenReply written = policy.writer().writeReply(policy.plan(context, state, facts, state.language(),
+                List.of(ReplyPart.required(key)), "", config.tone()));
+        StateTextingRules.Hold held = JorgeConversationPolicy.hold(config, context, now, true);
+        Instant notBefore = held == null ? null : held.until();
+        JorgeConversationPolicy.recordInitiated(facts, state, notBefore == null ? now : notBefore);
+        ConversationState next = state.withFacts(facts.asMap()).withReply(notBefore == null ? now : notBefore);
+        return Optional.of(policy.withVariants(context, new BotTurn(List.of(written.text()), List.of(), next, notBefore,
+                held == null ? null : held.reason()).withLlmUsage(written.usage())));
+    }
+
     @Override
     public String unansweredCounterFact() {
         return LeadFacts.UNANSWERED_FOLLOW_UPS;

@@ -1,5 +1,6 @@
 package com.jorge.platform.local;
 
+import com.jorge.platform.queue.LeadEventQueue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.jorge.platform.config.PlatformConfig;
@@ -77,7 +78,9 @@ final class LocalInbox implements AutoCloseable {
      * {@code settings}: the platform's (database, Redis, GHL), as the other functions read them;
      * {@code stepFunctions}: the local workflows' endpoint, null when none runs.
      */
-    static LocalInbox start(Map<String, String> settings, List<String> locations, PlatformMetrics metrics, URI stepFunctions) {
+    /** @param leadEvents the local lead-events queue a team lead's bulk re-engagement is queued on (null: previews only) */
+    static LocalInbox start(Map<String, String> settings, List<String> locations, PlatformMetrics metrics, URI stepFunctions,
+                            LeadEventQueue leadEvents) {
         LocalCognito cognito = new LocalCognito(Clock.systemUTC());
         SfnClient sfn = stepFunctions == null ? null : SfnClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(stepFunctions).region(Region.of(settings.getOrDefault("AWS_REGION", "us-east-1")))
@@ -104,7 +107,7 @@ final class LocalInbox implements AutoCloseable {
                 }
             };
             InboxFunction function = InboxFunction.fromConfig(config, InboxSettings.fromConfig(config),
-                    JWKSourceBuilder.create(cognito.jwksUrl().toURL()).build(), tasks, metrics, Clock.systemUTC());
+                    JWKSourceBuilder.create(cognito.jwksUrl().toURL()).build(), tasks, leadEvents, metrics, Clock.systemUTC());
             byte[] random = new byte[6];
             new SecureRandom().nextBytes(random);
             String password = "Local-" + HexFormat.of().formatHex(random);

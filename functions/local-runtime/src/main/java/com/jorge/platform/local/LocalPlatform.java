@@ -1,5 +1,6 @@
 package com.jorge.platform.local;
 
+import com.jorge.platform.queue.LeadEventQueue;
 import com.jorge.platform.bi.BiAggregator;
 import com.jorge.platform.bi.BiReportReader;
 import com.jorge.platform.bi.page.ReportPage;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole platform on one machine, hosting the same function code as AWS: an HTTP endpoint in front
@@ -145,10 +147,15 @@ public final class LocalPlatform implements AutoCloseable {
             }
             PlatformConfig platformConfig = PlatformConfig.of(config);
 
-            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, bots, metrics, workerClock);
+            // lead-events.fifo: the worker (an approved re-engagement batch) and the inbox (a batch) queue onto it too;
+            // the queue needs the worker's handler, so they get it through a reference set just below
+            AtomicReference<LeadEventQueue> leadEvents = new AtomicReference<>();
+            LeadEventQueue toQueue = event -> leadEvents.get().send(event);
+            WorkerFunction worker = WorkerFunction.fromConfig(platformConfig, bots, metrics, workerClock, toQueue);
             BotWorkerHandler workerHandler = new BotWorkerHandler(worker.messages(), metrics);
             LocalFifoQueue queue = new LocalFifoQueue(event -> workerHandler.handleRequest(event, null), concurrency,
                     MAX_RECEIVES, REDELIVERY_DELAY, Clock.systemUTC(), WorkerFailureReasons.shared()::take);
+            leadEvents.set(queue);
             WebhookIntakeHandler intake = new WebhookIntakeHandler(IntakeFunction.fromConfig(platformConfig, queue, metrics), metrics);
             LocalScheduler scheduler = new LocalScheduler();
             // which EventBridge rules run here (all by default); a benchmark of the webhook path leaves out the
@@ -182,7 +189,7 @@ public final class LocalPlatform implements AutoCloseable {
                     MarketplaceInstallFunction.callbackLimits(platformConfig), appEventLimits, metrics) : null;
             // the agents' inbox (LOCAL_INBOX, default true): its page and API under /inbox, a local Cognito for sign-in
             LocalInbox inbox = inboxOn ? LocalInbox.start(config, DemoConversations.DEMO_LOCATIONS, metrics,
-                    approvals == null ? null : approvals.endpoint()) : null;
+                    approvals == null ? null : approvals.endpoint(), queue) : null;
             if (approvals != null) approvals.connect(queue, inbox::agentNotification);
             LocalHttpGateway gateway;
             try {

@@ -49,8 +49,10 @@ public final class ApprovalPolicies {
             ps.setString(1, locationId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return ApprovalPolicy.DEFAULT;
+                // wasNull() speaks of the column read last: read reengage_more_than's right before asking
                 int reengage = rs.getInt(3);
-                return new ApprovalPolicy(rs.getBoolean(1), rs.getBigDecimal(2), rs.wasNull() ? null : reengage,
+                Integer reengageMoreThan = rs.wasNull() ? null : reengage;
+                return new ApprovalPolicy(rs.getBoolean(1), rs.getBigDecimal(2), reengageMoreThan,
                         rs.getBoolean(4), rs.getBoolean(5));
             }
         }

@@ -14,6 +14,15 @@ public interface FollowUpPolicy {
     /** The next follow-up now, the timing being kept by a workflow; every other rule holds. */
     Optional<BotTurn> nextFollowUp(ConversationContext context);
 
+    /**
+     * A re-engagement text for a cold lead a person chose in a batch (the inbox's bulk re-engagement): the
+     * lead's side and language, held by quiet hours and the state's limits like a follow-up; empty when the
+     * policy has none to send. The caller re-checked opt-out, DND and a person's pause first.
+     */
+    default Optional<BotTurn> reEngagement(ConversationContext context) {
+        return Optional.empty();
+    }
+
     /** Whether the conversation may be followed up at all (the bot spoke last, nothing stops it). */
     boolean mayFollowUp(ConversationState state, Instant now);
 

@@ -63,6 +63,8 @@ public interface PlatformMetrics {
     String BOT_ACTIONS = "BotActions";
     /** Held turns the approval workflow answered; dimension: approved, rejected or expired. */
     String APPROVAL_OUTCOMES = "ApprovalOutcomes";
+    /** Leads of bulk re-engagement batches the worker handled; dimension: sent, held (quiet hours) or skipped. */
+    String REENGAGEMENTS = "ReEngagements";
 
     /** Adds {@code value} to a counter; {@code dimension} may be null (e.g. the rejection reason). */
     void count(String metric, String dimension, long value);

@@ -179,6 +179,8 @@ public final class FunctionsStack extends Stack {
         workerEnv.put("ACCESS_CAPTURE_SAMPLE_EVERY", ScheduledFunctionCatalog.ACCESS_CAPTURE_SAMPLE_EVERY);
         // the A/B experiments the bots word, follow up and score by (cdk.json experiments)
         workerEnv.putAll(config.experiments().environment());
+        // an approved bulk re-engagement batch queues one message per lead back onto lead-events.fifo
+        workerEnv.put("LEAD_EVENTS_QUEUE_URL", leadEvents.getQueueUrl());
         var workflowSettings = config.workflows();
         if (!workflowSettings.handoffTeamLeadId().isEmpty()) {
             workerEnv.put("GHL_HANDOFF_USER_ID", workflowSettings.handoffTeamLeadId());
@@ -207,6 +209,7 @@ public final class FunctionsStack extends Stack {
                 .build());
         data.database().getSecret().grantRead(worker.function());
         data.redisAuth().grantRead(worker.function());
+        leadEvents.grantSendMessages(worker.function()); // an approved re-engagement batch: one message per lead, in its group
         ghlApiToken.grantRead(worker.function());
         data.modelBucket().grantRead(worker.function(), InferenceStack.MODEL_PREFIX + InferenceStack.CONVERSATION_MODEL + "/*");
         NagSuppressions.addResourceSuppressions(worker.function(), List.of(NagPackSuppression.builder()

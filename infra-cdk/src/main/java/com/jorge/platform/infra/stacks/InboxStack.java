@@ -162,6 +162,9 @@ public final class InboxStack extends Stack {
         inbox.function().addEnvironment("AUDIT_ARCHIVE_BUCKET", data.auditArchive().environment().get("AUDIT_ARCHIVE_BUCKET"));
         inbox.function().addEnvironment("AUDIT_ARCHIVE_PREFIX", AuditArchive.PREFIX);
         data.auditArchive().grantRead(inbox.function(), data.key());
+        // a team lead's bulk re-engagement queues its leads (or its approval's start) for the bot worker
+        inbox.function().addEnvironment("LEAD_EVENTS_QUEUE_URL", functions.leadEvents().getQueueUrl());
+        functions.leadEvents().grantSendMessages(inbox.function());
         for (CanaryFunction function : List.of(inbox, offers)) {
             data.database().getSecret().grantRead(function.function());
             data.redisAuth().grantRead(function.function());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jorge.platform.inbox.auth.Caller;
 import com.jorge.platform.inbox.auth.Members;
 import com.jorge.platform.inbox.offers.AgentNotices;
+import com.jorge.platform.reengagement.ReEngagementQueue;
 import com.jorge.platform.storage.Transactor;
 
 import java.io.IOException;
@@ -63,7 +64,9 @@ public final class ApprovalRequests {
         String assignee = text(m, "assignee");
         record Pending(String approvalId, Optional<Caller.Membership> person, AgentNotices.Channel channel) {}
         Pending p = db.inTransaction(c -> {
-            String id = approvals.record(c, location, text(m, "contactId"), kind, summary, rules, assignee, token, now,
+            // a re-engagement batch is about many leads: its approval names none (the page links no lead)
+            String contact = ReEngagementQueue.KIND.equals(kind) ? null : text(m, "contactId");
+            String id = approvals.record(c, location, contact, kind, summary, rules, assignee, token, now,
                     now.plusSeconds(expires));
             String to = assignee != null ? assignee : notices.approvalsUser(c, location).orElse(text(m, "teamLeadId"));
             return new Pending(id, to == null ? Optional.empty() : members.byGhlUser(c, location, to),

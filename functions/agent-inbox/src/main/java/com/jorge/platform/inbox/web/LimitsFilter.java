@@ -12,8 +12,8 @@ import io.micronaut.servlet.http.ServletHttpRequest;
 
 
 /**
- * Every inbox request takes a token from its client's bucket, and a lead or admin contact route also from
- * its location's;
+ * Every inbox request takes a token from its client's bucket, and a lead, location (re-engagement) or admin
+ * contact route also from its location's;
  * an empty bucket is a 429 with Retry-After before any work is done.
  */
 @ServerFilter("/inbox/**")
@@ -42,8 +42,9 @@ public final class LimitsFilter {
         if (limits == null) return null;
         RequestLimits.Verdict verdict = limits.client(sourceIp(request));
         String[] parts = request.getPath().split("/");
-        // /inbox/api/leads/{location}/... and /inbox/api/admin/contacts/{location}/...
-        if (verdict instanceof RequestLimits.Verdict.Allowed && parts.length > 4 && parts[3].equals("leads")) {
+        // /inbox/api/leads/{location}/..., /inbox/api/locations/{location}/... and /inbox/api/admin/contacts/{location}/...
+        if (verdict instanceof RequestLimits.Verdict.Allowed && parts.length > 4
+                && (parts[3].equals("leads") || parts[3].equals("locations"))) {
             verdict = limits.location(parts[4]);
         } else if (verdict instanceof RequestLimits.Verdict.Allowed && parts.length > 5 && parts[3].equals("admin")
                 && parts[4].equals("contacts")) {

@@ -44,7 +44,13 @@ public enum AuditedAction {
     /** The held turn was rejected or its deadline passed: the safe fallback goes out instead. */
     APPROVAL_FELL_BACK("approval_fell_back"),
     /** An answer on a held turn that came too late for the lead (deleted, opted out, DND, taken over, app removed). */
-    APPROVAL_DROPPED("approval_dropped");
+    APPROVAL_DROPPED("approval_dropped"),
+    /** A lead of a bulk re-engagement batch got its re-engagement text (or has it held by quiet hours: {@code heldBecause}). */
+    REENGAGED("reengaged"),
+    /** A lead of a re-engagement batch the worker's re-check stopped (opted out, DND, a person on it, replied...), and why. */
+    REENGAGEMENT_SKIPPED("reengagement_skipped"),
+    /** The approval of a re-engagement batch came back: approved (its leads are queued), rejected or expired (nothing goes out). */
+    REENGAGEMENT_DECIDED("reengagement_decided");
 
     private final String code;
 

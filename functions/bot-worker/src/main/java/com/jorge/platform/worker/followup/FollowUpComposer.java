@@ -57,6 +57,11 @@ public final class FollowUpComposer {
         return quiet.state() == null || quiet.appRemoved() ? Optional.empty() : policy.followUp(context(quiet, now));
     }
 
+    /** The re-engagement text for a lead of a bulk re-engagement batch, now; empty when none may go out. */
+    public Optional<BotTurn> reEngagement(QuietLead quiet, Instant now) {
+        return quiet.state() == null || quiet.appRemoved() ? Optional.empty() : policy.reEngagement(context(quiet, now));
+    }
+
     /** Which conversations a follow-up schedule looks at: the counter the policy keeps, and its cap. */
     public FollowUpPolicy policy() {
         return policy;

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Stores a follow-up turn inside the caller's transaction: its replies in the outbox under
  * {@code outboxId} (held until {@code notBefore} in quiet hours), the new state, and the audit line.
- * The lead-nurture workflow's steps and the local runtime's sweep both write follow-ups through it.
+ * The lead-nurture workflow's steps, the local runtime's sweep and the bulk re-engagement write through it.
  */
 public final class FollowUpWriter {
 
@@ -37,6 +37,12 @@ public final class FollowUpWriter {
 
     public Stored write(Connection c, LeadRef lead, BotTurn turn, String outboxId, Instant now, Map<String, Object> auditDetails)
             throws SQLException {
+        return write(c, lead, turn, outboxId, now, auditDetails, AuditedAction.FOLLOW_UP);
+    }
+
+    /** The same, audited as {@code action} (a bulk re-engagement's text is {@link AuditedAction#REENGAGED}). */
+    public Stored write(Connection c, LeadRef lead, BotTurn turn, String outboxId, Instant now, Map<String, Object> auditDetails,
+                        AuditedAction action) throws SQLException {
         Instant notBefore = turn.deferredAt(now) ? turn.notBefore() : null;
         OutboxItems due = outbox.write(c, lead, outboxId, turn.replies(), notBefore, List.of());
         ConversationState saved = store.save(c, lead, turn.nextState());
@@ -47,7 +53,7 @@ public final class FollowUpWriter {
         details.put("llmInputTokens", turn.llmUsage().inputTokens());
         details.put("llmOutputTokens", turn.llmUsage().outputTokens());
         details.put("experiments", turn.experiments());
-        audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.FOLLOW_UP.code(), details);
+        audit.record(c, lead, AuditLog.Actor.BOT, action.code(), details);
         return new Stored(due, saved);
     }
 

@@ -5,10 +5,10 @@ import com.jorge.platform.ghl.events.GhlEvent;
 
 /**
  * One message from the lead-events queue, read once: a GHL event intake accepted, a GHL event of a type
- * the bots do not handle, or a message from one of the lead workflows.
+ * the bots do not handle, a message from one of the lead workflows, or one of a bulk re-engagement.
  */
 public sealed interface QueuedMessage permits QueuedMessage.GhlEventMessage, QueuedMessage.UnhandledGhlEvent,
-        WorkflowMessage {
+        WorkflowMessage, ReEngagementMessage {
 
     /**
      * A GHL event for one lead.

@@ -6,6 +6,7 @@ import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.events.GhlEventParser;
 import com.jorge.platform.ghl.events.InvalidWebhookException;
 import com.jorge.platform.ghl.events.ParsedWebhook;
+import com.jorge.platform.reengagement.ReEngagementQueue;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -25,7 +26,8 @@ import java.util.Set;
 public final class QueuedMessageReader {
 
     private static final Set<String> WORKFLOW_TYPES = Set.of(WorkflowMessage.NURTURE_STEP,
-            WorkflowMessage.HANDOFF_ACCEPTED, WorkflowMessage.HANDOFF_UNCLAIMED, WorkflowMessage.APPROVAL_DECIDED);
+            WorkflowMessage.HANDOFF_ACCEPTED, WorkflowMessage.HANDOFF_UNCLAIMED, WorkflowMessage.APPROVAL_DECIDED,
+            ReEngagementQueue.SEND, ReEngagementQueue.START_APPROVAL);
     private static final Set<String> DECISIONS = Set.of("approved", "rejected", "expired");
     private static final int MAX_ID = 128;
     private static final int MAX_TOKEN = 4096;
@@ -76,8 +78,20 @@ public final class QueuedMessageReader {
         }
     }
 
-    private static WorkflowMessage workflowMessage(JsonNode root) {
+    private static QueuedMessage workflowMessage(JsonNode root) {
         LeadRef lead = new LeadRef(id(root, "locationId"), id(root, "contactId"));
+        switch (root.path("type").asText()) {
+            case ReEngagementQueue.SEND -> {
+                return new ReEngagementMessage.Send(lead, uuid(root, "batchId"));
+            }
+            case ReEngagementQueue.START_APPROVAL -> {
+                if (!ReEngagementQueue.BATCH_CONTACT.equals(lead.contactId())) {
+                    throw new InvalidWorkflowMessageException("contactId", "must be '" + ReEngagementQueue.BATCH_CONTACT + "'");
+                }
+                return new ReEngagementMessage.StartApproval(lead.locationId(), uuid(root, "batchId"));
+            }
+            default -> { }
+        }
         String execution = text(root, "execution", 2048);
         return switch (root.path("type").asText()) {
             case WorkflowMessage.NURTURE_STEP -> {
@@ -94,6 +108,10 @@ public final class QueuedMessageReader {
                 String decision = text(root, "decision", 16);
                 if (!DECISIONS.contains(decision)) {
                     throw new InvalidWorkflowMessageException("decision", "must be approved, rejected or expired");
+                }
+                if (ReEngagementQueue.KIND.equals(root.path("kind").asText())) {
+                    yield new WorkflowMessage.ReEngagementDecided(lead, uuid(root, "actionId"), decision.equals("approved"),
+                            decision, execution);
                 }
                 yield new WorkflowMessage.ApprovalDecided(lead, actionId(root), decision.equals("approved"), decision,
                         execution);
@@ -113,16 +131,22 @@ public final class QueuedMessageReader {
 
     /** The worker names each held action by a UUID; anything else names no action (and must not reach the query). */
     private static String actionId(JsonNode root) {
-        String v = text(root, "actionId", MAX_ID);
+        return uuid(root, "actionId");
+    }
+
+    /** A held action's or a re-engagement batch's id: a UUID, else it names nothing (and must not reach a query). */
+    private static String uuid(JsonNode root, String field) {
+        String v = text(root, field, MAX_ID);
         try {
-            return java.util.UUID.fromString(v).toString().equals(v.toLowerCase(java.util.Locale.ROOT)) ? v : notUuid();
+            return java.util.UUID.fromString(v).toString().equals(v.toLowerCase(java.util.Locale.ROOT)) ? v : notUuid(field);
         } catch (IllegalArgumentException e) {
-            return notUuid();
+            return notUuid(field);
         }
     }
 
-    private static String notUuid() {
-        throw new InvalidWorkflowMessageException("actionId", "must be the UUID of an action the worker holds");
+    private static String notUuid(String field) {
+        throw new InvalidWorkflowMessageException(field, "batchId".equals(field)
+                ? "must be the UUID of a re-engagement batch" : "must be the UUID of an action the worker holds");
     }
 
     private static String id(JsonNode root, String field) {

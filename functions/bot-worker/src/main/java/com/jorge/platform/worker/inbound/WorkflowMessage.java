@@ -48,4 +48,13 @@ public sealed interface WorkflowMessage extends QueuedMessage {
      */
     record ApprovalDecided(LeadRef lead, String actionId, boolean approved, String decision, String execution)
             implements WorkflowMessage {}
+
+    /**
+     * approval ({@code kind} {@code reengagement}): a person decided on a held re-engagement batch, or nobody did by
+     * the deadline. {@code lead} is the batch's own group ({@code <locationId>:reengagement}), no contact.
+     *
+     * @param approved true only for an explicit approval; anything else sends nothing
+     */
+    record ReEngagementDecided(LeadRef lead, String batchId, boolean approved, String decision, String execution)
+            implements WorkflowMessage {}
 }

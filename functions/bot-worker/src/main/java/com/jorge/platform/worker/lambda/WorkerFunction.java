@@ -77,6 +77,13 @@ import com.jorge.platform.worker.followup.NurtureSteps;
 import com.jorge.platform.worker.handoff.HandoffResults;
 import com.jorge.platform.worker.inbound.QueuedMessageReader;
 import com.jorge.platform.worker.outcomes.LeadOutcomeRecorder;
+import com.jorge.platform.worker.reengagement.ReEngagementApprovals;
+import com.jorge.platform.worker.reengagement.ReEngagementBatches;
+import com.jorge.platform.worker.reengagement.ReEngagementSends;
+import com.jorge.platform.queue.LeadEventQueue;
+import com.jorge.platform.queue.SqsLeadEventQueue;
+import com.jorge.platform.reengagement.ReEngagementQueue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import com.jorge.platform.worker.scoring.ModelLeadScorer;
 import com.jorge.platform.worker.scoring.VariantModels;
 import com.jorge.platform.worker.state.ConversationStore;
@@ -111,7 +118,8 @@ import java.util.function.Supplier;
  * HANDOFF_TEAM_LEAD_ID or else GHL_HANDOFF_USER_ID; with
  * APPROVAL_POLICY_FRESH_SECONDS, APPROVAL_FALLBACK_REPLY, APPROVAL_FALLBACK_REPLY_ES), STEP_FUNCTIONS_ENDPOINT
  * (a local endpoint; AWS's otherwise); BOOKING_CALENDARS (the
- * team's GHL calendar per location and purpose, see {@link BookingCalendars}: the bots offer and book slots).
+ * team's GHL calendar per location and purpose, see {@link BookingCalendars}: the bots offer and book slots);
+ * LEAD_EVENTS_QUEUE_URL (and SQS_ENDPOINT locally): where an approved re-engagement batch queues its leads.
  *
  * @param followUps what a follow-up schedule without the lead-nurture workflow needs (the local runtime's sweep)
  */
@@ -182,6 +190,26 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
     }
 
     public static WorkerFunction fromConfig(PlatformConfig config, BotSuite bots, PlatformMetrics metrics, Clock clock) {
+        return fromConfig(config, bots, metrics, clock, queueFromConfig(config));
+    }
+
+    /**
+     * The lead-events queue an approved re-engagement batch queues its leads on: SQS FIFO from
+     * LEAD_EVENTS_QUEUE_URL (SQS_ENDPOINT for a local SQS); null without one.
+     */
+    public static LeadEventQueue queueFromConfig(PlatformConfig config) {
+        String url = config.get("LEAD_EVENTS_QUEUE_URL", null);
+        if (url == null) return null;
+        var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(3)).build());
+        config.get("SQS_ENDPOINT").ifPresent(endpoint -> sqs.endpointOverride(URI.create(endpoint))
+                .region(Region.of(config.get("AWS_REGION", "us-east-1"))));
+        return new SqsLeadEventQueue(sqs.build(), url);
+    }
+
+    /** @param leadEvents where an approved re-engagement batch queues its leads; null: it cannot (its answer fails) */
+    public static WorkerFunction fromConfig(PlatformConfig config, BotSuite bots, PlatformMetrics metrics, Clock clock,
+                                            LeadEventQueue leadEvents) {
         ObjectMapper json = PlatformJson.mapper();
         Database database = Database.open(Database.Settings.fromConfig(config));
         if (config.getBoolean("DATABASE_MIGRATE", true)) database.migrate();
@@ -218,6 +246,7 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
         var installations = new InstallationStatus();
         var held = new HeldActions(json);
+        var reEngagementBatches = new ReEngagementBatches(json);
         var gate = new ApprovalGate(workflows.asksApprovals(), new ApprovalPolicies(metrics), held, audit, metrics,
                 Duration.ofSeconds(config.getInt("APPROVAL_POLICY_FRESH_SECONDS", 60)), clock);
 
@@ -241,7 +270,11 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 new ApprovalOutcomes(db, held, store, contacts, installations, messages, delivery, audit, new ApprovalOutcomes.FallbackReplies(
                         config.get("APPROVAL_FALLBACK_REPLY", ApprovalOutcomes.FallbackReplies.DEFAULT.english()),
                         config.get("APPROVAL_FALLBACK_REPLY_ES", ApprovalOutcomes.FallbackReplies.DEFAULT.spanish())),
-                        metrics, clock));
+                        metrics, clock),
+                new ReEngagementSends(db, reEngagementBatches, webhooks, new FollowUpComposer(store, bots.followUps(), zones,
+                        installations), followUpWriter, delivery, audit, metrics, clock),
+                new ReEngagementApprovals(db, reEngagementBatches, workflows,
+                        leadEvents == null ? null : new ReEngagementQueue(leadEvents, json, clock), audit, metrics, clock));
         // one follow-up schedule only: lead-nurture's when the workflow is deployed, the sweep's otherwise
         var followUps = new FollowUps(db, new FollowUpComposer(store,
                 workflows.keepsFollowUpSchedule() ? FollowUpPolicy.NONE : bots.followUps(), zones, installations), followUpWriter, store);
