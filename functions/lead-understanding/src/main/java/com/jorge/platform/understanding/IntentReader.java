@@ -28,7 +28,9 @@ final class IntentReader {
             "\\binterest rates?\\b|\\brates?\\b|\\btasas?\\b|\\bmonthly payments?\\b|\\bmortgage payments?\\b|\\bpayment be\\b|\\bdown ?payment\\b"
                     + "|\\bcredit score\\b|\\bva loan\\b|\\bfha\\b|\\bloan (options|programs?|types?)\\b|\\b(15|30|fifteen|thirty)[- ]?(or \\d+ )?year\\b"
                     + "|\\blawyer\\b|\\battorney\\b|\\blegal(ly)?\\b|\\babogad[oa]s?\\b|\\bpaperwork\\b|\\bcapital gains\\b|\\btax(es)?\\b|\\bimpuestos\\b"
-                    + "|\\bdeposit\\b|\\bbreak (my|the|our) lease\\b|\\bevict\\w*|\\bcredito\\b|\\bprestamo\\b");
+                    + "|\\bdeposit\\b|\\bbreak (my|the|our) lease\\b|\\bevict\\w*|\\bcredito\\b|\\bprestamo\\b"
+                    // (eighth round) a down payment, a right, interest and an ITIN, in Spanish too
+                    + "|\\benganche\\b|\\b(tiene|tengo|tienen|tenemos) derecho\\b|\\bderechos\\b|\\b(have|has|got) (any )?rights?\\b|\\binteres\\b|\\bitin\\b");
     private static final Pattern QUESTION_FORM = Pattern.compile(
             "[?¿]|^\\s*(what|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
                     + "|\\b(wondering|want to know|quiero saber)\\b");
@@ -39,7 +41,9 @@ final class IntentReader {
                     + "|(thanks|thx|ty) so much|thanks a (lot|bunch|ton|million)|many thanks|thank you kindly|thanks|thank you( so much| very much)?|thx|ty|tysm|(muchas |mil )?gracias( por (la|toda la|tu|su) (info|informacion|ayuda))?|thanks for the info|how are you( doing)?|how'?s it going"
                     + "|hola+|holis?|appreciate (ya|you|u|it)|buen(as|os)? (dias|tardes|noches)"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
-                    + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
+                    + "|have a (good|great|nice) (day|one|night|weekend)|saludos"
+                    // (eighth round) "what's up", "qué onda", "thank u so much", a blessing
+                    + "|what'?s up|whats up|wassup|que onda|que hubo|quiubo|thank (u|ya)( so much| very much)?|(que )?dios (lo|la|te|los|les) bendiga|god bless( you)?|bendiciones)\\b");
     private static final Set<String> ADDRESS_WORDS = Set.of(
             "senorita", "senora", "senor", "mija", "mijo", "amigo", "amiga", "joven", "sir", "maam", "ma'am", "bro", "fam", "guys",
             "team", "folks", "y'all", "yall", "everyone", "dear", "friend", "jefe", "jefa", "doña", "dona", "don");
@@ -71,7 +75,8 @@ final class IntentReader {
             "\\bwait\\w*|\\blater\\b|\\bnot yet\\b|\\byet\\b|\\bfirst\\b|\\bfor (a while|now)\\b|\\bhold\\b|\\bcircle back\\b|\\bno buying\\b"
                     + "|\\bnot (right )?now\\b|\\brn\\b|\\bthis year\\b|\\btodavia\\b|\\bdespues\\b|\\bluego\\b|\\bmas adelante\\b|\\besperar\\b"
                     + "|\\bpor ahora\\b|\\bahorita no\\b|\\b(el )?otro ano\\b|\\bhay que esperar\\b"
-                    + "|\\bahorita\\b|\\bdespues vemos\\b|\\bbefore we do anything\\b|\\bno podemos\\b|\\bgonna\\b|\\bfew months\\b");
+                    + "|\\bahorita\\b|\\bdespues vemos\\b|\\bbefore we do anything\\b|\\bno podemos\\b|\\bgonna\\b|\\bfew months\\b"
+                    + "|\\bright now\\b|\\besper(emos|amos|ar|o|en|e)\\b|\\bun tiempo\\b|\\ba while\\b");
     /** Words that put off a decision until someone else is asked ("see what my wife says", "lo veo con mi esposo"). */
     private static final Pattern CONSULTING = Pattern.compile(
             "\\b(ask|check|see what|says|say|talk|chat|discuss|run (it|this)|consult|get back|circle back|let you know|first"
@@ -96,6 +101,13 @@ final class IntentReader {
     /** "curious what mine would sell for": curiosity that is a value question, not browsing. */
     private static final Pattern CURIOUS = Pattern.compile("\\bcurious\\b");
     private static final Pattern BROWSING = Pattern.compile("\\bjust (looking|browsing|lookin)|\\bbrowsing\\b|\\bonly (looking|browsing)");
+    /** A sale or purchase supposed, not stated: "if i sell", "si la vendo", "se puede comprar", "can we buy with". */
+    private static final Pattern HYPOTHETICAL_SIDE = Pattern.compile(
+            "\\b(if|si|once|cuando)\\s+((i|we|yo|nosotros|you|u)\\s+)?((la|lo|it)\\s+)?(sell|buy|vend\\w*|compr\\w*)|\\bse\\s+puede\\s+(comprar|vender)\\b"
+                    + "|\\b(can|could)\\s+(i|we)\\s+(still\\s+)?(buy|sell)\\b|\\b(puedo|podemos)\\s+(comprar|vender)\\b");
+    /** A call refused: "please don't call", "no me llames", "never call". */
+    private static final Pattern NO_CALL = Pattern.compile(
+            "\\b(don'?t|dont|do not|never|no)\\s+(ever\\s+)?(call|phone|ring|me llames|me llamen|nos llamen|llamen|llames)\\b(?!\\s+(back|me back)\\b)");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
@@ -166,7 +178,8 @@ final class IntentReader {
         // money trouble with a word of waiting, unless it is why a seller must sell (soon)
         boolean sellerInTrouble = cued(Intent.SELLING, t) || has(slots, SlotName.OWES_MORTGAGE)
                 || slots.stream().anyMatch(s -> s.name() == SlotName.TIMELINE && Integer.parseInt(s.value()) <= 1);
-        if (HARDSHIP.matcher(t).find() && WAITING.matcher(t).find() && !sellerInTrouble) {
+        // a lender reviewing credit is the pre-approval under way, not money trouble
+        if (HARDSHIP.matcher(t).find() && WAITING.matcher(t).find() && !sellerInTrouble && !has(slots, SlotName.PRE_APPROVAL)) {
             out.add(Intent.NOT_NOW);
         }
         if (!sideCue && slots.stream().anyMatch(s -> s.name() == SlotName.OTHER_DECISION_MAKERS && CONSULTED.contains(s.value()))
@@ -188,6 +201,10 @@ final class IntentReader {
             out.remove(Intent.NOT_INTERESTED);
         }
         out.addAll(suggested);
+        // "please don't call, text is better": a call refused is not a call wanted, whatever suggested it
+        if (NO_CALL.matcher(t).find()) {
+            out.remove(Intent.WANTS_CALL);
+        }
         boolean agentVisit = AGENT_VISIT.matcher(t).find();
         if (agentVisit) {
             out.remove(Intent.WANTS_SHOWING);
@@ -285,6 +302,16 @@ final class IntentReader {
         if (out.contains(Intent.NOT_NOW)) {
             selling = selling && sellerSlot;
             buying = buying && (strongBuyerSlot || out.contains(Intent.WANTS_SHOWING));
+        }
+        // an off-limits question about a sale or purchase in the conditional ("do i pay capital gains if i sell", "se puede
+        // comprar con ITIN?", "tiene derecho ... si la vendo") asks how it would work: it names a side only with a fact of one
+        if (offLimits && HYPOTHETICAL_SIDE.matcher(t).find()) {
+            selling = selling && sellerSlot;
+            buying = buying && strongBuyerSlot;
+        }
+        // browsing names no side but a strong fact of a buyer's (every JUST_LOOKING of the earlier parts is labelled without one)
+        if (out.contains(Intent.JUST_LOOKING)) {
+            buying = buying && strongBuyerSlot;
         }
         // "stop texting me about houses in Marietta": a request to stop is not a search
         if (out.contains(Intent.OPT_OUT)) {

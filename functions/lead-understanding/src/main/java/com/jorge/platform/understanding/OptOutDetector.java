@@ -94,6 +94,12 @@ final class OptOutDetector {
             // "dejen de escribirme", "dejen de estar molestando con sus mensajes", "deja de seguir mandando textos"
             "\\b(?<!\\bno\\s)(deja|dejen|deje|dejar|paren|pare|parale|parenle)\\s+de\\s+((estar|seguir|andar)\\s+)?(escrib|mand|envi|molest|llam|text|contact)\\w*",
             "\\bdejen?me\\s+en\\s+paz\\b",
+            // a Spanish "stop!" as its own clause after something else: "eso es acoso, paren ya", "ya párenle!" (not "alto ahí, ...",
+            // "basta de rentar", "ya párale con los precios")
+            "(^|[.!?,;:]\\s*)(ya\\s+)?(paren|parenle|parale|parele|pare|parele|basta|detenganse)(\\s+ya)?(\\s+(por\\s+favor|porfa|porfavor|please))?\\s*([.!?]|$)",
+            // the wrong person asks to be taken off: "wrong number, please remove it", "número equivocado, bórrenlo"
+            "\\bwrong\\s+(number|#|person|num)\\b[^?]{0,40}\\b(remove|delete|erase)\\s+(it|this|that|the\\s+number|this\\s+contact)\\b",
+            "\\bnumero\\s+equivocado\\b[^?]{0,40}\\b(borr|elimin|quit)(en|e|a|ar)(lo|la)\\b",
             "\\b(borrenme|borrame|borreme)\\b",
             "\\b(stop|quit|enough|done)\\s+(it\\s+)?with\\s+(the|these|your|all\\s+(the|these|your))\\s+(texts|txts|messages|msgs|spam)\\b",
             "\\b(don'?t|do\\s+not|dont)\\s+want\\s+(these|your|the|any\\s+of\\s+(these|your|the))\\s+(texts|txts|messages|msgs)\\b",
@@ -104,7 +110,12 @@ final class OptOutDetector {
             "\\bya\\s+no\\s+(me\\s+|nos\\s+)?(envies|escribas|textees)\\b",
             "\\bno\\s+quiero\\s+que\\s+me\\s+(escriban|escriba|manden|mande|envien|contacten|llamen|molesten|text\\w*)\\b",
             "\\b(borra|borren|borre|quita|quiten|quite|saca|saquen|saque|eliminen)(me|n\\s+mi\\s+numero)\\s+de\\s+(su|la|tu|sus)\\s+lista",
-            "\\bdar(me|nos)?\\s+de\\s+baja\\b|\\bdarme\\s+de\\s+baja\\b",
+            // Spanish verbs of removing, any person, a number or me/us, off a list or system: "remuevan mi número de su lista",
+            // "quiten este numero de sus contactos", "eliminarme de la lista", "bórrenos de su sistema"
+            "(?<!\\bno\\s{1,3}((me|nos|te)\\s{1,3})?((la|lo|las|los)\\s{1,3})?)\\b(remuev|remov|quit|borr|elimin|sac|saqu|bor)\\w*(me|nos)?\\s+((a\\s+)?(mi|este|nuestro|el)\\s+(numero|telefono|cel|celular|contacto|nombre)\\s+)?de\\s+"
+                    + "((su|sus|la|las|tu|tus|esta|esa)\\s+)?(lista|listas|sistema|base\\s+de\\s+datos|contactos|registro)\\b",
+            // "darme de baja", "den de baja este número", "denme de baja" (not "dar de baja el listing": the home taken off the market)
+            "\\b(dar|den|de|da|dame|denme|deme|darme|darnos|dennos|denos|nos\\s+den|me\\s+den|me\\s+de)(me|nos)?\\s+de\\s+baja\\b(?!\\s+(la|el|mi|nuestra|nuestro)\\s+(casa|listing|listado|anuncio|propiedad|oferta))",
             "\\bya\\s+basta\\s+de\\s+(mensajes|textos)\\b",
             // families (issue 13, sixth round), each a verb of ending or removing and what it ends or removes:
             // "cancel all these texts", "end all messages", "halt the sms"
@@ -162,6 +173,9 @@ final class OptOutDetector {
             "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
             "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
+    /** "ill quit bugging you once we close", "I'll stop texting you so much": what the lead promises to do, not a request to us. */
+    private static final Pattern LEAD_PROMISES_BEFORE = Pattern.compile(
+            "\\b(i'?ll|ill|i\\s+will|we'?ll|we\\s+will|i'?m\\s+(gonna|going\\s+to)|i\\s+(promise|swear)(\\s+(to|i'?ll))?)\\s*$");
 
     /**
      * Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables, UTS #39),
@@ -177,7 +191,9 @@ final class OptOutDetector {
      * A digit or sign written for a letter inside a word ("st0p", "unsub5cribe", "$top", "rem0ve"): between two letters,
      * or a "$" or "@" that starts a word of letters. "3br", "4th" and "$400k" keep theirs.
      */
-    private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457$@](?=\\p{L})|(?<![\\p{L}\\p{N}])[$@](?=\\p{L}{2})|(?<![\\p{L}\\p{N}])[013457](?=\\p{L}{3})");
+    private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457$@](?=\\p{L})|(?<![\\p{L}\\p{N}])[$@](?=\\p{L}{2})|(?<![\\p{L}\\p{N}])[013457](?=\\p{L}{3})"
+            // a 0 for the o that ends a word of letters: "N0 MAS", "n0 more", "g0 away"
+            + "|(?<=(?<![\\p{L}\\p{N}])\\p{L}{1,6})0(?![\\p{L}\\p{N}])");
     private static final String LEET_SIGNS = "013457$@";
     private static final String LEET_LETTERS = "oieastsa";
     /** Letters spelled out one by one: "s t o p", "S.T.O.P", "b-a-j-a" (three or more single letters). */
@@ -196,7 +212,8 @@ final class OptOutDetector {
                 continue;
             }
             // "don't stop sending me listings" asks for more, not less
-            if (!NEGATION_BEFORE.matcher(t.substring(0, m.start())).find() && !startsWith(NARROWED_AFTER, t, m.end())) {
+            String before = t.substring(Math.max(0, m.start() - 60), m.start());
+            if (!NEGATION_BEFORE.matcher(before).find() && !LEAD_PROMISES_BEFORE.matcher(before).find() && !startsWith(NARROWED_AFTER, t, m.end())) {
                 return true;
             }
         }

@@ -22,7 +22,9 @@ final class PropertyDetailsReader {
             "(?i)\\b(bed|beds|bedroom|bedrooms|bath|baths|bathroom|bathrooms|months?|years?|days?|weeks?|car|cars|story|acres?|k|mil|bd|br|ba)\\b");
 
     private static final Pattern APPROVAL = Pattern.compile(
-            "\\b(pre-?approv\\w*|pre approv\\w*|preapprov\\w*|pre-?qualif\\w*|pre qualif\\w*|prequalif\\w*|approv\\w*|pre ?aprob\\w*|aprobad\\w*|lender|loan officer|financing|financiamiento)");
+            "\\b(pre-?approv\\w*|pre approv\\w*|preapprov\\w*|pre-?qualif\\w*|pre qualif\\w*|prequalif\\w*|approv\\w*|pre ?aprob\\w*|aprob\\w*|lender|loan officer|financing|financiamiento"
+                    // (eighth round) an application names its lender too: "just applied with Rocket", "aplicamos con Vantage"
+                    + "|applied|application|loan app|aplicamos|aplique|solicitud)");
     private static final Pattern LENDER = Pattern.compile(
             "\\b(?:with|thru|through|by|w/|w|con|from|at|via)\\s+(?:(?:our|my|the|a|el|la|nuestro|nuestra|mi)\\s+)?"
                     + "((?:[A-Z][A-Za-z&'.-]*|of|de)(?:\\s+(?:[A-Z][A-Za-z&'.-]*|of|de)){0,3})");
