@@ -35,7 +35,9 @@ final class OptOutDetector {
 
     /** What a request to stop is about: our messages, in their many names. */
     private static final String MESSAGES =
-            "texts?|txts?|text\\s+messages|messages?|msgs?|msjs?|sms|mensajes|mensajitos|textos|calls|llamadas|emails|correos|spam|notifications|notificaciones|crap";
+            "texts?|txts?|text\\s+messages|messages?|msgs?|msjs?|sms|mensajes|mensajitos|textos|calls|llamadas|emails|correos|spam|notifications|notificaciones|crap"
+                    // (eighth round) the formal names: "cease all communication with this number"
+                    + "|communications?|correspondence|outreach|solicitations?";
     /** "all these", "any more of your", "tantos": what may stand between the verb and {@link #MESSAGES}. */
     private static final String DETERMINER = "((all|any|any\\s+more|more|every\\s+(single\\s+)?one|each|each\\s+one)\\s+(of\\s+)?)?((these|those|the|your|ur|this|all|such|tantos|tus|sus|los|estos|esos)\\s+)?";
     /** Who or what is taken off a list. */
@@ -52,7 +54,7 @@ final class OptOutDetector {
 
     /** What "take me off" takes us off: nothing more said, or a list or our texts, not "the condo search". */
     private static final String OFF_WHAT = "(?=\\s*($|[.!,;:)]|(this|that|it)\\s*($|[.!,;:])|(please|pls|plz|now|asap|thanks|thx|ty|por\\s+favor|porfa|immediately|right\\s+now|for\\s+good|permanently)\\b"
-            + "|((of\\s+)?(this|your|ur|the|that|these|all|any|every)\\s+)?(\\w+\\s+)?(list|lists|texts|txts|thread|system|contacts|database|messages|msgs|sms|registry|records|rolodex|blast|campaign)\\b))";
+            + "|((of\\s+)?(this|your|ur|the|that|these|all|any|every|la|su|sus|esta|tu)\\s+)?(\\w+\\s+)?(list|lists|lista|listas|texts|txts|thread|system|sistema|contacts|database|messages|msgs|sms|registry|records|rolodex|blast|campaign)\\b))";
 
     /** Addressed requests, anywhere in the text. */
     private static final Pattern REQUEST = Pattern.compile(String.join("|",
@@ -130,6 +132,18 @@ final class OptOutDetector {
             "\\b(remove|take|drop|delete|erase|scratch|cross|pull|strike|get|put|cancel)\\s+" + WHO
                     + "\\s+(off|from|out\\s+of)\\s+(of\\s+)?((this|your|ur|the|that|these|all|any|every|y'?all'?s|yalls)\\s+)?(\\w+\\s+){0,2}?" + CONTAINER,
             "\\bcease\\s+(and|&)\\s+desist\\b",
+            // (eighth round) families of tuning-kinds' misses: a request in the past or the conditional ("I'd appreciate it if you
+            // stopped messaging me"), "f*** off with these texts", "stop sending these" with nothing after, "I'm done getting these",
+            // "cut it out" as its own clause, a threat if one more message comes, "want these texts to end", "I've said STOP"
+            "\\bif\\s+(you|u|y'?all|ya)\\s+(would\\s+|could\\s+|can\\s+|just\\s+)?(stopped|stop|quit|ceased)\\s+(texting|txting|messaging|contacting|calling|emailing|sending|writing|bugging|bothering)\\b",
+            "\\b(f\\S*k|f\\*+|screw|piss)\\s+off\\s+with\\s+" + DETERMINER + "(" + MESSAGES + ")\\b",
+            "\\b(stop|quit)\\s+sending\\s+(these|those|them|em|'em|this\\s+stuff|this\\s+crap|all\\s+this)\\b(?!\\s+(\\w+\\s+)?(condos?|houses?|homes?|listings?|town\\w*|ones?|apartments?|lots?|duplex\\w*|options?|properties|places|kinds?|types?|over|under|above|below|in|with|without)\\b)",
+            "\\b(i'?m|im|i\\s+am|we'?re|we\\s+are)\\s+(so\\s+)?done\\s+(getting|receiving|with)\\s+" + DETERMINER + "(" + MESSAGES + "|these|this|them)\\s*($|[.!,;])",
+            "(^|[.!?,;]\\s*)(cut\\s+it\\s+out|knock\\s+it\\s+off|give\\s+it\\s+a\\s+rest|enough\\s+already)\\s*([.!]|$)",
+            "\\bif\\s+(i|we)\\s+(get|receive|see)\\s+(one|1|a\\s+single|any|another)\\s+(more\\s+)?(" + MESSAGES + ")\\b|\\bif\\s+(you|u|y'?all)\\s+(text|message|contact|call|write)\\s+(me|us|this\\s+number)\\s+(again|one\\s+more\\s+time)\\b",
+            "\\b(want|need)\\s+" + DETERMINER + "(" + MESSAGES + ")\\s+to\\s+(stop|end|cease|go\\s+away|quit)\\b",
+            "\\b(said|told\\s+(you|u|y'?all)|texted|replied|typed|wrote|asked\\s+(you|u)\\s+to)\\s+[\"']?(stop|unsubscribe|baja|alto)\\b",
+            "\\bb[aá]j(enme|ame|eme|enos|anos|ennos)\\b(?!\\s+(el|la|los|las|un|una|lo)\\b)",
             // a whole message of "no more" / "no más" with politeness; "leave us alone"; "delete me"; "I'm blocking this number"
             "^\\W*(ya\\s+)?no\\s+(more|mas)\\W*((please|pls|plz|por\\s+favor|porfa|porfavor|gracias|thanks|thx)\\W*)?$",
             "\\bleave\\s+(me|us)\\s+(the\\s+hell\\s+)?alone\\b",
@@ -168,6 +182,8 @@ final class OptOutDetector {
     /** "no me manden la oferta todavía", "don't send me the contract yet": a document held back, not our messages. */
     private static final Pattern A_DOCUMENT_AFTER = Pattern.compile(
             "\\s*((todavia|aun|yet)\\s+)?(la|el|los|las|esa|ese|this|that|the|una|un|an?)\\s+(\\w+\\s+)?(oferta|contrato|papeles|documentos|cotizacion|offer|contract|paperwork|docs|documents|counter\\s*offer|contraoferta)\\b");
+    /** "unsubscribe from what?": a question about the word, not a request. */
+    private static final Pattern QUESTIONED_AFTER = Pattern.compile("\\s+(from\\s+|to\\s+)?what\\b");
     /** "unsubscribed from zillow alerts": what the lead did elsewhere, not a request to us. */
     private static final Pattern OTHER_SERVICE = Pattern.compile(
             "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
@@ -208,7 +224,7 @@ final class OptOutDetector {
     private static boolean request(String t) {
         Matcher m = REQUEST.matcher(t);
         while (m.find()) {
-            if (startsWith(OTHER_SERVICE, t, m.start()) || startsWith(A_DOCUMENT_AFTER, t, m.end())) {
+            if (startsWith(OTHER_SERVICE, t, m.start()) || startsWith(A_DOCUMENT_AFTER, t, m.end()) || startsWith(QUESTIONED_AFTER, t, m.end())) {
                 continue;
             }
             // "don't stop sending me listings" asks for more, not less
