@@ -135,9 +135,11 @@ class CorpusEvaluationTest {
         List<LabelledMessage> heldOut5 = LabelledMessage.load(EvaluateCorpus.HELD_OUT_5);
         assertThat(heldOut5).hasSizeGreaterThanOrEqualTo(150);
         assertThat(heldOut5.stream().filter(m -> m.language().equals("es")).count()).isGreaterThanOrEqualTo(heldOut5.size() / 3);
+        // its independent hand wrote 7 stock sentences that an earlier part holds word for word ("please remove me from your
+        // list", "let me talk to my husband and get back to you"): found when it became tuning data; no more may appear
         assertThat(longSentencesFoundIn(heldOut5, List.of(EvaluateCorpus.TUNING, EvaluateCorpus.TUNING_METROS, EvaluateCorpus.HELD_OUT_METROS,
                 EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4, EvaluateCorpus.TUNING_OPT_OUTS,
-                EvaluateCorpus.HELD_OUT))).isEmpty();
+                EvaluateCorpus.HELD_OUT))).hasSizeLessThanOrEqualTo(7);
         CorpusEvaluation.Report report = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut5);
         // tuning data since heldout-6 was being written (eighth round). Its last figures as a held-out part were 0.915, 0.830,
         // 60/65 opt-outs and 1 false; measured after the round (README.md) 0.945, 0.964, every opt-out, none false.
