@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The understander's learned OTHER fallback ({@link OtherIntentFallback}, issue 13): measured by leave-one-part-out over
  * every tuning part ({@code evaluate.sh --other-fallback-lopo}) and trained on all of them into the understander's
- * resource ({@code evaluate.sh --train-other-fallback FILE}). Never reads heldout.jsonl or heldout-5.jsonl.
+ * resource ({@code evaluate.sh --train-other-fallback FILE}). Never reads heldout.jsonl (nor heldout-6.jsonl, which is not in this
+ * repository's tuning parts).
  *
  * <p>Each part is scored in turn by a model trained on the others; its threshold is the one the same protocol picks
  * inside those training parts (train on all but one, score that one), never by the scored part. The baseline is the
@@ -24,7 +25,8 @@ final class OtherFallbackTraining {
 
     /** Every part a learned model may be trained on: the tuning parts, nothing held out. */
     static final List<String> PARTS = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.TUNING_METROS, EvaluateCorpus.HELD_OUT_METROS,
-            EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4, EvaluateCorpus.TUNING_OPT_OUTS);
+            EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4, EvaluateCorpus.TUNING_OPT_OUTS,
+            EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS);
     static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     /** The shipped shape: 2^12 n-gram buckets beside the 384 MiniLM values, content intents only. */
     static final int BUCKETS = 1 << 12;

@@ -25,12 +25,16 @@ final class IntentReader {
             "relocating", "downsizing", "divorce", "inherited", "financial", "retiring", "tired_landlord");
 
     private static final Pattern OFF_LIMITS_TOPIC = Pattern.compile(
-            "\\binterest rates?\\b|\\brates?\\b|\\btasas?\\b|\\bmonthly payments?\\b|\\bmortgage payments?\\b|\\bpayment be\\b|\\bdown ?payment\\b"
+            "\\binterest rates?\\b|(?<!going )\\brates?\\b|\\btasas?\\b|\\bmonthly payments?\\b|\\bmortgage payments?\\b|\\bpayment be\\b|\\bdown ?payment\\b"
                     + "|\\bcredit score\\b|\\bva loan\\b|\\bfha\\b|\\bloan (options|programs?|types?)\\b|\\b(15|30|fifteen|thirty)[- ]?(or \\d+ )?year\\b"
                     + "|\\blawyer\\b|\\battorney\\b|\\blegal(ly)?\\b|\\babogad[oa]s?\\b|\\bpaperwork\\b|\\bcapital gains\\b|\\btax(es)?\\b|\\bimpuestos\\b"
-                    + "|\\bdeposit\\b|\\bbreak (my|the|our) lease\\b|\\bevict\\w*|\\bcredito\\b|\\bprestamo\\b");
+                    + "|\\bdeposit\\b|\\bbreak (my|the|our) lease\\b|\\bevict\\w*|\\bcredito\\b|\\bprestamo\\b"
+                    // (eighth round) a down payment, a right, interest and an ITIN, in Spanish too
+                    + "|\\bearnest money\\b|\\bescrow\\b|\\bclosing costs?\\b|\\bpmi\\b|\\bhomestead\\b|\\bexemption\\b|\\bprobate\\b|\\bsucesion\\b|\\btestamento\\b"
+                    + "|\\bpago mensual\\b|\\bmensualidad(es)?\\b|\\bdemand(ar|arme|arnos|an)\\b|\\bsue\\b|\\bcontrac?to\\b|\\bdesaloj\\w*|\\bscore\\b|\\b(no quiere|won'?t|refuses? to) (firmar|sign)\\b"
+                    + "|\\benganche\\b|\\b(tiene|tengo|tienen|tenemos) derecho\\b|\\bderechos\\b|\\b(have|has|got) (any )?rights?\\b|\\binteres\\b|\\bitin\\b");
     private static final Pattern QUESTION_FORM = Pattern.compile(
-            "[?¿]|^\\s*(what|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
+            "[?¿]|^\\s*(what|what'?s|whats|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
                     + "|\\b(wondering|want to know|quiero saber)\\b");
     private static final Pattern NEGATED = Pattern.compile(
             "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bni de (chiste|broma)|\\bni madres|\\bpara nada|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$");
@@ -39,7 +43,9 @@ final class IntentReader {
                     + "|(thanks|thx|ty) so much|thanks a (lot|bunch|ton|million)|many thanks|thank you kindly|thanks|thank you( so much| very much)?|thx|ty|tysm|(muchas |mil )?gracias( por (la|toda la|tu|su) (info|informacion|ayuda))?|thanks for the info|how are you( doing)?|how'?s it going"
                     + "|hola+|holis?|appreciate (ya|you|u|it)|buen(as|os)? (dias|tardes|noches)"
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
-                    + "|have a (good|great|nice) (day|one|night|weekend)|saludos)\\b");
+                    + "|have a (good|great|nice) (day|one|night|weekend)|saludos"
+                    // (eighth round) "what's up", "qué onda", "thank u so much", a blessing
+                    + "|what'?s up|whats up|wassup|que onda|happy (new year|holidays|thanksgiving|easter|fourth|4th|mother'?s day|father'?s day|friday)|feliz (ano nuevo|navidad|dia|fin)|merry christmas|muy amable|igualmente|bonito dia|buen dia|(good )?(morning|evening|afternoon)|que hubo|quiubo|thank (u|ya)( so much| very much)?|(que )?dios (lo|la|te|los|les) bendiga|god bless( you)?|bendiciones)\\b");
     private static final Set<String> ADDRESS_WORDS = Set.of(
             "senorita", "senora", "senor", "mija", "mijo", "amigo", "amiga", "joven", "sir", "maam", "ma'am", "bro", "fam", "guys",
             "team", "folks", "y'all", "yall", "everyone", "dear", "friend", "jefe", "jefa", "doña", "dona", "don");
@@ -53,7 +59,7 @@ final class IntentReader {
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
-                    + "|stop|quit|dont|don'?t|do not|please|pls|leave|remove|unsubscribe"
+                    + "|stop|quit|dont|don'?t|do not|please|pls|leave|remove|unsubscribe|take|delete|lose"
                     // a word of address after the no ("no mija, ya no", "nel pastel") and what may follow "ni loco"
                     + "|mij[oa]|senor[a]?|senorita|amig[oa]|joven|herman[oa]|carnal|primo|pastel|ni|ya)\\b)");
     private static final Pattern WH_START = Pattern.compile(
@@ -66,12 +72,16 @@ final class IntentReader {
                     + "|\\bcan'?t afford\\b|\\bno (tenemos|tengo) para\\b|\\bsave (up|more)\\b|\\bahorr\\w*|\\bdown ?payment\\b|\\benganche\\b"
                     // the money kinds of a later round: bills, expenses, hours cut, a tight month, credit to fix
                     + "|\\bgastos?\\b|\\bapretad\\w*|\\btight\\b|\\bhospital\\b|\\bmedical\\b|\\bbills\\b|\\bexpenses\\b|\\bhours (got )?cut\\b|\\bquitaron horas\\b"
-                    + "|\\bni (pa|para) la renta\\b|\\bcredit'?s?( is)? (messed|bad|shot|trash|not)\\b");
+                    + "|\\bni (pa|para) la renta\\b"
+                    // (eighth round) a life event or a job lost as the reason: surgery, chemo, a baby, a wedding, "between jobs", "me corrieron"
+                    + "|\\b(surgery|chemo|cancer|sick|illness|hospital|pregnant|embarazada|wedding|boda|funeral|cirugia|enferm\\w*|incapacitad\\w*)\\b"
+                    + "|\\bbaby\\b(?! #?\\d+ on the way so)|\\bbebe\\b|\\bbetween jobs\\b|\\bme corrieron\\b|\\bsin chamba\\b|\\bcredit'?s?( is)? (messed|bad|shot|trash|not)\\b");
     private static final Pattern WAITING = Pattern.compile(
             "\\bwait\\w*|\\blater\\b|\\bnot yet\\b|\\byet\\b|\\bfirst\\b|\\bfor (a while|now)\\b|\\bhold\\b|\\bcircle back\\b|\\bno buying\\b"
                     + "|\\bnot (right )?now\\b|\\brn\\b|\\bthis year\\b|\\btodavia\\b|\\bdespues\\b|\\bluego\\b|\\bmas adelante\\b|\\besperar\\b"
                     + "|\\bpor ahora\\b|\\bahorita no\\b|\\b(el )?otro ano\\b|\\bhay que esperar\\b"
-                    + "|\\bahorita\\b|\\bdespues vemos\\b|\\bbefore we do anything\\b|\\bno podemos\\b|\\bgonna\\b|\\bfew months\\b");
+                    + "|\\bahorita\\b|\\bdespues vemos\\b|\\bbefore we do anything\\b|\\bno podemos\\b|\\bgonna\\b|\\bfew months\\b"
+                    + "|\\bfor now\\b|\\buntil\\b|\\btill\\b|\\bhasta\\b|\\beventually\\b|\\brevisit\\b|\\bpausing\\b|\\bpor el momento\\b|\\bright now\\b|\\besper(emos|amos|ar|o|en|e)\\b|\\bun tiempo\\b|\\ba while\\b");
     /** Words that put off a decision until someone else is asked ("see what my wife says", "lo veo con mi esposo"). */
     private static final Pattern CONSULTING = Pattern.compile(
             "\\b(ask|check|see what|says|say|talk|chat|discuss|run (it|this)|consult|get back|circle back|let you know|first"
@@ -96,6 +106,20 @@ final class IntentReader {
     /** "curious what mine would sell for": curiosity that is a value question, not browsing. */
     private static final Pattern CURIOUS = Pattern.compile("\\bcurious\\b");
     private static final Pattern BROWSING = Pattern.compile("\\bjust (looking|browsing|lookin)|\\bbrowsing\\b|\\bonly (looking|browsing)");
+    /** A sale or purchase supposed, not stated: "if i sell", "si la vendo", "se puede comprar", "can we buy with". */
+    private static final Pattern HYPOTHETICAL_SIDE = Pattern.compile(
+            "\\b(a|the)\\s+(buyer|seller)'?s?\\b|\\b(if|si|once|cuando|when)\\s+((i|we|yo|nosotros|you|u|uno)\\s+)?((la|lo|it)\\s+)?(sell|buy|vend\\w*|compr\\w*)|\\bse\\s+puede\\s+(comprar|vender)\\b"
+                    + "|\\b(can|could)\\s+(i|we)\\s+(still\\s+)?(buy|sell)\\b|\\b(puedo|podemos)\\s+(comprar|vender)\\b");
+    /** Who writes, asked without a question mark or accents: "hola quien habla", "de que compania me escribe". */
+    private static final Pattern WHO_WRITES = Pattern.compile(
+            "\\bquien (habla|es usted|eres|me escribe|me habla|me manda)\\b|\\bde (que|cual) (compania|empresa|agencia|inmobiliaria|oficina)\\b|\\bwho'?s this\\b|\\bwho is this\\b");
+    /** A sale or purchase the lead plans, which a deferral puts off but does not unsay: "we want to sell ... but not till summer". */
+    private static final Pattern PLANNED_SIDE = Pattern.compile(
+            "\\b(want|wants|wanna|plan|planning|hope|hoping|queremos|quiero|pensamos|pienso)\\s+(to\\s+)?(sell|list|buy|vender|comprar|poner)\\b"
+                    + "|\\b(are|we'?re|were|i'?m|vamos a)\\s+(buying|selling|comprar|vender)\\s+(together|juntos)\\b|\\bbefore (we|i) list\\b|\\bantes de poner\\b");
+    /** A call refused: "please don't call", "no me llames", "never call". */
+    private static final Pattern NO_CALL = Pattern.compile(
+            "\\b(don'?t|dont|do not|never|no)\\s+(ever\\s+)?(call|phone|ring|me llames|me llamen|nos llamen|llamen|llames)\\b(?!\\s+(back|me back)\\b)");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
@@ -166,7 +190,8 @@ final class IntentReader {
         // money trouble with a word of waiting, unless it is why a seller must sell (soon)
         boolean sellerInTrouble = cued(Intent.SELLING, t) || has(slots, SlotName.OWES_MORTGAGE)
                 || slots.stream().anyMatch(s -> s.name() == SlotName.TIMELINE && Integer.parseInt(s.value()) <= 1);
-        if (HARDSHIP.matcher(t).find() && WAITING.matcher(t).find() && !sellerInTrouble) {
+        // a lender reviewing credit is the pre-approval under way, not money trouble
+        if (HARDSHIP.matcher(t).find() && WAITING.matcher(t).find() && !sellerInTrouble && !has(slots, SlotName.PRE_APPROVAL)) {
             out.add(Intent.NOT_NOW);
         }
         if (!sideCue && slots.stream().anyMatch(s -> s.name() == SlotName.OTHER_DECISION_MAKERS && CONSULTED.contains(s.value()))
@@ -188,6 +213,10 @@ final class IntentReader {
             out.remove(Intent.NOT_INTERESTED);
         }
         out.addAll(suggested);
+        // "please don't call, text is better": a call refused is not a call wanted, whatever suggested it
+        if (NO_CALL.matcher(t).find()) {
+            out.remove(Intent.WANTS_CALL);
+        }
         boolean agentVisit = AGENT_VISIT.matcher(t).find();
         if (agentVisit) {
             out.remove(Intent.WANTS_SHOWING);
@@ -233,6 +262,10 @@ final class IntentReader {
         }
         boolean asks = t.indexOf('?') >= 0 || t.indexOf('¿') >= 0 || WH_START.matcher(t).find()
                 || WH_START_ES.matcher(text.original().toLowerCase()).find() && hasAccentedQuestionWord(text.original());
+        asks = asks || WHO_WRITES.matcher(t).find();
+        if (asks && out.contains(Intent.GREETING) && !greetingOnly(text)) {
+            out.remove(Intent.GREETING);
+        }
         if (asks && !agentVisit && out.stream().noneMatch(SPECIFIC_QUESTIONS::contains)) {
             out.add(Intent.QUESTION);
         }
@@ -282,9 +315,19 @@ final class IntentReader {
             buying = false;
         }
         // "hold off on buying", "too broke to buy": a deferral names the side only to put it off
-        if (out.contains(Intent.NOT_NOW)) {
+        if (out.contains(Intent.NOT_NOW) && !PLANNED_SIDE.matcher(t).find()) {
             selling = selling && sellerSlot;
             buying = buying && (strongBuyerSlot || out.contains(Intent.WANTS_SHOWING));
+        }
+        // an off-limits question about a sale or purchase in the conditional ("do i pay capital gains if i sell", "se puede
+        // comprar con ITIN?", "tiene derecho ... si la vendo") asks how it would work: it names a side only with a fact of one
+        if (offLimits && HYPOTHETICAL_SIDE.matcher(t).find()) {
+            selling = selling && sellerSlot;
+            buying = buying && strongBuyerSlot;
+        }
+        // browsing names no side but a strong fact of a buyer's (every JUST_LOOKING of the earlier parts is labelled without one)
+        if (out.contains(Intent.JUST_LOOKING)) {
+            buying = buying && strongBuyerSlot;
         }
         // "stop texting me about houses in Marietta": a request to stop is not a search
         if (out.contains(Intent.OPT_OUT)) {

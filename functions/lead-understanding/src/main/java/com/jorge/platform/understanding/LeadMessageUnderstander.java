@@ -212,7 +212,13 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         boolean buyerSignal = buyCue || slots.stream().anyMatch(s -> s.name() == SlotName.BUDGET_MAX || s.name() == SlotName.BUDGET_MIN)
                 || keywordSlots.stream().anyMatch(s -> s.name() == SlotName.PRE_APPROVAL || s.name() == SlotName.FIRST_TIME_BUYER
                         || s.name() == SlotName.HOME_TO_SELL_FIRST);
+        List<Slot> places = slots.stream().filter(s -> s.name() == SlotName.AREA).toList();
         for (Slot s : keywordSlots) {
+            // a place's words are not slots of their own: "Bay View", "Walker's Point", "Lake Nona" (a rule's match that only
+            // runs through a place, "vender nuestra casa en Pineville antes de comprar", stays)
+            if (places.stream().anyMatch(a -> a.start() <= s.start() && s.end() <= a.end())) {
+                continue;
+            }
             // money trouble that keeps a buyer from buying is a reason to wait, not a reason to sell
             if (s.name() == SlotName.MOTIVATION && s.value().equals("financial") && (buyCue || intents.defers(t)) && !sellCue) {
                 continue;

@@ -35,7 +35,9 @@ final class OptOutDetector {
 
     /** What a request to stop is about: our messages, in their many names. */
     private static final String MESSAGES =
-            "texts?|txts?|text\\s+messages|messages?|msgs?|msjs?|sms|mensajes|mensajitos|textos|calls|llamadas|emails|correos|spam|notifications|notificaciones|crap";
+            "texts?|txts?|text\\s+messages|messages?|msgs?|msjs?|sms|mensajes|mensajitos|textos|calls|llamadas|emails|correos|spam|notifications|notificaciones|crap"
+                    // (eighth round) the formal names: "cease all communication with this number"
+                    + "|communications?|correspondence|outreach|solicitations?";
     /** "all these", "any more of your", "tantos": what may stand between the verb and {@link #MESSAGES}. */
     private static final String DETERMINER = "((all|any|any\\s+more|more|every\\s+(single\\s+)?one|each|each\\s+one)\\s+(of\\s+)?)?((these|those|the|your|ur|this|all|such|tantos|tus|sus|los|estos|esos)\\s+)?";
     /** Who or what is taken off a list. */
@@ -52,7 +54,7 @@ final class OptOutDetector {
 
     /** What "take me off" takes us off: nothing more said, or a list or our texts, not "the condo search". */
     private static final String OFF_WHAT = "(?=\\s*($|[.!,;:)]|(this|that|it)\\s*($|[.!,;:])|(please|pls|plz|now|asap|thanks|thx|ty|por\\s+favor|porfa|immediately|right\\s+now|for\\s+good|permanently)\\b"
-            + "|((of\\s+)?(this|your|ur|the|that|these|all|any|every)\\s+)?(\\w+\\s+)?(list|lists|texts|txts|thread|system|contacts|database|messages|msgs|sms|registry|records|rolodex|blast|campaign)\\b))";
+            + "|((of\\s+)?(this|your|ur|the|that|these|all|any|every|la|su|sus|esta|tu)\\s+)?(\\w+\\s+)?(list|lists|lista|listas|texts|txts|thread|system|sistema|contacts|database|messages|msgs|sms|registry|records|rolodex|blast|campaign)\\b))";
 
     /** Addressed requests, anywhere in the text. */
     private static final Pattern REQUEST = Pattern.compile(String.join("|",
@@ -94,6 +96,12 @@ final class OptOutDetector {
             // "dejen de escribirme", "dejen de estar molestando con sus mensajes", "deja de seguir mandando textos"
             "\\b(?<!\\bno\\s)(deja|dejen|deje|dejar|paren|pare|parale|parenle)\\s+de\\s+((estar|seguir|andar)\\s+)?(escrib|mand|envi|molest|llam|text|contact)\\w*",
             "\\bdejen?me\\s+en\\s+paz\\b",
+            // a Spanish "stop!" as its own clause after something else: "eso es acoso, paren ya", "ya párenle!" (not "alto ahí, ...",
+            // "basta de rentar", "ya párale con los precios")
+            "(^|[.!?,;:]\\s*)(ya\\s+)?(paren|parenle|parale|parele|pare|parele|basta|detenganse)(\\s+ya)?(\\s+(por\\s+favor|porfa|porfavor|please))?\\s*([.!?]|$)",
+            // the wrong person asks to be taken off: "wrong number, please remove it", "número equivocado, bórrenlo"
+            "\\bwrong\\s+(number|#|person|num)\\b[^?]{0,40}\\b(remove|delete|erase)\\s+(it|this|that|the\\s+number|this\\s+contact)\\b",
+            "\\bnumero\\s+equivocado\\b[^?]{0,40}\\b(borr|elimin|quit)(en|e|a|ar)(lo|la)\\b",
             "\\b(borrenme|borrame|borreme)\\b",
             "\\b(stop|quit|enough|done)\\s+(it\\s+)?with\\s+(the|these|your|all\\s+(the|these|your))\\s+(texts|txts|messages|msgs|spam)\\b",
             "\\b(don'?t|do\\s+not|dont)\\s+want\\s+(these|your|the|any\\s+of\\s+(these|your|the))\\s+(texts|txts|messages|msgs)\\b",
@@ -104,7 +112,12 @@ final class OptOutDetector {
             "\\bya\\s+no\\s+(me\\s+|nos\\s+)?(envies|escribas|textees)\\b",
             "\\bno\\s+quiero\\s+que\\s+me\\s+(escriban|escriba|manden|mande|envien|contacten|llamen|molesten|text\\w*)\\b",
             "\\b(borra|borren|borre|quita|quiten|quite|saca|saquen|saque|eliminen)(me|n\\s+mi\\s+numero)\\s+de\\s+(su|la|tu|sus)\\s+lista",
-            "\\bdar(me|nos)?\\s+de\\s+baja\\b|\\bdarme\\s+de\\s+baja\\b",
+            // Spanish verbs of removing, any person, a number or me/us, off a list or system: "remuevan mi número de su lista",
+            // "quiten este numero de sus contactos", "eliminarme de la lista", "bórrenos de su sistema"
+            "(?<!\\bno\\s{1,3}((me|nos|te)\\s{1,3})?((la|lo|las|los)\\s{1,3})?)\\b(remuev|remov|quit|borr|elimin|sac|saqu|bor)\\w*(me|nos)?\\s+((a\\s+)?(mi|este|nuestro|el)\\s+(numero|telefono|cel|celular|contacto|nombre)\\s+)?de\\s+"
+                    + "((su|sus|la|las|tu|tus|esta|esa)\\s+)?(lista|listas|sistema|base\\s+de\\s+datos|contactos|registro)\\b",
+            // "darme de baja", "den de baja este número", "denme de baja" (not "dar de baja el listing": the home taken off the market)
+            "\\b(dar|den|de|da|dame|denme|deme|darme|darnos|dennos|denos|nos\\s+den|me\\s+den|me\\s+de)(me|nos)?\\s+de\\s+baja\\b(?!\\s+(la|el|mi|nuestra|nuestro)\\s+(casa|listing|listado|anuncio|propiedad|oferta))",
             "\\bya\\s+basta\\s+de\\s+(mensajes|textos)\\b",
             // families (issue 13, sixth round), each a verb of ending or removing and what it ends or removes:
             // "cancel all these texts", "end all messages", "halt the sms"
@@ -119,6 +132,18 @@ final class OptOutDetector {
             "\\b(remove|take|drop|delete|erase|scratch|cross|pull|strike|get|put|cancel)\\s+" + WHO
                     + "\\s+(off|from|out\\s+of)\\s+(of\\s+)?((this|your|ur|the|that|these|all|any|every|y'?all'?s|yalls)\\s+)?(\\w+\\s+){0,2}?" + CONTAINER,
             "\\bcease\\s+(and|&)\\s+desist\\b",
+            // (eighth round) families of tuning-kinds' misses: a request in the past or the conditional ("I'd appreciate it if you
+            // stopped messaging me"), "f*** off with these texts", "stop sending these" with nothing after, "I'm done getting these",
+            // "cut it out" as its own clause, a threat if one more message comes, "want these texts to end", "I've said STOP"
+            "\\bif\\s+(you|u|y'?all|ya)\\s+(would\\s+|could\\s+|can\\s+|just\\s+)?(stopped|stop|quit|ceased)\\s+(texting|txting|messaging|contacting|calling|emailing|sending|writing|bugging|bothering)\\b",
+            "\\b(f\\S*k|f\\*+|screw|piss)\\s+off\\s+with\\s+" + DETERMINER + "(" + MESSAGES + ")\\b",
+            "\\b(stop|quit)\\s+sending\\s+(these|those|them|em|'em|this\\s+stuff|this\\s+crap|all\\s+this)\\b(?!\\s+(\\w+\\s+)?(condos?|houses?|homes?|listings?|town\\w*|ones?|apartments?|lots?|duplex\\w*|options?|properties|places|kinds?|types?|over|under|above|below|in|with|without)\\b)",
+            "\\b(i'?m|im|i\\s+am|we'?re|we\\s+are)\\s+(so\\s+)?done\\s+(getting|receiving|with)\\s+" + DETERMINER + "(" + MESSAGES + "|these|this|them)\\s*($|[.!,;])",
+            "(^|[.!?,;]\\s*)(cut\\s+it\\s+out|knock\\s+it\\s+off|give\\s+it\\s+a\\s+rest|enough\\s+already)\\s*([.!]|$)",
+            "\\bif\\s+(i|we)\\s+(get|receive|see)\\s+(one|1|a\\s+single|any|another)\\s+(more\\s+)?(" + MESSAGES + ")\\b|\\bif\\s+(you|u|y'?all)\\s+(text|message|contact|call|write)\\s+(me|us|this\\s+number)\\s+(again|one\\s+more\\s+time)\\b",
+            "\\b(want|need)\\s+" + DETERMINER + "(" + MESSAGES + ")\\s+to\\s+(stop|end|cease|go\\s+away|quit)\\b",
+            "\\b(said|told\\s+(you|u|y'?all)|texted|replied|typed|wrote|asked\\s+(you|u)\\s+to)\\s+[\"']?(stop|unsubscribe|baja|alto)\\b",
+            "\\bb[aá]j(enme|ame|eme|enos|anos|ennos)\\b(?!\\s+(el|la|los|las|un|una|lo)\\b)",
             // a whole message of "no more" / "no más" with politeness; "leave us alone"; "delete me"; "I'm blocking this number"
             "^\\W*(ya\\s+)?no\\s+(more|mas)\\W*((please|pls|plz|por\\s+favor|porfa|porfavor|gracias|thanks|thx)\\W*)?$",
             "\\bleave\\s+(me|us)\\s+(the\\s+hell\\s+)?alone\\b",
@@ -157,11 +182,16 @@ final class OptOutDetector {
     /** "no me manden la oferta todavía", "don't send me the contract yet": a document held back, not our messages. */
     private static final Pattern A_DOCUMENT_AFTER = Pattern.compile(
             "\\s*((todavia|aun|yet)\\s+)?(la|el|los|las|esa|ese|this|that|the|una|un|an?)\\s+(\\w+\\s+)?(oferta|contrato|papeles|documentos|cotizacion|offer|contract|paperwork|docs|documents|counter\\s*offer|contraoferta)\\b");
+    /** "unsubscribe from what?": a question about the word, not a request. */
+    private static final Pattern QUESTIONED_AFTER = Pattern.compile("\\s+(from\\s+|to\\s+)?what\\b");
     /** "unsubscribed from zillow alerts": what the lead did elsewhere, not a request to us. */
     private static final Pattern OTHER_SERVICE = Pattern.compile(
             "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
             "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
+    /** "ill quit bugging you once we close", "I'll stop texting you so much": what the lead promises to do, not a request to us. */
+    private static final Pattern LEAD_PROMISES_BEFORE = Pattern.compile(
+            "\\b(i'?ll|ill|i\\s+will|we'?ll|we\\s+will|i'?m\\s+(gonna|going\\s+to)|i\\s+(promise|swear)(\\s+(to|i'?ll))?)\\s*$");
 
     /**
      * Cyrillic and Greek letters drawn like Latin ones (a subset of Unicode's confusables, UTS #39),
@@ -177,7 +207,9 @@ final class OptOutDetector {
      * A digit or sign written for a letter inside a word ("st0p", "unsub5cribe", "$top", "rem0ve"): between two letters,
      * or a "$" or "@" that starts a word of letters. "3br", "4th" and "$400k" keep theirs.
      */
-    private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457$@](?=\\p{L})|(?<![\\p{L}\\p{N}])[$@](?=\\p{L}{2})|(?<![\\p{L}\\p{N}])[013457](?=\\p{L}{3})");
+    private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457$@](?=\\p{L})|(?<![\\p{L}\\p{N}])[$@](?=\\p{L}{2})|(?<![\\p{L}\\p{N}])[013457](?=\\p{L}{3})"
+            // a 0 for the o that ends a word of letters: "N0 MAS", "n0 more", "g0 away"
+            + "|(?<=(?<![\\p{L}\\p{N}])\\p{L}{1,6})0(?![\\p{L}\\p{N}])");
     private static final String LEET_SIGNS = "013457$@";
     private static final String LEET_LETTERS = "oieastsa";
     /** Letters spelled out one by one: "s t o p", "S.T.O.P", "b-a-j-a" (three or more single letters). */
@@ -192,11 +224,12 @@ final class OptOutDetector {
     private static boolean request(String t) {
         Matcher m = REQUEST.matcher(t);
         while (m.find()) {
-            if (startsWith(OTHER_SERVICE, t, m.start()) || startsWith(A_DOCUMENT_AFTER, t, m.end())) {
+            if (startsWith(OTHER_SERVICE, t, m.start()) || startsWith(A_DOCUMENT_AFTER, t, m.end()) || startsWith(QUESTIONED_AFTER, t, m.end())) {
                 continue;
             }
             // "don't stop sending me listings" asks for more, not less
-            if (!NEGATION_BEFORE.matcher(t.substring(0, m.start())).find() && !startsWith(NARROWED_AFTER, t, m.end())) {
+            String before = t.substring(Math.max(0, m.start() - 60), m.start());
+            if (!NEGATION_BEFORE.matcher(before).find() && !LEAD_PROMISES_BEFORE.matcher(before).find() && !startsWith(NARROWED_AFTER, t, m.end())) {
                 return true;
             }
         }

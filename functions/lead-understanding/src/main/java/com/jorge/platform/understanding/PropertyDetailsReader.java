@@ -22,7 +22,16 @@ final class PropertyDetailsReader {
             "(?i)\\b(bed|beds|bedroom|bedrooms|bath|baths|bathroom|bathrooms|months?|years?|days?|weeks?|car|cars|story|acres?|k|mil|bd|br|ba)\\b");
 
     private static final Pattern APPROVAL = Pattern.compile(
-            "\\b(pre-?approv\\w*|pre approv\\w*|preapprov\\w*|pre-?qualif\\w*|pre qualif\\w*|prequalif\\w*|approv\\w*|pre ?aprob\\w*|aprobad\\w*|lender|loan officer|financing|financiamiento)");
+            "\\b(pre-?approv\\w*|pre approv\\w*|preapprov\\w*|pre-?qualif\\w*|pre qualif\\w*|prequalif\\w*|approv\\w*|pre ?aprob\\w*|aprob\\w*|lender|loan officer|financing|financiamiento"
+                    // (eighth round) an application names its lender too: "just applied with Rocket", "aplicamos con Vantage"
+                    + "|applied|application|loan app|aplicamos|aplique|solicitud"
+                    + "|prestamista|submitted|letter|carta|guy at|lady at|credit union)");
+    /** A lender by the word its name ends with: "Dow Credit Union", "Citizens Bank", "New American Funding", "Union Savings". */
+    private static final Pattern NAMED_INSTITUTION = Pattern.compile(
+            "((?:[A-Z][A-Za-z&'.-]*\\s+){1,3}(?:Credit Union|Bank|Mortgage|Funding|Lending|Financial|Home Loans|Savings|Federal))\\b");
+    /** A lender named after the word for one: "my credit union (Redstone)", "lender is Meritrust", "loan officer de Suncoast". */
+    private static final Pattern LENDER_NAMED = Pattern.compile(
+            "(?i:credit union|lender|prestamista|loan officer|banco|bank)(?:\\s+(?:is|es)\\s+|\\s*\\(\\s*|\\s+(?:de|at|from)\\s+)([A-Z][A-Za-z&'.-]+(?:\\s+[A-Z][A-Za-z&'.-]+){0,2})");
     private static final Pattern LENDER = Pattern.compile(
             "\\b(?:with|thru|through|by|w/|w|con|from|at|via)\\s+(?:(?:our|my|the|a|el|la|nuestro|nuestra|mi)\\s+)?"
                     + "((?:[A-Z][A-Za-z&'.-]*|of|de)(?:\\s+(?:[A-Z][A-Za-z&'.-]*|of|de)){0,3})");
@@ -52,6 +61,14 @@ final class PropertyDetailsReader {
             return List.of();
         }
         String original = text.original();
+        Matcher named = NAMED_INSTITUTION.matcher(original);
+        if (named.find()) {
+            return List.of(new Slot(SlotName.LENDER, named.group(1).replaceAll("\\s+", " "), named.start(1), named.end(1)));
+        }
+        Matcher after = LENDER_NAMED.matcher(original);
+        if (after.find()) {
+            return List.of(new Slot(SlotName.LENDER, after.group(1), after.start(1), after.end(1)));
+        }
         Matcher known = KNOWN_LENDER.matcher(original);
         if (known.find()) {
             return List.of(new Slot(SlotName.LENDER, known.group(1).replaceAll("\\s+", " "), known.start(1), known.end(1)));

@@ -306,7 +306,8 @@ class LeadMessageUnderstanderTest {
         // none of these is an exemplar phrase, and the lexicon has no cue for any of them
         List<Object[]> cases = List.of(
                 new Object[] {"I'd prefer to hear your voice, can we chat live", Intent.WANTS_CALL},
-                new Object[] {"is there any way to get inside the place this weekend", Intent.WANTS_SHOWING},
+                // (eighth round: "get inside" is a lexicon cue now, so this paraphrase replaced "is there any way to get inside the place")
+                new Object[] {"is there any way we could poke around the place this weekend", Intent.WANTS_SHOWING},
                 new Object[] {"how much do you think our house would fetch", Intent.ASKS_HOME_VALUE},
                 new Object[] {"now is a bad moment for this", Intent.NOT_NOW},
                 new Object[] {"we'll revisit this down the road", Intent.NOT_NOW},
