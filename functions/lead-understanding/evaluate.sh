@@ -2,13 +2,15 @@
 # Prints per-slot precision/recall/F1, intent accuracy, opt-out recall and false opt-outs of the lead
 # understander on the labelled corpus (each part, then all), or with --corpus FILE on any JSON Lines
 # file in the corpus format (evaluation/lead-understanding/src/main/resources/corpus/LABELLING.md).
-# The last line is always: slotF1=... intentAccuracy=... optOutRecall=... falseOptOuts=...
+# The last line is always: slotF1=... intentAccuracy=... optOutRecall=... falseOptOuts=...; before it, per part,
+# possibleOptOuts PART: flagged non-opt-outs, missed opt-outs caught, and leave-rules-out recall.
 # Other arguments go to the main class: --patterns-only (no embedding model), --show-tuning-misses,
 # --show-misses (with --corpus: each message got wrong; never use it on a held-out part), --leave-one-part-out
 # (learned intent readers trained on four training parts and scored on the fifth; never reads a held-out part;
 # with --fixed-blend-on PART, that part alone, blended at a threshold fixed in advance), --other-fallback-lopo
 # (the OTHER fallback by leave-one-part-out over the seven tuning parts), --other-fallback-fresh MISSES PART,
-# --other-fallback-cost, --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root).
+# --other-fallback-cost, --show-possible-opt-outs (the tuning parts' possible-opt-out flags and uncued opt-outs),
+# --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -135,6 +135,8 @@ public final class EvaluateCorpus {
                 printMisses(report);
             }
             System.out.println(report.format(corpus.get().toString()));
+            System.out.println(PossibleOptOutReport.of(corpus.get().getFileName().toString(), understander,
+                    LabelledMessage.load(corpus.get())).line());
             System.out.println(report.summaryLine());
             return;
         }
@@ -196,6 +198,20 @@ public final class EvaluateCorpus {
         System.out.println(tuningMetrosReport.format("TUNING, OTHER METROS (" + TUNING_METROS + ")"));
         CorpusEvaluation.Report allReport = CorpusEvaluation.evaluate(understander, all);
         System.out.println(allReport.format("ALL"));
+        // the possible-opt-out hold, part by part (the hold depends on the patterns only)
+        MessageUnderstander patterns = LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK);
+        PossibleOptOutReport total = new PossibleOptOutReport("all", 0, 0, 0, 0, 0, 0);
+        for (String part : List.of(TUNING, HELD_OUT, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING_OPT_OUTS,
+                HELD_OUT_5, TUNING_KINDS)) {
+            PossibleOptOutReport r = PossibleOptOutReport.of(part.substring(part.lastIndexOf('/') + 1, part.indexOf('.')), patterns,
+                    LabelledMessage.load(part));
+            System.out.println(r.line());
+            total = total.plus(r);
+        }
+        System.out.println(total.line());
+        if (options.contains("--show-possible-opt-outs")) {
+            PossibleOptOutReport.printTuningFlags(patterns, all);
+        }
         System.out.println(allReport.summaryLine());
     }
 

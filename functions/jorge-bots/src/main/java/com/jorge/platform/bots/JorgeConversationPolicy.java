@@ -4,6 +4,7 @@ import com.jorge.platform.bots.booking.BookingCalendar;
 import com.jorge.platform.bots.booking.BookingTurns;
 import com.jorge.platform.bots.compliance.TextingWindow;
 import com.jorge.platform.bots.compliance.StateTextingRules;
+import com.jorge.platform.bots.compliance.PossibleOptOutHold;
 import com.jorge.platform.bots.crm.PipelineRules;
 import com.jorge.platform.bots.policy.Decision;
 import com.jorge.platform.bots.policy.Fact;
@@ -238,6 +239,14 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             facts.setInternal(WRONG_NUMBER, "true");
             return new BotTurn(List.of(), crm.wrongNumber(), next(state, Stage.WRONG_NUMBER, side, language, facts,
                     Temperature.COLD, List.of("wrong number"), true, receivedAt, state.lastReplyAt()));
+        }
+
+        if (understanding.possibleOptOut()) {
+            // a probable request to stop that the rules did not confirm: no text at all (TCPA: texting someone who asked
+            // to stop is the costly error); the bot pauses itself and a person reads the message. Stage and temperature stay.
+            log.info("possible opt-out: no reply; the bot is paused for a person to confirm or resume");
+            return new BotTurn(List.of(), PossibleOptOutHold.actions(), next(state, stage, side, language, facts, state.temperature(),
+                    state.temperatureReasons(), false, receivedAt, state.lastReplyAt()).withPausedUntil(PossibleOptOutHold.UNTIL_GIVEN_BACK));
         }
 
         // which side the lead is on may change with this message

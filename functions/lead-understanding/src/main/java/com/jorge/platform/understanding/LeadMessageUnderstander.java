@@ -33,6 +33,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     private final Clock clock;
     private final Optional<ExemplarIntentClassifier> classifier;
     private final OptOutDetector optOut = new OptOutDetector();
+    private static final PossibleOptOutCues POSSIBLE_OPT_OUT = new PossibleOptOutCues();
     private final LanguageGuess language = new LanguageGuess();
     private final ContactDetailsReader contact = new ContactDetailsReader();
     private final PropertyDetailsReader property = new PropertyDetailsReader();
@@ -242,7 +243,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
                 found = intents.read(folded, slots, optedOut, side, EnumSet.of(suggestion.get()), scores);
             }
         }
-        MessageUnderstanding understanding = new MessageUnderstanding(lang, slots, found, optedOut);
+        MessageUnderstanding understanding = new MessageUnderstanding(lang, slots, found, optedOut, !optedOut && POSSIBLE_OPT_OUT.cued(folded));
         // the learned fallback only where the rules and the exemplars answer OTHER alone; it reuses their embedding
         if (fallbackModel.isPresent() && OtherIntentFallback.consulted(understanding)
                 && (embedded != null || otherFallback == OtherFallback.EVERY)) {
@@ -268,6 +269,14 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             return false;
         }
         return patternIntents.stream().allMatch(ANSWER_ONLY::contains);
+    }
+
+    /**
+     * Whether the possible-opt-out cues alone fire on this text, whatever the opt-out rules say: for measuring, on messages
+     * the rules do confirm, how many the cues would have caught had the rules missed them (leave-rules-out).
+     */
+    static boolean possibleOptOutCue(String text) {
+        return POSSIBLE_OPT_OUT.cued(FoldedText.of(text));
     }
 
     /** The embedding verdict alone, for diagnostics and the evaluation report. */

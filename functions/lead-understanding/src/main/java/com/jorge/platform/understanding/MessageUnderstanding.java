@@ -6,12 +6,23 @@ import java.util.Set;
 
 /**
  * What one inbound message says. {@code optOut} is decided by patterns alone and is also present as
- * {@link Intent#OPT_OUT} in {@code intents}.
+ * {@link Intent#OPT_OUT} in {@code intents}. {@code possibleOptOut}: the message may be a request to stop that the
+ * patterns did not confirm (a stop word, anger, a legal threat); never true when {@code optOut} is.
  */
-public record MessageUnderstanding(String language, List<Slot> slots, Set<Intent> intents, boolean optOut) {
+public record MessageUnderstanding(String language, List<Slot> slots, Set<Intent> intents, boolean optOut, boolean possibleOptOut) {
     public MessageUnderstanding {
         slots = List.copyOf(slots);
         intents = Set.copyOf(intents);
+        possibleOptOut = possibleOptOut && !optOut;
+    }
+
+    /** An understanding with no possible opt-out beyond what {@code optOut} says. */
+    public MessageUnderstanding(String language, List<Slot> slots, Set<Intent> intents, boolean optOut) {
+        this(language, slots, intents, optOut, false);
+    }
+
+    public MessageUnderstanding withPossibleOptOut(boolean possible) {
+        return new MessageUnderstanding(language, slots, intents, optOut, possible);
     }
 
     public boolean has(Intent intent) {

@@ -174,23 +174,23 @@ final class OptOutDetector {
     private static final Pattern STOP_SENTENCE = Pattern.compile(
             "(^|[.!?,;:\\n]\\s*|\\s)s+t+o+p+\\s*(it|now|all|please|pls|plz|por\\s+favor|porfavor|porfa|porfis|plis|ya)?\\s*([.!?,;:\\n]|$|\\s+(por\\s+favor|porfavor|porfa|please|thanks|thx|gracias|who|i|ya|no)\\b)");
     /** "stop sending me condos, only houses please": the lead narrows the search, not the messages. */
-    private static final Pattern NARROWED_AFTER = Pattern.compile(
+    static final Pattern NARROWED_AFTER = Pattern.compile(
             "\\s*(\\w+\\s+){0,2}(condos?|houses?|homes?|town ?homes?|town ?houses?|listings?|ones|apartments?|duplexes|lots|options)\\b[^.!?]{0,40}\\b(only|just|instead|rather|solo|nomas)\\b");
     /** "Stop! That price is amazing": surprise at what we sent, not a request. */
-    private static final Pattern DELIGHT_AFTER = Pattern.compile(
+    static final Pattern DELIGHT_AFTER = Pattern.compile(
             "\\s*(that|this|it|these|those)\\b[^.!?]{0,30}\\b(is|looks|are|'s)\\b[^.!?]{0,15}\\b(amazing|perfect|great|awesome|gorgeous|beautiful|incredible|stunning|so good)\\b");
     /** "no me manden la oferta todavía", "don't send me the contract yet": a document held back, not our messages. */
     private static final Pattern A_DOCUMENT_AFTER = Pattern.compile(
             "\\s*((todavia|aun|yet)\\s+)?(la|el|los|las|esa|ese|this|that|the|una|un|an?)\\s+(\\w+\\s+)?(oferta|contrato|papeles|documentos|cotizacion|offer|contract|paperwork|docs|documents|counter\\s*offer|contraoferta)\\b");
     /** "unsubscribe from what?": a question about the word, not a request. */
-    private static final Pattern QUESTIONED_AFTER = Pattern.compile("\\s+(from\\s+|to\\s+)?what\\b");
+    static final Pattern QUESTIONED_AFTER = Pattern.compile("\\s+(from\\s+|to\\s+)?what\\b");
     /** "unsubscribed from zillow alerts": what the lead did elsewhere, not a request to us. */
-    private static final Pattern OTHER_SERVICE = Pattern.compile(
+    static final Pattern OTHER_SERVICE = Pattern.compile(
             "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
-    private static final Pattern NEGATION_BEFORE = Pattern.compile(
+    static final Pattern NEGATION_BEFORE = Pattern.compile(
             "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
     /** "ill quit bugging you once we close", "I'll stop texting you so much": what the lead promises to do, not a request to us. */
-    private static final Pattern LEAD_PROMISES_BEFORE = Pattern.compile(
+    static final Pattern LEAD_PROMISES_BEFORE = Pattern.compile(
             "\\b(i'?ll|ill|i\\s+will|we'?ll|we\\s+will|i'?m\\s+(gonna|going\\s+to)|i\\s+(promise|swear)(\\s+(to|i'?ll))?)\\s*$");
 
     /**

@@ -185,7 +185,7 @@ final class OtherIntentFallback {
             return rules;
         }
         Set<Intent> read = read(folded, unitEmbedding, threshold);
-        return read.isEmpty() ? rules : new MessageUnderstanding(rules.language(), rules.slots(), read, false);
+        return read.isEmpty() ? rules : new MessageUnderstanding(rules.language(), rules.slots(), read, false, rules.possibleOptOut());
     }
 
     MessageUnderstanding apply(MessageUnderstanding rules, String folded, float[] unitEmbedding) {

@@ -19,7 +19,7 @@ public enum AuditedAction {
     CRM_ACTION("crm_action"),
     /** A follow-up the lead-nurture workflow had the bot write. */
     FOLLOW_UP("follow_up"),
-    /** A person texted the lead from GHL: the bot pauses. */
+    /** A person texted the lead from GHL, or the bot held a probable opt-out for a person ({@code reason}): the bot pauses. */
     BOT_PAUSED("bot_paused"),
     /** GHL deleted the contact. */
     CONTACT_DELETED("contact_deleted"),

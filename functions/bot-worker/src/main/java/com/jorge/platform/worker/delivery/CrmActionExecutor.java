@@ -1,5 +1,6 @@
 package com.jorge.platform.worker.delivery;
 
+import com.jorge.platform.bots.compliance.PossibleOptOutHold;
 import com.jorge.platform.conversation.CrmAction;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.api.GhlApiClient;
@@ -50,6 +51,10 @@ public final class CrmActionExecutor {
             case CrmAction.MoveOpportunity m -> move(lead, m.stageName());
             case CrmAction.ScheduleFollowUps f ->
                     workflows.startFollowUps(lead, "action-" + pending.id(), f.quietSince(), f.waitSeconds());
+            case CrmAction.HandOff h when PossibleOptOutHold.isTask(h) ->
+                    // the bot held a probable opt-out: a person reads the message; no hand-off workflow, no assignment
+                    ghl.createTask(lead, PossibleOptOutHold.TASK_TITLE, PossibleOptOutHold.TASK_BODY, handOffUserId,
+                            clock.instant().plus(Duration.ofMinutes(15)));
             case CrmAction.HandOff h -> {
                 // with the hand-off workflow the lead is offered to the agents in turn; the one who takes it gets it
                 String owner = workflows.offersHandoffs() ? null : handOffUserId;

@@ -2,6 +2,7 @@ package com.jorge.platform.worker.delivery;
 
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.ghl.api.GhlApiException;
+import com.jorge.platform.bots.compliance.PossibleOptOutHold;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.storage.CrmActionOutbox;
 import com.jorge.platform.storage.MessageRepository;
@@ -23,6 +24,9 @@ import java.util.List;
  * for the outbox's own retry schedule, with backoff ({@link RedeliveryBackoff}).
  */
 public final class OutboxDelivery {
+
+    /** Probable opt-outs the bot held for a person: counted when their task reached GHL (no dimension: no lead data). */
+    public static final String POSSIBLE_OPT_OUT_HOLDS = "PossibleOptOutHolds";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
@@ -120,6 +124,7 @@ public final class OutboxDelivery {
             boolean last = --remaining == 0;
             crm.execute(action);
             records.actionDone(action, last ? pending.outboxId() : null);
+            if (PossibleOptOutHold.isTask(action.action())) metrics.count(POSSIBLE_OPT_OUT_HOLDS);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.jorge.platform.worker.events;
 
+import com.jorge.platform.bots.compliance.PossibleOptOutHold;
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationContext;
 import com.jorge.platform.conversation.ConversationPolicy;
@@ -120,6 +121,11 @@ public final class InboundTurns {
         log.info("bot turn: stage={} temperature={} replies={} actions={} for {}", next.stage(),
                 next.temperature(), turn.replies().size(), turn.actions().size(),
                 PiiMask.name(profile == null ? null : profile.firstName()));
+        if (next.pausedAt(now) && !state.pausedAt(now)) {
+            // the bot paused itself (a probable opt-out it did not confirm): audited as a person's pause is, with why
+            audit.record(c, lead, AuditLog.Actor.BOT, AuditedAction.BOT_PAUSED.code(), Map.of("until", next.pausedUntil().toString(),
+                    "reason", turn.actions().stream().anyMatch(PossibleOptOutHold::isTask) ? PossibleOptOutHold.REASON : "bot"));
+        }
         ConversationState stored = store.save(c, lead, next);
         EventDecision.CacheUpdate cache = optedOutNow ? new EventDecision.CacheUpdate.EvictThenPut(stored)
                 : new EventDecision.CacheUpdate.Put(stored);
