@@ -157,7 +157,7 @@ class OfferFlowTest {
             assertThat(taken.getStatusCode()).isEqualTo(200);
             assertThat(rig.body(taken).path("lead").path("botPaused").asBoolean()).isTrue();
             assertThat(connection.sync().get(key)).isNull();
-            assertThat(pausedUntil(lead)).isEqualTo(LeadDesk.UNTIL_GIVEN_BACK.toString());
+            assertThat(pausedUntil(lead)).isEqualTo(com.jorge.platform.conversation.ConversationState.UNTIL_GIVEN_BACK.toString());
 
             var given = rig.call("POST", "/inbox/api/leads/loc-a/" + lead.contactId() + "/give-back", teamLead, null);
             assertThat(rig.body(given).path("lead").path("botPaused").asBoolean()).isFalse();

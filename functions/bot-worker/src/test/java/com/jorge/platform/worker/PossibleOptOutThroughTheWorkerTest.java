@@ -78,7 +78,7 @@ class PossibleOptOutThroughTheWorkerTest {
                 + " AND upper(actor) = 'BOT' AND detail->>'reason' = '" + PossibleOptOutHold.REASON + "'")).isEqualTo(1);
         assertThat(rig.count("SELECT count(*) FROM audit_log WHERE contact_id = 'maybe' AND action = 'crm_action'"
                 + " AND detail->>'kind' = 'HandOff'")).isEqualTo(1);
-        assertThat(rig.metrics.counter(OutboxDelivery.POSSIBLE_OPT_OUT_HOLDS)).isEqualTo(1);
+        assertThat(rig.metrics.counter(com.jorge.platform.observability.PlatformMetrics.POSSIBLE_OPT_OUT_HOLDS)).isEqualTo(1);
 
         // while paused, nothing is answered
         clock.advance(Duration.ofMinutes(3));

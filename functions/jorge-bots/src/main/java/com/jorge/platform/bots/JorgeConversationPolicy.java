@@ -246,7 +246,7 @@ public final class JorgeConversationPolicy implements ConversationPolicy {
             // to stop is the costly error); the bot pauses itself and a person reads the message. Stage and temperature stay.
             log.info("possible opt-out: no reply; the bot is paused for a person to confirm or resume");
             return new BotTurn(List.of(), PossibleOptOutHold.actions(), next(state, stage, side, language, facts, state.temperature(),
-                    state.temperatureReasons(), false, receivedAt, state.lastReplyAt()).withPausedUntil(PossibleOptOutHold.UNTIL_GIVEN_BACK));
+                    state.temperatureReasons(), false, receivedAt, state.lastReplyAt()).withPausedUntil(ConversationState.UNTIL_GIVEN_BACK));
         }
 
         // which side the lead is on may change with this message

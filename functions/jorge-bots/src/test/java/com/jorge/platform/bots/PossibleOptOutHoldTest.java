@@ -39,7 +39,7 @@ class PossibleOptOutHoldTest {
 
         assertThat(turn.replies()).isEmpty();
         assertThat(turn.nextState().optedOut()).isFalse();
-        assertThat(turn.nextState().pausedUntil()).isEqualTo(PossibleOptOutHold.UNTIL_GIVEN_BACK);
+        assertThat(turn.nextState().pausedUntil()).isEqualTo(ConversationState.UNTIL_GIVEN_BACK);
         assertThat(turn.nextState().stage()).isEqualTo(before.stage());
         assertThat(turn.nextState().temperature()).isEqualTo(before.temperature());
         assertThat(Conversation.of(turn.actions(), CrmAction.HandOff.class)).singleElement()

@@ -28,6 +28,9 @@ public record ConversationState(
 
     public static final String NEW_STAGE = "new";
 
+    /** A pause "until given back" (an agent's take-over, the bot's own hold): no clock reaches it, and PostgreSQL and JSON store it. */
+    public static final Instant UNTIL_GIVEN_BACK = Instant.parse("9999-01-01T00:00:00Z");
+
     public ConversationState {
         facts = Map.copyOf(facts);
         temperatureReasons = List.copyOf(temperatureReasons);

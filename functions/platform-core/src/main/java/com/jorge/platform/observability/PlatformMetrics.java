@@ -65,6 +65,8 @@ public interface PlatformMetrics {
     String APPROVAL_OUTCOMES = "ApprovalOutcomes";
     /** Leads of bulk re-engagement batches the worker handled; dimension: sent, held (quiet hours) or skipped. */
     String REENGAGEMENTS = "ReEngagements";
+    /** Probable opt-outs the bot answered with silence, a pause and an agent's task (counted once GHL has the task). */
+    String POSSIBLE_OPT_OUT_HOLDS = "PossibleOptOutHolds";
 
     /** Adds {@code value} to a counter; {@code dimension} may be null (e.g. the rejection reason). */
     void count(String metric, String dimension, long value);

@@ -28,9 +28,6 @@ import java.util.Map;
  */
 public final class LeadDesk {
 
-    /** "Until given back": far enough that no clock reaches it, within what PostgreSQL and JSON store. */
-    public static final Instant UNTIL_GIVEN_BACK = Instant.parse("9999-01-01T00:00:00Z");
-
     private final Transactor db;
     private final LeadAccess access;
     private final ConversationRepository conversations;
@@ -67,7 +64,7 @@ public final class LeadDesk {
     }
 
     public LeadConversation takeOver(Caller caller, LeadRef lead) {
-        return pause(caller, lead, UNTIL_GIVEN_BACK, "bot_paused");
+        return pause(caller, lead, ConversationState.UNTIL_GIVEN_BACK, "bot_paused");
     }
 
     public LeadConversation giveBack(Caller caller, LeadRef lead) {

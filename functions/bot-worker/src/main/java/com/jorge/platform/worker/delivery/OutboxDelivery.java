@@ -26,7 +26,6 @@ import java.util.List;
 public final class OutboxDelivery {
 
     /** Probable opt-outs the bot held for a person: counted when their task reached GHL (no dimension: no lead data). */
-    public static final String POSSIBLE_OPT_OUT_HOLDS = "PossibleOptOutHolds";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
@@ -124,7 +123,7 @@ public final class OutboxDelivery {
             boolean last = --remaining == 0;
             crm.execute(action);
             records.actionDone(action, last ? pending.outboxId() : null);
-            if (PossibleOptOutHold.isTask(action.action())) metrics.count(POSSIBLE_OPT_OUT_HOLDS);
+            if (PossibleOptOutHold.isTask(action.action())) metrics.count(PlatformMetrics.POSSIBLE_OPT_OUT_HOLDS);
         }
     }
 

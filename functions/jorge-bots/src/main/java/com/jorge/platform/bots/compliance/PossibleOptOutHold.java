@@ -2,7 +2,6 @@ package com.jorge.platform.bots.compliance;
 
 import com.jorge.platform.conversation.CrmAction;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,9 +18,6 @@ public final class PossibleOptOutHold {
     public static final String TASK_BODY = "The bot sent no reply and is paused for this lead. If the lead asked to stop, "
             + "mark them DND in GHL; if not, give the lead back to the bot in the inbox.";
     public static final String TAG = "possible-opt-out";
-    /** The inbox's "until given back" (agent-inbox LeadDesk.UNTIL_GIVEN_BACK): no clock reaches it. */
-    public static final Instant UNTIL_GIVEN_BACK = Instant.parse("9999-01-01T00:00:00Z");
-
     private PossibleOptOutHold() {
     }
 
