@@ -289,16 +289,7 @@ class ReEngagementRoutesTest {
     }
 
     private List<Message> drain() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> got = sqs.client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .messageAttributeNames("All").attributeNamesWithStrings("All").waitTimeSeconds(0)).messages();
-            if (got.isEmpty()) return all;
-            for (Message m : got) {
-                all.add(m);
-                sqs.client().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return sqs.drain(queueUrl);
     }
 
     private void deliver(List<Message> messages) {

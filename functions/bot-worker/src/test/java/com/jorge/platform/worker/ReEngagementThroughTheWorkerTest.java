@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -241,16 +240,7 @@ class ReEngagementThroughTheWorkerTest {
 
     /** Every message now on the queue, each taken and deleted as the worker's event source mapping would. */
     private List<Message> drain() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> got = sqs.client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .messageAttributeNames("All").waitTimeSeconds(0)).messages();
-            if (got.isEmpty()) return all;
-            for (Message m : got) {
-                all.add(m);
-                sqs.client().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return sqs.drain(queueUrl);
     }
 
     private void deliver(List<Message> messages) {

@@ -7,9 +7,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +64,20 @@ public final class TestSqs implements AutoCloseable {
                     "{\"maxReceiveCount\":\"" + maxReceives + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}");
         }
         return client.createQueue(r -> r.queueName(name).attributes(attrs)).queueUrl();
+    }
+
+    /** Receives and deletes every visible message of a queue, with all system and message attributes. */
+    public List<Message> drain(String queueUrl) {
+        List<Message> out = new ArrayList<>();
+        while (true) {
+            List<Message> batch = client.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+            if (batch.isEmpty()) return out;
+            for (Message m : batch) {
+                out.add(m);
+                client.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
     }
 
     @Override

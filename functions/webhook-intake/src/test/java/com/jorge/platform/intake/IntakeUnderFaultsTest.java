@@ -261,15 +261,6 @@ class IntakeUnderFaultsTest {
     }
 
     private List<Message> drain() {
-        List<Message> out = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) return out;
-            for (Message m : batch) {
-                out.add(m);
-                sqs.client().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return sqs.drain(queueUrl);
     }
 }

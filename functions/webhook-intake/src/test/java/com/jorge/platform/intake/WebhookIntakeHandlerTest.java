@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -247,16 +246,6 @@ class WebhookIntakeHandlerTest {
     }
 
     private List<Message> drain() {
-        List<Message> out = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")).messages();
-            if (batch.isEmpty()) return out;
-            for (Message m : batch) {
-                out.add(m);
-                sqs.client().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return sqs.drain(queueUrl);
     }
 }

@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,15 +62,6 @@ class DlqReplayTest {
     }
 
     private static List<Message> receiveAll(String url) {
-        List<Message> out = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.client().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
-            if (batch.isEmpty()) return out;
-            for (Message m : batch) {
-                out.add(m);
-                sqs.client().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return sqs.drain(url);
     }
 }
