@@ -192,6 +192,9 @@ class ReEngagementRoutesTest {
         assertThat(rig.call("POST", "/inbox/api/approvals/" + pending.path("approvalId").asText() + "/approve", teamLead, null)
                 .getStatusCode()).isEqualTo(200);
         assertThat(rig.sfn.calls()).anySatisfy(c -> assertThat(c.action()).isEqualTo("SendTaskSuccess"));
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'approval_approved' AND contact_id IS NULL"
+                + " AND actor_id IS NOT NULL AND location_id = '" + LOC + "'")).as("about no one lead, by a person").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'approval_approved' AND contact_id = ''")).isZero();
 
         // the workflow's RunApprovedAction puts approval.decided on the queue; Step Functions retried the put
         decided(batch, "approved");

@@ -1,7 +1,6 @@
 package com.jorge.platform.inbox.approvals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.inbox.Refused;
 import com.jorge.platform.inbox.auth.AccessDenied;
 import com.jorge.platform.inbox.auth.Caller;
@@ -81,7 +80,7 @@ public final class ApprovalDecisions {
             var person = members.byGhlUser(c, a.locationId(), ghlUserId);
             if (person.isEmpty()) throw Refused.invalid("ghlUserId", "nobody of this location has that GHL user id");
             approvals.reassign(c, a.approvalId(), ghlUserId);
-            audit(c, a, "approval_reassigned", Map.of("by", caller.subject(), "to", ghlUserId));
+            audit(c, a, caller, "approval_reassigned", Map.of("by", caller.subject(), "to", ghlUserId));
             return new Reassigned(approvals.lock(c, a.approvalId()).orElseThrow(), person.get().notifyContactId(),
                     notices.channel(c, a.locationId()));
         });
@@ -109,7 +108,7 @@ public final class ApprovalDecisions {
                 return new Outcome(a, true);
             }
             approvals.decide(c, a.approvalId(), status, caller.subject(), reason, now);
-            audit(c, a, status == Approval.Status.APPROVED ? "approval_approved" : "approval_rejected",
+            audit(c, a, caller, status == Approval.Status.APPROVED ? "approval_approved" : "approval_rejected",
                     reason == null ? Map.of("by", caller.subject(), "kind", a.actionKind())
                             : Map.of("by", caller.subject(), "kind", a.actionKind(), "reason", reason));
             return new Outcome(approvals.lock(c, a.approvalId()).orElseThrow(), false);
@@ -134,7 +133,11 @@ public final class ApprovalDecisions {
         return caller.role().overseesLocation() || (a.assignee() != null && caller.is(a.locationId(), a.assignee()));
     }
 
-    private void audit(java.sql.Connection c, Approval a, String action, Map<String, ?> detail) throws java.sql.SQLException {
-        audit.record(c, new LeadRef(a.locationId(), a.contactId() == null ? "" : a.contactId()), AuditLog.Actor.HUMAN, action, detail);
+    /** A batch's approval (re-engagement) is about no one lead: its entries carry no contact, as install entries. */
+    private void audit(java.sql.Connection c, Approval a, Caller caller, String action, Map<String, ?> detail)
+            throws java.sql.SQLException {
+        Object reason = detail.get("reason");
+        audit.record(c, a.locationId(), a.contactId(), AuditLog.Actor.HUMAN, caller.subject(), action,
+                reason == null ? null : reason.toString(), detail);
     }
 }
