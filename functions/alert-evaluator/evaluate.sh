@@ -6,13 +6,14 @@
 #   nabStandard=... precision=... medianLeadMinutes=... windowsWarned=...
 # Usage (from anywhere; relative paths are the caller's):
 #   functions/alert-evaluator/evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps] [--calibration]
-#   functions/alert-evaluator/evaluate.sh --data DIR [--series FILE] [--set ...] --cv K [--grid name=v1,v2,... ...] [--choose best|1se]
+#   functions/alert-evaluator/evaluate.sh --data DIR [--series FILE] [--set ...] --cv K|category [--grid name=v1,v2,... ...] [--choose best|1se]
 #   --data defaults to the NAB subset in evaluation/alert-evaluator/nab; --labels to DIR/labels/combined_windows.json;
 #   --series FILE evaluates only the series listed there (evaluation/alert-evaluator/split/{tuning,heldout}.txt);
 #   --set overrides one detector setting; --ramps also runs the synthetic ramps first; --calibration also prints the
 #   forecaster's breach-probability calibration (Brier, reliability table, operating points) before the last line.
 #   --cv K: cross-validation by series (K folds stratified by category; K >= the series: leave one out), each fold scored
 #   with the --grid candidate chosen on the other folds; its last line is cvFolds=K nabStandard=... (out of fold).
+#   --cv category: leave one NAB category out (one fold per category; last line cvFolds=<categories> nabStandard=...).
 # An argument it does not understand: exit 2 with a message. Scorer disagreeing with NAB's published
 # windowedGaussian results: exit 1. The code lives in evaluation/alert-evaluator, outside the Lambda jar.
 set -euo pipefail

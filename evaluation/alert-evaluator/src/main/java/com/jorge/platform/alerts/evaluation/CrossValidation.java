@@ -29,6 +29,7 @@ import java.util.stream.IntStream;
  * simpler or safer value first) whose training score is within one standard error of the best's, the error from the
  * per-series differences between the two (a gain made on one or two series has a large error; one made a little on
  * most series a small one). It prefers what helps on most series to what helps a lot on a few.
+ * {@code --cv category} is leave one category out ({@link #categoryFolds}): the folds are the NAB categories.
  * The last line is {@code cvFolds=K nabStandard=... precision=... medianLeadMinutes=... windowsWarned=...}.
  */
 final class CrossValidation {
@@ -47,10 +48,11 @@ final class CrossValidation {
         List<String> names = NabEvaluation.selected(corpus, arguments);
         Map<String, NabScorer> scorers = new LinkedHashMap<>();
         for (String p : NabEvaluation.PROFILES) scorers.put(p, new NabScorer(corpus.profile(p)));
-        List<List<String>> folds = folds(names, arguments.folds(), SEED);
+        List<List<String>> folds = arguments.byCategory() ? categoryFolds(names) : folds(names, arguments.folds(), SEED);
         List<Map<String, String>> candidates = candidates(arguments.settings(), arguments.grid());
-        out.printf(Locale.ROOT, "== cross-validation: %d series, %d folds (stratified by category, seed %d), %d candidate%s, chosen by %s%n",
-                names.size(), folds.size(), SEED, candidates.size(), candidates.size() == 1 ? "" : "s",
+        out.printf(Locale.ROOT, "== cross-validation: %d series, %d folds (%s), %d candidate%s, chosen by %s%n",
+                names.size(), folds.size(), arguments.byCategory() ? "leave one category out" : "stratified by category, seed " + SEED,
+                candidates.size(), candidates.size() == 1 ? "" : "s",
                 arguments.oneStandardError() ? "the one-standard-error rule" : "the best training score");
         for (int f = 0; f < folds.size(); f++) out.printf(Locale.ROOT, "fold %d: %s%n", f + 1, String.join(" ", folds.get(f)));
 
@@ -190,6 +192,19 @@ final class CrossValidation {
             for (String name : shuffled) folds.get(next++ % n).add(name);
         }
         folds.forEach(Collections::sort);
+        return folds;
+    }
+
+    /**
+     * Leave one category out: one fold per NAB category (the part of the name before the first '/'), categories in name
+     * order, each fold's series sorted. What the training folds choose has never seen a series of the left-out kind, so
+     * the out-of-fold score estimates how the detector transfers to a new kind of metric, not to a new series of a known kind.
+     */
+    static List<List<String>> categoryFolds(List<String> names) {
+        Map<String, List<String>> byCategory = new TreeMap<>();
+        for (String name : names) byCategory.computeIfAbsent(category(name), c -> new ArrayList<>()).add(name);
+        List<List<String>> folds = new ArrayList<>();
+        for (List<String> members : byCategory.values()) folds.add(members.stream().sorted().toList());
         return folds;
     }
 

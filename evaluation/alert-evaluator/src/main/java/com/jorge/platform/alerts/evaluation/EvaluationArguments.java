@@ -13,7 +13,8 @@ import java.util.Optional;
  * (default DIR/labels/combined_windows.json), {@code --series FILE} (only the series named there, one a
  * line), {@code --set name=value} (detector settings, repeatable), {@code --ramps} (also the synthetic
  * ramps), {@code --calibration} (also the forecaster's breach probability calibration, printed before the summary),
- * {@code --cv K} (cross-validation by series, K folds stratified by NAB category, see {@link CrossValidation}) and
+ * {@code --cv K} (cross-validation by series, K folds stratified by NAB category, see {@link CrossValidation}; {@code --cv category}:
+ * leave one NAB category out, one fold per category) and
  * {@code --grid name=v1,v2,...} (settings the cross-validation chooses inside each training fold; repeatable, crossed) and
  * {@code --choose best|1se} (how: the best training score, or the first candidate in the grid's order within one
  * standard error of it).
@@ -24,7 +25,7 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
                                   boolean calibration, int folds, Map<String, List<String>> grid, boolean oneStandardError) {
 
     static final String USAGE = "usage: evaluate.sh --data DIR [--labels FILE] [--series FILE] [--set name=value ...] [--ramps] [--calibration]"
-            + " [--cv K [--grid name=v1,v2,... ...] [--choose best|1se]]";
+            + " [--cv K|category [--grid name=v1,v2,... ...] [--choose best|1se]]";
 
     /** A command line the evaluation does not understand; the script exits 2 with its message. */
     public static final class ArgumentsException extends IllegalArgumentException {
@@ -45,9 +46,17 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
         this(data, labels, seriesFile, settings, ramps, calibration, 0, Map.of(), false);
     }
 
-    /** Cross-validation by series was asked for ({@code --cv K}). */
+    /** {@link #folds} for {@code --cv category}: leave one NAB category out (one fold per category). */
+    public static final int BY_CATEGORY = -1;
+
+    /** Cross-validation by series was asked for ({@code --cv K} or {@code --cv category}). */
     public boolean crossValidation() {
-        return folds > 0;
+        return folds != 0;
+    }
+
+    /** Leave one category out was asked for ({@code --cv category}). */
+    public boolean byCategory() {
+        return folds == BY_CATEGORY;
     }
 
     /** The series to evaluate, when a list was given. */
@@ -95,12 +104,16 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
                 case "--cv" -> {
                     if (folds != 0) throw new ArgumentsException("--cv given twice");
                     String k = value(name, inline, rest);
+                    if (k.equals("category")) {
+                        folds = BY_CATEGORY;
+                        continue;
+                    }
                     try {
                         folds = Integer.parseInt(k);
                     } catch (NumberFormatException e) {
-                        throw new ArgumentsException("--cv wants a number of folds (2 or more), got '" + k + "'");
+                        throw new ArgumentsException("--cv wants a number of folds (2 or more) or 'category', got '" + k + "'");
                     }
-                    if (folds < 2) throw new ArgumentsException("--cv wants a number of folds (2 or more), got '" + k + "'");
+                    if (folds < 2) throw new ArgumentsException("--cv wants a number of folds (2 or more) or 'category', got '" + k + "'");
                 }
                 case "--choose" -> {
                     choose = once(choose, "--choose", value(name, inline, rest));
@@ -130,7 +143,7 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
             if (settings.containsKey(k)) throw new ArgumentsException("'" + k + "' is both --set and --grid");
         }
         if (choose != null && folds == 0) throw new ArgumentsException("--choose needs --cv K");
-        if (folds > 0 && (ramps || calibration)) throw new ArgumentsException("--cv does not combine with --ramps or --calibration");
+        if (folds != 0 && (ramps || calibration)) throw new ArgumentsException("--cv does not combine with --ramps or --calibration");
         return new EvaluationArguments(data, labels, series, settings, ramps, calibration, folds, grid, "1se".equals(choose));
     }
 

@@ -47,6 +47,22 @@ class CrossValidationTest {
         assertThat(CrossValidation.folds(names, 99, 17)).hasSize(20).allSatisfy(f -> assertThat(f).hasSize(1));
     }
 
+    /** Leave one category out: one fold per category, whatever the categories' sizes, every series once, the same each time. */
+    @Test
+    void categoryFoldsAreTheCategories() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 11; i++) names.add("aws/b" + i + ".csv");
+        for (int i = 0; i < 4; i++) names.add("artificial/a" + i + ".csv");
+        for (int i = 0; i < 5; i++) names.add("known/c" + i + ".csv");
+        List<List<String>> folds = CrossValidation.categoryFolds(names);
+        assertThat(folds).hasSize(3);
+        assertThat(folds.get(0)).hasSize(4).allSatisfy(n -> assertThat(n).startsWith("artificial/"));
+        assertThat(folds.get(1)).hasSize(11).allSatisfy(n -> assertThat(n).startsWith("aws/"));
+        assertThat(folds.get(2)).hasSize(5).allSatisfy(n -> assertThat(n).startsWith("known/"));
+        assertThat(CrossValidation.categoryFolds(names)).isEqualTo(folds);
+        assertThat(CrossValidation.categoryFolds(names.reversed())).isEqualTo(folds);
+    }
+
     @Test
     void theGridIsCrossedOnTopOfTheFixedSettings() {
         List<Map<String, String>> c = CrossValidation.candidates(Map.of("quiet", "100"),
@@ -118,6 +134,13 @@ class CrossValidationTest {
                 .contains("== out of fold");
         assertThat(chosen[chosen.length - 1]).matches("cvFolds=4 nabStandard=-?\\d+\\.\\d\\d precision=(NaN|[01]\\.\\d{3}) "
                 + "medianLeadMinutes=(NaN|-?\\d+\\.\\d) windowsWarned=[01]\\.\\d{3}");
+        // leave one category out: two categories, two folds; one candidate is a plain run again
+        String[] byCategory = run("--data", corpus.toString(), "--cv", "category");
+        assertThat(String.join("\n", byCategory)).contains("2 folds (leave one category out)").contains("fold 1: one/a.csv one/b.csv")
+                .contains("fold 2: two/c.csv two/d.csv");
+        assertThat(byCategory[byCategory.length - 1]).isEqualTo("cvFolds=2 " + plain[plain.length - 1]);
+        String[] categoryGrid = run("--data", corpus.toString(), "--cv=category", "--grid", "spikeZ=8,5");
+        assertThat(categoryGrid[categoryGrid.length - 1]).startsWith("cvFolds=2 nabStandard=");
     }
 
     @Test
@@ -129,7 +152,14 @@ class CrossValidationTest {
         assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--grid", "spikeZ=6,8"), null))
                 .hasMessageContaining("--grid needs --cv");
         assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--cv", "1"), null)).hasMessageContaining("2 or more");
-        assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--cv", "five"), null)).hasMessageContaining("'five'");
+        assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--cv", "five"), null)).hasMessageContaining("'five'")
+                .hasMessageContaining("'category'");
+        assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--cv", "category", "--ramps"), null))
+                .hasMessageContaining("--ramps");
+        EvaluationArguments loco = EvaluationArguments.parse(List.of("--data", data, "--cv", "category"), null);
+        assertThat(loco.crossValidation()).isTrue();
+        assertThat(loco.byCategory()).isTrue();
+        assertThat(EvaluationArguments.parse(List.of("--data", data, "--cv", "5"), null).byCategory()).isFalse();
         assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--cv", "5", "--grid", "spikeZ=6,6"), null))
                 .hasMessageContaining("repeated");
         assertThatThrownBy(() -> EvaluationArguments.parse(List.of("--data", data, "--cv", "5", "--grid", "spikeZ"), null))
