@@ -123,6 +123,10 @@ public final class NabEvaluation {
 
         out.printf(Locale.ROOT, "%n== results: %d series, %d labelled windows after probation, %.1f series-weeks scored%n",
                 files.size(), windowCounts.values().stream().mapToInt(Integer::intValue).sum(), weeks);
+        if (windowCounts.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            out.printf(Locale.ROOT, "no labelled window: NAB's normalised score is undefined (NaN); raw standard score %.2f%n",
+                    ours.get("standard").stream().mapToDouble(NabFileScore::score).sum());
+        }
         out.printf(Locale.ROOT, "%-30s %9s %9s %9s %7s %10s %15s %12s %16s%n", "detector", "NAB std", "low FP", "low FN",
                 "alerts", "precision", "windows warned", "median lead", "false/series/wk");
         for (Figures r : rows) {

@@ -98,8 +98,13 @@ public final class NabScorer {
         return normalised(files.stream().mapToDouble(NabFileScore::score).sum(), files.stream().mapToInt(NabFileScore::windows).sum());
     }
 
-    /** The same from a raw score summed over files and their count of windows (a published scores file's rows). */
+    /**
+     * The same from a raw score summed over files and their count of windows (a published scores file's rows). NaN
+     * with no window at all (NAB's artificialNoAnomaly alone): never alerting and a perfect detector are then the same
+     * score, so there is nothing to normalise against; the raw score (false alerts' cost) is what is left to read.
+     */
     public double normalised(double raw, int windows) {
+        if (windows == 0) return Double.NaN;
         double none = -profile.fnWeight() * windows;
         double perfect = profile.tpWeight() * windows;
         return 100.0 * (raw - none) / (perfect - none);

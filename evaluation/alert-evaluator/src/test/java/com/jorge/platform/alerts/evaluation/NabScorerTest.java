@@ -95,6 +95,7 @@ class NabScorerTest {
         assertThat(scorer.normalised(List.of(none, none))).isCloseTo(0.0, within(1e-9));
         assertThat(scorer.normalised(List.of(perfect, perfect))).isCloseTo(100.0, within(1e-9));
         assertThat(scorer.normalised(List.of(perfect, none))).isCloseTo(50.0, within(1e-9));
+        assertThat(scorer.normalised(-0.11, 0)).as("no window (artificialNoAnomaly alone): undefined, not -Infinity").isNaN();
     }
 
     @Test
