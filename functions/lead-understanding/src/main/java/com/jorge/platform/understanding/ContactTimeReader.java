@@ -53,6 +53,7 @@ final class ContactTimeReader {
     private static final Pattern WORKS_BEFORE = Pattern.compile("\\b(work|works|working|trabajo|trabaja|trabajamos)\\s+(the\\s+|en\\s+)?$");
     /** "tour it this weekend": a date for something else, not a standing time to reach the lead (unless a call is asked for). */
     private static final Pattern THIS_OR_NEXT_BEFORE = Pattern.compile("\\b(this|next|este|esta|el proximo|la proxima)\\s+$");
+    private static final Pattern CLOCK_AFTER = Pattern.compile("\\s+(after|at|around|before|a las|despues de las|antes de las)\\s+\\d");
     private static final Pattern AFTER = Pattern.compile("\\b(after|despues de las|despues de la|luego de las)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
     private static final Pattern BEFORE = Pattern.compile("\\b(before|antes de las|antes de la)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
     private static final Pattern AT = Pattern.compile("\\b(at|around|a las|@|like)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?(?!\\s*(k\\b|mil|thousand|million|months?|years?|days?|weeks?|bed|bath|br\\b|ba\\b|\\d|,\\d|\\.\\d|%))");
@@ -73,7 +74,9 @@ final class ContactTimeReader {
             while (m.find()) {
                 String before = withoutGreeting.substring(Math.max(0, m.start() - 20), m.start());
                 if (lookingAt(BUSY_AFTER, withoutGreeting, m.end()) || WORKS_BEFORE.matcher(before).find()
-                        || (!callAsked && (THIS_OR_NEXT_BEFORE.matcher(before).find() || m.group().equals("tonight") || m.group().equals("esta noche")))) {
+                        || (!callAsked && (THIS_OR_NEXT_BEFORE.matcher(before).find() || m.group().equals("tonight") || m.group().equals("esta noche")))
+                        // "call me tonight after 7": the hour says it
+                        || ((m.group().equals("tonight") || m.group().equals("esta noche")) && lookingAt(CLOCK_AFTER, withoutGreeting, m.end()))) {
                     continue;
                 }
                 out.add(new Slot(SlotName.CONTACT_TIME, e.getKey(), m.start(), m.end()));

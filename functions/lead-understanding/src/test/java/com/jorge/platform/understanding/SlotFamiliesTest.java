@@ -164,8 +164,34 @@ class SlotFamiliesTest {
             "llámame en la tarde, en la mañana trabajo|morning",
             "I work nights so texting is best|evening",
             "I'll talk to my wife tonight and let you know|evening",
+            "can you call me tonight after 8?|evening",
             "is it still available? we'd love to see it this weekend|weekend"})
     void aTimeTheLeadIsBusyOrBookedIsNotAContactTime(String text, String value) {
         assertThat(read(text).values(SlotName.CONTACT_TIME)).as(text).doesNotContain(value);
+    }
+
+    // ---- money ----------------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "at the end of the day we can't go over 425k|425000",
+            "quit showing me anything over 380, please|380000",
+            "mi límite son 290|290000"})
+    void aRefusedFloorOrALimitIsACeiling(String text, String amount) {
+        MessageUnderstanding u = read(text);
+        assertThat(u.value(SlotName.BUDGET_MAX)).as(text).contains(amount);
+        assertThat(u.value(SlotName.BUDGET_MIN)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "what would the payment be on 310k?",
+            "520k for that?? no way",
+            "700k for a starter home is crazy",
+            "380 mil por esa casa? ni loca"})
+    void aPaymentOrAPriceComplainedAboutIsNoBudget(String text) {
+        MessageUnderstanding u = read(text);
+        assertThat(u.value(SlotName.BUDGET_MAX)).as(text).isEmpty();
+        assertThat(u.value(SlotName.BUDGET_MIN)).as(text).isEmpty();
     }
 }
