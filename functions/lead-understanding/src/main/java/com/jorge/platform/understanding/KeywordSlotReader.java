@@ -27,7 +27,16 @@ final class KeywordSlotReader {
      */
     private static final Pattern EXCLUDED_BEFORE = Pattern.compile(
             "(\\b(stop|quit) (sending|showing|texting)( me| us)?|\\bno more|\\bremove( the| all( the)?)?|\\b(para|pare|paren|deja|dejen|deje) de (mandar|enviar|mostrar)(me|nos)?"
-                    + "|\\bno|\\bnot|\\bnothing|\\bsin|\\bni|\\bnada de|\\bno (quiero|queremos)|\\bno (me|nos) (interesan?|gustan?)|\\bnot interested in|\\bexcept)\\s+((any|the|those|these|los|las|mas)\\s+)?$");
+                    + "|\\bno|\\bnot|\\bnothing|\\bsin|\\bni|\\bnada de|\\bno (quiero|queremos)|\\bno (me|nos) (interesan?|gustan?)|\\bnot interested in|\\bexcept"
+                    // (issue 13, slots round) taken off a search or a wish list: "take the pool off", "take me off the condo search",
+                    // "ya no busques condominios"
+                    + "|\\btake( me| us)? off|\\b(ya )?no (busques|busquen|busque|mandes|manden|mande)( me| nos)?)\\s+((any|the|those|these|los|las|mas|my)\\s+)?$");
+    /** "take the pool off my must haves", "quita la alberca de la lista": a must-have taken out. */
+    private static final Pattern TAKEN_OFF_AFTER = Pattern.compile("\\s+(off|out of|from|de)\\s+(my|the|our|mi|la|mis)\\s+(must|wish|list|lista|search|busqueda|criteria)");
+    /** "stop by your office", "¿hablan español en su oficina?": the agent's office, not one the lead wants. */
+    private static final Pattern YOURS_BEFORE = Pattern.compile("\\b(your|ur|su|sus|tu|their)\\s+$");
+    /** "casa con terreno": land that comes with a home is acreage wanted, not a lot for sale. */
+    private static final Pattern WITH_BEFORE = Pattern.compile("\\b(con|with)\\s+((un|mucho|buen|some|a little|a bit of)\\s+)?$");
 
     /**
      * A spouse named for what happens to them, not for a say in the sale (issue 13, slots round: the hands that wrote
@@ -59,6 +68,9 @@ final class KeywordSlotReader {
                 StartFilteredPattern.Search m = rule.pattern().search(t);
                 while (m.find()) {
                     if (overlaps(taken, m.start(), m.end()) || (slot == SlotName.PROPERTY_TYPE && excluded(t, m.start()))
+                            || (slot == SlotName.MUST_HAVES && (excluded(t, m.start()) || takenOff(t, m.end())
+                                    || rule.value().equals("office") && before(YOURS_BEFORE, t, m.start())))
+                            || (slot == SlotName.PROPERTY_TYPE && rule.value().equals("land") && before(WITH_BEFORE, t, m.start()))
                             || (slot == SlotName.OTHER_DECISION_MAKERS && rule.value().equals("spouse") && spouseForAnotherReason(t, m.start(), m.end()))) {
                         continue;
                     }
@@ -100,6 +112,14 @@ final class KeywordSlotReader {
         }
         return SPOUSE_EVENT.matcher(t).region(from, to).find()
                 && !SPOUSE_SAY.matcher(t).region(Math.max(0, start - 120), Math.min(t.length(), end + 120)).find();
+    }
+
+    private static boolean takenOff(String t, int end) {
+        return TAKEN_OFF_AFTER.matcher(t).region(end, Math.min(t.length(), end + 40)).lookingAt();
+    }
+
+    private static boolean before(Pattern p, String t, int start) {
+        return p.matcher(t).region(Math.max(0, start - 20), start).find();
     }
 
     private static boolean excluded(String t, int start) {

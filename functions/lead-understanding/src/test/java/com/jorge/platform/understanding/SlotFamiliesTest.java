@@ -194,4 +194,33 @@ class SlotFamiliesTest {
         assertThat(u.value(SlotName.BUDGET_MAX)).as(text).isEmpty();
         assertThat(u.value(SlotName.BUDGET_MIN)).as(text).isEmpty();
     }
+
+    // ---- must-haves and home types taken out, or not the lead's --------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "take the basement off my wish list, we don't need it|basement",
+            "remove the garage from my must haves|garage",
+            "overpriced for what it is, no pool no view|pool",
+            "can I stop by your office tomorrow?|office",
+            "¿tienen abierta su oficina el sábado?|office"})
+    void aMustHaveTakenOutOrTheAgentsIsNotWanted(String text, String value) {
+        assertThat(read(text).values(SlotName.MUST_HAVES)).as(text).doesNotContain(value);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "take me off the townhouse search, I want single family now|townhouse",
+            "ya no busques condominios, solo casas|condo",
+            "queremos una casa con terreno en Edinburg|land",
+            "craftsman with a detached garage, up to 500k|single_family"})
+    void aHomeTypeTakenOutOrAPartOfAHomeIsNotTheType(String text, String type) {
+        assertThat(read(text).values(SlotName.PROPERTY_TYPE)).as(text).doesNotContain(type);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"queremos una casa con terreno en Edinburg", "3 bed with some land, up to 400"})
+    void landThatComesWithAHomeIsAcreage(String text) {
+        assertThat(read(text).values(SlotName.MUST_HAVES)).as(text).contains("acreage");
+    }
 }
