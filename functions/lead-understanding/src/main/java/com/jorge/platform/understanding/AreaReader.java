@@ -35,6 +35,8 @@ public final class AreaReader {
     private static final Set<String> CUE_HEADS = Set.of("cerca", "casa", "propiedad", "rumbo", "centro", "close", "closer", "next", "outskirts", "area", "part", "side",
             // "por el lado de Shawnee", "por la zona de Steele Creek", "las afueras de Mesa", "los alrededores de Lehi"
             "lado", "zona", "barrio", "afueras", "alrededores", "parte",
+            // a home of a place: "el condo de Bradenton", "la casita de Odessa", "la townhouse de Wethersfield"
+            "casita", "condo", "townhouse", "townhome", "depa", "departamento", "terreno", "duplex", "traila",
             // "ver la de Berwyn", "el de Clovis": the one (home) in a place
             "la", "el", "las", "los");
     private static final Set<String> ONE_OF = Set.of("la", "el", "las", "los");
@@ -50,6 +52,28 @@ public final class AreaReader {
     private static final Set<String> STATES = Set.of("al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
             "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or",
             "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc");
+    /** "south omaha", "East Bakersfield": a part of a place named by its direction, read with the place. */
+    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest");
+    /**
+     * Words that end the name of a neighbourhood, suburb or county ("german village", "tower grove", "hardin valley", "otay
+     * ranch", "Hanover county"): a word before one of these names a place in no list, read like an unlisted name (a cue, a
+     * list, a heading).
+     */
+    private static final Set<String> PLACE_SUFFIXES = Set.of("valley", "hills", "hill", "heights", "village", "ranch", "grove", "garden",
+            "gardens", "district", "county", "township", "parish", "creek", "cliff", "springs", "estates", "square", "ridge", "crossing",
+            "landing", "woods", "meadows", "commons", "terrace", "manor", "glen", "highlands", "pointe");
+    /** Words that, before a place suffix, describe rather than name ("a quiet village", "the same county", "3 bath ranch"). */
+    private static final Set<String> NOT_A_NAME = Set.of("quiet", "nice", "good", "great", "big", "small", "little", "private", "gated", "new",
+            "old", "same", "different", "other", "whole", "rural", "safe", "any", "some", "every", "each", "which", "what", "another", "per",
+            "bath", "baths", "bed", "beds", "bedroom", "bedrooms", "brick", "style", "story", "level", "horse", "cattle", "school", "real",
+            "retirement", "senior", "golf", "country", "trailer", "mobile", "that", "this", "your", "their", "his", "her", "its", "one", "nearby");
+    /** Spanish phrases that are also the names of towns ("en el centro", "la mesa"): never a lower-case place. */
+    private static final Set<String> ARTICLE_PHRASES = Set.of("el centro", "la mesa", "la luz", "la villa", "la union", "la place", "la plata",
+            "la loma", "el rio", "la huerta", "el valle", "las lomas", "la presa", "el cerro", "la sal", "la rose", "el prado", "la casa",
+            "la junta", "la palma", "las flores", "el portal", "el toro", "la grange", "la center", "el rancho", "los ojos", "la pine",
+            "el verano", "la paloma", "el indio", "la joya", "la feria", "la fontaine", "la rue");
+    /** Spanish words for a home that introduce its place with "de" only: "el condo de Bradenton", not "duplex to house hack". */
+    private static final Set<String> HOME_HEADS = Set.of("casita", "condo", "townhouse", "townhome", "depa", "departamento", "terreno", "duplex", "traila");
     private static final Set<String> MONEY_AFTER = Set.of("k", "mil", "thousand", "dollars", "dolares", "grand", "down", "sqft", "sq", "ft");
 
     private static volatile National national;
@@ -209,6 +233,23 @@ public final class AreaReader {
                 continue;
             }
             int n = free(tk, taken, i, places.names().longest(tk, i));
+            // "south omaha", "East Bakersfield", "north Austin": a direction and the place it is part of, read as one name
+            int d = directional(tk, taken, i, n);
+            if (d > 0) {
+                boolean marketName = free(tk, taken, i + 1, market.longest(tk, i + 1)) == d - 1;
+                boolean capital = tk.get(i + 1).capitalised();
+                out.add(new Candidate(i, i + d, marketName ? Kind.MARKET : t.capitalised() && capital ? Kind.NATIONAL_NAME
+                        : capital ? Kind.NATIONAL_WORD : Kind.UNLISTED, !capital));
+                i += d;
+                continue;
+            }
+            // "german village", "tower grove", "hardin valley", "spanish springs": a name and a word that ends place names
+            int c = suffixed(tk, taken, i, n);
+            if (c > 0) {
+                out.add(new Candidate(i, i + c, t.capitalised() ? Kind.NATIONAL_WORD : Kind.UNLISTED, !t.capitalised()));
+                i += c;
+                continue;
+            }
             if (n <= 1 && places.breaks().contains(t.key())) {
                 i++; // a month, a day, a pronoun that is also a town's name ("to Columbus in May"): not a place alone
                 continue;
@@ -222,8 +263,9 @@ public final class AreaReader {
                 i += run;
                 continue;
             }
+            // a name of two or more words may open with a break word: "la vista", "la vergne", "spanish springs", "el paso"
             if (n > 0 && !t.capitalised() && !(n == 1 && places.common().contains(t.key()))
-                    && !places.breaks().contains(t.key())) {
+                    && (!places.breaks().contains(t.key()) || n >= 2 && !t.key().equals("the") && !ARTICLE_PHRASES.contains(phrase(tk, i, n)))) {
                 out.add(new Candidate(i, i + n, Kind.UNLISTED, true));
                 i += n;
                 continue;
@@ -231,6 +273,54 @@ public final class AreaReader {
             i++;
         }
         return out;
+    }
+
+    /**
+     * The words of "south omaha" (2) or "East Bakersfield" at {@code from}: a direction joined to a market or national name
+     * that is not itself a longer name ("South Portland" is one already), else 0.
+     */
+    private int directional(List<AreaTokens.Token> tk, List<int[]> taken, int from, int national) {
+        if (!DIRECTIONS.contains(tk.get(from).key()) || from + 1 >= tk.size() || !tk.get(from).joinsNext()
+                || overlaps(taken, tk.get(from).start(), tk.get(from).end())) {
+            return 0;
+        }
+        int name = Math.max(free(tk, taken, from + 1, market.longest(tk, from + 1)), free(tk, taken, from + 1, places.names().longest(tk, from + 1)));
+        if (name == 0 || (name == 1 && !tk.get(from + 1).capitalised() && places.common().contains(tk.get(from + 1).key()))) {
+            return 0;
+        }
+        return name + 1 > national ? name + 1 : 0;
+    }
+
+    /**
+     * The words of "german village", "hardin valley" or "Hanover county" at {@code from}: one word that names (not a break word,
+     * not a describing word, not a number) joined to a lower-case word that ends place names, when no longer national name
+     * starts here; else 0.
+     */
+    private int suffixed(List<AreaTokens.Token> tk, List<int[]> taken, int from, int national) {
+        AreaTokens.Token t = tk.get(from);
+        if (national > 2 || from + 1 >= tk.size() || !t.joinsNext() || t.digits() || t.key().length() < 3
+                || places.breaks().contains(t.key()) || NOT_A_NAME.contains(t.key()) || CUES.contains(t.key()) || CONNECTORS.contains(t.key())
+                || PLACE_SUFFIXES.contains(t.key()) || HOME_WORDS.contains(t.key())) {
+            return 0;
+        }
+        AreaTokens.Token next = tk.get(from + 1);
+        if (!PLACE_SUFFIXES.contains(next.key()) || next.digits() || free(tk, taken, from, 2) == 0) {
+            return 0;
+        }
+        // "the Kyrene district" is a school district by its name, read with its district word (districtFollows)
+        if (t.capitalised() && next.key().equals("district")) {
+            return 0;
+        }
+        // a capitalised pair ("Stetson Hills") is read as capitalised words already; this is for a lower-case suffix
+        return t.capitalised() && next.capitalised() ? 0 : 2;
+    }
+
+    private static String phrase(List<AreaTokens.Token> tk, int from, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < from + n; k++) {
+            b.append(k > from ? " " : "").append(tk.get(k).key());
+        }
+        return b.toString();
     }
 
     /** Capitalised words in a row (at most {@link PlaceNames#MAX_WORDS}), not starting or running into a break word. */
@@ -295,6 +385,9 @@ public final class AreaReader {
         if (!(CUE_LINKS.contains(prev) && p >= 1 && tk.get(p - 1).joinsNext() && CUE_HEADS.contains(tk.get(p - 1).key()))) {
             return false;
         }
+        if (HOME_HEADS.contains(tk.get(p - 1).key()) && !(prev.equals("de") || prev.equals("del"))) {
+            return false;
+        }
         // "la de Berwyn" introduces a name, "el de arriba" a word
         return !ONE_OF.contains(tk.get(p - 1).key()) || tk.get(from).capitalised();
     }
@@ -308,12 +401,20 @@ public final class AreaReader {
     }
 
     private static final Set<String> HOME_WORDS = Set.of("house", "home", "homes", "houses", "condo", "condos", "townhouse", "townhouses",
-            "townhome", "townhomes", "listing", "listings", "one", "ones", "place", "property", "rental", "duplex");
+            "townhome", "townhomes", "listing", "listings", "one", "ones", "place", "property", "rental", "duplex",
+            // a home by its style or event: "the Glastonbury colonial", "the Edmond open house", "that Papillion listing"
+            "open", "colonial", "bungalow", "ranch", "craftsman", "cottage", "farmhouse", "victorian", "tudor", "cape", "lot", "build");
     /** What may stand before a place named for a home: "the Smyrna house", "our Edmond house", "my Gresham rental". */
-    private static final Set<String> HOME_DETERMINERS = Set.of("the", "our", "my", "his", "her", "their");
+    private static final Set<String> HOME_DETERMINERS = Set.of("the", "our", "my", "his", "her", "their", "that", "this", "those", "these");
+    private static final Set<String> DEMONSTRATIVES = Set.of("that", "this", "those", "these");
 
     /** "the Smyrna house", "the Gilbert listings": a national name between "the" and a word for homes. */
     private static boolean homeNamedFor(List<AreaTokens.Token> tk, Candidate c) {
+        // "that Papillion listing", but "that blue house" is a colour: a demonstrative introduces a capitalised name only
+        String determiner = c.from > 0 ? tk.get(c.from - 1).key() : "";
+        if (c.lowerCase && DEMONSTRATIVES.contains(determiner)) {
+            return false;
+        }
         return (c.kind == Kind.NATIONAL_WORD || c.lowerCase) && c.from > 0 && HOME_DETERMINERS.contains(tk.get(c.from - 1).key())
                 && tk.get(c.from - 1).joinsNext()
                 && c.to < tk.size() && tk.get(c.to - 1).joinsNext() && HOME_WORDS.contains(tk.get(c.to).key());
@@ -341,7 +442,7 @@ public final class AreaReader {
         }
         AreaTokens.Token last = tk.get(c.to - 1);
         boolean alone = c.to == tk.size();
-        boolean homesNext = c.to < tk.size() && last.joinsNext() && HOME_WORDS.contains(tk.get(c.to).key());
+        boolean homesNext = c.to < tk.size() && last.joinsNext() && HOME_WORDS.contains(tk.get(c.to).key()) && !tk.get(c.to).key().equals("open");
         c.accepted = alone || last.listsNext() || homesNext;
     }
 

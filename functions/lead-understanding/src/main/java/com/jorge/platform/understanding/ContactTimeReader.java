@@ -16,7 +16,9 @@ final class ContactTimeReader {
 
     private static final Pattern CONTACT_CUE = Pattern.compile(
             "\\b(call|calls|ring|reach|text me|txt me|talk|contact|phone|llam\\w*|marc\\w*|marqu\\w*|hablar|habl(ame|eme|enme|arme|anos|enos)|contact\\w*|best time|works best|work best"
-                    + "|better for me|is best|es mejor|mejor|prefer\\w*|available|free|disponible|anytime is|any time is|is fine|esta bien)\\b");
+                    + "|better for me|is best|es mejor|mejor|prefer\\w*|available|free|disponible|anytime is|any time is|is fine|esta bien"
+                    // (issue 13, slots round) "mornings are best for me", "en las tardes estoy más libre"
+                    + "|are best|are better|best for me|libre|libres|desocupad[oa]s?)\\b");
     /** A weekend day is when to call only where a call is asked for ("me pueden llamar el sábado?", not "verla el domingo"). */
     private static final Pattern CALL_CUE = Pattern.compile("\\b(call|calls|ring|phone|llam\\w*|marc\\w*|marqu\\w*)\\b");
     private static final Pattern WEEKEND_DAY = Pattern.compile("\\b(saturdays?|sundays?|sabados?|domingos?)\\b");
@@ -39,10 +41,19 @@ final class ContactTimeReader {
         PERIODS.put("weekend", Pattern.compile("\\bweekends?\\b|\\bfin(es)? de semana\\b"));
         PERIODS.put("morning", Pattern.compile("\\bmornings?\\b|\\b(la|las|por la|en la|en las) man(ana|anita)s?\\b"));
         PERIODS.put("afternoon", Pattern.compile("\\bafternoons?\\b|\\b(la|las|por la|en la|en las) tardes?\\b"));
-        PERIODS.put("evening", Pattern.compile("\\bevenings?\\b|\\bnights?\\b|\\bafter work\\b|\\b(la|las|por la|en la|en las) noches?\\b|\\bdespues del trabajo\\b"));
+        PERIODS.put("evening", Pattern.compile("\\bevenings?\\b|\\bnights?\\b|\\btonight\\b|\\besta noche\\b|\\bafter work\\b|\\b(la|las|por la|en la|en las) noches?\\b|\\bdespues del trabajo\\b"));
         PERIODS.put("anytime", Pattern.compile("\\banytime\\b|\\bany time\\b|\\bwhenever\\b|\\b(a )?cualquier hora\\b"));
     }
 
+    /** A time the lead is busy, not free: "weekdays I'm slammed", "en la mañana trabajo", "mornings are bad". */
+    private static final Pattern BUSY_AFTER = Pattern.compile(
+            "\\s*,?\\s*((i'?m|im|i am|we'?re|were|are|is|r)\\s+)?(slammed|busy|swamped|bad|no good|terrible|impossible|out)\\b"
+                    + "|\\s*,?\\s*(trabajo|trabajamos|estoy ocupad\\w*|estoy trabajando|no puedo|no podemos|imposible)\\b");
+    /** "work nights", "trabajo en las noches": when the lead works, so another time is meant. */
+    private static final Pattern WORKS_BEFORE = Pattern.compile("\\b(work|works|working|trabajo|trabaja|trabajamos)\\s+(the\\s+|en\\s+)?$");
+    /** "tour it this weekend": a date for something else, not a standing time to reach the lead (unless a call is asked for). */
+    private static final Pattern THIS_OR_NEXT_BEFORE = Pattern.compile("\\b(this|next|este|esta|el proximo|la proxima)\\s+$");
+    private static final Pattern CLOCK_AFTER = Pattern.compile("\\s+(after|at|around|before|a las|despues de las|antes de las)\\s+\\d");
     private static final Pattern AFTER = Pattern.compile("\\b(after|despues de las|despues de la|luego de las)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
     private static final Pattern BEFORE = Pattern.compile("\\b(before|antes de las|antes de la)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
     private static final Pattern AT = Pattern.compile("\\b(at|around|a las|@|like)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?(?!\\s*(k\\b|mil|thousand|million|months?|years?|days?|weeks?|bed|bath|br\\b|ba\\b|\\d|,\\d|\\.\\d|%))");
@@ -57,10 +68,19 @@ final class ContactTimeReader {
             return List.of();
         }
         List<Slot> out = new ArrayList<>();
+        boolean callAsked = CALL_CUE.matcher(withoutGreeting).find();
         for (Map.Entry<String, Pattern> e : PERIODS.entrySet()) {
             Matcher m = e.getValue().matcher(withoutGreeting);
-            if (m.find()) {
+            while (m.find()) {
+                String before = withoutGreeting.substring(Math.max(0, m.start() - 20), m.start());
+                if (lookingAt(BUSY_AFTER, withoutGreeting, m.end()) || WORKS_BEFORE.matcher(before).find()
+                        || (!callAsked && (THIS_OR_NEXT_BEFORE.matcher(before).find() || m.group().equals("tonight") || m.group().equals("esta noche")))
+                        // "call me tonight after 7": the hour says it
+                        || ((m.group().equals("tonight") || m.group().equals("esta noche")) && lookingAt(CLOCK_AFTER, withoutGreeting, m.end()))) {
+                    continue;
+                }
                 out.add(new Slot(SlotName.CONTACT_TIME, e.getKey(), m.start(), m.end()));
+                break;
             }
         }
         Matcher day = WEEKEND_DAY.matcher(withoutGreeting);
@@ -104,6 +124,10 @@ final class ContactTimeReader {
             hour += 12; // nobody asks for a call at 5 in the morning
         }
         out.add(new Slot(SlotName.CONTACT_TIME, prefix + String.format("%02d:%02d", hour, minute), m.start(), m.end()));
+    }
+
+    private static boolean lookingAt(Pattern p, String t, int from) {
+        return p.matcher(t).region(from, Math.min(t.length(), from + 40)).lookingAt();
     }
 
     private static String blank(String t, Pattern p) {

@@ -208,7 +208,10 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             slots.add(s);
             numbersTaken.add(span(s));
         }
-        timeline.read(folded, LocalDate.now(clock), numbersTaken).ifPresent(slots::add);
+        // a request to stop has no moving date: "remove me asap", "cease immediately"
+        if (!optedOut) {
+            timeline.read(folded, LocalDate.now(clock), numbersTaken).ifPresent(slots::add);
+        }
         slots.addAll(contactTime.read(folded));
         boolean buyerSignal = buyCue || slots.stream().anyMatch(s -> s.name() == SlotName.BUDGET_MAX || s.name() == SlotName.BUDGET_MIN)
                 || keywordSlots.stream().anyMatch(s -> s.name() == SlotName.PRE_APPROVAL || s.name() == SlotName.FIRST_TIME_BUYER

@@ -31,9 +31,13 @@ final class MoneyReader {
     private static final Pattern NOT_MONEY_BEFORE = Pattern.compile("(#|/|:|\\d\\.|\\bat|\\ba las|\\bafter|\\bbefore|\\bdespues de las|\\bantes de las|\\blas)\\s*$");
 
     private static final Pattern IGNORE_BEFORE = Pattern.compile(
-            "\\b(down ?payment|payment|pago|rent|renta|enganche|deposit|fees?|commission|comision|hoa|taxes|impuestos)\\s*(is|of|de|es|was|around|about|like|:)?\\s*$");
+            "\\b(down ?payment|payment|pago|rent|renta|enganche|deposit|fees?|commission|comision|hoa|taxes|impuestos)\\s*(is|of|de|es|was|around|about|like|:)?\\s*$"
+                    // (issue 13, slots round) the amount a payment is asked about: "what would my payment be on 300k"
+                    + "|\\bpayments?\\s+(would\\s+)?(be\\s+)?(on|for)\\s*$");
     private static final Pattern IGNORE_AFTER = Pattern.compile(
-            "^\\s*(down\\b|/|a month|per month|monthly|a year|al mes|mensual|de enganche|de renta|in (rent|fees|taxes))");
+            "^\\s*(down\\b|/|a month|per month|monthly|a year|al mes|mensual|de enganche|de renta|in (rent|fees|taxes)"
+                    // a price complained about, not a budget: "489k for that??", "800k for a starter home", "450 mil por esa casa?"
+                    + "|for (that|this|a starter|a \\d|an? (tiny|small|little|old))|por (esa|esta|eso|una casa|un)\\b)");
     private static final Pattern MORTGAGE_AFTER = Pattern.compile("^\\s*(left\\b|on it\\b|on the (house|loan|mortgage)|de hipoteca|mortgage|loan|balance|owed|de deuda)");
 
     private static final Pattern MORTGAGE_CUE = Pattern.compile("\\b(owe[sd]?|mortgage|loan|balance|payoff|deb(e|o|emos)|hipoteca|prestamo)\\b");
@@ -44,7 +48,10 @@ final class MoneyReader {
             "\\b(at least|minimum|min|over|above|more than|starting at|mas de|minimo|desde|no less than)\\b");
     private static final Pattern MAX_CUE = Pattern.compile(
             "(\\b(under|below|up to|upto|no more than|not more than|max|maximum|at most|less than|budget|afford|spend|approv\\w*|qualified"
-                    + "|hasta|maximo|menos de|no mas de|presupuesto|aprobad\\w*|tops|cap|limit)\\b)");
+                    + "|hasta|maximo|menos de|no mas de|presupuesto|aprobad\\w*|tops|cap|limit|limite)\\b)");
+    /** A floor word refused: "can't go over 400k", "stop showing me stuff over 400", "nothing above 500" is a ceiling. */
+    private static final Pattern REFUSED_FLOOR = Pattern.compile(
+            "\\b(can'?t|cannot|won'?t|wont|don'?t|dont|do not|not|nothing|never|stop|quit|no)\\b[^.?!,]{0,30}\\b(over|above|more than|mas de|arriba de)\\s*$");
     /** Words that make a bare number ("450") read as money without deciding its role. */
     private static final Pattern MONEY_CONTEXT = Pattern.compile(
             "\\b(around|about|approx\\w*|like|for|unos|como|alrededor de|between|entre|from|de|is|are|of|want|wants|hoping|hope|"
@@ -237,6 +244,9 @@ final class MoneyReader {
         }
         if (seller >= 0 || sellerContext) {
             return Role.PRICE;
+        }
+        if (min > max && REFUSED_FLOOR.matcher(tail).find()) {
+            return Role.BUDGET_MAX;
         }
         if (min > max) {
             return Role.BUDGET_MIN;

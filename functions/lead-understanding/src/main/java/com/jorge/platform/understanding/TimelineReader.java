@@ -32,29 +32,40 @@ final class TimelineReader {
                     + "|\\blo (mas|antes) (pronto )?posible\\b|\\bcuanto antes\\b|\\bde inmediato\\b|\\bya mismo\\b|\\bthis month\\b|\\beste mes\\b"
                     + "|\\burgent(e|ly)?\\b|\\bsell (it |the house |this house )?(fast|quick|quickly)\\b|\\b(quick|fast) sale\\b|\\bvender (rapido|pronto)\\b"
                     // "sell the Sanger house fast", "venderla rapido", "tenemos prisa"
-                    + "|\\bsell\\b[^.?!]{0,25}\\b(fast|quickly)\\b|\\bvender\\w*\\b[^.?!]{0,25}\\b(rapido|rapidito)\\b|(?<!\\bno )\\b(tenemos|tengo) (mucha )?prisa\\b|\\b(we'?re|i'?m) in a (hurry|rush)\\b");
+                    + "|\\bsell\\b[^.?!]{0,25}\\b(fast|quickly)\\b|\\bvender\\w*\\b[^.?!]{0,25}\\b(rapido|rapidito)\\b|(?<!\\bno )\\b(tenemos|tengo) (mucha )?prisa\\b|\\b(we'?re|i'?m) in a (hurry|rush)\\b"
+                    // "necesitamos vender ya": "ya" closing the verb is "now" ("vender ya no", "comprar ya que" are not)
+                    + "|\\b(vender|venderla|venderlo|comprar|mudarnos|movernos|salirnos)\\s+ya\\s*($|[.!,;])");
     private static final Pattern DURATION = Pattern.compile(
             "\\b" + COUNT + "(\\s*(-|to|or|a|o)\\s*" + COUNT + ")?\\s+" + UNIT + "\\b(?!\\s+(ago|old|mortgage|loan|fixed|term|of (payments|mortgage)))");
     private static final Pattern NEXT_UNIT = Pattern.compile(
-            "\\b(next|el proximo|el siguiente|la proxima|el que viene) (month|mes|year|ano)\\b|\\b(el )?(mes|ano) que viene\\b|\\bearly next year\\b|\\b(another|otro) (year|ano)\\b|\\bdel proximo (mes|ano)\\b");
+            "\\b(next|el proximo|el siguiente|la proxima|el que viene) (month|mes|year|ano)\\b|\\b(el )?(mes|ano) que viene\\b|\\bearly next year\\b|\\b(another|otro) (year|ano)\\b|\\bdel proximo (mes|ano)\\b"
+                    // "el mes que entra", "el otro mes le aviso" (Mexican usage: next month)
+                    + "|\\b(el )?(mes|ano) que entra\\b|\\bel otro (mes|ano)\\b");
     private static final Pattern END_OF_YEAR = Pattern.compile("\\b(end of (the |this )?year|year[- ]end|fin(ales)? de(l)? ano)\\b");
     private static final Pattern SCHOOL = Pattern.compile(
             "\\b(kids|children|ninos|ninas)\\b.{0,15}\\b(finish|finishes|are done with|get out of|are out of|out of) (school|the school year)\\b"
                     + "|\\bschool\\b.{0,15}\\b(is out|gets out|ends|is over|finishes|lets out)\\b|\\bend of (the )?school year\\b|\\bschool year ends\\b"
                     + "|\\bfin (del|de) (ano escolar|curso|clases)\\b|\\bcuando (terminen|salgan|acaben) (las clases|de la escuela|los ninos|la escuela)"
-                    + "|\\bterminen las clases\\b");
+                    + "|\\bterminen las clases\\b"
+                    // "a que los niños terminen la escuela", "cuando los hijos salgan de clases"
+                    + "|\\b(ninos|ninas|hijos|hijas|chamacos|kids)\\s+(terminen|salgan|acaben)\\s+(la escuela|las clases|el ano escolar|de la escuela|de clases|el curso)\\b");
     private static final Pattern SEASON = Pattern.compile(
-            "\\b(next|this|in the|by|by the|in|for the|for|around|around the|until|until the|til|till|after the|the|este|esta|el proximo|la proxima|en el|en la|para el|para la|el|la)?\\s*(spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)\\b");
+            "\\b(after the|after|despues del|despues de la|pasando el|pasando la|next|this|last|in the|by|by the|in|for the|for|around|around the|until|until the|til|till|the|este|esta|el proximo|la proxima|en el|en la|para el|para la|el|la)?\\s*(spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)\\b(\\s+pasad[oa])?");
     private static final Pattern MONTH = Pattern.compile(
-            "\\b(by|in|before|until|around|for|para|en|antes de|end of|early|late|mid|mid-|by end of|start of|beginning of|a fines de|a finales de|a principios de)?\\s*"
+            "\\b(by|in|before|until|til|till|hasta|around|for|para|en|antes de|end of|early|late|mid|mid-|by end of|start of|beginning of|a fines de|a finales de|a principios de)?\\s*"
                     + "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec"
                     + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\\b");
+    /** Holidays leads plan by: Easter and Holy Week (April), Thanksgiving (November), Christmas (December). */
+    private static final Pattern HOLIDAY = Pattern.compile(
+            "\\b(after|before|by|around|for|til|till|until|despues de|antes de|para|en|pasando)?\\s*(easter|semana santa|pascua|thanksgiving|christmas|xmas|navidad|navidades)\\b");
     private static final Pattern PAST_BEFORE = Pattern.compile("\\b(last|past|ago|lived here|been here|owned it|for the last|hace)\\s*\\S*\\s*$"
             // something that happened then, not the move: "dad passed in november", "listing expired in dec", "expires feb 1"
-            + "|\\b(passed|passed away|died|expired|expires|expiring|bought|purchased|built|inherited|closed|fallecio|murio|compramos|se vencio|vence)\\s*\\S*\\s*$");
+            + "|\\b(passed|passed away|died|expired|expires|expiring|bought|purchased|built|inherited|closed|fallecio|murio|ya compramos|la compramos|lo compramos|se vencio|vence)\\s*\\S*\\s*$"
+            // (issue 13, slots round) an event of the past with its object: "lost my job in december", "retired last may"
+            + "|\\b(lost|retired|perdi|perdio|perdimos|vendimos)\\b(\\s+\\S+){0,2}(\\s+(in|en|last|back in))?\\s*$");
     /** A duration of something done or owned, not the time to the move: "renting for 6 yrs", "listed it myself for a month". */
     private static final Pattern SPENT_BEFORE = Pattern.compile(
-            "\\b(\\w+ed|been|renting|rented|living|lived|owned|had|have|has|rentando|viviendo|vivido|tenemos|tengo)\\b(\\s+\\S+){0,3}\\s+(for|por|desde hace)\\s*$");
+            "\\b(\\w+ed|been|renting|rented|living|lived|owned|had|have|has|rentando|viviendo|vivido|tenemos|tengo)\\b(\\s+\\S+){0,3}\\s+(for|por|desde hace)(\\s+(like|about|around|maybe|roughly|como))?\\s*$");
 
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december"};
@@ -67,7 +78,7 @@ final class TimelineReader {
         String t = text.folded();
         Found best = null;
         for (Found f : new Found[] {asap(t), duration(t, taken), nextUnit(t, today), endOfYear(t, today), school(t, today),
-            season(t, today, taken), month(t, today, taken)}) {
+            season(t, today, taken), month(t, today, taken), holiday(t, today)}) {
             if (f != null && (best == null || f.start < best.start)) {
                 best = f;
             }
@@ -88,6 +99,7 @@ final class TimelineReader {
 
     private static Found duration(String t, java.util.List<int[]> taken) {
         Matcher m = DURATION.matcher(t);
+        java.util.function.BooleanSupplier waitingOnSomeone = waitingOnSomeone(t);
         while (m.find()) {
             String before = tail(t, m.start());
             if (overlaps(taken, m.start(), m.end()) || PAST_BEFORE.matcher(before).find() || SPENT_BEFORE.matcher(before).find()) {
@@ -98,6 +110,9 @@ final class TimelineReader {
                 continue;
             }
             String unit = m.group(5);
+            if (notAMove(before, unit, waitingOnSomeone)) {
+                continue;
+            }
             int months;
             if (unit.startsWith("d")) {
                 months = count / 30;
@@ -111,6 +126,35 @@ final class TimelineReader {
             return new Found(months, m.start(), m.end());
         }
         return null;
+    }
+
+    /** A rate ("$600 a month"), a loan's term ("interés a 30 años"). */
+    private static final Pattern RATE_OR_TERM_BEFORE = Pattern.compile(
+            "(\\$\\s*\\d[\\d,.]*k?|\\d[\\d,.]*\\s*(k|dollars|dolares|bucks|mil))\\s*(a|per|al|por|each)?\\s*$|\\b(interes|tasa|rate|mortgage|hipoteca|prestamo|loan|fixed|credito)\\b[^.?!]{0,20}\\b(a|at|de|for)\\s*$");
+    /** Days or weeks a lender or a bank takes to answer, or the lead to decide: "en 2 semanas nos dan respuesta", "give us a week". */
+    private static final Pattern WAITING_ON_SOMEONE = Pattern.compile(
+            "\\b(lender|bank|banco|loan officer|pre-?approv\\w*|pre ?aprob\\w*|preaprob\\w*|aprobacion|aprobado|respuesta|aplicamos|application|underwriting|they said|nos dicen|me dicen|me dijeron|nos dijeron)\\b");
+    private static final Pattern DECIDING_BEFORE = Pattern.compile("\\b(give|gimme|dame|denme|deme|dennos|danos|need|necesito|necesitamos)\\s+(me|us|nos)?\\s*$");
+
+    /** Whether a duration is not the time to the move: a rate or a loan term, or days or weeks the lead waits on someone. */
+    private static boolean notAMove(String before, String unit, java.util.function.BooleanSupplier waitingOnSomeone) {
+        if (RATE_OR_TERM_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        boolean short_ = unit.startsWith("d") || unit.startsWith("w") || unit.startsWith("sem");
+        return short_ && (DECIDING_BEFORE.matcher(before).find() || waitingOnSomeone.getAsBoolean());
+    }
+
+    /** Whether the text speaks of a lender's or a bank's answer: asked once per text, however many durations it holds. */
+    private static java.util.function.BooleanSupplier waitingOnSomeone(String t) {
+        boolean[] known = new boolean[2];
+        return () -> {
+            if (!known[0]) {
+                known[1] = WAITING_ON_SOMEONE.matcher(t).find();
+                known[0] = true;
+            }
+            return known[1];
+        };
     }
 
     private static Integer count(String word) {
@@ -157,6 +201,13 @@ final class TimelineReader {
             if (lead.isEmpty() && s.equals("fall")) {
                 continue; // "prices fall", "fall through"
             }
+            if (lead.equals("last") || m.group(3) != null) {
+                continue; // "listed last summer", "el verano pasado": a past season
+            }
+            // "after the summer", "después del verano": the season that follows
+            if (lead.startsWith("after") || lead.startsWith("despues") || lead.startsWith("pasando")) {
+                startMonth = startMonth % 12 + 3;
+            }
             int months = monthsUntil(today, startMonth);
             boolean inSeason = inSeason(today.getMonthValue(), startMonth);
             if (inSeason) {
@@ -165,6 +216,22 @@ final class TimelineReader {
             return new Found(months, lead.isEmpty() ? m.start(2) : m.start(1), m.end());
         }
         return null;
+    }
+
+    private static Found holiday(String t, LocalDate today) {
+        Matcher m = HOLIDAY.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        String h = m.group(2);
+        String lead = m.group(1) == null ? "" : m.group(1);
+        boolean christmas = h.startsWith("christmas") || h.equals("xmas") || h.startsWith("navidad");
+        // "since christmas", "tight after christmas": Christmas is behind a lead who writes after it; only "by/before/for it" looks ahead
+        if (christmas && (lead.isEmpty() || lead.startsWith("after") || lead.startsWith("despues") || lead.startsWith("pasando") || lead.equals("en"))) {
+            return null;
+        }
+        int month = h.equals("thanksgiving") ? 11 : h.startsWith("easter") || h.startsWith("semana") || h.startsWith("pascua") ? 4 : 12;
+        return new Found(monthsUntil(today, month), m.start(), m.end());
     }
 
     private static boolean inSeason(int month, int startMonth) {
