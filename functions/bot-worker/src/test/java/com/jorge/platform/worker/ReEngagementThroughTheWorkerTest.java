@@ -195,6 +195,36 @@ class ReEngagementThroughTheWorkerTest {
     }
 
     @Test
+    void theCapOnUnansweredTextsHoldsForReEngagementAndASentOneCountsTowardsIt() throws Exception {
+        Instant longAgo = clock.instant().minus(Duration.ofDays(45));
+        seed("c-capped", "seller", "en", longAgo);
+        seed("c-two", "seller", "en", longAgo);
+        // three follow-ups went unanswered (JORGE_BOTS_MAX_UNANSWERED_FOLLOW_UPS, 3), two for the other lead
+        rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"3\"}'::jsonb WHERE contact_id = 'c-capped'");
+        rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"2\"}'::jsonb WHERE contact_id = 'c-two'");
+        String batch = batch("queued", List.of("c-capped", "c-two"));
+        inbox.send(batch, new LeadRef(LOC, "c-capped"));
+        inbox.send(batch, new LeadRef(LOC, "c-two"));
+        deliver(drain());
+
+        assertThat(rig.ghl.smsTo("c-capped")).isEmpty();
+        assertThat(status(batch, "c-capped")).isEqualTo("skipped");
+        assertThat(rig.text("SELECT reason FROM reengagement_leads WHERE contact_id = 'c-capped'"))
+                .isEqualTo("unanswered cap reached (3 of 3 texts in a row unanswered)");
+        assertThat(rig.ghl.smsTo("c-two")).hasSize(1);
+        assertThat(rig.text("SELECT facts->>'bot.followups_unanswered' FROM conversations WHERE contact_id = 'c-two'")).isEqualTo("3");
+
+        // the re-engagement went unanswered: a later batch finds the lead at the cap
+        clock.advance(Duration.ofDays(10));
+        String later = batch("queued", List.of("c-two"));
+        inbox.send(later, new LeadRef(LOC, "c-two"));
+        deliver(drain());
+        assertThat(rig.ghl.smsTo("c-two")).hasSize(1);
+        assertThat(status(later, "c-two")).isEqualTo("skipped");
+        assertThat(rig.count("SELECT count(*) FROM audit_log WHERE action = 'reengagement_skipped'")).isEqualTo(2);
+    }
+
+    @Test
     void quietHoursHoldTheTextUntilMorningAndTheAuditSaysWhy() throws Exception {
         clock.advance(Duration.ofMinutes(9 * 60 + 30)); // 11:30 pm in Texas
         seed("c-night", "seller", "en", clock.instant().minus(Duration.ofDays(40)));
