@@ -195,32 +195,33 @@ class ReEngagementThroughTheWorkerTest {
     }
 
     @Test
-    void theCapOnUnansweredTextsHoldsForReEngagementAndASentOneCountsTowardsIt() throws Exception {
+    void aLeadWhoseFollowUpsReachedTheCapGetsOneReEngagementAndNoSecondUnanswered() throws Exception {
         Instant longAgo = clock.instant().minus(Duration.ofDays(45));
         seed("c-capped", "seller", "en", longAgo);
-        seed("c-two", "seller", "en", longAgo);
-        // three follow-ups went unanswered (JORGE_BOTS_MAX_UNANSWERED_FOLLOW_UPS, 3), two for the other lead
+        seed("c-past", "seller", "en", longAgo);
+        // three follow-ups went unanswered (JORGE_BOTS_MAX_UNANSWERED_FOLLOW_UPS, 3); the other lead also left a
+        // re-engagement unanswered after them
         rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"3\"}'::jsonb WHERE contact_id = 'c-capped'");
-        rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"2\"}'::jsonb WHERE contact_id = 'c-two'");
-        String batch = batch("queued", List.of("c-capped", "c-two"));
+        rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"4\"}'::jsonb WHERE contact_id = 'c-past'");
+        String batch = batch("queued", List.of("c-capped", "c-past"));
         inbox.send(batch, new LeadRef(LOC, "c-capped"));
-        inbox.send(batch, new LeadRef(LOC, "c-two"));
+        inbox.send(batch, new LeadRef(LOC, "c-past"));
         deliver(drain());
 
-        assertThat(rig.ghl.smsTo("c-capped")).isEmpty();
-        assertThat(status(batch, "c-capped")).isEqualTo("skipped");
-        assertThat(rig.text("SELECT reason FROM reengagement_leads WHERE contact_id = 'c-capped'"))
-                .isEqualTo("unanswered cap reached (3 of 3 texts in a row unanswered)");
-        assertThat(rig.ghl.smsTo("c-two")).hasSize(1);
-        assertThat(rig.text("SELECT facts->>'bot.followups_unanswered' FROM conversations WHERE contact_id = 'c-two'")).isEqualTo("3");
+        assertThat(rig.ghl.smsTo("c-capped")).as("re-engaging is for leads who went quiet").hasSize(1);
+        assertThat(rig.text("SELECT facts->>'bot.followups_unanswered' FROM conversations WHERE contact_id = 'c-capped'")).isEqualTo("4");
+        assertThat(rig.ghl.smsTo("c-past")).isEmpty();
+        assertThat(status(batch, "c-past")).isEqualTo("skipped");
+        assertThat(rig.text("SELECT reason FROM reengagement_leads WHERE contact_id = 'c-past'"))
+                .isEqualTo("unanswered limit reached (4 texts in a row unanswered: the follow-ups' 3 and a re-engagement)");
 
-        // the re-engagement went unanswered: a later batch finds the lead at the cap
+        // the re-engagement went unanswered: a later batch leaves the lead alone
         clock.advance(Duration.ofDays(10));
-        String later = batch("queued", List.of("c-two"));
-        inbox.send(later, new LeadRef(LOC, "c-two"));
+        String later = batch("queued", List.of("c-capped"));
+        inbox.send(later, new LeadRef(LOC, "c-capped"));
         deliver(drain());
-        assertThat(rig.ghl.smsTo("c-two")).hasSize(1);
-        assertThat(status(later, "c-two")).isEqualTo("skipped");
+        assertThat(rig.ghl.smsTo("c-capped")).hasSize(1);
+        assertThat(status(later, "c-capped")).isEqualTo("skipped");
         assertThat(rig.count("SELECT count(*) FROM audit_log WHERE action = 'reengagement_skipped'")).isEqualTo(2);
     }
 

@@ -129,20 +129,22 @@ public final class ReEngagementSends {
 
     /**
      * The follow-ups' cap on texts in a row the lead left unanswered ({@code JORGE_BOTS_MAX_UNANSWERED_FOLLOW_UPS}, 3)
-     * holds for a re-engagement too: it is a text the bots start, so a lead at the cap is not texted (skipped, with
-     * this reason), and a re-engagement sent counts as one more unanswered text (the lead's answer resets the count).
+     * bounds re-engagement too, one text above it: re-engaging is for leads who went quiet, so a lead whose follow-ups
+     * reached the cap may still get one re-engagement, and a re-engagement sent counts as one more unanswered text (the
+     * lead's answer resets the count). A lead already past the cap (the last re-engagement unanswered too) is skipped
+     * with this reason: never more than cap + 1 texts in a row without an answer.
      */
     static String capReason(ConversationState state, FollowUpPolicy policy) {
         int unanswered = unanswered(state, policy);
-        return unanswered >= policy.maxUnanswered()
-                ? "unanswered cap reached (" + unanswered + " of " + policy.maxUnanswered() + " texts in a row unanswered)" : null;
+        return unanswered > policy.maxUnanswered()
+                ? "unanswered limit reached (" + unanswered + " texts in a row unanswered: the follow-ups' "
+                        + policy.maxUnanswered() + " and a re-engagement)" : null;
     }
 
     static BotTurn countedUnanswered(BotTurn turn, FollowUpPolicy policy) {
         Map<String, String> facts = new HashMap<>(turn.nextState().facts());
         facts.put(policy.unansweredCounterFact(), Integer.toString(unanswered(turn.nextState(), policy) + 1));
-        return new BotTurn(turn.replies(), turn.actions(), turn.nextState().withFacts(facts), turn.notBefore(), turn.heldBecause(),
-                turn.llmUsage(), turn.objection(), turn.proposals(), turn.experiments());
+        return turn.withNextState(turn.nextState().withFacts(facts));
     }
 
     private static int unanswered(ConversationState state, FollowUpPolicy policy) {
