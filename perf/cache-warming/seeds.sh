@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the platform workload on several seeds (run.sh's simulation, one JVM per seed) and prints, per
 # warmed policy, each seed's overall and peak-hour hit rate at the headline size, then their minimum and
-# median. Each seed's full output (run.sh's text, last lines `policy=... hitRate=... peakHitRate=...`)
+# median, and the warmed policies' peak per assumed ContactCreate share (0, the assumed one, 1). Each seed's full output (run.sh's text, last lines `policy=... hitRate=... peakHitRate=...`)
 # lands in perf/cache-warming/target/results/seeds/seed-N.txt. Never part of `mvn verify`.
 #   perf/cache-warming/seeds.sh [--quick] [--jobs N] SEED...   e.g. seeds.sh --quick 1 2 3 4 5 6 7 8 18
 #   extra `java` options (tuning knobs such as -Dwarm.share=0.8) go in SIM_JAVA_OPTS; SEEDS_OUT=DIR writes elsewhere.
@@ -57,4 +57,18 @@ summary() { # $1 = policy: one row per seed, then min and median of each column
       printf "seeds=%d policy=%s minHitRate=%.4f medianHitRate=%.4f minPeakHitRate=%.4f medianPeakHitRate=%.4f\n", n, p, h[1], mh, k[1], mk
     }'
 }
-for p in lru+warming wtinylfu+warming lru wtinylfu belady; do summary "$p"; done | tee "$OUT/summary.txt"
+sensitivity() { # the warmed policies' peak at the headline size per assumed ContactCreate share: min and median over the seeds
+  for s in "${SEEDS[@]}"; do grep -E '^contactCreate sensitivity share=' "$OUT/seed-$s.txt" || true; done | awk '
+    { share = $3; sub(/^share=/, "", share); sub(/:$/, "", share)
+      for (i = 1; i <= NF; i++) if ($i ~ /^(lru|wtinylfu)\+warming$/) { p = $i; v = $(i + 2); sub(/^peakHitRate=/, "", v); n[share, p]++; x[share, p, n[share, p]] = v; shares[share] = 1; pols[p] = 1 } }
+    END {
+      for (sh in shares) for (p in pols) {
+        k = n[sh, p]; if (k == 0) continue
+        for (j = 1; j <= k; j++) a[j] = x[sh, p, j]
+        asort(a); med = (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+        printf "seeds=%d contactCreateShare=%s policy=%s minPeakHitRate=%.4f medianPeakHitRate=%.4f\n", k, sh, p, a[1], med
+        delete a
+      }
+    }' | sort
+}
+{ for p in lru+warming wtinylfu+warming lru wtinylfu belady; do summary "$p"; done; sensitivity; } | tee "$OUT/summary.txt"

@@ -195,6 +195,37 @@ class ReEngagementThroughTheWorkerTest {
     }
 
     @Test
+    void aLeadWhoseFollowUpsReachedTheCapGetsOneReEngagementAndNoSecondUnanswered() throws Exception {
+        Instant longAgo = clock.instant().minus(Duration.ofDays(45));
+        seed("c-capped", "seller", "en", longAgo);
+        seed("c-past", "seller", "en", longAgo);
+        // three follow-ups went unanswered (JORGE_BOTS_MAX_UNANSWERED_FOLLOW_UPS, 3); the other lead also left a
+        // re-engagement unanswered after them
+        rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"3\"}'::jsonb WHERE contact_id = 'c-capped'");
+        rig.execute("UPDATE conversations SET facts = '{\"bot.followups_unanswered\": \"4\"}'::jsonb WHERE contact_id = 'c-past'");
+        String batch = batch("queued", List.of("c-capped", "c-past"));
+        inbox.send(batch, new LeadRef(LOC, "c-capped"));
+        inbox.send(batch, new LeadRef(LOC, "c-past"));
+        deliver(drain());
+
+        assertThat(rig.ghl.smsTo("c-capped")).as("re-engaging is for leads who went quiet").hasSize(1);
+        assertThat(rig.text("SELECT facts->>'bot.followups_unanswered' FROM conversations WHERE contact_id = 'c-capped'")).isEqualTo("4");
+        assertThat(rig.ghl.smsTo("c-past")).isEmpty();
+        assertThat(status(batch, "c-past")).isEqualTo("skipped");
+        assertThat(rig.text("SELECT reason FROM reengagement_leads WHERE contact_id = 'c-past'"))
+                .isEqualTo("unanswered limit reached (4 texts in a row unanswered: the follow-ups' 3 and a re-engagement)");
+
+        // the re-engagement went unanswered: a later batch leaves the lead alone
+        clock.advance(Duration.ofDays(10));
+        String later = batch("queued", List.of("c-capped"));
+        inbox.send(later, new LeadRef(LOC, "c-capped"));
+        deliver(drain());
+        assertThat(rig.ghl.smsTo("c-capped")).hasSize(1);
+        assertThat(status(later, "c-capped")).isEqualTo("skipped");
+        assertThat(rig.count("SELECT count(*) FROM audit_log WHERE action = 'reengagement_skipped'")).isEqualTo(2);
+    }
+
+    @Test
     void quietHoursHoldTheTextUntilMorningAndTheAuditSaysWhy() throws Exception {
         clock.advance(Duration.ofMinutes(9 * 60 + 30)); // 11:30 pm in Texas
         seed("c-night", "seller", "en", clock.instant().minus(Duration.ofDays(40)));

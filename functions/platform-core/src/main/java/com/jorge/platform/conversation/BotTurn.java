@@ -76,6 +76,10 @@ public record BotTurn(List<String> replies, List<CrmAction> actions, Conversatio
         return new BotTurn(replies, actions, nextState, notBefore, heldBecause, usage, objection, proposals, experiments);
     }
 
+    public BotTurn withNextState(ConversationState state) {
+        return new BotTurn(replies, actions, state, notBefore, heldBecause, llmUsage, objection, proposals, experiments);
+    }
+
     public BotTurn withObjection(String raised) {
         return new BotTurn(replies, actions, nextState, notBefore, heldBecause, llmUsage, raised, proposals, experiments);
     }

@@ -11,6 +11,7 @@ import com.jorge.platform.worker.state.ConversationStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GHL's contact events: the contact's profile is kept, DND switched on in GHL opts the lead out of the
@@ -28,9 +29,21 @@ public final class ContactRecords {
         this.store = store;
     }
 
+    /**
+     * A created contact that has not talked yet (a form, ad or portal lead, created in GHL before its first text)
+     * gets the keys its first turn reads written after the commit ({@code NewLeadWarming}); any other change drops
+     * the lead's hot copy.
+     */
     public EventDecision.Decided changed(Connection c, LeadRef lead, GhlEvent.ContactChanged e) throws SQLException {
         contacts.upsert(c, e);
-        return evicted(e, e.dnd() ? optOut(c, lead, "contact marked DND in GHL") : null);
+        if (e.dnd()) return evicted(e, optOut(c, lead, "contact marked DND in GHL"));
+        if (e.change() == GhlEvent.ContactChange.CREATED) {
+            Optional<ConversationStore.NewLead> first = store.newLead(c, lead);
+            if (first.isPresent()) {
+                return EventDecision.Decided.nothingToSend(e, new EventDecision.CacheUpdate.WarmNewLead(first.get()));
+            }
+        }
+        return evicted(e, null);
     }
 
     public EventDecision.Decided dndChanged(Connection c, LeadRef lead, GhlEvent.ContactDndChanged e) throws SQLException {

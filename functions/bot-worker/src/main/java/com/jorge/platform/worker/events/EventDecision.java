@@ -4,6 +4,7 @@ import com.jorge.platform.conversation.ConversationState;
 import com.jorge.platform.ghl.events.GhlEvent;
 import com.jorge.platform.worker.approvals.HeldTurn;
 import com.jorge.platform.worker.delivery.OutboxItems;
+import com.jorge.platform.worker.state.ConversationStore;
 
 /** What claiming and deciding one GHL event came to, inside one transaction. */
 public sealed interface EventDecision {
@@ -56,5 +57,8 @@ public sealed interface EventDecision {
 
         /** Both: the contact changed in GHL and the conversation with it (DND turned into an opt-out). */
         record EvictThenPut(ConversationState state) implements CacheUpdate {}
+
+        /** GHL created the contact before the lead wrote: write the keys its first turn reads (NewLeadWarming). */
+        record WarmNewLead(ConversationStore.NewLead first) implements CacheUpdate {}
     }
 }

@@ -109,6 +109,7 @@ public final class LeadEventProcessor {
             case EventDecision.CacheUpdate.Keep keep -> { }
             case EventDecision.CacheUpdate.Put put -> store.cacheAfterCommit(lead, put.state());
             case EventDecision.CacheUpdate.Evict evict -> store.evict(lead);
+            case EventDecision.CacheUpdate.WarmNewLead warm -> store.warmNewLead(lead, warm.first());
             case EventDecision.CacheUpdate.EvictThenPut both -> {
                 store.evict(lead);
                 store.cacheAfterCommit(lead, both.state());

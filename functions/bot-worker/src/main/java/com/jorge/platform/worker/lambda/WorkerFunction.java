@@ -87,6 +87,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import com.jorge.platform.worker.scoring.ModelLeadScorer;
 import com.jorge.platform.worker.scoring.VariantModels;
 import com.jorge.platform.worker.state.ConversationStore;
+import com.jorge.platform.worker.state.NewLeadWarming;
 import com.jorge.platform.worker.state.InstallationStatus;
 import com.jorge.platform.worker.state.LeadZones;
 import com.jorge.platform.worker.workflow.LeadWorkflows;
@@ -241,7 +242,8 @@ public record WorkerFunction(Database database, RedisConnector redis, QueuedMess
                 Duration.ofSeconds(config.getInt("OUTBOX_RETRY_FIRST_SECONDS", (int) RedeliveryBackoff.FIRST.toSeconds())),
                 Duration.ofSeconds(config.getInt("OUTBOX_RETRY_LONGEST_SECONDS", (int) RedeliveryBackoff.LONGEST.toSeconds()))),
                 metrics, clock);
-        var store = new ConversationStore(cache, conversations, contacts, metrics);
+        var store = new ConversationStore(cache, conversations, contacts, metrics).withNewLeadWarming(redis == null ? null
+                : new NewLeadWarming(redis, keys, json, NewLeadWarming.Settings.fromConfig(config)));
         LeadZones zones = leadZones(ZoneId.of(config.get("JORGE_BOTS_DEFAULT_ZONE", "America/Chicago")));
         var followUpWriter = new FollowUpWriter(outbox, audit, store);
         var installations = new InstallationStatus();

@@ -2,6 +2,7 @@ package com.jorge.platform.worker.reengagement;
 
 import com.jorge.platform.conversation.BotTurn;
 import com.jorge.platform.conversation.ConversationState;
+import com.jorge.platform.conversation.FollowUpPolicy;
 import com.jorge.platform.conversation.LeadRef;
 import com.jorge.platform.observability.PlatformMetrics;
 import com.jorge.platform.reengagement.ReEngagementQueue;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +35,8 @@ import java.util.Optional;
  * One lead of a re-engagement batch ({@code reengagement.send}), in the lead's own message group. Decided once,
  * under the lead's batch row's lock: the lead is checked again (the app removed, the contact erased, deleted or
  * DND, opted out, a person's pause, handed off or a hand-off offer pending, an approval pending, or the lead
- * texted since the batch was made: skipped, audited {@code reengagement_skipped} with the reason), then the bots'
+ * texted since the batch was made, or the follow-ups' cap on unanswered texts reached: skipped, audited
+ * {@code reengagement_skipped} with the reason), then the bots'
  * re-engagement text (side and language of the lead; held by quiet hours and the state's limits, the audit entry
  * saying why) goes into the outbox with the new state and its {@code reengaged} entry, and is delivered like any
  * reply. A redelivered message only finishes that delivery; a batch still waiting for its approval sends nothing.
@@ -90,8 +93,10 @@ public final class ReEngagementSends {
             }
             FollowUpComposer.QuietLead quiet = composer.read(c, lead);
             String stop = stopReason(c, quiet, row.batchCreatedAt(), now);
+            if (stop == null) stop = capReason(quiet.state(), composer.policy());
             BotTurn turn = stop != null ? null : composer.reEngagement(quiet, now).orElse(null);
             if (stop == null && (turn == null || turn.replies().isEmpty())) stop = "no re-engagement text";
+            if (stop == null) turn = countedUnanswered(turn, composer.policy());
             if (stop != null) {
                 batches.markLead(c, row, LeadStatus.SKIPPED, stop, now);
                 audit.record(c, lead, AuditLog.Actor.SYSTEM, AuditedAction.REENGAGEMENT_SKIPPED.code(),
@@ -120,6 +125,35 @@ public final class ReEngagementSends {
     /** The outbox id of one lead's text in one batch: unique per location, as outbox ids are. */
     static String outboxId(String batchId, LeadRef lead) {
         return "reengage:" + batchId + ":" + lead.contactId();
+    }
+
+    /**
+     * The follow-ups' cap on texts in a row the lead left unanswered ({@code JORGE_BOTS_MAX_UNANSWERED_FOLLOW_UPS}, 3)
+     * bounds re-engagement too, one text above it: re-engaging is for leads who went quiet, so a lead whose follow-ups
+     * reached the cap may still get one re-engagement, and a re-engagement sent counts as one more unanswered text (the
+     * lead's answer resets the count). A lead already past the cap (the last re-engagement unanswered too) is skipped
+     * with this reason: never more than cap + 1 texts in a row without an answer.
+     */
+    static String capReason(ConversationState state, FollowUpPolicy policy) {
+        int unanswered = unanswered(state, policy);
+        return unanswered > policy.maxUnanswered()
+                ? "unanswered limit reached (" + unanswered + " texts in a row unanswered: the follow-ups' "
+                        + policy.maxUnanswered() + " and a re-engagement)" : null;
+    }
+
+    static BotTurn countedUnanswered(BotTurn turn, FollowUpPolicy policy) {
+        Map<String, String> facts = new HashMap<>(turn.nextState().facts());
+        facts.put(policy.unansweredCounterFact(), Integer.toString(unanswered(turn.nextState(), policy) + 1));
+        return turn.withNextState(turn.nextState().withFacts(facts));
+    }
+
+    private static int unanswered(ConversationState state, FollowUpPolicy policy) {
+        String count = state.facts().get(policy.unansweredCounterFact());
+        try {
+            return count == null ? 0 : Math.max(0, Integer.parseInt(count.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Why the lead must not be texted now, or null when it may. */

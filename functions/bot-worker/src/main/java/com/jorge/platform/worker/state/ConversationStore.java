@@ -25,14 +25,56 @@ public final class ConversationStore {
     private final ConversationRepository conversations;
     private final ContactRepository contacts;
     private final PlatformMetrics metrics;
+    private final NewLeadWarming newLeads; // null: a new contact's keys are evicted, not written
 
     /** {@code cache} may be null: the platform then runs on Aurora alone. */
     public ConversationStore(LeadCache cache, ConversationRepository conversations, ContactRepository contacts,
                              PlatformMetrics metrics) {
+        this(cache, conversations, contacts, metrics, null);
+    }
+
+    private ConversationStore(LeadCache cache, ConversationRepository conversations, ContactRepository contacts,
+                              PlatformMetrics metrics, NewLeadWarming newLeads) {
         this.cache = cache;
         this.conversations = conversations;
         this.contacts = contacts;
         this.metrics = metrics;
+        this.newLeads = newLeads;
+    }
+
+    /** This store, writing a new contact's keys when GHL creates it ({@link NewLeadWarming}); null: evicting them. */
+    public ConversationStore withNewLeadWarming(NewLeadWarming warming) {
+        return new ConversationStore(cache, conversations, contacts, metrics,
+                warming == null || !warming.settings().on() || cache == null ? null : warming);
+    }
+
+    /** What a new lead's first turn reads, for a write-through at ContactCreate: its fresh state and its contact. */
+    public record NewLead(ConversationState state, ContactRecord profile) {}
+
+    /**
+     * When GHL created the contact and Aurora has no conversation for it yet: the state and profile the lead's
+     * first turn would read ({@link #load}'s fresh state, {@link #profile}), from Aurora inside the caller's
+     * transaction, without touching the cache. Empty when the write-through is off or the lead talked already
+     * (a lead who texts in cold: its ContactCreate comes with its first text, whose turn cached the real state).
+     */
+    public Optional<NewLead> newLead(Connection c, LeadRef lead) throws SQLException {
+        if (newLeads == null || conversations.find(c, lead).isPresent()) return Optional.empty();
+        Optional<ContactRecord> profile = contacts.find(c, lead);
+        return Optional.of(new NewLead(ConversationState.fresh(startingSide(profile)), profile.orElse(null)));
+    }
+
+    /** Once the ContactCreate committed: writes the new lead's keys under {@link NewLeadWarming}'s rules. */
+    public void warmNewLead(LeadRef lead, NewLead first) {
+        if (newLeads == null) {
+            evict(lead);
+            return;
+        }
+        try {
+            NewLeadWarming.Written written = newLeads.write(lead, first.state(), first.profile());
+            metrics.count(NewLeadWarming.METRIC, written.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (CacheUnavailableException e) {
+            metrics.count(PlatformMetrics.CACHE_UNAVAILABLE, "lead_cache");
+        }
     }
 
     public ConversationState load(Connection c, LeadRef lead) throws SQLException {
@@ -54,7 +96,11 @@ public final class ConversationStore {
      * else with the seller bot; the bots switch sides when the conversation says otherwise.
      */
     private BotType startingSide(Connection c, LeadRef lead) throws SQLException {
-        return profile(c, lead)
+        return startingSide(profile(c, lead));
+    }
+
+    private static BotType startingSide(Optional<ContactRecord> profile) {
+        return profile
                 .filter(p -> p.tags().stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains("buyer")))
                 .map(p -> BotType.BUYER).orElse(BotType.SELLER);
     }

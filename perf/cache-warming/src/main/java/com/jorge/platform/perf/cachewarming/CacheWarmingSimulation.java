@@ -123,23 +123,70 @@ public final class CacheWarmingSimulation {
         System.out.printf(Locale.ROOT, "warm schedule: %d runs ranked by WarmCandidatePolicy in %.1f s%n",
                 schedule.runs(), (System.nanoTime() - started) / 1e9);
         System.out.print("chance given -> share read within the look-ahead (ChanceCalibration), bucket:predictions/rate\n" + schedule.calibration());
+        ContactCreates creates = workload.contactCreates().atShare(ContactCreates.SHARE);
+        System.out.printf(Locale.ROOT, "ContactCreate before a new lead's first text (an assumption, ContactCreates): share %.2f of new leads, "
+                        + "welcome text %d s..%d min then the workload's answer delay, keys written with a %d-minute TTL, %.1f never-texting "
+                        + "contacts per such lead: %,d write-throughs over the span%n",
+                creates.share(), ContactCreates.WELCOME_MIN / PlatformWorkload.SECOND, ContactCreates.WELCOME_MAX / PlatformWorkload.MINUTE,
+                ContactCreates.TTL / PlatformWorkload.MINUTE, ContactCreates.NEVER_TEXT_PER_LEAD, creates.size());
         List<Row> rows = new ArrayList<>();
         int[] bytes = trace.bytes();
         for (long size : sizes) {
-            Replay.Warming warming = new Replay.Warming(schedule, byteBudget(size), PROTECT_WINDOW, MIN_CHANCE);
+            Replay.Warming warming = new Replay.Warming(schedule, byteBudget(size), PROTECT_WINDOW, MIN_CHANCE).withContactCreates(creates);
             rows.add(new Row("lru", size, Replay.run(trace, new LruCache(size, bytes)).hits(), Replay.WarmLoad.NONE));
             rows.add(new Row("wtinylfu", size, Replay.run(trace, new CaffeineCache(size, bytes)).hits(), Replay.WarmLoad.NONE));
-            Replay.Result lruWarm = Replay.run(trace, new LruCache(size, bytes), warming);
+            Replay.Result lruWarm = lruWarming(trace, size, warming);
             rows.add(new Row("lru+warming", size, lruWarm.hits(), lruWarm.load(), lruWarm.peakMisses()));
-            long partition = Math.max(1, (long) (size * WARM_PARTITION_SHARE));
-            Replay.Result tinyWarm = Replay.run(trace,
-                    new WarmPartitionedCache(new CaffeineCache(Math.max(1, size - partition), bytes), partition, bytes), warming);
+            Replay.Result tinyWarm = tinyLfuWarming(trace, size, warming);
             rows.add(new Row("wtinylfu+warming", size, tinyWarm.hits(), tinyWarm.load(), tinyWarm.peakMisses()));
             rows.add(new Row("belady", size, Belady.run(trace, size), Replay.WarmLoad.NONE));
             rows.add(new Row(BOUND, size, Belady.upperBound(trace, size), Replay.WarmLoad.NONE));
             printRows(rows.subList(rows.size() - 6, rows.size()));
         }
+        sensitivity(trace, workload, schedule, rows, creates.share());
         return rows;
+    }
+
+    private static Replay.Result lruWarming(Trace trace, long size, Replay.Warming warming) {
+        return Replay.run(trace, new LruCache(size, trace.bytes()), warming);
+    }
+
+    private static Replay.Result tinyLfuWarming(Trace trace, long size, Replay.Warming warming) {
+        long partition = Math.max(1, (long) (size * WARM_PARTITION_SHARE));
+        return Replay.run(trace, new WarmPartitionedCache(new CaffeineCache(Math.max(1, size - partition), trace.bytes()), partition,
+                trace.bytes()), warming);
+    }
+
+    /**
+     * The share of new leads created in GHL before their first text is an assumption (ContactCreates): the warmed
+     * policies at the headline size with none of them, the assumed share, and all of them, so the effect is read as
+     * a range, not a result. The plain policies and Belady do not depend on it (the same reads).
+     */
+    private static void sensitivity(Trace trace, PlatformWorkload.Generated workload, WarmSchedule schedule, List<Row> rows, double share) {
+        long headline = Math.max(1, Math.round(trace.measuredBytes() * HEADLINE_SHARE));
+        if (rows.stream().noneMatch(r -> r.size() == headline)) return;
+        Replay.Warming warming = new Replay.Warming(schedule, byteBudget(headline), PROTECT_WINDOW, MIN_CHANCE);
+        for (double s : new double[] {0, share, 1}) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "contactCreate sensitivity share=%.2f%s:", s,
+                    s == share ? " (assumed)" : ""));
+            for (String policy : List.of("lru+warming", "wtinylfu+warming")) {
+                Replay.Result r;
+                if (s == share) {
+                    Row row = rows.stream().filter(x -> x.size() == headline && x.policy().equals(policy)).findFirst().orElseThrow();
+                    r = new Replay.Result(row.hits(), row.load(), row.peakMisses());
+                } else {
+                    Replay.Warming w = warming.withContactCreates(workload.contactCreates().atShare(s));
+                    r = policy.startsWith("lru") ? lruWarming(trace, headline, w) : tinyLfuWarming(trace, headline, w);
+                }
+                line.append(String.format(Locale.ROOT, " %s hitRate=%.4f peakHitRate=%.4f (peak first-read misses %d; %,.0f write-through calls/h, "
+                                + "%,.0f keys/h, %d skipped for a hotter key, %,d first reads hit)",
+                        policy, r.hits().hitRate(), r.hits().peakHitRate(), r.peakMisses().first(),
+                        r.load().newLeads().calls() / r.load().measuredHours(), r.load().newLeads().keysWritten() / r.load().measuredHours(),
+                        r.load().newLeads().skippedHotter(), r.load().newLeads().firstReadHits()));
+                line.append(policy.startsWith("lru") ? ";" : "");
+            }
+            System.out.println(line);
+        }
     }
 
     /** The most bytes a run keeps warm at this cache size; items (a lead's 2 keys, a location's 5 BI keys) count whole. */
@@ -162,6 +209,9 @@ public final class CacheWarmingSimulation {
                             + "%,d keys read within 30 min pushed out by its loads",
                     r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour(), r.load().stoppedByHotter(), r.load().runs(),
                     r.load().hotPushedOut())
+                    + String.format(Locale.ROOT, "; ContactCreate write-through: %,.0f calls/h, %,.0f keys/h, %d skipped for a hotter key, %,d first reads hit",
+                    r.load().newLeads().calls() / r.load().measuredHours(), r.load().newLeads().keysWritten() / r.load().measuredHours(),
+                    r.load().newLeads().skippedHotter(), r.load().newLeads().firstReadHits())
                     + String.format(Locale.ROOT, "; peak misses: %d first reads, %d BI (%d of them predicted), %d predicted lead keys, %d under the threshold, %d unranked",
                     r.peakMisses().first(), r.peakMisses().bi(), r.peakMisses().biPredicted(), r.peakMisses().predicted(), r.peakMisses().underThreshold(),
                     r.peakMisses().unranked());
@@ -192,11 +242,14 @@ public final class CacheWarmingSimulation {
         for (Row r : atHeadline) {
             if (r.load().runs() > 0) {
                 double demandPerHour = r.hits().reads() / r.load().measuredHours();
+                double newLeadCalls = r.load().newLeads().calls() / r.load().measuredHours();
                 System.out.printf(Locale.ROOT, "%s: %.1f points below belady at peak; the warmer adds %,.0f keys loaded/h and %,.0f script "
-                                + "calls/h to the %,.0f demand reads/h (%.2f calls per read)%n",
+                                + "calls/h to the %,.0f demand reads/h (%.2f calls per read); the ContactCreate write-through %,.0f keys/h "
+                                + "in %,.0f script calls/h (%.3f calls per read)%n",
                         r.policy(), 100 * (belady.hits().peakHitRate() - r.hits().peakHitRate()),
                         r.load().keysLoadedPerHour(), r.load().scriptCallsPerHour(), demandPerHour,
-                        r.load().scriptCallsPerHour() / demandPerHour);
+                        r.load().scriptCallsPerHour() / demandPerHour, r.load().newLeads().keysWritten() / r.load().measuredHours(),
+                        newLeadCalls, newLeadCalls / demandPerHour);
             }
         }
         for (Row r : atHeadline) {

@@ -79,7 +79,12 @@ public final class PlatformWorkload {
 
     /** The workload: the reads as a trace, and what Aurora learns about each lead, in time order. */
     public record Generated(Trace trace, int leads, int locations, int[] locationOf, List<LeadSignal> signals,
-                            long measuredFrom, long end) {
+                            long measuredFrom, long end, ContactCreates.Draws contactCreates) {
+
+        /** A workload without ContactCreate draws (tests). */
+        public Generated(Trace trace, int leads, int locations, int[] locationOf, List<LeadSignal> signals, long measuredFrom, long end) {
+            this(trace, leads, locations, locationOf, signals, measuredFrom, end, ContactCreates.Draws.NONE);
+        }
 
         public static int conversationKey(int lead) {
             return 2 * lead;
@@ -122,10 +127,13 @@ public final class PlatformWorkload {
         double sum = 0;
         for (int l = 0; l < locations; l++) cumulative[l] = (sum += weight[l] / total);
         int[] locationOf = new int[leads];
+        long[] firstTextAt = new long[leads];
         for (int lead = 0; lead < leads; lead++) {
             int found = Arrays.binarySearch(cumulative, random.nextDouble());
             locationOf[lead] = Math.min(locations - 1, found >= 0 ? found : -found - 1);
-            new Conversation(lead, zoneOf[locationOf[lead]]).play(arrival(zoneOf[locationOf[lead]]));
+            long first = arrival(zoneOf[locationOf[lead]]);
+            firstTextAt[lead] = first < end ? first : -1;
+            new Conversation(lead, zoneOf[locationOf[lead]]).play(first);
         }
         double meanWeight = total / locations;
         for (int l = 0; l < locations; l++) dashboards(l, leads, weight[l] / meanWeight);
@@ -142,9 +150,14 @@ public final class PlatformWorkload {
             if (measureFrom == readCount && times[i] >= measuredFrom) measureFrom = i;
         }
         signals.sort(Comparator.comparingLong(LeadSignal::at));
-        Trace trace = Trace.timed("platform", keys, times, 2 * leads + BI_KEYS * locations, measureFrom)
-                .withBytes(PER_KEY_SIZES ? perKeyBytes(leads, locations, settings.seed()) : keyBytes(leads, locations));
-        return new Generated(trace, leads, locations, locationOf, List.copyOf(signals), measuredFrom, end);
+        // ContactCreate: drawn after the reads, from a stream of its own; its never-read keys come after the workload's
+        int workloadKeys = 2 * leads + BI_KEYS * locations;
+        ContactCreates.Draws creates = ContactCreates.draw(firstTextAt, workloadKeys, settings.seed());
+        int[] bytes = PER_KEY_SIZES ? perKeyBytes(leads, locations, settings.seed()) : keyBytes(leads, locations);
+        int[] allBytes = Arrays.copyOf(bytes, workloadKeys + creates.extraKeys());
+        System.arraycopy(ContactCreates.extraBytes(creates.extraKeys()), 0, allBytes, workloadKeys, creates.extraKeys());
+        Trace trace = Trace.timed("platform", keys, times, workloadKeys + creates.extraKeys(), measureFrom).withBytes(allBytes);
+        return new Generated(trace, leads, locations, locationOf, List.copyOf(signals), measuredFrom, end, creates);
     }
 
     /** Each key's size: a lead's conversation and profile, then each location's BI rollups. */

@@ -19,12 +19,26 @@ public final class Replay {
      * @param protectWindow a key the worker read this recently is hotter than anything the warmer predicts
      * @param minChance     leads the policy gives a lower chance are neither loaded nor refreshed
      */
-    public record Warming(WarmSchedule schedule, long byteBudget, long protectWindow, double minChance) {}
+    public record Warming(WarmSchedule schedule, long byteBudget, long protectWindow, double minChance,
+                          ContactCreates contactCreates) {
+
+        public Warming(WarmSchedule schedule, long byteBudget, long protectWindow, double minChance) {
+            this(schedule, byteBudget, protectWindow, minChance, ContactCreates.NONE);
+        }
+
+        public Warming withContactCreates(ContactCreates creates) {
+            return new Warming(schedule, byteBudget, protectWindow, minChance, creates);
+        }
+    }
 
     /** The warmer's extra work on Redis over the measured part: script calls (leads loaded or refreshed) and keys written. */
     public record WarmLoad(long runs, long scriptCalls, long keysLoaded, long stoppedByHotter, long hotPushedOut,
-                           double measuredHours) {
-        public static final WarmLoad NONE = new WarmLoad(0, 0, 0, 0, 0, 0);
+                           double measuredHours, NewLeadLoad newLeads) {
+        public static final WarmLoad NONE = new WarmLoad(0, 0, 0, 0, 0, 0, NewLeadLoad.NONE);
+
+        public WarmLoad(long runs, long scriptCalls, long keysLoaded, long stoppedByHotter, long hotPushedOut, double measuredHours) {
+            this(runs, scriptCalls, keysLoaded, stoppedByHotter, hotPushedOut, measuredHours, NewLeadLoad.NONE);
+        }
 
         public double keysLoadedPerHour() {
             return measuredHours == 0 ? 0 : keysLoaded / measuredHours;
@@ -33,6 +47,16 @@ public final class Replay {
         public double scriptCallsPerHour() {
             return measuredHours == 0 ? 0 : scriptCalls / measuredHours;
         }
+    }
+
+    /**
+     * The worker's ContactCreate write-through over the measured part: script calls (one per ContactCreate), keys
+     * written, writes skipped because a key they would push out was hotter (read within the protection window,
+     * warmed by the current warm run, or predicted by the last one at or over the threshold), and first reads of a
+     * lead that hit a key its ContactCreate wrote.
+     */
+    public record NewLeadLoad(long calls, long keysWritten, long skippedHotter, long firstReadHits) {
+        public static final NewLeadLoad NONE = new NewLeadLoad(0, 0, 0, 0);
     }
 
     /**
@@ -97,7 +121,37 @@ public final class Replay {
         boolean[] seen = new boolean[keyCount];
         int firstBiKey = 2 * schedule.leads();
         int run = 0;
+        ContactCreates creates = warming.contactCreates();
+        int create = 0;
+        long newCalls = 0, newKeys = 0, newSkipped = 0, newFirstHits = 0;
+        boolean[] writtenByCreate = new boolean[keyCount];
         for (int i = 0; i < keys.length; i++) {
+            // the worker's write-through at ContactCreate (NewLeadWarming): SET NX of the lead's two keys, under the
+            // warmer's rule: it never pushes out a key read within the window, warmed by the current run, or predicted
+            while (create < creates.size() && creates.at()[create] <= times[i]) {
+                long now = creates.at()[create];
+                int lastRun = run - 1;
+                boolean hotter = false;
+                for (int key = creates.first()[create]; key <= creates.first()[create] + 1 && !hotter; key++) {
+                    if (cache.contains(key)) continue;
+                    for (int victim : cache.victimsFor(key)) {
+                        if (lastRead[victim] >= now - warming.protectWindow() || (lastRun >= 0 && touchedBy[victim] == lastRun)
+                                || (lastRun >= 0 && scoredBy[victim] == lastRun && scoreOf[victim] >= warming.minChance())) {
+                            hotter = true;
+                            break;
+                        }
+                    }
+                    if (hotter) break;
+                    cache.load(key);
+                    writtenByCreate[key] = true;
+                    if (now >= measuredFrom) newKeys++;
+                }
+                if (now >= measuredFrom) {
+                    newCalls++;
+                    if (hotter) newSkipped++;
+                }
+                create++;
+            }
             while (run < schedule.runs() && schedule.runAt(run) <= times[i]) {
                 long now = schedule.runAt(run);
                 int[] leads = schedule.ranked(run);
@@ -172,6 +226,7 @@ public final class Replay {
             int key = keys[i];
             boolean hit = cache.read(key);
             counter.record(i, hit);
+            if (hit && !seen[key] && writtenByCreate[key] && times[i] >= measuredFrom) newFirstHits++;
             if (DIAGNOSE && !hit && i >= trace.peakFrom() && i < trace.peakTo() && (seen[key] || touchedBy[key] >= 0)) {
                 int rank = -1, item = key >= firstBiKey ? -1 - (key - firstBiKey) / PlatformWorkload.BI_KEYS : key / 2;
                 int[] last = run > 0 ? schedule.ranked(run - 1) : new int[0];
@@ -195,7 +250,8 @@ public final class Replay {
         }
         double hours = keys.length == 0 || measuredFrom == Long.MAX_VALUE ? 0
                 : (double) (times[keys.length - 1] - measuredFrom) / PlatformWorkload.HOUR;
-        return new Result(counter.result(), new WarmLoad(runs, calls, loaded, stopped, pushedOut, hours),
+        return new Result(counter.result(), new WarmLoad(runs, calls, loaded, stopped, pushedOut, hours,
+                new NewLeadLoad(newCalls, newKeys, newSkipped, newFirstHits)),
                 new PeakMisses(missFirst, missBi, missBiPredicted, missPredicted, missUnder, missUnranked));
     }
 
