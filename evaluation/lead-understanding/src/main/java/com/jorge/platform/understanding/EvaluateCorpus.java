@@ -74,8 +74,24 @@ public final class EvaluateCorpus {
         return out;
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
+        // the learned reader of the full intent set (ninth round): FRESH_DIR, where given, holds older commits' readings
+        int lopo = options.indexOf("--intent-reader-lopo");
+        if (lopo >= 0) {
+            Path freshDir = lopo + 1 < options.size() && !options.get(lopo + 1).startsWith("--") ? Path.of(options.get(lopo + 1)) : null;
+            int only = options.indexOf("--only");
+            StackedIntentSelection.printLeaveOnePartOut(freshDir, only >= 0 ? List.of(options.get(only + 1).split(";")) : List.of());
+            return;
+        }
+        int trainReader = options.indexOf("--train-intent-reader");
+        if (trainReader >= 0) {
+            if (trainReader + 1 >= options.size()) {
+                throw new IllegalArgumentException("--train-intent-reader needs the file to write");
+            }
+            StackedIntentSelection.write(Path.of(options.get(trainReader + 1)), null);
+            return;
+        }
         if (options.contains("--other-fallback-lopo")) {
             OtherFallbackTraining.printLeaveOnePartOut();
             return;
