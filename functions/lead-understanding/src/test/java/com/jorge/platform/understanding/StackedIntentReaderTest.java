@@ -116,4 +116,24 @@ class StackedIntentReaderTest {
         assertThat(s.slots()).isEqualTo(r.slots());
         assertThat(s.language()).isEqualTo(r.language());
     }
+
+    /**
+     * What the shipped reader adds where the rules miss, in words of no corpus part (written for this test): a value question in
+     * other words is ASKS_HOME_VALUE (and no longer a bare QUESTION), a reason to wait without a word the rules know is NOT_NOW;
+     * what the rules already read right stays.
+     */
+    @Test
+    void theShippedReaderAddsWhatTheRulesMissAndKeepsWhatTheyRead() {
+        LeadMessageUnderstander rules = SharedUnderstander.WITH_MODEL.withIntentReader(LeadMessageUnderstander.IntentReading.RULES);
+        LeadMessageUnderstander stacked = SharedUnderstander.WITH_MODEL.withIntentReader(LeadMessageUnderstander.IntentReading.STACKED);
+        assertThat(rules.understand("what would ours go for these days").intents()).containsExactly(Intent.QUESTION);
+        assertThat(stacked.understand("what would ours go for these days").intents()).containsExactly(Intent.ASKS_HOME_VALUE);
+        assertThat(rules.understand("we gotta wait till the kids finish school").intents()).containsExactly(Intent.OTHER);
+        assertThat(stacked.understand("we gotta wait till the kids finish school").intents()).containsExactly(Intent.NOT_NOW);
+        for (String kept : List.of("thinking of selling next year", "call me when you can", "nope not interested", "stop texting me",
+                "can we go see it", "ahorita no, gracias")) {
+            assertThat(stacked.understand(kept).intents()).as(kept).containsAll(rules.understand(kept).intents());
+        }
+        assertThat(LeadMessageUnderstander.DEFAULT_INTENT_READING).isEqualTo(LeadMessageUnderstander.IntentReading.STACKED);
+    }
 }
