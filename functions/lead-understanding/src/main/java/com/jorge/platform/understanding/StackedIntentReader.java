@@ -22,9 +22,9 @@ import java.util.Set;
  * far to trust rules on a hand they were not written from.
  *
  * <p>It edits the rules' set: an intent the rules did not name is added where its probability reaches {@link #add()}, one
- * they named is removed where it falls under {@link #drop()}. It never names OPT_OUT or OTHER (refused at load), never
- * touches a message the rules read as an opt-out beyond what the rules' own consistency says (no side, no call), and
- * OTHER is what is left when nothing else is. Weights in float16.
+ * they named is removed where it falls under {@link #drop()} (the shipped model only adds: its drop is below 0). It never
+ * names OPT_OUT or OTHER (refused at load): an opt-out stays exactly the rules' verdict, and to an opt-out it may add only
+ * what is not a side or a call (the rules' own consistency); OTHER is what is left when nothing else is. Weights in float16.
  */
 final class StackedIntentReader {
 
