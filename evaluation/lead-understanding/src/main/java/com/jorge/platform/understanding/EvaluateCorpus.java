@@ -84,6 +84,10 @@ public final class EvaluateCorpus {
             StackedIntentSelection.printLeaveOnePartOut(freshDir, only >= 0 ? List.of(options.get(only + 1).split(";")) : List.of());
             return;
         }
+        if (options.contains("--intent-reader-cost")) {
+            StackedIntentSelection.printCost();
+            return;
+        }
         int trainReader = options.indexOf("--train-intent-reader");
         if (trainReader >= 0) {
             if (trainReader + 1 >= options.size()) {

@@ -351,4 +351,52 @@ final class StackedIntentSelection {
         System.out.printf(Locale.ROOT, "wrote %s: %d bytes, %d messages, %s, %s add>=%.2f drop<%.2f%n", file, bytes.length,
                 parts.values().stream().mapToInt(List::size).sum(), SHIPPED.name(), SHIPPED_FAMILY, model.add(), model.drop());
     }
+
+    /**
+     * {@code evaluate.sh --intent-reader-cost}: thread CPU time of {@code understand()} per message over the ten parts with the
+     * rules alone and with the shipped reader, message by message in turn (two warm-up passes, three measured), and of the
+     * reader's own step ({@link StackedIntentReader#apply} on the rules' understanding) alone.
+     */
+    static void printCost() {
+        List<LabelledMessage> messages = new ArrayList<>();
+        PARTS.forEach(p -> messages.addAll(LabelledMessage.load(p)));
+        LeadMessageUnderstander loaded = LeadMessageUnderstander.load(EvaluateCorpus.CORPUS_CLOCK);
+        List<LeadMessageUnderstander> understanders = List.of(loaded.withIntentReader(LeadMessageUnderstander.IntentReading.RULES),
+                loaded.withIntentReader(LeadMessageUnderstander.IntentReading.STACKED));
+        StackedIntentReader model = StackedIntentReader.loadDefault().orElseThrow();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[][] nanos = new long[3][messages.size() * 3];
+        for (int pass = 0; pass < 5; pass++) {
+            for (int m = 0; m < messages.size(); m++) {
+                LabelledMessage message = messages.get(m);
+                MessageUnderstanding rules = null;
+                for (int u = 0; u < understanders.size(); u++) {
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    MessageUnderstanding got = understanders.get(u).understand(message.text(), message.side());
+                    long spent = cpu.getCurrentThreadCpuTime() - t0;
+                    if (u == 0) {
+                        rules = got;
+                    }
+                    if (pass >= 2) {
+                        nanos[u][(pass - 2) * messages.size() + m] = spent;
+                    }
+                }
+                String folded = FoldedText.of(message.text()).folded();
+                long t0 = cpu.getCurrentThreadCpuTime();
+                model.apply(rules, folded, new float[0]);
+                long spent = cpu.getCurrentThreadCpuTime() - t0;
+                if (pass >= 2) {
+                    nanos[2][(pass - 2) * messages.size() + m] = spent;
+                }
+            }
+        }
+        List<String> names = List.of("understand(), rules alone", "understand(), stacked reader", "the reader's step alone");
+        for (int u = 0; u < names.size(); u++) {
+            long[] sorted = nanos[u].clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "%-30s CPU: p50 %d µs, p90 %d µs, p99 %d µs, mean %d µs (%d samples)%n", names.get(u),
+                    sorted[sorted.length / 2] / 1000, sorted[(int) (sorted.length * 0.9)] / 1000, sorted[(int) (sorted.length * 0.99)] / 1000,
+                    (long) Arrays.stream(sorted).average().orElse(0) / 1000, sorted.length);
+        }
+    }
 }
