@@ -10,7 +10,10 @@
 # with --fixed-blend-on PART, that part alone, blended at a threshold fixed in advance), --other-fallback-lopo
 # (the OTHER fallback by leave-one-part-out over the seven tuning parts), --other-fallback-fresh MISSES PART,
 # --other-fallback-cost, --show-possible-opt-outs (the tuning parts' possible-opt-out flags and uncued opt-outs),
-# --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root).
+# --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root),
+# --intent-reader-lopo (the learned reader of the full intent set by leave-one-part-out over the ten tuning parts, with
+# today's and with fresh rule readings), --intent-reader-cost, --train-intent-reader FILE (writes its resource).
+# JORGE_UNDERSTANDING_INTENT_READER=rules scores the rules alone (default: stacked, the shipped reader).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -74,8 +74,28 @@ public final class EvaluateCorpus {
         return out;
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
+        // the learned reader of the full intent set (ninth round): FRESH_DIR, where given, holds older commits' readings
+        int lopo = options.indexOf("--intent-reader-lopo");
+        if (lopo >= 0) {
+            Path freshDir = lopo + 1 < options.size() && !options.get(lopo + 1).startsWith("--") ? Path.of(options.get(lopo + 1)) : null;
+            int only = options.indexOf("--only");
+            StackedIntentSelection.printLeaveOnePartOut(freshDir, only >= 0 ? List.of(options.get(only + 1).split(";")) : List.of());
+            return;
+        }
+        if (options.contains("--intent-reader-cost")) {
+            StackedIntentSelection.printCost();
+            return;
+        }
+        int trainReader = options.indexOf("--train-intent-reader");
+        if (trainReader >= 0) {
+            if (trainReader + 1 >= options.size()) {
+                throw new IllegalArgumentException("--train-intent-reader needs the file to write");
+            }
+            StackedIntentSelection.write(Path.of(options.get(trainReader + 1)), null);
+            return;
+        }
         if (options.contains("--other-fallback-lopo")) {
             OtherFallbackTraining.printLeaveOnePartOut();
             return;
@@ -126,7 +146,9 @@ public final class EvaluateCorpus {
         }
         long t0 = System.nanoTime();
         MessageUnderstander understander = patternsOnly ? LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK)
-                : LeadMessageUnderstander.load(CORPUS_CLOCK);
+                // the intent reader as JORGE_UNDERSTANDING_INTENT_READER says (stacked unless set), as the worker reads it
+                : LeadMessageUnderstander.load(CORPUS_CLOCK).withIntentReader(
+                        LeadMessageUnderstander.IntentReading.fromConfig(com.jorge.platform.config.PlatformConfig.fromEnvironment()));
         System.out.printf("understander: %s, loaded in %d ms%n", patternsOnly ? "patterns only" : "patterns + MiniLM exemplars",
                 (System.nanoTime() - t0) / 1_000_000);
         if (corpus.isPresent()) {

@@ -163,6 +163,14 @@ final class LearnedIntentModel implements LearnedIntents {
         return OtherIntentFallback.write(intents, buckets, dim, threshold, bias, weights, denseWeights);
     }
 
+    /**
+     * This model as the understander's {@link StackedIntentReader} resource (float16 weights): its dense part must be
+     * {@link StackedIntentReader#denseFeatures} of an embedding of {@code embeddingDim} values.
+     */
+    byte[] asStackedReader(int embeddingDim, double add, double drop) {
+        return StackedIntentReader.write(intents, buckets, embeddingDim, add, drop, bias, weights, denseWeights);
+    }
+
     /** A training example of a message and its labelled intents. */
     static Example example(String text, Set<Intent> intents) {
         return new Example(IntentFeatures.of(FoldedText.of(text).folded()), intents);

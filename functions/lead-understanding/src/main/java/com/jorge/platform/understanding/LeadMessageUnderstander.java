@@ -47,6 +47,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     private final Optional<LearnedIntents> learned;
     private final OtherFallback otherFallback;
     private final Optional<OtherIntentFallback> fallbackModel;
+    private final IntentReading intentReading;
+    private final Optional<StackedIntentReader> intentModel;
 
     /**
      * Where the learned {@link OtherIntentFallback} is asked ({@code JORGE_UNDERSTANDING_OTHER_FALLBACK}: off, embedded,
@@ -70,6 +72,27 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     /** What {@link #load()} does when nothing is configured. */
     public static final OtherFallback DEFAULT_OTHER_FALLBACK = OtherFallback.OFF;
 
+    /**
+     * Who decides the intents ({@code JORGE_UNDERSTANDING_INTENT_READER}: rules, stacked): the rules and exemplars alone; or
+     * the learned {@link StackedIntentReader} editing their set (ninth round, README), never OPT_OUT.
+     */
+    public enum IntentReading {
+        RULES, STACKED;
+
+        /** The setting's value, case-insensitive; none set is {@link #DEFAULT_INTENT_READING}. */
+        public static IntentReading fromConfig(PlatformConfig config) {
+            String v = config.get("JORGE_UNDERSTANDING_INTENT_READER", DEFAULT_INTENT_READING.name()).strip();
+            try {
+                return valueOf(v.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("JORGE_UNDERSTANDING_INTENT_READER must be rules or stacked", e);
+            }
+        }
+    }
+
+    /** What {@link #load()} does when nothing is configured. */
+    public static final IntentReading DEFAULT_INTENT_READING = IntentReading.STACKED;
+
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     IntentReader.Blend blend, MarketSettings market) {
         this(clock, classifier, learned, blend, Lexicon.load("/understanding/lexicon.txt"), market);
@@ -82,12 +105,13 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     KeywordSlotReader keywords, IntentReader intents, AreaReader areas) {
-        this(clock, classifier, learned, keywords, intents, areas, OtherFallback.OFF, Optional.empty());
+        this(clock, classifier, learned, keywords, intents, areas, OtherFallback.OFF, Optional.empty(), IntentReading.RULES, Optional.empty());
     }
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     KeywordSlotReader keywords, IntentReader intents, AreaReader areas, OtherFallback otherFallback,
-                                    Optional<OtherIntentFallback> fallbackModel) {
+                                    Optional<OtherIntentFallback> fallbackModel, IntentReading intentReading,
+                                    Optional<StackedIntentReader> intentModel) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.classifier = classifier;
         this.learned = learned;
@@ -95,6 +119,13 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         this.fallbackModel = otherFallback == OtherFallback.OFF ? Optional.empty() : fallbackModel;
         if (otherFallback != OtherFallback.OFF && (this.fallbackModel.isEmpty() || classifier.isEmpty())) {
             throw new IllegalStateException("the OTHER fallback needs its model (" + OtherIntentFallback.RESOURCE + ") and the embedding");
+        }
+        this.intentReading = intentReading;
+        this.intentModel = intentReading == IntentReading.RULES ? Optional.empty() : intentModel;
+        if (intentReading != IntentReading.RULES && (this.intentModel.isEmpty()
+                || this.intentModel.get().readsEmbedding() && classifier.isEmpty())) {
+            throw new IllegalStateException("the stacked intent reader needs its model (" + StackedIntentReader.RESOURCE + ")"
+                    + " and, if it reads one, the embedding");
         }
         this.keywords = keywords;
         this.intents = intents;
@@ -107,7 +138,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
      */
     public static LeadMessageUnderstander load() {
         PlatformConfig config = PlatformConfig.fromEnvironment();
-        return load(Clock.systemUTC(), MarketSettings.fromConfig(config)).withOtherFallback(OtherFallback.fromConfig(config));
+        return load(Clock.systemUTC(), MarketSettings.fromConfig(config)).withOtherFallback(OtherFallback.fromConfig(config))
+                .withIntentReader(IntentReading.fromConfig(config));
     }
 
     /** As {@link #load()} for the Austin market, with relative times ("in 3 months", "by June") read against {@code clock}. */
@@ -119,7 +151,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     public static LeadMessageUnderstander load(Clock clock, MarketSettings market) {
         return new LeadMessageUnderstander(clock, Optional.of(ExemplarIntentClassifier.load(
                 "/understanding/intent-exemplars.txt", EMBEDDING_THRESHOLD, EMBEDDING_MARGIN)), Optional.empty(),
-                IntentReader.Blend.NONE, market).withOtherFallback(DEFAULT_OTHER_FALLBACK);
+                IntentReader.Blend.NONE, market).withOtherFallback(DEFAULT_OTHER_FALLBACK).withIntentReader(DEFAULT_INTENT_READING);
     }
 
     /** This understander with the learned OTHER fallback asked where {@code where} says (the model is the shipped one). */
@@ -129,12 +161,29 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         }
         Optional<OtherIntentFallback> model = where == OtherFallback.OFF ? Optional.empty()
                 : fallbackModel.isPresent() ? fallbackModel : OtherIntentFallback.loadDefault();
-        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, model);
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, model, intentReading, intentModel);
     }
 
     /** As above with a given model (tests: a model that names everything it can, to show what it may touch). */
     LeadMessageUnderstander withOtherFallback(OtherFallback where, OtherIntentFallback model) {
-        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, Optional.of(model));
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, Optional.of(model), intentReading,
+                intentModel);
+    }
+
+    /** This understander with its intents read as {@code reading} says (the stacked model is the shipped one). */
+    public LeadMessageUnderstander withIntentReader(IntentReading reading) {
+        if (reading == intentReading) {
+            return this;
+        }
+        Optional<StackedIntentReader> model = reading == IntentReading.RULES ? Optional.empty()
+                : intentModel.isPresent() ? intentModel : StackedIntentReader.loadDefault();
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, otherFallback, fallbackModel, reading, model);
+    }
+
+    /** As above with a given model (tests and the evaluation). */
+    LeadMessageUnderstander withIntentReader(IntentReading reading, StackedIntentReader model) {
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, otherFallback, fallbackModel, reading,
+                Optional.of(model));
     }
 
     /** The fallback in use, for the evaluation (empty when off). */
@@ -254,6 +303,15 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
                 embedded = classifier.orElseThrow().embed(text);
             }
             understanding = fallbackModel.get().apply(understanding, t, embedded);
+        }
+        // the learned reader edits the intents the rules (and the exemplars, and any fallback) found; never the opt-out
+        if (intentModel.isPresent()) {
+            StackedIntentReader model = intentModel.get();
+            float[] forModel = new float[0];
+            if (model.readsEmbedding()) {
+                forModel = embedded != null ? embedded : classifier.orElseThrow().embed(text);
+            }
+            understanding = model.apply(understanding, t, forModel);
         }
         return understanding;
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * word n-grams of the tuning parts) lowered exact-set accuracy in cross-validation at every
  * threshold, and measured by leave-one-part-out across hands (with MiniLM embeddings too) it stayed below the
  * rules' history on fresh text ({@code evaluate.sh --leave-one-part-out}, README). The compact reader asked only where
- * the rules answer OTHER is {@link OtherIntentFallback}, not this interface.
+ * the rules answer OTHER is {@link OtherIntentFallback}, not this interface; the learned reader of the full intent set that
+ * the understander uses by default (ninth round) is {@link StackedIntentReader}, which reads the rules' own intents too.
  */
 interface LearnedIntents {
 

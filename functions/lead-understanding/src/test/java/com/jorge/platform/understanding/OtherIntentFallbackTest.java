@@ -73,8 +73,8 @@ class OtherIntentFallbackTest {
         Arrays.fill(bias, 20f);
         OtherIntentFallback eager384 = OtherIntentFallback.fromBytes(OtherIntentFallback.write(CONTENT, BUCKETS, 384, 0.5, bias,
                 new float[CONTENT.size() * BUCKETS], new float[CONTENT.size() * 384]));
-        LeadMessageUnderstander off = SharedUnderstander.WITH_MODEL.withOtherFallback(LeadMessageUnderstander.OtherFallback.OFF);
-        LeadMessageUnderstander every = SharedUnderstander.WITH_MODEL.withOtherFallback(LeadMessageUnderstander.OtherFallback.EVERY, eager384);
+        LeadMessageUnderstander off = SharedUnderstander.RULES.withOtherFallback(LeadMessageUnderstander.OtherFallback.OFF);
+        LeadMessageUnderstander every = SharedUnderstander.RULES.withOtherFallback(LeadMessageUnderstander.OtherFallback.EVERY, eager384);
         int changed = 0;
         for (String text : List.of("STOP", "unsubscribe me", "no more texts pls", "yes", "no thanks", "call me tomorrow at 5",
                 "we already have a realtor", "hmm let me think about it", "my cousin might be interested idk", "k", "whatever man",
@@ -99,8 +99,8 @@ class OtherIntentFallbackTest {
         "my cousin might be interested idk", "quiero vender mi casa", "k", "whatever man", "can you send pics of the kitchen",
         "hit me up after the holidays", "lol who is this"})
     void theUnderstanderChangesOnlyOtherAlone(String text) {
-        LeadMessageUnderstander off = SharedUnderstander.WITH_MODEL.withOtherFallback(LeadMessageUnderstander.OtherFallback.OFF);
-        LeadMessageUnderstander every = SharedUnderstander.WITH_MODEL.withOtherFallback(LeadMessageUnderstander.OtherFallback.EVERY);
+        LeadMessageUnderstander off = SharedUnderstander.RULES.withOtherFallback(LeadMessageUnderstander.OtherFallback.OFF);
+        LeadMessageUnderstander every = SharedUnderstander.RULES.withOtherFallback(LeadMessageUnderstander.OtherFallback.EVERY);
         MessageUnderstanding rules = off.understand(text);
         MessageUnderstanding with = every.understand(text);
         assertThat(with.optOut()).isEqualTo(rules.optOut());

@@ -11,6 +11,8 @@ final class SharedUnderstander {
     static final Clock CLOCK = Clock.fixed(
             ZonedDateTime.of(2026, 1, 15, 12, 0, 0, 0, ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
     static final LeadMessageUnderstander WITH_MODEL = LeadMessageUnderstander.load(CLOCK);
+    /** The rules and the exemplars alone, without the learned intent reader (for what tests the rules themselves). */
+    static final LeadMessageUnderstander RULES = WITH_MODEL.withIntentReader(LeadMessageUnderstander.IntentReading.RULES);
     static final LeadMessageUnderstander PATTERNS_ONLY = LeadMessageUnderstander.patternsOnly(CLOCK);
 
     private SharedUnderstander() {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Writes what the rules read of each tuning part *before* that part was written from (issue 13, ninth round): for each
+# (commit, parts) below, the lead-understanding module of that commit is compiled (git archive, javac against today's
+# class path) with FreshIntents.java and run on today's corpus files. One line a message: PART TAB ID TAB INTENTS TAB OPTOUT,
+# into src/main/resources/fresh-readings/COMMIT.tsv. StackedIntentSelection reads them (evaluate.sh --intent-reader-lopo,
+# --train-intent-reader). Which commit for which part: the last commit before the part became tuning data (README).
+# Never reads heldout-6 or heldout-7.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+cd "$root"
+source scripts/find-jdk.sh
+evaluation="$root/evaluation/lead-understanding"
+./mvnw -B -q -pl evaluation/lead-understanding -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt >/dev/null
+cp="$(tr ':' '\n' < "$evaluation/target/classpath.txt" | grep -v '/lead-understanding' | paste -sd:)"
+corpus="$evaluation/src/main/resources/corpus"
+out="$evaluation/src/main/resources/fresh-readings"
+mkdir -p "$out"
+read_with() { # COMMIT NAME PART...
+  local commit="$1" name="$2"; shift 2
+  local work="$evaluation/target/fresh/$commit"
+  rm -rf "$work" && mkdir -p "$work/src" "$work/classes"
+  git archive "$commit" functions/lead-understanding/src/main | tar -x -C "$work/src"
+  cp -r "$work/src/functions/lead-understanding/src/main/resources/." "$work/classes/"
+  "$JAVA_HOME/bin/javac" -nowarn -d "$work/classes" -cp "$cp" $(find "$work/src" -name '*.java') "$here/FreshIntents.java"
+  local files=()
+  for part in "$@"; do files+=("$corpus/$part.jsonl"); done
+  DJL_CACHE_DIR="$work/djl" "$JAVA_HOME/bin/java" -Xss16m --enable-native-access=ALL-UNNAMED -cp "$work/classes:$cp" \
+    com.jorge.platform.understanding.FreshIntents "${files[@]}" > "$out/$name.tsv" 2>/dev/null
+  echo "$name: $(wc -l < "$out/$name.tsv") messages read by $commit"
+}
+read_with d361cba heldout-metros-d361cba heldout-metros   # after the first round, before heldout-metros became tuning data
+read_with d361cba heldout-2-d361cba heldout-2             # heldout-2 written and committed alone (4576539) before this
+read_with 13ecb1d heldout-3-13ecb1d heldout-3             # before the fourth round (heldout-3 read as tuning data)
+read_with cd534b3 heldout-4-cd534b3 heldout-4 tuning-optouts  # before the sixth round
+read_with cbdc1a4 heldout-5-cbdc1a4 heldout-5 tuning-kinds    # before the eighth round

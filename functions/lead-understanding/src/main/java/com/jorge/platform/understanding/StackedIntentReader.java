@@ -1,0 +1,283 @@
+package com.jorge.platform.understanding;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A learned reader of the full intent set (issue 13, ninth round), stacked on the rules: one-vs-rest logistic regression
+ * over the message's hashed word and character n-grams ({@link IntentFeatures}, folded into a few thousand buckets), the
+ * rules' own intents, the slot names read, the language and, where the model was trained with it, the unit-length MiniLM
+ * embedding. Trained on every tuning part by evaluation/lead-understanding ({@code evaluate.sh --train-intent-reader}), with
+ * the rules' intents as they were <em>before</em> each part was written where git history has them, so that it learns how
+ * far to trust rules on a hand they were not written from.
+ *
+ * <p>It edits the rules' set: an intent the rules did not name is added where its probability reaches {@link #add()}, one
+ * they named is removed where it falls under {@link #drop()} (the shipped model only adds: its drop is below 0). It never
+ * names OPT_OUT or OTHER (refused at load): an opt-out stays exactly the rules' verdict, and to an opt-out it may add only
+ * what is not a side or a call (the rules' own consistency); OTHER is what is left when nothing else is. Weights in float16.
+ */
+final class StackedIntentReader {
+
+    static final String RESOURCE = "/understanding/intent-reader.bin";
+    private static final int MAGIC = 0x4a4f4952; // "JOIR"
+    private static final int VERSION = 1;
+    private static final Set<Intent> NEVER = EnumSet.of(Intent.OPT_OUT, Intent.OTHER);
+    /** The intents the rules' set is read from as features, in this order. */
+    static final List<Intent> RULE_FEATURES = List.of(Intent.values());
+    static final List<SlotName> SLOT_FEATURES = List.of(SlotName.values());
+    static final List<String> LANGUAGES = List.of("en", "es", "mixed");
+    private static final Set<Intent> SPECIFIC_QUESTIONS = EnumSet.of(
+            Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION);
+
+    private final List<Intent> intents;
+    private final int buckets;
+    private final int embeddingDim;
+    private final double add;
+    private final double drop;
+    private final float[] bias;
+    private final float[] weights; // [k * buckets + bucket]
+    private final float[] dense;   // [k * denseDim + i]
+    private final int denseDim;
+
+    private StackedIntentReader(List<Intent> intents, int buckets, int embeddingDim, double add, double drop, float[] bias, float[] weights,
+                                float[] dense) {
+        for (Intent i : intents) {
+            if (NEVER.contains(i)) {
+                throw new IllegalArgumentException("a learned intent reader may not name " + i);
+            }
+        }
+        this.denseDim = denseDim(embeddingDim);
+        if (bias.length != intents.size() || weights.length != intents.size() * buckets || dense.length != intents.size() * denseDim) {
+            throw new IllegalArgumentException("intent reader weights do not match its shape");
+        }
+        if (buckets <= 0 || buckets > IntentFeatures.BUCKETS || Integer.bitCount(buckets) != 1) {
+            throw new IllegalArgumentException("buckets must be a power of two up to " + IntentFeatures.BUCKETS + ": " + buckets);
+        }
+        this.intents = List.copyOf(intents);
+        this.buckets = buckets;
+        this.embeddingDim = embeddingDim;
+        this.add = add;
+        this.drop = drop;
+        this.bias = bias;
+        this.weights = weights;
+        this.dense = dense;
+    }
+
+    /** Values of the dense part: the embedding (if any), the rules' intents, the slot names, the language. */
+    static int denseDim(int embeddingDim) {
+        return embeddingDim + RULE_FEATURES.size() + SLOT_FEATURES.size() + LANGUAGES.size();
+    }
+
+    /** The dense part of a message's features ({@code embedding} empty where the model reads none). */
+    static float[] denseFeatures(float[] embedding, Set<Intent> rules, List<Slot> slots, String language) {
+        float[] out = new float[denseDim(embedding.length)];
+        System.arraycopy(embedding, 0, out, 0, embedding.length);
+        int o = embedding.length;
+        for (Intent i : rules) {
+            out[o + RULE_FEATURES.indexOf(i)] = 1f;
+        }
+        o += RULE_FEATURES.size();
+        for (Slot s : slots) {
+            out[o + s.name().ordinal()] = 1f;
+        }
+        o += SLOT_FEATURES.size();
+        int lang = LANGUAGES.indexOf(language);
+        if (lang >= 0) {
+            out[o + lang] = 1f;
+        }
+        return out;
+    }
+
+    /** The shipped model, or empty where the resource is absent. */
+    static Optional<StackedIntentReader> loadDefault() {
+        try (InputStream in = StackedIntentReader.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? Optional.empty() : Optional.of(read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static StackedIntentReader fromBytes(byte[] bytes) {
+        try {
+            return read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StackedIntentReader read(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            throw new IOException("not an intent-reader model of version " + VERSION);
+        }
+        int buckets = in.readInt();
+        int embeddingDim = in.readInt();
+        double add = in.readFloat();
+        double drop = in.readFloat();
+        // the feature layout it was trained with must be this code's
+        if (in.readInt() != RULE_FEATURES.size() || in.readInt() != SLOT_FEATURES.size() || in.readInt() != LANGUAGES.size()) {
+            throw new IOException("the intent reader was trained on another feature layout");
+        }
+        int n = in.readInt();
+        List<Intent> intents = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            intents.add(Intent.valueOf(in.readUTF()));
+        }
+        float[] bias = new float[n];
+        for (int k = 0; k < n; k++) {
+            bias[k] = in.readFloat();
+        }
+        float[] weights = halves(in, n * buckets);
+        float[] dense = halves(in, n * denseDim(embeddingDim));
+        return new StackedIntentReader(intents, buckets, embeddingDim, add, drop, bias, weights, dense);
+    }
+
+    /** The bytes of a model, weights rounded to float16 ({@link #read} gives back the model that is scored). */
+    static byte[] write(List<Intent> intents, int buckets, int embeddingDim, double add, double drop, float[] bias, float[] weights,
+                        float[] dense) {
+        new StackedIntentReader(intents, buckets, embeddingDim, add, drop, bias, weights, dense); // validates
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(buckets);
+            out.writeInt(embeddingDim);
+            out.writeFloat((float) add);
+            out.writeFloat((float) drop);
+            out.writeInt(RULE_FEATURES.size());
+            out.writeInt(SLOT_FEATURES.size());
+            out.writeInt(LANGUAGES.size());
+            out.writeInt(intents.size());
+            for (Intent i : intents) {
+                out.writeUTF(i.name());
+            }
+            for (float b : bias) {
+                out.writeFloat(b);
+            }
+            for (float w : weights) {
+                out.writeShort(Float.floatToFloat16(w));
+            }
+            for (float w : dense) {
+                out.writeShort(Float.floatToFloat16(w));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static float[] halves(DataInputStream in, int count) throws IOException {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = Float.float16ToFloat(in.readShort());
+        }
+        return out;
+    }
+
+    List<Intent> intents() {
+        return intents;
+    }
+
+    /** Whether the model reads the MiniLM embedding (then {@link #probabilities} needs it for every message). */
+    boolean readsEmbedding() {
+        return embeddingDim > 0;
+    }
+
+    int embeddingDim() {
+        return embeddingDim;
+    }
+
+    double add() {
+        return add;
+    }
+
+    double drop() {
+        return drop;
+    }
+
+    /** Probability of each of {@link #intents()}, in that order. */
+    double[] probabilities(String folded, float[] embedding, Set<Intent> rules, List<Slot> slots, String language) {
+        if (embedding.length != embeddingDim) {
+            throw new IllegalArgumentException("embedding has " + embedding.length + " values; the model reads " + embeddingDim);
+        }
+        int[] features = IntentFeatures.of(folded, buckets);
+        float[] d = denseFeatures(embedding, rules, slots, language);
+        double scale = 1.0 / Math.sqrt(Math.max(1, features.length));
+        double[] p = new double[intents.size()];
+        for (int k = 0; k < p.length; k++) {
+            double z = bias[k];
+            int base = k * buckets;
+            for (int f : features) {
+                z += weights[base + f] * scale;
+            }
+            int db = k * denseDim;
+            for (int i = 0; i < denseDim; i++) {
+                if (d[i] != 0f) {
+                    z += dense[db + i] * d[i];
+                }
+            }
+            p[k] = 1.0 / (1.0 + Math.exp(-z));
+        }
+        return p;
+    }
+
+    /**
+     * The rules' set edited by the model's probabilities ({@code p} in the order of {@link #intents()}): added from
+     * {@code add}, removed under {@code drop}. OPT_OUT is the rules' alone; with it, no side and no call (the rules' own
+     * consistency); QUESTION only where no more specific question is named; AFFIRMATIVE and NEGATIVE not both (the more
+     * probable stays); OTHER exactly when nothing else is.
+     */
+    Set<Intent> edit(Set<Intent> rules, double[] p, double add, double drop) {
+        Set<Intent> out = EnumSet.noneOf(Intent.class);
+        out.addAll(rules);
+        out.remove(Intent.OTHER);
+        double[] byIntent = new double[Intent.values().length];
+        java.util.Arrays.fill(byIntent, -1);
+        for (int k = 0; k < intents.size(); k++) {
+            Intent i = intents.get(k);
+            byIntent[i.ordinal()] = p[k];
+            if (out.contains(i) && p[k] < drop) {
+                out.remove(i);
+            } else if (!out.contains(i) && p[k] >= add) {
+                out.add(i);
+            }
+        }
+        boolean optOut = rules.contains(Intent.OPT_OUT);
+        if (optOut) {
+            out.add(Intent.OPT_OUT);
+            out.remove(Intent.SELLING);
+            out.remove(Intent.BUYING);
+            out.remove(Intent.WANTS_CALL);
+        } else {
+            out.remove(Intent.OPT_OUT);
+        }
+        if (out.stream().anyMatch(SPECIFIC_QUESTIONS::contains)) {
+            out.remove(Intent.QUESTION);
+        }
+        if (out.contains(Intent.AFFIRMATIVE) && out.contains(Intent.NEGATIVE)) {
+            out.remove(byIntent[Intent.AFFIRMATIVE.ordinal()] >= byIntent[Intent.NEGATIVE.ordinal()] ? Intent.NEGATIVE : Intent.AFFIRMATIVE);
+        }
+        if (out.isEmpty()) {
+            out.add(Intent.OTHER);
+        }
+        return out;
+    }
+
+    /** The understanding with its intents edited at the model's own thresholds; its opt-out, slots and language unchanged. */
+    MessageUnderstanding apply(MessageUnderstanding rules, String folded, float[] embedding) {
+        double[] p = probabilities(folded, embedding, rules.intents(), rules.slots(), rules.language());
+        Set<Intent> edited = edit(rules.intents(), p, add, drop);
+        return edited.equals(rules.intents()) ? rules
+                : new MessageUnderstanding(rules.language(), rules.slots(), edited, rules.optOut(), rules.possibleOptOut());
+    }
+}
