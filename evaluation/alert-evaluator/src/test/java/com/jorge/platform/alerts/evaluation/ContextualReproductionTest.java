@@ -1,0 +1,75 @@
+package com.jorge.platform.alerts.evaluation;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Our CAD OSE against NAB's published contextOSE results, file by file: every in-repo NAB series (and all 30 of
+ * ../shared/data/nab when that folder is there) scored with NAB's scorer at NAB's published threshold for each
+ * profile must match the published per-file score within {@link #TOLERANCE}.
+ */
+class ContextualReproductionTest {
+
+    /** NAB's per-file raw score (one window's true positive is worth up to 1, a false positive -0.11). */
+    static final double TOLERANCE = 1e-6;
+
+    record Comparison(String file, double published, double ours) {
+        double difference() {
+            return Math.abs(published - ours);
+        }
+    }
+
+    static List<Comparison> compare(Path data, String profile) {
+        NabCorpus corpus = new NabCorpus(data);
+        NabScoresFile published = NabScoresFile.read(Path.of("nab/reference-results/contextOSE/contextOSE_" + profile + "_scores.csv"));
+        NabScorer scorer = new NabScorer(corpus.profile(profile));
+        List<Comparison> out = new ArrayList<>();
+        for (NabCorpus.DataFile f : corpus.files()) {
+            NabScoresFile.Row row = published.rows().get(f.name());
+            if (row == null) continue;
+            double[] scores = ContextualReplay.scores(f.values(), ContextualReplay.Range.FILE);
+            NabFileScore ours = scorer.score(f.timestamps(), scores, f.windows(), row.threshold());
+            out.add(new Comparison(f.name(), row.score(), ours.score()));
+        }
+        return out;
+    }
+
+    private static void check(Path data) {
+        for (String profile : NabEvaluation.PROFILES) {
+            List<Comparison> all = compare(data, profile);
+            assertTrue(all.size() >= 18, "compared " + all.size() + " files");
+            double publishedTotal = 0, oursTotal = 0, worst = 0;
+            int matched = 0;
+            for (Comparison c : all) {
+                publishedTotal += c.published();
+                oursTotal += c.ours();
+                worst = Math.max(worst, c.difference());
+                if (c.difference() <= TOLERANCE) matched++;
+                else System.out.printf(Locale.ROOT, "  %s %s: published %.6f, ours %.6f%n", profile, c.file(), c.published(), c.ours());
+            }
+            System.out.printf(Locale.ROOT, "CAD OSE reproduction, %s, %s: %d/%d files within %.0e (largest difference %.2e); raw totals published %.4f ours %.4f%n",
+                    data, profile, matched, all.size(), TOLERANCE, worst, publishedTotal, oursTotal);
+            assertEquals(all.size(), matched, profile + ": files off by more than " + TOLERANCE);
+        }
+    }
+
+    @Test
+    void reproducesPublishedScoresOnTheInRepoSeries() {
+        check(Path.of("nab"));
+    }
+
+    @Test
+    void reproducesPublishedScoresOnAllThirtySeriesWhenPresent() {
+        Path shared = Path.of("../../../shared/data/nab");
+        if (!Files.isDirectory(shared.resolve("data"))) return;
+        check(shared);
+    }
+}
