@@ -72,4 +72,24 @@ class ContextualReproductionTest {
         if (!Files.isDirectory(shared.resolve("data"))) return;
         check(shared);
     }
+    /** The size of CAD OSE's state at the end of each tuning series (the README's figure for Redis). */
+    @Test
+    void stateSizeAtTheEndOfTheTuningSeries() throws java.io.IOException {
+        Path shared = Path.of("../../../shared/data/nab");
+        if (!Files.isDirectory(shared.resolve("data"))) return;
+        NabCorpus corpus = new NabCorpus(shared);
+        List<String> tuning = Files.readAllLines(Path.of("split/tuning.txt")).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        long largest = 0;
+        for (NabCorpus.DataFile f : corpus.files(tuning)) {
+            double min = java.util.Arrays.stream(f.values()).min().orElseThrow(), max = java.util.Arrays.stream(f.values()).max().orElseThrow();
+            var cad = new com.jorge.platform.alerts.anomaly.ContextualAnomalyDetector(min, max,
+                    Math.max(1, (int) (NabScorer.probationaryLength(f.values().length) / 5.0)));
+            for (double v : f.values()) cad.score(v);
+            System.out.printf(Locale.ROOT, "CAD OSE state %s: %d points, %d contexts, %d bytes%n", f.name(), f.values().length, cad.contexts(), cad.stateBytes());
+            largest = Math.max(largest, cad.stateBytes());
+        }
+        System.out.printf(Locale.ROOT, "CAD OSE state: largest %d bytes over %d tuning series%n", largest, tuning.size());
+        assertTrue(largest < 64L << 20, "state " + largest + " bytes");
+    }
 }

@@ -1,7 +1,6 @@
 package com.jorge.platform.alerts.anomaly;
 
 import java.util.Arrays;
-import java.util.function.IntBinaryOperator;
 
 /**
  * A map from small non-negative int keys to int values laid out as an open-addressed table with the probe sequence,
@@ -47,8 +46,14 @@ final class CPython2IntTable {
     }
 
     /** Calls {@code action(key, value)} for every entry in slot order. */
-    void forEach(IntBinaryOperator action) {
-        for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY) action.applyAsInt(keys[i], values[i]);
+    void forEach(EntryAction action) {
+        for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY) action.accept(keys[i], values[i]);
+    }
+
+    /** What {@link #forEach} does with one entry. */
+    @FunctionalInterface
+    interface EntryAction {
+        void accept(int key, int value);
     }
 
     private static int slot(int[] keys, int key) {

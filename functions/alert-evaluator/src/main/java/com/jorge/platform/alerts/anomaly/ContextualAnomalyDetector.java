@@ -172,7 +172,7 @@ public final class ContextualAnomalyDetector {
         final boolean flag = newZeroLevel;
         for (LeftHalf left : crossedLefts) {
             left.contexts.forEach((rightId, contextId) -> {
-                if (contextId == untouched) return 0;
+                if (contextId == untouched) return;
                 Context c = contexts.get(contextId);
                 RightHalf right = rights.get(rightId);
                 int rightMatched = right.matched.size();
@@ -193,7 +193,6 @@ public final class ContextualAnomalyDetector {
                 } else if (c.zeroLevel && flag && rightMatched > 0 && leftMatched <= MAX_LEFT_FACTS) {
                     proposals.add(new Proposal(toArray(left.matched), toArray(right.matched)));
                 }
-                return 0;
             });
         }
         untouched = 0;
@@ -272,7 +271,6 @@ public final class ContextualAnomalyDetector {
                 } else if (weight == bestRef[0]) {
                     predicting.add(c);
                 }
-                return 0;
             });
             best = bestRef[0];
         }
