@@ -86,8 +86,10 @@ class ContextualReproductionTest {
             var cad = new com.jorge.platform.alerts.anomaly.ContextualAnomalyDetector(min, max,
                     Math.max(1, (int) (NabScorer.probationaryLength(f.values().length) / 5.0)));
             for (double v : f.values()) cad.score(v);
-            System.out.printf(Locale.ROOT, "CAD OSE state %s: %d points, %d contexts, %d bytes%n", f.name(), f.values().length, cad.contexts(), cad.stateBytes());
-            largest = Math.max(largest, cad.stateBytes());
+            long encoded = cad.encode().length();
+            System.out.printf(Locale.ROOT, "CAD OSE state %s: %d points, %d contexts, %d bytes compact, %d chars encoded%n", f.name(),
+                    f.values().length, cad.contexts(), cad.stateBytes(), encoded);
+            largest = Math.max(largest, Math.max(cad.stateBytes(), encoded));
         }
         System.out.printf(Locale.ROOT, "CAD OSE state: largest %d bytes over %d tuning series%n", largest, tuning.size());
         assertTrue(largest < 64L << 20, "state " + largest + " bytes");

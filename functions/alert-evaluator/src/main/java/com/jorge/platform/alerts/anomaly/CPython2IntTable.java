@@ -24,6 +24,31 @@ final class CPython2IntTable {
         Arrays.fill(keys, EMPTY);
     }
 
+    /** The table exactly as laid out (slots in order, -1 for an empty one), for a stored state. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            out.writeInt(keys[i]);
+            if (keys[i] != EMPTY) out.writeInt(values[i]);
+        }
+    }
+
+    static CPython2IntTable read(java.io.DataInputStream in) throws java.io.IOException {
+        int length = in.readInt();
+        if (length < MIN_SIZE || Integer.bitCount(length) != 1) throw new java.io.IOException("bad table size " + length);
+        CPython2IntTable t = new CPython2IntTable();
+        t.keys = new int[length];
+        t.values = new int[length];
+        for (int i = 0; i < length; i++) {
+            t.keys[i] = in.readInt();
+            if (t.keys[i] != EMPTY) {
+                t.values[i] = in.readInt();
+                t.used++;
+            }
+        }
+        return t;
+    }
+
     int size() {
         return used;
     }

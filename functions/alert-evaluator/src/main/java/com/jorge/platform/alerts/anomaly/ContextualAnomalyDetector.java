@@ -60,12 +60,17 @@ public final class ContextualAnomalyDetector {
     private static final class LeftHalf {
         final int id;
         final long[] facts;
-        final CPython2IntTable contexts = new CPython2IntTable();
+        final CPython2IntTable contexts;
         final List<Long> matched = new ArrayList<>();
 
         LeftHalf(int id, long[] facts) {
+            this(id, facts, new CPython2IntTable());
+        }
+
+        LeftHalf(int id, long[] facts, CPython2IntTable contexts) {
             this.id = id;
             this.facts = facts;
+            this.contexts = contexts;
         }
     }
 
@@ -116,16 +121,136 @@ public final class ContextualAnomalyDetector {
      *                   (NAB: its probationary length / 5, truncated)
      */
     public ContextualAnomalyDetector(double min, double max, int restPeriod) {
+        this(min, check(min, max, restPeriod), restPeriod, true);
+        recentRaw.add(1.0);
+    }
+
+    private static double check(double min, double max, int restPeriod) {
         if (!Double.isFinite(min) || !Double.isFinite(max) || max < min) {
             throw new IllegalArgumentException("range must be finite with min <= max, got " + min + ".." + max);
         }
         if (restPeriod < 1) throw new IllegalArgumentException("restPeriod must be at least 1 point, got " + restPeriod);
         double range = max - min;
         if (range == 0.0) range = MAX_LEVEL;
+        return range / MAX_LEVEL;
+    }
+
+    private ContextualAnomalyDetector(double min, double step, int restPeriod, boolean checked) {
         this.min = min;
-        this.step = range / MAX_LEVEL;
+        this.step = step;
         this.restPeriod = restPeriod;
-        recentRaw.add(1.0);
+    }
+
+    private static final int FORMAT = 1;
+
+    /**
+     * The whole state as one string (deflated, Base64), e.g. a Redis value: {@link #decode} gives a detector that
+     * scores every later point exactly as this one would.
+     */
+    public String encode() {
+        try {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+                out.writeInt(FORMAT);
+                out.writeDouble(min);
+                out.writeDouble(step);
+                out.writeInt(restPeriod);
+                out.writeInt(untouched);
+                out.writeInt(recentRaw.size());
+                for (double r : recentRaw) out.writeDouble(r);
+                writeFacts(out, leftGroup);
+                writeFacts(out, predicted.stream().mapToLong(Long::longValue).sorted().toArray());
+                out.writeInt(lefts.size());
+                for (LeftHalf l : lefts) {
+                    writeFacts(out, l.facts);
+                    l.contexts.write(out);
+                    writeFacts(out, toArray(l.matched));
+                }
+                out.writeInt(rights.size());
+                for (RightHalf r : rights) {
+                    writeFacts(out, r.facts);
+                    writeFacts(out, toArray(r.matched));
+                }
+                out.writeInt(contexts.size());
+                for (Context c : contexts) {
+                    out.writeLong(c.selection);
+                    out.writeLong(c.success);
+                    out.writeLong(c.activations);
+                    out.writeBoolean(c.zeroLevel);
+                    out.writeLong(c.leftHash);
+                    out.writeLong(c.rightHash);
+                }
+            }
+            return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A detector from {@link #encode}'s string; refuses one it cannot read. */
+    public static ContextualAnomalyDetector decode(String encoded) {
+        try (var in = new java.io.DataInputStream(new java.util.zip.InflaterInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(encoded))))) {
+            if (in.readInt() != FORMAT) throw new IllegalArgumentException("not a CAD state of format " + FORMAT);
+            double min = in.readDouble(), step = in.readDouble();
+            int rest = in.readInt();
+            if (!Double.isFinite(min) || !(step > 0) || rest < 1) throw new IllegalArgumentException("bad CAD state header");
+            ContextualAnomalyDetector d = new ContextualAnomalyDetector(min, step, rest, true);
+            d.untouched = in.readInt();
+            int raws = in.readInt();
+            for (int i = 0; i < raws; i++) d.recentRaw.add(in.readDouble());
+            d.leftGroup = readFacts(in);
+            Set<Long> predicted = new HashSet<>();
+            for (long f : readFacts(in)) predicted.add(f);
+            d.predicted = predicted;
+            int nLefts = in.readInt();
+            for (int i = 0; i < nLefts; i++) {
+                LeftHalf l = new LeftHalf(i, readFacts(in), CPython2IntTable.read(in));
+                for (long f : readFacts(in)) l.matched.add(f);
+                d.lefts.add(l);
+                d.leftIds.put(PythonTupleHash.of(l.facts), i);
+                for (long f : l.facts) d.leftIndex.computeIfAbsent(f, k -> new ArrayList<>()).add(l);
+            }
+            int nRights = in.readInt();
+            for (int i = 0; i < nRights; i++) {
+                RightHalf r = new RightHalf(i, readFacts(in));
+                for (long f : readFacts(in)) r.matched.add(f);
+                d.rights.add(r);
+                d.rightIds.put(PythonTupleHash.of(r.facts), i);
+                for (long f : r.facts) d.rightIndex.computeIfAbsent(f, k -> new ArrayList<>()).add(r);
+            }
+            int nContexts = in.readInt();
+            for (int i = 0; i < nContexts; i++) {
+                long selection = in.readLong(), success = in.readLong(), activations = in.readLong();
+                boolean zero = in.readBoolean();
+                long leftHash = in.readLong(), rightHash = in.readLong();
+                Integer right = d.rightIds.get(rightHash);
+                if (right == null) throw new IllegalArgumentException("CAD state: a context without its right half");
+                Context c = new Context(d.rights.get(right).facts, zero, leftHash, rightHash);
+                c.selection = selection;
+                c.success = success;
+                c.activations = activations;
+                d.contexts.add(c);
+            }
+            d.crossedLefts = touched(d.lefts);
+            d.crossedRights = touched(d.rights);
+            return d;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("CAD state cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFacts(java.io.DataOutputStream out, long[] facts) throws java.io.IOException {
+        out.writeInt(facts.length);
+        for (long f : facts) out.writeLong(f);
+    }
+
+    private static long[] readFacts(java.io.DataInputStream in) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 20) throw new java.io.IOException("bad fact count " + n);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = in.readLong();
+        return out;
     }
 
     /**

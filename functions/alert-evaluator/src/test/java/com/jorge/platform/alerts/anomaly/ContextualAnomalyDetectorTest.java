@@ -140,4 +140,28 @@ class ContextualAnomalyDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new ContextualAnomalyDetector(Double.NaN, 4, 10));
         assertThrows(IllegalArgumentException.class, () -> new ContextualAnomalyDetector(0, 4, 0));
     }
+    @Test
+    void anEncodedStateScoresTheRestExactlyAsTheLiveOne() {
+        ContextualAnomalyDetector live = new ContextualAnomalyDetector(0, 100, 40);
+        Random random = new Random(5);
+        double[] values = new double[6000];
+        for (int i = 0; i < values.length; i++) values[i] = 50 + 30 * Math.sin(2 * Math.PI * i / 144) + random.nextGaussian() * 8 + (i == 4500 ? 40 : 0);
+        for (int i = 0; i < 3000; i++) live.score(values[i]);
+        String stored = live.encode();
+        ContextualAnomalyDetector restored = ContextualAnomalyDetector.decode(stored);
+        assertEquals(live.contexts(), restored.contexts());
+        for (int i = 3000; i < values.length; i++) {
+            assertEquals(live.score(values[i]), restored.score(values[i]), "diverged at " + i);
+            if (i % 1000 == 0) restored = ContextualAnomalyDetector.decode(restored.encode());
+        }
+        assertEquals(live.encode(), restored.encode());
+        assertTrue(stored.length() < live.stateBytes() * 2, "encoded " + stored.length() + " chars");
+    }
+
+    @Test
+    void aDamagedStateIsRefused() {
+        String good = new ContextualAnomalyDetector(0, 1, 5).encode();
+        assertThrows(IllegalArgumentException.class, () -> ContextualAnomalyDetector.decode(good.substring(0, good.length() / 2)));
+        assertThrows(IllegalArgumentException.class, () -> ContextualAnomalyDetector.decode("not base64 !"));
+    }
 }
