@@ -1,6 +1,6 @@
 package com.jorge.platform.alerts.evaluation;
 
-import com.jorge.platform.alerts.anomaly.ContextualAnomalyDetector;
+import com.jorge.platform.alerts.evaluation.cad.ContextualAnomalyDetector;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.jorge.platform.alerts.anomaly;
+package com.jorge.platform.alerts.evaluation.cad;
 
 import org.junit.jupiter.api.Test;
 

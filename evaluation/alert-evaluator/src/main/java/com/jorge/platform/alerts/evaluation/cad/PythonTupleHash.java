@@ -1,4 +1,4 @@
-package com.jorge.platform.alerts.anomaly;
+package com.jorge.platform.alerts.evaluation.cad;
 
 /**
  * The 64-bit hash CPython 2.7 gives a tuple of ints (an int hashes to itself, -1 to -2): {@link ContextualAnomalyDetector}

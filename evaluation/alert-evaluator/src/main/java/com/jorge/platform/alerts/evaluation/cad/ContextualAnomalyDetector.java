@@ -1,4 +1,4 @@
-package com.jorge.platform.alerts.anomaly;
+package com.jorge.platform.alerts.evaluation.cad;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
