@@ -70,7 +70,24 @@ public final class NabEvaluation {
 
     /** The detector the settings describe; refuses settings it does not know. */
     static SeriesDetector detector(Map<String, String> settings) {
-        return new StreamingReplay(settings);
+        Map<String, String> rest = new java.util.HashMap<>(settings);
+        String which = rest.remove("detector");
+        if (which == null || which.equals("ensemble")) {
+            if (rest.keySet().stream().anyMatch(k -> k.startsWith("cad."))) {
+                throw new EvaluationArguments.ArgumentsException("cad.* settings need detector=cad or detector=cad-or-ensemble");
+            }
+            return new StreamingReplay(rest);
+        }
+        Map<String, String> cad = new java.util.HashMap<>();
+        for (String k : List.copyOf(rest.keySet())) if (k.startsWith("cad.")) cad.put(k, rest.remove(k));
+        return switch (which) {
+            case "cad" -> {
+                if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=cad takes only cad.* settings, got " + rest.keySet());
+                yield new ContextualReplay(cad);
+            }
+            case "cad-or-ensemble" -> new EitherDetector(new ContextualReplay(cad), new StreamingReplay(rest));
+            default -> throw new EvaluationArguments.ArgumentsException("detector is ensemble, cad or cad-or-ensemble, got '" + which + "'");
+        };
     }
 
     /** One measured detector (ours or a published one): the figures the report prints. */
