@@ -29,29 +29,20 @@ final class OtherIntentFallback {
     private static final Set<Intent> NEVER = EnumSet.of(Intent.OPT_OUT, Intent.OTHER);
 
     private final List<Intent> intents;
-    private final int buckets;
     private final int dim;
     private final double threshold;
-    private final float[] bias;
-    private final float[] weights; // [k * buckets + bucket]
-    private final float[] dense;   // [k * dim + i]
+    private final OneVsRestWeights model; // dense part: the embedding
 
-    private OtherIntentFallback(List<Intent> intents, int buckets, int dim, double threshold, float[] bias, float[] weights, float[] dense) {
+    private OtherIntentFallback(List<Intent> intents, int dim, double threshold, OneVsRestWeights model) {
         for (Intent i : intents) {
             if (NEVER.contains(i)) {
                 throw new IllegalArgumentException("a fallback may not name " + i);
             }
         }
-        if (bias.length != intents.size() || weights.length != intents.size() * buckets || dense.length != intents.size() * dim) {
-            throw new IllegalArgumentException("fallback weights do not match its shape");
-        }
         this.intents = List.copyOf(intents);
-        this.buckets = buckets;
         this.dim = dim;
         this.threshold = threshold;
-        this.bias = bias;
-        this.weights = weights;
-        this.dense = dense;
+        this.model = model;
     }
 
     /** The shipped model, or empty where the resource is absent. */
@@ -85,11 +76,7 @@ final class OtherIntentFallback {
         for (int k = 0; k < n; k++) {
             intents.add(Intent.valueOf(in.readUTF()));
         }
-        float[] bias = new float[n];
-        for (int k = 0; k < n; k++) {
-            bias[k] = in.readFloat();
-        }
-        return new OtherIntentFallback(intents, buckets, dim, threshold, bias, halves(in, n * buckets), halves(in, n * dim));
+        return new OtherIntentFallback(intents, dim, threshold, OneVsRestWeights.read(in, n, buckets, dim));
     }
 
     /**
@@ -97,7 +84,8 @@ final class OtherIntentFallback {
      * in the evaluation as in the understander).
      */
     static byte[] write(List<Intent> intents, int buckets, int dim, double threshold, float[] bias, float[] weights, float[] dense) {
-        new OtherIntentFallback(intents, buckets, dim, threshold, bias, weights, dense); // validates
+        OneVsRestWeights model = new OneVsRestWeights(intents.size(), buckets, dim, bias, weights, dense);
+        new OtherIntentFallback(intents, dim, threshold, model); // validates
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -109,27 +97,11 @@ final class OtherIntentFallback {
             for (Intent i : intents) {
                 out.writeUTF(i.name());
             }
-            for (float b : bias) {
-                out.writeFloat(b);
-            }
-            for (float w : weights) {
-                out.writeShort(Float.floatToFloat16(w));
-            }
-            for (float w : dense) {
-                out.writeShort(Float.floatToFloat16(w));
-            }
+            model.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static float[] halves(DataInputStream in, int count) throws IOException {
-        float[] out = new float[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = Float.float16ToFloat(in.readShort());
-        }
-        return out;
     }
 
     double threshold() {
@@ -141,22 +113,7 @@ final class OtherIntentFallback {
         if (unitEmbedding.length != dim) {
             throw new IllegalArgumentException("embedding has " + unitEmbedding.length + " values; the model reads " + dim);
         }
-        int[] features = IntentFeatures.of(folded, buckets);
-        double scale = 1.0 / Math.sqrt(Math.max(1, features.length));
-        double[] p = new double[intents.size()];
-        for (int k = 0; k < p.length; k++) {
-            double z = bias[k];
-            int base = k * buckets;
-            for (int f : features) {
-                z += weights[base + f] * scale;
-            }
-            int d = k * dim;
-            for (int i = 0; i < dim; i++) {
-                z += dense[d + i] * unitEmbedding[i];
-            }
-            p[k] = 1.0 / (1.0 + Math.exp(-z));
-        }
-        return p;
+        return model.probabilities(IntentFeatures.of(folded, model.buckets()), unitEmbedding);
     }
 
     /** The intents the model reads at {@code threshold}; empty where none reaches it. */

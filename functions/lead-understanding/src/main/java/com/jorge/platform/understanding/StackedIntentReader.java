@@ -40,37 +40,25 @@ final class StackedIntentReader {
             Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION);
 
     private final List<Intent> intents;
-    private final int buckets;
     private final int embeddingDim;
     private final double add;
     private final double drop;
-    private final float[] bias;
-    private final float[] weights; // [k * buckets + bucket]
-    private final float[] dense;   // [k * denseDim + i]
-    private final int denseDim;
+    private final OneVsRestWeights model;
 
-    private StackedIntentReader(List<Intent> intents, int buckets, int embeddingDim, double add, double drop, float[] bias, float[] weights,
-                                float[] dense) {
+    private StackedIntentReader(List<Intent> intents, int buckets, int embeddingDim, double add, double drop, OneVsRestWeights model) {
         for (Intent i : intents) {
             if (NEVER.contains(i)) {
                 throw new IllegalArgumentException("a learned intent reader may not name " + i);
             }
         }
-        this.denseDim = denseDim(embeddingDim);
-        if (bias.length != intents.size() || weights.length != intents.size() * buckets || dense.length != intents.size() * denseDim) {
-            throw new IllegalArgumentException("intent reader weights do not match its shape");
-        }
         if (buckets <= 0 || buckets > IntentFeatures.BUCKETS || Integer.bitCount(buckets) != 1) {
             throw new IllegalArgumentException("buckets must be a power of two up to " + IntentFeatures.BUCKETS + ": " + buckets);
         }
         this.intents = List.copyOf(intents);
-        this.buckets = buckets;
         this.embeddingDim = embeddingDim;
         this.add = add;
         this.drop = drop;
-        this.bias = bias;
-        this.weights = weights;
-        this.dense = dense;
+        this.model = model;
     }
 
     /** Values of the dense part: the embedding (if any), the rules' intents, the slot names, the language. */
@@ -133,19 +121,15 @@ final class StackedIntentReader {
         for (int k = 0; k < n; k++) {
             intents.add(Intent.valueOf(in.readUTF()));
         }
-        float[] bias = new float[n];
-        for (int k = 0; k < n; k++) {
-            bias[k] = in.readFloat();
-        }
-        float[] weights = halves(in, n * buckets);
-        float[] dense = halves(in, n * denseDim(embeddingDim));
-        return new StackedIntentReader(intents, buckets, embeddingDim, add, drop, bias, weights, dense);
+        return new StackedIntentReader(intents, buckets, embeddingDim, add, drop,
+                OneVsRestWeights.read(in, n, buckets, denseDim(embeddingDim)));
     }
 
     /** The bytes of a model, weights rounded to float16 ({@link #read} gives back the model that is scored). */
     static byte[] write(List<Intent> intents, int buckets, int embeddingDim, double add, double drop, float[] bias, float[] weights,
                         float[] dense) {
-        new StackedIntentReader(intents, buckets, embeddingDim, add, drop, bias, weights, dense); // validates
+        OneVsRestWeights model = new OneVsRestWeights(intents.size(), buckets, denseDim(embeddingDim), bias, weights, dense);
+        new StackedIntentReader(intents, buckets, embeddingDim, add, drop, model); // validates
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -161,27 +145,11 @@ final class StackedIntentReader {
             for (Intent i : intents) {
                 out.writeUTF(i.name());
             }
-            for (float b : bias) {
-                out.writeFloat(b);
-            }
-            for (float w : weights) {
-                out.writeShort(Float.floatToFloat16(w));
-            }
-            for (float w : dense) {
-                out.writeShort(Float.floatToFloat16(w));
-            }
+            model.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static float[] halves(DataInputStream in, int count) throws IOException {
-        float[] out = new float[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = Float.float16ToFloat(in.readShort());
-        }
-        return out;
     }
 
     List<Intent> intents() {
@@ -210,25 +178,7 @@ final class StackedIntentReader {
         if (embedding.length != embeddingDim) {
             throw new IllegalArgumentException("embedding has " + embedding.length + " values; the model reads " + embeddingDim);
         }
-        int[] features = IntentFeatures.of(folded, buckets);
-        float[] d = denseFeatures(embedding, rules, slots, language);
-        double scale = 1.0 / Math.sqrt(Math.max(1, features.length));
-        double[] p = new double[intents.size()];
-        for (int k = 0; k < p.length; k++) {
-            double z = bias[k];
-            int base = k * buckets;
-            for (int f : features) {
-                z += weights[base + f] * scale;
-            }
-            int db = k * denseDim;
-            for (int i = 0; i < denseDim; i++) {
-                if (d[i] != 0f) {
-                    z += dense[db + i] * d[i];
-                }
-            }
-            p[k] = 1.0 / (1.0 + Math.exp(-z));
-        }
-        return p;
+        return model.probabilities(IntentFeatures.of(folded, model.buckets()), denseFeatures(embedding, rules, slots, language));
     }
 
     /**
