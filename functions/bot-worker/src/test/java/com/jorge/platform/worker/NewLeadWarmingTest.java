@@ -82,7 +82,7 @@ class NewLeadWarmingTest {
         long ttl = Duration.ofMinutes(120).toMillis();
         assertThat(redis.pttl(conversationKey("ana"))).isBetween(ttl - 60_000, ttl);
         assertThat(redis.pttl(profileKey("ana"))).isBetween(ttl - 60_000, ttl);
-        assertThat(rig.metrics.counter(NewLeadWarming.METRIC, "written")).isEqualTo(1);
+        assertThat(rig.metrics.counter(PlatformMetrics.CACHE_NEW_LEAD_WRITES, "written")).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(4));
         process(GhlWebhooks.inboundSms(LOC, "ana", "Hi, I saw the listing on your site", clock.instant()));
@@ -96,7 +96,7 @@ class NewLeadWarmingTest {
         // GHL delivers the ContactCreate again: claimed, nothing written over the turn's state
         process(created);
         assertThat(JSON.readTree(redis.get(conversationKey("ana"))).path("version").asLong()).isEqualTo(1);
-        assertThat(rig.metrics.counter(NewLeadWarming.METRIC, "written")).isEqualTo(1);
+        assertThat(rig.metrics.counter(PlatformMetrics.CACHE_NEW_LEAD_WRITES, "written")).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +108,7 @@ class NewLeadWarmingTest {
         process(GhlWebhooks.contactCreate(LOC, "cold", "Bo", "Lee", "+15125550162", "bo@example.com", clock.instant()));
         // a contact change with a conversation: dropped as every contact change is, never replaced by a fresh state
         assertThat(redis.get(conversationKey("cold"))).isNull();
-        assertThat(rig.metrics.counter(NewLeadWarming.METRIC, "written")).isZero();
+        assertThat(rig.metrics.counter(PlatformMetrics.CACHE_NEW_LEAD_WRITES, "written")).isZero();
         process(GhlWebhooks.inboundSms(LOC, "cold", "hello?", clock.instant()));
         assertThat(rig.text("SELECT version FROM conversations WHERE contact_id = 'cold'")).isEqualTo("2");
     }
@@ -119,14 +119,14 @@ class NewLeadWarmingTest {
         redis.set(namespace + ":{" + LOC + ":gone}:erased", "1");
         process(GhlWebhooks.contactCreate(LOC, "gone", "Cy", "Park", "+15125550163", "cy@example.com", clock.instant()));
         assertThat(redis.exists(conversationKey("gone"), profileKey("gone"))).isZero();
-        assertThat(rig.metrics.counter(NewLeadWarming.METRIC, "erased")).isEqualTo(1);
+        assertThat(rig.metrics.counter(PlatformMetrics.CACHE_NEW_LEAD_WRITES, "erased")).isEqualTo(1);
 
         String dnd = GhlWebhooks.contactCreate(LOC, "quiet", "Di", "Wu", "+15125550164", "di@example.com", clock.instant())
                 .replace("\"dnd\":false", "\"dnd\":true");
         process(dnd);
         // opted out at creation: the opted-out state is cached as before, no fresh state for a lead we never text
         assertThat(JSON.readTree(redis.get(conversationKey("quiet"))).path("optedOut").asBoolean()).isTrue();
-        assertThat(rig.metrics.counter(NewLeadWarming.METRIC, "written")).isZero();
+        assertThat(rig.metrics.counter(PlatformMetrics.CACHE_NEW_LEAD_WRITES, "written")).isZero();
     }
 
     @Test
@@ -141,7 +141,7 @@ class NewLeadWarmingTest {
         long evictedBefore = evicted(redis);
         process(GhlWebhooks.contactCreate(LOC, "full", "Ed", "Fox", "+15125550165", "ed@example.com", clock.instant()));
         assertThat(redis.exists(conversationKey("full"), profileKey("full"))).isZero();
-        assertThat(rig.metrics.counter(NewLeadWarming.METRIC, "no_room")).isEqualTo(1);
+        assertThat(rig.metrics.counter(PlatformMetrics.CACHE_NEW_LEAD_WRITES, "no_room")).isEqualTo(1);
         assertThat(evicted(redis)).isEqualTo(evictedBefore);
         close();
         connection = null;

@@ -29,6 +29,8 @@ public interface PlatformMetrics {
     String CACHE_HITS = "CacheHits";
     String CACHE_MISSES = "CacheMisses";
     String CACHE_UNAVAILABLE = "CacheUnavailable";
+    /** A new lead's first-turn keys written at GHL's ContactCreate (bot-worker); kind written, erased or no_room. */
+    String CACHE_NEW_LEAD_WRITES = "CacheNewLeadWrites";
     String EVENTS_PROCESSED = "EventsProcessed";
     String EVENTS_FAILED = "EventsFailed";
     String EVENTS_ALREADY_DONE = "EventsAlreadyDone";

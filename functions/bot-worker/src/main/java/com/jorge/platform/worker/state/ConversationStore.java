@@ -71,7 +71,7 @@ public final class ConversationStore {
         }
         try {
             NewLeadWarming.Written written = newLeads.write(lead, first.state(), first.profile());
-            metrics.count(NewLeadWarming.METRIC, written.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            metrics.count(PlatformMetrics.CACHE_NEW_LEAD_WRITES, written.outcome().name().toLowerCase(java.util.Locale.ROOT));
         } catch (CacheUnavailableException e) {
             metrics.count(PlatformMetrics.CACHE_UNAVAILABLE, "lead_cache");
         }

@@ -43,9 +43,6 @@ import java.util.List;
  */
 public final class NewLeadWarming {
 
-    /** Count of ContactCreate write-throughs, by outcome ({@link Outcome}, lower case). */
-    public static final String METRIC = "CacheNewLeadWrites";
-
     /**
      * @param ttl              TTL of the written keys; zero switches the write-through off (the contact event then
      *                         evicts the lead's keys, as every other contact change does)
