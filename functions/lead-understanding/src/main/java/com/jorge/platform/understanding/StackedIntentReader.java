@@ -223,10 +223,34 @@ final class StackedIntentReader {
         return out;
     }
 
+    /** Within this many months a stated timeline is a lead who is not deferring ("we need to be out in 2 months"). */
+    static final int SOON_MONTHS = 3;
+
+    /**
+     * Whether the rules read a timeline of at most {@link #SOON_MONTHS}: the model never adds NOT_NOW against it. A false
+     * NOT_NOW sends a motivated lead to the nurture track, the costliest mistake it could add (a persona caught it).
+     */
+    private static boolean soonTimeline(List<Slot> slots) {
+        for (Slot s : slots) {
+            if (s.name() == SlotName.TIMELINE) {
+                try {
+                    if (Integer.parseInt(s.value().strip()) <= SOON_MONTHS) return true;
+                } catch (NumberFormatException e) {
+                    // a timeline that is not a month count says nothing here
+                }
+            }
+        }
+        return false;
+    }
+
     /** The understanding with its intents edited at the model's own thresholds; its opt-out, slots and language unchanged. */
     MessageUnderstanding apply(MessageUnderstanding rules, String folded, float[] embedding) {
         double[] p = probabilities(folded, embedding, rules.intents(), rules.slots(), rules.language());
         Set<Intent> edited = edit(rules.intents(), p, add, drop);
+        if (!rules.intents().contains(Intent.NOT_NOW) && edited.contains(Intent.NOT_NOW) && soonTimeline(rules.slots())) {
+            edited.remove(Intent.NOT_NOW);
+            if (edited.isEmpty()) edited.add(Intent.OTHER);
+        }
         return edited.equals(rules.intents()) ? rules
                 : new MessageUnderstanding(rules.language(), rules.slots(), edited, rules.optOut(), rules.possibleOptOut());
     }

@@ -130,6 +130,8 @@ class StackedIntentReaderTest {
         assertThat(stacked.understand("what would ours go for these days").intents()).containsExactly(Intent.ASKS_HOME_VALUE);
         assertThat(rules.understand("we gotta wait till the kids finish school").intents()).containsExactly(Intent.OTHER);
         assertThat(stacked.understand("we gotta wait till the kids finish school").intents()).containsExactly(Intent.NOT_NOW);
+        // a lead with a timeline within three months is not deferring, whatever the model reads (the motivated-seller persona)
+        assertThat(stacked.understand("We need to be out in 2 months").intents()).doesNotContain(Intent.NOT_NOW);
         for (String kept : List.of("thinking of selling next year", "call me when you can", "nope not interested", "stop texting me",
                 "can we go see it", "ahorita no, gracias")) {
             assertThat(stacked.understand(kept).intents()).as(kept).containsAll(rules.understand(kept).intents());
