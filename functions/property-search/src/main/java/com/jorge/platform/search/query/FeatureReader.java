@@ -25,7 +25,7 @@ final class FeatureReader {
             Feature.SINGLE_STORY, Pattern.compile("\\b((single|one|1)[- ]?(story|storey|level)|rambler|no stairs|de un (piso|nivel)|una (sola )?planta)\\b"),
             // land with a house ("lots of land", "land for horses") is a large lot, not the land property type
             Feature.LARGE_LOT, Pattern.compile("\\b((large|big|huge) (fenced )?(back)?(lot|yard)|acreage|((a )?few |several |some |varios |unos )?acres?|(lote|terreno|patio) grande"
-                    + "|(lots|plenty|acres?) of land|land for (horses|animals)|with (some )?land)\\b"),
+                    + "|(lots|plenty|acres?) of land|land for (horses|animals)|with (some )?land|con (un |mucho |buen )?terreno)\\b"),
             Feature.RENOVATED, Pattern.compile("\\b(renovated|remodel(l)?ed|renovad[ao]s?|remodelad[ao]s?)\\b"),
             Feature.NEW_CONSTRUCTION, Pattern.compile("\\b(new construction|newly built|new build|brand new|obra nueva|(construccion|casa) nueva|nueva construccion|recien construida)\\b"));
 

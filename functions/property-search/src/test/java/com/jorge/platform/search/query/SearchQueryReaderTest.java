@@ -103,6 +103,10 @@ class SearchQueryReaderTest {
             assertThat(reader.read(acres).constraints().required()).as(acres).containsExactly(Feature.LARGE_LOT);
             assertThat(reader.read(acres).freeText()).as(acres).isEmpty();
         }
+        SearchQuery withLand = reader.read("casa de 3 recámaras con terreno en Enumclaw");
+        assertThat(withLand.constraints().required()).as("land that comes with the home, as 'with land'").containsExactly(Feature.LARGE_LOT);
+        assertThat(withLand.constraints().propertyType()).isEqualTo(SearchConstraints.ANY_TYPE);
+        assertThat(withLand.freeText()).isEmpty();
         SearchQuery park = reader.read("3 beds in Des Moines near the waterfront park");
         assertThat(park.constraints().required()).isEmpty();
         assertThat(park.freeText()).contains("waterfront park");
