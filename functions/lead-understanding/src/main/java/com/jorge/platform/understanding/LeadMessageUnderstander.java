@@ -90,8 +90,13 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         }
     }
 
-    /** What {@link #load()} does when nothing is configured. */
-    public static final IntentReading DEFAULT_INTENT_READING = IntentReading.STACKED;
+    /**
+     * What {@link #load()} does when nothing is configured: the rules. The stacked reader reads a point more on unseen
+     * text (heldout-6 0.878 against 0.868, heldout-7 0.689 against 0.681) but changed what the bots do in two of their
+     * scenario tests ("we need to be out in 2 months" read as waiting; "can we move it?" not read as a reschedule), so
+     * it is opt-in until it is trained and checked against the bots' scenarios as well as the corpus.
+     */
+    public static final IntentReading DEFAULT_INTENT_READING = IntentReading.RULES;
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     IntentReader.Blend blend, MarketSettings market) {
