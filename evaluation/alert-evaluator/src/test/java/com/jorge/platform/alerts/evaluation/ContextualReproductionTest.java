@@ -67,7 +67,8 @@ class ContextualReproductionTest {
 
     /**
      * The size of CAD OSE's state at the end of each in-repo series (the README's Redis figures for all 20 tuning
-     * series came from the same loop over ../shared/data/nab, which tests never read): it grows without a bound.
+     * series came from the same loop over the shared 30-series copy outside the repository, which tests never read): it grows
+     * without a bound.
      */
     @Test
     void stateSizeAtTheEndOfEachSeries() {
