@@ -71,6 +71,19 @@ class ArtimeReproductionTest {
         assertEquals(0, report(Path.of("nab")), "files off by more than " + TOLERANCE);
     }
 
+    @Test
+    void artimeSettingsAreCheckedAndRefusedElsewhere() {
+        assertTrue(NabEvaluation.detector(Map.of("detector", "artime", "artime.range", "running", "artime.probation", "fixed",
+                "artime.maxCategories", "64")).describe().contains("at most 64 categories"));
+        assertTrue(NabEvaluation.detector(Map.of("detector", "artime-or-ensemble")) instanceof EitherDetector);
+        for (Map<String, String> bad : List.of(Map.of("artime.range", "file"), Map.of("detector", "cad", "artime.range", "file"),
+                Map.of("detector", "artime", "artime.range", "whole"), Map.of("detector", "artime", "artime.maxCategories", "-1"),
+                Map.of("detector", "artime", "artime.probation", "long"), Map.of("detector", "artime", "window", "8"))) {
+            org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class, () -> NabEvaluation.detector(bad),
+                    bad.toString());
+        }
+    }
+
     /** The state at the end of each in-repo series, unbounded (the author's) and bounded to 64 categories (ours). */
     @Test
     void stateSizeAtTheEndOfEachSeries() {
