@@ -70,18 +70,18 @@ final class DualVigilanceArt {
         int n = boxes.size();
         double[] match = new double[n];
         double[] energy = new double[n];
-        double[][] meet = new double[n][];
         int first = -1;
         boolean anyNaN = false;
         for (int j = 0; j < n; j++) {
             double[] w = boxes.get(j);
-            double[] m = new double[2 * dim];
-            for (int k = 0; k < 2 * dim; k++) m[k] = Math.min(x[k], w[k]);
-            meet[j] = m;
-            double size = sum(w);
+            double covered = 0, size = 0;
+            for (int k = 0; k < 2 * dim; k++) {
+                covered += Math.min(x[k], w[k]);
+                size += w[k];
+            }
             if (size == 0) size = 0.001;
-            double fill = sum(m) / size;
-            double e = (m[dim - 1] + m[2 * dim - 1]) / (w[dim - 1] + w[2 * dim - 1]);
+            double fill = covered / size;
+            double e = (Math.min(x[dim - 1], w[dim - 1]) + Math.min(x[2 * dim - 1], w[2 * dim - 1])) / (w[dim - 1] + w[2 * dim - 1]);
             match[j] = fill * fill * fill * (e * e);
             energy[j] = e;
             if (Double.isNaN(match[j])) anyNaN = true;
@@ -98,7 +98,10 @@ final class DualVigilanceArt {
         if (!learn) return new Outcome(best, bestEnergy, false);
         if (first >= 0 && match[first] >= upper) {
             for (int j = 0; j < n; j++) {
-                if (match[j] >= upper) boxes.set(j, meet[j]);
+                if (match[j] >= upper) {
+                    double[] w = boxes.get(j);
+                    for (int k = 0; k < 2 * dim; k++) w[k] = Math.min(x[k], w[k]);
+                }
             }
             return new Outcome(best, bestEnergy, false);
         }
@@ -116,12 +119,6 @@ final class DualVigilanceArt {
         }
         boxes.add(box);
         lastBest.add(new long[] {step});
-    }
-
-    private static double sum(double[] v) {
-        double s = 0;
-        for (double d : v) s += d;
-        return s;
     }
 
     /** Bytes a compact encoding of the categories needs (one double per value, one long per category). */
