@@ -88,7 +88,7 @@ class ArtimeReproductionTest {
     @Test
     void stateSizeAtTheEndOfEachSeries() {
         NabCorpus corpus = new NabCorpus(Path.of("nab"));
-        long largest = 0, largestBounded = 0;
+        long largest = 0, largestBounded = 0, largestEncoded = 0;
         for (NabCorpus.DataFile f : corpus.files()) {
             AdaptiveResonanceTimeDetector free = ArtimeReplay.detector(f.values(), ArtimeReplay.Range.FILE, 0);
             AdaptiveResonanceTimeDetector bounded = ArtimeReplay.detector(f.values(), ArtimeReplay.Range.FILE, 64);
@@ -99,9 +99,11 @@ class ArtimeReproductionTest {
             assertTrue(bounded.categories() <= 64, f.name() + ": " + bounded.categories() + " categories");
             largest = Math.max(largest, free.stateBytes());
             largestBounded = Math.max(largestBounded, bounded.stateBytes());
+            largestEncoded = Math.max(largestEncoded, bounded.encode().length());
         }
-        System.out.printf(Locale.ROOT, "ARTime state over %d series: largest %d bytes unbounded, %d bytes with at most 64 categories%n",
-                corpus.files().size(), largest, largestBounded);
+        System.out.printf(Locale.ROOT, "ARTime state over %d series: largest %d bytes unbounded, %d bytes with at most 64 categories (%d characters encoded)%n",
+                corpus.files().size(), largest, largestBounded, largestEncoded);
+        assertTrue(largestEncoded < 32 * 1024, "encoded bounded state " + largestEncoded + " characters");
         assertTrue(largestBounded <= 64 * (32 * 8 + 8) + 8 * 1024, "bounded state " + largestBounded + " bytes");
     }
 }

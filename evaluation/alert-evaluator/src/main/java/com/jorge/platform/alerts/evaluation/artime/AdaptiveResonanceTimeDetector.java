@@ -36,6 +36,7 @@ public final class AdaptiveResonanceTimeDetector {
     public enum Scaling { GIVEN, RUNNING }
 
     private static final double HAAR = haarCoefficient();
+    private static final int ENCODING_VERSION = 1;
 
     private final Scaling scaling;
     private double min;
@@ -82,18 +83,31 @@ public final class AdaptiveResonanceTimeDetector {
      * @param maxCategories at most this many categories (0: unbounded, the author's)
      */
     public AdaptiveResonanceTimeDetector(double min, double max, int rows, Scaling scaling, int maxCategories) {
+        this(scaling, scaling == Scaling.RUNNING ? Double.POSITIVE_INFINITY : min, scaling == Scaling.RUNNING ? Double.NEGATIVE_INFINITY : max,
+                downsampleFor(rows), probationRows(rows) / downsampleFor(rows), new DualVigilanceArt(2 * WINDOW, 0, 0, maxCategories));
+    }
+
+    private AdaptiveResonanceTimeDetector(Scaling scaling, double min, double max, int downsample, int trendWindow, DualVigilanceArt art) {
         this.scaling = scaling;
-        this.min = scaling == Scaling.RUNNING ? Double.POSITIVE_INFINITY : min;
-        this.max = scaling == Scaling.RUNNING ? Double.NEGATIVE_INFINITY : max;
-        int probationRows = rows < 5000 ? (int) Math.floor(0.15 * rows) : 750;
-        probationRows -= probationRows % 2;
-        this.downsample = Math.max(1, probationRows / (WINDOW * WINDOWS_PER_PROBATION));
-        this.trendWindow = probationRows / downsample;
+        this.min = min;
+        this.max = max;
+        this.downsample = downsample;
+        this.trendWindow = trendWindow;
         this.block = new double[downsample];
         this.similarities = new double[trendWindow / 2 + 1];
         Arrays.fill(similarities, 1.0);
         this.shortfalls = new double[trendWindow + 1];
-        this.art = new DualVigilanceArt(2 * WINDOW, 0, 0, maxCategories);
+        this.art = art;
+    }
+
+    /** Step 1's probationary length: 15 % of the rows (750 from 5,000 rows on), made even. */
+    private static int probationRows(int rows) {
+        int p = rows < 5000 ? (int) Math.floor(0.15 * rows) : 750;
+        return p - p % 2;
+    }
+
+    private static int downsampleFor(int rows) {
+        return Math.max(1, probationRows(rows) / (WINDOW * WINDOWS_PER_PROBATION));
     }
 
     /** The anomaly score for the next point: non-zero only on the last point of a downsampling block. */
@@ -322,6 +336,99 @@ public final class AdaptiveResonanceTimeDetector {
         double c = (upper * 0.35 + lower * 0.65) + (1.0 - energy) * 1.5;
         c = Math.min(1.0, c);
         return Math.rint(c * 1e6) / 1e6;
+    }
+
+    /**
+     * The whole state, deflated and Base64-encoded (what a Redis value would hold); {@link #decode} gives a detector
+     * that scores every later point exactly as this one.
+     */
+    public String encode() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+            out.writeByte(ENCODING_VERSION);
+            out.writeByte(scaling.ordinal());
+            out.writeDouble(min);
+            out.writeDouble(max);
+            out.writeInt(downsample);
+            out.writeInt(trendWindow);
+            art.write(out);
+            for (double d : block) out.writeDouble(d);
+            out.writeLong(point);
+            out.writeInt(stepNo);
+            out.writeDouble(movingAverage);
+            for (int c : levelCounts) out.writeInt(c);
+            out.writeInt(medianLevel);
+            out.writeInt(belowMedian);
+            out.writeInt(aboveMedian);
+            for (double d : recent) out.writeDouble(d);
+            out.writeInt(probation == null ? -1 : probation.size());
+            if (probation != null) for (double[] f : probation) for (double d : f) out.writeDouble(d);
+            out.writeLong(lastAnomaly);
+            out.writeDouble(lastAnomalySimilarity);
+            out.writeLong(lastVigilanceUpdate);
+            out.writeBoolean(maskAfterNew);
+            out.writeLong(sinceNovel);
+            out.writeLong(bestCount);
+            out.writeDouble(bestMean);
+            for (double d : similarities) out.writeDouble(d);
+            for (double d : shortfalls) out.writeDouble(d);
+            out.writeInt(anomalySimilarities.size());
+            for (double d : anomalySimilarities) out.writeDouble(d);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The detector {@link #encode} wrote; a damaged or foreign encoding is refused ({@link IllegalArgumentException}). */
+    public static AdaptiveResonanceTimeDetector decode(String encoded) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.util.zip.InflaterInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(encoded))))) {
+            if (in.readByte() != ENCODING_VERSION) throw new IllegalArgumentException("not an ARTime state of version " + ENCODING_VERSION);
+            int scaling = in.readByte();
+            if (scaling < 0 || scaling >= Scaling.values().length) throw new IllegalArgumentException("bad scaling " + scaling);
+            double min = in.readDouble(), max = in.readDouble();
+            int downsample = in.readInt(), trendWindow = in.readInt();
+            if (downsample < 1 || downsample > 1000 || trendWindow < WINDOW || trendWindow > 100_000) {
+                throw new IllegalArgumentException("bad step " + downsample + " or trend window " + trendWindow);
+            }
+            AdaptiveResonanceTimeDetector d = new AdaptiveResonanceTimeDetector(Scaling.values()[scaling], min, max, downsample, trendWindow,
+                    DualVigilanceArt.read(in));
+            for (int k = 0; k < d.block.length; k++) d.block[k] = in.readDouble();
+            d.point = in.readLong();
+            d.stepNo = in.readInt();
+            d.movingAverage = in.readDouble();
+            for (int k = 0; k < d.levelCounts.length; k++) d.levelCounts[k] = in.readInt();
+            d.medianLevel = in.readInt();
+            d.belowMedian = in.readInt();
+            d.aboveMedian = in.readInt();
+            if (d.medianLevel < 0 || d.medianLevel > LEVELS) throw new IllegalArgumentException("bad median level " + d.medianLevel);
+            for (int k = 0; k < WINDOW; k++) d.recent[k] = in.readDouble();
+            int kept = in.readInt();
+            if (kept > trendWindow || kept < -1) throw new IllegalArgumentException("bad probation count " + kept);
+            d.probation = kept < 0 ? null : new ArrayList<>();
+            for (int j = 0; j < kept; j++) {
+                double[] f = new double[2 * WINDOW];
+                for (int k = 0; k < f.length; k++) f[k] = in.readDouble();
+                d.probation.add(f);
+            }
+            d.lastAnomaly = in.readLong();
+            d.lastAnomalySimilarity = in.readDouble();
+            d.lastVigilanceUpdate = in.readLong();
+            d.maskAfterNew = in.readBoolean();
+            d.sinceNovel = in.readLong();
+            d.bestCount = in.readLong();
+            d.bestMean = in.readDouble();
+            for (int k = 0; k < d.similarities.length; k++) d.similarities[k] = in.readDouble();
+            for (int k = 0; k < d.shortfalls.length; k++) d.shortfalls[k] = in.readDouble();
+            int anomalies = in.readInt();
+            if (anomalies < 0 || anomalies > 10_000_000) throw new IllegalArgumentException("bad anomaly count " + anomalies);
+            for (int k = 0; k < anomalies; k++) d.anomalySimilarities.add(in.readDouble());
+            if (in.read() != -1) throw new IllegalArgumentException("trailing bytes");
+            return d;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("damaged ARTime state", e);
+        }
     }
 
     /** Categories remembered now. */

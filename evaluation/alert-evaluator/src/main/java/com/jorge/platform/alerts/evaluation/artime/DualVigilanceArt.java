@@ -121,6 +121,36 @@ final class DualVigilanceArt {
         lastBest.add(new long[] {step});
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(dim);
+        out.writeInt(maxCategories);
+        out.writeDouble(lower);
+        out.writeDouble(upper);
+        out.writeLong(step);
+        out.writeInt(boxes.size());
+        for (int j = 0; j < boxes.size(); j++) {
+            for (double d : boxes.get(j)) out.writeDouble(d);
+            out.writeLong(lastBest.get(j)[0]);
+        }
+    }
+
+    static DualVigilanceArt read(java.io.DataInputStream in) throws java.io.IOException {
+        int dim = in.readInt();
+        int maxCategories = in.readInt();
+        if (dim <= 0 || dim > 1024 || maxCategories < 0) throw new java.io.IOException("bad memory header");
+        DualVigilanceArt art = new DualVigilanceArt(dim, in.readDouble(), in.readDouble(), maxCategories);
+        art.step = in.readLong();
+        int n = in.readInt();
+        if (n < 0 || (maxCategories > 0 && n > maxCategories)) throw new java.io.IOException("bad category count " + n);
+        for (int j = 0; j < n; j++) {
+            double[] box = new double[2 * dim];
+            for (int k = 0; k < box.length; k++) box[k] = in.readDouble();
+            art.boxes.add(box);
+            art.lastBest.add(new long[] {in.readLong()});
+        }
+        return art;
+    }
+
     /** Bytes a compact encoding of the categories needs (one double per value, one long per category). */
     long stateBytes() {
         return (long) boxes.size() * (2L * dim * Double.BYTES + Long.BYTES);

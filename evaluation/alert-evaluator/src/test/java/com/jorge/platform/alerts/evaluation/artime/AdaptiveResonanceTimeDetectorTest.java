@@ -77,6 +77,31 @@ class AdaptiveResonanceTimeDetectorTest {
     }
 
     @Test
+    void anEncodedStateScoresEveryLaterPointAsTheLiveOne() {
+        double[] v = cycle(5000, 3500, 4);
+        for (int cut : new int[] {3, 400, 2000}) { // before the first block, during the probation, after it
+            AdaptiveResonanceTimeDetector live = new AdaptiveResonanceTimeDetector(0, 0, v.length,
+                    AdaptiveResonanceTimeDetector.Scaling.RUNNING, 32);
+            for (int i = 0; i < cut; i++) live.score(v[i]);
+            String encoded = live.encode();
+            AdaptiveResonanceTimeDetector restored = AdaptiveResonanceTimeDetector.decode(encoded);
+            assertEquals(encoded, restored.encode(), "cut " + cut);
+            for (int i = cut; i < v.length; i++) assertEquals(live.score(v[i]), restored.score(v[i]), "cut " + cut + ", row " + i);
+            assertEquals(live.categories(), restored.categories());
+        }
+    }
+
+    @Test
+    void damagedEncodingsAreRefused() {
+        AdaptiveResonanceTimeDetector d = new AdaptiveResonanceTimeDetector(0, 100, 4032);
+        for (double x : cycle(1000, 2000, 5)) d.score(x);
+        String good = d.encode();
+        for (String bad : new String[] {"", "AAAA", good.substring(0, good.length() / 2), "x" + good}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> AdaptiveResonanceTimeDetector.decode(bad));
+        }
+    }
+
+    @Test
     void valuesOutsideAGivenRangeSitOnTheEndLevels() {
         double[] v = cycle(3000, 2000, 3);
         // the range of the first 10 % only: later values leave it both ways
