@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * ARTime (Mark Hampton, 2021; an adaptive-resonance detector after Grossberg and Carpenter's ART, built on a dual-vigilance
- * fuzzy ART), for one series, one point at a time. Written from our own description of the algorithm
- * (functions/alert-evaluator/README.md, "A second published detector: ARTime"), not from its AGPL code. Every setting is
+ * fuzzy ART), for one series, one point at a time. The algorithm is described in our own words in
+ * functions/alert-evaluator/README.md ("A second published detector: ARTime"); this is not a translation of its AGPL
+ * code. Every setting is
  * its author's ({@link #WINDOW}, {@link #WINDOWS_PER_PROBATION}, {@link #LEVELS}, {@link #SNAP}, {@link #INITIAL_VIGILANCE},
  * ...); the range and the file length are given, as NAB gives them (the whole file's min/max: look-ahead).
  *
@@ -21,7 +22,7 @@ public final class AdaptiveResonanceTimeDetector {
     public static final int WINDOW = 8;
     /** Feature windows the probationary period is cut into (sets the downsampling step). */
     public static final int WINDOWS_PER_PROBATION = 13;
-    /** Levels a normalised value is rounded to. */
+    /** A normalised value is rounded to one of the levels 0..LEVELS. */
     public static final int LEVELS = 80;
     /** A value this close to the running median level is taken as the median. */
     public static final double SNAP = 0.075;

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A dual-vigilance fuzzy ART memory of complement-coded inputs (after Carpenter and Grossberg's fuzzy ART, with the two
  * vigilances of dual-vigilance fuzzy ART), with ARTime's similarity (step 5 of the README's description): the share of
- * a category's box the input fills, cubed, times the same share for the newest value's pair alone, squared. Written from
- * our own description (functions/alert-evaluator/README.md, "A second published detector: ARTime").
+ * a category's box the input fills, cubed, times the same share for the newest value's pair alone, squared. Described in
+ * our own words in functions/alert-evaluator/README.md ("A second published detector: ARTime").
  *
  * <p>Optionally bounded ({@code maxCategories > 0}, our change, not ARTime's): a new category then replaces the one that
  * was the best match longest ago. Not thread-safe.
