@@ -76,17 +76,29 @@ public final class NabEvaluation {
             if (rest.keySet().stream().anyMatch(k -> k.startsWith("cad."))) {
                 throw new EvaluationArguments.ArgumentsException("cad.* settings need detector=cad or detector=cad-or-ensemble");
             }
+            if (rest.keySet().stream().anyMatch(k -> k.startsWith("artime."))) {
+                throw new EvaluationArguments.ArgumentsException("artime.* settings need detector=artime or detector=artime-or-ensemble");
+            }
             return new StreamingReplay(rest);
         }
         Map<String, String> cad = new java.util.HashMap<>();
         for (String k : List.copyOf(rest.keySet())) if (k.startsWith("cad.")) cad.put(k, rest.remove(k));
+        Map<String, String> artime = new java.util.HashMap<>();
+        for (String k : List.copyOf(rest.keySet())) if (k.startsWith("artime.")) artime.put(k, rest.remove(k));
+        if (!which.startsWith("cad") && !cad.isEmpty()) throw new EvaluationArguments.ArgumentsException("cad.* settings need detector=cad or detector=cad-or-ensemble");
+        if (!which.startsWith("artime") && !artime.isEmpty()) throw new EvaluationArguments.ArgumentsException("artime.* settings need detector=artime or detector=artime-or-ensemble");
         return switch (which) {
             case "cad" -> {
                 if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=cad takes only cad.* settings, got " + rest.keySet());
                 yield new ContextualReplay(cad);
             }
             case "cad-or-ensemble" -> new EitherDetector(new ContextualReplay(cad), new StreamingReplay(rest));
-            default -> throw new EvaluationArguments.ArgumentsException("detector is ensemble, cad or cad-or-ensemble, got '" + which + "'");
+            case "artime" -> {
+                if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=artime takes only artime.* settings, got " + rest.keySet());
+                yield new ArtimeReplay(artime);
+            }
+            case "artime-or-ensemble" -> new EitherDetector(new ArtimeReplay(artime), new StreamingReplay(rest));
+            default -> throw new EvaluationArguments.ArgumentsException("detector is ensemble, cad, cad-or-ensemble, artime or artime-or-ensemble, got '" + which + "'");
         };
     }
 
