@@ -15,7 +15,8 @@ import java.util.Map;
  * ({@code artime.range=file}, NAB's look-ahead), from the probationary rows only ({@code artime.range=probation}: later
  * values outside it sit on the end levels) or from the points seen so far ({@code artime.range=running}, no range given
  * at all), or from the points seen so far with every remembered level mapped onto the range when it grows
- * ({@code artime.range=remap}); the probation from the file's length ({@code artime.probation=file}, NAB's), 750 points
+ * ({@code artime.range=remap}; {@code artime.range=headroom}: that range widened by a quarter of it on each side, moved
+ * only when a value leaves it); the probation from the file's length ({@code artime.probation=file}, NAB's), 750 points
  * whatever the length ({@code artime.probation=fixed}: the author's rule for a long file) or the author's rule at
  * NAB's most common file length, {@link #TYPICAL_ROWS} ({@code artime.probation=typical}: 604 points, a step of 5); the
  * last two are what a stream can know; {@code artime.maxCategories=N} bounds its category memory (0, the default, is the author's unbounded memory);
@@ -27,7 +28,7 @@ final class ArtimeReplay implements SeriesDetector {
     /** NAB's optimised standard-profile threshold for ARTime (results/ARTime/ARTime_standard_scores.csv). */
     static final double NAB_THRESHOLD = 0.317486;
 
-    enum Range { FILE, PROBATION, RUNNING, REMAP }
+    enum Range { FILE, PROBATION, RUNNING, REMAP, HEADROOM }
 
     /** Rows a product would take as the length: long enough that the probation is 750 points. */
     static final int LONG_SERIES = 5000;
@@ -57,7 +58,7 @@ final class ArtimeReplay implements SeriesDetector {
         try {
             this.range = r == null ? Range.FILE : Range.valueOf(r.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new EvaluationArguments.ArgumentsException("artime.range is file, probation, running or remap, got '" + r + "'");
+            throw new EvaluationArguments.ArgumentsException("artime.range is file, probation, running, remap or headroom, got '" + r + "'");
         }
         try {
             this.probation = p == null ? Probation.FILE : Probation.valueOf(p.toUpperCase(Locale.ROOT));
@@ -108,6 +109,7 @@ final class ArtimeReplay implements SeriesDetector {
         AdaptiveResonanceTimeDetector.Scaling scaling = switch (range) {
             case RUNNING -> AdaptiveResonanceTimeDetector.Scaling.RUNNING;
             case REMAP -> AdaptiveResonanceTimeDetector.Scaling.REMAP;
+            case HEADROOM -> AdaptiveResonanceTimeDetector.Scaling.HEADROOM;
             default -> AdaptiveResonanceTimeDetector.Scaling.GIVEN;
         };
         return new AdaptiveResonanceTimeDetector(min, max, rows, scaling, maxCategories);
@@ -145,6 +147,7 @@ final class ArtimeReplay implements SeriesDetector {
             case PROBATION -> "probationary rows";
             case RUNNING -> "points seen so far";
             case REMAP -> "points seen so far, memory remapped when it grows";
+            case HEADROOM -> "points seen so far widened by a quarter each side, memory remapped when it moves";
         };
         return String.format(Locale.ROOT, "ARTime (author's settings; range from the %s; probation %s; %s; alert at score >= %s)", from,
                 switch (probation) {
