@@ -13,7 +13,8 @@ import java.util.List;
  * ...); the range and the file length are given, as NAB gives them (the whole file's min/max: look-ahead).
  *
  * <p>Product variants (ours, not the author's): {@link Scaling#RUNNING} normalises by the range seen so far instead of a
- * given one, and values outside a given range sit on the end levels (the reference would fail on them);
+ * given one ({@link Scaling#REMAP} and {@link Scaling#HEADROOM} also map the remembered levels onto the range when
+ * it moves), and values outside a given range sit on the end levels (the reference would fail on them);
  * {@code maxCategories > 0} bounds the category memory. Not thread-safe: one instance per series.
  */
 public final class AdaptiveResonanceTimeDetector {
