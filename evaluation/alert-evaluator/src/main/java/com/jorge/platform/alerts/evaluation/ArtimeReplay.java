@@ -14,8 +14,12 @@ import java.util.Map;
  * length given (it sets the probationary period and the downsampling step), the range from the whole file
  * ({@code artime.range=file}, NAB's look-ahead), from the probationary rows only ({@code artime.range=probation}: later
  * values outside it sit on the end levels) or from the points seen so far ({@code artime.range=running}, no range given
- * at all); the probation from the file's length ({@code artime.probation=file}, NAB's) or 750 points whatever the length
- * ({@code artime.probation=fixed}, what a product can know); {@code artime.maxCategories=N} bounds its category memory (0, the default, is the author's unbounded memory);
+ * at all), or from the points seen so far with every remembered level mapped onto the range when it grows
+ * ({@code artime.range=remap}; {@code artime.range=headroom}: that range widened by a quarter of it on each side, moved
+ * only when a value leaves it); the probation from the file's length ({@code artime.probation=file}, NAB's), 750 points
+ * whatever the length ({@code artime.probation=fixed}: the author's rule for a long file) or the author's rule at
+ * NAB's most common file length, {@link #TYPICAL_ROWS} ({@code artime.probation=typical}: 604 points, a step of 5); the
+ * last two are what a stream can know; {@code artime.maxCategories=N} bounds its category memory (0, the default, is the author's unbounded memory);
  * an alert at every scored row at or above NAB's published optimised standard-profile threshold for ARTime
  * ({@link #NAB_THRESHOLD}; {@code artime.threshold} overrides it for experiments only).
  */
@@ -24,13 +28,21 @@ final class ArtimeReplay implements SeriesDetector {
     /** NAB's optimised standard-profile threshold for ARTime (results/ARTime/ARTime_standard_scores.csv). */
     static final double NAB_THRESHOLD = 0.317486;
 
-    enum Range { FILE, PROBATION, RUNNING }
+    enum Range { FILE, PROBATION, RUNNING, REMAP, HEADROOM }
 
     /** Rows a product would take as the length: long enough that the probation is 750 points. */
     static final int LONG_SERIES = 5000;
 
+    /**
+     * NAB's most common file length (every artificial file and most AWS CloudWatch files: 14 days of 5-minute points),
+     * fixed a priori as the length a stream is taken to have for {@code artime.probation=typical}.
+     */
+    static final int TYPICAL_ROWS = 4032;
+
+    enum Probation { FILE, FIXED, TYPICAL }
+
     private final Range range;
-    private final boolean fixedProbation;
+    private final Probation probation;
     private final int maxCategories;
     private final double threshold;
 
@@ -46,12 +58,13 @@ final class ArtimeReplay implements SeriesDetector {
         try {
             this.range = r == null ? Range.FILE : Range.valueOf(r.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new EvaluationArguments.ArgumentsException("artime.range is file, probation or running, got '" + r + "'");
+            throw new EvaluationArguments.ArgumentsException("artime.range is file, probation, running, remap or headroom, got '" + r + "'");
         }
-        if (p != null && !p.equals("file") && !p.equals("fixed")) {
-            throw new EvaluationArguments.ArgumentsException("artime.probation is file or fixed, got '" + p + "'");
+        try {
+            this.probation = p == null ? Probation.FILE : Probation.valueOf(p.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationArguments.ArgumentsException("artime.probation is file, fixed or typical, got '" + p + "'");
         }
-        this.fixedProbation = "fixed".equals(p);
         try {
             this.maxCategories = c == null ? 0 : Integer.parseInt(c);
             if (maxCategories < 0) throw new NumberFormatException();
@@ -66,35 +79,53 @@ final class ArtimeReplay implements SeriesDetector {
     }
 
     double[] scores(NabCorpus.DataFile file) {
-        return scores(file.values(), range, maxCategories, fixedProbation);
+        return scores(file.values(), range, maxCategories, probation);
     }
 
     /** The detector as {@link #scores(double[], Range, int)} sets it up, for state measurements. */
     static AdaptiveResonanceTimeDetector detector(double[] values, Range range, int maxCategories) {
-        return detector(values, range, maxCategories, false);
+        return detector(values, range, maxCategories, Probation.FILE);
     }
 
     /** {@code fixedProbation}: the detector is told the series is long (750 points of probation), not the file's length. */
     static AdaptiveResonanceTimeDetector detector(double[] values, Range range, int maxCategories, boolean fixedProbation) {
-        int probation = NabScorer.probationaryLength(values.length);
-        int rangeRows = range == Range.PROBATION ? Math.max(1, probation) : values.length;
+        return detector(values, range, maxCategories, fixedProbation ? Probation.FIXED : Probation.FILE);
+    }
+
+    /** The length the detector is told: the file's ({@code FILE}), a long file's ({@code FIXED}) or NAB's typical one. */
+    static AdaptiveResonanceTimeDetector detector(double[] values, Range range, int maxCategories, Probation length) {
+        int probationRows = NabScorer.probationaryLength(values.length);
+        int rangeRows = range == Range.PROBATION ? Math.max(1, probationRows) : values.length;
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rangeRows; i++) {
             min = Math.min(min, values[i]);
             max = Math.max(max, values[i]);
         }
-        return new AdaptiveResonanceTimeDetector(min, max, fixedProbation ? Math.max(values.length, LONG_SERIES) : values.length,
-                range == Range.RUNNING ? AdaptiveResonanceTimeDetector.Scaling.RUNNING : AdaptiveResonanceTimeDetector.Scaling.GIVEN,
-                maxCategories);
+        int rows = switch (length) {
+            case FILE -> values.length;
+            case FIXED -> Math.max(values.length, LONG_SERIES);
+            case TYPICAL -> TYPICAL_ROWS;
+        };
+        AdaptiveResonanceTimeDetector.Scaling scaling = switch (range) {
+            case RUNNING -> AdaptiveResonanceTimeDetector.Scaling.RUNNING;
+            case REMAP -> AdaptiveResonanceTimeDetector.Scaling.REMAP;
+            case HEADROOM -> AdaptiveResonanceTimeDetector.Scaling.HEADROOM;
+            default -> AdaptiveResonanceTimeDetector.Scaling.GIVEN;
+        };
+        return new AdaptiveResonanceTimeDetector(min, max, rows, scaling, maxCategories);
     }
 
     /** ARTime's score for every row of the file, as NAB's run would write it. */
     static double[] scores(double[] values, Range range, int maxCategories) {
-        return scores(values, range, maxCategories, false);
+        return scores(values, range, maxCategories, Probation.FILE);
     }
 
     static double[] scores(double[] values, Range range, int maxCategories, boolean fixedProbation) {
-        AdaptiveResonanceTimeDetector artime = detector(values, range, maxCategories, fixedProbation);
+        return scores(values, range, maxCategories, fixedProbation ? Probation.FIXED : Probation.FILE);
+    }
+
+    static double[] scores(double[] values, Range range, int maxCategories, Probation probation) {
+        AdaptiveResonanceTimeDetector artime = detector(values, range, maxCategories, probation);
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) out[i] = artime.score(values[i]);
         return out;
@@ -115,9 +146,15 @@ final class ArtimeReplay implements SeriesDetector {
             case FILE -> "whole file, NAB's look-ahead";
             case PROBATION -> "probationary rows";
             case RUNNING -> "points seen so far";
+            case REMAP -> "points seen so far, memory remapped when it grows";
+            case HEADROOM -> "points seen so far widened by a quarter each side, memory remapped when it moves";
         };
         return String.format(Locale.ROOT, "ARTime (author's settings; range from the %s; probation %s; %s; alert at score >= %s)", from,
-                fixedProbation ? "750 points whatever the length" : "from the file's length",
+                switch (probation) {
+                    case FIXED -> "750 points whatever the length";
+                    case TYPICAL -> "604 points (NAB's typical 4,032-row length) whatever the length";
+                    case FILE -> "from the file's length";
+                },
                 maxCategories == 0 ? "categories unbounded" : "at most " + maxCategories + " categories", threshold);
     }
 }

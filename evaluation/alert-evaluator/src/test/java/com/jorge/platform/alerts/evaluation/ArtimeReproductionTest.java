@@ -76,9 +76,11 @@ class ArtimeReproductionTest {
         assertTrue(NabEvaluation.detector(Map.of("detector", "artime", "artime.range", "running", "artime.probation", "fixed",
                 "artime.maxCategories", "64")).describe().contains("at most 64 categories"));
         assertTrue(NabEvaluation.detector(Map.of("detector", "artime-or-ensemble")) instanceof EitherDetector);
+        assertTrue(NabEvaluation.detector(Map.of("detector", "artime", "artime.range", "remap", "artime.probation", "typical"))
+                .describe().contains("memory remapped when it grows"));
         for (Map<String, String> bad : List.of(Map.of("artime.range", "file"), Map.of("detector", "cad", "artime.range", "file"),
                 Map.of("detector", "artime", "artime.range", "whole"), Map.of("detector", "artime", "artime.maxCategories", "-1"),
-                Map.of("detector", "artime", "artime.probation", "long"), Map.of("detector", "artime", "window", "8"))) {
+                Map.of("detector", "artime", "artime.probation", "long"), Map.of("detector", "artime", "artime.probation", "4032"), Map.of("detector", "artime", "artime.range", "remapped"), Map.of("detector", "artime", "window", "8"))) {
             org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class, () -> NabEvaluation.detector(bad),
                     bad.toString());
         }

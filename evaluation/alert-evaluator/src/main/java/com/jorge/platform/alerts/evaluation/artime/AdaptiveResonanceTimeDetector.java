@@ -13,7 +13,8 @@ import java.util.List;
  * ...); the range and the file length are given, as NAB gives them (the whole file's min/max: look-ahead).
  *
  * <p>Product variants (ours, not the author's): {@link Scaling#RUNNING} normalises by the range seen so far instead of a
- * given one, and values outside a given range sit on the end levels (the reference would fail on them);
+ * given one ({@link Scaling#REMAP} and {@link Scaling#HEADROOM} also map the remembered levels onto the range when
+ * it moves), and values outside a given range sit on the end levels (the reference would fail on them);
  * {@code maxCategories > 0} bounds the category memory. Not thread-safe: one instance per series.
  */
 public final class AdaptiveResonanceTimeDetector {
@@ -33,15 +34,32 @@ public final class AdaptiveResonanceTimeDetector {
     /** Steps after an anomaly during which only a much worse match counts (1.5 windows). */
     public static final int MASK = WINDOW * 3 / 2;
 
-    /** How a value is put on [0, 1]. */
-    public enum Scaling { GIVEN, RUNNING }
+    /**
+     * How a value is put on [0, 1]: {@link #GIVEN} by a given range; {@link #RUNNING} by the range of the points seen so
+     * far, old categories and remembered values left on the old scale; {@link #REMAP} by the range seen so far, and when
+     * it grows every remembered level (the window's values, the level halves of the categories' boxes and of the
+     * probation's kept inputs, the median's level counts) is mapped onto the new range, so a known shape stays known;
+     * {@link #HEADROOM} as {@code REMAP}, but the range is the one seen so far widened by {@link #HEADROOM_SHARE} of its
+     * width on each side (the seen values fill the middle two thirds of the levels), moved (and the memory remapped)
+     * only when a value falls outside it.
+     */
+    public enum Scaling { GIVEN, RUNNING, REMAP, HEADROOM }
+
+    /**
+     * {@link Scaling#HEADROOM}'s widening on each side, as a share of the range seen: a quarter, so the seen range is two
+     * thirds of the levels, as the probationary rows' range is of the whole file's (a median of 0.66 on the 20 tuning
+     * series, measured without scoring anything).
+     */
+    public static final double HEADROOM_SHARE = 0.25;
 
     private static final double HAAR = haarCoefficient();
-    private static final int ENCODING_VERSION = 1;
+    private static final int ENCODING_VERSION = 2;
 
     private final Scaling scaling;
     private double min;
     private double max;
+    private double seenMin = Double.POSITIVE_INFINITY;
+    private double seenMax = Double.NEGATIVE_INFINITY;
     private final int downsample;
     private final int trendWindow;
     private final DualVigilanceArt art;
@@ -51,10 +69,10 @@ public final class AdaptiveResonanceTimeDetector {
     private long point;
     private int stepNo;
     private double movingAverage;
-    private final int[] levelCounts = new int[LEVELS + 1];
+    private final double[] levelCounts = new double[LEVELS + 1]; // whole counts, except after a remap
     private int medianLevel;
-    private int belowMedian;
-    private int aboveMedian;
+    private double belowMedian;
+    private double aboveMedian;
     private final double[] recent = new double[WINDOW];
 
     // probation: features kept until the first vigilance can be estimated
@@ -84,7 +102,7 @@ public final class AdaptiveResonanceTimeDetector {
      * @param maxCategories at most this many categories (0: unbounded, the author's)
      */
     public AdaptiveResonanceTimeDetector(double min, double max, int rows, Scaling scaling, int maxCategories) {
-        this(scaling, scaling == Scaling.RUNNING ? Double.POSITIVE_INFINITY : min, scaling == Scaling.RUNNING ? Double.NEGATIVE_INFINITY : max,
+        this(scaling, scaling != Scaling.GIVEN ? Double.POSITIVE_INFINITY : min, scaling != Scaling.GIVEN ? Double.NEGATIVE_INFINITY : max,
                 downsampleFor(rows), probationRows(rows) / downsampleFor(rows), new DualVigilanceArt(2 * WINDOW, 0, 0, maxCategories));
     }
 
@@ -119,6 +137,15 @@ public final class AdaptiveResonanceTimeDetector {
         if (scaling == Scaling.RUNNING) {
             min = Math.min(min, value);
             max = Math.max(max, value);
+        } else if (scaling == Scaling.REMAP && (value < min || value > max)) {
+            remap(Math.min(min, value), Math.max(max, value));
+        } else if (scaling == Scaling.HEADROOM) {
+            seenMin = Math.min(seenMin, value);
+            seenMax = Math.max(seenMax, value);
+            if (value < min || value > max) {
+                double w = seenMax - seenMin;
+                remap(seenMin - HEADROOM_SHARE * w, seenMax + HEADROOM_SHARE * w);
+            }
         }
         if (point % downsample != 0) return 0;
         stepNo++;
@@ -136,6 +163,56 @@ public final class AdaptiveResonanceTimeDetector {
             anomaly = step(features, stepNo);
         }
         return anomaly;
+    }
+
+    /**
+     * The range seen so far grew to [newMin, newMax]: a remembered level v (on the old range) stands for the raw value
+     * min + v (max - min); it is put where that raw value sits on the new range. The shape half of an input is
+     * level-free and stays; level counts are split between the two new levels nearest their mapped place (no count is
+     * lost and many small growths do not round back to the old level); the median goes to its mapped level.
+     */
+    private void remap(double newMin, double newMax) {
+        if (Double.isInfinite(min)) { // the first point: nothing remembered yet
+            min = newMin;
+            max = newMax;
+            return;
+        }
+        double oldMin = min, oldRange = max - min, newRange = newMax - newMin;
+        min = newMin;
+        max = newMax;
+        java.util.function.DoubleUnaryOperator f = v -> {
+            double raw = oldMin + v * oldRange;
+            double mapped = newRange != 0 ? (raw - newMin) / newRange : raw - newMin;
+            return Math.max(0.0, Math.min(1.0, mapped));
+        };
+        for (int k = 0; k < WINDOW; k++) recent[k] = f.applyAsDouble(recent[k]);
+        art.remapLevels(WINDOW, f);
+        if (probation != null) {
+            for (int j = WINDOW - 1; j < probation.size(); j++) { // steps before the 8th keep their zeros
+                double[] kept = probation.get(j);
+                for (int k = WINDOW; k < 2 * WINDOW; k++) kept[k] = f.applyAsDouble(kept[k]);
+            }
+        }
+        if (stepNo == 0) return;
+        double[] counts = new double[LEVELS + 1];
+        for (int l = 0; l <= LEVELS; l++) {
+            if (levelCounts[l] == 0) continue;
+            double t = f.applyAsDouble(l / (double) LEVELS) * LEVELS;
+            int lo = (int) Math.floor(t);
+            double share = t - lo;
+            if (lo >= LEVELS) {
+                counts[LEVELS] += levelCounts[l];
+            } else {
+                counts[lo] += levelCounts[l] * (1 - share);
+                counts[lo + 1] += levelCounts[l] * share;
+            }
+        }
+        System.arraycopy(counts, 0, levelCounts, 0, counts.length);
+        medianLevel = (int) Math.rint(f.applyAsDouble(medianLevel / (double) LEVELS) * LEVELS);
+        belowMedian = 0;
+        aboveMedian = 0;
+        for (int l = 0; l < medianLevel; l++) belowMedian += levelCounts[l];
+        for (int l = medianLevel + 1; l <= LEVELS; l++) aboveMedian += levelCounts[l];
     }
 
     /** Step 1: one value for the block, normalised, put on a level and drawn to the running median. */
@@ -165,12 +242,12 @@ public final class AdaptiveResonanceTimeDetector {
         if (half < aboveMedian) {
             belowMedian += levelCounts[medianLevel];
             medianLevel++;
-            while (levelCounts[medianLevel] == 0) medianLevel++;
+            while (medianLevel < LEVELS && levelCounts[medianLevel] == 0) medianLevel++;
             aboveMedian -= levelCounts[medianLevel];
         } else if (half < belowMedian) {
             aboveMedian += levelCounts[medianLevel];
             medianLevel--;
-            while (levelCounts[medianLevel] == 0) medianLevel--;
+            while (medianLevel > 0 && levelCounts[medianLevel] == 0) medianLevel--;
             belowMedian -= levelCounts[medianLevel];
         }
         double median = medianLevel / (double) LEVELS;
@@ -350,6 +427,8 @@ public final class AdaptiveResonanceTimeDetector {
             out.writeByte(scaling.ordinal());
             out.writeDouble(min);
             out.writeDouble(max);
+            out.writeDouble(seenMin);
+            out.writeDouble(seenMax);
             out.writeInt(downsample);
             out.writeInt(trendWindow);
             art.write(out);
@@ -357,10 +436,10 @@ public final class AdaptiveResonanceTimeDetector {
             out.writeLong(point);
             out.writeInt(stepNo);
             out.writeDouble(movingAverage);
-            for (int c : levelCounts) out.writeInt(c);
+            for (double c : levelCounts) out.writeDouble(c);
             out.writeInt(medianLevel);
-            out.writeInt(belowMedian);
-            out.writeInt(aboveMedian);
+            out.writeDouble(belowMedian);
+            out.writeDouble(aboveMedian);
             for (double d : recent) out.writeDouble(d);
             out.writeInt(probation == null ? -1 : probation.size());
             if (probation != null) for (double[] f : probation) for (double d : f) out.writeDouble(d);
@@ -388,21 +467,23 @@ public final class AdaptiveResonanceTimeDetector {
             if (in.readByte() != ENCODING_VERSION) throw new IllegalArgumentException("not an ARTime state of version " + ENCODING_VERSION);
             int scaling = in.readByte();
             if (scaling < 0 || scaling >= Scaling.values().length) throw new IllegalArgumentException("bad scaling " + scaling);
-            double min = in.readDouble(), max = in.readDouble();
+            double min = in.readDouble(), max = in.readDouble(), seenMin = in.readDouble(), seenMax = in.readDouble();
             int downsample = in.readInt(), trendWindow = in.readInt();
             if (downsample < 1 || downsample > 1000 || trendWindow < WINDOW || trendWindow > 100_000) {
                 throw new IllegalArgumentException("bad step " + downsample + " or trend window " + trendWindow);
             }
             AdaptiveResonanceTimeDetector d = new AdaptiveResonanceTimeDetector(Scaling.values()[scaling], min, max, downsample, trendWindow,
                     DualVigilanceArt.read(in));
+            d.seenMin = seenMin;
+            d.seenMax = seenMax;
             for (int k = 0; k < d.block.length; k++) d.block[k] = in.readDouble();
             d.point = in.readLong();
             d.stepNo = in.readInt();
             d.movingAverage = in.readDouble();
-            for (int k = 0; k < d.levelCounts.length; k++) d.levelCounts[k] = in.readInt();
+            for (int k = 0; k < d.levelCounts.length; k++) d.levelCounts[k] = in.readDouble();
             d.medianLevel = in.readInt();
-            d.belowMedian = in.readInt();
-            d.aboveMedian = in.readInt();
+            d.belowMedian = in.readDouble();
+            d.aboveMedian = in.readDouble();
             if (d.medianLevel < 0 || d.medianLevel > LEVELS) throw new IllegalArgumentException("bad median level " + d.medianLevel);
             for (int k = 0; k < WINDOW; k++) d.recent[k] = in.readDouble();
             int kept = in.readInt();
@@ -443,7 +524,7 @@ public final class AdaptiveResonanceTimeDetector {
      */
     public long stateBytes() {
         long fixed = (long) (block.length + recent.length + similarities.length + shortfalls.length + anomalySimilarities.size()) * Double.BYTES
-                + (long) levelCounts.length * Integer.BYTES + 96;
+                + (long) levelCounts.length * Double.BYTES + 96;
         long buffered = probation == null ? 0 : (long) probation.size() * 2 * WINDOW * Double.BYTES;
         return art.stateBytes() + fixed + buffered;
     }

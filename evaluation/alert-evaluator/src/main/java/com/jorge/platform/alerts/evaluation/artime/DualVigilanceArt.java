@@ -121,6 +121,21 @@ final class DualVigilanceArt {
         lastBest.add(new long[] {step});
     }
 
+    /**
+     * The range behind inputs {@code from..dim-1} changed: each category's interval on them, [w, 1 - w complement], is
+     * mapped by {@code f} (increasing); a dimension no input has shrunk yet (the all-ones category's empty interval) stays.
+     */
+    void remapLevels(int from, java.util.function.DoubleUnaryOperator f) {
+        for (double[] w : boxes) {
+            for (int k = from; k < dim; k++) {
+                double lo = w[k], hi = 1 - w[dim + k];
+                if (lo > hi) continue;
+                w[k] = f.applyAsDouble(lo);
+                w[dim + k] = 1 - f.applyAsDouble(hi);
+            }
+        }
+    }
+
     void write(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeInt(dim);
         out.writeInt(maxCategories);

@@ -79,9 +79,9 @@ class AdaptiveResonanceTimeDetectorTest {
     @Test
     void anEncodedStateScoresEveryLaterPointAsTheLiveOne() {
         double[] v = cycle(5000, 3500, 4);
+        for (AdaptiveResonanceTimeDetector.Scaling scaling : AdaptiveResonanceTimeDetector.Scaling.values())
         for (int cut : new int[] {3, 400, 2000}) { // before the first block, during the probation, after it
-            AdaptiveResonanceTimeDetector live = new AdaptiveResonanceTimeDetector(0, 0, v.length,
-                    AdaptiveResonanceTimeDetector.Scaling.RUNNING, 32);
+            AdaptiveResonanceTimeDetector live = new AdaptiveResonanceTimeDetector(0, 100, v.length, scaling, 32);
             for (int i = 0; i < cut; i++) live.score(v[i]);
             String encoded = live.encode();
             AdaptiveResonanceTimeDetector restored = AdaptiveResonanceTimeDetector.decode(encoded);
@@ -89,6 +89,62 @@ class AdaptiveResonanceTimeDetectorTest {
             for (int i = cut; i < v.length; i++) assertEquals(live.score(v[i]), restored.score(v[i]), "cut " + cut + ", row " + i);
             assertEquals(live.categories(), restored.categories());
         }
+    }
+
+    @Test
+    void remappedCategoriesStillFitTheSameWindowOnTheNewRange() {
+        DualVigilanceArt art = new DualVigilanceArt(4, 0.9, 0.9, 0);
+        double[] x = {0.2, 0.7, 0.4, 0.6}; // two shape values, two levels on [0, 100]
+        art.present(x, true); // the all-ones category
+        art.present(x, true); // a category equal to x
+        assertEquals(1.0, art.present(x, false).best(), 1e-12);
+        // the range grows to [0, 200]: raw 40 and 60 are now the levels 0.2 and 0.3
+        double[] moved = {0.2, 0.7, 0.2, 0.3};
+        assertTrue(art.present(moved, false).best() < 0.5, "stale before the remap");
+        art.remapLevels(2, v -> v / 2);
+        DualVigilanceArt.Outcome o = art.present(moved, true);
+        assertEquals(1.0, o.best(), 1e-12, "the same window on the new range fits its old category exactly");
+        assertEquals(2, art.categories(), "and no new category is made");
+    }
+
+    /** Categories the detector adds from {@code from} on, fed all of {@code v}. */
+    private static int newCategoriesAfter(AdaptiveResonanceTimeDetector d, double[] v, int from) {
+        int before = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (i == from) before = d.categories();
+            d.score(v[i]);
+        }
+        return d.categories() - before;
+    }
+
+    @Test
+    void remapKeepsAKnownCycleKnownAfterTheRangeGrows() {
+        // a noiseless cycle learnt on [30, 70]; one short spike to 120, then the same cycle for 3,000 more points: with
+        // the memory remapped the cycle's windows still fit their categories (the wider median snap flattens some: a
+        // few new ones); with the old levels left stale every level means something else and it learns the cycle again
+        double[] v = new double[6000];
+        for (int i = 0; i < v.length; i++) v[i] = 50 + 20 * Math.sin(2 * Math.PI * i / 240.0); // 48 steps of 5 a cycle
+        for (int i = 3000; i < 3003; i++) v[i] = 120;
+        int remapped = newCategoriesAfter(new AdaptiveResonanceTimeDetector(0, 0, 4032, AdaptiveResonanceTimeDetector.Scaling.REMAP, 0), v, 3200);
+        int stale = newCategoriesAfter(new AdaptiveResonanceTimeDetector(0, 0, 4032, AdaptiveResonanceTimeDetector.Scaling.RUNNING, 0), v, 3200);
+        assertTrue(remapped * 2 < stale, "new categories after the spike: remapped " + remapped + ", stale " + stale);
+        // the spike leaves the widened range too (70 + 40 / 4 = 80 < 120): the same remapping
+        int widened = newCategoriesAfter(new AdaptiveResonanceTimeDetector(0, 0, 4032, AdaptiveResonanceTimeDetector.Scaling.HEADROOM, 0), v, 3200);
+        assertTrue(widened * 2 < stale, "new categories after the spike: widened range " + widened + ", stale " + stale);
+    }
+
+    @Test
+    void aStreamWhoseFirstPointsSpanItsRangeScoresAsWithThatRangeGiven() {
+        double[] v = cycle(4032, 3000, 9);
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        v[0] = min;
+        v[1] = max;
+        assertArrayEquals(run(new AdaptiveResonanceTimeDetector(min, max, 4032), v),
+                run(new AdaptiveResonanceTimeDetector(0, 0, 4032, AdaptiveResonanceTimeDetector.Scaling.REMAP, 0), v));
     }
 
     @Test
