@@ -190,10 +190,10 @@ final class StackedIntentSelection {
      * Which stage-moving intents ({@link StackedIntentReader#STAGE_MOVING}) the reader may add: any (the ninth round as first
      * built); any but NOT_NOW against a TIMELINE of at most three months (the ninth round as merged); none; only to a message
      * the rules read an intent of substance in (not OTHER, QUESTION, yes, no or a greeting); only to one of six words or more;
-     * or as shipped since the tenth round ({@link StackedIntentReader#guarded}: six words or more, no time to meet named, no
-     * NOT_NOW against a soon TIMELINE).
+     * the same, naming no time to meet and no NOT_NOW against a soon TIMELINE; or as shipped since the tenth round
+     * ({@link StackedIntentReader#guarded}: that, and no side where the rules read an off-limits question or browsing).
      */
-    enum Guard { NONE, SOON_NOT_NOW, NO_STAGE_MOVES, SUBSTANCE, WORDS6, SHIPPED }
+    enum Guard { NONE, SOON_NOT_NOW, NO_STAGE_MOVES, SUBSTANCE, WORDS6, WORDS6_TIME_SOON, SHIPPED }
 
     static final Set<Intent> ANSWER_ONLY = EnumSet.of(Intent.OTHER, Intent.QUESTION, Intent.AFFIRMATIVE, Intent.NEGATIVE, Intent.GREETING);
 
@@ -215,6 +215,7 @@ final class StackedIntentSelection {
             case NO_STAGE_MOVES -> model.withoutStageMoves(p, rules);
             case SUBSTANCE -> rules.stream().anyMatch(i -> !ANSWER_ONLY.contains(i)) ? p : model.withoutStageMoves(p, rules);
             case WORDS6 -> StackedIntentReader.words(c.folded()) >= 6 ? p : model.withoutStageMoves(p, rules);
+            case WORDS6_TIME_SOON -> model.guardedStagesOnly(p, rules, c.folded(), slots);
             case SHIPPED -> model.guarded(p, rules, c.folded(), slots);
         };
         Set<Intent> start = policy.family().equals("learned alone") || policy.family().equals("stacked")
@@ -469,6 +470,7 @@ final class StackedIntentSelection {
         all.append(String.join("|", "intent-reader v1", SHIPPED.toString(), SHIPPED_FAMILY, families(SHIPPED.stacked()).get(SHIPPED_FAMILY).toString(),
                 TRAINING.toString(), Integer.toString(BUCKETS), LEARNED.toString(), Guard.SHIPPED.name(),
                 StackedIntentReader.STAGE_MOVING.toString(), Integer.toString(StackedIntentReader.STANDALONE_WORDS),
+                StackedIntentReader.SIDES.toString(), StackedIntentReader.SIDELESS.toString(),
                 Integer.toString(StackedIntentReader.SOON_MONTHS))).append('\n');
         for (Map.Entry<String, List<Case>> part : parts.entrySet()) {
             for (Case c : part.getValue()) {

@@ -249,23 +249,49 @@ final class StackedIntentReader {
      * {@link #edit} cannot add them; what the rules named is left as it is. The reader adds a {@link #STAGE_MOVING} intent
      * only to a message that stands alone: of at least {@link #STANDALONE_WORDS} words and naming no time to meet (a
      * CONTACT_TIME: an answer to a scheduling question, which the booking reads itself). Never NOT_NOW against a TIMELINE
-     * of at most {@link #SOON_MONTHS} months: a lead who must be out in two months is not deferring.
+     * of at most {@link #SOON_MONTHS} months: a lead who must be out in two months is not deferring. No side (SELLING,
+     * BUYING) where the rules read an off-limits question or browsing ({@link #SIDELESS}).
      */
     double[] guarded(double[] p, Set<Intent> rules, String folded, List<Slot> slots) {
         boolean answer = words(folded) < STANDALONE_WORDS || slots.stream().anyMatch(s -> s.name() == SlotName.CONTACT_TIME);
         boolean soon = soonTimeline(slots);
+        boolean sideless = rules.stream().anyMatch(SIDELESS::contains);
         double[] out = p.clone();
         for (int k = 0; k < intents.size(); k++) {
             Intent i = intents.get(k);
-            if (rules.contains(i) || !STAGE_MOVING.contains(i)) {
+            if (rules.contains(i)) {
                 continue;
             }
-            if (answer || (i == Intent.NOT_NOW && soon)) {
+            if (STAGE_MOVING.contains(i) && (answer || (i == Intent.NOT_NOW && soon))) {
+                out[k] = 0;
+            }
+            if (SIDES.contains(i) && sideless) {
                 out[k] = 0;
             }
         }
         return out;
     }
+
+    /** {@link #guarded} without its side rule (for the evaluation's comparison). */
+    double[] guardedStagesOnly(double[] p, Set<Intent> rules, String folded, List<Slot> slots) {
+        double[] out = guarded(p, rules, folded, slots);
+        if (rules.stream().anyMatch(SIDELESS::contains)) {
+            for (int k = 0; k < intents.size(); k++) {
+                if (SIDES.contains(intents.get(k)) && !rules.contains(intents.get(k))) {
+                    out[k] = p[k];
+                }
+            }
+        }
+        return out;
+    }
+
+    static final Set<Intent> SIDES = EnumSet.of(Intent.SELLING, Intent.BUYING);
+    /**
+     * Where the rules read an off-limits question or browsing, the side is theirs: they name one there only with a fact of
+     * one ("would I owe taxes if we sell the rental?" asks how a sale would work; "solo curioseando" is no buyer), and a
+     * side is what routes a lead to the seller or the buyer bot.
+     */
+    static final Set<Intent> SIDELESS = EnumSet.of(Intent.OFF_LIMITS_QUESTION, Intent.JUST_LOOKING);
 
     /** Every stage-moving intent the rules did not name at 0: the reader adds none (for the evaluation's comparison). */
     double[] withoutStageMoves(double[] p, Set<Intent> rules) {
