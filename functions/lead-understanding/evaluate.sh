@@ -14,7 +14,7 @@
 # --intent-reader-lopo (the learned reader of the full intent set by leave-one-part-out over the ten tuning parts, with
 # today's and with fresh rule readings), --intent-reader-guards (its guards compared), --intent-reader-cost,
 # --train-intent-reader [FILE] (writes its resource, by default the shipped one, and the fingerprint of its training data).
-# JORGE_UNDERSTANDING_INTENT_READER=stacked scores with the learned reader (default: rules, as the bots run).
+# JORGE_UNDERSTANDING_INTENT_READER=rules scores the rules alone (default: stacked, as the bots run).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

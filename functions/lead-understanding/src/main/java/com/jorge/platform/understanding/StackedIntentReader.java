@@ -26,7 +26,7 @@ import java.util.Set;
  * names OPT_OUT or OTHER (refused at load): an opt-out stays exactly the rules' verdict, and to an opt-out it may add only
  * what is not a side or a call (the rules' own consistency); OTHER is what is left when nothing else is. It adds an intent the
  * bots move the conversation on ({@link #STAGE_MOVING}) only to a message that stands alone ({@link #guarded}). Weights in
- * float16.
+ * float16. The understander's default since the tenth round (README).
  */
 final class StackedIntentReader {
 
