@@ -12,8 +12,9 @@
 # --other-fallback-cost, --show-possible-opt-outs (the tuning parts' possible-opt-out flags and uncued opt-outs),
 # --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root),
 # --intent-reader-lopo (the learned reader of the full intent set by leave-one-part-out over the ten tuning parts, with
-# today's and with fresh rule readings), --intent-reader-cost, --train-intent-reader FILE (writes its resource).
-# JORGE_UNDERSTANDING_INTENT_READER=stacked scores with the learned reader (default: rules, as the bots run).
+# today's and with fresh rule readings), --intent-reader-guards (its guards compared), --intent-reader-cost,
+# --train-intent-reader [FILE] (writes its resource, by default the shipped one, and the fingerprint of its training data).
+# JORGE_UNDERSTANDING_INTENT_READER=rules scores the rules alone (default: stacked, as the bots run).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -84,16 +84,18 @@ public final class EvaluateCorpus {
             StackedIntentSelection.printLeaveOnePartOut(freshDir, only >= 0 ? List.of(options.get(only + 1).split(";")) : List.of());
             return;
         }
+        if (options.contains("--intent-reader-guards")) {
+            StackedIntentSelection.printGuards();
+            return;
+        }
         if (options.contains("--intent-reader-cost")) {
             StackedIntentSelection.printCost();
             return;
         }
         int trainReader = options.indexOf("--train-intent-reader");
         if (trainReader >= 0) {
-            if (trainReader + 1 >= options.size()) {
-                throw new IllegalArgumentException("--train-intent-reader needs the file to write");
-            }
-            StackedIntentSelection.write(Path.of(options.get(trainReader + 1)), null);
+            boolean named = trainReader + 1 < options.size() && !options.get(trainReader + 1).startsWith("--");
+            StackedIntentSelection.write(named ? Path.of(options.get(trainReader + 1)) : StackedIntentSelection.SHIPPED_FILE, null);
             return;
         }
         if (options.contains("--other-fallback-lopo")) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * The learned reader of the full intent set ({@link StackedIntentReader}, issue 13, ninth round): how candidates are chosen
  * (leave-one-part-out over every tuning part, {@code evaluate.sh --intent-reader-lopo [FRESH_DIR]}) and the training that
  * writes the shipped resource ({@code evaluate.sh --train-intent-reader FILE [FRESH_DIR]}). Never reads heldout-6 or
- * heldout-7 (not among the parts).
+ * heldout-8 (not among the parts; heldout-7 is one since the tenth round).
  *
  * <p>Each part is scored by a model trained on the others; a policy's thresholds are those the same protocol picks inside
  * the training parts (train on all but two, score the one left of the training parts), never by the scored part.
@@ -33,18 +33,22 @@ import java.util.concurrent.Future;
  */
 final class StackedIntentSelection {
 
+    /** heldout-7, held out through the ninth round; tuning data since the tenth (heldout-8 is written elsewhere). */
+    static final String HELD_OUT_7 = "/corpus/heldout-7.jsonl";
     static final List<String> PARTS = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.HELD_OUT, EvaluateCorpus.TUNING_METROS,
             EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4,
-            EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS);
+            EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS, StackedIntentSelection.HELD_OUT_7);
     /** Every intent but OPT_OUT (the rules' alone) and OTHER (what is left). */
     static final List<Intent> LEARNED = Arrays.stream(Intent.values()).filter(i -> i != Intent.OPT_OUT && i != Intent.OTHER).toList();
     /**
      * What older commits' rules read of each part before it was written from (fresh-readings/build.sh): heldout-metros and
      * heldout-2 by d361cba, heldout-3 by 13ecb1d, heldout-4 and tuning-optouts by cd534b3, heldout-5 and tuning-kinds by
-     * cbdc1a4. tuning, heldout and tuning-metros have none (the rules were first written from them).
+     * cbdc1a4, heldout-7 by 1a7e47c (main before the tenth round tuned the rules on it). tuning, heldout and tuning-metros
+     * have none (the rules were first written from them).
      */
     static final List<String> FRESH_READINGS = List.of("/fresh-readings/heldout-metros-d361cba.tsv", "/fresh-readings/heldout-2-d361cba.tsv",
-            "/fresh-readings/heldout-3-13ecb1d.tsv", "/fresh-readings/heldout-4-cd534b3.tsv", "/fresh-readings/heldout-5-cbdc1a4.tsv");
+            "/fresh-readings/heldout-3-13ecb1d.tsv", "/fresh-readings/heldout-4-cd534b3.tsv", "/fresh-readings/heldout-5-cbdc1a4.tsv",
+            "/fresh-readings/heldout-7-1a7e47c.tsv");
     static final int BUCKETS = 1 << 12;
     static final int EMBEDDING_DIM = 384;
     static final LearnedIntentModel.Training TRAINING = new LearnedIntentModel.Training(12, 0.4, 1e-5, 13L);
@@ -112,6 +116,11 @@ final class StackedIntentSelection {
     }
 
     static Map<String, List<Case>> cases(Path freshDir) throws IOException {
+        return cases(freshDir, true);
+    }
+
+    /** As above; without {@code embed} no MiniLM embedding is computed (each case's is empty: for configs that read none). */
+    static Map<String, List<Case>> cases(Path freshDir, boolean embed) throws IOException {
         Map<String, Set<Intent>> fresh = new HashMap<>();
         List<String> lines = new ArrayList<>();
         if (freshDir != null) {
@@ -150,7 +159,7 @@ final class StackedIntentSelection {
             for (LabelledMessage m : LabelledMessage.load(resource)) {
                 String folded = FoldedText.of(m.text()).folded();
                 cases.add(new Case(part, m, understander.understand(m.text(), m.side()), fresh.get(part + "/" + m.id()), folded,
-                        understander.embedding(m.text()).orElseThrow(), IntentFeatures.of(folded, BUCKETS)));
+                        embed ? understander.embedding(m.text()).orElseThrow() : new float[0], IntentFeatures.of(folded, BUCKETS)));
             }
             parts.put(part, cases);
         }
@@ -177,17 +186,119 @@ final class StackedIntentSelection {
         return model.asStackedReader(config.embedding() ? EMBEDDING_DIM : 0, add, drop);
     }
 
-    /** What a policy answers for a case, the rules read fresh or today's. */
+    /**
+     * Which stage-moving intents ({@link StackedIntentReader#STAGE_MOVING}) the reader may add: any (the ninth round as first
+     * built); any but NOT_NOW against a TIMELINE of at most three months (the ninth round as merged); none; only to a message
+     * the rules read an intent of substance in (not OTHER, QUESTION, yes, no or a greeting); only to one of six words or more;
+     * the same, naming no time to meet and no NOT_NOW against a soon TIMELINE; or as shipped since the tenth round
+     * ({@link StackedIntentReader#guarded}: that, and no side where the rules read an off-limits question or browsing).
+     */
+    enum Guard { NONE, SOON_NOT_NOW, NO_STAGE_MOVES, SUBSTANCE, WORDS6, WORDS6_TIME_SOON, SHIPPED }
+
+    static final Set<Intent> ANSWER_ONLY = EnumSet.of(Intent.OTHER, Intent.QUESTION, Intent.AFFIRMATIVE, Intent.NEGATIVE, Intent.GREETING);
+
+    /** What a policy answers for a case, the rules read fresh or today's, guarded as the understander guards. */
     static Set<Intent> answer(StackedIntentReader model, Config config, Policy policy, Case c, boolean freshRules) {
+        return answer(model, config, policy, c, freshRules, Guard.SHIPPED);
+    }
+
+    static Set<Intent> answer(StackedIntentReader model, Config config, Policy policy, Case c, boolean freshRules, Guard guard) {
         Set<Intent> rules = c.ruleIntents(freshRules);
         if (policy.family().equals("rules")) {
             return rules;
         }
         float[] embedding = config.embedding() ? c.embedding() : new float[0];
-        double[] p = model.probabilities(c.folded(), embedding, config.stacked() ? rules : Set.of(), c.rules().slots(), c.rules().language());
+        List<Slot> slots = c.rules().slots();
+        double[] p = model.probabilities(c.folded(), embedding, config.stacked() ? rules : Set.of(), slots, c.rules().language());
+        p = switch (guard) {
+            case NONE, SOON_NOT_NOW -> p;
+            case NO_STAGE_MOVES -> model.withoutStageMoves(p, rules);
+            case SUBSTANCE -> rules.stream().anyMatch(i -> !ANSWER_ONLY.contains(i)) ? p : model.withoutStageMoves(p, rules);
+            case WORDS6 -> StackedIntentReader.words(c.folded()) >= 6 ? p : model.withoutStageMoves(p, rules);
+            case WORDS6_TIME_SOON -> model.guardedStagesOnly(p, rules, c.folded(), slots);
+            case SHIPPED -> model.guarded(p, rules, c.folded(), slots);
+        };
         Set<Intent> start = policy.family().equals("learned alone") || policy.family().equals("stacked")
                 ? (rules.contains(Intent.OPT_OUT) ? EnumSet.of(Intent.OPT_OUT) : EnumSet.noneOf(Intent.class)) : rules;
-        return model.edit(start, p, policy.add(), policy.drop());
+        Set<Intent> out = model.edit(start, p, policy.add(), policy.drop());
+        if (guard == Guard.SOON_NOT_NOW && !rules.contains(Intent.NOT_NOW) && out.contains(Intent.NOT_NOW)
+                && slots.stream().anyMatch(s -> s.name() == SlotName.TIMELINE && s.value().strip().matches("\\d+")
+                        && Integer.parseInt(s.value().strip()) <= StackedIntentReader.SOON_MONTHS)) {
+            out.remove(Intent.NOT_NOW);
+            if (out.isEmpty()) {
+                out.add(Intent.OTHER);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code evaluate.sh --intent-reader-guards}: the shipped candidate at union 0.50, each part scored by the model trained on
+     * the others, with each {@link Guard}, on today's and on fresh readings; and, fresh, what it adds of each intent
+     * unguarded (added, of them right) and the messages each guard turns right or wrong against no guard.
+     */
+    static void printGuards() throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, List<Case>> parts = cases(null);
+        List<String> names = List.copyOf(parts.keySet());
+        List<String> freshParts = names.stream().filter(p -> parts.get(p).stream().allMatch(c -> c.fresh() != null)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        Map<String, Future<StackedIntentReader>> models = new LinkedHashMap<>();
+        try {
+            for (String p : names) {
+                models.put(p, pool.submit(() -> train(without(parts, p), SHIPPED)));
+            }
+            Policy union = new Policy("union", 0.5, -1);
+            for (boolean fresh : new boolean[] {false, true}) {
+                List<String> scored = fresh ? freshParts : names;
+                String which = fresh ? " [fresh rules]" : " [today's rules]";
+                printRow("rules" + which, scored, p -> exactRules(parts.get(p), fresh), parts);
+                for (Guard guard : Guard.values()) {
+                    Map<String, Integer> exact = new LinkedHashMap<>();
+                    for (String p : scored) {
+                        StackedIntentReader m = models.get(p).get();
+                        int n = 0;
+                        for (Case c : parts.get(p)) {
+                            n += answer(m, SHIPPED, union, c, fresh, guard).equals(c.message().intents()) ? 1 : 0;
+                        }
+                        exact.put(p, n);
+                    }
+                    printRow("stacked, union 0.50, guard " + guard + which, scored, exact::get, parts);
+                }
+            }
+            Map<Intent, int[]> added = new java.util.TreeMap<>();
+            int[][] turned = new int[Guard.values().length][2];
+            for (String p : freshParts) {
+                StackedIntentReader m = models.get(p).get();
+                for (Case c : parts.get(p)) {
+                    Set<Intent> rules = c.ruleIntents(true);
+                    Set<Intent> none = answer(m, SHIPPED, union, c, true, Guard.NONE);
+                    for (Intent i : none) {
+                        if (!rules.contains(i) && i != Intent.OTHER) {
+                            int[] a = added.computeIfAbsent(i, k -> new int[2]);
+                            a[0]++;
+                            a[1] += c.message().intents().contains(i) ? 1 : 0;
+                        }
+                    }
+                    boolean noneRight = none.equals(c.message().intents());
+                    for (Guard guard : Guard.values()) {
+                        boolean right = answer(m, SHIPPED, union, c, true, guard).equals(c.message().intents());
+                        turned[guard.ordinal()][0] += right && !noneRight ? 1 : 0;
+                        turned[guard.ordinal()][1] += !right && noneRight ? 1 : 0;
+                    }
+                }
+            }
+            added.forEach((i, a) -> System.out.printf(Locale.ROOT, "  fresh, unguarded, adds %-20s %4d, right %4d (%s)%s%n", i, a[0], a[1],
+                    a[0] == 0 ? "-" : String.format(Locale.ROOT, "%.2f", a[1] / (double) a[0]),
+                    StackedIntentReader.STAGE_MOVING.contains(i) ? "  stage-moving" : ""));
+            for (Guard guard : Guard.values()) {
+                System.out.printf(Locale.ROOT, "  fresh, guard %-13s against none: %d messages turned right, %d turned wrong%n", guard,
+                        turned[guard.ordinal()][0], turned[guard.ordinal()][1]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf(Locale.ROOT, "done in %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
     }
 
     private static List<Case> without(Map<String, List<Case>> parts, String... left) {
@@ -342,11 +453,58 @@ final class StackedIntentSelection {
         return trainBytes(parts.values().stream().flatMap(List::stream).toList(), SHIPPED, policy.add(), policy.drop());
     }
 
-    /** {@code evaluate.sh --train-intent-reader FILE}: the shipped candidate trained on every tuning part, written to FILE. */
+    /** Where the shipped reader's weights are, from the repository root: the default of {@code --train-intent-reader}. */
+    static final Path SHIPPED_FILE = Path.of("functions/lead-understanding/src/main/resources" + StackedIntentReader.RESOURCE);
+    /** What the shipped weights were trained from, as a resource of this module and from the repository root. */
+    static final String FINGERPRINT = "/intent-reader-training.sha256";
+    static final Path FINGERPRINT_FILE = Path.of("evaluation/lead-understanding/src/main/resources" + FINGERPRINT);
+
+    /**
+     * SHA-256 of everything the shipped reader's training reads: the candidate, its policies, the training settings and the
+     * guard, and for every message of every part its id, text, labelled intents, the rules' intents it is trained on (the
+     * fresh reading where the part has one, today's rules elsewhere), today's slot names and language. The same inputs give
+     * the same weights (the training is deterministic), so weights recorded with another fingerprint are stale.
+     */
+    static String trainingFingerprint(Map<String, List<Case>> parts) {
+        StringBuilder all = new StringBuilder();
+        all.append(String.join("|", "intent-reader v1", SHIPPED.toString(), SHIPPED_FAMILY, families(SHIPPED.stacked()).get(SHIPPED_FAMILY).toString(),
+                TRAINING.toString(), Integer.toString(BUCKETS), LEARNED.toString(), Guard.SHIPPED.name(),
+                StackedIntentReader.STAGE_MOVING.toString(), Integer.toString(StackedIntentReader.STANDALONE_WORDS),
+                StackedIntentReader.SIDES.toString(), StackedIntentReader.SIDELESS.toString(),
+                Integer.toString(StackedIntentReader.SOON_MONTHS))).append('\n');
+        for (Map.Entry<String, List<Case>> part : parts.entrySet()) {
+            for (Case c : part.getValue()) {
+                all.append(part.getKey()).append('\t').append(c.message().id()).append('\t').append(c.message().text()).append('\t')
+                        .append(EnumSet.copyOf(c.message().intents())).append('\t').append(EnumSet.copyOf(c.ruleIntents(SHIPPED.trainedFresh())))
+                        .append('\t').append(c.rules().slots().stream().map(x -> x.name().name()).toList()).append('\t')
+                        .append(c.rules().language()).append('\n');
+            }
+        }
+        return sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code evaluate.sh --train-intent-reader [FILE]}: the shipped candidate trained on every tuning part, written to FILE
+     * (default: the shipped resource), and what it was trained from to {@link #FINGERPRINT_FILE} (StackedIntentWeightsTest
+     * fails when the training data no longer gives these weights).
+     */
     static void write(Path file, Path freshDir) throws IOException {
-        Map<String, List<Case>> parts = cases(freshDir);
+        Map<String, List<Case>> parts = cases(freshDir, SHIPPED.embedding());
         byte[] bytes = shippedBytes(parts);
         Files.write(file, bytes);
+        if (freshDir == null && file.toAbsolutePath().normalize().equals(SHIPPED_FILE.toAbsolutePath().normalize())) {
+            Files.writeString(FINGERPRINT_FILE, "# evaluate.sh --train-intent-reader: what the shipped intent reader was trained from\n"
+                    + "training-data " + trainingFingerprint(parts) + "\nweights " + sha256(bytes) + "\n");
+            System.out.println("wrote " + FINGERPRINT_FILE);
+        }
         StackedIntentReader model = StackedIntentReader.fromBytes(bytes);
         System.out.printf(Locale.ROOT, "wrote %s: %d bytes, %d messages, %s, %s add>=%.2f drop<%.2f%n", file, bytes.length,
                 parts.values().stream().mapToInt(List::size).sum(), SHIPPED.name(), SHIPPED_FAMILY, model.add(), model.drop());

@@ -48,7 +48,7 @@ class StackedIntentSelectionTest {
     void theTrainedReaderLearnsWhatItIsTaughtAndLeavesTheOptOut() {
         StackedIntentSelection.Config config = StackedIntentSelection.SHIPPED;
         StackedIntentReader model = StackedIntentReader.fromBytes(StackedIntentSelection.trainBytes(TOY, config, 0.5, 0.5));
-        StackedIntentSelection.Case waiting = toy("we will wait till spring", Set.of(Intent.NOT_NOW), Set.of(Intent.OTHER));
+        StackedIntentSelection.Case waiting = toy("we will just wait till spring then", Set.of(Intent.NOT_NOW), Set.of(Intent.OTHER));
         StackedIntentSelection.Policy stacked = new StackedIntentSelection.Policy("stacked", 0.5, 0.5);
         assertThat(StackedIntentSelection.answer(model, config, stacked, waiting, false)).contains(Intent.NOT_NOW);
         StackedIntentSelection.Case stop = toy("stop texting me", Set.of(Intent.OPT_OUT), Set.of(Intent.OPT_OUT));
@@ -82,7 +82,7 @@ class StackedIntentSelectionTest {
             read.computeIfAbsent(cols[0], k -> new HashSet<>()).add(cols[1]);
         }
         assertThat(read.keySet()).containsExactlyInAnyOrder("heldout-metros", "heldout-2", "heldout-3", "heldout-4", "tuning-optouts",
-                "heldout-5", "tuning-kinds");
+                "heldout-5", "tuning-kinds", "heldout-7");
         read.forEach((part, got) -> assertThat(got).as(part).isEqualTo(ids.get(part)));
     }
 }

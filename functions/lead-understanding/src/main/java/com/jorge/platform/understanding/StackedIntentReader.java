@@ -24,7 +24,9 @@ import java.util.Set;
  * <p>It edits the rules' set: an intent the rules did not name is added where its probability reaches {@link #add()}, one
  * they named is removed where it falls under {@link #drop()} (the shipped model only adds: its drop is below 0). It never
  * names OPT_OUT or OTHER (refused at load): an opt-out stays exactly the rules' verdict, and to an opt-out it may add only
- * what is not a side or a call (the rules' own consistency); OTHER is what is left when nothing else is. Weights in float16.
+ * what is not a side or a call (the rules' own consistency); OTHER is what is left when nothing else is. It adds an intent the
+ * bots move the conversation on ({@link #STAGE_MOVING}) only to a message that stands alone ({@link #guarded}). Weights in
+ * float16. The understander's default since the tenth round (README).
  */
 final class StackedIntentReader {
 
@@ -223,13 +225,98 @@ final class StackedIntentReader {
         return out;
     }
 
+    /**
+     * Intents the bots act on by moving the conversation (jorge-bots {@code NextStepDecider}, {@code JorgeConversationPolicy}):
+     * forward to a person (WANTS_CALL, WANTS_SHOWING: a hand-off, an offer of slots; a showing asked for while call slots
+     * are held routes the turn past the booking's own reading of the text; AFFIRMATIVE at the booking question is a yes),
+     * or out of qualification (HAS_AGENT and NOT_INTERESTED close, ANGRY and NOT_NOW nurture, NEGATIVE at the booking
+     * question nurtures, WRONG_NUMBER ends). What else the reader may add shapes the reply inside the stage.
+     */
+    static final Set<Intent> STAGE_MOVING = EnumSet.of(Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.AFFIRMATIVE, Intent.NEGATIVE,
+            Intent.HAS_AGENT, Intent.NOT_INTERESTED, Intent.NOT_NOW, Intent.ANGRY, Intent.WRONG_NUMBER);
+
+    /**
+     * A reply of fewer words than this is read by its conversation (the question it answers, the slots on offer, the
+     * appointment held), which the reader does not see: "can we move it?", "maybe", "el sábado a las 10".
+     */
+    static final int STANDALONE_WORDS = 6;
+
     /** Within this many months a stated timeline is a lead who is not deferring ("we need to be out in 2 months"). */
     static final int SOON_MONTHS = 3;
 
     /**
-     * Whether the rules read a timeline of at most {@link #SOON_MONTHS}: the model never adds NOT_NOW against it. A false
-     * NOT_NOW sends a motivated lead to the nurture track, the costliest mistake it could add (a persona caught it).
+     * {@code p} (in the order of {@link #intents()}) with the stage-moving intents the reader may not add at 0, so that
+     * {@link #edit} cannot add them; what the rules named is left as it is. The reader adds a {@link #STAGE_MOVING} intent
+     * only to a message that stands alone: of at least {@link #STANDALONE_WORDS} words and naming no time to meet (a
+     * CONTACT_TIME: an answer to a scheduling question, which the booking reads itself). Never NOT_NOW against a TIMELINE
+     * of at most {@link #SOON_MONTHS} months: a lead who must be out in two months is not deferring. No side (SELLING,
+     * BUYING) where the rules read an off-limits question or browsing ({@link #SIDELESS}).
      */
+    double[] guarded(double[] p, Set<Intent> rules, String folded, List<Slot> slots) {
+        boolean answer = words(folded) < STANDALONE_WORDS || slots.stream().anyMatch(s -> s.name() == SlotName.CONTACT_TIME);
+        boolean soon = soonTimeline(slots);
+        boolean sideless = rules.stream().anyMatch(SIDELESS::contains);
+        double[] out = p.clone();
+        for (int k = 0; k < intents.size(); k++) {
+            Intent i = intents.get(k);
+            if (rules.contains(i)) {
+                continue;
+            }
+            if (STAGE_MOVING.contains(i) && (answer || (i == Intent.NOT_NOW && soon))) {
+                out[k] = 0;
+            }
+            if (SIDES.contains(i) && sideless) {
+                out[k] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** {@link #guarded} without its side rule (for the evaluation's comparison). */
+    double[] guardedStagesOnly(double[] p, Set<Intent> rules, String folded, List<Slot> slots) {
+        double[] out = guarded(p, rules, folded, slots);
+        if (rules.stream().anyMatch(SIDELESS::contains)) {
+            for (int k = 0; k < intents.size(); k++) {
+                if (SIDES.contains(intents.get(k)) && !rules.contains(intents.get(k))) {
+                    out[k] = p[k];
+                }
+            }
+        }
+        return out;
+    }
+
+    static final Set<Intent> SIDES = EnumSet.of(Intent.SELLING, Intent.BUYING);
+    /**
+     * Where the rules read an off-limits question or browsing, the side is theirs: they name one there only with a fact of
+     * one ("would I owe taxes if we sell the rental?" asks how a sale would work; "solo curioseando" is no buyer), and a
+     * side is what routes a lead to the seller or the buyer bot.
+     */
+    static final Set<Intent> SIDELESS = EnumSet.of(Intent.OFF_LIMITS_QUESTION, Intent.JUST_LOOKING);
+
+    /** Every stage-moving intent the rules did not name at 0: the reader adds none (for the evaluation's comparison). */
+    double[] withoutStageMoves(double[] p, Set<Intent> rules) {
+        double[] out = p.clone();
+        for (int k = 0; k < intents.size(); k++) {
+            if (STAGE_MOVING.contains(intents.get(k)) && !rules.contains(intents.get(k))) {
+                out[k] = 0;
+            }
+        }
+        return out;
+    }
+
+    static int words(String folded) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < folded.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(folded.charAt(i));
+            if (letter && !in) {
+                n++;
+            }
+            in = letter;
+        }
+        return n;
+    }
+
     private static boolean soonTimeline(List<Slot> slots) {
         for (Slot s : slots) {
             if (s.name() == SlotName.TIMELINE) {
@@ -245,12 +332,9 @@ final class StackedIntentReader {
 
     /** The understanding with its intents edited at the model's own thresholds; its opt-out, slots and language unchanged. */
     MessageUnderstanding apply(MessageUnderstanding rules, String folded, float[] embedding) {
-        double[] p = probabilities(folded, embedding, rules.intents(), rules.slots(), rules.language());
+        double[] p = guarded(probabilities(folded, embedding, rules.intents(), rules.slots(), rules.language()), rules.intents(), folded,
+                rules.slots());
         Set<Intent> edited = edit(rules.intents(), p, add, drop);
-        if (!rules.intents().contains(Intent.NOT_NOW) && edited.contains(Intent.NOT_NOW) && soonTimeline(rules.slots())) {
-            edited.remove(Intent.NOT_NOW);
-            if (edited.isEmpty()) edited.add(Intent.OTHER);
-        }
         return edited.equals(rules.intents()) ? rules
                 : new MessageUnderstanding(rules.language(), rules.slots(), edited, rules.optOut(), rules.possibleOptOut());
     }
