@@ -164,7 +164,9 @@ class HeldOutSevenPhrasingKindsTest {
     @CsvSource(delimiter = '|', value = {
             "we plan to sell the Dearborn colonial this fall, what's it worth?|SELLING;ASKS_HOME_VALUE",
             "queremos vender la casa en Oxnard, cuánto nos pueden dar?|SELLING;ASKS_HOME_VALUE",
-            "cuánto podría vender mi casa en Oxnard?|ASKS_HOME_VALUE"})
+            "cuánto podría vender mi casa en Oxnard?|ASKS_HOME_VALUE",
+            "we're moving for my wife's job so the condo has to go. what would it sell for?|SELLING;ASKS_HOME_VALUE",
+            "y en cuánto piensa usted que se venda mi casa de la calle Olmo?|ASKS_HOME_VALUE"})
     void aSaleStatedBesideAValueQuestion(String text, String expected) {
         assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
     }
