@@ -68,10 +68,19 @@ public final class NabEvaluation {
         }
     }
 
-    /** The detector the settings describe; refuses settings it does not know. */
+    /**
+     * The detector the settings describe; refuses settings it does not know. No {@code detector} and no setting: the
+     * Lambda's default ({@code artime-stream}); no {@code detector} with ensemble settings (window, spikeZ, ...): the
+     * ensemble, as before ARTime became the default.
+     */
     static SeriesDetector detector(Map<String, String> settings) {
         Map<String, String> rest = new java.util.HashMap<>(settings);
         String which = rest.remove("detector");
+        if (which == null && rest.isEmpty()) which = "artime-stream";
+        if ("artime-stream".equals(which)) {
+            if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=artime-stream is the Lambda's default and takes no settings, got " + rest.keySet());
+            return new StreamingArtimeReplay();
+        }
         if (which == null || which.equals("ensemble")) {
             if (rest.keySet().stream().anyMatch(k -> k.startsWith("cad."))) {
                 throw new EvaluationArguments.ArgumentsException("cad.* settings need detector=cad or detector=cad-or-ensemble");
@@ -98,7 +107,7 @@ public final class NabEvaluation {
                 yield new ArtimeReplay(artime);
             }
             case "artime-or-ensemble" -> new EitherDetector(new ArtimeReplay(artime), new StreamingReplay(rest));
-            default -> throw new EvaluationArguments.ArgumentsException("detector is ensemble, cad, cad-or-ensemble, artime or artime-or-ensemble, got '" + which + "'");
+            default -> throw new EvaluationArguments.ArgumentsException("detector is artime-stream, ensemble, cad, cad-or-ensemble, artime or artime-or-ensemble, got '" + which + "'");
         };
     }
 
