@@ -94,7 +94,7 @@ class ArtimeWatchTest {
         assertThatThrownBy(() -> AlertEvaluatorFunction.anomalyWatch(PlatformConfig.of(Map.of("ANOMALY_DETECTOR", "htm")), store, (r, c) -> {}))
                 .hasMessageContaining("ANOMALY_DETECTOR");
         assertThat(G).isEqualTo(new ArtimeSettings(com.jorge.platform.alerts.anomaly.artime.AdaptiveResonanceTimeDetector.Scaling.HEADROOM,
-                4032, 64, 0.317486, 144));
+                4032, 64, 0.317486, 60));
     }
 
     @Test
@@ -118,7 +118,7 @@ class ArtimeWatchTest {
         assertThat(store.load(rule.name())).contains(last[0].encode(G));
         assertThat(alerts).isNotEmpty().allMatch(m -> m > 604, "nothing during ARTime's probation");
         assertThat(alerts.getFirst()).isBetween(1500, 1540);
-        assertThat(alerts.stream().filter(m -> m >= 1500 && m < 1500 + 144)).hasSize(1);
+        assertThat(alerts.stream().filter(m -> m >= 1500 && m < 1500 + 60)).hasSize(1);
         assertThat(G.newDetector().probationPoints()).isEqualTo(600);
         // a run that fetches nothing new feeds nothing
         assertThat(watch.check(rule, fetched(v, v.length)).fed()).isZero();
@@ -174,7 +174,7 @@ class ArtimeWatchTest {
             }
         }
         assertThat(at).allMatch(i -> i >= 600, "nothing in probation");
-        for (int k = 1; k < at.size(); k++) assertThat(at.get(k) - at.get(k - 1)).isGreaterThan(144);
+        for (int k = 1; k < at.size(); k++) assertThat(at.get(k) - at.get(k - 1)).isGreaterThan(60);
         assertThat(alerts).isLessThanOrEqualTo(3);
     }
 

@@ -77,9 +77,18 @@ public final class NabEvaluation {
         Map<String, String> rest = new java.util.HashMap<>(settings);
         String which = rest.remove("detector");
         if (which == null && rest.isEmpty()) which = "artime-stream";
+        if (which == null && rest.keySet().equals(java.util.Set.of("artime.quiet"))) which = "artime-stream";
         if ("artime-stream".equals(which)) {
-            if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=artime-stream is the Lambda's default and takes no settings, got " + rest.keySet());
-            return new StreamingArtimeReplay();
+            String quiet = rest.remove("artime.quiet");
+            if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=artime-stream takes only artime.quiet, got " + rest.keySet());
+            if (quiet == null) return new StreamingArtimeReplay();
+            try {
+                int q = Integer.parseInt(quiet);
+                if (q < 0) throw new NumberFormatException();
+                return new StreamingArtimeReplay(q);
+            } catch (NumberFormatException e) {
+                throw new EvaluationArguments.ArgumentsException("artime.quiet is a whole number, 0 or more, got '" + quiet + "'");
+            }
         }
         if (which == null || which.equals("ensemble")) {
             if (rest.keySet().stream().anyMatch(k -> k.startsWith("cad."))) {

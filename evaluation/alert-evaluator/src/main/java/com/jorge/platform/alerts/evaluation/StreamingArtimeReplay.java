@@ -16,7 +16,17 @@ import java.util.List;
  */
 final class StreamingArtimeReplay implements SeriesDetector {
 
-    private final StreamingArtime detector = new StreamingArtime(ArtimeSettings.defaults());
+    private final StreamingArtime detector;
+
+    StreamingArtimeReplay() {
+        this(ArtimeSettings.defaults().quiet());
+    }
+
+    /** {@code artime.quiet=N}: the Lambda's detector with another quiet period after an alert (for measurement). */
+    StreamingArtimeReplay(int quiet) {
+        ArtimeSettings g = ArtimeSettings.defaults();
+        this.detector = new StreamingArtime(new ArtimeSettings(g.scaling(), g.rows(), g.maxCategories(), g.threshold(), quiet));
+    }
 
     @Override
     public List<LocalDateTime> alerts(NabCorpus.DataFile file) {

@@ -81,6 +81,10 @@ class NabEvaluationTest {
         assertThat(NabEvaluation.detector(java.util.Map.of("detector", "ensemble")).describe()).startsWith("streaming ensemble");
         org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class,
                 () -> NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "spikeZ", "6")));
+        assertThat(NabEvaluation.detector(java.util.Map.of("artime.quiet", "0")).describe()).contains("quiet=0]");
+        assertThat(NabEvaluation.detector(java.util.Map.of()).describe()).contains("quiet=60]");
+        org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class,
+                () -> NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.quiet", "-1")));
     }
 
     @Test
