@@ -2,6 +2,9 @@ package com.jorge.platform.alerts;
 
 import com.jorge.platform.alerts.anomaly.AnomalySettings;
 import com.jorge.platform.alerts.anomaly.StreamingAnomalyDetector;
+import com.jorge.platform.alerts.anomaly.artime.ArtimeSettings;
+import com.jorge.platform.alerts.anomaly.artime.StreamingArtime;
+import com.jorge.platform.alerts.state.AnomalyMemoryStore;
 import com.jorge.platform.alerts.aws.CloudWatchMetricSource;
 import com.jorge.platform.alerts.aws.EmfConfidenceGauge;
 import com.jorge.platform.alerts.aws.SnsAlertPublisher;
@@ -51,10 +54,24 @@ public final class AlertEvaluatorFunction {
         CloudWatchClient cloudWatch = cloudWatchClient.get();
         SnsClient sns = snsClient.get();
         String prefix = config.get("ALERT_STATE_PREFIX", "alerts:");
-        AnomalyWatch anomalyWatch = new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), new RedisAnomalyMemory(redis, prefix),
+        AnomalyWatch anomalyWatch = anomalyWatch(config, new RedisAnomalyMemory(redis, prefix),
                 new EmfConfidenceGauge(System.out, config.get("POWERTOOLS_METRICS_NAMESPACE", "JorgePlatform"), clock));
         return new AlertEvaluation(rules, new CloudWatchMetricSource(cloudWatch), new MetricAssessor(settings, calibration(config)),
                 new RedisAlertState(redis, prefix, cooldown), new SnsAlertPublisher(sns, topic), clock, stale, anomalyWatch);
+    }
+
+    /**
+     * The "anomaly now" detector {@code ANOMALY_DETECTOR} names: {@code artime} (the default, issue 17's variant G,
+     * {@link ArtimeSettings#defaults()}) or {@code ensemble} ({@link AnomalySettings#defaults()}); anything else fails the
+     * start-up naming the key.
+     */
+    static AnomalyWatch anomalyWatch(PlatformConfig config, AnomalyMemoryStore store, ConfidenceGauge gauge) {
+        String which = config.get("ANOMALY_DETECTOR", "artime").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (which) {
+            case "artime", "" -> new AnomalyWatch(new StreamingArtime(ArtimeSettings.defaults()), store, gauge);
+            case "ensemble" -> new AnomalyWatch(new StreamingAnomalyDetector(AnomalySettings.defaults()), store, gauge);
+            default -> throw new IllegalStateException("configuration ANOMALY_DETECTOR must be artime or ensemble, got '" + which + "'");
+        };
     }
 
     /** The forecaster's calibration: the shipped one, or knots ("raw:calibrated,...") and an operating probability from configuration. */

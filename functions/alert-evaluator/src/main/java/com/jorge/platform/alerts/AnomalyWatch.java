@@ -4,6 +4,7 @@ import com.jorge.platform.alerts.anomaly.AnomalyReading;
 import com.jorge.platform.alerts.anomaly.Cause;
 import com.jorge.platform.alerts.anomaly.SeriesMemory;
 import com.jorge.platform.alerts.anomaly.StreamingAnomalyDetector;
+import com.jorge.platform.alerts.anomaly.artime.StreamingArtime;
 import com.jorge.platform.alerts.forecast.MetricSeries;
 import com.jorge.platform.alerts.rules.AlertRule;
 import com.jorge.platform.alerts.rules.Direction;
@@ -11,7 +12,9 @@ import com.jorge.platform.alerts.state.AnomalyMemoryStore;
 
 /**
  * "Anomaly now": feeds a rule's minutes that the detector has not seen yet (those after its memory's last point)
- * to the streaming detector, its memory loaded from and saved back to the store. It answers whether a point
+ * to the streaming detector (ARTime, {@link StreamingArtime}, by default; or the ensemble, {@link StreamingAnomalyDetector}),
+ * its memory loaded from and saved back to the store; a memory the other detector wrote (or another version, or other
+ * settings) is replaced by a fresh one. It answers whether a point
  * alerted on the rule's bad side, and the detector's confidence at the newest point (also recorded on the
  * {@link ConfidenceGauge}). The memory is saved by
  * compare-and-set: when an overlapping run saved first, this one reports no anomaly (that run sent it).
@@ -24,14 +27,71 @@ public final class AnomalyWatch {
      */
     public record Check(boolean anomalyNow, double confidence, int fed, String memoryBefore, String memoryAfter) {}
 
-    private final StreamingAnomalyDetector detector;
+    /** One point's outcome, whichever detector. */
+    private record Step(boolean skipped, boolean alert, boolean rising, double confidence) {}
+
+    /** The detector behind the watch: its memory as a Redis string and one point at a time. */
+    private interface Engine {
+        Object load(String stored);
+        String encode(Object memory);
+        String fresh();
+        Step observe(Object memory, long epochSecond, double value);
+    }
+
+    private final Engine engine;
+    private final String detectorName;
     private final AnomalyMemoryStore store;
     private final ConfidenceGauge gauge;
 
+    /** The ensemble. */
     public AnomalyWatch(StreamingAnomalyDetector detector, AnomalyMemoryStore store, ConfidenceGauge gauge) {
-        this.detector = detector;
+        this(new Engine() {
+            @Override public Object load(String stored) {
+                return stored == null ? detector.newMemory() : SeriesMemory.decode(stored, detector.settings());
+            }
+            @Override public String encode(Object memory) {
+                return ((SeriesMemory) memory).encode();
+            }
+            @Override public String fresh() {
+                return SeriesMemory.fresh(detector.settings());
+            }
+            @Override public Step observe(Object memory, long epochSecond, double value) {
+                AnomalyReading r = detector.observe((SeriesMemory) memory, epochSecond, value);
+                if (r.cause() == Cause.SKIPPED) return new Step(true, false, false, 0);
+                return new Step(false, r.alert(), r.rising(), r.confidence(detector.settings()));
+            }
+        }, "ensemble", store, gauge);
+    }
+
+    /** ARTime (the default). */
+    public AnomalyWatch(StreamingArtime detector, AnomalyMemoryStore store, ConfidenceGauge gauge) {
+        this(new Engine() {
+            @Override public Object load(String stored) {
+                return detector.decode(stored);
+            }
+            @Override public String encode(Object memory) {
+                return ((StreamingArtime.Memory) memory).encode(detector.settings());
+            }
+            @Override public String fresh() {
+                return detector.fresh();
+            }
+            @Override public Step observe(Object memory, long epochSecond, double value) {
+                StreamingArtime.Reading r = detector.observe((StreamingArtime.Memory) memory, epochSecond, value);
+                return new Step(r.skipped(), r.alert(), r.rising(), r.confidence());
+            }
+        }, "artime", store, gauge);
+    }
+
+    private AnomalyWatch(Engine engine, String detectorName, AnomalyMemoryStore store, ConfidenceGauge gauge) {
+        this.engine = engine;
+        this.detectorName = detectorName;
         this.store = store;
         this.gauge = gauge;
+    }
+
+    /** {@code artime} or {@code ensemble}. */
+    public String detector() {
+        return detectorName;
     }
 
     public Check check(AlertRule rule, MetricSeries series) {
@@ -45,22 +105,22 @@ public final class AnomalyWatch {
      */
     public Check check(AlertRule rule, MetricSeries series, double breachProbability) {
         String stored = store.load(rule.name()).orElse(null);
-        SeriesMemory memory = stored == null ? detector.newMemory() : SeriesMemory.decode(stored, detector.settings());
+        Object memory = engine.load(stored);
         boolean alert = false;
         int fed = 0;
         double confidence = 0;
         Direction bad = rule.condition().direction();
         for (int i = 0; i < series.size(); i++) {
-            AnomalyReading r = detector.observe(memory, series.epochSeconds()[i], series.values()[i]);
-            if (r.cause() == Cause.SKIPPED) continue;
+            Step r = engine.observe(memory, series.epochSeconds()[i], series.values()[i]);
+            if (r.skipped()) continue;
             fed++;
             boolean badSide = r.rising() == (bad == Direction.ABOVE);
             if (r.alert() && badSide) alert = true;
-            confidence = badSide ? r.confidence(detector.settings()) : 0;
+            confidence = badSide ? r.confidence() : 0;
         }
         if (fed == 0) return new Check(false, 0, 0, stored, null);
         if (breachProbability > confidence) confidence = breachProbability;
-        String encoded = memory.encode();
+        String encoded = engine.encode(memory);
         boolean saved = store.replace(rule.name(), stored, encoded);
         if (saved) gauge.record(rule.name(), confidence); // a run that lost the race leaves the gauge to the winner
         return new Check(alert && saved, confidence, fed, stored, saved ? encoded : null);
@@ -72,7 +132,7 @@ public final class AnomalyWatch {
      */
     public void undo(AlertRule rule, Check check) {
         if (check.memoryAfter() == null) return;
-        if (check.memoryBefore() == null) store.replace(rule.name(), check.memoryAfter(), SeriesMemory.fresh(detector.settings()));
+        if (check.memoryBefore() == null) store.replace(rule.name(), check.memoryAfter(), engine.fresh());
         else store.replace(rule.name(), check.memoryAfter(), check.memoryBefore());
     }
 }

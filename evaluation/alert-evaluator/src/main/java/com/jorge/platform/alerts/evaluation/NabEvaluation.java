@@ -68,10 +68,28 @@ public final class NabEvaluation {
         }
     }
 
-    /** The detector the settings describe; refuses settings it does not know. */
+    /**
+     * The detector the settings describe; refuses settings it does not know. No {@code detector} and no setting: the
+     * Lambda's default ({@code artime-stream}); no {@code detector} with ensemble settings (window, spikeZ, ...): the
+     * ensemble, as before ARTime became the default.
+     */
     static SeriesDetector detector(Map<String, String> settings) {
         Map<String, String> rest = new java.util.HashMap<>(settings);
         String which = rest.remove("detector");
+        if (which == null && rest.isEmpty()) which = "artime-stream";
+        if (which == null && rest.keySet().equals(java.util.Set.of("artime.quiet"))) which = "artime-stream";
+        if ("artime-stream".equals(which)) {
+            String quiet = rest.remove("artime.quiet");
+            if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=artime-stream takes only artime.quiet, got " + rest.keySet());
+            if (quiet == null) return new StreamingArtimeReplay();
+            try {
+                int q = Integer.parseInt(quiet);
+                if (q < 0) throw new NumberFormatException();
+                return new StreamingArtimeReplay(q);
+            } catch (NumberFormatException e) {
+                throw new EvaluationArguments.ArgumentsException("artime.quiet is a whole number, 0 or more, got '" + quiet + "'");
+            }
+        }
         if (which == null || which.equals("ensemble")) {
             if (rest.keySet().stream().anyMatch(k -> k.startsWith("cad."))) {
                 throw new EvaluationArguments.ArgumentsException("cad.* settings need detector=cad or detector=cad-or-ensemble");
@@ -98,7 +116,7 @@ public final class NabEvaluation {
                 yield new ArtimeReplay(artime);
             }
             case "artime-or-ensemble" -> new EitherDetector(new ArtimeReplay(artime), new StreamingReplay(rest));
-            default -> throw new EvaluationArguments.ArgumentsException("detector is ensemble, cad, cad-or-ensemble, artime or artime-or-ensemble, got '" + which + "'");
+            default -> throw new EvaluationArguments.ArgumentsException("detector is artime-stream, ensemble, cad, cad-or-ensemble, artime or artime-or-ensemble, got '" + which + "'");
         };
     }
 

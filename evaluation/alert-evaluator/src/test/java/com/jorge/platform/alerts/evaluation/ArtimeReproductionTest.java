@@ -1,6 +1,6 @@
 package com.jorge.platform.alerts.evaluation;
 
-import com.jorge.platform.alerts.evaluation.artime.AdaptiveResonanceTimeDetector;
+import com.jorge.platform.alerts.anomaly.artime.AdaptiveResonanceTimeDetector;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -62,13 +62,29 @@ class NabEvaluationTest {
 
     @Test
     void printsTheThreeProfilesAndEndsWithTheSummaryLine() {
-        String[] lines = run("--data", corpus.toString());
+        // the ensemble catches both short steps; ARTime (the default) is still in its 600-point probation on them
+        String[] lines = run("--data", corpus.toString(), "--set", "detector=ensemble");
         String all = String.join("\n", lines);
         assertThat(all).contains("2 series").contains("scorer check skipped").contains("NAB std").contains("low FP").contains("low FN")
                 .contains("false/series/wk").doesNotContain("(published)");
         assertThat(lines[lines.length - 1]).matches(LAST_LINE);
         // both steps are caught, and every alert is right
         assertThat(lines[lines.length - 1]).contains("precision=1.000").endsWith("windowsWarned=1.000");
+    }
+
+    @Test
+    void withNoDetectorSettingItScoresTheLambdasDefaultArtime() {
+        String[] lines = run("--data", corpus.toString());
+        assertThat(String.join("\n", lines)).contains("== detector: the Lambda's default: ARTime as streamed ArtimeSettings[scaling=HEADROOM, rows=4032, maxCategories=64");
+        assertThat(lines[lines.length - 1]).matches(LAST_LINE);
+        assertThat(NabEvaluation.detector(java.util.Map.of("spikeZ", "6")).describe()).startsWith("streaming ensemble");
+        assertThat(NabEvaluation.detector(java.util.Map.of("detector", "ensemble")).describe()).startsWith("streaming ensemble");
+        org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class,
+                () -> NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "spikeZ", "6")));
+        assertThat(NabEvaluation.detector(java.util.Map.of("artime.quiet", "0")).describe()).contains("quiet=0]");
+        assertThat(NabEvaluation.detector(java.util.Map.of()).describe()).contains("quiet=60]");
+        org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class,
+                () -> NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.quiet", "-1")));
     }
 
     @Test

@@ -49,8 +49,10 @@ class AlertEvaluatorHandlerTest {
     void start() {
         cloudWatch = new CloudWatchStandIn(100);
         sns = new SnsStandIn(TOPIC);
+        // these runs are about the ensemble's warm-up and sparse-counter behaviour (ARTime, the default, learns a day of
+        // zero-filled counter minutes past its 600-point probation and alerts on the counter's first events)
         env = new HashMap<>(Map.of("ALERT_RULES_JSON", RULES, "REDIS_URL", TestRedis.standaloneUrl(),
-                "ALERTS_TOPIC_ARN", TOPIC, "ALERT_STATE_PREFIX", TestRedis.namespace("alert-handler") + ":"));
+                "ALERTS_TOPIC_ARN", TOPIC, "ALERT_STATE_PREFIX", TestRedis.namespace("alert-handler") + ":", "ANOMALY_DETECTOR", "ensemble"));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package com.jorge.platform.alerts.evaluation.artime;
+package com.jorge.platform.alerts.anomaly.artime;
 
 import org.junit.jupiter.api.Test;
 

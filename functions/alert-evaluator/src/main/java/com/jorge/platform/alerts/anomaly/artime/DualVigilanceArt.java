@@ -1,4 +1,4 @@
-package com.jorge.platform.alerts.evaluation.artime;
+package com.jorge.platform.alerts.anomaly.artime;
 
 import java.util.ArrayList;
 import java.util.List;

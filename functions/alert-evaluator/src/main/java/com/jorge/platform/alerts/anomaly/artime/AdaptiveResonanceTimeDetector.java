@@ -1,4 +1,4 @@
-package com.jorge.platform.alerts.evaluation.artime;
+package com.jorge.platform.alerts.anomaly.artime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +74,8 @@ public final class AdaptiveResonanceTimeDetector {
     private double belowMedian;
     private double aboveMedian;
     private final double[] recent = new double[WINDOW];
+    /** Whether the last block's value was at or above the running block average before it (not kept: read after {@link #score}). */
+    private boolean lastRising;
 
     // probation: features kept until the first vigilance can be estimated
     private List<double[]> probation = new ArrayList<>();
@@ -226,9 +228,11 @@ public final class AdaptiveResonanceTimeDetector {
         }
         double mean = total / block.length;
         if (stepNo == 1) movingAverage = mean;
+        double before = movingAverage;
         movingAverage = (movingAverage + mean) / 2;
         double v = Math.abs(hi - movingAverage) < Math.abs(lo - movingAverage) ? lo : hi;
         if (Math.abs(v - mean) < 0.1 * mean) v = mean;
+        lastRising = v >= before;
         v = v - min;
         if (max - min != 0) v = v / (max - min);
         int level = (int) Math.rint(v * LEVELS);
@@ -511,6 +515,30 @@ public final class AdaptiveResonanceTimeDetector {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("damaged ARTime state", e);
         }
+    }
+
+    /**
+     * The side of the last scored block (ARTime itself has none): whether its value (the block's extreme, or its mean when
+     * the extreme is within 10 % of it) was at or above the running average of the blocks before it. Meaningful right
+     * after a {@link #score} that ended a block; not part of the encoded state.
+     */
+    public boolean lastRising() {
+        return lastRising;
+    }
+
+    /** Whether the last point fed ended a downsampling block (the only points ARTime scores). */
+    public boolean blockEnded() {
+        return point > 0 && point % downsample == 0;
+    }
+
+    /** Whether the detector is still in its probationary period (it scores nothing until the first vigilance is set). */
+    public boolean inProbation() {
+        return probation != null;
+    }
+
+    /** Points in the probationary period (the downsampling step times the probation's blocks). */
+    public int probationPoints() {
+        return downsample * trendWindow;
     }
 
     /** Categories remembered now. */
