@@ -8,6 +8,7 @@ import com.jorge.platform.alerts.anomaly.artime.StreamingArtime;
 import com.jorge.platform.alerts.forecast.MetricSeries;
 import com.jorge.platform.alerts.rules.AlertRule;
 import com.jorge.platform.alerts.rules.Direction;
+import com.jorge.platform.alerts.rules.MissingData;
 import com.jorge.platform.alerts.state.AnomalyMemoryStore;
 
 /**
@@ -28,7 +29,7 @@ public final class AnomalyWatch {
     public record Check(boolean anomalyNow, double confidence, int fed, String memoryBefore, String memoryAfter) {}
 
     /** One point's outcome, whichever detector. */
-    private record Step(boolean skipped, boolean alert, boolean rising, double confidence) {}
+    private record Step(boolean skipped, boolean alert, boolean rising, double confidence, boolean mostlyZero) {}
 
     /** The detector behind the watch: its memory as a Redis string and one point at a time. */
     private interface Engine {
@@ -57,8 +58,8 @@ public final class AnomalyWatch {
             }
             @Override public Step observe(Object memory, long epochSecond, double value) {
                 AnomalyReading r = detector.observe((SeriesMemory) memory, epochSecond, value);
-                if (r.cause() == Cause.SKIPPED) return new Step(true, false, false, 0);
-                return new Step(false, r.alert(), r.rising(), r.confidence(detector.settings()));
+                if (r.cause() == Cause.SKIPPED) return new Step(true, false, false, 0, false);
+                return new Step(false, r.alert(), r.rising(), r.confidence(detector.settings()), false); // it has its own sparse-counter rule
             }
         }, "ensemble", store, gauge);
     }
@@ -77,7 +78,7 @@ public final class AnomalyWatch {
             }
             @Override public Step observe(Object memory, long epochSecond, double value) {
                 StreamingArtime.Reading r = detector.observe((StreamingArtime.Memory) memory, epochSecond, value);
-                return new Step(r.skipped(), r.alert(), r.rising(), r.confidence());
+                return new Step(r.skipped(), r.alert(), r.rising(), r.confidence(), r.mostlyZero());
             }
         }, "artime", store, gauge);
     }
@@ -110,12 +111,15 @@ public final class AnomalyWatch {
         int fed = 0;
         double confidence = 0;
         Direction bad = rule.condition().direction();
+        // a rule whose missing minutes are zeros counts events: while it is mostly zero, its first events after a quiet
+        // spell are new shapes to ARTime, not incidents (its threshold and the breach forecaster still watch it)
+        boolean counter = rule.missingData() == MissingData.ZERO;
         for (int i = 0; i < series.size(); i++) {
             Step r = engine.observe(memory, series.epochSeconds()[i], series.values()[i]);
             if (r.skipped()) continue;
             fed++;
             boolean badSide = r.rising() == (bad == Direction.ABOVE);
-            if (r.alert() && badSide) alert = true;
+            if (r.alert() && badSide && !(counter && r.mostlyZero())) alert = true;
             confidence = badSide ? r.confidence() : 0;
         }
         if (fed == 0) return new Check(false, 0, 0, stored, null);

@@ -178,6 +178,36 @@ class ArtimeWatchTest {
         assertThat(alerts).isLessThanOrEqualTo(3);
     }
 
+    /** A failures counter: a day of zero-filled minutes, then a few events at a time, now and then. */
+    private static double[] counter(double base) {
+        Random r = new Random(11);
+        double[] v = new double[3000];
+        for (int i = 0; i < v.length; i++) v[i] = base + (i >= 1440 && r.nextInt(40) == 0 ? 1 + r.nextInt(3) : 0);
+        return v;
+    }
+
+    /** The runs of the watch over {@code v}, one every 30 minutes (each fetching the last 35), that found an anomaly now. */
+    private int anomalyRuns(AlertRule rule, double[] v) {
+        int runs = 0;
+        for (int upTo = 35; upTo <= v.length; upTo += 30) if (watch.check(rule, fetched(v, upTo)).anomalyNow()) runs++;
+        return runs;
+    }
+
+    @Test
+    void aCounterRuleMostlyAtZeroAlertsNothingWhereAnOrdinaryRuleOnTheSameSeriesDoes() {
+        double[] v = counter(0);
+        StreamingArtime.Memory[] last = new StreamingArtime.Memory[1];
+        assertThat(longRun(v, last)).isNotEmpty(); // ARTime itself finds the first events new
+        assertThat(last[0].encode(G)).contains(",0.9"); // the zero share travels with the memory
+        AlertRule ordinary = rule("artime-zeros-absent", Direction.ABOVE);
+        AlertRule counter = new AlertRule("artime-zeros-counter", "test", ordinary.metric(), ordinary.condition(), Severity.HIGH, MissingData.ZERO);
+        assertThat(anomalyRuns(ordinary, v)).isPositive();
+        assertThat(anomalyRuns(counter, v)).isZero();
+        // the same counter lifted off zero is not mostly zero: a counter rule alerts on it as on any series
+        assertThat(anomalyRuns(new AlertRule("artime-lifted-counter", "test", ordinary.metric(), ordinary.condition(), Severity.HIGH,
+                MissingData.ZERO), counter(50))).isPositive();
+    }
+
     @Test
     void aMemoryOfTheOtherDetectorOrAnotherVersionIsReplacedByAFreshOne() {
         double[] v = series(0);
@@ -189,7 +219,7 @@ class ArtimeWatchTest {
         AnomalyWatch.Check c = watch.check(rule, fetched(v, 101));
         assertThat(c.fed()).isEqualTo(35);
         assertThat(c.memoryBefore()).isEqualTo(ensembleMemory);
-        assertThat(store.load(rule.name()).orElseThrow()).startsWith("artime:1:");
+        assertThat(store.load(rule.name()).orElseThrow()).startsWith("artime:2:");
         // and back: the ensemble replaces ARTime's memory with its own
         assertThat(ensemble.check(rule, fetched(v, 102)).fed()).isEqualTo(35);
         assertThat(store.load(rule.name()).orElseThrow()).doesNotStartWith("artime");
@@ -197,13 +227,13 @@ class ArtimeWatchTest {
         // an ARTime memory of another version (or other settings, or damaged) is replaced too
         watch.check(rule, fetched(v, 103));
         String current = store.load(rule.name()).orElseThrow();
-        String otherVersion = current.replaceFirst("^artime:1:", "artime:0:");
+        String otherVersion = current.replaceFirst("^artime:2:", "artime:1:");
         assertThat(store.replace(rule.name(), current, otherVersion)).isTrue();
         assertThat(watch.check(rule, fetched(v, 104)).fed()).isEqualTo(35);
         String otherSettings = store.load(rule.name()).orElseThrow().replace(":headroom.4032.64.", ":headroom.4032.32.");
         assertThat(store.replace(rule.name(), store.load(rule.name()).orElseThrow(), otherSettings)).isTrue();
         assertThat(watch.check(rule, fetched(v, 105)).fed()).isEqualTo(35);
-        assertThat(store.replace(rule.name(), store.load(rule.name()).orElseThrow(), "artime:1:damaged")).isTrue();
+        assertThat(store.replace(rule.name(), store.load(rule.name()).orElseThrow(), "artime:2:damaged")).isTrue();
         assertThat(watch.check(rule, fetched(v, 106)).fed()).isEqualTo(35);
         // undo after a fresh start puts back an empty ARTime memory
         redis.commands().del(prefix + "anomaly:" + rule.name());

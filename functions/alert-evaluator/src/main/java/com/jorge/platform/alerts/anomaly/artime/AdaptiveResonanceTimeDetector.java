@@ -53,7 +53,7 @@ public final class AdaptiveResonanceTimeDetector {
     public static final double HEADROOM_SHARE = 0.25;
 
     private static final double HAAR = haarCoefficient();
-    private static final int ENCODING_VERSION = 2;
+    private static final int ENCODING_VERSION = 3;
 
     private final Scaling scaling;
     private double min;
@@ -90,7 +90,12 @@ public final class AdaptiveResonanceTimeDetector {
     private double bestMean;
     private final double[] similarities;
     private final double[] shortfalls;
-    private final List<Double> anomalySimilarities = new ArrayList<>();
+    // the similarities of the anomalies reported so far, kept as the sum of all but the newest (added in order, so the
+    // mean is bit for bit the reference's sum over the whole list) and the newest, which a worse match while masked
+    // still lowers: bounded state, where the reference keeps a list that grows with every anomaly
+    private double anomalySumBeforeNewest;
+    private double newestAnomalySimilarity;
+    private long anomalyCount;
 
     /** NAB's way: the given range is the whole file's, {@code rows} the file's length. */
     public AdaptiveResonanceTimeDetector(double min, double max, int rows) {
@@ -359,16 +364,15 @@ public final class AdaptiveResonanceTimeDetector {
         similarities[similarities.length - 1] = a;
         System.arraycopy(shortfalls, 1, shortfalls, 0, shortfalls.length - 1);
         shortfalls[shortfalls.length - 1] = art.upper() - a;
-        if (i - lastAnomaly < MASK && !anomalySimilarities.isEmpty()) {
-            int last = anomalySimilarities.size() - 1;
-            if (a < anomalySimilarities.get(last)) anomalySimilarities.set(last, a);
-        }
+        if (i - lastAnomaly < MASK && anomalyCount > 0 && a < newestAnomalySimilarity) newestAnomalySimilarity = a;
         boolean masking = maskAfterNew || maskAfterAnomaly;
         boolean muchWorse = a < lastAnomalySimilarity * (maskAfterAnomaly ? 0.90 : 0.70);
         double anomaly = 0;
         if (i > trendWindow && novel && (!masking || muchWorse)) {
             anomaly = confidence(a, o.bestEnergy());
-            anomalySimilarities.add(a);
+            if (anomalyCount > 0) anomalySumBeforeNewest += newestAnomalySimilarity;
+            newestAnomalySimilarity = a;
+            anomalyCount++;
             lastAnomalySimilarity = a;
             lastAnomaly = i;
         }
@@ -395,11 +399,7 @@ public final class AdaptiveResonanceTimeDetector {
                 }
                 decrease = Math.max(0.01, decrease);
                 lower = lower - decrease / 2;
-                if (!anomalySimilarities.isEmpty()) {
-                    double s = 0;
-                    for (double d : anomalySimilarities) s += d;
-                    lower = Math.max(s / anomalySimilarities.size(), lower);
-                }
+                if (anomalyCount > 0) lower = Math.max((anomalySumBeforeNewest + newestAnomalySimilarity) / anomalyCount, lower);
             }
             lower = Math.min(upper, lower);
             art.vigilances(lower, upper);
@@ -456,8 +456,9 @@ public final class AdaptiveResonanceTimeDetector {
             out.writeDouble(bestMean);
             for (double d : similarities) out.writeDouble(d);
             for (double d : shortfalls) out.writeDouble(d);
-            out.writeInt(anomalySimilarities.size());
-            for (double d : anomalySimilarities) out.writeDouble(d);
+            out.writeLong(anomalyCount);
+            out.writeDouble(anomalySumBeforeNewest);
+            out.writeDouble(newestAnomalySimilarity);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -507,9 +508,10 @@ public final class AdaptiveResonanceTimeDetector {
             d.bestMean = in.readDouble();
             for (int k = 0; k < d.similarities.length; k++) d.similarities[k] = in.readDouble();
             for (int k = 0; k < d.shortfalls.length; k++) d.shortfalls[k] = in.readDouble();
-            int anomalies = in.readInt();
-            if (anomalies < 0 || anomalies > 10_000_000) throw new IllegalArgumentException("bad anomaly count " + anomalies);
-            for (int k = 0; k < anomalies; k++) d.anomalySimilarities.add(in.readDouble());
+            d.anomalyCount = in.readLong();
+            if (d.anomalyCount < 0) throw new IllegalArgumentException("bad anomaly count " + d.anomalyCount);
+            d.anomalySumBeforeNewest = in.readDouble();
+            d.newestAnomalySimilarity = in.readDouble();
             if (in.read() != -1) throw new IllegalArgumentException("trailing bytes");
             return d;
         } catch (java.io.IOException e) {
@@ -551,7 +553,7 @@ public final class AdaptiveResonanceTimeDetector {
      * windows and counters.
      */
     public long stateBytes() {
-        long fixed = (long) (block.length + recent.length + similarities.length + shortfalls.length + anomalySimilarities.size()) * Double.BYTES
+        long fixed = (long) (block.length + recent.length + similarities.length + shortfalls.length + 2) * Double.BYTES
                 + (long) levelCounts.length * Double.BYTES + 96;
         long buffered = probation == null ? 0 : (long) probation.size() * 2 * WINDOW * Double.BYTES;
         return art.stateBytes() + fixed + buffered;
