@@ -119,8 +119,9 @@ public final class AnomalyWatch {
             if (r.skipped()) continue;
             fed++;
             boolean badSide = r.rising() == (bad == Direction.ABOVE);
-            if (r.alert() && badSide && !(counter && r.mostlyZero())) alert = true;
-            confidence = badSide ? r.confidence() : 0;
+            boolean counts = badSide && !(counter && r.mostlyZero()); // the gauge stays down where the alert is dropped
+            if (r.alert() && counts) alert = true;
+            confidence = counts ? r.confidence() : 0;
         }
         if (fed == 0) return new Check(false, 0, 0, stored, null);
         if (breachProbability > confidence) confidence = breachProbability;

@@ -186,12 +186,18 @@ class ArtimeWatchTest {
         return v;
     }
 
-    /** The runs of the watch over {@code v}, one every 30 minutes (each fetching the last 35), that found an anomaly now. */
+    /** The runs of the watch over {@code v}, one a minute (each fetching the last 35), that found an anomaly now. */
     private int anomalyRuns(AlertRule rule, double[] v) {
         int runs = 0;
-        for (int upTo = 35; upTo <= v.length; upTo += 30) if (watch.check(rule, fetched(v, upTo)).anomalyNow()) runs++;
+        for (int upTo = 35; upTo <= v.length; upTo++) {
+            AnomalyWatch.Check c = watch.check(rule, fetched(v, upTo));
+            if (c.anomalyNow()) runs++;
+            highestConfidence = Math.max(highestConfidence, c.confidence());
+        }
         return runs;
     }
+
+    private double highestConfidence;
 
     @Test
     void aCounterRuleMostlyAtZeroAlertsNothingWhereAnOrdinaryRuleOnTheSameSeriesDoes() {
@@ -202,7 +208,10 @@ class ArtimeWatchTest {
         AlertRule ordinary = rule("artime-zeros-absent", Direction.ABOVE);
         AlertRule counter = new AlertRule("artime-zeros-counter", "test", ordinary.metric(), ordinary.condition(), Severity.HIGH, MissingData.ZERO);
         assertThat(anomalyRuns(ordinary, v)).isPositive();
+        assertThat(highestConfidence).isGreaterThanOrEqualTo(0.9);
+        highestConfidence = 0;
         assertThat(anomalyRuns(counter, v)).isZero();
+        assertThat(highestConfidence).as("no confidence gauge where the alert is dropped").isZero();
         // the same counter lifted off zero is not mostly zero: a counter rule alerts on it as on any series
         assertThat(anomalyRuns(new AlertRule("artime-lifted-counter", "test", ordinary.metric(), ordinary.condition(), Severity.HIGH,
                 MissingData.ZERO), counter(50))).isPositive();
