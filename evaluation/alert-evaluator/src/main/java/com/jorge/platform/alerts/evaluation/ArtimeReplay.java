@@ -55,27 +55,15 @@ final class ArtimeReplay implements SeriesDetector {
         if (!rest.isEmpty()) {
             throw new EvaluationArguments.ArgumentsException("detector=artime takes only artime.range, artime.probation, artime.maxCategories and artime.threshold, got " + rest.keySet());
         }
-        try {
-            this.range = r == null ? Range.FILE : Range.valueOf(r.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationArguments.ArgumentsException("artime.range is file, probation, running, remap or headroom, got '" + r + "'");
-        }
-        try {
-            this.probation = p == null ? Probation.FILE : Probation.valueOf(p.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationArguments.ArgumentsException("artime.probation is file, fixed or typical, got '" + p + "'");
-        }
+        this.range = EvaluationArguments.choice("artime.range", r, Range.FILE);
+        this.probation = EvaluationArguments.choice("artime.probation", p, Probation.FILE);
         try {
             this.maxCategories = c == null ? 0 : Integer.parseInt(c);
             if (maxCategories < 0) throw new NumberFormatException();
         } catch (NumberFormatException e) {
             throw new EvaluationArguments.ArgumentsException("artime.maxCategories is a whole number, 0 or more, got '" + c + "'");
         }
-        try {
-            this.threshold = t == null ? NAB_THRESHOLD : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new EvaluationArguments.ArgumentsException("artime.threshold is a number, got '" + t + "'");
-        }
+        this.threshold = EvaluationArguments.number("artime.threshold", t, NAB_THRESHOLD);
     }
 
     double[] scores(NabCorpus.DataFile file) {

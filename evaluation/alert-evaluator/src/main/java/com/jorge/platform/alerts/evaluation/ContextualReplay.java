@@ -33,16 +33,8 @@ final class ContextualReplay implements SeriesDetector {
         if (!rest.isEmpty()) {
             throw new EvaluationArguments.ArgumentsException("detector=cad takes only cad.range and cad.threshold, got " + rest.keySet());
         }
-        try {
-            this.range = r == null ? Range.FILE : Range.valueOf(r.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationArguments.ArgumentsException("cad.range is file or probation, got '" + r + "'");
-        }
-        try {
-            this.threshold = t == null ? NAB_THRESHOLD : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new EvaluationArguments.ArgumentsException("cad.threshold is a number, got '" + t + "'");
-        }
+        this.range = EvaluationArguments.choice("cad.range", r, Range.FILE);
+        this.threshold = EvaluationArguments.number("cad.threshold", t, NAB_THRESHOLD);
     }
 
     /** CAD OSE's score for every row of the file, as NAB's run would write it. */

@@ -160,4 +160,24 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
         if (previous != null) throw new ArgumentsException(name + " given twice");
         return value;
     }
+
+    /** A detector setting naming one of {@code fallback}'s constants (any case); absent: {@code fallback}. */
+    static <T extends Enum<T>> T choice(String key, String value, T fallback) {
+        if (value == null) return fallback;
+        T[] all = fallback.getDeclaringClass().getEnumConstants();
+        for (T c : all) if (c.name().equalsIgnoreCase(value)) return c;
+        List<String> names = new ArrayList<>();
+        for (T c : all) names.add(c.name().toLowerCase(java.util.Locale.ROOT));
+        String last = names.removeLast();
+        throw new ArgumentsException(key + " is " + String.join(", ", names) + " or " + last + ", got '" + value + "'");
+    }
+
+    /** A detector setting that is a number; absent: {@code fallback}. */
+    static double number(String key, String value, double fallback) {
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ArgumentsException(key + " is a number, got '" + value + "'");
+        }
+    }
 }
