@@ -16,7 +16,8 @@ import java.util.Map;
  * values outside it sit on the end levels) or from the points seen so far ({@code artime.range=running}, no range given
  * at all), or from the points seen so far with every remembered level mapped onto the range when it grows
  * ({@code artime.range=remap}; {@code artime.range=headroom}: that range widened by a quarter of it on each side, moved
- * only when a value leaves it); the probation from the file's length ({@code artime.probation=file}, NAB's), 750 points
+ * only when a value leaves it; {@code artime.range=replay}: the probation's points kept, the range fixed from them
+ * widened as {@code headroom}, the probation replayed on it, then as {@code headroom}); the probation from the file's length ({@code artime.probation=file}, NAB's), 750 points
  * whatever the length ({@code artime.probation=fixed}: the author's rule for a long file) or the author's rule at
  * NAB's most common file length, {@link #TYPICAL_ROWS} ({@code artime.probation=typical}: 604 points, a step of 5); the
  * last two are what a stream can know; {@code artime.maxCategories=N} bounds its category memory (0, the default, is the author's unbounded memory);
@@ -28,7 +29,7 @@ final class ArtimeReplay implements SeriesDetector {
     /** NAB's optimised standard-profile threshold for ARTime (results/ARTime/ARTime_standard_scores.csv). */
     static final double NAB_THRESHOLD = 0.317486;
 
-    enum Range { FILE, PROBATION, RUNNING, REMAP, HEADROOM }
+    enum Range { FILE, PROBATION, RUNNING, REMAP, HEADROOM, REPLAY }
 
     /** Rows a product would take as the length: long enough that the probation is 750 points. */
     static final int LONG_SERIES = 5000;
@@ -98,6 +99,7 @@ final class ArtimeReplay implements SeriesDetector {
             case RUNNING -> AdaptiveResonanceTimeDetector.Scaling.RUNNING;
             case REMAP -> AdaptiveResonanceTimeDetector.Scaling.REMAP;
             case HEADROOM -> AdaptiveResonanceTimeDetector.Scaling.HEADROOM;
+            case REPLAY -> AdaptiveResonanceTimeDetector.Scaling.REPLAY;
             default -> AdaptiveResonanceTimeDetector.Scaling.GIVEN;
         };
         return new AdaptiveResonanceTimeDetector(min, max, rows, scaling, maxCategories);
@@ -136,6 +138,7 @@ final class ArtimeReplay implements SeriesDetector {
             case RUNNING -> "points seen so far";
             case REMAP -> "points seen so far, memory remapped when it grows";
             case HEADROOM -> "points seen so far widened by a quarter each side, memory remapped when it moves";
+            case REPLAY -> "probation's points widened by a quarter each side, the probation replayed on it, then as headroom";
         };
         return String.format(Locale.ROOT, "ARTime (author's settings; range from the %s; probation %s; %s; alert at score >= %s)", from,
                 switch (probation) {

@@ -78,18 +78,7 @@ public final class NabEvaluation {
         String which = rest.remove("detector");
         if (which == null && rest.isEmpty()) which = "artime-stream";
         if (which == null && rest.keySet().equals(java.util.Set.of("artime.quiet"))) which = "artime-stream";
-        if ("artime-stream".equals(which)) {
-            String quiet = rest.remove("artime.quiet");
-            if (!rest.isEmpty()) throw new EvaluationArguments.ArgumentsException("detector=artime-stream takes only artime.quiet, got " + rest.keySet());
-            if (quiet == null) return new StreamingArtimeReplay();
-            try {
-                int q = Integer.parseInt(quiet);
-                if (q < 0) throw new NumberFormatException();
-                return new StreamingArtimeReplay(q);
-            } catch (NumberFormatException e) {
-                throw new EvaluationArguments.ArgumentsException("artime.quiet is a whole number, 0 or more, got '" + quiet + "'");
-            }
-        }
+        if ("artime-stream".equals(which)) return new StreamingArtimeReplay(rest);
         if (which == null || which.equals("ensemble")) {
             if (rest.keySet().stream().anyMatch(k -> k.startsWith("cad."))) {
                 throw new EvaluationArguments.ArgumentsException("cad.* settings need detector=cad or detector=cad-or-ensemble");

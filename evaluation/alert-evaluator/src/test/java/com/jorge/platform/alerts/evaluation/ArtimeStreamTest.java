@@ -35,6 +35,9 @@ class ArtimeStreamTest {
             assertFalse(futureChangesThePast(ArtimeReplay.Range.REMAP, ArtimeReplay.Probation.TYPICAL, cut), "cut " + cut);
             assertFalse(futureChangesThePast(ArtimeReplay.Range.RUNNING, ArtimeReplay.Probation.TYPICAL, cut), "cut " + cut);
             assertFalse(futureChangesThePast(ArtimeReplay.Range.HEADROOM, ArtimeReplay.Probation.TYPICAL, cut), "cut " + cut);
+            assertFalse(futureChangesThePast(ArtimeReplay.Range.HEADROOM, ArtimeReplay.Probation.FIXED, cut), "cut " + cut);
+            assertFalse(futureChangesThePast(ArtimeReplay.Range.REPLAY, ArtimeReplay.Probation.TYPICAL, cut), "cut " + cut);
+            assertFalse(futureChangesThePast(ArtimeReplay.Range.REPLAY, ArtimeReplay.Probation.FIXED, cut), "cut " + cut);
         }
         // the control: NAB's way reads the whole file's range and length, so the future changes what it scored before
         org.junit.jupiter.api.Assertions.assertTrue(futureChangesThePast(ArtimeReplay.Range.FILE, ArtimeReplay.Probation.FILE, 3000));

@@ -41,9 +41,12 @@ public final class AdaptiveResonanceTimeDetector {
      * probation's kept inputs, the median's level counts) is mapped onto the new range, so a known shape stays known;
      * {@link #HEADROOM} as {@code REMAP}, but the range is the one seen so far widened by {@link #HEADROOM_SHARE} of its
      * width on each side (the seen values fill the middle two thirds of the levels), moved (and the memory remapped)
-     * only when a value falls outside it.
+     * only when a value falls outside it; {@link #REPLAY} (warm-up replay) keeps the probation's raw points
+     * ({@link #probationPoints()}) and scores nothing, then fixes the range from their min/max widened as
+     * {@code HEADROOM} does, replays them through the detector (so the whole probation is on one scale, as with a given
+     * range) and goes on as {@code HEADROOM}. Nothing from the future is used by any but {@code GIVEN}.
      */
-    public enum Scaling { GIVEN, RUNNING, REMAP, HEADROOM }
+    public enum Scaling { GIVEN, RUNNING, REMAP, HEADROOM, REPLAY }
 
     /**
      * {@link Scaling#HEADROOM}'s widening on each side, as a share of the range seen: a quarter, so the seen range is two
@@ -53,7 +56,7 @@ public final class AdaptiveResonanceTimeDetector {
     public static final double HEADROOM_SHARE = 0.25;
 
     private static final double HAAR = haarCoefficient();
-    private static final int ENCODING_VERSION = 3;
+    private static final int ENCODING_VERSION = 4;
 
     private final Scaling scaling;
     private double min;
@@ -79,6 +82,9 @@ public final class AdaptiveResonanceTimeDetector {
 
     // probation: features kept until the first vigilance can be estimated
     private List<double[]> probation = new ArrayList<>();
+    // REPLAY's warm-up: the probation's raw points, kept until its end (null otherwise, and after it)
+    private double[] warmup;
+    private int warmupCount;
 
     // vigilance control
     private long lastAnomaly;
@@ -124,6 +130,7 @@ public final class AdaptiveResonanceTimeDetector {
         Arrays.fill(similarities, 1.0);
         this.shortfalls = new double[trendWindow + 1];
         this.art = art;
+        if (scaling == Scaling.REPLAY) this.warmup = new double[downsample * trendWindow];
     }
 
     /** Step 1's probationary length: 15 % of the rows (750 from 5,000 rows on), made even. */
@@ -132,12 +139,41 @@ public final class AdaptiveResonanceTimeDetector {
         return p - p % 2;
     }
 
+    /** The downsampling step ARTime takes for a series said to have {@code rows} rows (5 at 4,032 rows, 7 from 5,000 on). */
+    public static int stepFor(int rows) {
+        return downsampleFor(rows);
+    }
+
     private static int downsampleFor(int rows) {
         return Math.max(1, probationRows(rows) / (WINDOW * WINDOWS_PER_PROBATION));
     }
 
     /** The anomaly score for the next point: non-zero only on the last point of a downsampling block. */
     public double score(double value) {
+        if (warmup != null) {
+            warmup[warmupCount++] = value;
+            if (warmupCount < warmup.length) return 0;
+            double[] kept = warmup;
+            warmup = null;
+            warmupCount = 0;
+            double lo = kept[0], hi = kept[0];
+            for (double v : kept) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            double w = hi - lo;
+            seenMin = lo;
+            seenMax = hi;
+            min = lo - HEADROOM_SHARE * w;
+            max = hi + HEADROOM_SHARE * w;
+            double last = 0;
+            for (double v : kept) last = scoreOne(v);
+            return last; // the probation's last point: 0
+        }
+        return scoreOne(value);
+    }
+
+    private double scoreOne(double value) {
         point++;
         System.arraycopy(block, 1, block, 0, block.length - 1);
         block[block.length - 1] = value;
@@ -146,7 +182,7 @@ public final class AdaptiveResonanceTimeDetector {
             max = Math.max(max, value);
         } else if (scaling == Scaling.REMAP && (value < min || value > max)) {
             remap(Math.min(min, value), Math.max(max, value));
-        } else if (scaling == Scaling.HEADROOM) {
+        } else if (scaling == Scaling.HEADROOM || scaling == Scaling.REPLAY) {
             seenMin = Math.min(seenMin, value);
             seenMax = Math.max(seenMax, value);
             if (value < min || value > max) {
@@ -459,6 +495,8 @@ public final class AdaptiveResonanceTimeDetector {
             out.writeLong(anomalyCount);
             out.writeDouble(anomalySumBeforeNewest);
             out.writeDouble(newestAnomalySimilarity);
+            out.writeInt(warmup == null ? -1 : warmupCount);
+            if (warmup != null) for (int k = 0; k < warmupCount; k++) out.writeDouble(warmup[k]);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -512,6 +550,14 @@ public final class AdaptiveResonanceTimeDetector {
             if (d.anomalyCount < 0) throw new IllegalArgumentException("bad anomaly count " + d.anomalyCount);
             d.anomalySumBeforeNewest = in.readDouble();
             d.newestAnomalySimilarity = in.readDouble();
+            int warm = in.readInt();
+            if (warm < -1 || warm > downsample * trendWindow - 1 || (warm >= 0 && (d.scaling != Scaling.REPLAY
+                    || d.point != 0 || d.probation == null || !d.probation.isEmpty())) || (warm < 0 && d.scaling == Scaling.REPLAY && d.point == 0)) {
+                throw new IllegalArgumentException("bad warm-up count " + warm);
+            }
+            if (warm < 0) d.warmup = null;
+            for (int k = 0; k < warm; k++) d.warmup[k] = in.readDouble();
+            d.warmupCount = Math.max(0, warm);
             if (in.read() != -1) throw new IllegalArgumentException("trailing bytes");
             return d;
         } catch (java.io.IOException e) {
@@ -556,6 +602,7 @@ public final class AdaptiveResonanceTimeDetector {
         long fixed = (long) (block.length + recent.length + similarities.length + shortfalls.length + 2) * Double.BYTES
                 + (long) levelCounts.length * Double.BYTES + 96;
         long buffered = probation == null ? 0 : (long) probation.size() * 2 * WINDOW * Double.BYTES;
+        if (warmup != null) buffered += (long) warmupCount * Double.BYTES;
         return art.stateBytes() + fixed + buffered;
     }
 }

@@ -4,11 +4,13 @@ import java.util.Locale;
 
 /**
  * How the Lambda runs ARTime ({@link AdaptiveResonanceTimeDetector}) on a rule's minutes. {@link #defaults()} is the
- * variant fixed on the tuning series and read once on held-out data (issue 17's "G"): the range seen so far widened by
- * a quarter each side ({@link AdaptiveResonanceTimeDetector.Scaling#HEADROOM}), the probation of NAB's typical
- * 4,032-row file (604 points, a step of 5), at most 64 categories, an alert at ARTime's score of at least NAB's
- * optimised standard-profile threshold for it, then {@code quiet} points with no alert (one incident, one alert): 60,
- * ARTime's own mask after an anomaly ({@link AdaptiveResonanceTimeDetector#MASK}, 12 blocks) times the step of 5.
+ * variant chosen on the tuning series after G (issue 17's "L", evaluation/alert-evaluator's README, "Variants after G"):
+ * the range seen so far widened by a quarter each side ({@link AdaptiveResonanceTimeDetector.Scaling#HEADROOM}), the
+ * probation of ARTime's long-file rule ({@link #LONG_ROWS}: 749 points, a step of 7), at most 128 categories, an alert
+ * at ARTime's score of at least NAB's optimised standard-profile threshold for it, then {@code quiet} points with no
+ * alert (one incident, one alert): 84, ARTime's own mask after an anomaly ({@link AdaptiveResonanceTimeDetector#MASK},
+ * 12 blocks) times the step of 7 ({@link #quietFor}). G (the default before it) was the same range with NAB's typical
+ * length (4,032 rows: 600 points, a step of 5), 64 categories and 60 quiet points.
  *
  * @param scaling       how values are put on [0, 1] (a stream has no given range: not {@code GIVEN})
  * @param rows          the length the detector is told the series has (sets its probation and downsampling step)
@@ -20,6 +22,8 @@ public record ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int 
 
     /** NAB's most common file length (14 days of 5-minute points): the length a stream is taken to have. */
     public static final int TYPICAL_ROWS = 4032;
+    /** A long file's length (ARTime's rule gives it the longest probation, 750 points, a step of 7): a constant too. */
+    public static final int LONG_ROWS = 5000;
     /** NAB's optimised standard-profile threshold for ARTime (results/ARTime/ARTime_standard_scores.csv). */
     public static final double NAB_THRESHOLD = 0.317486;
 
@@ -35,12 +39,22 @@ public record ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int 
     }
 
     /**
-     * Issue 17's variant G: headroom range, typical probation, 64 categories, NAB's threshold; then 60 quiet points
-     * (ARTime's 12-block mask at the typical length's step of 5; the ensemble's 144 lost two of 33 windows on the 18
-     * in-repo series, 49.84 against 54.09, and no quiet at all sent a third more alerts for the same windows).
+     * Issue 17's variant L: headroom range, the long-file probation (749 points, a step of 7), 128 categories, NAB's
+     * threshold, then 84 quiet points (ARTime's 12-block mask at the step of 7). On the 20 tuning series, streamed as the
+     * Lambda does: 58.24 against G's 52.40 (research replay 56.42 against 50.99); at most about 36 KB of state.
      */
     public static ArtimeSettings defaults() {
-        return new ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling.HEADROOM, TYPICAL_ROWS, 64, NAB_THRESHOLD, 60);
+        return new ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling.HEADROOM, LONG_ROWS, 128, NAB_THRESHOLD, quietFor(LONG_ROWS));
+    }
+
+    /** Issue 17's variant G, the default until variant L (kept for comparison: {@code evaluate.sh --set detector=artime-stream --set artime.probation=typical --set artime.maxCategories=64}). */
+    public static ArtimeSettings variantG() {
+        return new ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling.HEADROOM, TYPICAL_ROWS, 64, NAB_THRESHOLD, quietFor(TYPICAL_ROWS));
+    }
+
+    /** One incident, one alert: ARTime's own mask after an anomaly (12 blocks) times the step it takes for {@code rows}. */
+    public static int quietFor(int rows) {
+        return AdaptiveResonanceTimeDetector.MASK * AdaptiveResonanceTimeDetector.stepFor(rows);
     }
 
     /** A fresh detector under these settings. */

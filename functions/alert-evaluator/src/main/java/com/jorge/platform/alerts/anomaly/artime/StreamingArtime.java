@@ -17,8 +17,11 @@ public final class StreamingArtime {
         static final Reading SKIPPED = new Reading(true, false, false, 0, false);
     }
 
-    /** The encoding's version: a memory of another version (or of the ensemble) is replaced by a fresh one. */
-    static final int VERSION = 2;
+    /**
+     * The encoding's version: a memory of another version (or of the ensemble) is replaced by a fresh one. 3: variant L
+     * became the default (and ARTime's own state gained the warm-up buffer of {@code REPLAY}, its encoding version 4).
+     */
+    static final int VERSION = 3;
     /** The zero share's weight per point: an average over about the last 512 points, the ensemble's window. */
     static final double ZERO_SHARE_WEIGHT = 1.0 / 512;
     private static final String TAG = "artime";

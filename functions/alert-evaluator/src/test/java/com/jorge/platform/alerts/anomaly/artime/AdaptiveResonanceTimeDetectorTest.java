@@ -92,6 +92,27 @@ class AdaptiveResonanceTimeDetectorTest {
     }
 
     @Test
+    void replayScoresAsTheProbationsRangeGivenWhileLaterValuesStayInIt() {
+        double[] v = cycle(4032, 100_000, 4); // no level jump: later values stay within the probation's range widened by a quarter
+        AdaptiveResonanceTimeDetector replay = new AdaptiveResonanceTimeDetector(0, 0, 4032, AdaptiveResonanceTimeDetector.Scaling.REPLAY, 64);
+        int p = replay.probationPoints();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < p; i++) {
+            lo = Math.min(lo, v[i]);
+            hi = Math.max(hi, v[i]);
+        }
+        double w = hi - lo;
+        AdaptiveResonanceTimeDetector given = new AdaptiveResonanceTimeDetector(lo - w / 4, hi + w / 4, 4032,
+                AdaptiveResonanceTimeDetector.Scaling.GIVEN, 64);
+        for (int i = 0; i < v.length; i++) {
+            double r = replay.score(v[i]), g = given.score(v[i]);
+            assertEquals(g, r, "row " + i);
+            assertEquals(i + 1 < p, replay.inProbation(), "row " + i);
+        }
+        assertEquals(given.categories(), replay.categories());
+    }
+
+    @Test
     void remappedCategoriesStillFitTheSameWindowOnTheNewRange() {
         DualVigilanceArt art = new DualVigilanceArt(4, 0.9, 0.9, 0);
         double[] x = {0.2, 0.7, 0.4, 0.6}; // two shape values, two levels on [0, 100]
