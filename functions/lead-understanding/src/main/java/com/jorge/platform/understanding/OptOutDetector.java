@@ -194,6 +194,8 @@ final class OptOutDetector {
             "(^|[.!?;]\\s*)(please\\s+|pls\\s+|kindly\\s+)?(do\\s*n[o']?t|dont|never)\\s+(text|txt|message|msg|contact|email|sms)\\s*($|[.!;]|,?\\s*(again|anymore|any\\s+more|ever|please|pls|thanks|thank\\s+you|thx|ty|gracias)\\b)",
             // off the lead's phone: "get off my phone", "get the hell off my line"
             "\\bget\\s+((the\\s+)?(hell|heck|f\\S*)\\s+)?off\\s+(of\\s+)?my\\s+(phone|line|cell|number)\\b(?!\\s*(plan|bill|contract|company|carrier|account|family\\s+plan))",
+            // no need to write any more: "we're all set, no need to text anymore", "you don't need to message me again"
+            "\\b(no|there'?s\\s+no|(you\\s+)?(don'?t|do\\s+not|dont))\\s+need\\s+to\\s+(text|txt|message|msg|contact|email|reach\\s+out(\\s+to)?|keep\\s+(texting|messaging))\\s+((me|us)\\s+)?(anymore|any\\s+more|again|further)\\b",
             // enough of our messages, in Spanish: "ya estuvo con sus mensajes", "suficiente de textos", "ya fue con los mensajitos"
             "\\b(ya\\s+estuvo(\\s+bueno)?|ya\\s+fue|suficiente|ya\\s+chole|ya\\s+basta)\\s+(con|de)\\s+((los|sus|tus|tantos|estos|esos)\\s+)?(mensajes|textos|msjs|mensajitos|llamadas)\\b");
     private static final Pattern REQUEST = Pattern.compile(String.join("|", REQUEST_BRANCHES));

@@ -272,4 +272,87 @@ class HeldOutEightPhrasingKindsTest {
     void aSearchNotGivenUpIsABuyer(String text) {
         assertThat(read(text).intents()).as(text).contains(Intent.BUYING);
     }
+
+    // ---- the families of tuning-families-2 (another hand's phrasings of the families missed most), in words of this test's --------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not till after the holidays honestly", "it isnt a great time", "we'll be ready by next summer",
+            "let me finish the semester then we'll see", "quizás el año que viene", "working on my credit right now", "horita no joven",
+            "lo dejamos para más adelante", "cuando me den el bono lo platicamos", "can't make a move until the divorce is done",
+            "we're locked into our lease through May", "maybe in the fall", "nah, not yet, still saving up", "my wife wants to wait a bit"})
+    void moreReasonsToWait(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.NOT_NOW);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Nope, not yet|NEGATIVE", "no, todavía no|NEGATIVE"})
+    void aBareNotYetIsOnlyAnAnswer(String text, String expected) {
+        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"we plan to sell, maybe in the fall", "need to net 300 after paying off the loan"})
+    void aSalePlannedIsNoDeferral(String text) {
+        assertThat(read(text).intents()).as(text).doesNotContain(Intent.NOT_NOW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what a creep", "qué poca madre la neta", "es una falta de respeto", "ya cansan con lo mismo",
+            "stop lowballing people", "r u dumb", "are you kidding me", "I'll be calling my attorney", "parecen disco rayado",
+            "I told you no twice already", "ya te dije que no"})
+    void moreAnger(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.ANGRY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the zestimate is dumb, it's worth more", "told you about the roof, it's new"})
+    void nearMissesOfAnger(String text) {
+        assertThat(read(text).intents()).as(text).doesNotContain(Intent.ANGRY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"only comparing neighborhoods", "just playing around on zillow", "we're a couple of looky loos",
+            "daydreaming lol", "just kicking the tires", "lo veo en la app pero no es en serio", "curiosidad nada más",
+            "solamente estoy mirando"})
+    void moreBrowsing(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.JUST_LOOKING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"así estamos bien", "no grasias"})
+    void moreRefusals(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.NOT_INTERESTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no need to message me anymore", "there's no need to text again, thanks"})
+    void noNeedToWriteIsAnOptOut(String text) {
+        assertThat(read(text).optOut()).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "the bank is reviewing our file|PRE_APPROVAL|in_progress",
+            "waiting on the lender still|PRE_APPROVAL|in_progress",
+            "esperando la carta del prestamista|PRE_APPROVAL|in_progress",
+            "applied tuesday, still waiting|PRE_APPROVAL|in_progress",
+            "already approved thx|PRE_APPROVAL|yes",
+            "going to talk to a lender next month|PRE_APPROVAL|no",
+            "a house, not a townhome|PROPERTY_TYPE|single_family",
+            "single wide is fine|PROPERTY_TYPE|manufactured"})
+    void moreSlots(String text, String slot, String value) {
+        assertThat(read(text).values(SlotName.valueOf(slot))).as(text).contains(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"paying cash", "vamos a pagar de contado", "all cash, no financing"})
+    void aCashBuyerIsABuyer(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.BUYING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ballpark on our place?", "what would our townhome go for"})
+    void moreValueQuestions(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.ASKS_HOME_VALUE).doesNotContain(Intent.BUYING);
+    }
 }
