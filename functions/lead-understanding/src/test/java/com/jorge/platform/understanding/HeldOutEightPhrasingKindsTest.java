@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -354,5 +355,54 @@ class HeldOutEightPhrasingKindsTest {
     @ValueSource(strings = {"ballpark on our place?", "what would our townhome go for"})
     void moreValueQuestions(String text) {
         assertThat(read(text).intents()).as(text).contains(Intent.ASKS_HOME_VALUE).doesNotContain(Intent.BUYING);
+    }
+
+    /** Pre-approval under way or not begun is read before a word of pre-approval could read it as granted. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ando en eso de la preaprobación todavía|in_progress",
+            "nos falta entregar los papeles de la preaprobación|in_progress",
+            "we should get the approval letter friday|in_progress",
+            "application's in with our credit union|in_progress",
+            "still need to get preapproved|no",
+            "tengo que tramitar la preaprobación|no",
+            "haven't even started the prequal|no",
+            "yup, approved|yes",
+            "the bank gave us the letter yesterday|yes"})
+    void preApprovalUnderWayOrNotBegun(String text, String value) {
+        assertThat(read(text).values(SlotName.PRE_APPROVAL)).as(text).containsExactly(value);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "quiero comprar un depa en Fresno|PROPERTY_TYPE|condo",
+            "vendemos el departamento del centro|PROPERTY_TYPE|condo",
+            "need a regular home with a yard|PROPERTY_TYPE|single_family",
+            "queremos una casa de verdad|PROPERTY_TYPE|single_family",
+            "mi papá es el que decide|OTHER_DECISION_MAKERS|family",
+            "le pregunto a mi abuela|OTHER_DECISION_MAKERS|family",
+            "it's my mom's call|OTHER_DECISION_MAKERS|family"})
+    void moreSlotsInOtherWords(String text, String slot, String value) {
+        assertThat(read(text).values(SlotName.valueOf(slot))).as(text).contains(value);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "rentamos un depa chiquito|PROPERTY_TYPE|condo",
+            "we rent a condo right now, want a house|PROPERTY_TYPE|condo",
+            "my husband found a listing he loves|OTHER_DECISION_MAKERS|spouse"})
+    void moreNearMissesReadNoSuchSlot(String text, String slot, String value) {
+        assertThat(read(text).values(SlotName.valueOf(slot))).as(text).doesNotContain(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the insurance on that one is insane", "el seguro está carísimo"})
+    void insuranceTooHighIsAPriceObjection(String text) {
+        assertThat(read(text).intents()).as(text).contains(Intent.PRICE_TOO_HIGH);
+    }
+
+    @Test
+    void aParentsCallIsWaiting() {
+        assertThat(read("it's my mom's call").intents()).contains(Intent.NOT_NOW);
     }
 }
