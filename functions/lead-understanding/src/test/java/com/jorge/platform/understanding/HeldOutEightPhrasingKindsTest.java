@@ -319,6 +319,11 @@ class HeldOutEightPhrasingKindsTest {
         assertThat(read(text).intents()).as(text).contains(Intent.JUST_LOOKING);
     }
 
+    @Test
+    void likingWhereTheSearchIsGoingIsNoRefusal() {
+        assertThat(read("we like where we are looking, Elk Grove is great").intents()).doesNotContain(Intent.NOT_INTERESTED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"así estamos bien", "no grasias"})
     void moreRefusals(String text) {
@@ -389,6 +394,7 @@ class HeldOutEightPhrasingKindsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "rentamos un depa chiquito|PROPERTY_TYPE|condo",
+            "my mom will call you later|OTHER_DECISION_MAKERS|family",
             "we rent a condo right now, want a house|PROPERTY_TYPE|condo",
             "my husband found a listing he loves|OTHER_DECISION_MAKERS|spouse"})
     void moreNearMissesReadNoSuchSlot(String text, String slot, String value) {
@@ -411,7 +417,7 @@ class HeldOutEightPhrasingKindsTest {
     @ValueSource(strings = {"we don't want to wait, need something fast", "let's talk in person", "I'll call you in 5 minutes",
             "cuando nos vemos para ver la casa?", "cuando pase por la casa le tomo fotos", "my wife's ok with the price",
             "no encontré nada hasta ahora", "sounds good, we'll talk", "the lender is working on my credit report",
-            "I can't do anything about the HOA rules"})
+            "I can't do anything about the HOA rules", "we'll be ready by 5 for the showing"})
     void nearMissesOfWaiting(String text) {
         assertThat(read(text).intents()).as(text).doesNotContain(Intent.NOT_NOW);
     }
