@@ -19,9 +19,10 @@ import java.util.Map;
  * (for measurement): {@code artime.range} (running, remap, headroom or replay), {@code artime.probation} (typical:
  * 4,032 rows; fixed: a long file's 5,000), {@code artime.maxCategories} (1 or more), {@code artime.quiet} (default:
  * ARTime's 12-block mask times the step those settings give, or the default's when neither range nor probation is set);
- * a confirmation gate (README, "Precision gates after G"): {@code artime.gate} (none, the default; magnitude, armed or
- * persist), {@code artime.gateK} (robust sigmas, default 3), {@code artime.gateLow} (persist's score on the next block,
- * default the alert threshold).
+ * a confirmation gate (README, "Precision gates after G"): {@code artime.gate} (none, the default; magnitude, armed,
+ * persist or envelope), {@code artime.gateK} (robust sigmas, or envelope's multiple; default 3), {@code artime.gateLow}
+ * (persist's score on the next block, default the alert threshold), {@code artime.gateN} (the baseline's points, 256); {@code artime.threshold} the
+ * operating threshold (default NAB's optimised 0.317486).
  */
 final class StreamingArtimeReplay implements SeriesDetector {
 
@@ -50,9 +51,11 @@ final class StreamingArtimeReplay implements SeriesDetector {
         String gate = rest.remove("artime.gate");
         String gateK = rest.remove("artime.gateK");
         String gateLow = rest.remove("artime.gateLow");
+        String gateN = rest.remove("artime.gateN");
+        String threshold = rest.remove("artime.threshold");
         if (!rest.isEmpty()) {
             throw new EvaluationArguments.ArgumentsException("detector=artime-stream takes only artime.range, artime.probation, "
-                    + "artime.maxCategories, artime.quiet, artime.gate, artime.gateK and artime.gateLow, got " + rest.keySet());
+                      + "artime.maxCategories, artime.quiet, artime.threshold, artime.gate, artime.gateK, artime.gateLow and artime.gateN, got " + rest.keySet());
         }
         ArtimeSettings g = ArtimeSettings.defaults();
         AdaptiveResonanceTimeDetector.Scaling scaling = r == null ? g.scaling() : switch (EvaluationArguments.choice("artime.range", r, StreamRange.HEADROOM)) {
@@ -68,13 +71,15 @@ final class StreamingArtimeReplay implements SeriesDetector {
         int categories = EvaluationArguments.whole("artime.maxCategories", c, 1, g.maxCategories());
         int quiet = EvaluationArguments.whole("artime.quiet", q, 0, ArtimeSettings.quietFor(rows));
         ArtimeSettings.Gate which = EvaluationArguments.choice("artime.gate", gate, ArtimeSettings.Gate.NONE);
-        if (which == ArtimeSettings.Gate.NONE && (gateK != null || gateLow != null)) {
-            throw new EvaluationArguments.ArgumentsException("artime.gateK and artime.gateLow need artime.gate (magnitude, armed or persist)");
+        if (which == ArtimeSettings.Gate.NONE && (gateK != null || gateLow != null || gateN != null)) {
+            throw new EvaluationArguments.ArgumentsException("artime.gateK, artime.gateLow and artime.gateN need artime.gate (magnitude, armed, persist or envelope)");
         }
         double k = EvaluationArguments.number("artime.gateK", gateK, 3);
         double low = EvaluationArguments.number("artime.gateLow", gateLow, g.threshold());
+        int n = EvaluationArguments.whole("artime.gateN", gateN, 16, ArtimeSettings.BASELINE);
+        double alertAt = EvaluationArguments.number("artime.threshold", threshold, g.threshold());
         try {
-            return new ArtimeSettings(scaling, rows, categories, g.threshold(), quiet, which, k, low);
+            return new ArtimeSettings(scaling, rows, categories, alertAt, quiet, which, k, low, n);
         } catch (IllegalArgumentException e) {
             throw new EvaluationArguments.ArgumentsException(e.getMessage());
         }

@@ -49,7 +49,7 @@ public final class StreamingArtime {
     private GateState newGateState() {
         return switch (settings.gate()) {
             case NONE -> null;
-            case MAGNITUDE, ARMED -> new GateState(new float[ArtimeSettings.BASELINE], 0, 0, 0, false);
+            case MAGNITUDE, ARMED, ENVELOPE -> new GateState(new float[settings.gateN()], 0, 0, 0, false);
             case PERSIST -> new GateState(null, 0, 0, 0, false);
         };
     }
@@ -76,6 +76,7 @@ public final class StreamingArtime {
                     if (flagged) g.armedLeft = Math.max(settings.quiet(), settings.step());
                     yield g.armedLeft > 0 && m.quietLeft == 0 && g.departure(settings.step()) >= settings.gateK();
                 }
+                case ENVELOPE -> flagged && g.beyondEnvelope(settings.step()) >= settings.gateK();
                 case PERSIST -> {
                     boolean confirmed = g.pending && score >= settings.gateLow() && m.quietLeft == 0;
                     g.pending = flagged && !confirmed;
@@ -128,20 +129,20 @@ public final class StreamingArtime {
         boolean pending = f[1].equals("1");
         int filled = Integer.parseInt(f[2]);
         int next = Integer.parseInt(f[3]);
-        boolean ring = settings.gate() == ArtimeSettings.Gate.MAGNITUDE || settings.gate() == ArtimeSettings.Gate.ARMED;
+        boolean ring = settings.gate().keepsBaseline();
         if (armed < 0 || armed > Math.max(settings.quiet(), settings.step()) || !(f[1].equals("0") || pending)) return null;
         if (!ring) return f[4].isEmpty() && filled == 0 && next == 0 ? new GateState(null, 0, 0, armed, pending) : null;
         byte[] bytes = Base64.getDecoder().decode(f[4]);
-        if (bytes.length != 4 * ArtimeSettings.BASELINE || filled < 0 || filled > ArtimeSettings.BASELINE
-                || next < 0 || next >= ArtimeSettings.BASELINE) return null;
-        float[] baseline = new float[ArtimeSettings.BASELINE];
+        int n = settings.gateN();
+        if (bytes.length != 4 * n || filled < 0 || filled > n || next < 0 || next >= n) return null;
+        float[] baseline = new float[n];
         ByteBuffer.wrap(bytes).asFloatBuffer().get(baseline);
         for (float v : baseline) if (!Float.isFinite(v)) return null;
         return new GateState(baseline, filled, next, armed, pending);
     }
 
     /**
-     * A gate's state: the baseline ring (the last {@link ArtimeSettings#BASELINE} points as floats: 1,024 bytes; null
+     * A gate's state: the baseline ring (the last {@link ArtimeSettings#gateN()} points as floats, 4 bytes each; null
      * for {@code PERSIST}), the points armed left ({@code ARMED}), whether the last scored block alerted unconfirmed
      * ({@code PERSIST}).
      */
@@ -185,6 +186,27 @@ public final class StreamingArtime {
             }
             if (worst == 0) return 0;
             return sigma > 0 ? worst / sigma : Double.POSITIVE_INFINITY;
+        }
+
+        /**
+         * The last {@code points} points' largest |x - median| over the largest of the baseline's points before them (the
+         * median of all the baseline's points): 1 or more is beyond the envelope; infinite when nothing departed before
+         * and they do, 0 when they do not depart.
+         */
+        double beyondEnvelope(int points) {
+            if (filled == 0) return 0;
+            double[] kept = new double[filled];
+            for (int i = 0; i < filled; i++) kept[i] = baseline[i];
+            double median = median(kept);
+            int block = Math.min(points, filled);
+            double worst = 0, envelope = 0;
+            for (int k = 1; k <= filled; k++) {
+                double d = Math.abs(baseline[Math.floorMod(next - k, baseline.length)] - median);
+                if (k <= block) worst = Math.max(worst, d);
+                else envelope = Math.max(envelope, d);
+            }
+            if (worst == 0) return 0;
+            return envelope > 0 ? worst / envelope : Double.POSITIVE_INFINITY;
         }
 
         private static double median(double[] v) {
