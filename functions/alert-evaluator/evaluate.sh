@@ -12,8 +12,6 @@
 #   no detector setting scores the Lambda's default detector (ARTime, variant G, as AnomalyWatch streams it:
 #   detector=artime-stream; --set artime.quiet=N another quiet period, artime.range/probation/maxCategories another stream,
 #   e.g. variant L: --set detector=artime-stream --set artime.probation=fixed --set artime.maxCategories=128);
-#   --set detector=artime-stream --set artime.gate=magnitude|armed|persist|envelope [--set artime.gateK=K artime.gateLow=L
-#   artime.gateN=N] a confirmation gate on its alerts, --set artime.threshold=T another operating threshold;
 #   --set detector=ensemble the ensemble (ensemble settings alone also select it);
 #   --set overrides one detector setting; --ramps also runs the synthetic ramps first; --calibration also prints the
 #   forecaster's breach-probability calibration (Brier, reliability table, operating points) before the last line.

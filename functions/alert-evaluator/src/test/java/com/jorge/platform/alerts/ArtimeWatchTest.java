@@ -74,11 +74,7 @@ class ArtimeWatchTest {
 
     /** One long run over the same minutes, no Redis: the minutes that alerted (either side) and the final memory. */
     private static List<Integer> longRun(double[] v, StreamingArtime.Memory[] last) {
-        return longRun(G, v, last);
-    }
-
-    private static List<Integer> longRun(ArtimeSettings settings, double[] v, StreamingArtime.Memory[] last) {
-        StreamingArtime d = new StreamingArtime(settings);
+        StreamingArtime d = new StreamingArtime(G);
         StreamingArtime.Memory m = d.newMemory();
         List<Integer> alerts = new ArrayList<>();
         for (int i = 0; i < v.length; i++) {
@@ -182,82 +178,6 @@ class ArtimeWatchTest {
         assertThat(at).allMatch(i -> i >= 600, "nothing in probation");
         for (int k = 1; k < at.size(); k++) assertThat(at.get(k) - at.get(k - 1)).isGreaterThan(60);
         assertThat(alerts).isLessThanOrEqualTo(3);
-    }
-
-    @Test
-    void aConfirmationGateDropsASmallNewLevelKeepsALargeShiftAndItsMemoryRoundTrips() {
-        ArtimeSettings magnitude = G.withGate(ArtimeSettings.Gate.MAGNITUDE, 3, G.threshold(), ArtimeSettings.BASELINE);
-        StreamingArtime.Memory[] last = new StreamingArtime.Memory[1];
-        // a step of 50 on a cycle of +/-100: a new shape to ARTime, well inside the last 256 minutes' spread
-        assertThat(longRun(G, series(50), last)).containsExactly(1505);
-        assertThat(longRun(magnitude, series(50), last)).isEmpty();
-        // a step of 400 departs by more than 3 robust sigmas: it passes every magnitude gate at ARTime's own minute
-        assertThat(longRun(magnitude, series(400), last)).containsExactly(1505);
-        for (ArtimeSettings.Gate gate : List.of(ArtimeSettings.Gate.ARMED, ArtimeSettings.Gate.ENVELOPE)) {
-            assertThat(longRun(G.withGate(gate, gate == ArtimeSettings.Gate.ENVELOPE ? 0.75 : 3, G.threshold(), ArtimeSettings.BASELINE),
-                    series(400), last)).as(gate.name()).containsExactly(1505);
-        }
-        // persistence wants the next block too, and ARTime masks itself after an anomaly: the shift is not confirmed
-        assertThat(longRun(G.withGate(ArtimeSettings.Gate.PERSIST, 3, 1e-6, ArtimeSettings.BASELINE), series(400), last)).isEmpty();
-        // every gate's memory: encoded and decoded at each point, with NaN, repeated and out-of-order points between,
-        // it ends as one long run and alerts at the same minutes
-        double[] v = series(400);
-        for (ArtimeSettings.Gate gate : ArtimeSettings.Gate.values()) {
-            ArtimeSettings s = G.withGate(gate, 2, 1e-6, 64);
-            StreamingArtime d = new StreamingArtime(s);
-            StreamingArtime.Memory m = d.decode(d.fresh());
-            List<Integer> alerts = new ArrayList<>();
-            long t = T0.getEpochSecond();
-            for (int i = 0; i < v.length; i++) {
-                if (d.observe(m, t + 60L * (i + 1), v[i]).alert()) alerts.add(i + 1);
-                assertThat(d.observe(m, t + 60L * (i + 1), v[i] * 3).skipped()).isTrue();
-                assertThat(d.observe(m, t + 60L * i + 30, v[i]).skipped()).isTrue();
-                assertThat(d.observe(m, t + 60L * (i + 1) + 1, Double.NaN).skipped()).isTrue();
-                m = d.decode(m.encode(s));
-            }
-            List<Integer> once = longRun(s, v, last);
-            assertThat(alerts).as(gate.name()).isEqualTo(once);
-            assertThat(m.encode(s)).as(gate.name()).isEqualTo(last[0].encode(s));
-        }
-        // the ungated memory is written as before the gates; a gated one names its gate and carries its baseline
-        String plain = new StreamingArtime(G).fresh();
-        assertThat(plain).startsWith("artime:3:headroom.4032.64.0.317486.60:").matches("^([^:]*:){6}[^:]*$");
-        StreamingArtime gated = new StreamingArtime(magnitude);
-        longRun(magnitude, v, last);
-        String memory = last[0].encode(magnitude);
-        assertThat(memory).startsWith("artime:3:headroom.4032.64.0.317486.60.magnitude.3.0.0.317486.256:");
-        String gateSegment = memory.split(":")[6];
-        assertThat(gateSegment.length()).isLessThanOrEqualTo(1_400); // 1,024 bytes of floats in base64 and four numbers
-        assertThat(gated.decode(memory).encode(magnitude)).isEqualTo(memory);
-        // G does not read a gated memory, a gate does not read G's, a damaged gate segment starts afresh
-        assertThat(new StreamingArtime(G).decode(memory).encode(G)).isEqualTo(plain);
-        StreamingArtime.Memory ofG = new StreamingArtime(G).newMemory();
-        assertThat(gated.decode(ofG.encode(G)).encode(magnitude)).isEqualTo(gated.fresh());
-        String[] parts = memory.split(":", 8);
-        for (String damaged : List.of("0,0,300,0," + parts[6].split(",")[4], "0,0,1,0,AAAA", "99999,0,1,0," + parts[6].split(",")[4], "x")) {
-            parts[6] = damaged;
-            assertThat(gated.decode(String.join(":", parts)).encode(magnitude)).as(damaged.substring(0, Math.min(20, damaged.length())))
-                    .isEqualTo(gated.fresh());
-        }
-        // out-of-range gate settings are refused
-        assertThatThrownBy(() -> G.withGate(ArtimeSettings.Gate.MAGNITUDE, Double.NaN, G.threshold(), 256)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> G.withGate(ArtimeSettings.Gate.PERSIST, 3, 0, 256)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> G.withGate(ArtimeSettings.Gate.ENVELOPE, 1, G.threshold(), 8)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> G.withGate(null, 1, G.threshold(), 256)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aGatedStreamRunsThroughRedisAsOneLongRun() {
-        ArtimeSettings magnitude = G.withGate(ArtimeSettings.Gate.MAGNITUDE, 3, G.threshold(), ArtimeSettings.BASELINE);
-        AnomalyWatch gated = new AnomalyWatch(new StreamingArtime(magnitude), store, (rule, confidence) -> {});
-        AlertRule rule = rule("artime-gated-shift-up", Direction.ABOVE);
-        double[] v = series(400);
-        List<Integer> alerts = new ArrayList<>();
-        for (int minute = 35; minute <= v.length; minute++) if (gated.check(rule, fetched(v, minute)).anomalyNow()) alerts.add(minute);
-        StreamingArtime.Memory[] last = new StreamingArtime.Memory[1];
-        assertThat(longRun(magnitude, v, last)).containsAll(alerts);
-        assertThat(alerts).contains(1505);
-        assertThat(store.load(rule.name())).contains(last[0].encode(magnitude));
     }
 
     /** A failures counter: a day of zero-filled minutes, then a few events at a time, now and then. */

@@ -18,11 +18,7 @@ import java.util.Map;
  * NAB has no bad side, so alerts on either side count; rows in NAB's probation are not scored. Other stream settings
  * (for measurement): {@code artime.range} (running, remap, headroom or replay), {@code artime.probation} (typical:
  * 4,032 rows; fixed: a long file's 5,000), {@code artime.maxCategories} (1 or more), {@code artime.quiet} (default:
- * ARTime's 12-block mask times the step those settings give, or the default's when neither range nor probation is set);
- * a confirmation gate (README, "Precision gates after G"): {@code artime.gate} (none, the default; magnitude, armed,
- * persist or envelope), {@code artime.gateK} (robust sigmas, or envelope's multiple; default 3), {@code artime.gateLow}
- * (persist's score on the next block, default the alert threshold), {@code artime.gateN} (the baseline's points, 256); {@code artime.threshold} the
- * operating threshold (default NAB's optimised 0.317486).
+ * ARTime's 12-block mask times the step those settings give, or the default's when neither range nor probation is set).
  */
 final class StreamingArtimeReplay implements SeriesDetector {
 
@@ -48,14 +44,9 @@ final class StreamingArtimeReplay implements SeriesDetector {
         String p = rest.remove("artime.probation");
         String c = rest.remove("artime.maxCategories");
         String q = rest.remove("artime.quiet");
-        String gate = rest.remove("artime.gate");
-        String gateK = rest.remove("artime.gateK");
-        String gateLow = rest.remove("artime.gateLow");
-        String gateN = rest.remove("artime.gateN");
-        String threshold = rest.remove("artime.threshold");
         if (!rest.isEmpty()) {
-            throw new EvaluationArguments.ArgumentsException("detector=artime-stream takes only artime.range, artime.probation, "
-                      + "artime.maxCategories, artime.quiet, artime.threshold, artime.gate, artime.gateK, artime.gateLow and artime.gateN, got " + rest.keySet());
+            throw new EvaluationArguments.ArgumentsException(
+                    "detector=artime-stream takes only artime.range, artime.probation, artime.maxCategories and artime.quiet, got " + rest.keySet());
         }
         ArtimeSettings g = ArtimeSettings.defaults();
         AdaptiveResonanceTimeDetector.Scaling scaling = r == null ? g.scaling() : switch (EvaluationArguments.choice("artime.range", r, StreamRange.HEADROOM)) {
@@ -70,19 +61,7 @@ final class StreamingArtimeReplay implements SeriesDetector {
         };
         int categories = EvaluationArguments.whole("artime.maxCategories", c, 1, g.maxCategories());
         int quiet = EvaluationArguments.whole("artime.quiet", q, 0, ArtimeSettings.quietFor(rows));
-        ArtimeSettings.Gate which = EvaluationArguments.choice("artime.gate", gate, ArtimeSettings.Gate.NONE);
-        if (which == ArtimeSettings.Gate.NONE && (gateK != null || gateLow != null || gateN != null)) {
-            throw new EvaluationArguments.ArgumentsException("artime.gateK, artime.gateLow and artime.gateN need artime.gate (magnitude, armed, persist or envelope)");
-        }
-        double k = EvaluationArguments.number("artime.gateK", gateK, 3);
-        double low = EvaluationArguments.number("artime.gateLow", gateLow, g.threshold());
-        int n = EvaluationArguments.whole("artime.gateN", gateN, 16, ArtimeSettings.BASELINE);
-        double alertAt = EvaluationArguments.number("artime.threshold", threshold, g.threshold());
-        try {
-            return new ArtimeSettings(scaling, rows, categories, alertAt, quiet, which, k, low, n);
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationArguments.ArgumentsException(e.getMessage());
-        }
+        return new ArtimeSettings(scaling, rows, categories, g.threshold(), quiet);
     }
 
     /** The ranges a stream can have (no given range: NAB's {@code file} and {@code probation} are the research replay's). */

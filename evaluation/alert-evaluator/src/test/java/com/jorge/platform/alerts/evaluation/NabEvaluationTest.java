@@ -93,26 +93,9 @@ class NabEvaluationTest {
         for (java.util.Map<String, String> bad : java.util.List.of(java.util.Map.of("detector", "artime-stream", "artime.range", "file"),
                 java.util.Map.of("detector", "artime-stream", "artime.probation", "file"),
                 java.util.Map.of("detector", "artime-stream", "artime.maxCategories", "0"),
-                java.util.Map.of("detector", "artime-stream", "artime.threshold", "1.5"),
-                java.util.Map.of("detector", "artime-stream", "artime.gate", "loud"),
-                java.util.Map.of("detector", "artime-stream", "artime.gateK", "2"),
-                java.util.Map.of("detector", "artime-stream", "artime.gate", "magnitude", "artime.gateK", "-1"),
-                java.util.Map.of("detector", "artime-stream", "artime.gate", "envelope", "artime.gateN", "8"),
-                java.util.Map.of("detector", "artime-stream", "artime.gate", "persist", "artime.gateLow", "0"))) {
+                java.util.Map.of("detector", "artime-stream", "artime.threshold", "0.5"))) {
             org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class, () -> NabEvaluation.detector(bad), bad.toString());
         }
-        // a confirmation gate (README, "Precision gates after G") and another operating threshold
-        assertThat(NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.gate", "envelope", "artime.gateK", "0.75",
-                "artime.gateN", "1024")).describe()).endsWith("quiet=60, gate=ENVELOPE, gateK=0.75, gateLow=0.317486, gateN=1024]");
-        assertThat(NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.threshold", "0.75")).describe())
-                .endsWith("threshold=0.75, quiet=60]");
-    }
-
-    @Test
-    void aMagnitudeGateOfZeroSigmasScoresAsTheUngatedStream() {
-        String[] plain = run("--data", corpus.toString());
-        String[] gated = run("--data", corpus.toString(), "--set", "detector=artime-stream", "--set", "artime.gate=magnitude", "--set", "artime.gateK=0");
-        assertThat(gated[gated.length - 1]).matches(LAST_LINE).isEqualTo(plain[plain.length - 1]);
     }
 
     @Test

@@ -16,45 +16,8 @@ import java.util.Locale;
  * @param maxCategories at most this many categories (bounds the memory kept in Redis)
  * @param threshold     an alert at a score at or above this
  * @param quiet         points after an alert during which nothing alerts
- * @param gate          a confirmation of ARTime's alerts ({@link Gate}; {@code NONE}, the default: every alert stands)
- * @param gateK         {@code MAGNITUDE} and {@code ARMED}: the departure, in robust sigmas, a block must reach
- * @param gateLow       {@code PERSIST}: the score the block after an alert's must reach
- * @param gateN         the magnitude gates' baseline: the last this many points ({@link #BASELINE} by default; at most
- *                      {@link #MAX_BASELINE}), kept as floats (4 bytes each)
  */
-public record ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int rows, int maxCategories, double threshold, int quiet,
-                             Gate gate, double gateK, double gateLow, int gateN) {
-
-    /**
-     * A confirmation of ARTime's alerts (evaluation/alert-evaluator's README, "Precision gates after G"), streaming and
-     * without look-ahead. The magnitude gates measure a block's departure: the largest |x - median| / (1.4826 MAD) over
-     * the points of the block ARTime just scored, against the last {@link #BASELINE} points (the block included).
-     */
-    public enum Gate {
-        /** Every alert of ARTime stands (G). */
-        NONE,
-        /** An alert stands when its block departs by at least {@code gateK} robust sigmas. */
-        MAGNITUDE,
-        /** ARTime's alert arms the gate for the quiet length; the first scored block in it departing by {@code gateK} alerts. */
-        ARMED,
-        /** An alert stands when the next scored block's score is at least {@code gateLow} (it alerts there). */
-        PERSIST,
-        /**
-         * An alert stands when its block's largest |x - median| reaches {@code gateK} times the largest of the baseline's
-         * points before the block: beyond the envelope of what the series did lately.
-         */
-        ENVELOPE;
-
-        /** Whether the gate keeps the last points (a ring of {@code gateN} floats). */
-        public boolean keepsBaseline() {
-            return this == MAGNITUDE || this == ARMED || this == ENVELOPE;
-        }
-    }
-
-    /** The magnitude gates' default baseline: the last this many points (floats: 1,024 bytes). */
-    public static final int BASELINE = 256;
-    /** The longest baseline allowed (floats: 16 KB). */
-    public static final int MAX_BASELINE = 4096;
+public record ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int rows, int maxCategories, double threshold, int quiet) {
 
     /** NAB's most common file length (14 days of 5-minute points): the length a stream is taken to have. */
     public static final int TYPICAL_ROWS = 4032;
@@ -72,26 +35,6 @@ public record ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int 
                     "ARTime settings out of range: rows %d (100 or more), maxCategories %d (1 or more), threshold %s (0..1], quiet %d",
                     rows, maxCategories, threshold, quiet));
         }
-        if (gate == null || !(gateK >= 0) || Double.isInfinite(gateK) || !(gateLow > 0 && gateLow <= 1) || gateN < 16 || gateN > MAX_BASELINE) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "ARTime gate out of range: gate %s, gateK %s (0 or more), gateLow %s (0..1], gateN %d (16..%d)",
-                    gate, gateK, gateLow, gateN, MAX_BASELINE));
-        }
-    }
-
-    /** No gate: every alert of ARTime stands. */
-    public ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int rows, int maxCategories, double threshold, int quiet) {
-        this(scaling, rows, maxCategories, threshold, quiet, Gate.NONE, 3, threshold, BASELINE);
-    }
-
-    /** These settings with a confirmation gate. */
-    public ArtimeSettings withGate(Gate gate, double gateK, double gateLow, int gateN) {
-        return new ArtimeSettings(scaling, rows, maxCategories, threshold, quiet, gate, gateK, gateLow, gateN);
-    }
-
-    /** ARTime's downsampling step under these settings: the points of one scored block. */
-    public int step() {
-        return AdaptiveResonanceTimeDetector.stepFor(rows);
     }
 
     /** Issue 17's variant G, the Lambda's default: headroom range, NAB's typical probation, 64 categories, 60 quiet points. */
@@ -129,19 +72,8 @@ public record ArtimeSettings(AdaptiveResonanceTimeDetector.Scaling scaling, int 
         return Math.min(1.0, 0.9 + 0.1 * (score - threshold) / (1 - threshold));
     }
 
-    /** As a record prints itself, the gate's fields only when there is a gate (G prints as it did before the gates). */
-    @Override
-    public String toString() {
-        String base = String.format(Locale.ROOT, "ArtimeSettings[scaling=%s, rows=%d, maxCategories=%d, threshold=%s, quiet=%d",
-                scaling, rows, maxCategories, threshold, quiet);
-        return gate == Gate.NONE ? base + "]"
-                : String.format(Locale.ROOT, "%s, gate=%s, gateK=%s, gateLow=%s, gateN=%d]", base, gate, gateK, gateLow, gateN);
-    }
-
     /** What the memory records, so a memory written under other settings is replaced. */
     String shape() {
-        String base = String.format(Locale.ROOT, "%s.%d.%d.%s.%d", scaling.name().toLowerCase(Locale.ROOT), rows, maxCategories, threshold, quiet);
-        return gate == Gate.NONE ? base // G's memory is written as before the gates
-                : String.format(Locale.ROOT, "%s.%s.%s.%s.%d", base, gate.name().toLowerCase(Locale.ROOT), gateK, gateLow, gateN);
+        return String.format(Locale.ROOT, "%s.%d.%d.%s.%d", scaling.name().toLowerCase(Locale.ROOT), rows, maxCategories, threshold, quiet);
     }
 }
