@@ -9,9 +9,9 @@
 #   functions/alert-evaluator/evaluate.sh --data DIR [--series FILE] [--set ...] --cv K|category [--grid name=v1,v2,... ...] [--choose best|1se]
 #   --data defaults to the NAB subset in evaluation/alert-evaluator/nab; --labels to DIR/labels/combined_windows.json;
 #   --series FILE evaluates only the series listed there (evaluation/alert-evaluator/split/{tuning,heldout}.txt);
-#   no detector setting scores the Lambda's default detector (ARTime, variant L, as AnomalyWatch streams it:
+#   no detector setting scores the Lambda's default detector (ARTime, variant G, as AnomalyWatch streams it:
 #   detector=artime-stream; --set artime.quiet=N another quiet period, artime.range/probation/maxCategories another stream,
-#   e.g. G: --set detector=artime-stream --set artime.probation=typical --set artime.maxCategories=64);
+#   e.g. variant L: --set detector=artime-stream --set artime.probation=fixed --set artime.maxCategories=128);
 #   --set detector=ensemble the ensemble (ensemble settings alone also select it);
 #   --set overrides one detector setting; --ramps also runs the synthetic ramps first; --calibration also prints the
 #   forecaster's breach-probability calibration (Brier, reliability table, operating points) before the last line.

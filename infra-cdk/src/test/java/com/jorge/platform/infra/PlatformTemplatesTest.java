@@ -397,7 +397,7 @@ class PlatformTemplatesTest {
         }
         JsonNode alerts = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-alert-evaluator").path("Properties");
         assertThat(alerts.path("Environment").path("Variables").has("ALERTS_TOPIC_ARN")).isTrue();
-        assertThat(alerts.path("Environment").path("Variables").path("ANOMALY_DETECTOR").asText()).as("ARTime, variant L").isEqualTo("artime");
+        assertThat(alerts.path("Environment").path("Variables").path("ANOMALY_DETECTOR").asText()).as("ARTime, variant G").isEqualTo("artime");
         assertThat(alerts.path("Environment").path("Variables").has("DATABASE_URL")).as("the business alerts read the BI tables").isTrue();
         JsonNode bi = withProperty(functions, "AWS::Lambda::Function", "FunctionName", "jorge-bi-aggregator").path("Properties");
         assertThat(bi.path("Environment").path("Variables").has("REDIS_URL")).as("least privilege: no Redis").isFalse();

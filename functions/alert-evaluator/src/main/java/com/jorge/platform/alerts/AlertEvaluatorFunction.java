@@ -61,7 +61,7 @@ public final class AlertEvaluatorFunction {
     }
 
     /**
-     * The "anomaly now" detector {@code ANOMALY_DETECTOR} names: {@code artime} (the default, issue 17's variant L,
+     * The "anomaly now" detector {@code ANOMALY_DETECTOR} names: {@code artime} (the default, issue 17's variant G,
      * {@link ArtimeSettings#defaults()}) or {@code ensemble} ({@link AnomalySettings#defaults()}); anything else fails the
      * start-up naming the key.
      */

@@ -54,7 +54,7 @@ public final class ScheduledFunctionCatalog {
                         "com.jorge.platform.alerts.AlertEvaluatorHandler::handleRequest", schedules.alertEvaluator(), 1024, 50,
                         // DATABASE: the business alerts read the BI tables (functions/alert-evaluator README, Business alerts)
                         Set.of(Access.READ_METRICS, Access.PUBLISH_ALERTS, Access.REDIS, Access.DATABASE),
-                        // the "anomaly now" detector, set where ops can see it: ARTime (issue 17's variant L) or ensemble
+                        // the "anomaly now" detector, set where ops can see it: ARTime (issue 17's variant G) or ensemble
                         Map.of("ANOMALY_DETECTOR", "artime")),
                 new Entry("bi-aggregator", "bi-aggregator", "bi-aggregator-lambda.jar",
                         "com.jorge.platform.bi.BiAggregatorHandler::handleRequest", schedules.biAggregator(), 1536, 240,

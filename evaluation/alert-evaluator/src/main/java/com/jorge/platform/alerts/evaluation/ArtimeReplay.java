@@ -58,12 +58,7 @@ final class ArtimeReplay implements SeriesDetector {
         }
         this.range = EvaluationArguments.choice("artime.range", r, Range.FILE);
         this.probation = EvaluationArguments.choice("artime.probation", p, Probation.FILE);
-        try {
-            this.maxCategories = c == null ? 0 : Integer.parseInt(c);
-            if (maxCategories < 0) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            throw new EvaluationArguments.ArgumentsException("artime.maxCategories is a whole number, 0 or more, got '" + c + "'");
-        }
+        this.maxCategories = EvaluationArguments.whole("artime.maxCategories", c, 0, 0);
         this.threshold = EvaluationArguments.number("artime.threshold", t, NAB_THRESHOLD);
     }
 

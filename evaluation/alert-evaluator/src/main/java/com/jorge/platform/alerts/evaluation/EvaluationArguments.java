@@ -180,4 +180,16 @@ public record EvaluationArguments(Path data, Path labels, Path seriesFile, Map<S
             throw new ArgumentsException(key + " is a number, got '" + value + "'");
         }
     }
+
+    /** A detector setting that is a whole number, {@code least} or more; absent: {@code fallback}. */
+    static int whole(String key, String value, int least, int fallback) {
+        if (value == null) return fallback;
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= least) return n;
+        } catch (NumberFormatException e) {
+            // the same message as a number below the least
+        }
+        throw new ArgumentsException(key + " is a whole number, " + least + " or more, got '" + value + "'");
+    }
 }

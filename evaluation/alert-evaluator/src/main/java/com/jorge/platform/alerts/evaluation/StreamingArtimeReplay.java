@@ -59,19 +59,9 @@ final class StreamingArtimeReplay implements SeriesDetector {
             case TYPICAL -> ArtimeSettings.TYPICAL_ROWS;
             case FIXED -> ArtimeSettings.LONG_ROWS;
         };
-        int categories = c == null ? g.maxCategories() : whole("artime.maxCategories", c, 1);
-        int quiet = q != null ? whole("artime.quiet", q, 0) : ArtimeSettings.quietFor(rows);
+        int categories = EvaluationArguments.whole("artime.maxCategories", c, 1, g.maxCategories());
+        int quiet = EvaluationArguments.whole("artime.quiet", q, 0, ArtimeSettings.quietFor(rows));
         return new ArtimeSettings(scaling, rows, categories, g.threshold(), quiet);
-    }
-
-    private static int whole(String name, String value, int least) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < least) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new EvaluationArguments.ArgumentsException(name + " is a whole number, " + least + " or more, got '" + value + "'");
-        }
     }
 
     /** The ranges a stream can have (no given range: NAB's {@code file} and {@code probation} are the research replay's). */

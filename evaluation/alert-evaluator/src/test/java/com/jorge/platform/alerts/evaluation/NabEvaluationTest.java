@@ -75,21 +75,21 @@ class NabEvaluationTest {
     @Test
     void withNoDetectorSettingItScoresTheLambdasDefaultArtime() {
         String[] lines = run("--data", corpus.toString());
-        assertThat(String.join("\n", lines)).contains("== detector: the Lambda's default: ARTime as streamed ArtimeSettings[scaling=HEADROOM, rows=5000, maxCategories=128");
+        assertThat(String.join("\n", lines)).contains("== detector: the Lambda's default: ARTime as streamed ArtimeSettings[scaling=HEADROOM, rows=4032, maxCategories=64");
         assertThat(lines[lines.length - 1]).matches(LAST_LINE);
         assertThat(NabEvaluation.detector(java.util.Map.of("spikeZ", "6")).describe()).startsWith("streaming ensemble");
         assertThat(NabEvaluation.detector(java.util.Map.of("detector", "ensemble")).describe()).startsWith("streaming ensemble");
         org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class,
                 () -> NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "spikeZ", "6")));
         assertThat(NabEvaluation.detector(java.util.Map.of("artime.quiet", "0")).describe()).contains("quiet=0]");
-        assertThat(NabEvaluation.detector(java.util.Map.of()).describe()).contains("quiet=84]");
+        assertThat(NabEvaluation.detector(java.util.Map.of()).describe()).contains("quiet=60]");
         org.junit.jupiter.api.Assertions.assertThrows(EvaluationArguments.ArgumentsException.class,
                 () -> NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.quiet", "-1")));
-        // the stream's own settings: G again (its quiet period follows its step), or a warm-up replay; bad ones refused
-        assertThat(NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.probation", "typical",
-                "artime.maxCategories", "64")).describe()).contains(ArtimeSettingsText.G);
+        // the stream's own settings: L (its quiet period follows its step), or a warm-up replay; bad ones refused
+        assertThat(NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.probation", "fixed",
+                "artime.maxCategories", "128")).describe()).contains(ArtimeSettingsText.L);
         assertThat(NabEvaluation.detector(java.util.Map.of("detector", "artime-stream", "artime.range", "replay")).describe())
-                .contains("scaling=REPLAY, rows=5000, maxCategories=128");
+                .contains("scaling=REPLAY, rows=4032, maxCategories=64");
         for (java.util.Map<String, String> bad : java.util.List.of(java.util.Map.of("detector", "artime-stream", "artime.range", "file"),
                 java.util.Map.of("detector", "artime-stream", "artime.probation", "file"),
                 java.util.Map.of("detector", "artime-stream", "artime.maxCategories", "0"),
@@ -152,8 +152,8 @@ class NabEvaluationTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("forecaster.trendWindow needs forecaster=on");
     }
 
-    /** Variant G as the stream's settings print it. */
+    /** Variant L as the stream's settings print it. */
     private static final class ArtimeSettingsText {
-        static final String G = "ArtimeSettings[scaling=HEADROOM, rows=4032, maxCategories=64, threshold=0.317486, quiet=60]";
+        static final String L = "ArtimeSettings[scaling=HEADROOM, rows=5000, maxCategories=128, threshold=0.317486, quiet=84]";
     }
 }

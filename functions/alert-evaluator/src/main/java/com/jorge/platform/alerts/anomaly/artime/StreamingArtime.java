@@ -18,8 +18,8 @@ public final class StreamingArtime {
     }
 
     /**
-     * The encoding's version: a memory of another version (or of the ensemble) is replaced by a fresh one. 3: variant L
-     * became the default (and ARTime's own state gained the warm-up buffer of {@code REPLAY}, its encoding version 4).
+     * The encoding's version: a memory of another version (or of the ensemble) is replaced by a fresh one. 3: ARTime's own
+     * state gained the warm-up buffer of {@code REPLAY} (its encoding version 4).
      */
     static final int VERSION = 3;
     /** The zero share's weight per point: an average over about the last 512 points, the ensemble's window. */
