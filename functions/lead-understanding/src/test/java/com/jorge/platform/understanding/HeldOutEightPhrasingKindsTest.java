@@ -430,4 +430,18 @@ class HeldOutEightPhrasingKindsTest {
     void moreNearMissesOfAnger(String text) {
         assertThat(read(text).intents()).as(text).doesNotContain(Intent.ANGRY);
     }
+
+    /** A message of two counts answers "how many beds and baths?". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"4 y 3|4|3", "3 & 2.5|3|2.5"})
+    void twoCountsAloneAreBedsAndBaths(String text, String beds, String baths) {
+        MessageUnderstanding u = read(text);
+        assertThat(u.values(SlotName.BEDROOMS)).as(text).containsExactly(beds);
+        assertThat(u.values(SlotName.BATHROOMS)).as(text).containsExactly(baths);
+    }
+
+    @Test
+    void aLenderNamedInAProcessUnderWay() {
+        assertThat(read("ando en trámite con Chase, me pidieron más papeles").values(SlotName.LENDER)).anyMatch(v -> v.equalsIgnoreCase("chase"));
+    }
 }
