@@ -13,7 +13,7 @@ import java.util.TreeSet;
 public final class FreshIntents {
     public static void main(String[] args) throws Exception {
         Clock clock = Clock.fixed(ZonedDateTime.of(2026, 1, 15, 12, 0, 0, 0, ZoneId.of("America/Chicago")).toInstant(), ZoneId.of("America/Chicago"));
-        LeadMessageUnderstander u = LeadMessageUnderstander.load(clock);
+        LeadMessageUnderstander u = rulesAlone(LeadMessageUnderstander.load(clock));
         ObjectMapper json = new ObjectMapper();
         for (String file : args) {
             String part = Path.of(file).getFileName().toString().replace(".jsonl", "");
@@ -27,5 +27,21 @@ public final class FreshIntents {
                 System.out.println(part + "\t" + n.get("id").asText() + "\t" + String.join(",", names) + "\t" + m.optOut());
             }
         }
+    }
+
+    /**
+     * The rules' reading: since the tenth round a commit's default adds the stacked reader's intents, so it is switched off where
+     * the commit has the switch (eleventh round); before the ninth round there was none and the rules were all there was.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static LeadMessageUnderstander rulesAlone(LeadMessageUnderstander u) throws Exception {
+        Class<?> reading;
+        try {
+            reading = Class.forName("com.jorge.platform.understanding.LeadMessageUnderstander$IntentReading");
+        } catch (ClassNotFoundException before) {
+            return u;
+        }
+        Object rules = Enum.valueOf((Class) reading, "RULES");
+        return (LeadMessageUnderstander) LeadMessageUnderstander.class.getMethod("withIntentReader", reading).invoke(u, rules);
     }
 }

@@ -167,6 +167,32 @@ class CorpusEvaluationTest {
     }
 
     @Test
+    void heldOut8AndTheSecondFamiliesPartStayAboveTheirFloorsAsTuningData() {
+        List<String> earlier = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.TUNING_METROS, EvaluateCorpus.HELD_OUT_METROS,
+                EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4, EvaluateCorpus.HELD_OUT_5,
+                EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.TUNING_KINDS, EvaluateCorpus.HELD_OUT, StackedIntentSelection.HELD_OUT_7);
+        // tuning data since the eleventh round: heldout-8 (its figures as a held-out part 0.884, 0.820, 71/77 opt-outs, none false;
+        // after the round, in sample, 0.926, 0.944, every opt-out) and tuning-families-2 (before any rule was written from it 0.847,
+        // 0.750, 49/50; after, 0.928, 0.926, every opt-out). These floors guard the tuning; they prove nothing about a new hand.
+        List<LabelledMessage> heldOut8 = LabelledMessage.load(StackedIntentSelection.HELD_OUT_8);
+        // its hand wrote 6 stock messages an earlier part holds word for word (a spelled-out keyword, "take me off ur list", "what
+        // company are you with"...): found when it became tuning data; no more may appear
+        assertThat(longSentencesFoundIn(heldOut8, earlier)).hasSizeLessThanOrEqualTo(6);
+        CorpusEvaluation.Report eight = CorpusEvaluation.evaluate(UNDERSTANDER, heldOut8);
+        assertThat(eight.slotsOverall().f1()).isGreaterThanOrEqualTo(0.91);
+        assertThat(eight.intentAccuracy()).isGreaterThanOrEqualTo(0.92);
+        assertThat(eight.optOutRecall()).isEqualTo(1.0);
+        assertThat(eight.falseOptOuts()).isZero();
+        List<LabelledMessage> families2 = LabelledMessage.load(EvaluateCorpus.TUNING_FAMILIES_2);
+        assertThat(families2).hasSizeGreaterThanOrEqualTo(450);
+        CorpusEvaluation.Report families = CorpusEvaluation.evaluate(UNDERSTANDER, families2);
+        assertThat(families.slotsOverall().f1()).isGreaterThanOrEqualTo(0.91);
+        assertThat(families.intentAccuracy()).isGreaterThanOrEqualTo(0.90);
+        assertThat(families.optOutRecall()).isEqualTo(1.0);
+        assertThat(families.falseOptOuts()).isZero();
+    }
+
+    @Test
     void everyOptOutPhrasingOfTheOptOutPartIsFoundAndNoNearMissIsTakenForOne() {
         // families of requests to stop (removal, "cancel all these texts", Spanish subjunctives, digits for letters, a keyword
         // split by a space) and near-misses ("stop by", "no more than 400k", "unsubscribed from redfin")

