@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The families of issue 13's twelfth round, on heldout-9 (its misses read once heldout-10 was written elsewhere), chosen for
  * recurring in another hand's part as well: requests to stop in Spanish and in anger, a stop of calls that refuses only their
  * hour, a decision maker's no, a decision to stay, a stop beside a sale already made, pre-approval under way or granted in
- * hyphenated Spanish, a renter's lease that ends, a sale first, a move elsewhere, and the state of the home. Every text is written
+ * hyphenated Spanish, a renter done paying rent, a sale first, a move elsewhere, and the state of the home. Every text is written
  * for this test in other words than the corpus's, so a rule that only learned one corpus message fails it.
  */
 class HeldOutNinePhrasingKindsTest {
@@ -103,9 +103,7 @@ class HeldOutNinePhrasingKindsTest {
             "pre-approval should come through in a couple more days|PRE_APPROVAL|in_progress",
             "tenemos pre-aprobación por 300 mil|PRE_APPROVAL|yes",
             "ya nos dieron la carta de pre-aprobación|PRE_APPROVAL|yes",
-            // a renter's lease that ends
-            "our lease is up in march so we need a place|HOME_TO_SELL_FIRST|no",
-            "se nos acaba el contrato de renta en junio|HOME_TO_SELL_FIRST|no",
+            // a renter tired of paying rent
             "ya basta de pagar renta, queremos comprar|HOME_TO_SELL_FIRST|no",
             // a sale first, the home's place between; a home in escrow
             "we have to sell the condo in Tampa first|HOME_TO_SELL_FIRST|yes",
