@@ -4,8 +4,8 @@
 # class path) with FreshIntents.java and run on today's corpus files. One line a message: PART TAB ID TAB INTENTS TAB OPTOUT,
 # into src/main/resources/fresh-readings/COMMIT.tsv. StackedIntentSelection reads them (evaluate.sh --intent-reader-lopo,
 # --train-intent-reader). Which commit for which part: the last commit before the part became tuning data (README).
-# Never reads heldout-6 or heldout-9. heldout-7 is read by 1a7e47c (main before any rule was written from it, tenth round),
-# heldout-8 by 40be78c (main before the eleventh round wrote rules from it).
+# Never reads heldout-6 or heldout-10. heldout-7 is read by 1a7e47c (main before any rule was written from it, tenth round),
+# heldout-8 by 40be78c (main before the eleventh round wrote rules from it), heldout-9 by 75b029f (main before the twelfth).
 # build.sh NAME... rebuilds only the readings named (e.g. heldout-7-1a7e47c); none named: every one.
 set -euo pipefail
 only=("$@")
@@ -41,3 +41,4 @@ read_with cd534b3 heldout-4-cd534b3 heldout-4 tuning-optouts  # before the sixth
 read_with cbdc1a4 heldout-5-cbdc1a4 heldout-5 tuning-kinds    # before the eighth round
 read_with 1a7e47c heldout-7-1a7e47c heldout-7           # before the tenth round tuned the rules on heldout-7
 read_with 40be78c heldout-8-40be78c heldout-8           # before the eleventh round tuned the rules on heldout-8
+read_with 75b029f heldout-9-75b029f heldout-9           # before the twelfth round tuned the rules on heldout-9

