@@ -2,10 +2,6 @@ package com.jorge.platform.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,10 +20,6 @@ class HeldOutEightPhrasingKindsTest {
 
     private MessageUnderstanding read(String text) {
         return understander.understand(text);
-    }
-
-    private static Set<Intent> intents(String names) {
-        return Arrays.stream(names.split(";")).map(Intent::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
     }
 
     // ---- opt-outs ------------------------------------------------------------------------------------------------------
@@ -107,7 +99,7 @@ class HeldOutEightPhrasingKindsTest {
             "no estoy interesada en comprar|NOT_INTERESTED",
             "what's my house worth? not selling, just nosy|ASKS_HOME_VALUE"})
     void eachKindReadsItsIntent(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     /** A search slowed, not stopped, keeps its buyer; a showing cancelled for another day's is no showing wanted. */
@@ -116,7 +108,7 @@ class HeldOutEightPhrasingKindsTest {
             "we're not gonna stop looking for a house, just slowing things down|NOT_NOW;BUYING",
             "have to cancel saturday's tour, I'll text you when things calm down|NOT_NOW"})
     void aSearchSlowedOrAShowingCancelled(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     // ---- price objections ------------------------------------------------------------------------------------------------
@@ -149,7 +141,7 @@ class HeldOutEightPhrasingKindsTest {
             "hi this is Dana|GREETING",
             "no mi amor|NEGATIVE"})
     void moreKindsReadTheirIntent(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     @ParameterizedTest
@@ -288,7 +280,7 @@ class HeldOutEightPhrasingKindsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Nope, not yet|NEGATIVE", "no, todavía no|NEGATIVE"})
     void aBareNotYetIsOnlyAnAnswer(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     @ParameterizedTest

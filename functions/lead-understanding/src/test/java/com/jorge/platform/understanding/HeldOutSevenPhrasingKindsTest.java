@@ -2,10 +2,6 @@ package com.jorge.platform.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,10 +18,6 @@ class HeldOutSevenPhrasingKindsTest {
 
     private MessageUnderstanding read(String text) {
         return understander.understand(text);
-    }
-
-    private static Set<Intent> intents(String names) {
-        return Arrays.stream(names.split(";")).map(Intent::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
     }
 
     // ---- opt-outs ------------------------------------------------------------------------------------------------------
@@ -89,7 +81,7 @@ class HeldOutSevenPhrasingKindsTest {
             "cash buyers only, the ranch needs work|SELLING",
             "the mortgage got too much after my hours were cut, we need out|SELLING"})
     void aSellerWithoutTheWordSellIsASeller(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     /** The motivations and conditions of a home described: each makes it a seller's message and reads its slot. */
@@ -168,7 +160,7 @@ class HeldOutSevenPhrasingKindsTest {
             "we're moving for my wife's job so the condo has to go. what would it sell for?|SELLING;ASKS_HOME_VALUE",
             "y en cuánto piensa usted que se venda mi casa de la calle Olmo?|ASKS_HOME_VALUE"})
     void aSaleStatedBesideAValueQuestion(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     // ---- off-limits questions ------------------------------------------------------------------------------------------
@@ -210,7 +202,7 @@ class HeldOutSevenPhrasingKindsTest {
             "🙏|GREETING",
             "👋🏽|GREETING"})
     void eachKindReadsItsIntent(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 
     @ParameterizedTest
@@ -218,6 +210,6 @@ class HeldOutSevenPhrasingKindsTest {
             "ya no busco en Kenner, ahora en Slidell|BUYING",
             "weekends r when I'm free|OTHER"})
     void nearMissesKeepTheirReading(String text, String expected) {
-        assertThat(read(text).intents()).as(text).isEqualTo(intents(expected));
+        assertThat(read(text).intents()).as(text).isEqualTo(SharedUnderstander.intents(expected));
     }
 }

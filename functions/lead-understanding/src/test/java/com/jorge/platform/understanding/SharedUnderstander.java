@@ -3,6 +3,10 @@ package com.jorge.platform.understanding;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One understander for all tests: loading the model once keeps the suite fast, as the worker does at cold start. */
 final class SharedUnderstander {
@@ -14,6 +18,11 @@ final class SharedUnderstander {
     /** The rules and the exemplars alone, without the learned intent reader (for what tests the rules themselves). */
     static final LeadMessageUnderstander RULES = WITH_MODEL.withIntentReader(LeadMessageUnderstander.IntentReading.RULES);
     static final LeadMessageUnderstander PATTERNS_ONLY = LeadMessageUnderstander.patternsOnly(CLOCK);
+
+    /** Intents written as {@code "BUYING;WANTS_SHOWING"}, as the phrasing tests' tables give them. */
+    static Set<Intent> intents(String names) {
+        return Arrays.stream(names.split(";")).map(Intent::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
+    }
 
     private SharedUnderstander() {
     }
