@@ -23,6 +23,14 @@ import java.util.stream.IntStream;
  */
 public final class TestRedisCluster implements AutoCloseable {
 
+    private static final int START_ATTEMPTS = 3;
+    /**
+     * Client ports are drawn from [12000, 22000), so their cluster-bus ports (port + 10000) stay below 32768, where
+     * Linux's ephemeral range starts: an outgoing connection elsewhere cannot take one between the check and the bind.
+     */
+    private static final int FIRST_PORT = 12_000;
+    private static final int PORT_SPAN = 10_000;
+
     private final List<Process> processes;
     private final List<Integer> ports;
     private final Path dir;
@@ -34,21 +42,36 @@ public final class TestRedisCluster implements AutoCloseable {
     }
 
     public static TestRedisCluster start() {
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return startOnce();
+            } catch (IllegalStateException e) {
+                // a node that could not bind its port (taken between the check and the launch) or never answered:
+                // start the whole cluster again on other ports
+                if (failure == null) failure = e; else failure.addSuppressed(e);
+            }
+        }
+        throw failure;
+    }
+
+    private static TestRedisCluster startOnce() {
         List<Integer> ports = clusterPorts();
         List<Process> processes = new ArrayList<>();
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("jorge-redis-cluster");
+            dir = Files.createTempDirectory("jorge-redis-cluster");
             String binary = binary();
             for (int port : ports) processes.add(launch(binary, port, dir));
             TestRedisCluster cluster = new TestRedisCluster(processes, ports, dir);
             cluster.form();
             return cluster;
         } catch (IOException e) {
-            processes.forEach(Process::destroyForcibly);
+            stop(processes, dir);
             throw new UncheckedIOException("could not start the Redis cluster", e);
         } catch (RuntimeException e) {
-            processes.forEach(Process::destroyForcibly);
-            throw e;
+            stop(processes, dir);
+            throw e instanceof IllegalStateException ise ? ise : new IllegalStateException("Redis cluster: " + e.getMessage(), e);
         }
     }
 
@@ -95,12 +118,12 @@ public final class TestRedisCluster implements AutoCloseable {
         return pid;
     }
 
-    /** Six ports whose cluster-bus ports (port + 10000) are free too, so below 55536. */
+    /** Six ports whose cluster-bus ports (port + 10000) are free too. */
     private static List<Integer> clusterPorts() {
         List<Integer> out = new ArrayList<>();
         java.util.Random random = new java.util.Random();
         while (out.size() < 6) {
-            int port = 20_000 + random.nextInt(25_000);
+            int port = FIRST_PORT + random.nextInt(PORT_SPAN);
             if (!out.contains(port) && free(port) && free(port + 10_000)) out.add(port);
         }
         return out;
@@ -118,10 +141,10 @@ public final class TestRedisCluster implements AutoCloseable {
         List<RedisClient> clients = new ArrayList<>();
         List<RedisCommands<String, String>> nodes = new ArrayList<>();
         try {
-            for (int port : ports) {
-                RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+            for (int node = 0; node < ports.size(); node++) {
+                RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", ports.get(node)));
                 clients.add(client);
-                nodes.add(connectWithRetry(client).sync());
+                nodes.add(connectWithRetry(client, node).sync());
             }
             int[][] ranges = {{0, 5460}, {5461, 10922}, {10923, 16383}};
             for (int m = 0; m < 3; m++) {
@@ -145,15 +168,27 @@ public final class TestRedisCluster implements AutoCloseable {
         }
     }
 
-    private static StatefulRedisConnection<String, String> connectWithRetry(RedisClient client) {
+    private StatefulRedisConnection<String, String> connectWithRetry(RedisClient client, int node) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try {
                 return client.connect();
             } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) throw e;
+                if (!processes.get(node).isAlive()) {
+                    throw new IllegalStateException("Redis cluster: node on port " + ports.get(node) + " exited: " + logTail(node), e);
+                }
+                if (System.nanoTime() > deadline) throw new IllegalStateException("Redis cluster: node on port " + ports.get(node) + " never answered", e);
                 sleep(50);
             }
+        }
+    }
+
+    private String logTail(int node) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("redis-" + ports.get(node) + ".log"));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
         }
     }
 
@@ -184,6 +219,10 @@ public final class TestRedisCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(processes, dir);
+    }
+
+    private static void stop(List<Process> processes, Path dir) {
         processes.forEach(Process::destroyForcibly);
         for (Process p : processes) {
             try {
@@ -192,6 +231,7 @@ public final class TestRedisCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (dir == null) return;
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
