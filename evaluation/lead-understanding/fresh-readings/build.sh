@@ -4,10 +4,11 @@
 # class path) with FreshIntents.java and run on today's corpus files. One line a message: PART TAB ID TAB INTENTS TAB OPTOUT,
 # into src/main/resources/fresh-readings/COMMIT.tsv. StackedIntentSelection reads them (evaluate.sh --intent-reader-lopo,
 # --train-intent-reader). Which commit for which part: the last commit before the part became tuning data (README).
-# Never reads heldout-6 or heldout-11. heldout-7 is read by 1a7e47c (main before any rule was written from it, tenth round),
+# Never reads heldout-6 or heldout-12. heldout-7 is read by 1a7e47c (main before any rule was written from it, tenth round),
 # heldout-8 by 40be78c (main before the eleventh round wrote rules from it), heldout-9 by 75b029f (main before the twelfth),
 # heldout-10 by e435233 (main before the thirteenth); tuning-families-3 and -4, which landed during the thirteenth round, by
-# e435233 too (main before the round's first rule, so before any rule was written from them).
+# e435233 too (main before the round's first rule, so before any rule was written from them); heldout-11 and tuning-families-5
+# to -8 by 2edb810 (main before the fourteenth round's first rule).
 # build.sh NAME... rebuilds only the readings named (e.g. heldout-7-1a7e47c); none named: every one.
 set -euo pipefail
 only=("$@")
@@ -47,3 +48,8 @@ read_with 75b029f heldout-9-75b029f heldout-9           # before the twelfth rou
 read_with e435233 heldout-10-e435233 heldout-10         # before the thirteenth round tuned the rules on heldout-10
 read_with e435233 tuning-families-3-e435233 tuning-families-3  # before any rule of the thirteenth round
 read_with e435233 tuning-families-4-e435233 tuning-families-4  # before any rule of the thirteenth round
+read_with 2edb810 heldout-11-2edb810 heldout-11         # before the fourteenth round tuned the rules on heldout-11
+read_with 2edb810 tuning-families-5-2edb810 tuning-families-5  # before any rule of the fourteenth round
+read_with 2edb810 tuning-families-6-2edb810 tuning-families-6  # before any rule of the fourteenth round
+read_with 2edb810 tuning-families-7-2edb810 tuning-families-7  # before any rule of the fourteenth round
+read_with 2edb810 tuning-families-8-2edb810 tuning-families-8  # before any rule of the fourteenth round

@@ -72,6 +72,17 @@ public final class EvaluateCorpus {
      * before any rule was written from it.
      */
     public static final String TUNING_FAMILIES_4 = "/corpus/tuning-families-4.jsonl";
+    /**
+     * Sellers mid-conversation by a fifth hand that never read the extractor (registered in the fourteenth round): tuning data
+     * from the start; read once before any rule was written from it.
+     */
+    public static final String TUNING_FAMILIES_5 = "/corpus/tuning-families-5.jsonl";
+    /** Buyers mid-conversation by a sixth such hand (registered in the fourteenth round as tuning-families-5 was). */
+    public static final String TUNING_FAMILIES_6 = "/corpus/tuning-families-6.jsonl";
+    /** Older and rural leads, voice-to-text, by a seventh such hand (registered in the fourteenth round). */
+    public static final String TUNING_FAMILIES_7 = "/corpus/tuning-families-7.jsonl";
+    /** Young leads, slang and Spanglish, by an eighth such hand (registered in the fourteenth round). */
+    public static final String TUNING_FAMILIES_8 = "/corpus/tuning-families-8.jsonl";
 
     private EvaluateCorpus() {
     }
@@ -89,6 +100,10 @@ public final class EvaluateCorpus {
         out.addAll(LabelledMessage.load(TUNING_FAMILIES_2));
         out.addAll(LabelledMessage.load(TUNING_FAMILIES_3));
         out.addAll(LabelledMessage.load(TUNING_FAMILIES_4));
+        out.addAll(LabelledMessage.load(TUNING_FAMILIES_5));
+        out.addAll(LabelledMessage.load(TUNING_FAMILIES_6));
+        out.addAll(LabelledMessage.load(TUNING_FAMILIES_7));
+        out.addAll(LabelledMessage.load(TUNING_FAMILIES_8));
         return out;
     }
 
@@ -195,6 +210,10 @@ public final class EvaluateCorpus {
         List<LabelledMessage> families2 = LabelledMessage.load(TUNING_FAMILIES_2);
         List<LabelledMessage> families3 = LabelledMessage.load(TUNING_FAMILIES_3);
         List<LabelledMessage> families4 = LabelledMessage.load(TUNING_FAMILIES_4);
+        List<LabelledMessage> families5 = LabelledMessage.load(TUNING_FAMILIES_5);
+        List<LabelledMessage> families6 = LabelledMessage.load(TUNING_FAMILIES_6);
+        List<LabelledMessage> families7 = LabelledMessage.load(TUNING_FAMILIES_7);
+        List<LabelledMessage> families8 = LabelledMessage.load(TUNING_FAMILIES_8);
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
         all.addAll(tuningMetros);
@@ -208,6 +227,10 @@ public final class EvaluateCorpus {
         all.addAll(families2);
         all.addAll(families3);
         all.addAll(families4);
+        all.addAll(families5);
+        all.addAll(families6);
+        all.addAll(families7);
+        all.addAll(families8);
 
         if (options.contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
             EmbeddingDiagnostics.print(lmu, tuning);
@@ -225,6 +248,10 @@ public final class EvaluateCorpus {
         CorpusEvaluation.Report families2Report = CorpusEvaluation.evaluate(understander, families2);
         CorpusEvaluation.Report families3Report = CorpusEvaluation.evaluate(understander, families3);
         CorpusEvaluation.Report families4Report = CorpusEvaluation.evaluate(understander, families4);
+        CorpusEvaluation.Report families5Report = CorpusEvaluation.evaluate(understander, families5);
+        CorpusEvaluation.Report families6Report = CorpusEvaluation.evaluate(understander, families6);
+        CorpusEvaluation.Report families7Report = CorpusEvaluation.evaluate(understander, families7);
+        CorpusEvaluation.Report families8Report = CorpusEvaluation.evaluate(understander, families8);
         if (showMisses) {
             printMisses(tuningReport);
             printMisses(tuningMetrosReport);
@@ -238,6 +265,10 @@ public final class EvaluateCorpus {
             printMisses(families2Report);
             printMisses(families3Report);
             printMisses(families4Report);
+            printMisses(families5Report);
+            printMisses(families6Report);
+            printMisses(families7Report);
+            printMisses(families8Report);
         }
         System.out.println(CorpusEvaluation.evaluate(understander, heldOut).format("HELD-OUT (" + HELD_OUT + ")"));
         System.out.println(heldOut4Report.format("OTHER METROS, FOURTH HELD-OUT PART, TUNING DATA SINCE HELD-OUT 5 (" + HELD_OUT_4 + ")"));
@@ -246,6 +277,10 @@ public final class EvaluateCorpus {
         System.out.println(families2Report.format("FAMILIES MISSED MOST, MANY PHRASINGS, BY ANOTHER HAND, TUNING (" + TUNING_FAMILIES_2 + ")"));
         System.out.println(families3Report.format("FAMILIES, MANY PHRASINGS, BY A THIRD HAND, TUNING (" + TUNING_FAMILIES_3 + ")"));
         System.out.println(families4Report.format("FAMILIES, MOSTLY SPANISH, BY A FOURTH HAND, TUNING (" + TUNING_FAMILIES_4 + ")"));
+        System.out.println(families5Report.format("SELLERS MID-CONVERSATION, BY A FIFTH HAND, TUNING (" + TUNING_FAMILIES_5 + ")"));
+        System.out.println(families6Report.format("BUYERS MID-CONVERSATION, BY A SIXTH HAND, TUNING (" + TUNING_FAMILIES_6 + ")"));
+        System.out.println(families7Report.format("OLDER AND RURAL LEADS, VOICE-TO-TEXT, BY A SEVENTH HAND, TUNING (" + TUNING_FAMILIES_7 + ")"));
+        System.out.println(families8Report.format("YOUNG LEADS, SLANG AND SPANGLISH, BY AN EIGHTH HAND, TUNING (" + TUNING_FAMILIES_8 + ")"));
         System.out.println(optOutsReport.format("OPT-OUT FAMILIES AND NEAR-MISSES, TUNING (" + TUNING_OPT_OUTS + ")"));
         System.out.println(tuningReport.format("TUNING (" + TUNING + ")"));
         System.out.println(heldOutMetrosReport.format(
@@ -259,7 +294,8 @@ public final class EvaluateCorpus {
         MessageUnderstander patterns = LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK);
         PossibleOptOutReport total = new PossibleOptOutReport("all", 0, 0, 0, 0, 0, 0);
         for (String part : List.of(TUNING, HELD_OUT, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING_OPT_OUTS,
-                HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2, TUNING_FAMILIES_3, TUNING_FAMILIES_4)) {
+                HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2, TUNING_FAMILIES_3, TUNING_FAMILIES_4,
+                TUNING_FAMILIES_5, TUNING_FAMILIES_6, TUNING_FAMILIES_7, TUNING_FAMILIES_8)) {
             PossibleOptOutReport r = PossibleOptOutReport.of(part.substring(part.lastIndexOf('/') + 1, part.indexOf('.')), patterns,
                     LabelledMessage.load(part));
             System.out.println(r.line());

@@ -20,8 +20,9 @@ import java.util.concurrent.Future;
  * The learned reader of the full intent set ({@link StackedIntentReader}, issue 13, ninth round): how candidates are chosen
  * (leave-one-part-out over every tuning part, {@code evaluate.sh --intent-reader-lopo [FRESH_DIR]}) and the training that
  * writes the shipped resource ({@code evaluate.sh --train-intent-reader FILE [FRESH_DIR]}). Never reads heldout-6 or
- * heldout-11 (not among the parts; heldout-7 is one since the tenth round, heldout-8 and tuning-families-2 since the eleventh,
- * heldout-9 since the twelfth, heldout-10, tuning-families-3 and tuning-families-4 since the thirteenth).
+ * heldout-12 (not among the parts; heldout-7 is one since the tenth round, heldout-8 and tuning-families-2 since the eleventh,
+ * heldout-9 since the twelfth, heldout-10, tuning-families-3 and tuning-families-4 since the thirteenth, heldout-11 and
+ * tuning-families-5 to -8 since the fourteenth).
  *
  * <p>Each part is scored by a model trained on the others; a policy's thresholds are those the same protocol picks inside
  * the training parts (train on all but two, score the one left of the training parts), never by the scored part.
@@ -42,11 +43,15 @@ final class StackedIntentSelection {
     static final String HELD_OUT_9 = "/corpus/heldout-9.jsonl";
     /** heldout-10, held out through the twelfth round; tuning data since the thirteenth (heldout-11 is held out). */
     static final String HELD_OUT_10 = "/corpus/heldout-10.jsonl";
+    /** heldout-11, held out through the thirteenth round; tuning data since the fourteenth (heldout-12 is held out). */
+    static final String HELD_OUT_11 = "/corpus/heldout-11.jsonl";
     static final List<String> PARTS = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.HELD_OUT, EvaluateCorpus.TUNING_METROS,
             EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4,
             EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS, StackedIntentSelection.HELD_OUT_7,
             StackedIntentSelection.HELD_OUT_8, EvaluateCorpus.TUNING_FAMILIES_2, StackedIntentSelection.HELD_OUT_9,
-            StackedIntentSelection.HELD_OUT_10, EvaluateCorpus.TUNING_FAMILIES_3, EvaluateCorpus.TUNING_FAMILIES_4);
+            StackedIntentSelection.HELD_OUT_10, EvaluateCorpus.TUNING_FAMILIES_3, EvaluateCorpus.TUNING_FAMILIES_4,
+            StackedIntentSelection.HELD_OUT_11, EvaluateCorpus.TUNING_FAMILIES_5, EvaluateCorpus.TUNING_FAMILIES_6,
+            EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8);
     /** Every intent but OPT_OUT (the rules' alone) and OTHER (what is left). */
     static final List<Intent> LEARNED = Arrays.stream(Intent.values()).filter(i -> i != Intent.OPT_OUT && i != Intent.OTHER).toList();
     /**
@@ -54,7 +59,8 @@ final class StackedIntentSelection {
      * heldout-2 by d361cba, heldout-3 by 13ecb1d, heldout-4 and tuning-optouts by cd534b3, heldout-5 and tuning-kinds by
      * cbdc1a4, heldout-7 by 1a7e47c (main before the tenth round tuned the rules on it), heldout-8 by 40be78c (main before the
      * eleventh), heldout-9 by 75b029f (main before the twelfth), heldout-10, tuning-families-3 and tuning-families-4 by e435233
-     * (main before the thirteenth, which wrote the first rules from them). tuning,
+     * (main before the thirteenth, which wrote the first rules from them), heldout-11 and tuning-families-5 to -8 by 2edb810 (main
+     * before the fourteenth, which wrote the first rules from them). tuning,
      * heldout and tuning-metros have none (the rules were first written from them); tuning-families-2 none yet (no rule had
      * been written from it before the eleventh round's: today's rules read it fresh).
      */
@@ -62,7 +68,10 @@ final class StackedIntentSelection {
             "/fresh-readings/heldout-3-13ecb1d.tsv", "/fresh-readings/heldout-4-cd534b3.tsv", "/fresh-readings/heldout-5-cbdc1a4.tsv",
             "/fresh-readings/heldout-7-1a7e47c.tsv", "/fresh-readings/heldout-8-40be78c.tsv",
             "/fresh-readings/heldout-9-75b029f.tsv", "/fresh-readings/heldout-10-e435233.tsv",
-            "/fresh-readings/tuning-families-3-e435233.tsv", "/fresh-readings/tuning-families-4-e435233.tsv");
+            "/fresh-readings/tuning-families-3-e435233.tsv", "/fresh-readings/tuning-families-4-e435233.tsv",
+            "/fresh-readings/heldout-11-2edb810.tsv", "/fresh-readings/tuning-families-5-2edb810.tsv",
+            "/fresh-readings/tuning-families-6-2edb810.tsv", "/fresh-readings/tuning-families-7-2edb810.tsv",
+            "/fresh-readings/tuning-families-8-2edb810.tsv");
     static final int BUCKETS = 1 << 12;
     static final int EMBEDDING_DIM = 384;
     static final LearnedIntentModel.Training TRAINING = new LearnedIntentModel.Training(12, 0.4, 1e-5, 13L);
@@ -171,7 +180,8 @@ final class StackedIntentSelection {
             String part = resource.substring(resource.lastIndexOf('/') + 1, resource.indexOf('.'));
             List<Case> cases = new ArrayList<>();
             for (LabelledMessage m : LabelledMessage.load(resource)) {
-                String folded = FoldedText.of(m.text()).folded();
+                // the text the understander reads (spoken punctuation as signs, fourteenth round), so training sees what it will
+                String folded = FoldedText.of(DictatedPunctuation.apply(m.text())).folded();
                 cases.add(new Case(part, m, understander.understand(m.text(), m.side()), fresh.get(part + "/" + m.id()), folded,
                         embed ? understander.embedding(m.text()).orElseThrow() : new float[0], IntentFeatures.of(folded, BUCKETS)));
             }

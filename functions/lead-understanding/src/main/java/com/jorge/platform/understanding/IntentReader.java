@@ -188,6 +188,16 @@ final class IntentReader {
                     + "|\\bnot (gonna|going to) (sell|buy|move)\\b|\\bno (voy a|vamos a|pienso|pensamos|planeo|planeamos) (vender|comprar|mudar\\w*)\\b|\\bno (vendo|vendemos|compro|compramos|me interesa|nos interesa)\\b"
                     // (tuning round on heldout-9) "no estoy vendiendo nada", "la casa la vendimos hace rato", "not selling anything"
                     + "|\\bno (estoy|estamos|ando|andamos) (vendiendo|comprando)\\b|\\b(la|lo) (vendimos|vendi)\\b|\\b(i|we) (am|are) not\\b[^.!?]{0,20}\\b(selling|buying|interested)\\b");
+    /**
+     * (fourteenth round) The home already sold or no longer the lead's, with no purchase named: "sold it in December, you're late"
+     * (f6), "I don't own that house anymore" (f5), "sold it privately last month" (f8); n201 and every opt-out of the earlier parts
+     * label it NOT_INTERESTED ("ya vendimos la casa, ahora queremos comprar", f3-347, stays a buyer's).
+     */
+    private static final Pattern SOLD_ALREADY = Pattern.compile(
+            "(?<!\\b(if|when|once|si|cuando)\\s{1,3}(we|i|you|u|they|la|lo)?\\s{0,3})\\b(sold|vendi|vendimos)\\s+(it|la|lo|la\\s+casa|the\\s+house)\\s+(already|ya|privately|ourselves|myself|last\\s+\\w+|in\\s+\\w+|a\\s+while\\s+ago|hace\\s+\\w+)\\b"
+                    + "|\\b(do\\s*n[o']?t|dont)\\s+own\\s+(it|that\\s+(house|home|place|property)|the\\s+(house|home|place|property))\\s+(anymore|any\\s+more)\\b"
+                    + "|\\bno\\s+longer\\s+own\\s+(it|that\\s+(house|home|place|property)|the\\s+(house|home|place|property))\\b"
+                    + "|\\bya\\s+no\\s+es\\s+(mia|nuestra)\\b|\\b(la|lo)\\s+(vendi|vendimos)\\b");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     /**
@@ -196,7 +206,21 @@ final class IntentReader {
      */
     private static final Pattern SHOWING_CANCELLED = Pattern.compile("\\b(cancel|reschedule|cancelar)\\w*\\s+(the\\s+|my\\s+|our\\s+|la\\s+)?(\\w+'?s\\s+)?(showing|tour|visita)"
             + "|\\bcancel\\w*\\s+(la\\s+cita\\s+(del|de\\s+(hoy|manana|la\\s+casa))|lo\\s+del|today|tonight|tomorrow|manana|hoy|(on\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b(?!'s\\s+(call|meeting|appointment))"
-            + "|(el\\s+)?(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b)");
+            + "|(el\\s+)?(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b)"
+            // (fourteenth round) "cancel looking at the house this weekend" (f7), "cancela la cita de mañana" (f8), "ya no vamos a ir a
+            // verla, la cancelamos" (f8)
+            + "|\\bcancel\\w*\\s+(looking\\s+at|seeing|going\\s+to\\s+see)\\b|\\bcancel\\w*\\s+la\\s+cita\\s+de\\s+(manana|hoy|la\\s+tarde|esta\\s+semana)\\b"
+            + "|\\bya\\s+no\\s+(vamos|voy)\\s+a\\s+ir\\s+a\\s+ver(la|lo|las|los)\\b");
+    /**
+     * (fourteenth round) Why a showing is called off, or a word of later: "something came up", "my kid is sick", "luego te digo", "I'll
+     * text you". A bare "cancel the 2pm tour please" stays OTHER, as t033 and r181 label it.
+     */
+    private static final Pattern CANCEL_REASON = Pattern.compile(
+            "\\b(something|algo)\\s+(came\\s+up|surgio|se\\s+nos\\s+atraveso)\\b|\\b(sick|hospital\\w*|emergency|emergencia|enferm\\w*|surgery|funeral|work\\s+(stuff|thing|came\\s+up)"
+                    + "|have\\s+to\\s+work|tengo\\s+que\\s+trabajar|luego|despues|later|next\\s+(week|month)|when\\s+things|pause|(ya\\s+)?(le|les|te)\\s+(aviso|digo|escribo)"
+                    + "|(i'?ll|we'?ll|ill)\\s+(text|call|reach|pick|let)|se\\s+(nos|me)\\s+complico)\\b");
+    /** A call called off is no showing: "cancel tomorrow's call", "cancela la llamada". */
+    private static final Pattern CALL_CANCELLED = Pattern.compile("\\bcancel\\w*\\s+((the|my|our|la|mi)\\s+)?(\\w+'?s\\s+|\\d+\\s*(am|pm)?\\s+)?(call|phone\\s+call|llamada|meeting)\\b");
     /** A cancelled showing with another time asked for is a showing moved, still wanted. */
     private static final Pattern SHOWING_MOVED = Pattern.compile(
             "\\b(la|lo) podemos (mover|cambiar|pasar)\\b|\\b(mover|moverla|cambiarla|pasarla)\\s+(al|para|a)\\b|\\bmove it to\\b|\\bcan we do\\b|\\b(another|other) (day|time)\\b|\\botro dia\\b"
@@ -285,8 +309,15 @@ final class IntentReader {
             out.add(Intent.OFF_LIMITS_QUESTION);
         }
         blend(out, learned, add, false);
-        if (out.contains(Intent.WANTS_SHOWING) && SHOWING_CANCELLED.matcher(t).find() && !SHOWING_MOVED.matcher(t).find()) {
+        boolean calledOff = SHOWING_CANCELLED.matcher(t).find() && !SHOWING_MOVED.matcher(t).find();
+        if (out.contains(Intent.WANTS_SHOWING) && calledOff) {
             out.remove(Intent.WANTS_SHOWING);
+        }
+        // (fourteenth round) a showing called off with no other time and a reason or a word of later is a wait, whoever wrote it
+        // (h8-450, h10-062, h10-101, f5-403, f6-004, f7-131, f8-163, h11-302: seven hands label it NOT_NOW), and no search of its own
+        calledOff = calledOff && !optOut && !CALL_CANCELLED.matcher(t).find() && CANCEL_REASON.matcher(t).find();
+        if (calledOff) {
+            out.add(Intent.NOT_NOW);
         }
         if (out.contains(Intent.WANTS_CALL) && calledByName(t, slots)) {
             out.remove(Intent.WANTS_CALL);
@@ -304,6 +335,13 @@ final class IntentReader {
         if (agentVisit) {
             out.remove(Intent.WANTS_SHOWING);
         }
+        boolean sold = SOLD_ALREADY.matcher(t).find();
+        boolean soldAlready = sold && !ANY_BUY_WORD.matcher(t).find() && !cued(Intent.BUYING, t);
+        // a home sold before a purchase is a buyer's news, not a refusal (f3-347, h6-452)
+        boolean soldBeforeBuying = sold && !soldAlready;
+        if (soldAlready) {
+            out.add(Intent.NOT_INTERESTED);
+        }
         // "wrong person, I'm not selling anything" explains the wrong number
         if (out.contains(Intent.WRONG_NUMBER)) {
             out.remove(Intent.NOT_INTERESTED);
@@ -318,6 +356,16 @@ final class IntentReader {
         }
         sides(t, slots, side, out);
         blend(out, learned, add, true);
+        if (calledOff) {
+            out.remove(Intent.BUYING);
+            out.remove(Intent.WANTS_SHOWING);
+        }
+        if (soldAlready) {
+            out.remove(Intent.SELLING);
+        }
+        if (soldBeforeBuying) {
+            out.remove(Intent.NOT_INTERESTED);
+        }
         if (out.contains(Intent.WRONG_NUMBER) || optOut) {
             out.remove(Intent.SELLING);
             out.remove(Intent.BUYING);

@@ -218,6 +218,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("text is " + text.length() + " characters; the most a message may have is " + MAX_TEXT_LENGTH);
         }
+        // spoken punctuation as signs ("... Harrison period she went ..."), the length kept (fourteenth round)
+        text = DictatedPunctuation.apply(text);
         FoldedText folded = FoldedText.of(text);
         boolean optedOut = optOut.isOptOut(folded);
 
