@@ -83,6 +83,22 @@ public final class EvaluateCorpus {
     public static final String TUNING_FAMILIES_7 = "/corpus/tuning-families-7.jsonl";
     /** Young leads, slang and Spanglish, by an eighth such hand (registered in the fourteenth round). */
     public static final String TUNING_FAMILIES_8 = "/corpus/tuning-families-8.jsonl";
+    /** The families parts registered since the thirteenth round, each with the title its report prints, in print order. */
+    private static final Map<String, String> LATER_FAMILIES = new LinkedHashMap<>();
+
+    static {
+        LATER_FAMILIES.put(TUNING_FAMILIES_3, "FAMILIES, MANY PHRASINGS, BY A THIRD HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_4, "FAMILIES, MOSTLY SPANISH, BY A FOURTH HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_5, "SELLERS MID-CONVERSATION, BY A FIFTH HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_6, "BUYERS MID-CONVERSATION, BY A SIXTH HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_7, "OLDER AND RURAL LEADS, VOICE-TO-TEXT, BY A SEVENTH HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_8, "YOUNG LEADS, SLANG AND SPANGLISH, BY AN EIGHTH HAND, TUNING");
+    }
+
+    /** Every registered part, held-out parts turned tuning data included: what the no-argument run reports part by part. */
+    static final List<String> REGISTERED_PARTS = List.of(TUNING, HELD_OUT, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3,
+            HELD_OUT_4, TUNING_OPT_OUTS, HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2, TUNING_FAMILIES_3, TUNING_FAMILIES_4,
+            TUNING_FAMILIES_5, TUNING_FAMILIES_6, TUNING_FAMILIES_7, TUNING_FAMILIES_8);
 
     private EvaluateCorpus() {
     }
@@ -98,12 +114,7 @@ public final class EvaluateCorpus {
         out.addAll(LabelledMessage.load(HELD_OUT_5));
         out.addAll(LabelledMessage.load(TUNING_KINDS));
         out.addAll(LabelledMessage.load(TUNING_FAMILIES_2));
-        out.addAll(LabelledMessage.load(TUNING_FAMILIES_3));
-        out.addAll(LabelledMessage.load(TUNING_FAMILIES_4));
-        out.addAll(LabelledMessage.load(TUNING_FAMILIES_5));
-        out.addAll(LabelledMessage.load(TUNING_FAMILIES_6));
-        out.addAll(LabelledMessage.load(TUNING_FAMILIES_7));
-        out.addAll(LabelledMessage.load(TUNING_FAMILIES_8));
+        LATER_FAMILIES.keySet().forEach(part -> out.addAll(LabelledMessage.load(part)));
         return out;
     }
 
@@ -208,12 +219,8 @@ public final class EvaluateCorpus {
         List<LabelledMessage> heldOut5 = LabelledMessage.load(HELD_OUT_5);
         List<LabelledMessage> kinds = LabelledMessage.load(TUNING_KINDS);
         List<LabelledMessage> families2 = LabelledMessage.load(TUNING_FAMILIES_2);
-        List<LabelledMessage> families3 = LabelledMessage.load(TUNING_FAMILIES_3);
-        List<LabelledMessage> families4 = LabelledMessage.load(TUNING_FAMILIES_4);
-        List<LabelledMessage> families5 = LabelledMessage.load(TUNING_FAMILIES_5);
-        List<LabelledMessage> families6 = LabelledMessage.load(TUNING_FAMILIES_6);
-        List<LabelledMessage> families7 = LabelledMessage.load(TUNING_FAMILIES_7);
-        List<LabelledMessage> families8 = LabelledMessage.load(TUNING_FAMILIES_8);
+        Map<String, List<LabelledMessage>> laterFamilies = new LinkedHashMap<>();
+        LATER_FAMILIES.keySet().forEach(part -> laterFamilies.put(part, LabelledMessage.load(part)));
         List<LabelledMessage> all = new ArrayList<>(tuning);
         all.addAll(heldOut);
         all.addAll(tuningMetros);
@@ -225,12 +232,7 @@ public final class EvaluateCorpus {
         all.addAll(heldOut5);
         all.addAll(kinds);
         all.addAll(families2);
-        all.addAll(families3);
-        all.addAll(families4);
-        all.addAll(families5);
-        all.addAll(families6);
-        all.addAll(families7);
-        all.addAll(families8);
+        laterFamilies.values().forEach(all::addAll);
 
         if (options.contains("--embedding-diagnostics") && understander instanceof LeadMessageUnderstander lmu) {
             EmbeddingDiagnostics.print(lmu, tuning);
@@ -246,12 +248,8 @@ public final class EvaluateCorpus {
         CorpusEvaluation.Report heldOut5Report = CorpusEvaluation.evaluate(understander, heldOut5);
         CorpusEvaluation.Report kindsReport = CorpusEvaluation.evaluate(understander, kinds);
         CorpusEvaluation.Report families2Report = CorpusEvaluation.evaluate(understander, families2);
-        CorpusEvaluation.Report families3Report = CorpusEvaluation.evaluate(understander, families3);
-        CorpusEvaluation.Report families4Report = CorpusEvaluation.evaluate(understander, families4);
-        CorpusEvaluation.Report families5Report = CorpusEvaluation.evaluate(understander, families5);
-        CorpusEvaluation.Report families6Report = CorpusEvaluation.evaluate(understander, families6);
-        CorpusEvaluation.Report families7Report = CorpusEvaluation.evaluate(understander, families7);
-        CorpusEvaluation.Report families8Report = CorpusEvaluation.evaluate(understander, families8);
+        Map<String, CorpusEvaluation.Report> laterFamiliesReports = new LinkedHashMap<>();
+        laterFamilies.forEach((part, messages) -> laterFamiliesReports.put(part, CorpusEvaluation.evaluate(understander, messages)));
         if (showMisses) {
             printMisses(tuningReport);
             printMisses(tuningMetrosReport);
@@ -263,24 +261,14 @@ public final class EvaluateCorpus {
             printMisses(heldOut5Report);
             printMisses(kindsReport);
             printMisses(families2Report);
-            printMisses(families3Report);
-            printMisses(families4Report);
-            printMisses(families5Report);
-            printMisses(families6Report);
-            printMisses(families7Report);
-            printMisses(families8Report);
+            laterFamiliesReports.values().forEach(EvaluateCorpus::printMisses);
         }
         System.out.println(CorpusEvaluation.evaluate(understander, heldOut).format("HELD-OUT (" + HELD_OUT + ")"));
         System.out.println(heldOut4Report.format("OTHER METROS, FOURTH HELD-OUT PART, TUNING DATA SINCE HELD-OUT 5 (" + HELD_OUT_4 + ")"));
         System.out.println(heldOut5Report.format("OTHER METROS, FIFTH HELD-OUT PART, TUNING DATA SINCE HELD-OUT 6 (" + HELD_OUT_5 + ")"));
         System.out.println(kindsReport.format("KINDS OF MISS, MANY PHRASINGS, BY A HAND THAT NEVER READ THE EXTRACTOR, TUNING (" + TUNING_KINDS + ")"));
         System.out.println(families2Report.format("FAMILIES MISSED MOST, MANY PHRASINGS, BY ANOTHER HAND, TUNING (" + TUNING_FAMILIES_2 + ")"));
-        System.out.println(families3Report.format("FAMILIES, MANY PHRASINGS, BY A THIRD HAND, TUNING (" + TUNING_FAMILIES_3 + ")"));
-        System.out.println(families4Report.format("FAMILIES, MOSTLY SPANISH, BY A FOURTH HAND, TUNING (" + TUNING_FAMILIES_4 + ")"));
-        System.out.println(families5Report.format("SELLERS MID-CONVERSATION, BY A FIFTH HAND, TUNING (" + TUNING_FAMILIES_5 + ")"));
-        System.out.println(families6Report.format("BUYERS MID-CONVERSATION, BY A SIXTH HAND, TUNING (" + TUNING_FAMILIES_6 + ")"));
-        System.out.println(families7Report.format("OLDER AND RURAL LEADS, VOICE-TO-TEXT, BY A SEVENTH HAND, TUNING (" + TUNING_FAMILIES_7 + ")"));
-        System.out.println(families8Report.format("YOUNG LEADS, SLANG AND SPANGLISH, BY AN EIGHTH HAND, TUNING (" + TUNING_FAMILIES_8 + ")"));
+        laterFamiliesReports.forEach((part, report) -> System.out.println(report.format(LATER_FAMILIES.get(part) + " (" + part + ")")));
         System.out.println(optOutsReport.format("OPT-OUT FAMILIES AND NEAR-MISSES, TUNING (" + TUNING_OPT_OUTS + ")"));
         System.out.println(tuningReport.format("TUNING (" + TUNING + ")"));
         System.out.println(heldOutMetrosReport.format(
@@ -293,9 +281,7 @@ public final class EvaluateCorpus {
         // the possible-opt-out hold, part by part (the hold depends on the patterns only)
         MessageUnderstander patterns = LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK);
         PossibleOptOutReport total = new PossibleOptOutReport("all", 0, 0, 0, 0, 0, 0);
-        for (String part : List.of(TUNING, HELD_OUT, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, TUNING_OPT_OUTS,
-                HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2, TUNING_FAMILIES_3, TUNING_FAMILIES_4,
-                TUNING_FAMILIES_5, TUNING_FAMILIES_6, TUNING_FAMILIES_7, TUNING_FAMILIES_8)) {
+        for (String part : REGISTERED_PARTS) {
             PossibleOptOutReport r = PossibleOptOutReport.of(part.substring(part.lastIndexOf('/') + 1, part.indexOf('.')), patterns,
                     LabelledMessage.load(part));
             System.out.println(r.line());

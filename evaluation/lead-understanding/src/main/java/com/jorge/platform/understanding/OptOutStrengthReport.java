@@ -12,11 +12,7 @@ import java.util.List;
  */
 public final class OptOutStrengthReport {
 
-    static final List<String> PARTS = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.HELD_OUT, EvaluateCorpus.TUNING_METROS,
-            EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4,
-            EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS, EvaluateCorpus.TUNING_FAMILIES_2,
-            EvaluateCorpus.TUNING_FAMILIES_3, EvaluateCorpus.TUNING_FAMILIES_4, EvaluateCorpus.TUNING_FAMILIES_5,
-            EvaluateCorpus.TUNING_FAMILIES_6, EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8);
+    static final List<String> PARTS = EvaluateCorpus.REGISTERED_PARTS;
 
     /** One part's counts: opt-outs strong / weak-only / missed, non-opt-outs confirmed strong / weak. */
     record Counts(String part, int strong, int weakOnly, int missed, int falseStrong, int falseWeak) {}
