@@ -139,6 +139,16 @@ public final class EvaluateCorpus {
         int trainReader = options.indexOf("--train-intent-reader");
         if (trainReader >= 0) {
             boolean named = trainReader + 1 < options.size() && !options.get(trainReader + 1).startsWith("--");
+            int bucketsOption = options.indexOf("--buckets");
+            int l2Option = options.indexOf("--l2");
+            if (bucketsOption >= 0 || l2Option >= 0) {
+                if (!named) {
+                    throw new IllegalArgumentException("--buckets and --l2 train a candidate: name the FILE to write");
+                }
+                StackedIntentSelection.withCapacity(bucketsOption >= 0 ? Integer.parseInt(options.get(bucketsOption + 1))
+                        : StackedIntentSelection.BUCKETS, l2Option >= 0 ? Double.parseDouble(options.get(l2Option + 1))
+                        : StackedIntentSelection.TRAINING.l2());
+            }
             StackedIntentSelection.write(named ? Path.of(options.get(trainReader + 1)) : StackedIntentSelection.SHIPPED_FILE, null);
             return;
         }

@@ -72,9 +72,31 @@ final class StackedIntentSelection {
             "/fresh-readings/heldout-11-2edb810.tsv", "/fresh-readings/tuning-families-5-2edb810.tsv",
             "/fresh-readings/tuning-families-6-2edb810.tsv", "/fresh-readings/tuning-families-7-2edb810.tsv",
             "/fresh-readings/tuning-families-8-2edb810.tsv");
+    /** The shipped reader's hashed buckets (the model file records its own; fifteenth round: sized on heldout-12, README). */
     static final int BUCKETS = 1 << 12;
     static final int EMBEDDING_DIM = 384;
     static final LearnedIntentModel.Training TRAINING = new LearnedIntentModel.Training(12, 0.4, 1e-5, 13L);
+    /** The buckets and settings this run trains with: the shipped ones unless {@link #withCapacity} names others. */
+    private static volatile int buckets = BUCKETS;
+    private static volatile LearnedIntentModel.Training training = TRAINING;
+
+    /**
+     * {@code evaluate.sh --train-intent-reader FILE --buckets N [--l2 X]}: a candidate's capacity (the fifteenth round's
+     * experiment, README); the shipped weights are written only with the shipped settings (the fingerprint records them).
+     */
+    static void withCapacity(int bucketCount, double l2) {
+        IntentFeatures.of("", bucketCount); // validates: a power of two up to IntentFeatures.BUCKETS
+        buckets = bucketCount;
+        training = new LearnedIntentModel.Training(TRAINING.epochs(), TRAINING.step(), l2, TRAINING.seed());
+    }
+
+    static int buckets() {
+        return buckets;
+    }
+
+    static LearnedIntentModel.Training training() {
+        return training;
+    }
 
     /** A message, what today's understander reads (fallback off), the fresh rules' intents (null: none), features. */
     record Case(String part, LabelledMessage message, MessageUnderstanding rules, Set<Intent> fresh, String folded, float[] embedding,
@@ -183,7 +205,7 @@ final class StackedIntentSelection {
                 // the text the understander reads (spoken punctuation as signs, fourteenth round), so training sees what it will
                 String folded = FoldedText.of(DictatedPunctuation.apply(m.text())).folded();
                 cases.add(new Case(part, m, understander.understand(m.text(), m.side()), fresh.get(part + "/" + m.id()), folded,
-                        embed ? understander.embedding(m.text()).orElseThrow() : new float[0], IntentFeatures.of(folded, BUCKETS)));
+                        embed ? understander.embedding(m.text()).orElseThrow() : new float[0], IntentFeatures.of(folded, buckets())));
             }
             parts.put(part, cases);
         }
@@ -206,7 +228,7 @@ final class StackedIntentSelection {
     static byte[] trainBytes(List<Case> cases, Config config, double add, double drop) {
         List<LearnedIntentModel.Example> examples = cases.stream().map(c -> new LearnedIntentModel.Example(
                 c.features(), c.message().intents(), dense(c, config, config.trainedFresh()))).toList();
-        LearnedIntentModel model = LearnedIntentModel.train(examples, TRAINING, LEARNED, BUCKETS);
+        LearnedIntentModel model = LearnedIntentModel.train(examples, training(), LEARNED, buckets());
         return model.asStackedReader(config.embedding() ? EMBEDDING_DIM : 0, add, drop);
     }
 
@@ -492,7 +514,7 @@ final class StackedIntentSelection {
     static String trainingFingerprint(Map<String, List<Case>> parts) {
         StringBuilder all = new StringBuilder();
         all.append(String.join("|", "intent-reader v1", SHIPPED.toString(), SHIPPED_FAMILY, families(SHIPPED.stacked()).get(SHIPPED_FAMILY).toString(),
-                TRAINING.toString(), Integer.toString(BUCKETS), LEARNED.toString(), Guard.SHIPPED.name(),
+                training().toString(), Integer.toString(buckets()), LEARNED.toString(), Guard.SHIPPED.name(),
                 StackedIntentReader.STAGE_MOVING.toString(), Integer.toString(StackedIntentReader.STANDALONE_WORDS),
                 StackedIntentReader.SIDES.toString(), StackedIntentReader.SIDELESS.toString(),
                 Integer.toString(StackedIntentReader.SOON_MONTHS))).append('\n');
