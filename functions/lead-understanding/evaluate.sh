@@ -13,15 +13,16 @@
 # --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root),
 # --intent-reader-lopo (the learned reader of the full intent set by leave-one-part-out over the ten tuning parts, with
 # today's and with fresh rule readings), --intent-reader-guards (its guards compared), --intent-reader-cost,
-# --train-intent-reader [FILE] (writes its resource, by default the shipped one, and the fingerprint of its training data).
+# --train-intent-reader [FILE] (writes its resource, by default the shipped one, and the fingerprint of its training data),
+# --corpus FILE --agreement OTHER (a second hand's labels of the same messages scored against FILE's, same last line).
 # JORGE_UNDERSTANDING_INTENT_READER=rules scores the rules alone (default: stacked, as the bots run).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-# --corpus FILE is read relative to where the command was run, before the cd below
+# --corpus FILE and --agreement FILE are read relative to where the command was run, before the cd below
 args=()
 while [ $# -gt 0 ]; do
-  if [ "$1" = "--corpus" ] && [ $# -gt 1 ]; then
+  if { [ "$1" = "--corpus" ] || [ "$1" = "--agreement" ]; } && [ $# -gt 1 ]; then
     [ -f "$2" ] || { echo "evaluate.sh: corpus file not found: $2" >&2; exit 2; }
     args+=("$1" "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2
   else

@@ -200,6 +200,11 @@ public final class EvaluateCorpus {
             }
             return;
         }
+        int agreement = options.indexOf("--agreement");
+        if (agreement >= 0) {
+            printAgreement(corpus, options, agreement);
+            return;
+        }
         long t0 = System.nanoTime();
         MessageUnderstander understander = patternsOnly ? LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK)
                 // the intent reader as JORGE_UNDERSTANDING_INTENT_READER says (stacked unless set), as the worker reads it
@@ -313,6 +318,32 @@ public final class EvaluateCorpus {
             throw new IllegalArgumentException("--corpus needs a file: --corpus FILE");
         }
         return Optional.of(Path.of(options.get(i + 1)));
+    }
+
+    /**
+     * {@code --corpus FILE --agreement OTHER}: OTHER's labels of the same messages scored against FILE's as the
+     * understander is scored, with the same last line; {@code --show-misses} lists where the two hands differ.
+     */
+    private static void printAgreement(Optional<Path> corpus, List<String> options, int agreement) {
+        if (corpus.isEmpty()) {
+            throw new IllegalArgumentException("--agreement needs --corpus FILE: the labelling it is compared with");
+        }
+        if (agreement + 1 >= options.size() || options.get(agreement + 1).startsWith("--")) {
+            throw new IllegalArgumentException("--agreement needs a file: --agreement OTHER_LABELS");
+        }
+        Path other = Path.of(options.get(agreement + 1));
+        List<LabelledMessage> reference = LabelledMessage.load(corpus.get());
+        List<LabelledMessage> second = LabelledMessage.load(other);
+        if (second.size() != reference.size()) {
+            throw new IllegalArgumentException("--agreement: " + other + " has " + second.size() + " messages, "
+                    + corpus.get() + " has " + reference.size());
+        }
+        CorpusEvaluation.Report report = CorpusEvaluation.evaluate(new LabelledReading(second), reference);
+        if (options.contains("--show-misses")) {
+            printMisses(report);
+        }
+        System.out.println(report.format(other + " against " + corpus.get()));
+        System.out.println(report.summaryLine());
     }
 
     private static void printMisses(CorpusEvaluation.Report report) {
