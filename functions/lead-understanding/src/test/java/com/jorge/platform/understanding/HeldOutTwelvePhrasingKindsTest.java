@@ -9,12 +9,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The families of issue 13's fifteenth round, on heldout-12 (tuning data since this round) and the hands before it. Opt-outs are
  * every one heldout-12 missed, each as a family in more words, with near-misses; the intent and slot families are only those that
  * at least two hands write (named beside each). Every text is written for this test in other words than the corpus's, so a rule
- * that only learned one corpus message fails it. 75 cases; on e64936d (main before the round, this class compiled against it and
+ * that only learned one corpus message fails it. 77 cases; on e64936d (main before the round, this class compiled against it and
  * run there) 49 fail: all 15 requests to stop, 4 of the 15 near-misses (the new hands' false opt-outs: "stop, we meant ...", a
  * kind of home off one list and onto another, calls refused at an hour in Spanish, "ya no queremos condos, basta"), 8 of the 11
  * service questions and the 3 coverage places, 5 of the 5 refusals that qualify another intent, 2 of the 4 refusals that must stay
  * (the Spanish "no tengo interés"), the 3 laughs before a no, the 3 accusations read as wrong numbers, 1 of the 2 "who is this",
- * the 5 homes' systems gone; the other 26 (near-misses and readings that must stay) passed there too.
+ * the 5 homes' systems gone; the other 28 (near-misses and readings that must stay) passed there too.
  */
 class HeldOutTwelvePhrasingKindsTest {
 
@@ -117,6 +117,12 @@ class HeldOutTwelvePhrasingKindsTest {
     @ValueSource(strings = {"lol no", "haha nope", "jaja no"})
     void aLaughBeforeANoIsNegative(String text) {
         assertThat(read(text).intents()).as(text).contains(Intent.NEGATIVE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lol no rush on our end", "haha no problem, text me tomorrow"})
+    void aLaughBeforeANoThatIsNoAnswerIsNotNegative(String text) {
+        assertThat(read(text).intents()).as(text).doesNotContain(Intent.NEGATIVE);
     }
 
     // ---- "I never signed up for this" is an accusation, not a wrong number (n, m, h9, h10, h12, f2, f6, f9) --------------
