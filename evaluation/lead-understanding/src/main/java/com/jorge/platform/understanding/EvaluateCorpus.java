@@ -83,6 +83,13 @@ public final class EvaluateCorpus {
     public static final String TUNING_FAMILIES_7 = "/corpus/tuning-families-7.jsonl";
     /** Young leads, slang and Spanglish, by an eighth such hand (registered in the fourteenth round). */
     public static final String TUNING_FAMILIES_8 = "/corpus/tuning-families-8.jsonl";
+    /**
+     * Questions about the team, the service and the process, one-line replies given a side, joint decisions, by a ninth hand that
+     * never read the extractor (registered in the fifteenth round as tuning-families-5 to -8 were).
+     */
+    public static final String TUNING_FAMILIES_9 = "/corpus/tuning-families-9.jsonl";
+    /** Short refusals and deferrals, decision makers, money hardship and home value in Spanish, by a tenth such hand (fifteenth round). */
+    public static final String TUNING_FAMILIES_10 = "/corpus/tuning-families-10.jsonl";
     /** The families parts registered since the thirteenth round, each with the title its report prints, in print order. */
     private static final Map<String, String> LATER_FAMILIES = new LinkedHashMap<>();
 
@@ -93,12 +100,14 @@ public final class EvaluateCorpus {
         LATER_FAMILIES.put(TUNING_FAMILIES_6, "BUYERS MID-CONVERSATION, BY A SIXTH HAND, TUNING");
         LATER_FAMILIES.put(TUNING_FAMILIES_7, "OLDER AND RURAL LEADS, VOICE-TO-TEXT, BY A SEVENTH HAND, TUNING");
         LATER_FAMILIES.put(TUNING_FAMILIES_8, "YOUNG LEADS, SLANG AND SPANGLISH, BY AN EIGHTH HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_9, "TEAM AND PROCESS QUESTIONS, ONE-LINE REPLIES, BY A NINTH HAND, TUNING");
+        LATER_FAMILIES.put(TUNING_FAMILIES_10, "SHORT REFUSALS AND DEFERRALS, MOSTLY SPANISH, BY A TENTH HAND, TUNING");
     }
 
     /** Every registered part, held-out parts turned tuning data included: what the no-argument run reports part by part. */
     static final List<String> REGISTERED_PARTS = List.of(TUNING, HELD_OUT, TUNING_METROS, HELD_OUT_METROS, HELD_OUT_2, HELD_OUT_3,
             HELD_OUT_4, TUNING_OPT_OUTS, HELD_OUT_5, TUNING_KINDS, TUNING_FAMILIES_2, TUNING_FAMILIES_3, TUNING_FAMILIES_4,
-            TUNING_FAMILIES_5, TUNING_FAMILIES_6, TUNING_FAMILIES_7, TUNING_FAMILIES_8);
+            TUNING_FAMILIES_5, TUNING_FAMILIES_6, TUNING_FAMILIES_7, TUNING_FAMILIES_8, TUNING_FAMILIES_9, TUNING_FAMILIES_10);
 
     private EvaluateCorpus() {
     }
@@ -139,6 +148,16 @@ public final class EvaluateCorpus {
         int trainReader = options.indexOf("--train-intent-reader");
         if (trainReader >= 0) {
             boolean named = trainReader + 1 < options.size() && !options.get(trainReader + 1).startsWith("--");
+            int bucketsOption = options.indexOf("--buckets");
+            int l2Option = options.indexOf("--l2");
+            if (bucketsOption >= 0 || l2Option >= 0) {
+                if (!named) {
+                    throw new IllegalArgumentException("--buckets and --l2 train a candidate: name the FILE to write");
+                }
+                StackedIntentSelection.withCapacity(bucketsOption >= 0 ? Integer.parseInt(options.get(bucketsOption + 1))
+                        : StackedIntentSelection.BUCKETS, l2Option >= 0 ? Double.parseDouble(options.get(l2Option + 1))
+                        : StackedIntentSelection.TRAINING.l2());
+            }
             StackedIntentSelection.write(named ? Path.of(options.get(trainReader + 1)) : StackedIntentSelection.SHIPPED_FILE, null);
             return;
         }

@@ -28,7 +28,8 @@ final class OtherFallbackTraining {
             EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4, EvaluateCorpus.TUNING_OPT_OUTS,
             EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS, EvaluateCorpus.TUNING_FAMILIES_2,
             EvaluateCorpus.TUNING_FAMILIES_3, EvaluateCorpus.TUNING_FAMILIES_4, EvaluateCorpus.TUNING_FAMILIES_5,
-            EvaluateCorpus.TUNING_FAMILIES_6, EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8);
+            EvaluateCorpus.TUNING_FAMILIES_6, EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8,
+            EvaluateCorpus.TUNING_FAMILIES_9, EvaluateCorpus.TUNING_FAMILIES_10);
     static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     /** The shipped shape: 2^12 n-gram buckets beside the 384 MiniLM values, content intents only. */
     static final int BUCKETS = 1 << 12;

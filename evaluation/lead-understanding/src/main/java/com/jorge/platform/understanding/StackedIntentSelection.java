@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
  * The learned reader of the full intent set ({@link StackedIntentReader}, issue 13, ninth round): how candidates are chosen
  * (leave-one-part-out over every tuning part, {@code evaluate.sh --intent-reader-lopo [FRESH_DIR]}) and the training that
  * writes the shipped resource ({@code evaluate.sh --train-intent-reader FILE [FRESH_DIR]}). Never reads heldout-6 or
- * heldout-12 (not among the parts; heldout-7 is one since the tenth round, heldout-8 and tuning-families-2 since the eleventh,
+ * heldout-13 (not among the parts; heldout-7 is one since the tenth round, heldout-8 and tuning-families-2 since the eleventh,
  * heldout-9 since the twelfth, heldout-10, tuning-families-3 and tuning-families-4 since the thirteenth, heldout-11 and
- * tuning-families-5 to -8 since the fourteenth).
+ * tuning-families-5 to -8 since the fourteenth, heldout-12 and tuning-families-9 and -10 since the fifteenth).
  *
  * <p>Each part is scored by a model trained on the others; a policy's thresholds are those the same protocol picks inside
  * the training parts (train on all but two, score the one left of the training parts), never by the scored part.
@@ -45,13 +45,16 @@ final class StackedIntentSelection {
     static final String HELD_OUT_10 = "/corpus/heldout-10.jsonl";
     /** heldout-11, held out through the thirteenth round; tuning data since the fourteenth (heldout-12 is held out). */
     static final String HELD_OUT_11 = "/corpus/heldout-11.jsonl";
+    /** heldout-12, held out through the fourteenth round; tuning data since the fifteenth (heldout-13 is held out). */
+    static final String HELD_OUT_12 = "/corpus/heldout-12.jsonl";
     static final List<String> PARTS = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.HELD_OUT, EvaluateCorpus.TUNING_METROS,
             EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4,
             EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS, StackedIntentSelection.HELD_OUT_7,
             StackedIntentSelection.HELD_OUT_8, EvaluateCorpus.TUNING_FAMILIES_2, StackedIntentSelection.HELD_OUT_9,
             StackedIntentSelection.HELD_OUT_10, EvaluateCorpus.TUNING_FAMILIES_3, EvaluateCorpus.TUNING_FAMILIES_4,
             StackedIntentSelection.HELD_OUT_11, EvaluateCorpus.TUNING_FAMILIES_5, EvaluateCorpus.TUNING_FAMILIES_6,
-            EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8);
+            EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8, StackedIntentSelection.HELD_OUT_12,
+            EvaluateCorpus.TUNING_FAMILIES_9, EvaluateCorpus.TUNING_FAMILIES_10);
     /** Every intent but OPT_OUT (the rules' alone) and OTHER (what is left). */
     static final List<Intent> LEARNED = Arrays.stream(Intent.values()).filter(i -> i != Intent.OPT_OUT && i != Intent.OTHER).toList();
     /**
@@ -60,7 +63,8 @@ final class StackedIntentSelection {
      * cbdc1a4, heldout-7 by 1a7e47c (main before the tenth round tuned the rules on it), heldout-8 by 40be78c (main before the
      * eleventh), heldout-9 by 75b029f (main before the twelfth), heldout-10, tuning-families-3 and tuning-families-4 by e435233
      * (main before the thirteenth, which wrote the first rules from them), heldout-11 and tuning-families-5 to -8 by 2edb810 (main
-     * before the fourteenth, which wrote the first rules from them). tuning,
+     * before the fourteenth, which wrote the first rules from them), heldout-12, tuning-families-9 and -10 by e64936d (main before the
+     * fifteenth, which wrote the first rules from them; -9 and -10 landed during the round). tuning,
      * heldout and tuning-metros have none (the rules were first written from them); tuning-families-2 none yet (no rule had
      * been written from it before the eleventh round's: today's rules read it fresh).
      */
@@ -71,10 +75,37 @@ final class StackedIntentSelection {
             "/fresh-readings/tuning-families-3-e435233.tsv", "/fresh-readings/tuning-families-4-e435233.tsv",
             "/fresh-readings/heldout-11-2edb810.tsv", "/fresh-readings/tuning-families-5-2edb810.tsv",
             "/fresh-readings/tuning-families-6-2edb810.tsv", "/fresh-readings/tuning-families-7-2edb810.tsv",
-            "/fresh-readings/tuning-families-8-2edb810.tsv");
-    static final int BUCKETS = 1 << 12;
+            "/fresh-readings/tuning-families-8-2edb810.tsv", "/fresh-readings/heldout-12-e64936d.tsv",
+            "/fresh-readings/tuning-families-9-e64936d.tsv", "/fresh-readings/tuning-families-10-e64936d.tsv");
+    /**
+     * The shipped reader's hashed buckets and training settings (the model file records its buckets, checked at load). Fifteenth
+     * round: 2^14 buckets with l2 1e-4 per update, chosen on heldout-12 before any rule was written from it (README: 2^12 as shipped
+     * read 368 of 448 sets right through the full understander, 2^14 370, 2^16 370, 2^14 with l2 1e-4 371).
+     */
+    static final int BUCKETS = 1 << 14;
     static final int EMBEDDING_DIM = 384;
-    static final LearnedIntentModel.Training TRAINING = new LearnedIntentModel.Training(12, 0.4, 1e-5, 13L);
+    static final LearnedIntentModel.Training TRAINING = new LearnedIntentModel.Training(12, 0.4, 1e-4, 13L);
+    /** The buckets and settings this run trains with: the shipped ones unless {@link #withCapacity} names others. */
+    private static volatile int buckets = BUCKETS;
+    private static volatile LearnedIntentModel.Training training = TRAINING;
+
+    /**
+     * {@code evaluate.sh --train-intent-reader FILE --buckets N [--l2 X]}: a candidate's capacity (the fifteenth round's
+     * experiment, README); the shipped weights are written only with the shipped settings (the fingerprint records them).
+     */
+    static void withCapacity(int bucketCount, double l2) {
+        IntentFeatures.of("", bucketCount); // validates: a power of two up to IntentFeatures.BUCKETS
+        buckets = bucketCount;
+        training = new LearnedIntentModel.Training(TRAINING.epochs(), TRAINING.step(), l2, TRAINING.seed());
+    }
+
+    static int buckets() {
+        return buckets;
+    }
+
+    static LearnedIntentModel.Training training() {
+        return training;
+    }
 
     /** A message, what today's understander reads (fallback off), the fresh rules' intents (null: none), features. */
     record Case(String part, LabelledMessage message, MessageUnderstanding rules, Set<Intent> fresh, String folded, float[] embedding,
@@ -183,7 +214,7 @@ final class StackedIntentSelection {
                 // the text the understander reads (spoken punctuation as signs, fourteenth round), so training sees what it will
                 String folded = FoldedText.of(DictatedPunctuation.apply(m.text())).folded();
                 cases.add(new Case(part, m, understander.understand(m.text(), m.side()), fresh.get(part + "/" + m.id()), folded,
-                        embed ? understander.embedding(m.text()).orElseThrow() : new float[0], IntentFeatures.of(folded, BUCKETS)));
+                        embed ? understander.embedding(m.text()).orElseThrow() : new float[0], IntentFeatures.of(folded, buckets())));
             }
             parts.put(part, cases);
         }
@@ -206,7 +237,7 @@ final class StackedIntentSelection {
     static byte[] trainBytes(List<Case> cases, Config config, double add, double drop) {
         List<LearnedIntentModel.Example> examples = cases.stream().map(c -> new LearnedIntentModel.Example(
                 c.features(), c.message().intents(), dense(c, config, config.trainedFresh()))).toList();
-        LearnedIntentModel model = LearnedIntentModel.train(examples, TRAINING, LEARNED, BUCKETS);
+        LearnedIntentModel model = LearnedIntentModel.train(examples, training(), LEARNED, buckets());
         return model.asStackedReader(config.embedding() ? EMBEDDING_DIM : 0, add, drop);
     }
 
@@ -492,7 +523,7 @@ final class StackedIntentSelection {
     static String trainingFingerprint(Map<String, List<Case>> parts) {
         StringBuilder all = new StringBuilder();
         all.append(String.join("|", "intent-reader v1", SHIPPED.toString(), SHIPPED_FAMILY, families(SHIPPED.stacked()).get(SHIPPED_FAMILY).toString(),
-                TRAINING.toString(), Integer.toString(BUCKETS), LEARNED.toString(), Guard.SHIPPED.name(),
+                training().toString(), Integer.toString(buckets()), LEARNED.toString(), Guard.SHIPPED.name(),
                 StackedIntentReader.STAGE_MOVING.toString(), Integer.toString(StackedIntentReader.STANDALONE_WORDS),
                 StackedIntentReader.SIDES.toString(), StackedIntentReader.SIDELESS.toString(),
                 Integer.toString(StackedIntentReader.SOON_MONTHS))).append('\n');

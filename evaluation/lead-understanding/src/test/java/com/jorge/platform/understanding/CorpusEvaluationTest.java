@@ -240,6 +240,25 @@ class CorpusEvaluationTest {
         assertThat(report.falseOptOuts()).as(part).isZero();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            // part, slot F1 floor, intent accuracy floor. Tuning data since the fifteenth round, by two more hands that never read the
+            // extractor, read once before any rule was written from them (on e64936d: 0.850/0.727, 50/52 opt-outs, 2 false;
+            // 0.906/0.832, 76/78, 2); after the round, with the reader trained on them (in sample), 0.881/0.889 and 0.906/0.905,
+            // every opt-out, none false. These floors guard the tuning; they prove nothing about a new hand.
+            "/corpus/tuning-families-9.jsonl, 0.87, 0.87",
+            "/corpus/tuning-families-10.jsonl, 0.89, 0.89"})
+    void theNinthAndTenthFamiliesPartsStayAboveTheirFloorsAsTuningData(String part, double slotFloor, double intentFloor) {
+        assertThat(List.of(EvaluateCorpus.TUNING_FAMILIES_9, EvaluateCorpus.TUNING_FAMILIES_10)).contains(part);
+        List<LabelledMessage> messages = LabelledMessage.load(part);
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(450);
+        CorpusEvaluation.Report report = CorpusEvaluation.evaluate(UNDERSTANDER, messages);
+        assertThat(report.slotsOverall().f1()).as(part).isGreaterThanOrEqualTo(slotFloor);
+        assertThat(report.intentAccuracy()).as(part).isGreaterThanOrEqualTo(intentFloor);
+        assertThat(report.optOutRecall()).as(part).isEqualTo(1.0);
+        assertThat(report.falseOptOuts()).as(part).isZero();
+    }
+
     @Test
     void everyOptOutPhrasingOfTheOptOutPartIsFoundAndNoNearMissIsTakenForOne() {
         // families of requests to stop (removal, "cancel all these texts", Spanish subjunctives, digits for letters, a keyword

@@ -45,6 +45,27 @@ class StackedIntentWeightsTest {
     }
 
     @Test
+    void theShippedReaderHasTheTrainingsCapacity() {
+        // fifteenth round: 2^14 buckets, chosen on heldout-12 (README); the count is in the file and checked at load
+        StackedIntentReader shipped = StackedIntentReader.loadDefault().orElseThrow();
+        assertThat(shipped.buckets()).isEqualTo(StackedIntentSelection.BUCKETS).isEqualTo(1 << 14);
+        assertThat(StackedIntentSelection.TRAINING.l2()).isEqualTo(1e-4);
+        assertThat(StackedIntentReader.class.getResource(StackedIntentReader.RESOURCE)).isNotNull();
+    }
+
+    @Test
+    void aModelOfAnotherCapacityIsReadWithItsOwn() {
+        for (int buckets : new int[] {1 << 12, 1 << 16}) {
+            java.util.List<Intent> one = java.util.List.of(Intent.BUYING);
+            StackedIntentReader r = StackedIntentReader.fromBytes(StackedIntentReader.write(one, buckets, 0, 0.5, -1, new float[1],
+                    new float[buckets], new float[StackedIntentReader.denseDim(0)]));
+            assertThat(r.buckets()).isEqualTo(buckets);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackedIntentReader.write(java.util.List.of(Intent.BUYING), 3000, 0, 0.5,
+                -1, new float[1], new float[3000], new float[StackedIntentReader.denseDim(0)])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theTrainingDataIsStillWhatTheShippedWeightsWereTrainedFrom() throws Exception {
         String today = StackedIntentSelection.trainingFingerprint(StackedIntentSelection.cases(null, false));
         assertThat(today).as("the intent reader's training data changed since its weights were written; " + RETRAIN)

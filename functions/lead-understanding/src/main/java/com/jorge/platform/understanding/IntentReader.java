@@ -78,7 +78,7 @@ final class IntentReader {
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií]+)(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^[\\s\\p{So}\\p{Sk}]*((hi|hey|hola)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
+            "^[\\s\\p{So}\\p{Sk}]*((hi|hey|hola|lol|lmao|haha+|jaja+)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
                     + "|stop|quit|dont|don'?t|do not|please|pls|leave|remove|unsubscribe|take|delete|lose"
                     // a word of address after the no ("no mija, ya no", "nel pastel") and what may follow "ni loco"
                     + "|mij[oa]|senor[a]?|senorita|amig[oa]|joven|herman[oa]|carnal|primo|pastel|ni|ya"
@@ -327,6 +327,11 @@ final class IntentReader {
             out.remove(Intent.NOT_INTERESTED);
         }
         out.addAll(suggested);
+        // (fifteenth round) "Who is this" without its mark asks who writes (h12, f5, f6, f9 label it QUESTION alone); the exemplars
+        // read it near "this isn't who you think it is", a wrong number the lead never said
+        if (suggested.contains(Intent.WRONG_NUMBER) && !lexicon.hasCue(Intent.WRONG_NUMBER, t) && WHO_WRITES.matcher(t).find()) {
+            out.remove(Intent.WRONG_NUMBER);
+        }
         // "please don't call, text is better": a call refused is not a call wanted, whatever suggested it
         if (NO_CALL.matcher(t).find()) {
             out.remove(Intent.WANTS_CALL);
@@ -385,6 +390,14 @@ final class IntentReader {
         if (out.contains(Intent.ASKS_HOME_VALUE) && !optOut) {
             out.remove(Intent.NOT_INTERESTED);
         }
+        // (fifteenth round) a refusal that only qualifies another intent: "just browsing zillow for fun, not buying anything" is the
+        // browsing (h12, f2, f7, h8 label it JUST_LOOKING alone), "600k for a 3 bedroom, no way" refuses the price (h11, h12, n, h8,
+        // h9, f4, f5 label it PRICE_TOO_HIGH without NOT_INTERESTED); "not buying not selling, im good" stays a refusal
+        if (out.contains(Intent.NOT_INTERESTED) && !optOut
+                && (out.contains(Intent.JUST_LOOKING) && onlyCuedBy(Intent.NOT_INTERESTED, t, NOT_BUYING)
+                        || out.contains(Intent.PRICE_TOO_HIGH) && onlyCuedBy(Intent.NOT_INTERESTED, t, NO_WAY))) {
+            out.remove(Intent.NOT_INTERESTED);
+        }
         if (greetingOnly(text)) {
             out.add(Intent.GREETING);
         }
@@ -414,7 +427,58 @@ final class IntentReader {
         return out;
     }
 
+    /**
+     * (fifteenth round) A question about the team, its coverage, its fees or how the process goes, to the end of its clause: "do you
+     * guys cover Loves Park?", "are you licensed in Michigan?", "do you charge buyers anything?", "ustedes trabajan en Belvidere?",
+     * "cubren High Springs o nomas Gainesville?", "how long does closing usually take for first timers?", "cuánto tiempo tarda en
+     * venderse una casa?", "how does this work?". Every hand labels one QUESTION alone (h4, h5, h7, h8, h11, h12, k, f4, f5, f7, f8,
+     * f9: 40 of 44; the four others say they buy or sell in another clause: "do you cover Loves Park? we want a 3 bed there").
+     */
+    static final Pattern SERVICE_QUESTION = Pattern.compile(
+            "(\\b(do|does|are|can|will)\\s+(you|u|y'?all|yall|you\\s+guys|u\\s+guys|you\\s+all|your\\s+(team|company|office|agency|agents?))\\s+"
+                    + "(also\\s+|even\\s+|still\\s+|actually\\s+)?(work|cover|serve|service|handle|operate|licensed|charge|speak|help\\s+with"
+                    + "|do\\s+(rentals?|leases|commercial|land|farms|acreage|short\\s+sales|va\\s+loans))\\b"
+                    + "|\\b(ustedes\\s+)?(trabajan|cubren|atienden|manejan)\\s+(?=[^.!?\\n]{0,60}[?])|(?<=[?¿]\\s{0,3}|^\\W{0,3}|\\b(y|oiga|oye|hola)\\s)(trabajan|cubren|atienden)\\s"
+                    + "|\\bhow\\s+long\\s+(does|do|will|would|is)\\b[^.!?\\n]{0,40}?\\b(take|sit)\\b"
+                    + "|\\b(cuanto|que\\s+tanto)\\s+(tiempo\\s+)?(se\\s+)?(tarda|tardan|toma|demora)\\b"
+                    + "|\\bhow\\s+does\\s+(it|this|the\\s+process|that|all\\s+this)\\s+work\\b|\\bcomo\\s+funciona\\b)[^.!?\\n]{0,80}");
+    /** The verbs of {@link #SERVICE_QUESTION} that ask where the team works: its places are no AREA of the lead's. */
+    private static final Pattern COVERAGE = Pattern.compile("\\b(work|cover|serve|service|handle|operate|licensed|trabajan|cubren|atienden|manejan)\\b");
+
+    /**
+     * The span of a question about the team, its coverage or the process ({@link #SERVICE_QUESTION}), or null: the message asks
+     * (a question mark, or an English question form) and the clause is the whole question.
+     */
+    static int[] serviceQuestion(String t) {
+        Matcher m = SERVICE_QUESTION.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        boolean asks = t.indexOf('?') >= 0 || t.indexOf('¿') >= 0 || QUESTION_FORM.matcher(t).find();
+        return asks ? new int[] {m.start(), m.end()} : null;
+    }
+
+    /** Whether {@link #serviceQuestion} asks where the team works (a coverage question), whose places are not the lead's. */
+    static boolean coverage(String t, int[] span) {
+        return COVERAGE.matcher(t).region(span[0], span[1]).find();
+    }
+
     private void sides(String t, List<Slot> slots, LeadSide side, Set<Intent> out) {
+        // (fifteenth round) a question about the team or the process names a side only outside it: its words ("charge buyers",
+        // "the process of buying", "how long to sell") and the places it asks about are not the lead's
+        int[] service = serviceQuestion(t);
+        if (service != null) {
+            StringBuilder blanked = new StringBuilder(t);
+            for (int i = service[0]; i < service[1]; i++) {
+                blanked.setCharAt(i, ' ');
+            }
+            t = blanked.toString();
+            slots = slots.stream().filter(s -> s.end() <= service[0] || s.start() >= service[1]).toList();
+        }
+        sidesOutsideServiceQuestions(t, slots, side, out);
+    }
+
+    private void sidesOutsideServiceQuestions(String t, List<Slot> slots, LeadSide side, Set<Intent> out) {
         boolean sellCue = cued(Intent.SELLING, t);
         boolean buyCue = cued(Intent.BUYING, t);
         boolean offLimits = out.contains(Intent.OFF_LIMITS_QUESTION);
@@ -521,6 +585,25 @@ final class IntentReader {
                 out.add(intent);
             }
         });
+    }
+
+    /** "not buying (anything)" as a NOT_INTERESTED cue starts, its clause mark included. */
+    private static final Pattern NOT_BUYING = Pattern.compile("[.!?,]?\\s*(not|no)\\s+buying\\b");
+    /** "no way" as a NOT_INTERESTED cue starts. */
+    private static final Pattern NO_WAY = Pattern.compile("no\\s+way\\b");
+
+    /** Whether {@code intent} is cued and every cue of it starts with {@code by}. */
+    private boolean onlyCuedBy(Intent intent, String t, Pattern by) {
+        List<Lexicon.Cue> cues = lexicon.cues(intent, t);
+        if (cues.isEmpty()) {
+            return false;
+        }
+        for (Lexicon.Cue c : cues) {
+            if (!by.matcher(t).region(c.start(), t.length()).lookingAt()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean calledByName(String t, List<Slot> slots) {

@@ -303,6 +303,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
                 found = intents.read(folded, slots, optedOut, side, EnumSet.of(suggestion.get()), scores);
             }
         }
+        // (fifteenth round) the places of a question where the team works are not the lead's ("do you cover Fruita too or just Grand
+        // Junction", "trabajan por Yuba City?"), unless the lead also buys or sells ("do you cover Loves Park? we want a 3 bed there")
+        int[] service = IntentReader.serviceQuestion(t);
+        if (service != null && IntentReader.coverage(t, service) && !found.contains(Intent.BUYING) && !found.contains(Intent.SELLING)) {
+            slots.removeIf(s -> s.name() == SlotName.AREA && s.start() >= service[0] && s.end() <= service[1]);
+        }
         MessageUnderstanding understanding = new MessageUnderstanding(lang, slots, found, optedOut, !optedOut && POSSIBLE_OPT_OUT.cued(folded));
         // the learned fallback only where the rules and the exemplars answer OTHER alone; it reuses their embedding
         if (fallbackModel.isPresent() && OtherIntentFallback.consulted(understanding)

@@ -167,6 +167,11 @@ final class StackedIntentReader {
         return embeddingDim;
     }
 
+    /** The hashed n-gram buckets the model was trained with (written in its file, checked at load). */
+    int buckets() {
+        return model.buckets();
+    }
+
     double add() {
         return add;
     }
