@@ -4,6 +4,7 @@ import java.util.*;
 
 /** Runs an ONNX BERT on token-id lines (one message per line, ids separated by spaces) with ONNX Runtime, one intra-op
  * thread. Mode "embed": prints the first six dimensions of each mean-pooled, normalised embedding (all-MiniLM-L6-v2 check).
+ * Mode "probs": prints the output row of a fine-tuned reader exported by export_onnx.py.
  * Mode "time": prints median and p99 ms of one session.run per message (input_ids, attention_mask -> output 0).
  * Runs on a thread with a large stack, as MiniLmEmbeddings does (ONNX Runtime crashes the JVM on the main thread's). */
 public class OrtCheck {
@@ -43,6 +44,11 @@ public class OrtCheck {
         if (names.contains("token_type_ids")) in.put("token_type_ids", OnnxTensor.createTensor(env, new long[][] {new long[ids.length]}));
         try (var out = session.run(in)) {
           Object v = out.get(0).getValue();
+          if (a[0].equals("probs")) {
+            StringBuilder sb = new StringBuilder();
+            for (float p : ((float[][]) v)[0]) sb.append(String.format(Locale.ROOT, " %.5f", p));
+            System.out.println(sb);
+          }
           if (a[0].equals("embed")) {
             float[][] h = ((float[][][]) v)[0];
             double[] e = new double[h[0].length];
