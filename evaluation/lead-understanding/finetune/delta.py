@@ -2,6 +2,8 @@
 
   delta.py export LORA_CHECKPOINT.pt OUT.npz      fp16 tensors keyed by the ONNX initializer each one changes, + manifest
   delta.py predict DELTA.npz PART OUT.jsonl       base float weights + delta (merged in float32), mean pool, head, sigmoid
+  delta.py bin DELTA.npz OUT.bin                  the same tensors in DeltaCheck.java's little binary format
+  delta.py ids PART N OUT.txt                     token ids of a part's first N messages (for DeltaCheck.java)
   delta.py quant FULL_CHECKPOINT.pt fp16|int8|svdK PART OUT.jsonl   the full fine-tune with its weights round-tripped
 
 Delta layout (every array float16):
@@ -151,8 +153,33 @@ def quantise(ckpt, how):
     return model
 
 
+def to_bin(npz, out):
+    """The .npz as DeltaCheck.java reads it: "MLD1", int32 count, per tensor int32 name length, UTF-8 name, int32 ndim,
+    int32 dims, fp16 values; little-endian (the label order stays in the .npz and the .initializers.txt)."""
+    import struct
+    d = np.load(npz)
+    keys = [k for k in d.files if k != "intents"]
+    with open(out, "wb") as f:
+        f.write(b"MLD1" + struct.pack("<i", len(keys)))
+        for k in keys:
+            a = d[k].astype("<f2")
+            f.write(struct.pack("<i", len(k.encode())) + k.encode() + struct.pack("<i", a.ndim)
+                    + struct.pack(f"<{a.ndim}i", *a.shape) + a.tobytes())
+
+
+def ids_file(part, n, out):
+    tok = WordPiece("/tmp/ft-jar/all-minilm-l6-v2-tokenizer.json")
+    with open(out, "w") as f:
+        for m in load(part)[:n]:
+            f.write(" ".join(map(str, tok.encode(model_input(m), 64))) + "\n")
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "export":
+    if sys.argv[1] == "bin":
+        to_bin(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "ids":
+        ids_file(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    elif sys.argv[1] == "export":
         export(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "predict":
         read_part(apply_delta(Plain(), sys.argv[2]), sys.argv[3], sys.argv[4])
