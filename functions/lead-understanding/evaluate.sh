@@ -13,7 +13,8 @@
 # --train-other-fallback FILE (writes the fallback's resource; FILE relative to the repository root),
 # --intent-reader-lopo (the learned reader of the full intent set by leave-one-part-out over the ten tuning parts, with
 # today's and with fresh rule readings), --intent-reader-guards (its guards compared), --intent-reader-cost,
-# --train-intent-reader [FILE] (writes its resource, by default the shipped one, and the fingerprint of its training data),
+# --train-intent-reader [FILE [--buckets N] [--l2 X]] (writes its resource, by default the shipped one, and the fingerprint of its
+# training data; --buckets and --l2 train a candidate of another capacity into the FILE named),
 # --corpus FILE --agreement OTHER (a second hand's labels of the same messages scored against FILE's, same last line).
 # JORGE_UNDERSTANDING_INTENT_READER=rules scores the rules alone (default: stacked, as the bots run).
 # The code and the corpus live in evaluation/lead-understanding, outside the worker's Lambda jar.
