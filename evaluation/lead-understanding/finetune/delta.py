@@ -167,6 +167,46 @@ def to_bin(npz, out):
                     + struct.pack(f"<{a.ndim}i", *a.shape) + a.tobytes())
 
 
+def ship(npz, base_onnx, thresholds, out):
+    """The delta as the understander reads it (functions/lead-understanding, FineTunedIntentReader): "JOIA", int32 version 1,
+    the base model file's sha256 (32 bytes: the MatMul names belong to that file), the decision's four float32 thresholds
+    (add an intent that closes or slows the conversation, add one that moves it forward, add another, drop one the rules
+    named; `thresholds` written "0.90,0.65,0.50,0.10"), int32 max
+    tokens, int32 label count and each label (int32 length, UTF-8), then the tensors as to_bin writes them after its magic;
+    little-endian."""
+    import hashlib
+    import struct
+    d = np.load(npz)
+    keys = [k for k in d.files if k != "intents"]
+    labels = [str(x) for x in d["intents"]]
+    with open(base_onnx, "rb") as f:
+        digest = hashlib.sha256(f.read()).digest()
+    with open(out, "wb") as f:
+        closing, forward, other, drop = (float(x) for x in thresholds.split(","))
+        f.write(b"JOIA" + struct.pack("<i", 1) + digest + struct.pack("<ffffii", closing, forward, other, drop, 64, len(labels)))
+        for x in labels:
+            f.write(struct.pack("<i", len(x.encode())) + x.encode())
+        f.write(struct.pack("<i", len(keys)))
+        for k in keys:
+            a = d[k].astype("<f2")
+            f.write(struct.pack("<i", len(k.encode())) + k.encode() + struct.pack("<i", a.ndim)
+                    + struct.pack(f"<{a.ndim}i", *a.shape) + a.tobytes())
+
+
+def probes(npz, part, n, out):
+    """Every 7th message of a tuning part (n of them) with the float reader's probabilities, as the understander's test
+    (FineTunedIntentReaderTest) reads them: {"text", "side", "probs"} a line, probabilities in the head's label order."""
+    model = apply_delta(Plain(), npz).eval()
+    tok = WordPiece("/tmp/ft-jar/all-minilm-l6-v2-tokenizer.json")
+    msgs = load(part)[::7][:n]
+    with torch.no_grad(), open(out, "w", encoding="utf-8") as f:
+        for m in msgs:
+            ids, mask = batch(tok, [model_input(m)])
+            p = torch.sigmoid(model(ids, mask))[0].tolist()
+            f.write(json.dumps({"text": m["text"], "side": m.get("side") or "UNKNOWN", "probs": [round(v, 4) for v in p]},
+                               ensure_ascii=False) + "\n")
+
+
 def ids_file(part, n, out):
     tok = WordPiece("/tmp/ft-jar/all-minilm-l6-v2-tokenizer.json")
     with open(out, "w") as f:
@@ -177,6 +217,10 @@ def ids_file(part, n, out):
 if __name__ == "__main__":
     if sys.argv[1] == "bin":
         to_bin(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "ship":
+        ship(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+    elif sys.argv[1] == "probes":
+        probes(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
     elif sys.argv[1] == "ids":
         ids_file(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "export":

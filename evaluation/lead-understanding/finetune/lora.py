@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 
 from bert import WordPiece, Bert, mean_pool
-from common import INTENTS, TRAIN_PARTS, load, model_input, target
+from common import INTENTS, SHIPPED_PARTS, TRAIN_PARTS, load, model_input, target
 
 LINEARS = ("q", "k", "v", "o", "i", "out")
 
@@ -60,6 +60,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--minilm", default="/tmp/ft-jar")
     ap.add_argument("--exclude", nargs="*", default=[])
+    ap.add_argument("--shipped", action="store_true", help="train on SHIPPED_PARTS (every tuning part) instead of TRAIN_PARTS")
     ap.add_argument("--score", nargs="*", default=[])
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--rank", type=int, default=8)
@@ -87,8 +88,9 @@ if __name__ == "__main__":
     def encode(msgs):
         return [(tok.encode(model_input(m), a.max_len), target(m)) for m in msgs]
 
-    train = encode([m for p in TRAIN_PARTS if p not in a.exclude for m in load(p)])
-    print(f"training on {len(train)} messages from {len(TRAIN_PARTS) - len(a.exclude)} parts", flush=True)
+    parts = [p for p in (SHIPPED_PARTS if a.shipped else TRAIN_PARTS) if p not in a.exclude]
+    train = encode([m for p in parts for m in load(p)])
+    print(f"training on {len(train)} messages from {len(parts)} parts", flush=True)
 
     def batches(items, size, shuffle):
         idx = list(range(len(items)))

@@ -4,7 +4,9 @@ OPT_OUT is taken from the label's optOut in every row marked 'fair' (the reader 
 
   score.py choose PROBS_PREFIX EPOCHS PART...          grid of epoch x threshold on the dev parts (pooled)
   score.py final PROBS_FILE PART THRESHOLD [MISSES]    one part, one threshold: reader, union, shipped; en/es
-  score.py final P1,P2 PART1,PART2 THRESHOLD --fresh  the same on dev parts, against the rules' fresh readings"""
+  score.py final P1,P2 PART1,PART2 THRESHOLD --fresh  the same on dev parts, against the rules' fresh readings
+  score.py edit PROBS_PREFIX EPOCH PART...             the reader editing the rules' fresh set, as the understander does
+                                                       (FineTunedIntentReader.decide): a grid of add and drop thresholds"""
 import json
 import re
 import sys
@@ -54,6 +56,71 @@ def fresh(parts):
                     got[cols[1]] = {s for s in cols[2].split(",") if s}
     return got
 
+
+STAGE_MOVING = {"WANTS_CALL", "WANTS_SHOWING", "AFFIRMATIVE", "NEGATIVE", "HAS_AGENT", "NOT_INTERESTED", "NOT_NOW", "ANGRY",
+                "WRONG_NUMBER"}
+CLOSING = {"NOT_INTERESTED", "HAS_AGENT", "WRONG_NUMBER", "NOT_NOW", "ANGRY", "NEGATIVE"}
+FORWARD = {"WANTS_CALL", "WANTS_SHOWING", "AFFIRMATIVE", "SELLING", "BUYING"}  # sides route the lead
+SPECIFIC = {"WANTS_CALL", "WANTS_SHOWING", "ASKS_HOME_VALUE", "OFF_LIMITS_QUESTION"}
+
+
+def words(text):
+    return len(re.findall(r"[^\W_]+", text))
+
+
+def edit(p, rules, m, add_closing, add_forward, add_other, drop):
+    """FineTunedIntentReader.decide with its thresholds: an intent the rules did not name is added at add_closing,
+    add_forward or add_other by its kind (never OTHER), one they named is dropped under drop, the rules' set where that
+    leaves nothing; then the guards (the slots are the label's:
+    CONTACT_TIME for the answer test, MOTIVATION for the closing one; the soon-timeline test is left out), the label's
+    opt-out and the consistency rules."""
+    pr = dict(zip(INTENTS, p))
+    slots = {sl[0] for sl in m.get("slots", [])}
+    out = set()
+    for i in INTENTS:
+        if i in rules:
+            if pr[i] >= drop:
+                out.add(i)
+        elif i != "OTHER" and pr[i] >= (add_closing if i in CLOSING else add_forward if i in FORWARD else add_other):
+            out.add(i)
+    if not out:
+        out = set(rules)
+    if words(m["text"]) < 6 or "CONTACT_TIME" in slots:
+        out = (out - STAGE_MOVING) | (rules & STAGE_MOVING)
+    if rules & {"OFF_LIMITS_QUESTION", "JUST_LOOKING"}:
+        out = (out - {"SELLING", "BUYING"}) | (rules & {"SELLING", "BUYING"})
+    if "MOTIVATION" in slots:
+        out -= CLOSING - rules
+    out.discard("OPT_OUT")
+    if m["optOut"]:
+        out = (out | {"OPT_OUT"}) - {"SELLING", "BUYING", "WANTS_CALL"}
+    if out & SPECIFIC:
+        out.discard("QUESTION")
+    out = consistent(out, pr)
+    return out or {"OTHER"}
+
+
+if sys.argv[1] == "edit":
+    prefix, epoch, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    msgs = [m for p in parts for m in load(p)]
+    rules = fresh(parts)
+    rules = {m["id"]: rules[m["id"]] - {"OPT_OUT"} for m in msgs}
+    pr = {}
+    for p in parts:
+        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    print("add_closing add_forward add_other drop: accuracy (en, es), closing intents added right/wrong")
+    for a_c in (0.65, 0.8, 0.9, 1.01):
+        for a_f in (0.5, 0.65, 0.8):
+            for a_o in (0.35, 0.5):
+                for d in (0.02, 0.05, 0.1, 0.2):
+                    got = {m["id"]: edit(pr[m["id"]], rules[m["id"]], m, a_c, a_f, a_o, d) for m in msgs}
+                    ok = {lang: [got[m["id"]] == set(m["intents"]) for m in msgs if lang in (None, m["lang"])]
+                          for lang in (None, "en", "es")}
+                    added = [(got[m["id"]] - rules[m["id"]]) & CLOSING <= set(m["intents"]) for m in msgs
+                             if (got[m["id"]] - rules[m["id"]]) & CLOSING]
+                    print(f"{a_c:.2f} {a_f:.2f} {a_o:.2f} {d:.2f}: {acc(ok[None]):.3f} ({acc(ok['en']):.3f}, {acc(ok['es']):.3f})"
+                          f"  {sum(added)}/{len(added) - sum(added)}")
+    sys.exit(0)
 
 if sys.argv[1] == "choose":
     prefix, epochs, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
