@@ -49,6 +49,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     private final Optional<OtherIntentFallback> fallbackModel;
     private final IntentReading intentReading;
     private final Optional<StackedIntentReader> intentModel;
+    private final Optional<FineTunedIntentReader> fineTuned;
 
     /**
      * Where the learned {@link OtherIntentFallback} is asked ({@code JORGE_UNDERSTANDING_OTHER_FALLBACK}: off, embedded,
@@ -73,11 +74,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
     public static final OtherFallback DEFAULT_OTHER_FALLBACK = OtherFallback.OFF;
 
     /**
-     * Who decides the intents ({@code JORGE_UNDERSTANDING_INTENT_READER}: rules, stacked): the rules and exemplars alone; or
-     * the learned {@link StackedIntentReader} editing their set (ninth round, README), never OPT_OUT.
+     * Who decides the intents ({@code JORGE_UNDERSTANDING_INTENT_READER}: rules, stacked, fine_tuned): the rules and exemplars
+     * alone; the learned {@link StackedIntentReader} editing their set (ninth round, README); or, after it, the
+     * {@link FineTunedIntentReader} editing that set again (sixteenth round), never the opt-out nor the moves on answers.
      */
     public enum IntentReading {
-        RULES, STACKED;
+        RULES, STACKED, FINE_TUNED;
 
         /** The setting's value, case-insensitive; none set is {@link #DEFAULT_INTENT_READING}. */
         public static IntentReading fromConfig(PlatformConfig config) {
@@ -85,7 +87,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             try {
                 return valueOf(v.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("JORGE_UNDERSTANDING_INTENT_READER must be rules or stacked", e);
+                throw new IllegalArgumentException("JORGE_UNDERSTANDING_INTENT_READER must be rules, stacked or fine_tuned", e);
             }
         }
     }
@@ -97,7 +99,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
      * ({@link StackedIntentReader#guarded}) every scenario test of the bots, the worker and the local runtime passes with it.
      * {@code JORGE_UNDERSTANDING_INTENT_READER=rules} keeps the rules alone.
      */
-    public static final IntentReading DEFAULT_INTENT_READING = IntentReading.STACKED;
+    public static final IntentReading DEFAULT_INTENT_READING = IntentReading.FINE_TUNED;
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     IntentReader.Blend blend, MarketSettings market) {
@@ -111,13 +113,14 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     KeywordSlotReader keywords, IntentReader intents, AreaReader areas) {
-        this(clock, classifier, learned, keywords, intents, areas, OtherFallback.OFF, Optional.empty(), IntentReading.RULES, Optional.empty());
+        this(clock, classifier, learned, keywords, intents, areas, OtherFallback.OFF, Optional.empty(), IntentReading.RULES, Optional.empty(),
+                Optional.empty());
     }
 
     private LeadMessageUnderstander(Clock clock, Optional<ExemplarIntentClassifier> classifier, Optional<LearnedIntents> learned,
                                     KeywordSlotReader keywords, IntentReader intents, AreaReader areas, OtherFallback otherFallback,
                                     Optional<OtherIntentFallback> fallbackModel, IntentReading intentReading,
-                                    Optional<StackedIntentReader> intentModel) {
+                                    Optional<StackedIntentReader> intentModel, Optional<FineTunedIntentReader> fineTuned) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.classifier = classifier;
         this.learned = learned;
@@ -127,11 +130,16 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             throw new IllegalStateException("the OTHER fallback needs its model (" + OtherIntentFallback.RESOURCE + ") and the embedding");
         }
         this.intentReading = intentReading;
+        // the fine-tuned reader edits the set the stacked reader leaves
         this.intentModel = intentReading == IntentReading.RULES ? Optional.empty() : intentModel;
         if (intentReading != IntentReading.RULES && (this.intentModel.isEmpty()
                 || this.intentModel.get().readsEmbedding() && classifier.isEmpty())) {
             throw new IllegalStateException("the stacked intent reader needs its model (" + StackedIntentReader.RESOURCE + ")"
                     + " and, if it reads one, the embedding");
+        }
+        this.fineTuned = intentReading == IntentReading.FINE_TUNED ? fineTuned : Optional.empty();
+        if (intentReading == IntentReading.FINE_TUNED && this.fineTuned.isEmpty()) {
+            throw new IllegalStateException("the fine-tuned intent reader needs its adapter (" + FineTunedIntentReader.RESOURCE + ")");
         }
         this.keywords = keywords;
         this.intents = intents;
@@ -167,13 +175,14 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         }
         Optional<OtherIntentFallback> model = where == OtherFallback.OFF ? Optional.empty()
                 : fallbackModel.isPresent() ? fallbackModel : OtherIntentFallback.loadDefault();
-        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, model, intentReading, intentModel);
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, model, intentReading, intentModel,
+                fineTuned);
     }
 
     /** As above with a given model (tests: a model that names everything it can, to show what it may touch). */
     LeadMessageUnderstander withOtherFallback(OtherFallback where, OtherIntentFallback model) {
         return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, where, Optional.of(model), intentReading,
-                intentModel);
+                intentModel, fineTuned);
     }
 
     /** This understander with its intents read as {@code reading} says (the stacked model is the shipped one). */
@@ -183,13 +192,20 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         }
         Optional<StackedIntentReader> model = reading == IntentReading.RULES ? Optional.empty()
                 : intentModel.isPresent() ? intentModel : StackedIntentReader.loadDefault();
-        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, otherFallback, fallbackModel, reading, model);
+        return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, otherFallback, fallbackModel, reading, model,
+                fineTunedFor(reading));
     }
 
     /** As above with a given model (tests and the evaluation). */
     LeadMessageUnderstander withIntentReader(IntentReading reading, StackedIntentReader model) {
         return new LeadMessageUnderstander(clock, classifier, learned, keywords, intents, areas, otherFallback, fallbackModel, reading,
-                Optional.of(model));
+                Optional.of(model), fineTunedFor(reading));
+    }
+
+    /** The fine-tuned reader where {@code reading} needs it: this one's, or the shipped one loaded. */
+    private Optional<FineTunedIntentReader> fineTunedFor(IntentReading reading) {
+        if (reading != IntentReading.FINE_TUNED) return Optional.empty();
+        return fineTuned.isPresent() ? fineTuned : MiniLmEmbeddings.onLargeStack(FineTunedIntentReader::loadDefault);
     }
 
     /** The fallback in use, for the evaluation (empty when off). */
@@ -219,6 +235,7 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             throw new IllegalArgumentException("text is " + text.length() + " characters; the most a message may have is " + MAX_TEXT_LENGTH);
         }
         // spoken punctuation as signs ("... Harrison period she went ..."), the length kept (fourteenth round)
+        String asWritten = text;
         text = DictatedPunctuation.apply(text);
         FoldedText folded = FoldedText.of(text);
         boolean optedOut = optOut.isOptOut(folded);
@@ -326,6 +343,10 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
                 forModel = embedded != null ? embedded : classifier.orElseThrow().embed(text);
             }
             understanding = model.apply(understanding, t, forModel);
+        }
+        // then the fine-tuned reader edits that set, from the text as the lead wrote it; the rules keep the opt-out
+        if (fineTuned.isPresent()) {
+            understanding = fineTuned.get().apply(understanding, asWritten, side, t);
         }
         return understanding;
     }

@@ -25,6 +25,11 @@ public record MessageUnderstanding(String language, List<Slot> slots, Set<Intent
         return new MessageUnderstanding(language, slots, intents, optOut, possible);
     }
 
+    /** The same understanding read with other intents (a learned reader's); the opt-out stays as it was. */
+    public MessageUnderstanding withIntents(Set<Intent> read) {
+        return new MessageUnderstanding(language, slots, read, optOut, possibleOptOut);
+    }
+
     public boolean has(Intent intent) {
         return intents.contains(intent);
     }

@@ -258,7 +258,7 @@ final class StackedIntentReader {
      * BUYING) where the rules read an off-limits question or browsing ({@link #SIDELESS}).
      */
     double[] guarded(double[] p, Set<Intent> rules, String folded, List<Slot> slots) {
-        boolean answer = words(folded) < STANDALONE_WORDS || slots.stream().anyMatch(s -> s.name() == SlotName.CONTACT_TIME);
+        boolean answer = answersTheConversation(folded, slots);
         boolean soon = soonTimeline(slots);
         boolean sideless = rules.stream().anyMatch(SIDELESS::contains);
         double[] out = p.clone();
@@ -322,7 +322,16 @@ final class StackedIntentReader {
         return n;
     }
 
-    private static boolean soonTimeline(List<Slot> slots) {
+    /**
+     * Whether a message is read by its conversation rather than alone: under {@link #STANDALONE_WORDS} words, or naming a
+     * time to meet (a CONTACT_TIME: an answer to a scheduling question, which the booking reads itself).
+     */
+    static boolean answersTheConversation(String folded, List<Slot> slots) {
+        return words(folded) < STANDALONE_WORDS || slots.stream().anyMatch(s -> s.name() == SlotName.CONTACT_TIME);
+    }
+
+    /** Whether a TIMELINE of at most {@link #SOON_MONTHS} months is read. */
+    static boolean soonTimeline(List<Slot> slots) {
         for (Slot s : slots) {
             if (s.name() == SlotName.TIMELINE) {
                 try {
@@ -340,7 +349,6 @@ final class StackedIntentReader {
         double[] p = guarded(probabilities(folded, embedding, rules.intents(), rules.slots(), rules.language()), rules.intents(), folded,
                 rules.slots());
         Set<Intent> edited = edit(rules.intents(), p, add, drop);
-        return edited.equals(rules.intents()) ? rules
-                : new MessageUnderstanding(rules.language(), rules.slots(), edited, rules.optOut(), rules.possibleOptOut());
+        return edited.equals(rules.intents()) ? rules : rules.withIntents(edited);
     }
 }

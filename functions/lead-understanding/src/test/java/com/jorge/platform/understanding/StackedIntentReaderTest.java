@@ -169,7 +169,7 @@ class StackedIntentReaderTest {
                 "can we go see it", "ahorita no, gracias")) {
             assertThat(stacked.understand(kept).intents()).as(kept).containsAll(rules.understand(kept).intents());
         }
-        // the default since the tenth round (the guard keeps the bots' scenarios as the rules had them); rules stay selectable
-        assertThat(LeadMessageUnderstander.DEFAULT_INTENT_READING).isEqualTo(LeadMessageUnderstander.IntentReading.STACKED);
+        // the default from the tenth round to the fifteenth; since the sixteenth the fine-tuned reader edits its set after it
+        assertThat(LeadMessageUnderstander.DEFAULT_INTENT_READING).isEqualTo(LeadMessageUnderstander.IntentReading.FINE_TUNED);
     }
 }
