@@ -98,8 +98,11 @@ public final class CorpusEvaluation {
         int falseOpt = 0;
         int lang = 0;
         List<Miss> misses = new ArrayList<>();
-        for (LabelledMessage m : messages) {
-            MessageUnderstanding got = understander.understand(m.text(), m.side());
+        // understood on every core (the understander is thread-safe and each message independent), scored in order
+        List<MessageUnderstanding> read = messages.parallelStream().map(m -> understander.understand(m.text(), m.side())).toList();
+        for (int index = 0; index < messages.size(); index++) {
+            LabelledMessage m = messages.get(index);
+            MessageUnderstanding got = read.get(index);
             List<String> problems = new ArrayList<>();
             Map<String, Integer> expected = new HashMap<>();
             for (LabelledMessage.Expected e : m.slots()) {
