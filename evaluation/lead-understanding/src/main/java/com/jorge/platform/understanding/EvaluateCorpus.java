@@ -216,7 +216,7 @@ public final class EvaluateCorpus {
         }
         long t0 = System.nanoTime();
         MessageUnderstander understander = patternsOnly ? LeadMessageUnderstander.patternsOnly(CORPUS_CLOCK)
-                // the intent reader as JORGE_UNDERSTANDING_INTENT_READER says (stacked unless set), as the worker reads it
+                // the intent reader as JORGE_UNDERSTANDING_INTENT_READER says (fine_tuned unless set), as the worker reads it
                 : LeadMessageUnderstander.load(CORPUS_CLOCK).withIntentReader(
                         LeadMessageUnderstander.IntentReading.fromConfig(com.jorge.platform.config.PlatformConfig.fromEnvironment()));
         System.out.printf("understander: %s, loaded in %d ms%n", patternsOnly ? "patterns only" : "patterns + MiniLM exemplars",
