@@ -9,7 +9,8 @@
 # heldout-10 by e435233 (main before the thirteenth); tuning-families-3 and -4, which landed during the thirteenth round, by
 # e435233 too (main before the round's first rule, so before any rule was written from them); heldout-11 and tuning-families-5
 # to -8 by 2edb810 (main before the fourteenth round's first rule); heldout-12, tuning-families-9 and -10 by e64936d (main
-# before the fifteenth round's first rule; -9 and -10 landed during the round, read by the rules from before it).
+# before the fifteenth round's first rule; -9 and -10 landed during the round, read by the rules from before it); heldout-14
+# by ca93927b (main before the seventeenth round's first rule; the sixteenth wrote no rule from it).
 # build.sh NAME... rebuilds only the readings named (e.g. heldout-7-1a7e47c); none named: every one.
 set -euo pipefail
 only=("$@")
@@ -57,3 +58,4 @@ read_with 2edb810 tuning-families-8-2edb810 tuning-families-8  # before any rule
 read_with e64936d heldout-12-e64936d heldout-12         # before the fifteenth round tuned the rules on heldout-12
 read_with e64936d tuning-families-9-e64936d tuning-families-9    # before any rule of the fifteenth round
 read_with e64936d tuning-families-10-e64936d tuning-families-10  # before any rule of the fifteenth round
+read_with ca93927b heldout-14-ca93927b heldout-14         # before the seventeenth round tuned the rules on heldout-14

@@ -72,7 +72,10 @@ final class IntentReader {
     private static final Pattern AFFIRMATIVE = Pattern.compile(
             "^\\s*((hi|hey|hola|ok|okay)[,!.]?\\s+)?(yes+|yeah|yea|yep|yup|sure|ok|okay|k|kk|sounds good|absolutely|definitely|of course|correct"
                     + "|claro|dale|perfecto|perfect|that works|affirmative|please do|por supuesto|exacto|asi es|yes please|simon|sip|orale|andale"
-                    + "|for sure|sure thing|you bet|totally(?=\\s*([.!,]|$))|sounds great|works for me|de una|va que va)\\b");
+                    + "|for sure|sure thing|you bet|totally(?=\\s*([.!,]|$))|sounds great|works for me|de una|va que va"
+                    // (seventeenth round: h14, f9-326, h9-111, f6-357, f8-092) "listo", "ta bien", "ya pues" as a clause of their own ("listo, de una",
+                    // "ta bien, gracias"; not "ta bien cara la renta", "lista para mudarse")
+                    + "|(listo|listos|ta bien|sta bien|esta bien|ta bueno|ta weno|ya pues|va pues)(?=\\s*([.!,]|$)))\\b");
     /** "ok so long story...": a way to start talking, not a yes. */
     private static final Pattern OK_SO = Pattern.compile("^\\s*(ok|okay|k)[,.]?\\s+so\\b");
     private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií]+)(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
@@ -198,6 +201,16 @@ final class IntentReader {
                     + "|\\b(do\\s*n[o']?t|dont)\\s+own\\s+(it|that\\s+(house|home|place|property)|the\\s+(house|home|place|property))\\s+(anymore|any\\s+more)\\b"
                     + "|\\bno\\s+longer\\s+own\\s+(it|that\\s+(house|home|place|property)|the\\s+(house|home|place|property))\\b"
                     + "|\\bya\\s+no\\s+es\\s+(mia|nuestra)\\b|\\b(la|lo)\\s+(vendi|vendimos)\\b");
+    /**
+     * (seventeenth round: h14, h11-032, h7-364, h8-420, f2-455, f10-128) The home sold with no "it", or sold in the Spanish passive, as the
+     * whole news: "we sold last summer", "we sold a few months back", "la casa ya se vendió el año pasado". Not from a known buyer (f3-344
+     * "we sold in Cranberry back in october and have been renting since", f3-353 "la casa ya se vendió, cerramos el viernes" are a buyer's
+     * news), not a question about a listing ("la de la esquina ya se vendió?"), not after "if" or "when".
+     */
+    private static final Pattern SOLD_LATELY = Pattern.compile(
+            "(?<!\\b(if|when|once|si|cuando)\\s{1,3})\\b(we|i)\\s+(already\\s+)?sold\\s+((it|the\\s+(house|home|place))\\s+)?(already|last\\s+(summer|spring|fall|winter|year|yr|month|week)"
+                    + "|this\\s+past\\s+(summer|spring|fall|winter|year|month)|(a\\s+)?(few|couple(\\s+of)?|\\d+|two|three|six)\\s+(months?|years?|weeks?)\\s+(ago|back)|a\\s+(while|year|month)\\s+(ago|back))\\b"
+                    + "|\\b(la\\s+casa\\s+)?ya\\s+se\\s+(vendio|vendio\\s+la\\s+casa)\\s+(el\\s+ano\\s+pasado|hace\\s+\\w+|desde\\s+\\w+|el\\s+(verano|invierno|otono)\\s+pasado|en\\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))\\b(?![^?]*\\?)");
     /** "listed it myself": on the market without an agent. */
     private static final Pattern BY_OWNER = Pattern.compile("\\b(myself|ourselves|by owner|fsbo)\\b");
     /**
@@ -340,7 +353,7 @@ final class IntentReader {
         if (agentVisit) {
             out.remove(Intent.WANTS_SHOWING);
         }
-        boolean sold = SOLD_ALREADY.matcher(t).find();
+        boolean sold = SOLD_ALREADY.matcher(t).find() || side != LeadSide.BUYER && SOLD_LATELY.matcher(t).find();
         boolean soldAlready = sold && !ANY_BUY_WORD.matcher(t).find() && !cued(Intent.BUYING, t);
         // a home sold before a purchase is a buyer's news, not a refusal (f3-347, h6-452)
         boolean soldBeforeBuying = sold && !soldAlready;
