@@ -49,8 +49,6 @@ final class FineTunedIntentReader {
     private static final int VERSION = 1;
     /** The base file quantises each weight column symmetrically to [-64, 64] (7 bits: u8 x s8 products never saturate). */
     private static final int WEIGHT_RANGE = 64;
-    private static final Set<Intent> SPECIFIC_QUESTIONS = EnumSet.of(
-            Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION);
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -318,7 +316,7 @@ final class FineTunedIntentReader {
             out.add(Intent.OPT_OUT);
             out.removeAll(EnumSet.of(Intent.SELLING, Intent.BUYING, Intent.WANTS_CALL));
         }
-        if (out.stream().anyMatch(SPECIFIC_QUESTIONS::contains)) out.remove(Intent.QUESTION);
+        if (out.stream().anyMatch(StackedIntentReader.SPECIFIC_QUESTIONS::contains)) out.remove(Intent.QUESTION);
         if (out.contains(Intent.AFFIRMATIVE) && out.contains(Intent.NEGATIVE)) {
             out.remove(p[intents.indexOf(Intent.AFFIRMATIVE)] >= p[intents.indexOf(Intent.NEGATIVE)] ? Intent.NEGATIVE : Intent.AFFIRMATIVE);
         }

@@ -38,7 +38,8 @@ final class StackedIntentReader {
     static final List<Intent> RULE_FEATURES = List.of(Intent.values());
     static final List<SlotName> SLOT_FEATURES = List.of(SlotName.values());
     static final List<String> LANGUAGES = List.of("en", "es", "mixed");
-    private static final Set<Intent> SPECIFIC_QUESTIONS = EnumSet.of(
+    /** Questions more specific than QUESTION, which then goes (the corpus's labelling). */
+    static final Set<Intent> SPECIFIC_QUESTIONS = EnumSet.of(
             Intent.WANTS_CALL, Intent.WANTS_SHOWING, Intent.ASKS_HOME_VALUE, Intent.OFF_LIMITS_QUESTION);
 
     private final List<Intent> intents;
