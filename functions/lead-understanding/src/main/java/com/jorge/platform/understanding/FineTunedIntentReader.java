@@ -99,10 +99,7 @@ final class FineTunedIntentReader {
         }
         Map<String, OnnxInitializers.Initializer> base = OnnxInitializers.read(baseModel, wanted);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        try (OrtSession.SessionOptions options = MiniLmEmbeddings.oneQuietThread()) {
             // the session does not copy an added initializer: the tensors stay open as long as the reader (closed here only on failure)
             List<OnnxTensor> added = new ArrayList<>();
             boolean opened = false;
@@ -238,10 +235,11 @@ final class FineTunedIntentReader {
                     tokens++;
                     for (int j = 0; j < dim; j++) pooled[j] += hidden[t][j];
                 }
+                for (int j = 0; j < dim; j++) pooled[j] /= tokens;
                 double[] p = new double[intents.size()];
                 for (int c = 0; c < p.length; c++) {
                     double z = headBias[c];
-                    for (int j = 0; j < dim; j++) z += headWeight[c * dim + j] * pooled[j] / tokens;
+                    for (int j = 0; j < dim; j++) z += headWeight[c * dim + j] * pooled[j];
                     p[c] = 1 / (1 + Math.exp(-z));
                 }
                 return p;

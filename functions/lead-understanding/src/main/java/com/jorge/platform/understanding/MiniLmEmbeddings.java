@@ -32,17 +32,25 @@ public final class MiniLmEmbeddings extends AbstractInProcessEmbeddingModel {
         super(Runnable::run); // one text at a time, on the caller's thread
         try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            OrtSession session = environment.createSession(model.readAllBytes(), oneQuietThread());
             this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model", e);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot open the embedding model", e);
         }
+    }
+
+    /**
+     * Options for a MiniLM session of this module: one intra-op and one inter-op thread, no spin-waiting (the worker runs
+     * as many turns at once as it has batches; see the class comment).
+     */
+    static OrtSession.SessionOptions oneQuietThread() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
     }
 
     /** Loads the model on a large stack and warms it up: for callers outside this package (property search). */
