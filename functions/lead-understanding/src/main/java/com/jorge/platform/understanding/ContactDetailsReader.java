@@ -25,6 +25,15 @@ final class ContactDetailsReader {
     private static final Pattern EXPLICIT = Pattern.compile(
             "(?i)\\b(?:my name is|my name's|me llamo|mi nombre es)\\s+([a-záéíóúñü']+(?:\\s+[a-záéíóúñü']+)?)");
     private static final Pattern HERE = Pattern.compile("^\\s*(?:(?i:hi|hey|hello|hola)[,!]?\\s+)?(" + NAME_WORD + ")\\s+here\\b");
+    /**
+     * (eighteenth round: heldout-15 with h11-113, h12-431, h14-257, f3-433, f7-109, f7-431, f7-479) a letter's signature that ends the
+     * message: "Regards, Harold Benning", "Atentamente, Rosa Peña", "Best, Carol Jensen". After a thanks only a first and last name
+     * ("thanks, Mike" may thank the agent).
+     */
+    private static final Pattern SIGNED = Pattern.compile(
+            "(?:(?i:best|regards|best regards|kind regards|warm regards|sincerely|respectfully|cordially|atentamente|cordialmente|saludos|un saludo"
+                    + "|saludos cordiales|sinceramente|respetuosamente)[,.]?\\s+(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2})"
+                    + "|(?i:thanks|thank you|gracias|muchas gracias)[,.]\\s+(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,2}))\\s*[.!]?\\s*$");
 
     private static final Set<String> NOT_NAMES = Set.copyOf(java.util.List.of(
             "looking", "interested", "not", "just", "so", "very", "selling", "buying", "here", "ready", "good", "fine", "sure", "ok",
@@ -94,6 +103,11 @@ final class ContactDetailsReader {
         Matcher here = HERE.matcher(original);
         if (here.find()) {
             return toSlot(here.group(1), here.start(1));
+        }
+        Matcher signed = SIGNED.matcher(original);
+        if (signed.find()) {
+            int group = signed.group(1) != null ? 1 : 2;
+            return toSlot(signed.group(group), signed.start(group));
         }
         return Optional.empty();
     }

