@@ -5,23 +5,29 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "src", "main", "resources", "corpus")
 # the 22 parts the stacked reader trained on in the fourteenth round (the experiment's training set); heldout-6 (validation)
-# and heldout-16 (held out since the seventeenth round) are never read; heldout-14 and heldout-15 were read once before and
-# once after a round (the sixteenth, the seventeenth) and are tuning data since
+# and heldout-18 (held out since the eighteenth round) are never read; heldout-14 to -17 were each read once before and once
+# after a round (the sixteenth to the eighteenth) and are tuning data since (heldout-16 and -17 not yet trained on)
 TRAIN_PARTS = ["tuning", "heldout", "tuning-metros", "heldout-metros", "heldout-2", "heldout-3", "heldout-4", "heldout-5",
                "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "tuning-optouts", "tuning-kinds"] + \
               [f"tuning-families-{i}" for i in range(2, 9)]
-# the shipped reader (sixteenth round) trains on every tuning part: the 22 above, the two families registered in the fifteenth
-# round and the two held-out parts read since (heldout-12, heldout-13)
-SHIPPED_PARTS = TRAIN_PARTS + ["tuning-families-9", "tuning-families-10", "heldout-12", "heldout-13"]
+# the shipped reader trains on every tuning part: the 22 above, the two families registered in the fifteenth round and the
+# held-out parts read since (heldout-12 and -13; heldout-14 and -15 from the eighteenth round on)
+SHIPPED_PARTS = TRAIN_PARTS + ["tuning-families-9", "tuning-families-10", "heldout-12", "heldout-13", "heldout-14", "heldout-15",
+                               "near-misses"]
+# near-misses.jsonl (here, not a corpus part: intents only, no slots) is 51 requests to keep the texts coming, written by the
+# engineer of the eighteenth round: the dev model read "please keep me on your list" and "never remove me" as requests to stop
+# (0.996, 0.984), and "no me borren de la lista porfa" (heldout-3) even in sample
 DEV_PARTS = ["heldout-11", "tuning-families-8"]  # the inner dev split: every choice is made on these, trained on the other 20
 INTENTS = ["BUYING", "SELLING", "NOT_NOW", "NOT_INTERESTED", "QUESTION", "OTHER", "ASKS_HOME_VALUE", "WANTS_SHOWING",
            "ANGRY", "NEGATIVE", "WANTS_CALL", "AFFIRMATIVE", "OFF_LIMITS_QUESTION", "GREETING", "PRICE_TOO_HIGH",
-           "JUST_LOOKING", "HAS_AGENT", "WRONG_NUMBER"]  # every intent but OPT_OUT, which stays the opt-out detector's
+           "JUST_LOOKING", "HAS_AGENT", "WRONG_NUMBER", "OPT_OUT"]
+# OPT_OUT is learned too since the eighteenth round (a second opinion on requests to stop: FineTunedIntentReader's opt-out
+# thresholds); the intent decisions below and in score.py take OPT_OUT from the label's optOut, never from its probability
 
 
 def load(part):
-    assert part not in ("heldout-6", "heldout-16"), part
-    with open(os.path.join(CORPUS, part + ".jsonl"), encoding="utf-8") as f:
+    assert part not in ("heldout-6", "heldout-18"), part
+    with open(os.path.join(HERE if part == "near-misses" else CORPUS, part + ".jsonl"), encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
@@ -37,11 +43,11 @@ def target(m):
 def decode(probs, threshold, opt_out):
     """Every intent at or above the threshold; OPT_OUT where the message is an opt-out (here: the label's optOut);
     with nothing named and no opt-out, the most probable intent. OTHER only alone; never AFFIRMATIVE and NEGATIVE both."""
-    got = {i for i, p in zip(INTENTS, probs) if p >= threshold}
+    got = {i for i, p in zip(INTENTS, probs) if p >= threshold and i != "OPT_OUT"}
     if opt_out:
         got.add("OPT_OUT")
     elif not got:
-        got.add(INTENTS[max(range(len(INTENTS)), key=lambda k: probs[k])])
+        got.add(max((i for i in INTENTS if i != "OPT_OUT"), key=lambda i: probs[INTENTS.index(i)]))
     return consistent(got, dict(zip(INTENTS, probs)))
 
 

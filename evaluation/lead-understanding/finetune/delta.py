@@ -168,10 +168,10 @@ def to_bin(npz, out):
 
 
 def ship(npz, base_onnx, thresholds, out):
-    """The delta as the understander reads it (functions/lead-understanding, FineTunedIntentReader): "JOIA", int32 version 1,
-    the base model file's sha256 (32 bytes: the MatMul names belong to that file), the decision's four float32 thresholds
+    """The delta as the understander reads it (functions/lead-understanding, FineTunedIntentReader): "JOIA", int32 version 2,
+    the base model file's sha256 (32 bytes: the MatMul names belong to that file), the decision's six float32 thresholds
     (add an intent that closes or slows the conversation, add one that moves it forward, add another, drop one the rules
-    named; `thresholds` written "0.90,0.65,0.50,0.10"), int32 max
+    named, an opt-out the rules missed, a possible one; `thresholds` written "0.90,0.65,0.50,0.10,0.98,0.80"), int32 max
     tokens, int32 label count and each label (int32 length, UTF-8), then the tensors as to_bin writes them after its magic;
     little-endian."""
     import hashlib
@@ -182,8 +182,9 @@ def ship(npz, base_onnx, thresholds, out):
     with open(base_onnx, "rb") as f:
         digest = hashlib.sha256(f.read()).digest()
     with open(out, "wb") as f:
-        closing, forward, other, drop = (float(x) for x in thresholds.split(","))
-        f.write(b"JOIA" + struct.pack("<i", 1) + digest + struct.pack("<ffffii", closing, forward, other, drop, 64, len(labels)))
+        closing, forward, other, drop, opt_out, possible = (float(x) for x in thresholds.split(","))
+        f.write(b"JOIA" + struct.pack("<i", 2) + digest
+                + struct.pack("<ffffffii", closing, forward, other, drop, opt_out, possible, 64, len(labels)))
         for x in labels:
             f.write(struct.pack("<i", len(x.encode())) + x.encode())
         f.write(struct.pack("<i", len(keys)))
@@ -207,6 +208,18 @@ def probes(npz, part, n, out):
                                ensure_ascii=False) + "\n")
 
 
+def stops(npz, path):
+    """The reader's OPT_OUT probability of each line of a text file, as "0.123  text" (side unknown)."""
+    model = apply_delta(Plain(), npz).eval()
+    tok = WordPiece("/tmp/ft-jar/all-minilm-l6-v2-tokenizer.json")
+    k = INTENTS.index("OPT_OUT")
+    with torch.no_grad(), open(path, encoding="utf-8") as f:
+        for text in (line.strip() for line in f):
+            if text:
+                ids, mask = batch(tok, ["unknown | " + text])
+                print(f"{torch.sigmoid(model(ids, mask))[0, k].item():.3f}  {text}")
+
+
 def ids_file(part, n, out):
     tok = WordPiece("/tmp/ft-jar/all-minilm-l6-v2-tokenizer.json")
     with open(out, "w") as f:
@@ -221,6 +234,8 @@ if __name__ == "__main__":
         ship(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     elif sys.argv[1] == "probes":
         probes(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+    elif sys.argv[1] == "stops":
+        stops(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "ids":
         ids_file(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "export":

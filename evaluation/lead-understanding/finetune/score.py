@@ -6,7 +6,9 @@ OPT_OUT is taken from the label's optOut in every row marked 'fair' (the reader 
   score.py final PROBS_FILE PART THRESHOLD [MISSES]    one part, one threshold: reader, union, shipped; en/es
   score.py final P1,P2 PART1,PART2 THRESHOLD --fresh  the same on dev parts, against the rules' fresh readings
   score.py edit PROBS_PREFIX EPOCH PART...             the reader editing the rules' fresh set, as the understander does
-                                                       (FineTunedIntentReader.decide): a grid of add and drop thresholds"""
+                                                       (FineTunedIntentReader.decide): a grid of add and drop thresholds
+  score.py optout PROBS_PREFIX EPOCH PART...           the learned OPT_OUT as a second opinion beside the rules' fresh
+                                                       opt-outs: requests to stop caught and false ones by threshold"""
 import json
 import re
 import sys
@@ -120,6 +122,40 @@ if sys.argv[1] == "edit":
                              if (got[m["id"]] - rules[m["id"]]) & CLOSING]
                     print(f"{a_c:.2f} {a_f:.2f} {a_o:.2f} {d:.2f}: {acc(ok[None]):.3f} ({acc(ok['en']):.3f}, {acc(ok['es']):.3f})"
                           f"  {sum(added)}/{len(added) - sum(added)}")
+    sys.exit(0)
+
+def fresh_opt_outs(parts):
+    """The rules' fresh opt-out verdict of each message (the fresh reading's fourth column)."""
+    import glob, os
+    got = {}
+    for p in parts:
+        for path in glob.glob(os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "fresh-readings", p + "-*.tsv")):
+            for line in open(path, encoding="utf-8"):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 4 and cols[0] == p:
+                    got[cols[1]] = cols[3] == "true"
+    return got
+
+
+if sys.argv[1] == "optout":
+    prefix, epoch, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    msgs = [m for p in parts for m in load(p)]
+    rules = fresh_opt_outs(parts)
+    k = INTENTS.index("OPT_OUT")
+    pr = {}
+    for p in parts:
+        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    stops = [m for m in msgs if m["optOut"]]
+    missed = [m for m in stops if not rules[m["id"]]]
+    print(f"{len(msgs)} messages, {len(stops)} requests to stop; the fresh rules miss {len(missed)} and stop "
+          f"{sum(rules[m['id']] and not m['optOut'] for m in msgs)} that are not")
+    print("threshold: the reader alone caught/false; beside the rules: misses caught, new false opt-outs")
+    for t in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995):
+        alone = sum(pr[m["id"]][k] >= t for m in stops)
+        false_alone = sum(pr[m["id"]][k] >= t for m in msgs if not m["optOut"])
+        caught = sum(pr[m["id"]][k] >= t for m in missed)
+        new_false = sum(pr[m["id"]][k] >= t and not rules[m["id"]] for m in msgs if not m["optOut"])
+        print(f"{t:.3f}: {alone}/{false_alone}; {caught} of {len(missed)}, {new_false}")
     sys.exit(0)
 
 if sys.argv[1] == "choose":
