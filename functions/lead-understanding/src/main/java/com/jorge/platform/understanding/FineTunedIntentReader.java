@@ -27,13 +27,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The fine-tuned intent reader (issue 13, sixteenth round): all-MiniLM-L6-v2 with low-rank adapters trained on every tuning
  * part to read a message's full intent set (evaluation/lead-understanding/finetune: {@code lora.py}, rank 32), and a
  * sigmoid head over its mean-pooled output. On hands it never saw it read intents several points better than the rules
  * and the stacked reader (finetune/README.md), so where it is the understander's reader it <em>decides</em> the intents;
- * the rules keep OPT_OUT, and the conversation's moves on answers ({@link #decide}).
+ * the rules keep the conversation's moves on answers ({@link #decide}). Since the eighteenth round it also reads requests to
+ * stop, as a second opinion beside the opt-out rules: it may add an opt-out they missed, never take one back
+ * ({@link #stopping}).
  *
  * <p>The base is the int8 MiniLM the understander already ships (langchain4j's {@code all-minilm-l6-v2-q}, 23 MB); the
  * resource {@value #RESOURCE} holds only what training changed (about 2.7 MB of float16): the adapters of the 36 weight
@@ -46,7 +50,7 @@ final class FineTunedIntentReader {
     static final String RESOURCE = "/understanding/intent-adapter.bin";
     static final String BASE_MODEL = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** The base file quantises each weight column symmetrically to [-64, 64] (7 bits: u8 x s8 products never saturate). */
     private static final int WEIGHT_RANGE = 64;
 
@@ -251,13 +255,36 @@ final class FineTunedIntentReader {
         }
     }
 
+    private static int words(String folded) {
+        int n = 0;
+        Matcher m = WORD.matcher(folded);
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** The words that stop alone, in the spellings leads use: the opt-out rules' own ground. */
+    static final Pattern STOP_WORD = Pattern.compile("\\b(s+t+[o0]+p+\\w*|stahp|quit|quits|quitting|cancel\\w*|end|unsub\\w*|opt\\w*|alto|basta"
+            + "|paren|parale|parenle|detengan|stopp?ear\\w*)\\b");
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+
+    /**
+     * A negation, at most two words, then a removal or a stop: "never remove me", "please don't take me off", "no quiero que me
+     * quiten de la lista", "no me borren", "no dejen de mandarme". Punctuation ends the reach ("not interested, remove me").
+     */
+    static final Pattern ASKS_TO_STAY = Pattern.compile("\\b(no|not|don'?t|do\\s+not|never|nunca)((\\s+[\\p{L}']+){0,2}?)\\s+"
+            + "((me|us|nos)\\s+)?(remove|delete|drop|unsubscribe|stop|quit|cancel|take\\s+(me|us)\\s+off|opt\\s+(me\\s+)?out"
+            + "|quit(en|es|ar|e|ame)|borr(en|es|ar|e)|saqu(en|es|e)|sacar|elimin(en|es|ar|e)|den\\s+de\\s+baja|dar\\s+de\\s+baja"
+            + "|dej(en|es|ar)\\s+de|par(en|es|ar)\\s+de)\\b");
+
     /**
      * The decision's thresholds, chosen on the dev split (finetune/README.md): an intent the rules did not name is added from
      * {@code addClosing} where it closes or slows the conversation ({@link #CLOSING}: a wrong one loses a lead, so the reader
      * must be surest), {@code addForward} where it moves it on ({@link #FORWARD}), {@code addOther} where it shapes the
-     * reply; one the rules named is dropped under {@code drop}.
+     * reply; one the rules named is dropped under {@code drop}. A request to stop the rules missed is an opt-out from
+     * {@code optOut} and a possible one from {@code possibleOptOut} ({@link #stopping}).
      */
-    record Thresholds(double addClosing, double addForward, double addOther, double drop) {
+    record Thresholds(double addClosing, double addForward, double addOther, double drop, double optOut, double possibleOptOut) {
 
         double add(Intent intent) {
             return CLOSING.contains(intent) ? addClosing : FORWARD.contains(intent) ? addForward : addOther;
@@ -323,10 +350,40 @@ final class FineTunedIntentReader {
         return out;
     }
 
-    /** The understanding with the intents this reader decides; its opt-out, slots and language unchanged. */
+    /** The understanding with the requests to stop and the intents this reader decides; its slots and language unchanged. */
     MessageUnderstanding apply(MessageUnderstanding rules, String text, LeadSide side, String folded) {
-        Set<Intent> decided = decide(probabilities(text, side), rules.intents(), folded, rules.slots());
-        return decided.equals(rules.intents()) ? rules : rules.withIntents(decided);
+        // nothing written: nothing for the reader to read ("   ", a tab), and it would name something anyway
+        if (folded.isBlank()) return rules;
+        double[] p = probabilities(text, side);
+        MessageUnderstanding read = stopping(rules, p, folded);
+        Set<Intent> decided = decide(p, read.intents(), folded, read.slots());
+        return decided.equals(read.intents()) ? read : read.withIntents(decided);
+    }
+
+    /**
+     * The reader's second opinion on a request to stop ({@code p} in the order of {@link #intents()}): where the rules read
+     * none, an OPT_OUT from {@link Thresholds#optOut()} is an opt-out (texting someone who asked to stop is the costly error,
+     * TCPA), and one from {@link Thresholds#possibleOptOut()} a possible one, on which the bots pause for a person and send
+     * nothing. It never takes back an opt-out the rules read. An adapter without OPT_OUT gives no opinion, and neither does
+     * the reader where the message has a word that stops ({@link #STOP_WORD}): the rules read those words and their
+     * near-misses ("Stop by anytime", "stop hitting snooze lol", "no paren de mandarme casas"), which the reader took for
+     * requests to stop; it speaks for the wordings the rules have no word for ("kindly cease all further correspondence").
+     *
+     * <p>The reader does not read a negation well: trained, it still read "no quiero que me quiten de la lista" as a request
+     * to stop at 0.94 (finetune/README.md). A removal or a stop asked <em>not</em> to happen ({@link #ASKS_TO_STAY}) is at
+     * most a possible opt-out, which a person reads; so is a message of one or two words ("f off"): the rules know the
+     * keywords that stop alone, and two words are too few for the reader to be sure (heldout-2's hand labels "f off" angry,
+     * tuning-families-8's "f off with these texts" a request to stop); and so is a question ("if you didn't text me the
+     * address, can you send it again?"): the rules read the questions that ask us to stop.
+     */
+    MessageUnderstanding stopping(MessageUnderstanding rules, double[] p, String folded) {
+        int k = intents.indexOf(Intent.OPT_OUT);
+        if (k < 0 || rules.optOut() || STOP_WORD.matcher(folded).find()) return rules;
+        if (p[k] >= thresholds.optOut() && !ASKS_TO_STAY.matcher(folded).find() && words(folded) >= 3 && folded.indexOf('?') < 0) {
+            return rules.asOptOut();
+        }
+        if (p[k] >= thresholds.possibleOptOut()) return rules.withPossibleOptOut(true);
+        return rules;
     }
 
     private static byte[] resource(String name) {
@@ -350,7 +407,7 @@ final class FineTunedIntentReader {
     record Tensor(int[] shape, float[] values) {
     }
 
-    /** The adapter file ({@code delta.py ship}): little-endian, float16 tensors. */
+    /** The adapter file ({@code delta.py ship}, version 2: six thresholds): little-endian, float16 tensors. */
     record Adapter(byte[] baseSha256, Thresholds thresholds, int maxTokens, List<Intent> intents, Map<String, Tensor> tensors) {
 
         private static final int MAGIC = 0x41494f4a; // "JOIA" read little-endian
@@ -369,14 +426,13 @@ final class FineTunedIntentReader {
                 }
                 byte[] sha = new byte[32];
                 in.get(sha);
-                Thresholds thresholds = new Thresholds(in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat());
+                Thresholds thresholds = new Thresholds(in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat(),
+                        in.getFloat());
                 int maxTokens = in.getInt();
                 int labels = in.getInt();
                 List<Intent> intents = new ArrayList<>(labels);
                 for (int k = 0; k < labels; k++) {
-                    Intent i = Intent.valueOf(string(in));
-                    if (i == Intent.OPT_OUT) throw new IllegalStateException("the fine-tuned reader may not name OPT_OUT");
-                    intents.add(i);
+                    intents.add(Intent.valueOf(string(in)));
                 }
                 Map<String, Tensor> tensors = new LinkedHashMap<>();
                 for (int n = in.getInt(); n > 0; n--) {

@@ -1,13 +1,14 @@
 package com.jorge.platform.understanding;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one inbound message says. {@code optOut} is decided by patterns alone and is also present as
- * {@link Intent#OPT_OUT} in {@code intents}. {@code possibleOptOut}: the message may be a request to stop that the
- * patterns did not confirm (a stop word, anger, a legal threat); never true when {@code optOut} is.
+ * What one inbound message says. {@code optOut} is decided by the patterns, or by the fine-tuned reader where they missed
+ * one, and is also present as {@link Intent#OPT_OUT} in {@code intents}. {@code possibleOptOut}: the message may be a
+ * request to stop that neither confirmed (a stop word, anger, a legal threat); never true when {@code optOut} is.
  */
 public record MessageUnderstanding(String language, List<Slot> slots, Set<Intent> intents, boolean optOut, boolean possibleOptOut) {
     public MessageUnderstanding {
@@ -23,6 +24,13 @@ public record MessageUnderstanding(String language, List<Slot> slots, Set<Intent
 
     public MessageUnderstanding withPossibleOptOut(boolean possible) {
         return new MessageUnderstanding(language, slots, intents, optOut, possible);
+    }
+
+    /** The same understanding read as a request to stop: OPT_OUT among its intents, no side and no call (as the rules read one). */
+    public MessageUnderstanding asOptOut() {
+        EnumSet<Intent> read = EnumSet.of(Intent.OPT_OUT);
+        intents.stream().filter(i -> i != Intent.SELLING && i != Intent.BUYING && i != Intent.WANTS_CALL && i != Intent.OTHER).forEach(read::add);
+        return new MessageUnderstanding(language, slots, read, true, false);
     }
 
     /** The same understanding read with other intents (a learned reader's); the opt-out stays as it was. */

@@ -121,7 +121,8 @@ final class OptOutDetector {
             "\\b(borra|borren|borre|quita|quiten|quite|saca|saquen|saque|eliminen)(me|n\\s+mi\\s+numero)\\s+de\\s+(su|la|tu|sus)\\s+lista",
             // Spanish verbs of removing, any person, a number or me/us, off a list or system: "remuevan mi número de su lista",
             // "quiten este numero de sus contactos", "eliminarme de la lista", "bórrenos de su sistema"
-            "(?<!\\bno\\s{1,3}((me|nos|te)\\s{1,3})?((la|lo|las|los)\\s{1,3})?)\\b(remuev|remov|quit|borr|elimin|sac|saqu|bor)\\w*(me|nos)?\\s+((a\\s+)?(mi|este|nuestro|el)\\s+(numero|telefono|cel|celular|contacto|nombre)\\s+)?de\\s+"
+            // (eighteenth round) not after a negation, nor a wish that it not happen: "no quiero que me quiten de la lista"
+            "(?<!\\bno\\s{1,3}((quiero|queremos)\\s{1,3}que\\s{1,3})?((me|nos|te)\\s{1,3})?((la|lo|las|los)\\s{1,3})?)\\b(remuev|remov|quit|borr|elimin|sac|saqu|bor)\\w*(me|nos)?\\s+((a\\s+)?(mi|este|nuestro|el)\\s+(numero|telefono|cel|celular|contacto|nombre)\\s+)?de\\s+"
                     + "((su|sus|la|las|tu|tus|esta|esa)\\s+)?(lista|listas|sistema|base\\s+de\\s+datos|contactos|registro)\\b",
             // "darme de baja", "den de baja este número", "denme de baja" (not "dar de baja el listing": the home taken off the market)
             "\\b(dar|den|de|da|dame|denme|deme|darme|darnos|dennos|denos|nos\\s+den|me\\s+den|me\\s+de)(me|nos)?\\s+de\\s+baja\\b(?!\\s+(la|el|mi|nuestra|nuestro)\\s+(casa|listing|listado|anuncio|propiedad|oferta))"
@@ -405,7 +406,9 @@ final class OptOutDetector {
     static final Pattern OTHER_SERVICE = Pattern.compile(
             "(unsub\\w*ed|unsubbed|opted\\s+out)\\s+(of\\s+|from\\s+)(?!(you|your|ur|this|these|the\\s+(texts|messages|list)|y'?all)\\b)\\w+");
     static final Pattern NEGATION_BEFORE = Pattern.compile(
-            "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$");
+            "\\b(can'?t|cannot|can\\s+not|don'?t|dont|do\\s+not|won'?t|never|not|bus)\\s*$"
+                    // (eighteenth round) "I don't want to unsubscribe, just send fewer"
+                    + "|\\b(don'?t|dont|do\\s+not|never)\\s+(want|wish|need|mean|meant)\\s+to\\s*$");
     /** "ill quit bugging you once we close", "I'll stop texting you so much": what the lead promises to do, not a request to us. */
     static final Pattern LEAD_PROMISES_BEFORE = Pattern.compile(
             "\\b(i'?ll|ill|i\\s+will|we'?ll|we\\s+will|i'?m\\s+(gonna|going\\s+to)|i\\s+(promise|swear)(\\s+(to|i'?ll))?)\\s*$");

@@ -15,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fine-tuned intent reader: the shipped adapter, merged into the int8 MiniLM the understander ships, reads as the float
@@ -98,6 +100,75 @@ class FineTunedIntentReaderTest {
         // one answer, not both; no QUESTION beside a more specific one
         assertThat(notOut.contains(Intent.AFFIRMATIVE) && notOut.contains(Intent.NEGATIVE)).isFalse();
         assertThat(notOut).doesNotContain(Intent.QUESTION);
+    }
+
+    /**
+     * The reader's opinion on a request to stop: sure enough, it opts the lead out where the rules did not (no side, no call
+     * left); less sure, the message is a possible opt-out (the bots pause for a person); it never takes the rules' opt-out back.
+     */
+    @Test
+    void aRequestToStopTheRulesMissedIsAnOptOutOrAPossibleOneButNeverTakenBack() {
+        FineTunedIntentReader.Thresholds t = READER.thresholds();
+        assertThat(t.possibleOptOut()).isLessThan(t.optOut());
+        int stop = READER.intents().indexOf(Intent.OPT_OUT);
+        assertThat(stop).as("the shipped adapter reads requests to stop").isNotNegative();
+        MessageUnderstanding selling = new MessageUnderstanding("en", List.of(), EnumSet.of(Intent.SELLING, Intent.WANTS_CALL), false);
+        double[] p = probabilities(0.01, Set.of());
+
+        p[stop] = (t.optOut() + 1) / 2;
+        MessageUnderstanding sure = READER.stopping(selling, p, "i would like you to take me off now");
+        assertThat(sure.optOut()).isTrue();
+        assertThat(sure.possibleOptOut()).isFalse();
+        assertThat(sure.intents()).containsExactly(Intent.OPT_OUT);
+
+        p[stop] = (t.possibleOptOut() + t.optOut()) / 2;
+        MessageUnderstanding unsure = READER.stopping(selling, p, "i would like you to take me off now");
+        assertThat(unsure.optOut()).isFalse();
+        assertThat(unsure.possibleOptOut()).isTrue();
+        assertThat(unsure.intents()).isEqualTo(selling.intents());
+
+        p[stop] = t.possibleOptOut() / 2;
+        assertThat(READER.stopping(selling, p, "i would like you to take me off now")).isEqualTo(selling);
+
+        // a removal asked not to happen is at most a possible opt-out, however sure the reader is
+        p[stop] = 1;
+        assertThat(READER.stopping(selling, p, "no quiero que me quiten de la lista").possibleOptOut()).isTrue();
+        assertThat(READER.stopping(selling, p, "never remove me you guys are great").optOut()).isFalse();
+        assertThat(READER.stopping(selling, p, "not interested, remove me").optOut()).isTrue();
+        // a word that stops is the rules' ground: the reader gives no opinion
+        assertThat(READER.stopping(selling, p, "stop by anytime we are home")).isEqualTo(selling);
+        // two words are too few to be sure: a person reads them
+        assertThat(READER.stopping(selling, p, "f off").possibleOptOut()).isTrue();
+        assertThat(READER.stopping(selling, p, "if you didn't text me the address, can you send it again?").possibleOptOut()).isTrue();
+
+        MessageUnderstanding rulesStop = new MessageUnderstanding("en", List.of(), EnumSet.of(Intent.OPT_OUT), true);
+        p[stop] = 0;
+        assertThat(READER.stopping(rulesStop, p, "stop").optOut()).isTrue();
+    }
+
+    /**
+     * Requests to keep the texts coming and other near-misses, in words written before the eighteenth round trained its reader
+     * (finetune/README.md): the dev model read "please keep me on your list" as a request to stop at 0.996. None may opt out.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "please don't take me off the list, I still want listings",
+        "no me borren porfa, sigo buscando casa",
+        "don't stop sending me houses in that area",
+        "no dejen de mandarme opciones",
+        "no paren de mandarme casas de 3 recamaras",
+        "never remove me, you guys are great",
+        "I don't want to unsubscribe, just send fewer",
+        "keep texting me the new listings",
+        "stop by the house saturday if you can",
+        "we had to stop looking for a while because of my job",
+        "no quiero que me quiten de la lista",
+        "please keep me on your list",
+        "i quit my job so we need to sell fast",
+        "can you stop sending condos and only send houses",
+        "no more condos please, only houses"})
+    void aRequestToKeepTheTextsComingIsNoOptOut(String text) {
+        assertThat(SharedUnderstander.WITH_MODEL.understand(text).optOut()).as(text).isFalse();
     }
 
     /** An answer the conversation reads (a short reply, a time to meet) keeps exactly the rules' stage-moving intents. */
