@@ -255,13 +255,6 @@ final class FineTunedIntentReader {
         }
     }
 
-    private static int words(String folded) {
-        int n = 0;
-        Matcher m = WORD.matcher(folded);
-        while (m.find()) n++;
-        return n;
-    }
-
     /** The words that stop alone, in the spellings leads use: the opt-out rules' own ground. */
     static final Pattern STOP_WORD = Pattern.compile("\\b(s+t+[o0]+p+\\w*|stahp|quit|quits|quitting|cancel\\w*|end|unsub\\w*|opt\\w*|alto|basta"
             + "|paren|parale|parenle|detengan|stopp?ear\\w*)\\b");
@@ -269,13 +262,21 @@ final class FineTunedIntentReader {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     /**
-     * A negation, at most two words, then a removal or a stop: "never remove me", "please don't take me off", "no quiero que me
-     * quiten de la lista", "no me borren", "no dejen de mandarme". Punctuation ends the reach ("not interested, remove me").
+     * A negation, at most two words, then a removal or a stop the rules have no word for ({@link #STOP_WORD} is theirs):
+     * "never remove me", "please don't take me off", "no quiero que me quiten de la lista", "no me borren", "no dejen de
+     * mandarme". Punctuation ends the reach ("not interested, remove me").
      */
     static final Pattern ASKS_TO_STAY = Pattern.compile("\\b(no|not|don'?t|do\\s+not|never|nunca)((\\s+[\\p{L}']+){0,2}?)\\s+"
-            + "((me|us|nos)\\s+)?(remove|delete|drop|unsubscribe|stop|quit|cancel|take\\s+(me|us)\\s+off|opt\\s+(me\\s+)?out"
+            + "((me|us|nos)\\s+)?(remove|delete|drop|take\\s+(me|us)\\s+off"
             + "|quit(en|es|ar|e|ame)|borr(en|es|ar|e)|saqu(en|es|e)|sacar|elimin(en|es|ar|e)|den\\s+de\\s+baja|dar\\s+de\\s+baja"
-            + "|dej(en|es|ar)\\s+de|par(en|es|ar)\\s+de)\\b");
+            + "|dej(en|es|ar)\\s+de|par(es|ar)\\s+de)\\b");
+
+    private static int words(String folded) {
+        int n = 0;
+        Matcher m = WORD.matcher(folded);
+        while (m.find()) n++;
+        return n;
+    }
 
     /**
      * The decision's thresholds, chosen on the dev split (finetune/README.md): an intent the rules did not name is added from

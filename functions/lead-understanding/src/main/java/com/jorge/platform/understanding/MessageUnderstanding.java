@@ -29,7 +29,8 @@ public record MessageUnderstanding(String language, List<Slot> slots, Set<Intent
     /** The same understanding read as a request to stop: OPT_OUT among its intents, no side and no call (as the rules read one). */
     public MessageUnderstanding asOptOut() {
         EnumSet<Intent> read = EnumSet.of(Intent.OPT_OUT);
-        intents.stream().filter(i -> i != Intent.SELLING && i != Intent.BUYING && i != Intent.WANTS_CALL && i != Intent.OTHER).forEach(read::add);
+        read.addAll(intents);
+        read.removeAll(EnumSet.of(Intent.SELLING, Intent.BUYING, Intent.WANTS_CALL, Intent.OTHER));
         return new MessageUnderstanding(language, slots, read, true, false);
     }
 
