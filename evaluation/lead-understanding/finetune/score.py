@@ -46,17 +46,28 @@ def report(msgs, sets, name):
           f"  es {acc(ok['es']):.3f} ({len(ok['es'])})")
 
 
-def fresh(parts):
-    """The rules' fresh reading of a part (fresh-readings/*.tsv: the rules of main before any rule was written from it)."""
+def fresh_rows(parts):
+    """The rules' fresh reading of a part (fresh-readings/*.tsv: the rules of main before any rule was written from it): by
+    message id, its columns (part, id, intents, opt-out)."""
     import glob, os
     got = {}
     for p in parts:
         for path in glob.glob(os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "fresh-readings", p + "-*.tsv")):
             for line in open(path, encoding="utf-8"):
                 cols = line.rstrip("\n").split("\t")
-                if len(cols) >= 3 and cols[0] == p:
-                    got[cols[1]] = {s for s in cols[2].split(",") if s}
+                if len(cols) >= 4 and cols[0] == p:
+                    got[cols[1]] = cols
     return got
+
+
+def fresh(parts):
+    """The fresh reading's intents of each message."""
+    return {i: {s for s in cols[2].split(",") if s} for i, cols in fresh_rows(parts).items()}
+
+
+def fresh_opt_outs(parts):
+    """The fresh reading's opt-out verdict of each message."""
+    return {i: cols[3] == "true" for i, cols in fresh_rows(parts).items()}
 
 
 STAGE_MOVING = {"WANTS_CALL", "WANTS_SHOWING", "AFFIRMATIVE", "NEGATIVE", "HAS_AGENT", "NOT_INTERESTED", "NOT_NOW", "ANGRY",
@@ -123,19 +134,6 @@ if sys.argv[1] == "edit":
                     print(f"{a_c:.2f} {a_f:.2f} {a_o:.2f} {d:.2f}: {acc(ok[None]):.3f} ({acc(ok['en']):.3f}, {acc(ok['es']):.3f})"
                           f"  {sum(added)}/{len(added) - sum(added)}")
     sys.exit(0)
-
-def fresh_opt_outs(parts):
-    """The rules' fresh opt-out verdict of each message (the fresh reading's fourth column)."""
-    import glob, os
-    got = {}
-    for p in parts:
-        for path in glob.glob(os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "fresh-readings", p + "-*.tsv")):
-            for line in open(path, encoding="utf-8"):
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) >= 4 and cols[0] == p:
-                    got[cols[1]] = cols[3] == "true"
-    return got
-
 
 if sys.argv[1] == "optout":
     prefix, epoch, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
