@@ -4,7 +4,7 @@
 # class path) with FreshIntents.java and run on today's corpus files. One line a message: PART TAB ID TAB INTENTS TAB OPTOUT,
 # into src/main/resources/fresh-readings/COMMIT.tsv. StackedIntentSelection reads them (evaluate.sh --intent-reader-lopo,
 # --train-intent-reader). Which commit for which part: the last commit before the part became tuning data (README).
-# Never reads heldout-6 or heldout-16. heldout-7 is read by 1a7e47c (main before any rule was written from it, tenth round),
+# Never reads heldout-6 or heldout-18. heldout-7 is read by 1a7e47c (main before any rule was written from it, tenth round),
 # heldout-8 by 40be78c (main before the eleventh round wrote rules from it), heldout-9 by 75b029f (main before the twelfth),
 # heldout-10 by e435233 (main before the thirteenth); tuning-families-3 and -4, which landed during the thirteenth round, by
 # e435233 too (main before the round's first rule, so before any rule was written from them); heldout-11 and tuning-families-5
@@ -12,7 +12,8 @@
 # before the fifteenth round's first rule; -9 and -10 landed during the round, read by the rules from before it); heldout-14
 # by ca93927b (main before the seventeenth round's first rule; the sixteenth wrote no rule from it); heldout-13 by ca93927b
 # too (no round wrote a rule from its misses; the seventeenth cited h13-366 beside heldout-14's, so the commit before it);
-# heldout-15 by a6e2914d (main before the eighteenth round's first rule).
+# heldout-15 by a6e2914d (main before the eighteenth round's first rule); heldout-16 and -17 by a3c236ff (main when the
+# eighteenth round began; no rule was written from either before the nineteenth).
 # build.sh NAME... rebuilds only the readings named (e.g. heldout-7-1a7e47c); none named: every one.
 set -euo pipefail
 only=("$@")
@@ -63,3 +64,5 @@ read_with e64936d tuning-families-10-e64936d tuning-families-10  # before any ru
 read_with ca93927b heldout-14-ca93927b heldout-14         # before the seventeenth round tuned the rules on heldout-14
 read_with ca93927b heldout-13-ca93927b heldout-13         # no rule written from heldout-13; before the seventeenth cited it
 read_with a6e2914d heldout-15-a6e2914d heldout-15         # before the eighteenth round tuned the rules on heldout-15
+read_with a3c236ff heldout-16-a3c236ff heldout-16         # no rule written from heldout-16 before the nineteenth round
+read_with a3c236ff heldout-17-a3c236ff heldout-17         # no rule written from heldout-17 before the nineteenth round

@@ -20,10 +20,10 @@ import java.util.concurrent.Future;
  * The learned reader of the full intent set ({@link StackedIntentReader}, issue 13, ninth round): how candidates are chosen
  * (leave-one-part-out over every tuning part, {@code evaluate.sh --intent-reader-lopo [FRESH_DIR]}) and the training that
  * writes the shipped resource ({@code evaluate.sh --train-intent-reader FILE [FRESH_DIR]}). Never reads heldout-6 or
- * heldout-16 (not among the parts; heldout-7 is one since the tenth round, heldout-8 and tuning-families-2 since the eleventh,
+ * heldout-18 (not among the parts; heldout-7 is one since the tenth round, heldout-8 and tuning-families-2 since the eleventh,
  * heldout-9 since the twelfth, heldout-10, tuning-families-3 and tuning-families-4 since the thirteenth, heldout-11 and
  * tuning-families-5 to -8 since the fourteenth, heldout-12 and tuning-families-9 and -10 since the fifteenth, heldout-13, -14 and
- * -15 since the eighteenth).
+ * -15 since the eighteenth, heldout-16 and -17 since the nineteenth).
  *
  * <p>Each part is scored by a model trained on the others; a policy's thresholds are those the same protocol picks inside
  * the training parts (train on all but two, score the one left of the training parts), never by the scored part.
@@ -54,6 +54,10 @@ final class StackedIntentSelection {
     static final String HELD_OUT_14 = "/corpus/heldout-14.jsonl";
     /** heldout-15, held out through the seventeenth round; tuning data since the eighteenth (heldout-16 is held out). */
     static final String HELD_OUT_15 = "/corpus/heldout-15.jsonl";
+    /** heldout-16, held out through the eighteenth round; tuning data since the nineteenth. */
+    static final String HELD_OUT_16 = "/corpus/heldout-16.jsonl";
+    /** heldout-17, held out through the eighteenth round; tuning data since the nineteenth (heldout-18 is held out). */
+    static final String HELD_OUT_17 = "/corpus/heldout-17.jsonl";
     static final List<String> PARTS = List.of(EvaluateCorpus.TUNING, EvaluateCorpus.HELD_OUT, EvaluateCorpus.TUNING_METROS,
             EvaluateCorpus.HELD_OUT_METROS, EvaluateCorpus.HELD_OUT_2, EvaluateCorpus.HELD_OUT_3, EvaluateCorpus.HELD_OUT_4,
             EvaluateCorpus.TUNING_OPT_OUTS, EvaluateCorpus.HELD_OUT_5, EvaluateCorpus.TUNING_KINDS, StackedIntentSelection.HELD_OUT_7,
@@ -62,7 +66,8 @@ final class StackedIntentSelection {
             StackedIntentSelection.HELD_OUT_11, EvaluateCorpus.TUNING_FAMILIES_5, EvaluateCorpus.TUNING_FAMILIES_6,
             EvaluateCorpus.TUNING_FAMILIES_7, EvaluateCorpus.TUNING_FAMILIES_8, StackedIntentSelection.HELD_OUT_12,
             EvaluateCorpus.TUNING_FAMILIES_9, EvaluateCorpus.TUNING_FAMILIES_10, StackedIntentSelection.HELD_OUT_13,
-            StackedIntentSelection.HELD_OUT_14, StackedIntentSelection.HELD_OUT_15);
+            StackedIntentSelection.HELD_OUT_14, StackedIntentSelection.HELD_OUT_15, StackedIntentSelection.HELD_OUT_16,
+            StackedIntentSelection.HELD_OUT_17);
     /** Every intent but OPT_OUT (the rules' alone) and OTHER (what is left). */
     static final List<Intent> LEARNED = Arrays.stream(Intent.values()).filter(i -> i != Intent.OPT_OUT && i != Intent.OTHER).toList();
     /**
@@ -74,7 +79,8 @@ final class StackedIntentSelection {
      * before the fourteenth, which wrote the first rules from them), heldout-12, tuning-families-9 and -10 by e64936d (main before the
      * fifteenth, which wrote the first rules from them; -9 and -10 landed during the round), heldout-13 and heldout-14 by ca93927b
      * (main before the seventeenth, which wrote the first rules from heldout-14 and cited one message of heldout-13; none was written
-     * from heldout-13's misses before), heldout-15 by a6e2914d (main before the eighteenth, which wrote the first rules from it). tuning,
+     * from heldout-13's misses before), heldout-15 by a6e2914d (main before the eighteenth, which wrote the first rules from it),
+     * heldout-16 and heldout-17 by a3c236ff (main when the eighteenth began; the nineteenth wrote the first rules from them). tuning,
      * heldout and tuning-metros have none (the rules were first written from them); tuning-families-2 none yet (no rule had
      * been written from it before the eleventh round's: today's rules read it fresh).
      */
@@ -87,7 +93,8 @@ final class StackedIntentSelection {
             "/fresh-readings/tuning-families-6-2edb810.tsv", "/fresh-readings/tuning-families-7-2edb810.tsv",
             "/fresh-readings/tuning-families-8-2edb810.tsv", "/fresh-readings/heldout-12-e64936d.tsv",
             "/fresh-readings/tuning-families-9-e64936d.tsv", "/fresh-readings/tuning-families-10-e64936d.tsv",
-            "/fresh-readings/heldout-13-ca93927b.tsv", "/fresh-readings/heldout-14-ca93927b.tsv", "/fresh-readings/heldout-15-a6e2914d.tsv");
+            "/fresh-readings/heldout-13-ca93927b.tsv", "/fresh-readings/heldout-14-ca93927b.tsv", "/fresh-readings/heldout-15-a6e2914d.tsv",
+            "/fresh-readings/heldout-16-a3c236ff.tsv", "/fresh-readings/heldout-17-a3c236ff.tsv");
     /**
      * The shipped reader's hashed buckets and training settings (the model file records its buckets, checked at load). Fifteenth
      * round: 2^14 buckets with l2 1e-4 per update, chosen on heldout-12 before any rule was written from it (README: 2^12 as shipped

@@ -85,7 +85,7 @@ class StackedIntentSelectionTest {
                 "heldout-5", "tuning-kinds", "heldout-7", "heldout-8", "heldout-9", "heldout-10",
                 "tuning-families-3", "tuning-families-4", "heldout-11", "tuning-families-5", "tuning-families-6",
                 "tuning-families-7", "tuning-families-8", "heldout-12", "tuning-families-9", "tuning-families-10", "heldout-13", "heldout-14",
-                "heldout-15");
+                "heldout-15", "heldout-16", "heldout-17");
         read.forEach((part, got) -> assertThat(got).as(part).isEqualTo(ids.get(part)));
     }
 }
