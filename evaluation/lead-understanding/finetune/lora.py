@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 
 from bert import WordPiece, Bert, mean_pool
-from common import INTENTS, SHIPPED_PARTS, TRAIN_PARTS, load, model_input, target
+from common import INTENTS, SHIPPED_PARTS, SLOT_LABELS, TRAIN_PARTS, load, model_input, slot_target, target
 
 LINEARS = ("q", "k", "v", "o", "i", "out")
 
@@ -36,7 +36,7 @@ class LoRALinear(nn.Module):
 
 
 class Reader(nn.Module):
-    def __init__(self, r, alpha, minilm):
+    def __init__(self, r, alpha, minilm, outputs=len(INTENTS)):
         super().__init__()
         self.bert = Bert()
         self.bert.load_onnx(f"{minilm}/all-minilm-l6-v2.onnx")
@@ -44,7 +44,7 @@ class Reader(nn.Module):
             for name in LINEARS:
                 setattr(layer, name, LoRALinear(getattr(layer, name), r, alpha))
         self.drop = nn.Dropout(0.1)
-        self.head = nn.Linear(384, len(INTENTS))
+        self.head = nn.Linear(384, outputs)
 
     def forward(self, ids, mask):
         return self.head(self.drop(mean_pool(self.bert(ids, mask), mask)))
@@ -73,23 +73,33 @@ if __name__ == "__main__":
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", required=True)
     ap.add_argument("--save", action="store_true")
+    ap.add_argument("--slots", action="store_true", help="the head reads the categorical slots' values too (common.SLOT_LABELS)")
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
     tok = WordPiece(f"{a.minilm}/all-minilm-l6-v2-tokenizer.json")
-    model = Reader(a.rank, a.alpha or 2.0 * a.rank, a.minilm)
+    model = Reader(a.rank, a.alpha or 2.0 * a.rank, a.minilm, len(INTENTS) + (len(SLOT_LABELS) if a.slots else 0))
     for n, p in model.named_parameters():
         p.requires_grad_(trainable(n))
     print(f"{sum(p.numel() for n, p in model.named_parameters() if p.requires_grad)} parameters trained "
           f"(rank {a.rank}, lr {a.lr})", flush=True)
 
-    def encode(msgs):
-        return [(tok.encode(model_input(m), a.max_len), target(m)) for m in msgs]
+    def encode(msgs, slot_labels=True):
+        """(token ids, target, loss weights): with --slots the slot outputs follow the intents', weighted 0 where the part
+        has no slot labels (near-misses.jsonl)."""
+        out = []
+        for m in msgs:
+            y, w = target(m), [1.0] * len(INTENTS)
+            if a.slots:
+                st = slot_target(m) if slot_labels else None
+                y, w = y + (st or [0.0] * len(SLOT_LABELS)), w + [1.0 if st else 0.0] * len(SLOT_LABELS)
+            out.append((tok.encode(model_input(m), a.max_len), y, w))
+        return out
 
     parts = [p for p in (SHIPPED_PARTS if a.shipped else TRAIN_PARTS) if p not in a.exclude]
-    train = encode([m for p in parts for m in load(p)])
+    train = [x for p in parts for x in encode(load(p), p != "near-misses")]
     print(f"training on {len(train)} messages from {len(parts)} parts", flush=True)
 
     def batches(items, size, shuffle):
@@ -109,7 +119,8 @@ if __name__ == "__main__":
         x = torch.tensor([s + [tok.pad] * (n - len(s)) for s in seqs])
         mask = torch.tensor([[1] * len(s) + [0] * (n - len(s)) for s in seqs])
         y = torch.tensor([items[k][1] for k in ids])
-        return x, mask, y
+        w = torch.tensor([items[k][2] for k in ids])
+        return x, mask, y, w
 
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
     opt = torch.optim.AdamW([{"params": body, "lr": a.lr}, {"params": model.head.parameters(), "lr": a.head_lr}],
@@ -119,7 +130,12 @@ if __name__ == "__main__":
     warm = int(0.06 * total)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: s / max(1, warm) if s < warm else max(0.0, (total - s) / (total - warm)))
-    loss_fn = nn.BCEWithLogitsLoss()
+    bce = nn.BCEWithLogitsLoss(reduction="none")
+
+    def loss_fn(logits, y, w):
+        # each output's loss at the scale the intents-only head had (a mean over its outputs): slot outputs add to it, they
+        # do not dilute the intents' gradient
+        return (bce(logits, y) * w).sum(dim=1).mean() / len(INTENTS)
     score_items = {}
 
     def score(part, epoch):
@@ -129,7 +145,7 @@ if __name__ == "__main__":
         out = [None] * len(items)
         with torch.no_grad():
             for ids in batches(items, 64, False):
-                x, mask, _ = tensors(items, ids)
+                x, mask, _, _ = tensors(items, ids)
                 for k, p in zip(ids, torch.sigmoid(model(x, mask)).tolist()):
                     out[k] = p
         with open(f"{a.out}-{part}-e{epoch}.jsonl", "w") as f:
@@ -141,8 +157,8 @@ if __name__ == "__main__":
         model.train()
         t0, run = time.time(), 0.0
         for bi, ids in enumerate(batches(train, a.batch, True)):
-            x, mask, y = tensors(train, ids)
-            loss = loss_fn(model(x, mask), y)
+            x, mask, y, w = tensors(train, ids)
+            loss = loss_fn(model(x, mask), y, w)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)

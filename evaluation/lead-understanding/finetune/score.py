@@ -8,12 +8,20 @@ OPT_OUT is taken from the label's optOut in every row marked 'fair' (the reader 
   score.py edit PROBS_PREFIX EPOCH PART...             the reader editing the rules' fresh set, as the understander does
                                                        (FineTunedIntentReader.decide): a grid of add and drop thresholds
   score.py optout PROBS_PREFIX EPOCH PART...           the learned OPT_OUT as a second opinion beside the rules' fresh
-                                                       opt-outs: requests to stop caught and false ones by threshold"""
+                                                       opt-outs: requests to stop caught and false ones by threshold
+  score.py fresh-slots MISSES CORPUS_FILE PART COMMIT  the slots an older understander read (its evaluate.sh --corpus
+                                                       CORPUS_FILE --show-misses output, with CORPUS_FILE as it labelled
+                                                       then) as fresh-readings/slots/PART-COMMIT.tsv
+  score.py slots PROBS_PREFIX EPOCH PART...            the reader editing the rules' fresh slots, as the understander does
+                                                       (FineTunedIntentReader.slots): micro slot F1 by add and drop
+                                                       threshold, then the best cell per slot"""
 import json
 import re
 import sys
 
-from common import INTENTS, decode, consistent, load
+from collections import Counter
+
+from common import INTENTS, REPEATING, SLOT_LABELS, SLOT_VALUES, decode, consistent, load, slot_key
 
 
 def probs(path):
@@ -112,6 +120,120 @@ def edit(p, rules, m, add_closing, add_forward, add_other, drop):
     out = consistent(out, pr)
     return out or {"OTHER"}
 
+
+SLOTS_DIR = __import__("os").path.join(__import__("os").path.dirname(__file__), "..", "src", "main", "resources",
+                                       "fresh-readings", "slots")
+
+
+def fresh_slot_rows(misses, corpus_file):
+    """An older understander's slots of each message: the part's labels then, less what it missed, plus what it added."""
+    with open(corpus_file, encoding="utf-8") as f:
+        msgs = [json.loads(line) for line in f if line.strip()]
+    got = {m["id"]: Counter(slot_key(n, v) for n, v in m["slots"]) for m in msgs}
+    cur = None
+    with open(misses, encoding="utf-8") as f:
+        for line in f:
+            head = re.match(r"^(\S+) ", line)
+            if head and head.group(1) in got:
+                cur = head.group(1)
+            elif cur and line.startswith("    "):
+                for problem in line.strip().split("; "):
+                    kind, _, key = problem.partition(" ")
+                    if kind == "missed":
+                        got[cur][key] -= 1
+                    elif kind == "extra" and "=" in key:
+                        got[cur][key] += 1
+    return {i: +c for i, c in got.items()}
+
+
+def fresh_slots(parts):
+    import glob, os
+    got = {}
+    for p in parts:
+        for path in glob.glob(os.path.join(SLOTS_DIR, p + "-*.tsv")):
+            for line in open(path, encoding="utf-8"):
+                cols = line.rstrip("\n").split("\t")
+                if cols[0] == p:
+                    got[cols[1]] = Counter(k for k in cols[2].split(";") if k)
+    return got
+
+
+def edit_slots(p, rules, opt_out, add, drop):
+    """FineTunedIntentReader.slots: the rules' slots (a Counter of 'NAME=value') edited by the head's slot outputs: a value
+    of a categorical slot the rules read is dropped under `drop`, one they did not is added from `add`; a slot that holds one
+    value keeps the most probable; values outside the head stay; nothing is edited on a request to stop."""
+    if opt_out:
+        return rules
+    pr = dict(zip(SLOT_LABELS, p[len(INTENTS):]))
+    out = Counter({k: n for k, n in rules.items() if k not in pr or pr[k] >= drop})
+    for k in SLOT_LABELS:
+        if k not in rules and pr[k] >= add:
+            out[k] = 1
+    for name in SLOT_VALUES:
+        if name in REPEATING:
+            continue
+        held = [k for k in out if k.split("=", 1)[0] == name]
+        for k in sorted(held, key=lambda k: -pr.get(k, 1.0))[1:]:
+            del out[k]
+    return out
+
+
+def slot_counts(msgs, read, names=None):
+    tp = fp = fn = 0
+    for m in msgs:
+        want = Counter(slot_key(n, v) for n, v in m["slots"])
+        got = read[m["id"]]
+        for k in set(want) | set(got):
+            if names is None or k.split("=", 1)[0] in names:
+                hit = min(want[k], got[k])
+                tp, fp, fn = tp + hit, fp + got[k] - hit, fn + want[k] - hit
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+    return f1, tp, fp, fn
+
+
+if sys.argv[1] == "fresh-slots":
+    import os
+    misses, corpus_file, part, commit = sys.argv[2:6]
+    rows = fresh_slot_rows(misses, corpus_file)
+    os.makedirs(SLOTS_DIR, exist_ok=True)
+    with open(os.path.join(SLOTS_DIR, f"{part}-{commit}.tsv"), "w", encoding="utf-8") as f:
+        for i, c in rows.items():
+            f.write(f"{part}\t{i}\t{';'.join(sorted(c.elements()))}\n")
+    print(f"{len(rows)} messages, {sum(sum(c.values()) for c in rows.values())} slots")
+    sys.exit(0)
+
+if sys.argv[1] == "slots":
+    prefix, epoch, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    msgs = [m for p in parts for m in load(p)]
+    rules = fresh_slots(parts)
+    pr = {}
+    for p in parts:
+        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    base = slot_counts(msgs, rules)
+    print(f"fresh rules: micro slot F1 {base[0]:.3f} (tp {base[1]}, fp {base[2]}, fn {base[3]}); "
+          f"categorical only {slot_counts(msgs, rules, SLOT_VALUES)[0]:.3f}")
+    best = None
+    adds = [x / 100 for x in range(50, 100, 5)]
+    drops = [0.0, 0.02, 0.05, 0.1, 0.2, 0.3]
+    print("addSlot \\ dropSlot " + " ".join(f"{'never' if d == 0 else d:>6}" for d in drops))
+    for a in adds:
+        row = []
+        for d in drops:
+            f1 = slot_counts(msgs, {m["id"]: edit_slots(pr[m["id"]], rules[m["id"]], m["optOut"], a, d) for m in msgs})[0]
+            row.append(f"{f1:.4f}")
+            if best is None or f1 > best[0] + 1e-12 or (abs(f1 - best[0]) <= 1e-12 and (a > best[1] or (a == best[1] and d < best[2]))):
+                best = (f1, a, d)
+        print(f"{a:.2f}              " + " ".join(f"{x:>6}" for x in row))
+    f1, a, d = best
+    print(f"chosen (the declared rule): addSlot {a:.2f}, dropSlot {'never' if d == 0 else d}: micro slot F1 {f1:.4f}")
+    read = {m["id"]: edit_slots(pr[m["id"]], rules[m["id"]], m["optOut"], a, d) for m in msgs}
+    for name in SLOT_VALUES:
+        r0, r1 = slot_counts(msgs, rules, {name}), slot_counts(msgs, read, {name})
+        print(f"  {name:22s} F1 {r0[0]:.3f} -> {r1[0]:.3f}  (tp/fp/fn {r0[1]}/{r0[2]}/{r0[3]} -> {r1[1]}/{r1[2]}/{r1[3]})")
+    for lang in ("en", "es"):
+        sub = [m for m in msgs if m["lang"] == lang]
+        print(f"  {lang}: {slot_counts(sub, rules)[0]:.3f} -> {slot_counts(sub, read)[0]:.3f} ({len(sub)})")
+    sys.exit(0)
 
 if sys.argv[1] == "edit":
     prefix, epoch, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
