@@ -181,7 +181,8 @@ class HeldOutEightPhrasingKindsTest {
             "first time buying anything this big|FIRST_TIME_BUYER|yes",
             "aún no la ponemos a la venta|ALREADY_LISTED|no",
             "it's never been listed|ALREADY_LISTED|no",
-            "lo tengo que hablar con mi jeva|OTHER_DECISION_MAKERS|spouse",
+            // (twentieth round) a girlfriend: three hands of four label "mi jeva" partner (f10-179, h12-088, h15-273; heldout-8's spouse)
+            "lo tengo que hablar con mi jeva|OTHER_DECISION_MAKERS|partner",
             "ranch with extra land for horses|MUST_HAVES|acreage",
             "house with room for the boat|MUST_HAVES|rv_parking",
             "con espacio para la lancha|MUST_HAVES|rv_parking"})
