@@ -10,8 +10,9 @@ Delta layout (every array float16):
   'lora/<onnx MatMul initializer>/A' [r, in], '.../B' [out, r], 'lora/<...>/scale' [1]: the initializer (ONNX layout
       [in, out]) becomes  W0 + scale * (B @ A)^T  computed in float32
   '<onnx initializer name>' (biases, LayerNorm weights and biases): the replacement value itself
-  'head/weight' [18, 384], 'head/bias' [18]: logits = head/weight @ meanpool(last_hidden_state) + head/bias; sigmoid
-  'intents': the 18 label names, in the head's order (a string array)"""
+  'head/weight' [L, 384], 'head/bias' [L]: logits = head/weight @ meanpool(last_hidden_state) + head/bias; sigmoid
+  'intents': the L label names, in the head's order (a string array): the intents, then (a head trained with
+      lora.py --slots) the slot values common.SLOT_LABELS names ('MOTIVATION=divorce')"""
 import json
 import sys
 
@@ -22,7 +23,7 @@ import torch.nn as nn
 from onnx import numpy_helper
 
 from bert import WordPiece, Bert, batch, mean_pool
-from common import INTENTS, load, model_input
+from common import INTENTS, SLOT_LABELS, load, model_input
 
 MINILM = "/tmp/ft-jar/all-minilm-l6-v2.onnx"
 OURS = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
@@ -70,7 +71,9 @@ def export(ckpt, out):
         else:
             arrays[onnx_name(n)] = a
             sizes["layernorms" if ".ln" in n else "biases"] += a.nbytes
-    arrays["intents"] = np.array(INTENTS)
+    outputs = st["head.weight"].shape[0]
+    arrays["intents"] = np.array(INTENTS + (SLOT_LABELS if outputs > len(INTENTS) else []))
+    assert len(arrays["intents"]) == outputs, (len(arrays["intents"]), outputs)
     np.savez(out, **arrays)
     with open(out[:-len(".npz")] + ".initializers.txt", "w") as f:  # what the Java side replaces, one a line
         for k, a in arrays.items():
@@ -98,7 +101,10 @@ class Plain(nn.Module):
 
 
 def apply_delta(model, path):
-    d = np.load(path)
+    """The delta (a .npz path, or arrays already read: probe.Joia) merged into the base model."""
+    d = np.load(path) if isinstance(path, str) else path
+    if d["head/weight"].shape[0] != model.head.out_features:  # a head that reads slot values too
+        model.head = nn.Linear(384, d["head/weight"].shape[0])
     f32 = lambda k: torch.tensor(d[k].astype(np.float32))
     mm = {v: k for k, v in matmul_names().items()}
     back = {v: k for k, v in OURS.items()}
@@ -173,12 +179,13 @@ def ship(npz, base_onnx, thresholds, out):
     (add an intent that closes or slows the conversation, add one that moves it forward, add another, drop one the rules
     named, an opt-out the rules missed, a possible one; `thresholds` written "0.90,0.65,0.50,0.10,0.98,0.80"), int32 max
     tokens, int32 label count and each label (int32 length, UTF-8), then the tensors as to_bin writes them after its magic;
-    little-endian."""
+    little-endian. A head that reads slot values (lora.py --slots) is not shippable: the understander reads intents only."""
     import hashlib
     import struct
     d = np.load(npz)
     keys = [k for k in d.files if k != "intents"]
     labels = [str(x) for x in d["intents"]]
+    assert all("=" not in x for x in labels), "a head that reads slot values: the understander reads intents only"
     with open(base_onnx, "rb") as f:
         digest = hashlib.sha256(f.read()).digest()
     with open(out, "wb") as f:

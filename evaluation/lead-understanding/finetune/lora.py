@@ -74,6 +74,8 @@ if __name__ == "__main__":
     ap.add_argument("--out", required=True)
     ap.add_argument("--save", action="store_true")
     ap.add_argument("--slots", action="store_true", help="the head reads the categorical slots' values too (common.SLOT_LABELS)")
+    ap.add_argument("--slot-pos-weight", type=float, default=1.0,
+                    help="weight of a slot output's loss where the value is labelled (each value is rare: 1 to 3 %% of messages)")
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -130,7 +132,8 @@ if __name__ == "__main__":
     warm = int(0.06 * total)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: s / max(1, warm) if s < warm else max(0.0, (total - s) / (total - warm)))
-    bce = nn.BCEWithLogitsLoss(reduction="none")
+    pos_weight = torch.tensor([1.0] * len(INTENTS) + ([a.slot_pos_weight] * len(SLOT_LABELS) if a.slots else []))
+    bce = nn.BCEWithLogitsLoss(reduction="none", pos_weight=pos_weight)
 
     def loss_fn(logits, y, w):
         # each output's loss at the scale the intents-only head had (a mean over its outputs): slot outputs add to it, they
