@@ -301,6 +301,12 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
             if (s.name() == SlotName.MOTIVATION && s.value().equals("financial") && (buyCue || intents.defers(t)) && !sellCue) {
                 continue;
             }
+            // (twentieth round) a buyer moving for a job states no seller's motivation: "relocating to Fargo for a job, need a 3 bed",
+            // "nos mudamos a Omaha por trabajo, buscamos casa" (the newer hands: no MOTIVATION 19 of 19 times)
+            if (s.name() == SlotName.MOTIVATION && s.value().equals("relocating") && !sellCue
+                    && (buyCue || side == LeadSide.BUYER)) {
+                continue;
+            }
             // a seller describing the house they sell ("fire damage in the garage") is not listing must-haves
             if (BUYER_ONLY.contains(s.name()) && sellerContext && !buyerSignal) {
                 continue;

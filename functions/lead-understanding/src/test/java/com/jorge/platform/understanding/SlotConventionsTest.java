@@ -61,4 +61,20 @@ class SlotConventionsTest {
     void aShowingsTimeIsNoContactTime(String text) {
         assertThat(read(text).values(SlotName.CONTACT_TIME)).as(text).isEmpty();
     }
+
+    // ---- MOTIVATION ---------------------------------------------------------------------------------------------------
+
+    /** A buyer moving for a job states no seller's motivation; a seller moving still does. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "relocating to Billings for a new job, looking to buy a 3 bed with a garage|",
+            "nos mudamos a Yakima por trabajo, buscamos casa de 3 recámaras|",
+            "we're relocating for work and have to sell our place first|relocating"})
+    void aBuyerMovingForAJobStatesNoSellersMotivation(String text, String value) {
+        if (value == null) {
+            assertThat(read(text).values(SlotName.MOTIVATION)).as(text).isEmpty();
+        } else {
+            assertThat(read(text).values(SlotName.MOTIVATION)).as(text).containsExactly(value);
+        }
+    }
 }
