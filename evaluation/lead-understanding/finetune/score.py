@@ -29,6 +29,14 @@ def probs(path):
         return {d["id"]: d["probs"] for d in map(json.loads, f)}
 
 
+def part_probs(prefix, epoch, parts):
+    """The probabilities lora.py --score wrote for each part after an epoch, by message id."""
+    pr = {}
+    for p in parts:
+        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    return pr
+
+
 def shipped(path, msgs):
     """The shipped understander's intents: its printed miss where it names one, else the label's set."""
     got = {m["id"]: set(m["intents"]) for m in msgs}
@@ -206,9 +214,7 @@ if sys.argv[1] == "slots":
     prefix, epoch, parts = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
     msgs = [m for p in parts for m in load(p)]
     rules = fresh_slots(parts)
-    pr = {}
-    for p in parts:
-        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    pr = part_probs(prefix, epoch, parts)
     base = slot_counts(msgs, rules)
     print(f"fresh rules: micro slot F1 {base[0]:.3f} (tp {base[1]}, fp {base[2]}, fn {base[3]}); "
           f"categorical only {slot_counts(msgs, rules, SLOT_VALUES)[0]:.3f}")
@@ -240,9 +246,7 @@ if sys.argv[1] == "edit":
     msgs = [m for p in parts for m in load(p)]
     rules = fresh(parts)
     rules = {m["id"]: rules[m["id"]] - {"OPT_OUT"} for m in msgs}
-    pr = {}
-    for p in parts:
-        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    pr = part_probs(prefix, epoch, parts)
     print("add_closing add_forward add_other drop: accuracy (en, es), closing intents added right/wrong")
     for a_c in (0.65, 0.8, 0.9, 1.01):
         for a_f in (0.5, 0.65, 0.8):
@@ -262,9 +266,7 @@ if sys.argv[1] == "optout":
     msgs = [m for p in parts for m in load(p)]
     rules = fresh_opt_outs(parts)
     k = INTENTS.index("OPT_OUT")
-    pr = {}
-    for p in parts:
-        pr.update(probs(f"{prefix}-{p}-e{epoch}.jsonl"))
+    pr = part_probs(prefix, epoch, parts)
     stops = [m for m in msgs if m["optOut"]]
     missed = [m for m in stops if not rules[m["id"]]]
     print(f"{len(msgs)} messages, {len(stops)} requests to stop; the fresh rules miss {len(missed)} and stop "
