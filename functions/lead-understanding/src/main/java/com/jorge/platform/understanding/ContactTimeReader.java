@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ final class ContactTimeReader {
     /** (twentieth round) A clock time with am or pm and no word before it ("sat 10am", "2pm works"), read in a short answer only. */
     private static final Pattern BARE_CLOCK = Pattern.compile("()\\b(\\d{1,2})(?::(\\d\\d)|\\s+y\\s+(media|cuarto))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
     /** The parts of the day: a clock time, where one is given, is the finer value and the only one. */
-    private static final java.util.Set<String> PARTS_OF_DAY = java.util.Set.of("morning", "afternoon", "evening", "anytime");
+    private static final Set<String> PARTS_OF_DAY = Set.of("morning", "afternoon", "evening", "anytime");
     private static final Pattern WEEKEND_DAY = Pattern.compile("\\b(saturdays?|sundays?|sabados?|domingos?)\\b");
     private static final Pattern GREETING_TIME = Pattern.compile("\\b(good (morning|afternoon|evening|night)|buen(os|as) (dias|tardes|noches))\\b");
     /**

@@ -68,7 +68,7 @@ final class KeywordSlotReader {
     private static final Pattern SPOUSE_GONE_AFTER = Pattern.compile("('?s)?\\s+(\\w+\\s+)?(passed|died|fallecio|murio|se\\s+murio)\\b");
     private static final Pattern SPOUSE_GONE_BEFORE = Pattern.compile("\\b(late|difunto|difunta|finado|finada|fallecido|fallecida)\\s+$");
     /**
-     * (twentieth round) A say in the sale, in the clause around the word: without one a spouse named is company, not a decision
+     * (twentieth round) A say in the sale, within 120 characters of the word: without one a spouse named is company, not a decision
      * maker. Since heldout-11 every hand labels "my wife and I want 4 bedrooms", "mi esposo quiere ver casas" and "can my husband
      * and I look at it friday" with no decision maker (LABELLING.md: "mi esposo y yo queremos comprar" has none), and only
      * where the spouse must agree, decides, owns or is to be asked ("let me check with my wife", "wife wants to wait", "está a
@@ -81,6 +81,7 @@ final class KeywordSlotReader {
                     + "|approv\\w*|okay|ok with|says?|said|dice|thinks?|piensa\\w*|pensar\\w*|think (about|it over)|manda|final|last word|ultima palabra|without"
                     + "|sin (mi|el|ella)|up to (him|her)|same page|arguing|back and forth|handles?|se encarga|loop\\w*|wants? to wait|quiere esperar|no quiere|sold|sabe"
                     + "|both on|los dos en|y mia|y mio|and mine|ver con|verlo con|commit\\w*)\\b");
+
     private final Lexicon lexicon;
 
     KeywordSlotReader(Lexicon lexicon) {
