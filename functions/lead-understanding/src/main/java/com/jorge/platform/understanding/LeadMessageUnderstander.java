@@ -238,7 +238,9 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         String asWritten = text;
         text = DictatedPunctuation.apply(text);
         FoldedText folded = FoldedText.of(text);
-        boolean optedOut = optOut.isOptOut(folded);
+        // a stop taken back in the same message ("unsubscribe, no way lol, keep em coming") is held for a person, not obeyed
+        boolean stopTakenBack = optOut.isOptOut(folded) && optOut.takenBack(folded);
+        boolean optedOut = !stopTakenBack && optOut.isOptOut(folded);
 
         List<Slot> slots = new ArrayList<>();
         List<int[]> taken = new ArrayList<>(contact.phoneSpans(folded));
@@ -332,7 +334,8 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         if (service != null && IntentReader.coverage(t, service) && !found.contains(Intent.BUYING) && !found.contains(Intent.SELLING)) {
             slots.removeIf(s -> s.name() == SlotName.AREA && s.start() >= service[0] && s.end() <= service[1]);
         }
-        MessageUnderstanding understanding = new MessageUnderstanding(lang, slots, found, optedOut, !optedOut && POSSIBLE_OPT_OUT.cued(folded));
+        MessageUnderstanding understanding = new MessageUnderstanding(lang, slots, found, optedOut,
+                stopTakenBack || !optedOut && POSSIBLE_OPT_OUT.cued(folded));
         // the learned fallback only where the rules and the exemplars answer OTHER alone; it reuses their embedding
         if (fallbackModel.isPresent() && OtherIntentFallback.consulted(understanding)
                 && (embedded != null || otherFallback == OtherFallback.EVERY)) {
