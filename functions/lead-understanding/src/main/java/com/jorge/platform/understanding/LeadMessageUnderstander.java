@@ -239,8 +239,9 @@ public final class LeadMessageUnderstander implements MessageUnderstander {
         text = DictatedPunctuation.apply(text);
         FoldedText folded = FoldedText.of(text);
         // a stop taken back in the same message ("unsubscribe, no way lol, keep em coming") is held for a person, not obeyed
-        boolean stopTakenBack = optOut.isOptOut(folded) && optOut.takenBack(folded);
-        boolean optedOut = !stopTakenBack && optOut.isOptOut(folded);
+        boolean stopSent = optOut.isOptOut(folded);
+        boolean stopTakenBack = stopSent && optOut.takenBack(folded);
+        boolean optedOut = stopSent && !stopTakenBack;
 
         List<Slot> slots = new ArrayList<>();
         List<int[]> taken = new ArrayList<>(contact.phoneSpans(folded));
